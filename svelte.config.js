@@ -1,0 +1,20 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	kit: {
+		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		alias: {
+			$sim: 'simulations',
+			'$sim/*': 'simulations/*',
+			$content: 'src/content',
+			'$content/*': 'src/content/*'
+		},
+		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
+		serviceWorker: { register: true }
+	}
+};
+
+export default config;

@@ -1,0 +1,47 @@
+// Pages fit a phone, a laptop and a projector without sideways scrolling; screenshots are written
+// to test-results/ to be looked at.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { launch, openPage, VIEWPORTS } from './browser.mjs';
+
+const PAGES = ['/', '/questions/basic-11-micro-batches', '/questions/advanced-02-event-time-watermarks'];
+
+describe('layout at three viewports', () => {
+	let browser;
+	before(async () => {
+		browser = await launch();
+		mkdirSync('test-results', { recursive: true });
+	});
+	after(async () => browser?.close());
+
+	for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+		for (const path of PAGES) {
+			it(`${path} at ${name} (${viewport.width}x${viewport.height}) has no horizontal overflow`, async () => {
+				const context = await browser.newContext({ viewport, colorScheme: name === 'projector' ? 'dark' : 'light' });
+				const errors = [];
+				const page = await openPage(context, path, errors);
+				await page.waitForTimeout(300);
+				const overflow = await page.evaluate(
+					() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+				);
+				assert.ok(overflow <= 1, `page is ${overflow}px wider than the viewport`);
+				const file = `test-results/${name}${path.replaceAll('/', '_') || '_home'}.png`;
+				await page.screenshot({ path: file });
+				assert.deepEqual(errors, []);
+				await context.close();
+			});
+		}
+	}
+
+	it('the theme toggle switches to dark and back', async () => {
+		const context = await browser.newContext({ viewport: VIEWPORTS.laptop, colorScheme: 'light' });
+		const page = await openPage(context, '/', []);
+		const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+		const light = await bg();
+		await page.getByRole('button', { name: /Theme/ }).click(); // system → light
+		await page.getByRole('button', { name: /Theme/ }).click(); // light → dark
+		assert.notEqual(await bg(), light);
+		await context.close();
+	});
+});
