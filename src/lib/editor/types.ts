@@ -5,3 +5,12 @@ export interface ShownProgram {
 	readonly api: 'structured' | 'dstream';
 	readonly code: string;
 }
+
+/** An engine error at a place in the program (1-based), as the editor marks it. */
+export interface Diagnostic {
+	readonly line: number;
+	readonly column: number;
+	readonly endLine?: number;
+	readonly endColumn?: number;
+	readonly message: string;
+}
