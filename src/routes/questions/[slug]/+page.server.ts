@@ -11,6 +11,16 @@ export const load: PageServerLoad = ({ params }) => {
 	if (!found || !programs) error(404, `No question '${params.slug}'`);
 	return {
 		...found,
-		programs: programs.map((p) => ({ id: p.id, label: p.label, api: p.api, code: p.template }))
+		programs: programs.map((p) => ({
+			id: p.id,
+			label: tabLabel(p.label),
+			api: p.api,
+			code: p.template
+		}))
 	};
 };
+
+/** "Structured Streaming, default parameters: every fix applied" → "Structured Streaming". */
+function tabLabel(label: string): string {
+	return label.replace(/[,;:] (default parameters|legacy).*$/, (m) => (m.includes('legacy') ? ' (legacy)' : ''));
+}
