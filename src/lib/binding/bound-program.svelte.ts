@@ -1,0 +1,104 @@
+/**
+ * The binding between a page's program and its simulation: the program text is the source of
+ * truth. Editing it re-runs the simulation (debounced); a parameter control rewrites only its
+ * marked span of the current text (never the user's other edits) and re-runs; a program the
+ * engine cannot run yields diagnostics for the editor while the last good run stays on screen.
+ */
+import type { SourceError } from '$sim/core/errors';
+import { renderProgram, type SpanRewrite } from '$sim/programs/template';
+import type { Params } from '$sim/scenarios/types';
+import type { Diagnostic } from '$lib/editor/types';
+
+export type RunResult<T> = { ok: true; value: T } | { ok: false; error: SourceError };
+
+export interface BindingSpec<T> {
+	readonly initialCode: string;
+	/** The page's program at default parameters, with its markers. */
+	readonly template: string;
+	/** Parameters whose variants add or remove lines (window type, trigger kind): changing one
+	 *  re-renders the whole program from the template, since a removed line has no marker left
+	 *  to rewrite. Other parameters rewrite only their span in the current (edited) text. */
+	readonly structural?: readonly string[];
+	readonly initialParams: Params;
+	readonly seed: number;
+	/** Runs the engine on a program; never throws (errors are values). */
+	run(code: string, params: Params, seed: number): RunResult<T>;
+	/** The span rewrites for these parameters (QUESTIONS.md §0.2). */
+	rewrites(params: Params): Readonly<Record<string, SpanRewrite>>;
+}
+
+const EDIT_DEBOUNCE_MS = 350;
+
+export class BoundProgram<T> {
+	code = $state('');
+	params = $state.raw<Params>({});
+	seed = $state(1);
+	/** The last run that succeeded: what the views draw. */
+	run = $state.raw<T | null>(null);
+	/** The error of the latest attempt, if it failed. */
+	error = $state.raw<SourceError | null>(null);
+	readonly diagnostics: Diagnostic[] = $derived(this.error ? [toDiagnostic(this.error)] : []);
+
+	readonly #spec: BindingSpec<T>;
+	#timer: ReturnType<typeof setTimeout> | null = null;
+
+	constructor(spec: BindingSpec<T>) {
+		this.#spec = spec;
+		this.code = spec.initialCode;
+		this.params = spec.initialParams;
+		this.seed = spec.seed;
+		this.#rerun();
+	}
+
+	/** The user typed: re-run once they pause. */
+	edit(code: string): void {
+		this.code = code;
+		if (this.#timer) clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => this.#rerun(), EDIT_DEBOUNCE_MS);
+	}
+
+	/** A control moved: rewrite that parameter's span in the current text and re-run now. */
+	setParams(next: Params): void {
+		const changed = Object.keys(next).filter((k) => next[k] !== this.params[k]);
+		if (changed.length === 0) return;
+		this.params = next;
+		const all = this.#spec.rewrites(next);
+		if (changed.some((k) => this.#spec.structural?.includes(k))) {
+			this.code = renderProgram(this.#spec.template, all);
+		} else {
+			const only = Object.fromEntries(changed.flatMap((k) => (all[k] ? [[k, all[k]]] : [])));
+			this.code = renderProgram(this.code, only);
+		}
+		this.#rerun();
+	}
+
+	reseed(seed: number): void {
+		this.seed = seed;
+		this.#rerun();
+	}
+
+	dispose(): void {
+		if (this.#timer) clearTimeout(this.#timer);
+	}
+
+	#rerun(): void {
+		const result = this.#spec.run(this.code, this.params, this.seed);
+		if (result.ok) {
+			this.run = result.value;
+			this.error = null;
+		} else {
+			this.error = result.error;
+		}
+	}
+}
+
+export function toDiagnostic(e: SourceError): Diagnostic {
+	const supported = e.supported ? `\n${e.supported}` : '';
+	return {
+		line: Math.max(1, e.line),
+		column: Math.max(1, e.column),
+		endLine: e.endLine,
+		endColumn: e.endColumn,
+		message: e.message + supported
+	};
+}
