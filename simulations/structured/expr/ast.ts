@@ -123,6 +123,9 @@ export type Expr =
 			readonly args: readonly Expr[];
 			readonly distinct: boolean;
 			readonly at?: Pos;
+			/** The function name as written when it is an alias Spark keeps in the column name
+			 *  (`mean` for avg, `std`/`stddev_samp` for stddev, `var_samp` for variance). */
+			readonly sqlName?: string;
 	  };
 
 export type ExprKind = Expr['kind'];
