@@ -1,0 +1,13 @@
+// The engine's public surface: what the UI imports. Add exports here; keep it a flat list.
+export * from './core/time';
+export * from './core/rng';
+export * from './scenarios/types';
+export * from './scenarios/micro-batches';
+export * from './microbatch/trace';
+export * from './microbatch/cursor';
+export type { CountRow, OutputMode, QuerySpec } from './microbatch/aggregate';
+export { boundedCounts } from './microbatch/aggregate';
+export type { ProgressRecord, SourceProgress, StateOperatorProgress } from './microbatch/progress';
+export { PHASES, type Phase } from './microbatch/cost';
+export { rateRows, secondOfValue, type RateSpec } from './microbatch/rate-source';
+export type { InputRow } from './microbatch/source';

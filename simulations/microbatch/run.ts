@@ -1,0 +1,150 @@
+/**
+ * The RxJS shell around the micro-batch loop (STYLE.md 4.3): timers on an injected scheduler
+ * decide *when* each trigger attempt and each commit happens; the pure `step` (executor.ts)
+ * decides *what*. `buildTrace` flushes a whole run on a VirtualTimeScheduler, as fast as the
+ * machine allows, and collects a serialisable Trace. The engine never sees wall-clock time.
+ */
+import {
+	EMPTY,
+	type Observable,
+	type SchedulerLike,
+	VirtualAction,
+	VirtualTimeScheduler,
+	defer,
+	expand,
+	map,
+	mergeMap,
+	of,
+	timer
+} from 'rxjs';
+import { createRng } from '../core/rng';
+import { procTime, type ProcTimeMs } from '../core/time';
+import { checkOutputMode } from './aggregate';
+import { initialState, step, type ExecContext, type ExecEvent, type StepResult } from './executor';
+import { seededUuid } from './progress';
+import { rateSource } from './rate-source';
+import { socketLines, socketSource, type SocketLine } from './socket-source';
+import type { MicroBatchSource } from './source';
+import type { BatchRecord, RunConfig, Trace } from './trace';
+
+/** Virtual 0 on the epoch clock: 2026-01-01T10:00:00.000Z, so timestamps read like real ones. */
+export const EPOCH_OFFSET_MS = Date.UTC(2026, 0, 1, 10, 0, 0);
+
+/** Every event of one run, each emitted at its own virtual time on `scheduler`. */
+export function microBatchRun$(
+	ctx: ExecContext,
+	startAt: ProcTimeMs,
+	scheduler: SchedulerLike
+): Observable<ExecEvent> {
+	return defer(() => {
+		const wait = (at: number) => timer(Math.max(0, at - scheduler.now()), scheduler);
+		const first: StepResult = { state: initialState(startAt), events: [] };
+		return of(first).pipe(
+			expand(({ state }) =>
+				state.wake.kind === 'done'
+					? EMPTY
+					: wait(state.wake.at).pipe(map(() => step(ctx, state, procTime(scheduler.now()))))
+			),
+			mergeMap(({ events }) => events)
+		);
+	});
+}
+
+interface Prepared {
+	readonly ctx: ExecContext;
+	readonly startAt: ProcTimeMs;
+	readonly lines: readonly SocketLine[];
+	readonly notices: readonly string[];
+}
+
+/** Seeds the run: the query's start phase, the socket's lines, the query ids. */
+export function prepareRun(config: RunConfig): Prepared {
+	const rng = createRng(config.seed);
+	// The query starts somewhere within the first second: triggers align to the epoch grid, not to
+	// the start, and rate rows count whole seconds from the start; the seed shows both.
+	const startAt = procTime(rng.int(1000));
+	const ids = { id: seededUuid(rng.next), runId: seededUuid(rng.next) };
+	let lines: SocketLine[] = [];
+	let source: MicroBatchSource;
+	if (config.source.kind === 'rate') {
+		source = rateSource({ ...config.source, creationMs: startAt });
+	} else {
+		const spec = { ...config.source, fromMs: startAt, untilMs: procTime(config.untilMs) };
+		lines = socketLines(spec, rng.fork());
+		source = socketSource(lines);
+	}
+	const notices: string[] = [];
+	let trigger = config.trigger;
+	if (trigger.kind === 'availableNow' && !source.supportsAvailableNow) {
+		// Spark 4 falls back to single-batch execution for such sources (R1.4.5).
+		notices.push(
+			`${source.description} does not support Trigger.AvailableNow. Falling back to single batch execution…`
+		);
+		trigger = { kind: 'once', intervalMs: 0 };
+	}
+	const ctx: ExecContext = {
+		config: { ...config, trigger },
+		source,
+		epochOffsetMs: EPOCH_OFFSET_MS,
+		ids
+	};
+	return { ctx, startAt, lines, notices };
+}
+
+/** Runs the whole query on virtual time and returns its trace. */
+export function buildTrace(config: RunConfig): Trace {
+	const { ctx, startAt, lines, notices } = prepareRun(config);
+	const log = notices.map((message) => ({ atMs: startAt, message }));
+	const base = {
+		config,
+		queryStartMs: startAt,
+		epochOffsetMs: EPOCH_OFFSET_MS,
+		lines
+	};
+	const error = checkOutputMode(config.query);
+	if (error !== null) {
+		// The analyzer rejects the query in start(): no batch ever runs.
+		return {
+			...base,
+			endMs: procTime(0),
+			batches: [],
+			idleTriggers: [],
+			idlePolls: 0,
+			log: [{ atMs: startAt, message: `AnalysisException: ${error}` }],
+			terminatedAt: startAt,
+			error,
+			unsupported: null
+		};
+	}
+	const scheduler = new VirtualTimeScheduler(VirtualAction, Infinity);
+	const batches: BatchRecord[] = [];
+	const idleTriggers: ProcTimeMs[] = [];
+	let idlePolls = 0;
+	let terminatedAt: ProcTimeMs | null = null;
+	const keepTicks = ctx.config.trigger.kind === 'processingTime' && ctx.config.trigger.intervalMs > 0;
+	microBatchRun$(ctx, startAt, scheduler).subscribe((event) => {
+		if (event.kind === 'batch') batches.push(event.record);
+		else if (event.kind === 'log') log.push({ atMs: event.at, message: event.message });
+		else if (event.kind === 'terminated') terminatedAt = event.at;
+		else if (event.batchId === null) {
+			idlePolls++;
+			if (keepTicks) idleTriggers.push(event.at);
+		}
+	});
+	scheduler.flush();
+	const lastCommit = batches.at(-1)?.commitAt ?? 0;
+	// A query that stopped on its own leaves a short tail to look at, not a minute of nothing.
+	const stop: number | null = terminatedAt;
+	const endMs = stop === null ? Math.max(config.untilMs, lastCommit) : stop + 3000;
+	return {
+		...base,
+		endMs: procTime(endMs),
+		batches,
+		idleTriggers,
+		idlePolls,
+		log,
+		terminatedAt,
+		error: null,
+		unsupported: null
+	};
+}

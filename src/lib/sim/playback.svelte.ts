@@ -1,0 +1,60 @@
+/**
+ * A cursor over a precomputed trace (STYLE.md sketch 4.6). The engine ran the whole query on
+ * virtual time already; playing only moves `now`, by animation-frame deltas × speed. Pause, step
+ * and seek just move the cursor, so a seed gives the same picture at any frame rate.
+ */
+import { advance, frameDeltas$ } from './frames';
+
+/** What a playback needs to know about a run. */
+export interface Timeline {
+	readonly endMs: number;
+	/** The next point "step" stops at after t (e.g. the next batch commit), if any. */
+	nextStop(t: number): number | undefined;
+}
+
+export class Playback {
+	/** Virtual ms since the run's clock zero. */
+	now = $state(0);
+	/** Virtual ms per wall ms. */
+	speed = $state(1);
+	playing = $state(false);
+	readonly #timeline: () => Timeline;
+
+	/** `timeline` is read lazily, so it may be a $derived run that parameters replace. */
+	constructor(timeline: () => Timeline) {
+		this.#timeline = timeline;
+	}
+
+	get atEnd(): boolean {
+		return this.now >= this.#timeline().endMs;
+	}
+
+	/** Subscribe from an $effect while playing; returns the teardown. */
+	run(): () => void {
+		const sub = frameDeltas$().subscribe((wallMs) => {
+			this.now = advance(this.now, wallMs, this.speed, this.#timeline().endMs);
+			if (this.atEnd) this.playing = false;
+		});
+		return () => sub.unsubscribe();
+	}
+
+	toggle() {
+		if (!this.playing && this.atEnd) this.now = 0;
+		this.playing = !this.playing;
+	}
+
+	/** Pause and move to the next stop (one batch further). */
+	step() {
+		this.playing = false;
+		const next = this.#timeline().nextStop(this.now);
+		if (next !== undefined) this.seek(next);
+	}
+
+	seek(t: number) {
+		this.now = Math.max(0, Math.min(t, this.#timeline().endMs));
+	}
+
+	restart() {
+		this.now = 0;
+	}
+}

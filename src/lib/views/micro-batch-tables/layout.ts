@@ -1,0 +1,81 @@
+/**
+ * The input table and the result table at a cursor (basic-01, basic-02): Structured Streaming's
+ * model of a stream as an ever-growing input table and a result table revised every trigger
+ * (SPARK-SEMANTICS.md R4.1). Pure: trace + cursor → rows to show, with what the sink received.
+ */
+import { lastCommitted, type OutputMode, type Trace } from '$sim';
+
+export interface InputRowView {
+	readonly id: number;
+	readonly text: string;
+	readonly timestampMs: number;
+	readonly batchId: number;
+}
+
+export interface ResultRowView {
+	readonly key: string;
+	readonly count: number;
+	/** This key's count changed in the last batch. */
+	readonly changed: boolean;
+	/** The sink received this row in the last batch (complete: all; update: changed only). */
+	readonly emitted: boolean;
+}
+
+export interface TablesAt {
+	readonly batchId: number | null;
+	readonly outputMode: OutputMode;
+	/** Rows of the input table read so far (it only grows). */
+	readonly inputTotal: number;
+	/** The newest rows read, newest last. */
+	readonly inputTail: readonly InputRowView[];
+	readonly result: readonly ResultRowView[];
+	readonly numOutputRows: number;
+}
+
+const TAIL = 6;
+
+export function tablesAt(trace: Trace, now: number): TablesAt {
+	const outputMode = trace.config.query.outputMode;
+	const last = lastCommitted(trace, now);
+	const inputTotal = trace.batches.filter((b) => b.commitAt <= now).reduce((n, b) => n + b.numInputRows, 0);
+	if (!last) return { batchId: null, outputMode, inputTotal, inputTail: [], result: [], numOutputRows: 0 };
+	const changed = new Set(last.changed);
+	const emitted = new Set(last.output.map((r) => r.key));
+	return {
+		batchId: last.batchId,
+		outputMode,
+		inputTotal,
+		inputTail: inputTail(trace, now),
+		result: last.state.map((r) => ({ ...r, changed: changed.has(r.key), emitted: emitted.has(r.key) })),
+		numOutputRows: last.numOutputRows
+	};
+}
+
+function inputTail(trace: Trace, now: number): InputRowView[] {
+	const out: InputRowView[] = [];
+	const src = trace.config.source;
+	for (const b of trace.batches.filter((b) => b.commitAt <= now).reverse()) {
+		if (out.length >= TAIL) break;
+		if (!b.rowIds) continue;
+		const [first, lastId] = b.rowIds;
+		for (let id = lastId; id >= first && out.length < TAIL; id--) {
+			const line = src.kind === 'socket' ? trace.lines[id] : undefined;
+			out.push({
+				id,
+				text: line ? line.text : String(id),
+				// Rate value v is stamped start + round(v·1000/rowsPerSecond) (R7.2).
+				timestampMs: line
+					? line.atMs
+					: trace.queryStartMs + Math.round((id * 1000) / (src.kind === 'rate' ? src.rowsPerSecond : 1)),
+				batchId: b.batchId
+			});
+		}
+	}
+	return out.reverse();
+}
+
+export const MODE_RULE: Readonly<Record<OutputMode, string>> = {
+	complete: 'complete: the sink receives the whole result table every trigger',
+	update: 'update: the sink receives only the rows this trigger changed',
+	append: 'append: only rows that will never change (needs a watermark with an aggregation)'
+};

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { MicroBatchController } from '../../../src/lib/sim/micro-batch.svelte';
+import { Playback } from '../../../src/lib/sim/playback.svelte';
+import { microBatchScenario } from '../../../simulations/scenarios/micro-batches';
+
+const stops = [1000, 2500, 4000];
+const timeline = { endMs: 5000, nextStop: (t: number) => stops.find((s) => s > t) };
+
+describe('Playback', () => {
+	it('step() pauses and moves to the next stop, one at a time', () => {
+		const p = new Playback(() => timeline);
+		p.playing = true;
+		p.step();
+		expect([p.playing, p.now]).toEqual([false, 1000]);
+		p.step();
+		expect(p.now).toBe(2500);
+	});
+
+	it('seek() stays inside the run; restart() goes back to 0', () => {
+		const p = new Playback(() => timeline);
+		p.seek(99_999);
+		expect(p.now).toBe(5000);
+		expect(p.atEnd).toBe(true);
+		p.restart();
+		expect(p.now).toBe(0);
+	});
+
+	it('toggle() at the end plays again from the start', () => {
+		const p = new Playback(() => timeline);
+		p.seek(5000);
+		p.toggle();
+		expect([p.playing, p.now]).toEqual([true, 0]);
+	});
+});
+
+describe('MicroBatchController', () => {
+	const scenario = microBatchScenario('basic-11-micro-batches')!;
+
+	it('opens paused a few batches in, so the first frame has batches on it', () => {
+		const c = new MicroBatchController(scenario);
+		expect(c.playback.playing).toBe(false);
+		expect(c.batchCount).toBe(4);
+	});
+
+	it('a parameter change goes through clampParams and keeps the cursor time (clamped)', () => {
+		const c = new MicroBatchController(scenario);
+		c.playback.seek(10_000);
+		c.set('eventRate', '99999');
+		expect(c.params['eventRate']).toBe(10_000);
+		expect(c.notices).toHaveLength(1);
+		expect(c.playback.now).toBe(10_000);
+		c.set('triggerKind', 'once'); // the run now ends a few seconds after its one batch
+		expect(c.playback.now).toBe(c.trace.endMs);
+	});
+
+	it('stepping counts batches one by one from a restart', () => {
+		const c = new MicroBatchController(scenario);
+		c.playback.restart();
+		expect(c.batchCount).toBe(0);
+		c.playback.step();
+		c.playback.step();
+		expect(c.batchCount).toBe(2);
+	});
+
+	it('applyQuery reads a preset, a seed and a paused cursor time', () => {
+		const c = new MicroBatchController(scenario);
+		c.applyQuery(new URLSearchParams('preset=overrun&seed=9&t=12.5&paused'));
+		expect(c.preset).toBe('overrun');
+		expect(c.params['perRowCost']).toBe(900);
+		expect(c.seed).toBe(9);
+		expect(c.playback.now).toBe(12_500);
+		expect(c.playback.playing).toBe(false);
+	});
+
+	it('new seed gives a different run with the same parameters', () => {
+		const c = new MicroBatchController(scenario);
+		const before = c.trace.queryStartMs;
+		c.newSeed();
+		expect(c.trace.queryStartMs).not.toBe(before);
+	});
+
+	it('program follows the parameters', () => {
+		const c = new MicroBatchController(scenario);
+		c.set('triggerInterval', 5);
+		expect(c.program).toContain('processingTime="5 seconds"');
+	});
+});

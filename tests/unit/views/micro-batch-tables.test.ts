@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { microBatchScenario } from '../../../simulations/scenarios/micro-batches';
+import { defaultParams } from '../../../simulations/scenarios/types';
+import { tablesAt } from '../../../src/lib/views/micro-batch-tables/layout';
+
+const basic01 = microBatchScenario('basic-01-stream-processing')!;
+const build = (outputMode: string) => basic01.build({ ...defaultParams(basic01.schema), outputMode }, 1);
+
+describe('tablesAt (basic-01)', () => {
+	it('before the first commit the result table is empty', () => {
+		const trace = build('complete');
+		expect(tablesAt(trace, 0)).toMatchObject({ batchId: null, result: [], inputTotal: 0 });
+	});
+
+	it('complete: every result row was sent to the sink', () => {
+		const trace = build('complete');
+		const t = tablesAt(trace, 20_000);
+		expect(t.result.length).toBe(5);
+		expect(t.result.every((r) => r.emitted)).toBe(true);
+		expect(t.result.reduce((n, r) => n + r.count, 0)).toBe(t.inputTotal);
+	});
+
+	it('update: only changed rows were sent; counts equal a recount of the rows read', () => {
+		const trace = build('update');
+		const t = tablesAt(trace, 20_000);
+		for (const r of t.result) expect(r.emitted).toBe(r.changed);
+		// Values 0..n-1 were read: key k holds the number of v < n with v % 5 == k.
+		const n = t.inputTotal;
+		for (const r of t.result) {
+			const k = Number(r.key);
+			expect(r.count).toBe(Math.floor((n - 1 - k) / 5) + 1);
+		}
+	});
+
+	it('the input tail ends at the newest value read, stamped start + v·200 ms at 5 rows/s', () => {
+		const trace = build('complete');
+		const t = tablesAt(trace, 20_000);
+		const last = t.inputTail.at(-1)!;
+		expect(last.id).toBe(t.inputTotal - 1);
+		expect(last.timestampMs).toBe(trace.queryStartMs + last.id * 200);
+	});
+});
