@@ -10,6 +10,7 @@ import { errAt, type Compiled } from './context';
 import { COLLECTION_FUNCTIONS } from './fn-collections';
 import type { FnSpec } from './fn-common';
 import { DATETIME_FUNCTIONS } from './fn-datetime';
+import { JSON_FUNCTIONS } from './fn-json';
 import { MATH_ALIASES, MATH_FUNCTIONS } from './fn-math';
 import { STRING_ALIASES, STRING_FUNCTIONS } from './fn-strings';
 
@@ -17,7 +18,8 @@ const REGISTRY: Readonly<Record<string, FnSpec>> = {
 	...STRING_FUNCTIONS,
 	...MATH_FUNCTIONS,
 	...COLLECTION_FUNCTIONS,
-	...DATETIME_FUNCTIONS
+	...DATETIME_FUNCTIONS,
+	...JSON_FUNCTIONS
 };
 
 const ALIASES: Readonly<Record<string, string>> = { ...STRING_ALIASES, ...MATH_ALIASES };

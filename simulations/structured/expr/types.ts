@@ -65,12 +65,39 @@ export function parseDataType(text: string): DataType | null {
 	const t = text.trim().toLowerCase();
 	const simple = SIMPLE[t.replace(/\(\s*\d+\s*(,\s*\d+\s*)?\)$/, '').replace(/\(\)$/, '')];
 	if (simple !== undefined) return simple;
+	const struct = /^struct\s*<(.*)>$/.exec(text.trim());
+	if (struct !== null && struct[1] !== undefined) return parseStructFields(struct[1]);
 	const arr = /^array\s*<(.*)>$/.exec(t);
 	if (arr !== null && arr[1] !== undefined) {
 		const element = parseDataType(arr[1]);
 		return element === null ? null : { kind: 'array', element };
 	}
 	return null;
+}
+
+/** `a:int,b:struct<c:string>` (or `a INT, b STRING`): field names keep their case. */
+function parseStructFields(body: string): DataType | null {
+	const parts: string[] = [];
+	let depth = 0;
+	let start = 0;
+	for (let i = 0; i < body.length; i++) {
+		const ch = body[i];
+		if (ch === '<') depth++;
+		else if (ch === '>') depth--;
+		else if (ch === ',' && depth === 0) {
+			parts.push(body.slice(start, i));
+			start = i + 1;
+		}
+	}
+	if (body.trim() !== '') parts.push(body.slice(start));
+	const fields: { name: string; type: DataType }[] = [];
+	for (const part of parts) {
+		const m = /^\s*`?([A-Za-z_][A-Za-z0-9_]*)`?\s*(?::|\s)\s*(.+?)\s*$/.exec(part);
+		const type = m?.[2] === undefined ? null : parseDataType(m[2]);
+		if (!m?.[1] || type === null) return null;
+		fields.push({ name: m[1], type });
+	}
+	return { kind: 'struct', fields };
 }
 
 /** Spark's `DataType.sql`: the spelling in `CAST(x AS BIGINT)` names and error messages. */
