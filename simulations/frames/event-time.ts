@@ -100,9 +100,13 @@ export function frameAt(run: EtRun, t: number): EtFrame {
 		const seen = w.updates.filter((u) => u.batchId <= lastId);
 		if (seen.length === 0) continue;
 		const latest = seen.at(-1) ?? null;
+		// Append mode emits a window and evicts its state in the same batch: that batch shows it
+		// as emitted (final), later ones as evicted.
+		const emitted = w.emittedBatch !== null && w.emittedBatch <= lastId;
+		const evicted = w.evictedBatch !== null && w.evictedBatch <= lastId;
 		let state: WindowState = 'open';
-		if (w.evictedBatch !== null && w.evictedBatch <= lastId) state = 'evicted';
-		else if (w.emittedBatch !== null && w.emittedBatch <= lastId) state = 'emitted';
+		if (evicted && !(emitted && w.emittedBatch === lastId)) state = 'evicted';
+		else if (emitted) state = 'emitted';
 		else if (latest && latest.batchId === lastId) state = 'updated';
 		windows.push({ window: w, state, latest });
 	}

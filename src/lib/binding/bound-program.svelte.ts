@@ -21,8 +21,9 @@ export interface BindingSpec<T> {
 	readonly structural?: readonly string[];
 	readonly initialParams: Params;
 	readonly seed: number;
-	/** Runs the engine on a program; never throws (errors are values). */
-	run(code: string, params: Params, seed: number): RunResult<T>;
+	/** Runs the engine on a program; never throws (errors are values). `script` names scripted
+	 *  input rows a preset adds, if any. */
+	run(code: string, params: Params, seed: number, script: string | null): RunResult<T>;
 	/** The span rewrites for these parameters (QUESTIONS.md §0.2). */
 	rewrites(params: Params): Readonly<Record<string, SpanRewrite>>;
 }
@@ -33,6 +34,8 @@ export class BoundProgram<T> {
 	code = $state('');
 	params = $state.raw<Params>({});
 	seed = $state(1);
+	/** Scripted input rows of the active preset (null: generated input only). */
+	script = $state<string | null>(null);
 	/** The last run that succeeded: what the views draw. */
 	run = $state.raw<T | null>(null);
 	/** The error of the latest attempt, if it failed. */
@@ -72,6 +75,14 @@ export class BoundProgram<T> {
 		this.#rerun();
 	}
 
+	/** A preset: its parameters and its scripted rows together, one re-run. */
+	applyPreset(params: Params, script: string | null): void {
+		this.script = script;
+		const before = this.params;
+		this.setParams(params);
+		if (before === this.params) this.#rerun();
+	}
+
 	reseed(seed: number): void {
 		this.seed = seed;
 		this.#rerun();
@@ -82,7 +93,7 @@ export class BoundProgram<T> {
 	}
 
 	#rerun(): void {
-		const result = this.#spec.run(this.code, this.params, this.seed);
+		const result = this.#spec.run(this.code, this.params, this.seed, this.script);
 		if (result.ok) {
 			this.run = result.value;
 			this.error = null;

@@ -4,6 +4,10 @@ export interface ShownProgram {
 	readonly label: string;
 	readonly api: 'structured' | 'dstream';
 	readonly code: string;
+	/** Set when the program drives a simulation: the panel then shows `code` as given and hands
+	 *  every edit to this callback (the page's binding owns the text). */
+	readonly onedit?: (code: string) => void;
+	readonly diagnostics?: readonly Diagnostic[];
 }
 
 /** An engine error at a place in the program (1-based), as the editor marks it. */
