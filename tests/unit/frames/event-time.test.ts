@@ -44,13 +44,18 @@ describe('frameAt', () => {
 		expect(f.windows.map((w) => w.state)).toEqual(['updated', 'updated']);
 	});
 
-	it('after batch 1, the evicted window shows as evicted and the other as open', () => {
+	it('after batch 1, the window it emitted and evicted shows as emitted, the other as open', () => {
 		const f = frameAt(RUN, 9000);
 		expect(f.windows.map((w) => [w.window.id, w.state])).toEqual([
-			['w0', 'evicted'],
+			['w0', 'emitted'],
 			['w1', 'open']
 		]);
 		expect(f.lastOutput?.batchId).toBe(1);
+	});
+
+	it('a window evicted without being emitted (update mode) shows as evicted', () => {
+		const run = { ...RUN, windows: RUN.windows.map((w) => ({ ...w, emittedBatch: null })) };
+		expect(frameAt(run, 9000).windows[0]?.state).toBe('evicted');
 	});
 
 	it('step moves to the next batch end; step back to the previous one', () => {
