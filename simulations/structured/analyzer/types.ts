@@ -26,7 +26,15 @@ export interface EventTimeColumn {
 export interface AnalyzedNode {
 	/** Unique in the query, assigned bottom-up (children before parents, left before right). */
 	readonly id: number;
-	/** The reader's node; use `children` below rather than the plan's own child fields. */
+	/** The reader's node with its expressions normalised for execution; use `children` below
+	 *  rather than the plan's own child fields. Normalised: `*`, `q.*` and `struct.*` expanded
+	 *  in Project / Generate.keep; `alias.col` written as a qualified `col`; `window(w, ...)`
+	 *  over a window struct rewritten to `window(window_time(w), ...)`; Deduplicate keys and the
+	 *  EventTimeWatermark column in the schema's spelling. Output layouts: Project = its exprs;
+	 *  Generate = keep ++ [generated]; Aggregate = `aggregates` (the grouping expressions
+	 *  first, then the aggregate outputs); Join = USING columns (left's, right's for
+	 *  right_outer, coalesced for full_outer) ++ left rest ++ right rest, only left for
+	 *  left_semi / left_anti; Union = first child's names with widened types. */
 	readonly plan: Plan;
 	readonly children: readonly AnalyzedNode[];
 	/** Output schema. `qualifiers` on a field name the DataFrames it can be reached through
@@ -43,15 +51,19 @@ export interface AnalyzedNode {
 export type StatefulKind = 'aggregate' | 'session' | 'dedup' | 'dedupWithinWatermark' | 'join';
 
 /** One stateful operator. `id` = its position source→sink (0 = closest to the sources), the
- *  order of FORMAT.md's `assertNumStateRows` lists. */
+ *  order of FORMAT.md's `assertNumStateRows` lists: the reverse of Spark's progress order
+ *  (a pre-order walk of the plan), so under a join of two stateful inputs the right input's
+ *  operator precedes the left's. (Spark's own operatorId numbers the other way round.) */
 export interface StatefulOperator {
 	readonly id: number;
 	readonly kind: StatefulKind;
 	readonly nodeId: number;
 	readonly at: Pos;
-	/** The watermarked column among the operator's keys (grouping keys, dedup keys, join keys),
-	 *  as an index into the operator's *input* schema (for a join: the left input). Present when
-	 *  state can be evicted by key. */
+	/** Aggregate / session: the watermarked grouping column, indexed in the operator's output
+	 *  (= position in `groupBy`), present when append mode can emit and evict by it.
+	 *  Dedup: the watermarked column among the keys (index in the input = output schema);
+	 *  absent means keys are never evicted. dedupWithinWatermark: the input's watermarked
+	 *  column (need not be a key). Join: absent; see `join`. */
 	readonly eventTimeKey?: EventTimeColumn;
 	/** Aggregate/session: the grouping expressions, resolved against the child schema. */
 	readonly groupBy?: readonly Expr[];
@@ -110,4 +122,7 @@ export interface AnalysisError {
 	 *  `_LEGACY_ERROR_TEMP_3102`, ...). */
 	readonly errorClass?: string;
 	readonly supported?: string;
+	/** True when Spark raises it planning the first micro-batch rather than at start()
+	 *  (redefined watermark, stream-stream join without equality, global session window). */
+	readonly firstBatch?: boolean;
 }

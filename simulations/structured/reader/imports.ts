@@ -1,0 +1,81 @@
+/**
+ * Import statements. The reader knows `pyspark.sql.functions` (usually `F`),
+ * `pyspark.sql.types`, `SparkSession`, and the pyspark names a streaming program imports for
+ * typing only (DataFrame, Column, Row, ...). Other modules (`time`, `json`, ...) may be imported;
+ * only using them is reported, at the use.
+ */
+import type { SyntaxNode } from '@lezer/common';
+import { fail } from './errors';
+import { F_NAMES } from './functions';
+import type { Walker } from './pyeval';
+import { TYPE_NAMES } from './sparktypes';
+import type { PyValue } from './values';
+
+const foreign = (name: string): PyValue => ({ t: 'fn', module: 'pyspark', name });
+
+function moduleValue(path: string, local: string): PyValue {
+	if (path === 'pyspark.sql.functions') return { t: 'module', name: 'F' };
+	if (path === 'pyspark.sql.types') return { t: 'module', name: 'types' };
+	if (path === 'pyspark.sql') return { t: 'module', name: 'sql' };
+	if (path === 'pyspark') return { t: 'module', name: 'pyspark' };
+	return foreign(local);
+}
+
+function member(path: string, name: string): PyValue {
+	if (path === 'pyspark.sql.functions') return { t: 'fn', module: 'F', name };
+	if (path === 'pyspark.sql.types') return { t: 'fn', module: 'types', name };
+	if (path === 'pyspark.sql' || path === 'pyspark.sql.session') {
+		if (name === 'functions') return { t: 'module', name: 'F' };
+		if (name === 'types') return { t: 'module', name: 'types' };
+		if (name === 'SparkSession') return { t: 'module', name: 'SparkSession' };
+	}
+	return foreign(name);
+}
+
+export function importStatement(w: Walker, n: SyntaxNode): void {
+	const toks: { text: string; node: SyntaxNode }[] = [];
+	for (let c = n.firstChild; c; c = c.nextSibling) toks.push({ text: w.src(c), node: c });
+	const env = w.state.env;
+	if (toks[0]?.text === 'from') {
+		const importAt = toks.findIndex((t) => t.text === 'import');
+		if (importAt < 0) return fail(w.pos(n), 'Python syntax error');
+		const path = toks.slice(1, importAt).map((t) => t.text).join('');
+		const rest = toks.slice(importAt + 1).filter((t) => t.text !== '(' && t.text !== ')');
+		for (let i = 0; i < rest.length; i++) {
+			const t = rest[i];
+			if (!t || t.text === ',') continue;
+			if (t.text === '*') {
+				const names = path === 'pyspark.sql.functions' ? F_NAMES : path === 'pyspark.sql.types' ? TYPE_NAMES : null;
+				if (!names)
+					return fail(
+						w.pos(t.node),
+						`\`from ${path} import *\` is not supported by the playground engine`
+					);
+				for (const name of names) env.set(name, member(path, name));
+				continue;
+			}
+			let local = t.text;
+			if (rest[i + 1]?.text === 'as' && rest[i + 2]) {
+				local = rest[i + 2]?.text ?? local;
+				i += 2;
+			}
+			env.set(local, member(path, t.text));
+		}
+		return;
+	}
+	// import a.b.c [as x], d
+	const items: string[][] = [[]];
+	for (const t of toks.slice(1)) {
+		if (t.text === ',') items.push([]);
+		else items[items.length - 1]?.push(t.text);
+	}
+	for (const item of items) {
+		const asAt = item.indexOf('as');
+		const path = (asAt >= 0 ? item.slice(0, asAt) : item).join('');
+		if (asAt >= 0) env.set(item[asAt + 1] ?? path, moduleValue(path, item[asAt + 1] ?? path));
+		else {
+			const head = path.split('.')[0] ?? path;
+			env.set(head, moduleValue(head, head));
+		}
+	}
+}

@@ -1,0 +1,45 @@
+// Shared by the reader tests: the structured conformance corpus and its input bindings.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DataType, StructField } from '../../../simulations/structured/expr/ast';
+import type { StructuredScenario } from '../../../simulations/conformance/types';
+import { readProgram } from '../../../simulations/structured/reader/index';
+import { analyze } from '../../../simulations/structured/analyzer/index';
+
+const DIR = join(__dirname, '../../conformance/spark');
+
+export function structuredScenarios(): StructuredScenario[] {
+	return readdirSync(DIR)
+		.filter((f) => f.endsWith('.json'))
+		.map((f) => JSON.parse(readFileSync(join(DIR, f), 'utf8')) as { api: string })
+		.filter((s): s is StructuredScenario => s.api === 'structured');
+}
+
+const TYPES: Readonly<Record<string, DataType>> = {
+	long: { kind: 'long' },
+	int: { kind: 'int' },
+	double: { kind: 'double' },
+	string: { kind: 'string' },
+	boolean: { kind: 'boolean' },
+	timestamp: { kind: 'timestamp' }
+};
+
+export function bindingsOf(s: StructuredScenario): Record<string, StructField[]> {
+	const out: Record<string, StructField[]> = {};
+	for (const [name, cols] of Object.entries(s.inputs))
+		out[name] = cols.map(([n, t]) => {
+			const type = TYPES[t];
+			if (!type) throw new Error(`unknown input type ${t}`);
+			return { name: n, type };
+		});
+	return out;
+}
+
+/** readProgram then analyze, as the runner does: the first error, or the analyzed query. */
+export function readAndAnalyze(code: string, bindings: Record<string, readonly StructField[]>) {
+	const q = readProgram(code, bindings);
+	if (!q.ok) return { stage: 'read' as const, ...q };
+	const a = analyze(q.value);
+	if (!a.ok) return { stage: 'analyze' as const, ...a };
+	return { stage: 'done' as const, ...a };
+}
