@@ -33,6 +33,9 @@ export interface PhysicalPlan {
 	readonly stateful: readonly StatefulRuntime[];
 	/** Source names the plan reads (bound DataFrame names, or `format` for readStream). */
 	readonly sourceNames: readonly string[];
+	/** Append-mode limits (StreamingGlobalLimitExec): rows written so far, by Limit node id;
+	 *  part of the checkpoint like any operator state. */
+	readonly limits: Map<number, { written: number }>;
 }
 
 export const sourceName = (node: AnalyzedNode): string => {
@@ -94,6 +97,7 @@ export function buildPhysicalPlan(q: AnalyzedQuery): PhysicalPlan {
 	const sourceNames = new Set<string>();
 	const opById = new Map<number, StatefulOperator>(q.statefulOperators.map((o) => [o.nodeId, o]));
 	const pushed = pushedFilters(q.root);
+	const limits = new Map<number, { written: number }>();
 
 	const build = (node: AnalyzedNode): NodeExec => {
 		const p = node.plan;
@@ -203,13 +207,13 @@ export function buildPhysicalPlan(q: AnalyzedQuery): PhysicalPlan {
 				if (!node.streaming || q.outputMode === 'complete') {
 					return { exec: (ctx) => c.exec(ctx).slice(0, p.n), watermark: passWm };
 				}
-				// StreamingGlobalLimitExec (append): counts rows written across batches. The count
-				// lives here, not in the checkpoint: a restart starts it again (known gap).
-				let written = 0;
+				// StreamingGlobalLimitExec (append): counts rows written across batches.
+				const counter = { written: 0 };
+				limits.set(node.id, counter);
 				return {
 					exec: (ctx) => {
-						const rows = c.exec(ctx).slice(0, Math.max(0, p.n - written));
-						written += rows.length;
+						const rows = c.exec(ctx).slice(0, Math.max(0, p.n - counter.written));
+						counter.written += rows.length;
 						return rows;
 					},
 					watermark: passWm
@@ -237,7 +241,7 @@ export function buildPhysicalPlan(q: AnalyzedQuery): PhysicalPlan {
 
 	const root = build(q.root);
 	stateful.sort((a, b) => a.op.id - b.op.id);
-	return { root, stateful, sourceNames: [...sourceNames] };
+	return { root, stateful, sourceNames: [...sourceNames], limits };
 }
 
 function planProject(exprs: readonly Expr[], child: AnalyzedNode, c: NodeExec) {

@@ -1,0 +1,80 @@
+/**
+ * The engine's trace vocabulary: what one micro-batch did, in the order Spark does it
+ * (SPARK-SEMANTICS R1.2): plan the batch and write offsets/N, read the sources, run the
+ * operators (late rows dropped, state changed), write to the sink, advance the watermark and
+ * write commits/N, report progress. The UI plays these back; the words are Spark's.
+ */
+import type { Row } from './context';
+import type { StreamingQueryProgress } from './progress';
+
+export interface OffsetLogEntry {
+	readonly batchId: number;
+	readonly batchWatermarkMs: number;
+	readonly batchTimestampMs: number;
+	/** End offset of each source for this batch. */
+	readonly offsets: Readonly<Record<string, number>>;
+}
+
+export interface CommitLogEntry {
+	readonly batchId: number;
+	readonly nextBatchWatermarkMs: number;
+}
+
+export type EngineEvent =
+	| {
+			readonly type: 'batchPlanned';
+			readonly batchId: number;
+			/** A no-data batch run only because the watermark moved (R1.5). */
+			readonly noData: boolean;
+			readonly batchWatermarkMs: number;
+			/** Re-running a batch whose offsets were logged but never committed (R1.3). */
+			readonly replayed?: boolean;
+	  }
+	| { readonly type: 'offsetLogWritten'; readonly entry: OffsetLogEntry }
+	| {
+			readonly type: 'rowsArrived';
+			readonly batchId: number;
+			readonly source: string;
+			readonly rows: readonly Row[];
+	  }
+	| {
+			readonly type: 'rowsDroppedLate';
+			readonly batchId: number;
+			readonly operatorId: number;
+			readonly numRowsDroppedByWatermark: number;
+			/** Aggregation: the late groups (key columns); other operators: the raw rows. */
+			readonly rows: readonly Row[];
+	  }
+	/** Groups of an aggregation or session window touched this batch: key columns, then the
+	 *  aggregate values now in state (what a window's count reads after this batch). */
+	| {
+			readonly type: 'windowUpdated';
+			readonly batchId: number;
+			readonly operatorId: number;
+			readonly rows: readonly Row[];
+	  }
+	/** State rows removed by the eviction watermark this batch (same shape as windowUpdated). */
+	| {
+			readonly type: 'stateEvicted';
+			readonly batchId: number;
+			readonly operatorId: number;
+			readonly rows: readonly Row[];
+	  }
+	| {
+			readonly type: 'stateChanged';
+			readonly batchId: number;
+			readonly operatorId: number;
+			readonly operatorName: string;
+			readonly numRowsTotal: number;
+			readonly numRowsUpdated: number;
+			readonly numRowsRemoved: number;
+	  }
+	| { readonly type: 'rowsEmitted'; readonly batchId: number; readonly rows: readonly Row[] }
+	| {
+			readonly type: 'watermarkAdvanced';
+			readonly batchId: number;
+			readonly fromMs: number;
+			readonly toMs: number;
+	  }
+	| { readonly type: 'commitLogWritten'; readonly entry: CommitLogEntry }
+	| { readonly type: 'progress'; readonly progress: StreamingQueryProgress };

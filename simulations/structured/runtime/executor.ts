@@ -1,0 +1,332 @@
+/**
+ * The micro-batch loop (MicroBatchExecution.constructNextBatch / runBatch; SPARK-SEMANTICS R1.2,
+ * R1.3, R1.5, R2.3). A trigger constructs batch N when a source has new offsets or when the last
+ * executed plan wants another batch for the new watermark (a no-data batch; never in complete
+ * mode, never for stateless queries). offsets/N is written before the batch runs, with the
+ * batch's watermark; the watermark computed from the batch's rows is written to commits/N after
+ * the sink and takes effect from batch N+1. A restart restores offsets, state and watermark
+ * from the checkpoint; per-node watermarks start empty (R2.5).
+ */
+import type { AnalyzedNode, AnalyzedQuery } from '../analyzer/types';
+import {
+	advanceWatermark,
+	initialWatermark,
+	type EventTimeStats,
+	type WatermarkState
+} from '../operators/watermark';
+import { emptyMetrics, type BatchContext, type OperatorMetrics, type Row } from './context';
+import type { CommitLogEntry, EngineEvent, OffsetLogEntry } from './events';
+import type { MemoryStreams } from './memory-stream';
+import { buildPhysicalPlan, type PhysicalPlan } from './physical';
+import { buildProgress, type StreamingQueryProgress } from './progress';
+
+export interface Checkpoint {
+	readonly offsets: readonly OffsetLogEntry[];
+	readonly commits: readonly CommitLogEntry[];
+	/** Committed state per stateful operator id. */
+	readonly state: Readonly<Record<number, unknown>>;
+	/** Rows written so far by each append-mode limit, by plan node id. */
+	readonly limits?: Readonly<Record<number, number>>;
+}
+
+export interface ExecutorOptions {
+	/** Processing time (ms) of a trigger start: the simulation's clock, never the wall clock. */
+	readonly clock: () => number;
+	/** Modelled duration of a batch, ms (default: 0, so rates are rows / 1 ms). */
+	readonly batchDurationMs?: (numInputRows: number) => number;
+	readonly checkpoint?: Checkpoint;
+	/** Also record every operator's committed state (its store snapshot) in each BatchRecord,
+	 *  for a state-store view that scrubs through versions. Costs a copy of the state a batch. */
+	readonly captureState?: boolean;
+	readonly queryId?: string;
+	readonly runId?: string;
+}
+
+export interface BatchRecord {
+	readonly batchId: number;
+	readonly noData: boolean;
+	readonly numInputRows: number;
+	readonly batchWatermarkMs: number;
+	readonly nextBatchWatermarkMs: number;
+	readonly output: readonly Row[];
+	/** Per stateful operator, source to sink. */
+	readonly operators: readonly OperatorMetrics[];
+	readonly progress: StreamingQueryProgress;
+	readonly events: readonly EngineEvent[];
+	/** With `captureState`: each operator's state after this batch (version batchId + 1). */
+	readonly state?: readonly unknown[];
+}
+
+export class MicroBatchExecution {
+	readonly plan: PhysicalPlan;
+	private readonly offsets: OffsetLogEntry[];
+	private readonly commits: CommitLogEntry[];
+	private watermark: WatermarkState;
+	/** batchWatermarkMs of the last executed batch: the late-event watermark of the next. */
+	private prevBatchWatermarkMs: number;
+	/** Eviction watermark each operator last ran with; null until a batch ran in this run. */
+	private lastEviction: (number | null)[] | null = null;
+	private prevTriggerMs: number | null = null;
+	/** offsets/L of a batch planned but never committed before the restart: re-run first. */
+	private replay: OffsetLogEntry | null = null;
+	/** Set when a batch crashed before its commit: the checkpoint a restart would find. */
+	private crashed: Checkpoint | null = null;
+	/** A once/availableNow query that finished, or a query whose batch crashed. */
+	stopped = false;
+
+	/** EventTimeWatermark nodes over streams: on a batch DataFrame withWatermark is a no-op. */
+	private readonly watermarkNodes: readonly { readonly nodeId: number; readonly delayMs: number }[];
+
+	constructor(
+		readonly query: AnalyzedQuery,
+		private readonly streams: MemoryStreams,
+		private readonly options: ExecutorOptions
+	) {
+		this.plan = buildPhysicalPlan(query);
+		const streamingIds = new Set<number>();
+		const visit = (n: AnalyzedNode): void => {
+			if (n.plan.op === 'EventTimeWatermark' && n.streaming) streamingIds.add(n.id);
+			n.children.forEach(visit);
+		};
+		visit(query.root);
+		this.watermarkNodes = query.watermarks
+			.filter((w) => streamingIds.has(w.nodeId))
+			.map((w) => ({ nodeId: w.nodeId, delayMs: w.delayMs }));
+		const cp = options.checkpoint;
+		this.offsets = cp ? [...cp.offsets] : [];
+		this.commits = cp ? [...cp.commits] : [];
+		const last = this.offsets[this.offsets.length - 1];
+		const commit = this.commits[this.commits.length - 1];
+		if (last !== undefined && (commit === undefined || commit.batchId < last.batchId)) {
+			// R1.3, C == L-1: batch L re-runs with its recorded offsets, watermark and timestamp.
+			this.replay = last;
+			this.watermark = initialWatermark(last.batchWatermarkMs);
+			this.prevBatchWatermarkMs = this.offsets[this.offsets.length - 2]?.batchWatermarkMs ?? 0;
+		} else {
+			// R1.3, C == L: the watermark is max(offsets/L watermark, commits/L nextBatchWatermarkMs).
+			this.watermark = initialWatermark(
+				Math.max(last?.batchWatermarkMs ?? 0, commit?.nextBatchWatermarkMs ?? 0)
+			);
+			this.prevBatchWatermarkMs = last?.batchWatermarkMs ?? 0;
+		}
+		for (const op of this.plan.stateful) {
+			const snap = cp?.state[op.op.id];
+			if (snap !== undefined) op.restore(snap);
+		}
+		for (const [id, c] of this.plan.limits) c.written = cp?.limits?.[id] ?? 0;
+	}
+
+	get nextBatchId(): number {
+		const last = this.offsets[this.offsets.length - 1];
+		return last === undefined ? 0 : last.batchId + 1;
+	}
+
+	get currentWatermarkMs(): number {
+		return this.watermark.globalMs;
+	}
+
+	checkpoint(): Checkpoint {
+		if (this.crashed !== null) return this.crashed;
+		const state: Record<number, unknown> = {};
+		for (const op of this.plan.stateful) state[op.op.id] = op.snapshot();
+		const limits: Record<number, number> = {};
+		for (const [id, c] of this.plan.limits) limits[id] = c.written;
+		return { offsets: [...this.offsets], commits: [...this.commits], state, limits };
+	}
+
+	private anotherBatchNeeded(): boolean {
+		if (this.lastEviction === null) return false;
+		if (this.query.conf['spark.sql.streaming.noDataMicroBatches.enabled'] === 'false') return false;
+		const w = this.watermark.globalMs;
+		return this.plan.stateful.some((op, i) => {
+			const n = op.inputWatermark(w);
+			const last = (this.lastEviction as (number | null)[])[i];
+			return n !== null && last !== null && last !== undefined && op.wantsNoDataBatch(n, last);
+		});
+	}
+
+	/** One trigger: runs a batch if there is new data or a no-data batch is due, else null. */
+	runTrigger(options: { readonly crashBeforeCommit?: boolean } = {}): BatchRecord | null {
+		if (this.stopped) return null;
+		const replay = this.replay;
+		const now = replay?.batchTimestampMs ?? this.options.clock();
+		const sincePrev = this.prevTriggerMs === null ? null : now - this.prevTriggerMs;
+		this.prevTriggerMs = now;
+		const last = replay
+			? this.offsets[this.offsets.length - 2]
+			: this.offsets[this.offsets.length - 1];
+		const start: Record<string, number> = {};
+		const end: Record<string, number> = {};
+		let newData = false;
+		for (const name of this.plan.sourceNames) {
+			start[name] = last?.offsets[name] ?? 0;
+			// R1.3: a batch planned before a crash re-runs with exactly its recorded offsets.
+			end[name] = replay ? (replay.offsets[name] ?? 0) : this.streams.latestOffset(name);
+			if (end[name] !== start[name]) newData = true;
+		}
+		const noData = !newData;
+		if (!replay && noData && !this.anotherBatchNeeded()) return null;
+		const before = options.crashBeforeCommit ? this.checkpoint() : null;
+
+		const events: EngineEvent[] = [];
+		let entry: OffsetLogEntry;
+		if (replay) {
+			entry = replay;
+			this.replay = null;
+			events.push({
+				type: 'batchPlanned',
+				batchId: entry.batchId,
+				noData,
+				batchWatermarkMs: entry.batchWatermarkMs,
+				replayed: true
+			});
+		} else {
+			const batchId = this.nextBatchId;
+			entry = { batchId, batchWatermarkMs: this.watermark.globalMs, batchTimestampMs: now, offsets: end };
+			this.offsets.push(entry);
+			events.push({ type: 'batchPlanned', batchId, noData, batchWatermarkMs: entry.batchWatermarkMs });
+			events.push({ type: 'offsetLogWritten', entry });
+			// R1.2 2d: with offsets/N durable, sources may discard what batch N-1 read.
+			for (const name of this.plan.sourceNames) this.streams.commit(name, start[name] as number);
+		}
+		const { batchId, batchWatermarkMs } = entry;
+
+		const input = new Map<string, Row[]>();
+		let numInputRows = 0;
+		const perSource: Record<string, number> = {};
+		for (const name of this.plan.sourceNames) {
+			const rows = this.streams.read(name, start[name] as number, end[name] as number);
+			input.set(name, rows);
+			perSource[name] = rows.length;
+			numInputRows += rows.length;
+			if (rows.length > 0) events.push({ type: 'rowsArrived', batchId, source: name, rows });
+		}
+		const stats = new Map<number, EventTimeStats>();
+		const metrics: OperatorMetrics[] = this.query.statefulOperators.map(() => emptyMetrics());
+		const ctx: BatchContext = {
+			batchId,
+			input,
+			stats,
+			// allowMultiple=false is the pre-3.4 rule: late rows judged by this batch's watermark.
+			lateWatermarkMs:
+				this.query.conf['spark.sql.streaming.statefulOperator.allowMultiple'] === 'false'
+					? batchWatermarkMs
+					: this.prevBatchWatermarkMs,
+			evictionWatermarkMs: batchWatermarkMs,
+			metrics
+		};
+		const output = this.plan.root.exec(ctx);
+		this.lastEviction = this.plan.stateful.map((op) => op.inputWatermark(batchWatermarkMs));
+		for (const op of this.plan.stateful) {
+			const m = metrics[op.op.id] ?? emptyMetrics();
+			if (m.numRowsDroppedByWatermark > 0) {
+				events.push({
+					type: 'rowsDroppedLate',
+					batchId,
+					operatorId: op.op.id,
+					numRowsDroppedByWatermark: m.numRowsDroppedByWatermark,
+					rows: m.droppedRows ?? []
+				});
+			}
+			if (m.updatedRows !== undefined && m.updatedRows.length > 0) {
+				events.push({ type: 'windowUpdated', batchId, operatorId: op.op.id, rows: m.updatedRows });
+			}
+			if (m.evictedRows !== undefined && m.evictedRows.length > 0) {
+				events.push({ type: 'stateEvicted', batchId, operatorId: op.op.id, rows: m.evictedRows });
+			}
+			events.push({
+				type: 'stateChanged',
+				batchId,
+				operatorId: op.op.id,
+				operatorName: op.operatorName,
+				numRowsTotal: m.numRowsTotal,
+				numRowsUpdated: m.numRowsUpdated,
+				numRowsRemoved: m.numRowsRemoved
+			});
+		}
+		events.push({ type: 'rowsEmitted', batchId, rows: output });
+		if (before !== null) {
+			// The sink got the batch but commits/N was never written: what a restart finds is
+			// offsets/N without its commit, and the state of batch N-1 (R1.3, R6.4).
+			this.stopped = true;
+			this.crashed = { offsets: [...before.offsets, entry], commits: before.commits, state: before.state };
+		}
+
+		const policyConf = this.query.conf['spark.sql.streaming.multipleWatermarkPolicy'];
+		const policy = policyConf === 'max' ? 'max' : 'min';
+		const nodes = this.watermarkNodes;
+		this.watermark = advanceWatermark(this.watermark, nodes, stats, policy);
+		const next = this.watermark.globalMs;
+		if (next !== batchWatermarkMs) {
+			events.push({ type: 'watermarkAdvanced', batchId, fromMs: batchWatermarkMs, toMs: next });
+		}
+		const commit: CommitLogEntry = { batchId, nextBatchWatermarkMs: next };
+		if (before === null) {
+			this.commits.push(commit);
+			events.push({ type: 'commitLogWritten', entry: commit });
+		}
+		this.prevBatchWatermarkMs = batchWatermarkMs;
+
+		const durationMs = this.options.batchDurationMs?.(numInputRows) ?? 0;
+		const firstWm = this.watermarkNodes[0];
+		const progress = buildProgress({
+			query: this.query,
+			stateful: this.plan.stateful,
+			sourceNames: this.plan.sourceNames,
+			ids: { id: this.options.queryId ?? 'query', runId: this.options.runId ?? 'run' },
+			batchId,
+			now,
+			sincePrev,
+			durationMs,
+			batchWatermarkMs,
+			hasWatermark: firstWm !== undefined,
+			stats: firstWm === undefined ? undefined : stats.get(firstWm.nodeId),
+			metrics,
+			offsets: { start: last === undefined ? null : start, end },
+			perSource,
+			numOutputRows: output.length
+		});
+		events.push({ type: 'progress', progress });
+		return {
+			batchId,
+			noData,
+			numInputRows,
+			batchWatermarkMs,
+			nextBatchWatermarkMs: next,
+			output,
+			operators: metrics,
+			progress,
+			events,
+			...(this.options.captureState ? { state: this.plan.stateful.map((op) => op.snapshot()) } : {})
+		};
+	}
+
+	/** What a started query processes of the data available now, by its trigger (R1.4):
+	 *  `once` runs one trigger (no trailing no-data batch) and stops the query; `availableNow`
+	 *  runs to completion, a no-data batch included, and stops; other triggers keep running, so
+	 *  this is processAllAvailable. A stopped query processes nothing until restarted. */
+	runAvailable(): BatchRecord[] {
+		if (this.stopped) return [];
+		const kind = this.query.trigger.kind;
+		if (kind === 'once') {
+			this.stopped = true;
+			const b = this.runTrigger();
+			return b === null ? [] : [b];
+		}
+		const out = this.processAllAvailable();
+		if (kind === 'availableNow') this.stopped = true;
+		return out;
+	}
+
+
+	/** processAllAvailable (R11.2): trigger until a trigger constructs no batch. */
+	processAllAvailable(): BatchRecord[] {
+		const out: BatchRecord[] = [];
+		for (let guard = 0; guard < 10_000; guard++) {
+			const b = this.runTrigger();
+			if (b === null) return out;
+			out.push(b);
+		}
+		return out;
+	}
+}

@@ -1,0 +1,134 @@
+/**
+ * StreamingQueryProgress records (SPARK-SEMANTICS R1.6; ProgressReporter.finishTrigger). Rates:
+ * inputRowsPerSecond = rows / seconds since the previous trigger start (0 for the first trigger
+ * of a run), processedRowsPerSecond = rows / max(1, trigger duration ms) seconds, rounded to one
+ * decimal. `eventTime` only when the query has a watermark: the batch's watermark always,
+ * min/max/avg of the first watermark node only when it saw rows. `stateOperators` is listed sink
+ * first, as Spark prints it. Durations are the simulation's modelled times, never wall time.
+ */
+import type { AnalyzedQuery } from '../analyzer/types';
+import type { EventTimeStats } from '../operators/watermark';
+import { emptyMetrics, type OperatorMetrics } from './context';
+import type { StatefulRuntime } from './stateful';
+
+export interface StateOperatorProgress {
+	readonly operatorName: string;
+	readonly numRowsTotal: number;
+	readonly numRowsUpdated: number;
+	readonly numRowsRemoved: number;
+	readonly numRowsDroppedByWatermark: number;
+	readonly customMetrics: Readonly<Record<string, number>>;
+}
+
+export interface SourceProgress {
+	readonly description: string;
+	readonly startOffset: number | null;
+	readonly endOffset: number;
+	readonly latestOffset: number;
+	readonly numInputRows: number;
+	readonly inputRowsPerSecond: number;
+	readonly processedRowsPerSecond: number;
+}
+
+export interface StreamingQueryProgress {
+	readonly id: string;
+	readonly runId: string;
+	readonly name: string | null;
+	readonly timestamp: string;
+	readonly batchId: number;
+	readonly batchDuration: number;
+	readonly numInputRows: number;
+	readonly inputRowsPerSecond: number;
+	readonly processedRowsPerSecond: number;
+	readonly durationMs: Readonly<Record<string, number>>;
+	readonly eventTime?: Readonly<Record<string, string>>;
+	readonly stateOperators: readonly StateOperatorProgress[];
+	readonly sources: readonly SourceProgress[];
+	readonly sink: { readonly description: string; readonly numOutputRows: number };
+}
+
+export const iso = (ms: number): string => new Date(ms).toISOString();
+const round1 = (x: number): number => (Number.isFinite(x) ? Math.round(x * 10) / 10 : 0);
+
+export function rates(rows: number, sincePrevTriggerMs: number | null, durationMs: number) {
+	return {
+		inputRowsPerSecond:
+			sincePrevTriggerMs === null || sincePrevTriggerMs <= 0 ? 0 : round1(rows / (sincePrevTriggerMs / 1000)),
+		processedRowsPerSecond: round1(rows / (Math.max(1, durationMs) / 1000))
+	};
+}
+
+export function stateOperatorProgress(name: string, m: OperatorMetrics): StateOperatorProgress {
+	return {
+		operatorName: name,
+		numRowsTotal: m.numRowsTotal,
+		numRowsUpdated: m.numRowsUpdated,
+		numRowsRemoved: m.numRowsRemoved,
+		numRowsDroppedByWatermark: m.numRowsDroppedByWatermark,
+		customMetrics:
+			m.numDroppedDuplicateRows === undefined ? {} : { numDroppedDuplicateRows: m.numDroppedDuplicateRows }
+	};
+}
+
+export interface ProgressInput {
+	readonly query: AnalyzedQuery;
+	readonly stateful: readonly StatefulRuntime[];
+	readonly sourceNames: readonly string[];
+	readonly ids: { readonly id: string; readonly runId: string };
+	readonly batchId: number;
+	/** Trigger start (processing time, ms) and time since the previous trigger start. */
+	readonly now: number;
+	readonly sincePrev: number | null;
+	readonly durationMs: number;
+	readonly batchWatermarkMs: number;
+	readonly hasWatermark: boolean;
+	/** Event-time statistics of the first watermark node this batch. */
+	readonly stats: EventTimeStats | undefined;
+	readonly metrics: readonly OperatorMetrics[];
+	/** Start offsets (null in the first batch of a fresh query) and end offsets per source. */
+	readonly offsets: {
+		readonly start: Readonly<Record<string, number>> | null;
+		readonly end: Readonly<Record<string, number>>;
+	};
+	readonly perSource: Readonly<Record<string, number>>;
+	readonly numOutputRows: number;
+}
+
+export function buildProgress(x: ProgressInput): StreamingQueryProgress {
+	const s = x.stats;
+	const numInputRows = Object.values(x.perSource).reduce((a, b) => a + b, 0);
+	const eventTime: Record<string, string> | undefined = !x.hasWatermark
+		? undefined
+		: s !== undefined && s.count > 0
+			? {
+					avg: iso(Math.trunc(s.sum / s.count)),
+					max: iso(s.max),
+					min: iso(s.min),
+					watermark: iso(x.batchWatermarkMs)
+				}
+			: { watermark: iso(x.batchWatermarkMs) };
+	return {
+		id: x.ids.id,
+		runId: x.ids.runId,
+		name: x.query.write.queryName ?? null,
+		timestamp: iso(x.now),
+		batchId: x.batchId,
+		batchDuration: x.durationMs,
+		numInputRows,
+		...rates(numInputRows, x.sincePrev, x.durationMs),
+		durationMs: { addBatch: x.durationMs, triggerExecution: x.durationMs },
+		...(eventTime ? { eventTime } : {}),
+		stateOperators: x.stateful
+			.map((op) => stateOperatorProgress(op.operatorName, x.metrics[op.op.id] ?? emptyMetrics()))
+			.reverse(),
+		sources: x.sourceNames.map((name) => ({
+			description: `MemoryStream[${name}]`,
+			startOffset: x.offsets.start === null ? null : (x.offsets.start[name] ?? 0),
+			endOffset: x.offsets.end[name] ?? 0,
+			latestOffset: x.offsets.end[name] ?? 0,
+			numInputRows: x.perSource[name] ?? 0,
+			...rates(x.perSource[name] ?? 0, x.sincePrev, x.durationMs)
+		})),
+		sink: { description: `${x.query.write.format}Sink`, numOutputRows: x.numOutputRows }
+	};
+}
