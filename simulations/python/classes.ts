@@ -1,0 +1,92 @@
+/**
+ * Small classes, enough for PySpark listener code (`class BatchDelays(StreamingListener):` with
+ * methods taking `self`): a class object is callable, runs `__init__`, and instances keep their
+ * own attributes; methods found on the class (or its base) are bound to the instance, as
+ * Python's attribute lookup does. No metaclasses, properties, super() or multiple inheritance.
+ */
+import { PyBuiltin, PyFunction, PyHost } from './values';
+import type { CallFn, PyValue } from './values';
+
+export class PyClass extends PyHost {
+	readonly typeName = 'type';
+	constructor(
+		readonly name: string,
+		readonly attrs: ReadonlyMap<string, PyValue>,
+		readonly base: PyHost | null
+	) {
+		super();
+	}
+
+	/** Class attribute lookup along the base chain (methods unbound). */
+	lookup(name: string): PyValue | undefined {
+		const own = this.attrs.get(name);
+		if (own !== undefined) return own;
+		if (this.base instanceof PyClass) return this.base.lookup(name);
+		return this.base?.getAttr(name);
+	}
+
+	getAttr(name: string): PyValue | undefined {
+		if (name === '__name__') return this.name;
+		if (name === '__call__') {
+			return new PyBuiltin(
+				this.name,
+				(args, kwargs, call) => this.instantiate(args, kwargs, call)
+			);
+		}
+		return this.lookup(name);
+	}
+
+	private instantiate(
+		args: readonly PyValue[],
+		kwargs: ReadonlyMap<string,
+		PyValue>,
+		call: CallFn
+	): PyInstance {
+		const obj = new PyInstance(this);
+		const init = this.lookup('__init__');
+		if (init instanceof PyFunction) init.invoke([obj, ...args], kwargs);
+		else if (init instanceof PyBuiltin) call(init, [obj, ...args]);
+		return obj;
+	}
+}
+
+export class PyInstance extends PyHost {
+	readonly dict = new Map<string, PyValue>();
+	constructor(readonly cls: PyClass) {
+		super();
+	}
+
+	get typeName(): string {
+		return this.cls.name;
+	}
+
+	getAttr(name: string): PyValue | undefined {
+		const own = this.dict.get(name);
+		if (own !== undefined) return own;
+		if (name === '__class__') return this.cls;
+		const v = this.cls.lookup(name);
+		if (v instanceof PyFunction) {
+			return new PyFunction(
+				v.name,
+				Math.max(0, v.arity - 1),
+				(args, kwargs) => v.invoke([this, ...args], kwargs)
+			);
+		}
+		if (v instanceof PyBuiltin && this.cls.attrs.get(name) !== v) {
+			return new PyBuiltin(
+				v.name,
+				(args, kwargs, call) => v.fn([this, ...args], kwargs, call)
+			);
+		}
+		return v;
+	}
+
+	setAttr(name: string, v: PyValue): void {
+		this.dict.set(name, v);
+	}
+}
+
+/** A library base class whose methods all do nothing (pyspark's StreamingListener callbacks). */
+export function noOpBase(name: string, methods: readonly string[]): PyClass {
+	return new PyClass(name, new Map(methods.map((m) => [m, new PyBuiltin(m, () => null)])), null);
+}
