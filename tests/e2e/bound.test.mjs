@@ -1,0 +1,83 @@
+// The event-time pages run the program in the editor: a parameter rewrites its span of the code
+// and re-runs; editing the code re-runs; a program the engine cannot run is marked at its line
+// while the last good run stays on screen.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage } from './browser.mjs';
+
+const editorText = async (page) =>
+	((await page.getByTestId('code-editor').textContent()) ?? '').replace(/\u00a0/g, ' ');
+
+describe('code-bound simulation (basic-08)', () => {
+	let browser;
+	let page;
+	const errors = [];
+	before(async () => {
+		browser = await launch();
+		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		page = await openPage(context, '/questions/basic-08-late-data', errors);
+		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', { timeout: 15000 });
+	});
+	after(async () => browser?.close());
+
+	it('shows the engine’s run: event-time plot, windows and sink', async () => {
+		for (const id of ['view-event-time', 'view-windows', 'view-result']) {
+			assert.ok(await page.getByTestId(id).isVisible(), id);
+		}
+		assert.match((await page.getByTestId('view-event-time').getAttribute('aria-label')) ?? '', /watermark/);
+	});
+
+	it('a parameter rewrites its span of the program and re-runs the engine', async () => {
+		const before = await page.getByTestId('sim-watermark').textContent();
+		const input = page.getByTestId('param-watermarkDelay');
+		await input.fill('20');
+		await input.dispatchEvent('change');
+		await page.waitForTimeout(300);
+		assert.match(await editorText(page), /withWatermark\("event_time", "20 seconds"\)/);
+		const after = await page.getByTestId('sim-watermark').textContent();
+		assert.notEqual(after, before, 'a longer delay holds the watermark further back');
+	});
+
+	it('editing the program re-runs it; an error is marked and the last run stays', async () => {
+		assert.match(await editorText(page), /withWatermark/);
+		// Replace the whole program (select all, paste) with one whose watermark column does
+		// not exist.
+		await replaceProgram(
+			[
+				'from pyspark.sql import functions as F',
+				'events = (spark.readStream.format("kafka").option("subscribe", "sensor-events").load()',
+				'    .select(F.from_json(F.col("value").cast("string"), "device STRING, reading DOUBLE, event_time TIMESTAMP").alias("e")).select("e.*"))',
+				'counts = events.withWatermark("no_such_column", "5 seconds").groupBy(F.window("event_time", "10 seconds"), "device").count()',
+				'query = counts.writeStream.outputMode("append").format("console").trigger(processingTime="2 seconds").start()',
+				''
+			].join('\n')
+		);
+		await page.getByTestId('sim-error').waitFor({ timeout: 5000 });
+		assert.match((await page.getByTestId('sim-error').textContent()) ?? '', /no_such_column/);
+		assert.ok(await page.getByTestId('view-event-time').isVisible(), 'the last good run stays');
+		await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 5000 });
+		// Fix it: the error goes away and the engine runs the new program (update mode now).
+		await replaceProgram(
+			[
+				'from pyspark.sql import functions as F',
+				'events = (spark.readStream.format("kafka").option("subscribe", "sensor-events").load()',
+				'    .select(F.from_json(F.col("value").cast("string"), "device STRING, reading DOUBLE, event_time TIMESTAMP").alias("e")).select("e.*"))',
+				'counts = events.withWatermark("event_time", "5 seconds").groupBy(F.window("event_time", "10 seconds"), "device").count()',
+				'query = counts.writeStream.outputMode("update").format("console").trigger(processingTime="2 seconds").start()',
+				''
+			].join('\n')
+		);
+		await page.getByTestId('sim-error').waitFor({ state: 'detached', timeout: 5000 });
+		assert.match((await page.getByTestId('sim-event-time').textContent()) ?? '', /output mode\s*update/);
+	});
+
+	async function replaceProgram(code) {
+		await page.evaluate((text) => navigator.clipboard.writeText(text), code);
+		await page.locator('.monaco-editor .view-lines').first().click();
+		await page.keyboard.press('Control+A');
+		await page.keyboard.press('Control+V');
+	}
+
+	it('logs no console error', () => assert.deepEqual(errors, []));
+});
