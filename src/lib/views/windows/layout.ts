@@ -49,7 +49,11 @@ export function assignLanes(spans: readonly { start: number; end: number }[]): n
 }
 
 export function layoutWindows(run: EtRun, frame: EtFrame, width: number): WindowsGeometry {
-	const x = scaleLinear().domain(eventTimeDomain(run)).range([LEFT, width - RIGHT]).nice();
+	// The event-time axis covers every row and every window, so no bar starts off the chart.
+	const [lo0, hi0] = eventTimeDomain(run);
+	const lo = Math.min(lo0, ...run.windows.map((w) => w.startMs));
+	const hi = Math.max(hi0, ...run.windows.map((w) => w.endMs));
+	const x = scaleLinear().domain([lo, hi]).range([LEFT, width - RIGHT]).nice();
 	const byKey = new Map<string, EtFrame['windows'][number][]>();
 	for (const w of frame.windows) {
 		const list = byKey.get(w.window.key) ?? [];
@@ -77,20 +81,21 @@ export function layoutWindows(run: EtRun, frame: EtFrame, width: number): Window
 				w: Math.max(2, x1 - x0 - 2),
 				h: LANE_H,
 				state: w.state,
-				label: w.latest?.label ?? '',
+				// A narrow bar shows only its first aggregate (the count); the title has them all.
+				label: x1 - x0 > 70 ? (w.latest?.label ?? '') : String(w.latest?.count ?? ''),
 				title: `${key} ${span}: ${w.latest?.label ?? 'no rows yet'} (${w.state})`
 			});
 		});
 		y += h + ROW_GAP;
 	}
-	const [lo, hi] = x.domain() as [number, number];
+	const [dlo, dhi] = x.domain() as [number, number];
 	const wm = frame.watermarkMs;
 	return {
 		height: y + AXIS,
 		rows,
 		bars,
 		ticks: x.ticks(Math.max(2, Math.floor(width / 110))).map((v) => ({ v, x: x(v), label: secondsLabel(v) })),
-		watermarkX: run.delayMs !== null && wm > lo && wm <= hi ? x(wm) : null,
+		watermarkX: run.delayMs !== null && wm > dlo && wm <= dhi ? x(wm) : null,
 		x0: LEFT,
 		x1: width - RIGHT
 	};
