@@ -31,6 +31,10 @@ export const runningAt = (trace: Trace, t: number): BatchRecord | undefined =>
 export const nextCommitAfter = (trace: Trace, t: number): ProcTimeMs | undefined =>
 	trace.batches.find((b) => b.commitAt > t)?.commitAt;
 
+/** Where "step back" moves the cursor: the commit before the last one at or before t. */
+export const previousCommitBefore = (trace: Trace, t: number): ProcTimeMs | undefined =>
+	trace.batches.findLast((b) => b.commitAt < t)?.commitAt;
+
 const statusOf = (batch: BatchRecord | undefined, now: number): RowStatus =>
 	!batch || batch.triggerAt > now ? 'waiting' : batch.commitAt <= now ? 'committed' : 'running';
 

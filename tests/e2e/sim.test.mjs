@@ -44,6 +44,15 @@ describe('micro-batch simulation (basic-11)', () => {
 		assert.equal(await num(page, 'sim-batch-count'), b0 + 2);
 	});
 
+	it('the keyboard steps forward and back (→ and ←)', async () => {
+		await page.locator('body').click({ position: { x: 5, y: 5 } });
+		const b0 = await num(page, 'sim-batch-count');
+		await page.keyboard.press('ArrowRight');
+		assert.equal(await num(page, 'sim-batch-count'), b0 + 1);
+		await page.keyboard.press('ArrowLeft');
+		assert.equal(await num(page, 'sim-batch-count'), b0);
+	});
+
 	it('restarts from the beginning', async () => {
 		await page.getByTestId('sim-restart').click();
 		assert.equal(await num(page, 'sim-batch-count'), 0);

@@ -7,6 +7,7 @@ import {
 	committedCount,
 	defaultParams,
 	nextCommitAfter,
+	previousCommitBefore,
 	normaliseSeed,
 	type MicroBatchScenario,
 	type ParamValue,
@@ -29,7 +30,8 @@ export class MicroBatchController {
 	readonly program: string = $derived.by(() => this.#program());
 	readonly playback = new Playback(() => ({
 		endMs: this.trace.endMs,
-		nextStop: (t) => nextCommitAfter(this.trace, t)
+		nextStop: (t) => nextCommitAfter(this.trace, t),
+		previousStop: (t) => previousCommitBefore(this.trace, t) ?? 0
 	}));
 	readonly batchCount: number = $derived(committedCount(this.trace, this.playback.now));
 

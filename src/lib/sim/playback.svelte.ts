@@ -3,13 +3,15 @@
  * virtual time already; playing only moves `now`, by animation-frame deltas × speed. Pause, step
  * and seek just move the cursor, so a seed gives the same picture at any frame rate.
  */
-import { advance, frameDeltas$ } from './frames';
+import { advance, frameDeltas$, SPEEDS } from './frames';
 
 /** What a playback needs to know about a run. */
 export interface Timeline {
 	readonly endMs: number;
 	/** The next point "step" stops at after t (e.g. the next batch commit), if any. */
 	nextStop(t: number): number | undefined;
+	/** Where "step back" stops before t (the previous batch), if any. */
+	previousStop?(t: number): number | undefined;
 }
 
 export class Playback {
@@ -48,6 +50,21 @@ export class Playback {
 		this.playing = false;
 		const next = this.#timeline().nextStop(this.now);
 		if (next !== undefined) this.seek(next);
+	}
+
+	/** Pause and move back one batch. The run is already computed, so going back is only a
+	 *  cursor move: the same seed gives the same earlier picture. */
+	stepBack() {
+		this.playing = false;
+		const prev = this.#timeline().previousStop?.(this.now);
+		this.seek(prev ?? 0);
+	}
+
+	/** One notch faster or slower on the speed ladder (0.25x–20x). */
+	nudgeSpeed(direction: 1 | -1) {
+		const i = SPEEDS.findIndex((s) => s >= this.speed);
+		const next = SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, (i < 0 ? SPEEDS.length - 1 : i) + direction))];
+		if (next !== undefined) this.speed = next;
 	}
 
 	seek(t: number) {

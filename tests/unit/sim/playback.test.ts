@@ -7,6 +7,28 @@ const stops = [1000, 2500, 4000];
 const timeline = { endMs: 5000, nextStop: (t: number) => stops.find((s) => s > t) };
 
 describe('Playback', () => {
+	it('stepBack() pauses and moves to the previous stop, then to 0', () => {
+		const back = { ...timeline, previousStop: (t: number) => stops.findLast((s) => s < t) };
+		const p = new Playback(() => back);
+		p.seek(4000);
+		p.playing = true;
+		p.stepBack();
+		expect([p.playing, p.now]).toEqual([false, 2500]);
+		p.stepBack();
+		p.stepBack();
+		expect(p.now).toBe(0);
+	});
+
+	it('nudgeSpeed() walks the 0.25x–20x ladder and stops at its ends', () => {
+		const p = new Playback(() => timeline);
+		p.nudgeSpeed(1);
+		expect(p.speed).toBe(2);
+		for (let i = 0; i < 10; i++) p.nudgeSpeed(1);
+		expect(p.speed).toBe(20);
+		for (let i = 0; i < 10; i++) p.nudgeSpeed(-1);
+		expect(p.speed).toBe(0.25);
+	});
+
 	it('step() pauses and moves to the next stop, one at a time', () => {
 		const p = new Playback(() => timeline);
 		p.playing = true;
