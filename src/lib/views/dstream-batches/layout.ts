@@ -85,6 +85,14 @@ export function rowLabel(row: DsRow, batchMs: number): string {
 	return `${row.name} = ….${row.op}(…) · ${blurb}`;
 }
 
+/** The full row label where it fits, else the DStream's name and call, else its name. */
+export function labelThatFits(row: DsRow, batchMs: number, chars: number): string {
+	const full = rowLabel(row, batchMs);
+	if (full.length <= chars) return full;
+	const call = `${row.name} = ….${row.op}(…)`;
+	return fit(call.length <= chars ? call : row.name, chars);
+}
+
 function statusOf(b: DsFrameBatch): string {
 	const x = b.batch;
 	switch (b.phase) {
@@ -97,6 +105,14 @@ function statusOf(b: DsFrameBatch): string {
 		case 'done':
 			return `waited ${secondsLabel(x.schedulingDelay)} · took ${secondsLabel(x.processingDelay)}`;
 	}
+}
+
+/** The first column shown: the newest batches, but never hiding the last finished one (when
+ *  batches queue up, the last result stays in view beside the queue). */
+export function firstVisible(frame: DsFrame, n: number): number {
+	const len = frame.batches.length;
+	const lastDone = frame.batches.findLastIndex((b) => b.phase === 'done');
+	return Math.max(0, lastDone >= 0 ? Math.min(len - n, lastDone) : len - n);
 }
 
 /** Partition stripes: widths proportional to partition sizes, a hairline for an empty one. */
@@ -113,7 +129,8 @@ export function stripes(sizes: readonly number[], x: number, w: number): { x: nu
 	});
 }
 
-function cellContent(run: DsRun, b: DsFrameBatch, i: number) {
+/** titleChars: characters of the bold title that fit the box. */
+function cellContent(run: DsRun, b: DsFrameBatch, i: number, titleChars: number) {
 	const cell = b.batch.cells[i];
 	const row = run.rows[i];
 	if (!cell || !row) return { present: false, title: '', lines: [] as string[], sizes: [] as number[] };
@@ -122,7 +139,9 @@ function cellContent(run: DsRun, b: DsFrameBatch, i: number) {
 		const sizes = b.blocks.map((k) => k.records);
 		const shown = b.phase === 'filling' ? cell.records.slice(0, b.received) : cell.records;
 		const n = b.phase === 'filling' ? b.received : cell.count;
-		return { present: true, title: `${n} lines · ${sizes.length} blocks`, lines: clip(shown, n), sizes };
+		const long = `${n} lines · ${sizes.length} blocks`;
+		const title = long.length <= titleChars ? long : `${n} lines`;
+		return { present: true, title, lines: clip(shown, n), sizes };
 	}
 	if (b.phase !== 'done') {
 		return { present: cell.present, title: b.phase === 'filling' ? '' : b.phase === 'queued' ? 'not computed yet' : 'computing…', lines: [], sizes: [] };
@@ -145,7 +164,7 @@ function clip(records: readonly string[], total: number): string[] {
 
 export function layoutDStream(run: DsRun, frame: DsFrame, width: number): DStreamGeometry {
 	const n = columnsThatFit(width, frame.batches.length);
-	const visible = frame.batches.slice(-n);
+	const visible = frame.batches.slice(firstVisible(frame, n), firstVisible(frame, n) + n);
 	const colW = Math.max(COL_MIN, (width - 2 * SIDE - COL_GAP * (n - 1)) / Math.max(1, n));
 	const xOf = (k: number) => SIDE + k * (colW + COL_GAP);
 	const columns: BatchColumn[] = visible.map((b, k) => ({
@@ -153,7 +172,7 @@ export function layoutDStream(run: DsRun, frame: DsFrame, width: number): DStrea
 		x: xOf(k),
 		w: colW,
 		label: `batch ${secondsLabel(b.batch.batchTime)}`,
-		status: statusOf(b),
+		status: fit(statusOf(b), Math.floor(colW / 6.4)),
 		phase: b.phase
 	}));
 	const rows: RowBand[] = [];
@@ -162,10 +181,11 @@ export function layoutDStream(run: DsRun, frame: DsFrame, width: number): DStrea
 	let bracket: DStreamGeometry['bracket'] = null;
 	const arrows: { key: string; d: string }[] = [];
 	run.rows.forEach((row, i) => {
-		rows.push({ nodeId: row.nodeId, kind: row.kind, y, label: rowLabel(row, run.batchMs) });
+		const label = labelThatFits(row, run.batchMs, Math.floor((width - 2 * SIDE) / 7.6));
+		rows.push({ nodeId: row.nodeId, kind: row.kind, y, label });
 		const boxY = y + ROW_HEAD;
 		visible.forEach((b, k) => {
-			const c = cellContent(run, b, i);
+			const c = cellContent(run, b, i, Math.floor((colW - 2 * PAD) / 7.6));
 			const x = xOf(k);
 			const stripeY = boxY + BOX_H - PAD - STRIPE_H;
 			cells.push({
@@ -176,7 +196,7 @@ export function layoutDStream(run: DsRun, frame: DsFrame, width: number): DStrea
 				h: BOX_H,
 				phase: b.phase,
 				present: c.present,
-				title: c.title,
+				title: fit(c.title, charsFor(colW) - (b.batch.cells[i]?.checkpointed ? 5 : 0)),
 				lines: c.lines.map((l) => fit(l, charsFor(colW))),
 				stripes: stripes(c.sizes, x + PAD, colW - 2 * PAD),
 				stripeY,
