@@ -16,6 +16,14 @@ import {
 	type Trace
 } from '$sim';
 import { Playback } from './playback.svelte';
+import {
+	cursorAt,
+	parseUrlState,
+	resolveCursor,
+	type CursorTimeline,
+	type UrlSpec,
+	type UrlState
+} from './url-state';
 
 /** How many committed batches the first frame shows. */
 const OPENING_BATCHES = 4;
@@ -75,32 +83,52 @@ export class MicroBatchController {
 		this.playback.seek(this.playback.now);
 	}
 
+	/** What a URL may set on this page (src/lib/sim/url-state.ts). */
+	get urlSpec(): UrlSpec {
+		return { schema: this.scenario.schema, presets: this.scenario.presets };
+	}
+
+	/** Batches end at their commit: where "step one batch" stops, and what `batch=` names. */
+	get timeline(): CursorTimeline {
+		return {
+			endMs: this.trace.endMs,
+			batches: this.trace.batches.map((b) => ({ batchId: b.batchId, endMs: b.commitAt }))
+		};
+	}
+
 	/**
-	 * Starting state from a URL: `?preset=overrun&eventRate=500&seed=7&t=12.5&paused`. Every value
-	 * goes through clampParams; anything refused becomes a notice, never an exception.
+	 * Starting state from a URL: `?preset=overrun&eventRate=500&seed=7&t=12.5&paused` (or
+	 * `batch=3`). Every value goes through clampParams; anything refused becomes a notice, never
+	 * an exception.
 	 */
 	applyQuery(query: URLSearchParams) {
-		const known = ['preset', 'seed', 't', 'paused', ...this.scenario.schema.map((p) => p.id)];
-		if (!known.some((k) => query.has(k))) return;
-		const preset = this.scenario.presets.find((p) => p.id === query.get('preset'));
-		const raw: Record<string, unknown> = { ...defaultParams(this.scenario.schema), ...preset?.params };
-		let touched = false;
-		for (const p of this.scenario.schema) {
-			const v = query.get(p.id);
-			if (v !== null) {
-				raw[p.id] = v;
-				touched = true;
-			}
+		const parsed = parseUrlState(query, this.urlSpec);
+		this.notices = parsed.notices;
+		if (!parsed.present) return;
+		const { state } = parsed;
+		const touched = this.scenario.schema.some((p) => query.has(p.id));
+		this.params = state.params;
+		// No preset and no parameter named: the page's opening preset stays marked.
+		if (parsed.presetIntact) this.preset = state.preset;
+		else if (touched || state.preset) this.preset = null;
+		this.seed = state.seed;
+		if (state.cursor) {
+			const at = resolveCursor(state.cursor, this.timeline);
+			this.playback.seek(at.ms);
+			if (at.notice) this.notices = [...this.notices, at.notice];
 		}
-		const { params, notices } = clampParams(this.scenario.schema, raw);
-		this.params = params;
-		this.notices = notices;
-		this.preset = touched ? null : (preset?.id ?? this.preset);
-		const seed = Number(query.get('seed'));
-		if (query.has('seed')) this.seed = normaliseSeed(seed);
-		const t = Number(query.get('t'));
-		if (query.has('t') && Number.isFinite(t)) this.playback.seek(t * 1000);
-		if (query.has('paused')) this.playback.playing = false;
+		if (state.paused) this.playback.playing = false;
+	}
+
+	/** What is on screen, as a URL state (for the address bar and "Copy link"). */
+	urlState(now = this.playback.now): UrlState {
+		return {
+			preset: this.preset,
+			params: this.params,
+			seed: this.seed,
+			cursor: cursorAt(now, this.timeline),
+			paused: false
+		};
 	}
 
 	/** Same parameters, different random draws (query start phase, socket lines). */
