@@ -5,6 +5,7 @@
  * and evicted. `frameAt` cuts the run at a playback cursor: the UI never recomputes semantics,
  * it only reads what the engine decided.
  */
+import type { StreamingQueryProgress } from '../structured/runtime/progress';
 
 export interface EtEvent {
 	readonly id: string;
@@ -35,6 +36,16 @@ export interface EtBatch {
 	readonly noData: boolean;
 	/** Rows the sink received from this batch, in the output's column order. */
 	readonly output: readonly (readonly unknown[])[];
+	/** The engine's StreamingQueryProgress for this batch (SPARK-SEMANTICS R1.6), as
+	 *  `query.recentProgress` holds it: rates, batchDuration, eventTime, and per stateful operator
+	 *  (`stateOperators`, sink first) numRowsTotal/Updated/Removed/DroppedByWatermark. Absent in
+	 *  hand-built runs and for a batch the run ended inside. */
+	readonly progress?: StreamingQueryProgress;
+	/** offsets/N as written before the batch ran (R1.2 2d): each input's end offset. Absent when
+	 *  the batch was replayed from an existing log entry (R1.3) or in hand-built runs. */
+	readonly offsetLog?: Readonly<Record<string, number>>;
+	/** commits/N was written once the sink had the batch (R1.2 step 4). */
+	readonly committed?: boolean;
 }
 
 export type WindowState = 'open' | 'updated' | 'emitted' | 'evicted';
@@ -67,6 +78,24 @@ export interface EtRun {
 	readonly delayMs: number | null;
 	/** Processing time the run covers. */
 	readonly endMs: number;
+	/** Where the program says what the run does (for highlighting the code behind an event). */
+	readonly spans?: EtCodeSpans;
+}
+
+/** Lines of a program construct, 1-based, inclusive: a call that wraps keeps all its lines. */
+export interface EtSpan {
+	readonly line: number;
+	readonly column: number;
+	readonly endLine: number;
+}
+
+export interface EtCodeSpans {
+	/** Every `withWatermark(...)` call (several inputs can each declare one). */
+	readonly watermarks: readonly EtSpan[];
+	/** The `.outputMode(...)` call, when the program writes one (Spark's default is append). */
+	readonly outputMode: EtSpan | null;
+	/** The `window(...)` / `session_window(...)` grouping expression of the aggregation. */
+	readonly window: EtSpan | null;
 }
 
 export interface EtWindowAt {

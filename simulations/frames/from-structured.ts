@@ -14,6 +14,7 @@ import type { Arrival } from '../structured/runtime/run';
 import type { EventTimeInput, SimEvent } from '../scenarios/event-time/types';
 import type { EtBatch, EtEvent, EtRun, EtWindow, EtWindowUpdate } from './event-time';
 import { matchInputs, windowSpecOf, type InputMatch } from './structured-inputs';
+import { codeSpansOf } from './code-spans';
 
 export interface EventTimeRunOptions {
 	readonly input: EventTimeInput;
@@ -46,7 +47,7 @@ export function runEventTimeProgram(
 		const at = q.write.at;
 		return { ok: false, error: { line: at.line, column: at.column, message: (e as Error).message } };
 	}
-	return { ok: true, value: toRun(q, matched.value, input, trace.events) };
+	return { ok: true, value: toRun(q, matched.value, input, trace.events, code) };
 }
 
 function toArrivals(
@@ -76,7 +77,8 @@ function toRun(
 	q: AnalyzedQuery,
 	matches: readonly InputMatch[],
 	input: EventTimeInput,
-	trace: readonly TraceEvent[]
+	trace: readonly TraceEvent[],
+	code: string
 ): EtRun {
 	const epoch = input.epochOffsetMs;
 	const virtualWm = (ms: number) => (ms > 0 ? ms - epoch : Number.NEGATIVE_INFINITY);
@@ -145,6 +147,11 @@ function toRun(
 				break;
 			case 'commitLogWritten':
 				if (current) current.nextWatermarkMs = virtualWm(ev.entry.nextBatchWatermarkMs);
+				if (current) current.committed = true;
+				break;
+			case 'offsetLogWritten':
+				// offsets/N names sources by the engine's name; the page knows them by topic.
+				if (current) current.offsetLog = topicOffsets(matches, ev.entry.offsets);
 				break;
 			case 'progress': {
 				const p = ev.progress;
@@ -153,6 +160,8 @@ function toRun(
 				current.endMs = current.startMs + (p.durationMs['triggerExecution'] ?? 0);
 				current.numStateRows = p.stateOperators.reduce((n, s) => n + s.numRowsTotal, 0);
 				current.numRowsDroppedByWatermark = p.stateOperators.reduce((n, s) => n + s.numRowsDroppedByWatermark, 0);
+				// Kept whole for the progress charts and the state-store view.
+				current.progress = p;
 				break;
 			}
 			default:
@@ -186,8 +195,22 @@ function toRun(
 		outputColumns: q.schema.map((f) => f.name),
 		outputMode: q.outputMode,
 		delayMs: delay,
-		endMs: Math.max(input.runLengthMs, ...batches.map((b) => b.endMs))
+		endMs: Math.max(input.runLengthMs, ...batches.map((b) => b.endMs)),
+		spans: codeSpansOf(q, code)
 	};
+}
+
+/** offsets/N keyed by the topic each source reads. */
+function topicOffsets(
+	matches: readonly InputMatch[],
+	offsets: Readonly<Record<string, number>>
+): Record<string, number> {
+	const out: Record<string, number> = {};
+	for (const [name, offset] of Object.entries(offsets)) {
+		const m = matches.find((x) => sourceName(x.source) === name);
+		out[m?.stream.topic ?? name] = offset;
+	}
+	return out;
 }
 
 function nodeSchema(q: AnalyzedQuery, nodeId: number): readonly StructField[] {

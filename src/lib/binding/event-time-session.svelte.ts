@@ -7,10 +7,16 @@ import { runEventTimeProgram } from '$sim/frames/from-structured';
 import type { EventTimeScenario } from '$sim/scenarios/event-time/types';
 import { defaultParams } from '$sim/scenarios/types';
 import { BoundProgram } from './bound-program.svelte';
+import { InputEditor } from '$lib/sim/input-edits.svelte';
 
-export function eventTimeSession(scenario: EventTimeScenario, seed = 1): BoundProgram<EtRun> {
+/** A session whose input records the reader can edit (`inputEditorOf` finds the editor). */
+export type EventTimeSession = BoundProgram<EtRun> & { readonly inputEdits: InputEditor };
+
+export function eventTimeSession(scenario: EventTimeScenario, seed = 1): EventTimeSession {
 	const params = scenario.constrain(defaultParams(scenario.schema)).params;
-	return new BoundProgram<EtRun>({
+	// The reader's input edits survive every re-run (code, parameters, presets, seed).
+	const inputEdits = new InputEditor();
+	const session = new BoundProgram<EtRun>({
 		initialCode: scenario.program(params),
 		template: scenario.template,
 		initialParams: params,
@@ -20,9 +26,11 @@ export function eventTimeSession(scenario: EventTimeScenario, seed = 1): BoundPr
 		structural: scenario.schema.filter((p) => p.kind === 'choice').map((p) => p.id),
 		run: (code, p, s, script) =>
 			runEventTimeProgram(code, {
-				input: scenario.input(p, s, script ?? undefined),
+				input: inputEdits.apply(scenario.input(p, s, script ?? undefined)),
 				kafkaValue: (e) => scenario.kafkaValue(e)
 			}),
 		rewrites: (p) => scenario.rewrites(p)
 	});
+	inputEdits.attach(() => session.reseed(session.seed));
+	return Object.assign(session, { inputEdits });
 }

@@ -1,0 +1,130 @@
+/**
+ * The reader's edits to an event-time page's input: add a record, nudge its event time, change
+ * its key, delete it. Event time is a column of the data and arrival is separate (SPARK-SEMANTICS
+ * R2), so an edit changes only the record; what is late is still decided by the engine on replay.
+ * Pure and deterministic: the same generated input and edit list always give the same input.
+ */
+import type { EventTimeInput, SimEvent, SourceStream } from '../scenarios/event-time/types';
+import type { EventTimeMs, ProcTimeMs } from '../core/time';
+
+export type InputEdit =
+	| {
+			readonly kind: 'add';
+			/** `<stream>-user-<n>`, fixed when the edit is made so later edits can name it. */
+			readonly id: string;
+			readonly stream: string;
+			readonly arrivalMs: number;
+			readonly eventTimeMs: number;
+	  }
+	| { readonly kind: 'move'; readonly id: string; readonly deltaMs: number }
+	| { readonly kind: 'rekey'; readonly id: string; readonly key: string }
+	| { readonly kind: 'delete'; readonly id: string };
+
+export interface EditedInput {
+	readonly input: EventTimeInput;
+	/** Ids of the records the edits added or changed (deleted ones are gone). */
+	readonly edited: ReadonlySet<string>;
+	/** Edits naming a record or stream this input does not have (e.g. after a parameter
+	 *  removed a stream): skipped, counted for a notice. */
+	readonly skipped: number;
+}
+
+/** The id the next 'add' to `stream` gets: ids are never reused, even after a delete. */
+export function nextUserId(edits: readonly InputEdit[], stream: string): string {
+	const n = edits.filter((e) => e.kind === 'add' && e.stream === stream).length + 1;
+	return `${stream}-user-${n}`;
+}
+
+/** Ids an edit list added or changed and did not delete afterwards (known without the input,
+ *  so the plot can ring them while the engine is still to run). */
+export function editedIds(edits: readonly InputEdit[]): Set<string> {
+	const out = new Set<string>();
+	for (const e of edits) {
+		if (e.kind === 'delete') out.delete(e.id);
+		else out.add(e.id);
+	}
+	return out;
+}
+
+/** The keys a record of this stream can take, in a fixed order (for cycling with `k`). */
+export function streamKeys(stream: SourceStream): string[] {
+	return [...new Set(stream.events.map((e) => e.key))].sort();
+}
+
+/** The key after `key` among the stream's keys, wrapping round. */
+export function nextKey(keys: readonly string[], key: string): string {
+	const i = keys.indexOf(key);
+	return keys[(i + 1) % keys.length] ?? key;
+}
+
+export function applyInputEdits(input: EventTimeInput, edits: readonly InputEdit[]): EditedInput {
+	const streams = new Map(input.streams.map((s) => [s.name, [...s.events]]));
+	const edited = new Set<string>();
+	let skipped = 0;
+	const find = (id: string): { list: SimEvent[]; at: number } | null => {
+		for (const list of streams.values()) {
+			const at = list.findIndex((e) => e.id === id);
+			if (at >= 0) return { list, at };
+		}
+		return null;
+	};
+	for (const edit of edits) {
+		if (edit.kind === 'add') {
+			const list = streams.get(edit.stream);
+			if (!list || find(edit.id)) {
+				skipped++;
+				continue;
+			}
+			list.push(addedEvent(list, edit));
+			edited.add(edit.id);
+			continue;
+		}
+		const hit = find(edit.id);
+		if (!hit) {
+			skipped++;
+			continue;
+		}
+		const e = hit.list[hit.at] as SimEvent;
+		if (edit.kind === 'delete') {
+			hit.list.splice(hit.at, 1);
+			edited.delete(edit.id);
+			continue;
+		}
+		hit.list[hit.at] =
+			edit.kind === 'move'
+				? // Event time before the run's start is outside every view's axis: stop at 0.
+					{ ...e, eventTimeMs: Math.max(0, e.eventTimeMs + edit.deltaMs) as EventTimeMs }
+				: { ...e, key: edit.key };
+		edited.add(edit.id);
+	}
+	const out = input.streams.map((s) => ({
+		...s,
+		events: (streams.get(s.name) ?? []).sort(byArrival)
+	}));
+	return { input: { ...input, streams: out }, edited, skipped };
+}
+
+/** Kafka offsets follow arrival order; the generator's order is arrival, then id. */
+function byArrival(a: SimEvent, b: SimEvent): number {
+	return a.arrivalMs - b.arrivalMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** A new record looks like its neighbour in arrival (key, reading), so only time is new. */
+function addedEvent(list: readonly SimEvent[], edit: Extract<InputEdit, { kind: 'add' }>): SimEvent {
+	let near: SimEvent | undefined;
+	for (const e of list) {
+		if (!near || Math.abs(e.arrivalMs - edit.arrivalMs) < Math.abs(near.arrivalMs - edit.arrivalMs)) near = e;
+	}
+	// A stream deduplicated by event id (advanced-07) needs one: a new record is a new event.
+	const eventId = list.some((e) => e.eventId !== undefined) ? { eventId: edit.id } : {};
+	return {
+		stream: edit.stream,
+		id: edit.id,
+		arrivalMs: Math.max(0, edit.arrivalMs) as ProcTimeMs,
+		eventTimeMs: Math.max(0, edit.eventTimeMs) as EventTimeMs,
+		key: near?.key ?? 'user',
+		reading: near?.reading ?? 1,
+		delayed: false,
+		...eventId
+	};
+}
