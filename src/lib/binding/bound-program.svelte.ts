@@ -5,7 +5,7 @@
  * engine cannot run yields diagnostics for the editor while the last good run stays on screen.
  */
 import type { SourceError } from '$sim/core/errors';
-import { renderProgram, type SpanRewrite } from '$sim/programs/template';
+import { markedParams, renderProgram, type SpanRewrite } from '$sim/programs/template';
 import type { Params } from '$sim/scenarios/types';
 import type { Diagnostic } from '$lib/editor/types';
 
@@ -15,9 +15,10 @@ export interface BindingSpec<T> {
 	readonly initialCode: string;
 	/** The page's program at default parameters, with its markers. */
 	readonly template: string;
-	/** Parameters whose variants add or remove lines (window type, trigger kind): changing one
-	 *  re-renders the whole program from the template, since a removed line has no marker left
-	 *  to rewrite. Other parameters rewrite only their span in the current (edited) text. */
+	/** Parameters whose variants add or remove lines or change other spans (window type, join
+	 *  type): changing one rewrites every marked span of the current text; only when a line it
+	 *  needs was removed earlier (no marker left) is the program re-rendered from the template.
+	 *  Other parameters rewrite only their own span. Unmarked lines the user edited stay. */
 	readonly structural?: readonly string[];
 	readonly initialParams: Params;
 	readonly seed: number;
@@ -67,7 +68,9 @@ export class BoundProgram<T> {
 		this.params = next;
 		const all = this.#spec.rewrites(next);
 		if (changed.some((k) => this.#spec.structural?.includes(k))) {
-			this.code = renderProgram(this.#spec.template, all);
+			const present = new Set(markedParams(this.code));
+			const lost = markedParams(this.#spec.template).some((id) => !present.has(id));
+			this.code = renderProgram(lost ? this.#spec.template : this.code, all);
 		} else {
 			const only = Object.fromEntries(changed.flatMap((k) => (all[k] ? [[k, all[k]]] : [])));
 			this.code = renderProgram(this.code, only);

@@ -64,7 +64,16 @@ describe('BoundProgram', () => {
 		expect(b.code).toContain('"5 seconds")  # <- delay');
 	});
 
-	it('a structural parameter re-renders from the template so removed lines can come back', () => {
+	it('a structural parameter rewrites the marked spans in place and keeps unmarked edits', () => {
+		const b = new BoundProgram(spec());
+		b.edit(TEMPLATE.replace('w = df', 'windowed = df'));
+		vi.advanceTimersByTime(400);
+		b.setParams({ ...b.params, windowType: 'tumbling' });
+		expect(b.code).toContain('windowed = df');
+		expect(b.code).not.toContain('# <- slide');
+	});
+
+	it('a structural parameter re-renders from the template when a line it needs was removed', () => {
 		const b = new BoundProgram(spec());
 		b.setParams({ ...b.params, windowType: 'tumbling' });
 		expect(b.code).not.toContain('# <- slide');
