@@ -6,9 +6,9 @@
  * R2.4–R2.6; WatermarkTracker, PropagateWatermarkSimulator).
  */
 import { createRng } from '../../core/rng';
-import { renderProgram } from '../../programs/template';
+import { defineScenario } from './define';
 import type { WatermarkPolicy } from '../../structured/operators/watermark';
-import { choiceParam, clampParams, numberParam, type ParamSchema, type Params } from '../types';
+import { choiceParam, numberParam, type ParamSchema, type Params } from '../types';
 import { seconds } from './params';
 import { duration, lastString } from './spans';
 import { byArrival, produce, scriptedEvent, sensorValue } from './streams';
@@ -16,7 +16,6 @@ import { programTemplate } from './template-markers';
 import {
 	EPOCH_OFFSET_MS,
 	type EventTimePreset,
-	type EventTimeScenario,
 	type SimEvent
 } from './types';
 import { planBatches } from './watermark-plan';
@@ -162,13 +161,12 @@ function scriptFilterVsEviction(
 	return [];
 }
 
-export const advanced02EventTimeWatermarks: EventTimeScenario = {
+export const advanced02EventTimeWatermarks = defineScenario({
 	slug: SLUG,
 	simulation: 'SIM-3',
 	schema,
 	presets,
 	template,
-	constrain: (raw) => clampParams(schema, raw),
 	rewrites(params) {
 		return {
 			watermarkPolicy: lastString(choiceParam(params, 'watermarkPolicy')),
@@ -176,10 +174,6 @@ export const advanced02EventTimeWatermarks: EventTimeScenario = {
 			watermarkDelayUs: duration(numberParam(params, 'watermarkDelayUs')),
 			windowLength: duration(numberParam(params, 'windowLength'))
 		};
-	},
-	program(params) {
-		const { params: valid } = advanced02EventTimeWatermarks.constrain(params);
-		return renderProgram(template, advanced02EventTimeWatermarks.rewrites(valid));
 	},
 	input(params, seed, script) {
 		const rng = createRng(seed);
@@ -210,4 +204,4 @@ export const advanced02EventTimeWatermarks: EventTimeScenario = {
 		};
 	},
 	kafkaValue: sensorValue
-};
+});

@@ -6,9 +6,9 @@
  * allowed (SPARK-SEMANTICS R5.2, R5.7, R4; SS-API "Streaming Deduplication").
  */
 import { createRng, type Rng } from '../../core/rng';
+import { defineScenario } from './define';
 import { eventTime, procTime } from '../../core/time';
-import { renderProgram } from '../../programs/template';
-import { clampParams, numberParam, type ParamSchema } from '../types';
+import { numberParam, type ParamSchema } from '../types';
 import { percent, seconds } from './params';
 import { byShape, duration, lastString, watermark } from './spans';
 import { byArrival, produce, sensorValue } from './streams';
@@ -16,7 +16,6 @@ import { programTemplate } from './template-markers';
 import {
 	EPOCH_OFFSET_MS,
 	type EventTimePreset,
-	type EventTimeScenario,
 	type SimEvent
 } from './types';
 
@@ -118,13 +117,12 @@ function withDuplicates(originals: readonly SimEvent[], prob: number, spreadMs: 
 	return out;
 }
 
-export const advanced07EventTimeAndState: EventTimeScenario = {
+export const advanced07EventTimeAndState = defineScenario({
 	slug: SLUG,
 	simulation: 'SIM-3',
 	schema,
 	presets,
 	template,
-	constrain: (raw) => clampParams(schema, raw),
 	rewrites(params) {
 		const delay = numberParam(params, 'watermarkDelay');
 		const on = delay > 0;
@@ -137,10 +135,6 @@ export const advanced07EventTimeAndState: EventTimeScenario = {
 			]),
 			windowLength: duration(numberParam(params, 'windowLength'))
 		};
-	},
-	program(params) {
-		const { params: valid } = advanced07EventTimeAndState.constrain(params);
-		return renderProgram(template, advanced07EventTimeAndState.rewrites(valid));
 	},
 	input(params, seed) {
 		const rng = createRng(seed);
@@ -171,4 +165,4 @@ export const advanced07EventTimeAndState: EventTimeScenario = {
 		};
 	},
 	kafkaValue: sensorValue
-};
+});

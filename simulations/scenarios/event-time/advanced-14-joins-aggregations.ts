@@ -6,9 +6,9 @@
  * StreamingSymmetricHashJoinExec, UnsupportedOperationChecker.checkForStreamStreamJoinWatermark).
  */
 import { createRng, type Rng } from '../../core/rng';
+import { defineScenario } from './define';
 import { eventTime, procTime } from '../../core/time';
-import { renderProgram } from '../../programs/template';
-import { choiceParam, clampParams, numberParam, type ParamSchema } from '../types';
+import { choiceParam, numberParam, type ParamSchema } from '../types';
 import { percent, seconds } from './params';
 import { byShape, duration } from './spans';
 import { byArrival, isoEventTime, produce } from './streams';
@@ -16,7 +16,6 @@ import { programTemplate } from './template-markers';
 import {
 	EPOCH_OFFSET_MS,
 	type EventTimePreset,
-	type EventTimeScenario,
 	type SimEvent
 } from './types';
 
@@ -134,13 +133,12 @@ function clicksFor(impressions: readonly SimEvent[], prob: number, delayMaxMs: n
 	return clicks;
 }
 
-export const advanced14JoinsAggregations: EventTimeScenario = {
+export const advanced14JoinsAggregations = defineScenario({
 	slug: SLUG,
 	simulation: 'SIM-4',
 	schema,
 	presets,
 	template,
-	constrain: (raw) => clampParams(schema, raw),
 	rewrites(params) {
 		const range = numberParam(params, 'joinWindow');
 		const semi = choiceParam(params, 'joinType') === 'leftSemi';
@@ -162,10 +160,6 @@ export const advanced14JoinsAggregations: EventTimeScenario = {
 				[/F\.count\("click_time"\)/, (l) => (semi ? null : l)]
 			])
 		};
-	},
-	program(params) {
-		const { params: valid } = advanced14JoinsAggregations.constrain(params);
-		return renderProgram(template, advanced14JoinsAggregations.rewrites(valid));
 	},
 	input(params, seed) {
 		const rng = createRng(seed);
@@ -205,4 +199,4 @@ export const advanced14JoinsAggregations: EventTimeScenario = {
 			? JSON.stringify({ click_ad_id: e.key, click_time: time })
 			: JSON.stringify({ ad_id: e.key, impression_time: time });
 	}
-};
+});

@@ -5,12 +5,12 @@
  * Streaming session windows reject update mode, and append needs a watermark (R3.2, SC-UOC).
  */
 import { createRng } from '../../core/rng';
-import { renderProgram } from '../../programs/template';
 import { choiceParam, clampParams, numberParam, type ParamSchema, type Params } from '../types';
 import { byShape, duration, lastString, watermark } from './spans';
 import { byArrival, produce, sensorValue } from './streams';
 import { programTemplate } from './template-markers';
-import { EPOCH_OFFSET_MS, type EventTimePreset, type EventTimeScenario } from './types';
+import { EPOCH_OFFSET_MS, type EventTimePreset } from './types';
+import { defineScenario } from './define';
 
 const SLUG = 'basic-05-windows';
 const TRIGGER_MS = 5000;
@@ -158,7 +158,7 @@ const bursting = (key: string, arrivalMs: number): boolean => {
 	return ((arrivalMs / 1000 + 5 * device) % 16) < 10;
 };
 
-export const basic05Windows: EventTimeScenario = {
+export const basic05Windows = defineScenario({
 	slug: SLUG,
 	simulation: 'SIM-3',
 	schema,
@@ -190,9 +190,6 @@ export const basic05Windows: EventTimeScenario = {
 			outputMode: lastString(choiceParam(params, 'outputMode'))
 		};
 	},
-	program(params) {
-		return renderProgram(template, basic05Windows.rewrites(constrain(params).params));
-	},
 	inactiveParams(params) {
 		const type = choiceParam(params, 'windowType');
 		if (type === 'session') return ['windowLength', 'slide'];
@@ -222,4 +219,4 @@ export const basic05Windows: EventTimeScenario = {
 		};
 	},
 	kafkaValue: sensorValue
-};
+});

@@ -5,8 +5,8 @@
  * delay still updates its window (SPARK-SEMANTICS R2.2–R2.7, R4.4; SS-API "Handling Late Data").
  */
 import { createRng } from '../../core/rng';
-import { renderProgram } from '../../programs/template';
-import { choiceParam, clampParams, numberParam, type ParamSchema } from '../types';
+import { defineScenario } from './define';
+import { choiceParam, numberParam, type ParamSchema } from '../types';
 import { outputModeParam, percent, seconds } from './params';
 import { duration, lastString } from './spans';
 import { byArrival, produce, scriptedEvent, sensorValue } from './streams';
@@ -14,7 +14,6 @@ import { programTemplate } from './template-markers';
 import {
 	EPOCH_OFFSET_MS,
 	type EventTimePreset,
-	type EventTimeScenario,
 	type SimEvent
 } from './types';
 import { planBatches } from './watermark-plan';
@@ -137,23 +136,18 @@ function scriptLateRows(
 	return out;
 }
 
-export const basic08LateData: EventTimeScenario = {
+export const basic08LateData = defineScenario({
 	slug: SLUG,
 	simulation: 'SIM-3',
 	schema,
 	presets,
 	template,
-	constrain: (raw) => clampParams(schema, raw),
 	rewrites(params) {
 		return {
 			watermarkDelay: duration(numberParam(params, 'watermarkDelay')),
 			windowLength: duration(numberParam(params, 'windowLength')),
 			outputMode: lastString(choiceParam(params, 'outputMode'))
 		};
-	},
-	program(params) {
-		const { params: valid } = basic08LateData.constrain(params);
-		return renderProgram(template, basic08LateData.rewrites(valid));
 	},
 	input(params, seed, script) {
 		const rng = createRng(seed);
@@ -185,4 +179,4 @@ export const basic08LateData: EventTimeScenario = {
 		};
 	},
 	kafkaValue: sensorValue
-};
+});
