@@ -5,44 +5,19 @@
  * rounded half-up to one decimal, as the JSON prints them.
  */
 import type { Phase } from './cost';
+import {
+	roundRate,
+	type SourceProgress,
+	type StateOperatorProgress,
+	type StreamingQueryProgress
+} from '../model/progress';
 
-export interface SourceProgress {
-	readonly description: string;
-	readonly startOffset: number | null;
-	readonly endOffset: number;
-	readonly latestOffset: number;
-	readonly numInputRows: number;
-	readonly inputRowsPerSecond: number;
-	readonly processedRowsPerSecond: number;
-}
+export type { SourceProgress, StateOperatorProgress };
+export { roundRate };
 
-export interface StateOperatorProgress {
-	readonly operatorName: string;
-	readonly numRowsTotal: number;
-	readonly numRowsUpdated: number;
-	readonly numRowsRemoved: number;
-	readonly numRowsDroppedByWatermark: number;
-	readonly numShufflePartitions: number;
-}
-
-export interface ProgressRecord {
-	readonly id: string;
-	readonly runId: string;
-	readonly name: string | null;
-	readonly timestamp: string;
-	readonly batchId: number;
-	readonly batchDuration: number;
-	readonly numInputRows: number;
-	readonly inputRowsPerSecond: number;
-	readonly processedRowsPerSecond: number;
-	readonly durationMs: Readonly<Partial<Record<Phase | 'triggerExecution', number>>>;
-	readonly stateOperators: readonly StateOperatorProgress[];
-	readonly sources: readonly SourceProgress[];
-	readonly sink: { readonly description: string; readonly numOutputRows: number };
-}
-
-/** BigDecimal(x).setScale(1, HALF_UP) for the non-negative rates we report. */
-export const roundRate = (x: number): number => Math.floor(x * 10 + 0.5 + 1e-9) / 10;
+export type ProgressRecord = StreamingQueryProgress<
+	Readonly<Partial<Record<Phase | 'triggerExecution', number>>>
+>;
 
 export function inputRowsPerSecond(numInputRows: number, sincePreviousAttemptMs: number | null): number {
 	// No previous attempt: inputTimeSec = +∞, so the rate is 0.0.

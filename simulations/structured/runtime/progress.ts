@@ -10,51 +10,22 @@ import type { AnalyzedQuery } from '../analyzer/types';
 import type { EventTimeStats } from '../operators/watermark';
 import { emptyMetrics, type OperatorMetrics } from './context';
 import type { StatefulRuntime } from './stateful';
+import {
+	roundRate,
+	type SourceProgress,
+	type StateOperatorProgress,
+	type StreamingQueryProgress
+} from '../../model/progress';
 
-export interface StateOperatorProgress {
-	readonly operatorName: string;
-	readonly numRowsTotal: number;
-	readonly numRowsUpdated: number;
-	readonly numRowsRemoved: number;
-	readonly numRowsDroppedByWatermark: number;
-	readonly customMetrics: Readonly<Record<string, number>>;
-}
-
-export interface SourceProgress {
-	readonly description: string;
-	readonly startOffset: number | null;
-	readonly endOffset: number;
-	readonly latestOffset: number;
-	readonly numInputRows: number;
-	readonly inputRowsPerSecond: number;
-	readonly processedRowsPerSecond: number;
-}
-
-export interface StreamingQueryProgress {
-	readonly id: string;
-	readonly runId: string;
-	readonly name: string | null;
-	readonly timestamp: string;
-	readonly batchId: number;
-	readonly batchDuration: number;
-	readonly numInputRows: number;
-	readonly inputRowsPerSecond: number;
-	readonly processedRowsPerSecond: number;
-	readonly durationMs: Readonly<Record<string, number>>;
-	readonly eventTime?: Readonly<Record<string, string>>;
-	readonly stateOperators: readonly StateOperatorProgress[];
-	readonly sources: readonly SourceProgress[];
-	readonly sink: { readonly description: string; readonly numOutputRows: number };
-}
+export type { SourceProgress, StateOperatorProgress, StreamingQueryProgress };
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
-const round1 = (x: number): number => (Number.isFinite(x) ? Math.round(x * 10) / 10 : 0);
 
 export function rates(rows: number, sincePrevTriggerMs: number | null, durationMs: number) {
 	return {
 		inputRowsPerSecond:
-			sincePrevTriggerMs === null || sincePrevTriggerMs <= 0 ? 0 : round1(rows / (sincePrevTriggerMs / 1000)),
-		processedRowsPerSecond: round1(rows / (Math.max(1, durationMs) / 1000))
+			sincePrevTriggerMs === null || sincePrevTriggerMs <= 0 ? 0 : roundRate(rows / (sincePrevTriggerMs / 1000)),
+		processedRowsPerSecond: roundRate(rows / (Math.max(1, durationMs) / 1000))
 	};
 }
 
