@@ -67,6 +67,9 @@ export interface EtWindow {
 	readonly emittedBatch: number | null;
 	/** Batch that removed this window's state (watermark passed its end). */
 	readonly evictedBatch: number | null;
+	/** Session windows: the batch whose rows merged this session into a larger one, after which
+	 *  it is no state row of its own (the larger session is). */
+	readonly mergedBatch?: number | null;
 }
 
 export interface EtRun {
@@ -128,6 +131,7 @@ export function frameAt(run: EtRun, t: number): EtFrame {
 	for (const w of run.windows) {
 		const seen = w.updates.filter((u) => u.batchId <= lastId);
 		if (seen.length === 0) continue;
+		if (w.mergedBatch != null && w.mergedBatch <= lastId) continue;
 		const latest = seen.at(-1) ?? null;
 		// Append mode emits a window and evicts its state in the same batch: that batch shows it
 		// as emitted (final), later ones as evicted.

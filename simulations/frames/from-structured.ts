@@ -88,7 +88,7 @@ function toRun(
 	const droppedGroups = new Map<number, Value[][]>();
 	const agg = [...q.statefulOperators].reverse().find((o) => o.kind === 'aggregate' || o.kind === 'session');
 	const firstOp = q.statefulOperators[0];
-	const windows = new Map<string, { w: Omit<EtWindow, 'updates' | 'emittedBatch' | 'evictedBatch'>; updates: EtWindowUpdate[]; evicted: number | null }>();
+	const windows = new Map<string, { w: Omit<EtWindow, 'updates' | 'emittedBatch' | 'evictedBatch' | 'mergedBatch'>; updates: EtWindowUpdate[]; evicted: number | null; merged: number | null }>();
 	const groupNames = agg ? nodeSchema(q, agg.nodeId).slice(0, agg.groupBy?.length ?? 0).map((f) => f.name) : [];
 
 	let current: BatchDraft | null = null;
@@ -122,6 +122,7 @@ function toRun(
 				break;
 			case 'windowUpdated':
 			case 'stateEvicted':
+			case 'sessionsMerged':
 				if (ev.operatorId !== agg?.id) break;
 				for (const r of ev.rows) {
 					const keyCells = r.slice(0, groupNames.length);
@@ -134,11 +135,13 @@ function toRun(
 						entry = {
 							w: { id, key: rest.join(' · ') || 'all', startMs: (win.start as number) / 1000 - epoch, endMs: (win.end as number) / 1000 - epoch },
 							updates: [],
-							evicted: null
+							evicted: null,
+							merged: null
 						};
 						windows.set(id, entry);
 					}
 					if (ev.type === 'stateEvicted') entry.evicted = ev.batchId;
+					else if (ev.type === 'sessionsMerged') entry.merged = ev.batchId;
 					else entry.updates.push(aggLabel(ev.batchId, r.slice(groupNames.length)));
 				}
 				break;
@@ -174,17 +177,19 @@ function toRun(
 	const events: EtEvent[] = allEvents.map(({ e, stream }) => {
 		const batchId = batchOf.get(e.id) ?? null;
 		const tUs = (epoch + e.eventTimeMs) * 1000;
+		// A session that merged into a larger one is not where the row ended up.
 		const mine = [...windows.values()]
-			.filter((x) => x.w.key.split(' · ').includes(e.key) && x.w.startMs <= e.eventTimeMs && e.eventTimeMs < x.w.endMs)
+			.filter((x) => x.merged === null && x.w.key.split(' · ').includes(e.key) && x.w.startMs <= e.eventTimeMs && e.eventTimeMs < x.w.endMs)
 			.map((x) => x.w.id);
 		const dropped = batchId !== null && isDropped(e, tUs, droppedGroups.get(batchId) ?? [], spec);
 		return { id: e.id, stream, key: e.key, eventTimeMs: e.eventTimeMs, arrivalMs: e.arrivalMs, batchId, dropped, windows: dropped ? [] : mine };
 	});
 
-	const out: EtWindow[] = [...windows.values()].map(({ w, updates, evicted }) => ({
+	const out: EtWindow[] = [...windows.values()].map(({ w, updates, evicted, merged }) => ({
 		...w,
 		updates,
 		evictedBatch: evicted,
+		mergedBatch: merged,
 		emittedBatch: q.outputMode === 'append' ? (batches.find((b) => b.output.some((r) => r.some((c) => sameWindow(c as Value, w.startMs, w.endMs))))?.batchId ?? null) : null
 	}));
 	const delay = q.watermarks[0]?.delayMs ?? null;

@@ -5,7 +5,8 @@
  * end <= the late-event watermark are dropped (and counted one by one). Per key, state sessions
  * and new rows are sorted by start and merged while start <= current end (touching sessions
  * merge). Append emits and removes a session once end <= the eviction watermark; complete
- * writes every session each batch.
+ * writes every session each batch. For the trace it also reports which sessions this batch's
+ * rows grew, which were evicted, and which stopped existing because they merged into another.
  */
 import type { AggregateImpl, AggState } from '../expr/index';
 import type { Value } from '../expr/ast';
@@ -66,13 +67,27 @@ function outputRow(spec: SessionSpec, g: SessionGroup, s: Session): Value[] {
 	return row;
 }
 
+export interface SessionBatchResult {
+	readonly rows: Value[][];
+	readonly numRowsDroppedByWatermark: number;
+	readonly total: number;
+	/** Sessions holding a row of this batch, as output rows (key, session, aggregates). */
+	readonly updatedRows: Value[][];
+	/** Sessions the eviction watermark removed (append), as output rows. */
+	readonly evictedRows: Value[][];
+	/** Sessions of the previous state that merged into a session of this batch: gone as rows. */
+	readonly mergedRows: Value[][];
+}
+
+const contains = (s: Session, start: number): boolean => s.start <= start && start <= s.end;
+
 export function sessionBatch(
 	store: StateStore<SessionGroup>,
 	spec: SessionSpec,
 	inputs: readonly SessionInput[],
 	lateWatermarkMs: number | null,
 	evictionWatermarkMs: number | null
-): { rows: Value[][]; numRowsDroppedByWatermark: number; total: number } {
+): SessionBatchResult {
 	const append = spec.mode !== 'complete';
 	let dropped = 0;
 	const byKey = new Map<string, { k: readonly Value[]; rows: Session[] }>();
@@ -86,19 +101,34 @@ export function sessionBatch(
 		if (slot === undefined) byKey.set(r.key, (slot = { k: r.k, rows: [] }));
 		slot.rows.push({ start: r.start, end: r.end, b });
 	}
+	const updatedRows: Value[][] = [];
+	const mergedRows: Value[][] = [];
 	for (const [key, { k, rows }] of byKey) {
 		const prev = store.get(key);
-		const all = (prev?.sessions ?? []).concat(rows);
+		// Snapshot the old sessions' rows first: merging folds their aggregate states in place.
+		const before = (prev?.sessions ?? []).map((s) => ({ s, row: outputRow(spec, prev as SessionGroup, s) }));
+		const all = (prev?.sessions ?? []).map((s) => ({ ...s })).concat(rows);
 		all.sort((a, b) => a.start - b.start);
-		store.put(key, { k: prev?.k ?? k, sessions: mergeSessions(all, spec.aggs) });
+		const group: SessionGroup = { k: prev?.k ?? k, sessions: mergeSessions(all, spec.aggs) };
+		store.put(key, group);
+		for (const s of group.sessions) {
+			if (rows.some((r) => contains(s, r.start))) updatedRows.push(outputRow(spec, group, s));
+		}
+		for (const { s, row } of before) {
+			if (!group.sessions.some((n) => n.start === s.start && n.end === s.end)) mergedRows.push(row);
+		}
 	}
 	const out: Value[][] = [];
+	const evictedRows: Value[][] = [];
 	for (const [key, g] of store.map) {
 		if (append && evictionWatermarkMs !== null) {
 			const keep: Session[] = [];
 			for (const s of g.sessions) {
-				if (isLate(s.end, evictionWatermarkMs)) out.push(outputRow(spec, g, s));
-				else keep.push(s);
+				if (isLate(s.end, evictionWatermarkMs)) {
+					const row = outputRow(spec, g, s);
+					out.push(row);
+					evictedRows.push(row);
+				} else keep.push(s);
 			}
 			if (keep.length !== g.sessions.length) {
 				if (keep.length === 0) store.remove(key);
@@ -110,5 +140,5 @@ export function sessionBatch(
 	}
 	let total = 0;
 	for (const g of store.map.values()) total += g.sessions.length;
-	return { rows: out, numRowsDroppedByWatermark: dropped, total };
+	return { rows: out, numRowsDroppedByWatermark: dropped, total, updatedRows, evictedRows, mergedRows };
 }

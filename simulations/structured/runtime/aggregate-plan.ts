@@ -220,7 +220,10 @@ export function planAggregate(
 			ctx.metrics[op.id] = {
 				...m,
 				numRowsDroppedByWatermark: res.numRowsDroppedByWatermark,
-				numOutputRows: res.rows.length
+				numOutputRows: res.rows.length,
+				updatedRows: res.updatedRows,
+				evictedRows: res.evictedRows,
+				mergedRows: res.mergedRows
 			};
 			return res.rows.map(project);
 		};

@@ -22,6 +22,8 @@ export interface OperatorMetrics {
 	updatedRows?: readonly Row[];
 	/** For the trace: state rows the eviction watermark removed this batch. */
 	evictedRows?: readonly Row[];
+	/** For the trace (session windows): sessions that merged into another and are gone. */
+	mergedRows?: readonly Row[];
 	/** For the trace: what was dropped as late (groups for an aggregation, raw rows otherwise). */
 	droppedRows?: readonly Row[];
 }

@@ -53,6 +53,14 @@ export type EngineEvent =
 			readonly operatorId: number;
 			readonly rows: readonly Row[];
 	  }
+	/** Sessions of the previous state that merged into a larger session this batch (same shape
+	 *  as windowUpdated, with the aggregates they had): they no longer exist as state rows. */
+	| {
+			readonly type: 'sessionsMerged';
+			readonly batchId: number;
+			readonly operatorId: number;
+			readonly rows: readonly Row[];
+	  }
 	/** State rows removed by the eviction watermark this batch (same shape as windowUpdated). */
 	| {
 			readonly type: 'stateEvicted';

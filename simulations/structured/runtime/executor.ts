@@ -234,6 +234,9 @@ export class MicroBatchExecution {
 			if (m.evictedRows !== undefined && m.evictedRows.length > 0) {
 				events.push({ type: 'stateEvicted', batchId, operatorId: op.op.id, rows: m.evictedRows });
 			}
+			if (m.mergedRows !== undefined && m.mergedRows.length > 0) {
+				events.push({ type: 'sessionsMerged', batchId, operatorId: op.op.id, rows: m.mergedRows });
+			}
 			events.push({
 				type: 'stateChanged',
 				batchId,

@@ -4,7 +4,7 @@ import type { Value } from '../../../simulations/structured/expr/ast';
 import { aggregateBatch, type AggGroup } from '../../../simulations/structured/operators/aggregate';
 import { dedupBatch, type DedupValue } from '../../../simulations/structured/operators/dedupe';
 import { keyOf } from '../../../simulations/structured/operators/key';
-import { mergeSessions } from '../../../simulations/structured/operators/session-window';
+import { mergeSessions, sessionBatch, type SessionGroup } from '../../../simulations/structured/operators/session-window';
 import { StateStore } from '../../../simulations/structured/operators/state-store';
 import { stateValueWatermark } from '../../../simulations/structured/operators/join-conditions';
 import type { Expr } from '../../../simulations/structured/expr/ast';
@@ -102,6 +102,37 @@ describe('mergeSessions', () => {
 		expect(out.map((s) => [s.start, s.end, s.b[0]])).toEqual([[0, 16, 5]]);
 		const two = mergeSessions([m(0, 5), m(3, 8), m(9, 14), m(11, 16)], [count]);
 		expect(two.map((s) => [s.start, s.end, s.b[0]])).toEqual([[0, 8, 2], [9, 16, 2]]);
+	});
+});
+
+describe('sessionBatch: what the trace learns about sessions', () => {
+	const input = (start: number) => ({ key: 'a', k: ['a'], start: start * S, end: (start + 5) * S, values: [1] });
+	const spec = { mode: 'append' as const, aggs: [count], sessionIndex: 1 };
+	it('a row bridging two sessions: one updated session, the two old ones reported as merged', () => {
+		const store = new StateStore<SessionGroup>();
+		const first = sessionBatch(store, spec, [input(0), input(10)], null, null);
+		store.commit(first.total);
+		expect(first.updatedRows).toEqual([
+			['a', { start: 0, end: 5 * S }, 1],
+			['a', { start: 10 * S, end: 15 * S }, 1]
+		]);
+		expect(first.mergedRows).toEqual([]);
+		// [4, 9) touches [0, 5) and reaches 9 < 10: only the first merges; then [8, 13) bridges.
+		const second = sessionBatch(store, spec, [input(4), input(8)], null, null);
+		expect(second.updatedRows).toEqual([['a', { start: 0, end: 15 * S }, 4]]);
+		expect(second.mergedRows).toEqual([
+			['a', { start: 0, end: 5 * S }, 1],
+			['a', { start: 10 * S, end: 15 * S }, 1]
+		]);
+		expect(second.total).toBe(1);
+	});
+	it('append: an evicted session is both output and reported as evicted', () => {
+		const store = new StateStore<SessionGroup>();
+		store.commit(sessionBatch(store, spec, [input(0)], null, null).total);
+		const res = sessionBatch(store, spec, [], 0, 5 * S);
+		expect(res.rows).toEqual([['a', { start: 0, end: 5 * S }, 1]]);
+		expect(res.evictedRows).toEqual(res.rows);
+		expect(res.updatedRows).toEqual([]);
 	});
 });
 
