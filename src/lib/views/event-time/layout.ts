@@ -37,6 +37,11 @@ export function eventTimeDomain(run: EtRun): [number, number] {
 		hi = Math.max(hi, e.eventTimeMs);
 	}
 	if (!Number.isFinite(lo)) return [0, Math.max(1000, run.endMs)];
+	// A real watermark below every event (a long delay early on) must stay on the plot; only
+	// Spark's initial 0 (no watermark yet, -Infinity here) is drawn at the bottom edge.
+	for (const b of run.batches) {
+		for (const w of [b.watermarkMs, b.nextWatermarkMs]) if (Number.isFinite(w)) lo = Math.min(lo, w);
+	}
 	return [Math.min(lo, 0), Math.max(hi, run.endMs)];
 }
 
