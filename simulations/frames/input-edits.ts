@@ -29,10 +29,31 @@ export interface EditedInput {
 	readonly skipped: number;
 }
 
-/** The id the next 'add' to `stream` gets: ids are never reused, even after a delete. */
+/** The id the next 'add' to `stream` gets: ids are never reused, even after a delete (one past
+ *  the highest number used, so a list read from a link with a gap cannot collide either). */
 export function nextUserId(edits: readonly InputEdit[], stream: string): string {
-	const n = edits.filter((e) => e.kind === 'add' && e.stream === stream).length + 1;
-	return `${stream}-user-${n}`;
+	let n = 0;
+	for (const e of edits) {
+		if (e.kind === 'add' && e.stream === stream) n = Math.max(n, userIdNumber(e.id, stream) ?? 0);
+	}
+	return `${stream}-user-${n + 1}`;
+}
+
+/** `n` of a record id `<stream>-user-<n>`, else null. */
+export function userIdNumber(id: string, stream: string): number | null {
+	const prefix = `${stream}-user-`;
+	if (!id.startsWith(prefix)) return null;
+	const n = id.slice(prefix.length);
+	return /^[1-9]\d{0,8}$/.test(n) ? Number(n) : null;
+}
+
+/**
+ * The latest arrival or event time an edit may give a record: twice the run's length. Far enough
+ * ahead to push the watermark past every window of the run, yet bounded, so the plot's axis
+ * (which stretches to the latest event time) keeps the run readable and a link stays exact.
+ */
+export function editTimeLimitMs(input: EventTimeInput): number {
+	return 2 * input.runLengthMs;
 }
 
 /** Ids an edit list added or changed and did not delete afterwards (known without the input,
@@ -68,6 +89,7 @@ export function applyInputEdits(input: EventTimeInput, edits: readonly InputEdit
 		}
 		return null;
 	};
+	const limitMs = editTimeLimitMs(input);
 	for (const edit of edits) {
 		if (edit.kind === 'add') {
 			const list = streams.get(edit.stream);
@@ -75,7 +97,7 @@ export function applyInputEdits(input: EventTimeInput, edits: readonly InputEdit
 				skipped++;
 				continue;
 			}
-			list.push(addedEvent(list, edit));
+			list.push(addedEvent(list, edit, limitMs));
 			edited.add(edit.id);
 			continue;
 		}
@@ -93,7 +115,7 @@ export function applyInputEdits(input: EventTimeInput, edits: readonly InputEdit
 		hit.list[hit.at] =
 			edit.kind === 'move'
 				? // Event time before the run's start is outside every view's axis: stop at 0.
-					{ ...e, eventTimeMs: Math.max(0, e.eventTimeMs + edit.deltaMs) as EventTimeMs }
+					{ ...e, eventTimeMs: clampTime(e.eventTimeMs + edit.deltaMs, limitMs) as EventTimeMs }
 				: { ...e, key: edit.key };
 		edited.add(edit.id);
 	}
@@ -110,7 +132,11 @@ function byArrival(a: SimEvent, b: SimEvent): number {
 }
 
 /** A new record looks like its neighbour in arrival (key, reading), so only time is new. */
-function addedEvent(list: readonly SimEvent[], edit: Extract<InputEdit, { kind: 'add' }>): SimEvent {
+function addedEvent(
+	list: readonly SimEvent[],
+	edit: Extract<InputEdit, { kind: 'add' }>,
+	limitMs: number
+): SimEvent {
 	let near: SimEvent | undefined;
 	for (const e of list) {
 		if (!near || Math.abs(e.arrivalMs - edit.arrivalMs) < Math.abs(near.arrivalMs - edit.arrivalMs)) near = e;
@@ -120,11 +146,15 @@ function addedEvent(list: readonly SimEvent[], edit: Extract<InputEdit, { kind: 
 	return {
 		stream: edit.stream,
 		id: edit.id,
-		arrivalMs: Math.max(0, edit.arrivalMs) as ProcTimeMs,
-		eventTimeMs: Math.max(0, edit.eventTimeMs) as EventTimeMs,
+		arrivalMs: clampTime(edit.arrivalMs, limitMs) as ProcTimeMs,
+		eventTimeMs: clampTime(edit.eventTimeMs, limitMs) as EventTimeMs,
 		key: near?.key ?? 'user',
 		reading: near?.reading ?? 1,
 		delayed: false,
 		...eventId
 	};
+}
+
+function clampTime(ms: number, limitMs: number): number {
+	return Math.min(limitMs, Math.max(0, ms));
 }

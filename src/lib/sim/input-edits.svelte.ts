@@ -6,6 +6,7 @@
  */
 import {
 	applyInputEdits,
+	editTimeLimitMs,
 	editedIds,
 	nextKey,
 	nextUserId,
@@ -31,6 +32,10 @@ export class InputEditor {
 	 *  written while the engine runs, which may be inside a derived). */
 	#keys = new Map<string, string[]>();
 	#streams: string[] = [];
+	/** Each record's event time in the last input applied, and how far an edit may take it: a
+	 *  nudge stops at the limits, so the edit list always says what the screen shows. */
+	#eventTimes = new Map<string, number>();
+	#limitMs = Infinity;
 	#rerun: () => void = () => {};
 
 	/** Called with a re-run of the session once it exists (the session's run uses `apply`). */
@@ -45,7 +50,19 @@ export class InputEditor {
 		// The first run happens while the page derives its session: reading the edits must not
 		// make that derived depend on them (an edit would rebuild the session and lose them).
 		const edits = untrack(() => this.edits);
-		return edits.length === 0 ? input : applyInputEdits(input, edits).input;
+		const applied = edits.length === 0 ? input : applyInputEdits(input, edits).input;
+		this.#limitMs = editTimeLimitMs(input);
+		this.#eventTimes = new Map(
+			applied.streams.flatMap((s) => s.events.map((e) => [e.id, e.eventTimeMs] as const))
+		);
+		return applied;
+	}
+
+	/** Replace the edits (from a share link, already checked against the input) without a
+	 *  re-run: the caller runs the engine once with everything else the link sets. */
+	load(edits: readonly InputEdit[]): void {
+		this.edits = edits;
+		this.selected = null;
 	}
 
 	/** A record arriving at `atMs` with event time `atMs` (on the diagonal; the reader then
@@ -62,6 +79,9 @@ export class InputEditor {
 
 	/** Consecutive nudges of one record fold into one edit, so the list stays short. */
 	move(id: string, deltaMs: number): void {
+		const at = this.#eventTimes.get(id);
+		if (at !== undefined) deltaMs = Math.min(this.#limitMs, Math.max(0, at + deltaMs)) - at;
+		if (deltaMs === 0) return;
 		const last = this.edits.at(-1);
 		if (last?.kind === 'move' && last.id === id) {
 			this.edits = [...this.edits.slice(0, -1), { ...last, deltaMs: last.deltaMs + deltaMs }];

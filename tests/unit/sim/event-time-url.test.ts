@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { eventTimeSession } from '../../../src/lib/binding/event-time-session.svelte';
 import {
 	applyEventTimeUrl,
+	eventTimeShareQuery,
 	eventTimeUrlSpec,
 	eventTimeUrlState
 } from '../../../src/lib/sim/event-time-url';
+import { MAX_CODE_CHARS } from '../../../src/lib/sim/program-url';
 import { Playback } from '../../../src/lib/sim/playback.svelte';
 import { serialiseUrlState } from '../../../src/lib/sim/url-state';
 import { frameAt } from '../../../simulations/frames/event-time';
@@ -30,7 +32,7 @@ describe('applyEventTimeUrl (basic-08)', () => {
 			session,
 			playback
 		);
-		expect(applied).toEqual({ preset: null, notices: [] });
+		expect(applied).toEqual({ preset: null, notices: [], compare: null });
 		expect(session.params['watermarkDelay']).toBe(20);
 		expect(session.code).toContain('withWatermark("event_time", "20 seconds")');
 		expect(session.seed).toBe(7);
@@ -78,5 +80,99 @@ describe('applyEventTimeUrl (basic-08)', () => {
 		expect(session.script).toBe('inside-vs-beyond-delay');
 		const state = eventTimeUrlState(late, session, applied?.preset ?? null, playback.now);
 		expect(serialiseUrlState(state, eventTimeUrlSpec(late)).toString()).toBe(query);
+	});
+});
+
+describe('share links carry Compare, input edits and program edits (basic-08)', () => {
+	const edited = (code: string) =>
+		code.replace('.count()', '.count()  # counted per device and window');
+
+	function editedPage() {
+		const p = page();
+		p.session.setParams(late.constrain({ ...p.session.params, watermarkDelay: 10 }).params);
+		const editor = p.session.inputEdits;
+		const id = editor.add(30_000);
+		editor.move(id!, -3000);
+		editor.move(id!, -3000);
+		editor.remove(p.session.run!.events[4]!.id);
+		p.session.code = edited(p.session.code);
+		p.session.reseed(p.session.seed);
+		p.playback.seek(p.session.run!.batches[9]!.endMs);
+		return p;
+	}
+
+	it('a link restores the compare setting, the input edits, the program and the batch', () => {
+		const a = editedPage();
+		const compare = { id: 'watermarkDelay', value: 5 };
+		const { query, caveat } = eventTimeShareQuery(late, a.session, null, a.playback.now, compare);
+		expect(caveat).toBeNull();
+		expect(query.get('compare')).toBe('watermarkDelay:5');
+		expect(query.get('edits')).toMatch(/^1\.a_events-user-1_30000_30000\.m_events-user-1_-6000\.d_events-\d+$/);
+		expect(query.get('code')).toMatch(/^[A-Za-z0-9_-]+$/);
+		expect(query.toString().length).toBeLessThan(4000);
+
+		const b = page();
+		const applied = applyEventTimeUrl(new URLSearchParams(query.toString()), late, b.session, b.playback);
+		expect(applied).toEqual({ preset: null, notices: [], compare });
+		expect(b.session.inputEdits.edits).toEqual(a.session.inputEdits.edits);
+		expect(b.session.code).toBe(a.session.code);
+		expect(b.session.params).toEqual(a.session.params);
+		expect(b.playback.now).toBe(a.playback.now);
+		expect(b.session.run).toEqual(a.session.run);
+		// And the state read back writes the same link.
+		const again = eventTimeShareQuery(late, b.session, null, b.playback.now, applied!.compare);
+		expect(again.query.toString()).toBe(query.toString());
+	});
+
+	it('an unedited page writes none of the three keys; keys of others are kept', () => {
+		const { session, playback } = page();
+		const keep = new URLSearchParams('compare=outputMode:update&edits=1&code=eA&other=1');
+		const { query } = eventTimeShareQuery(late, session, null, playback.now, null, keep);
+		expect([...query.keys()]).toEqual(['other', 'seed', 't']);
+	});
+
+	it('a malformed link renders the page’s own state with a notice for each refused value', () => {
+		const { session, playback } = page();
+		const before = session.run;
+		const applied = applyEventTimeUrl(
+			new URLSearchParams('compare=bogus&edits=%%%&code=!!'),
+			late,
+			session,
+			playback
+		);
+		expect(applied?.compare).toBeNull();
+		expect(applied?.notices).toHaveLength(3);
+		expect(session.code).toBe(late.program(session.params));
+		expect(session.inputEdits.edits).toEqual([]);
+		expect(session.run).toEqual(before);
+	});
+
+	it('a program that does not run is loaded anyway: the error is marked, the last run stays', () => {
+		const { session, playback } = page();
+		const code = 'counts = events.nope(\n';
+		const query = new URLSearchParams({ code: Buffer.from(code).toString('base64url') });
+		applyEventTimeUrl(query, late, session, playback);
+		expect(session.code).toBe(code);
+		expect(session.error).not.toBeNull();
+		expect(session.run).not.toBeNull();
+	});
+
+	it('edits the seed’s input does not have are dropped with a notice; the rest apply', () => {
+		const { session, playback } = page();
+		const query = new URLSearchParams('seed=3&edits=1.d_events-2.m_events-99999_1000');
+		const applied = applyEventTimeUrl(query, late, session, playback);
+		expect(session.inputEdits.edits).toEqual([{ kind: 'delete', id: 'events-2' }]);
+		expect(applied?.notices).toEqual([
+			'Input edit 2 of 2 in the link was dropped: there is no record “events-99999” in this input.'
+		]);
+		expect(session.run!.events.some((e) => e.id === 'events-2')).toBe(false);
+	});
+
+	it('a program too long for a link is left out, and the caveat says so', () => {
+		const { session, playback } = page();
+		session.code += '\n' + '# padding\n'.repeat(MAX_CODE_CHARS / 8);
+		const { query, caveat } = eventTimeShareQuery(late, session, null, playback.now, null);
+		expect(query.has('code')).toBe(false);
+		expect(caveat).toMatch(/longer than a link holds/);
 	});
 });
