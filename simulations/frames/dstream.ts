@@ -55,6 +55,33 @@ export interface DsBatch {
 	readonly pprint: readonly string[];
 }
 
+/** Lines of the program (1-based, inclusive). */
+export interface DsLines {
+	readonly line: number;
+	readonly endLine: number;
+}
+
+/** Where the program says what the run does: the lines a cursor's code focus points at. */
+export interface DsSpans {
+	/** `StreamingContext(sc, N)`: the batch interval (R8.1). */
+	readonly context: DsLines | null;
+	/** `ssc.checkpoint(dir)` (R8.5). */
+	readonly checkpoint: DsLines | null;
+	/** The call that created each row's DStream, by node id. */
+	readonly rows: readonly (DsLines & { readonly nodeId: number })[];
+	/** Each output operation (`pprint()`, `foreachRDD(...)`), in registration order. */
+	readonly outputs: readonly (DsLines & { readonly nodeId: number; readonly kind: string })[];
+}
+
+/** A write to the checkpoint directory (R8.5): the metadata at each batch time, an RDD's data
+ *  when its stream's checkpoint interval comes round. */
+export interface DsCheckpoint {
+	readonly atMs: number;
+	readonly batchTime: number;
+	readonly kind: 'metadata' | 'data';
+	readonly nodeId: number | null;
+}
+
 export interface DsRun {
 	readonly batchMs: number;
 	readonly blockIntervalMs: number;
@@ -63,6 +90,8 @@ export interface DsRun {
 	readonly endMs: number;
 	/** Why the application stopped making progress, if it did (no core left for tasks). */
 	readonly stalled: string | null;
+	readonly spans: DsSpans;
+	readonly checkpoints: readonly DsCheckpoint[];
 }
 
 export const MAX_RECORDS = 12;
@@ -129,4 +158,9 @@ function windowOf(run: DsRun, done: readonly DsBatch[]): DsFrame['window'] {
 /** The next instant after t at which a batch completes (the transport's "step one batch"). */
 export function nextBatchEnd(run: DsRun, t: number): number | undefined {
 	return run.batches.map((b) => b.endMs).find((e) => e > t);
+}
+
+/** The last instant before t at which a batch completed ("step back"), if any. */
+export function previousBatchEnd(run: DsRun, t: number): number | undefined {
+	return run.batches.map((b) => b.endMs).findLast((e) => e < t);
 }

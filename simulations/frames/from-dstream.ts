@@ -2,7 +2,8 @@
  * Runs a page's DStream program on the DStream engine over simulated socket lines and turns its
  * event trace into a DsRun. Every fact comes from an engine event: blocks from `block`, each
  * RDD's size and elements from `batchCompleted.rdds`/`outputs`, delays from `batchCompleted`,
- * checkpointed RDDs from `checkpoint` (kind data). A program Spark would refuse to start, or a
+ * checkpoint writes (metadata and data) from `checkpoint`; the lines each construct sits on from
+ * the reader's spans, for the code focus. A program Spark would refuse to start, or a
  * batch that fails, comes back as a located error (SPARK-SEMANTICS R8.4, R8.5).
  */
 import type { Result } from '../core/errors';
@@ -11,7 +12,8 @@ import type { CostModel } from '../dstream/cost';
 import { readDStreamProgram, readStreamingConf, simulateDStreams } from '../dstream/index';
 import type { DStreamProgram, OutputResult, RecordSource } from '../dstream/index';
 import { repr } from '../python/format';
-import type { DsBatch, DsCell, DsRow, DsRowKind, DsRun } from './dstream';
+import type { Span } from '../python/errors';
+import type { DsBatch, DsCell, DsCheckpoint, DsLines, DsRow, DsRowKind, DsRun, DsSpans } from './dstream';
 import { MAX_RECORDS } from './dstream';
 
 export interface DStreamRunOptions {
@@ -38,10 +40,16 @@ export function runDStreamProgram(code: string, options: DStreamRunOptions): Res
 	const rows = rowsOf(program);
 	const batchMs = program.state.batchMs ?? 1000;
 	const blocks = trace.filter((e): e is BlockEvent => e.type === 'block' && e.records > 0);
+	const checkpoints = trace
+		.filter((e): e is CheckpointEvent => e.type === 'checkpoint')
+		.map((e): DsCheckpoint => ({
+			atMs: e.time,
+			batchTime: e.batchTime,
+			kind: e.kind,
+			nodeId: e.nodeId ?? null
+		}));
 	const saved = new Set(
-		trace
-			.filter((e): e is CheckpointEvent => e.type === 'checkpoint' && e.kind === 'data')
-			.map((e) => `${e.nodeId}@${e.batchTime}`)
+		checkpoints.filter((c) => c.kind === 'data').map((c) => `${c.nodeId}@${c.batchTime}`)
 	);
 	const batches = trace
 		.filter((e): e is BatchCompleted => e.type === 'batchCompleted')
@@ -55,8 +63,28 @@ export function runDStreamProgram(code: string, options: DStreamRunOptions): Res
 			rows,
 			batches,
 			endMs: Math.max(options.durationMs, ...batches.map((b) => b.endMs)),
-			stalled: stalled?.type === 'stalled' ? stalled.reason : null
+			stalled: stalled?.type === 'stalled' ? stalled.reason : null,
+			spans: spansOf(program, rows),
+			checkpoints
 		}
+	};
+}
+
+function spansOf(program: DStreamProgram, rows: readonly DsRow[]): DsSpans {
+	const { state, src } = program;
+	const lines = (span: Span): DsLines => ({
+		line: src.slice(0, span.from).split('\n').length,
+		endLine: src.slice(0, span.to).split('\n').length
+	});
+	const nodes = state.graph.nodes;
+	return {
+		context: state.batchSpan ? lines(state.batchSpan) : null,
+		checkpoint: state.checkpointSpan ? lines(state.checkpointSpan) : null,
+		rows: rows.flatMap((r) => {
+			const node = nodes.find((n) => n.id === r.nodeId);
+			return node ? [{ nodeId: r.nodeId, ...lines(node.span) }] : [];
+		}),
+		outputs: state.outputs.map((o) => ({ nodeId: o.node.id, kind: o.kind, ...lines(o.span) }))
 	};
 }
 
@@ -73,9 +101,10 @@ function rowsOf(program: DStreamProgram): DsRow[] {
 	const rows: DsRow[] = [];
 	const add = (node: (typeof state.inputs)[number]['node'], kind: DsRowKind) => {
 		if (rows.some((r) => r.nodeId === node.id)) return;
-		const line = src.slice(0, node.span.from).split('\n').length;
-		const text = src.split('\n')[line - 1] ?? '';
-		const name = /^\s*([A-Za-z_]\w*)\s*=/.exec(text)?.[1] ?? node.op;
+		const before = src.slice(0, node.span.from);
+		const line = before.split('\n').length;
+		// `name = expr` on one line, or `name = (` with the expression on the lines below.
+		const name = /([A-Za-z_]\w*)\s*=[\s(]*$/.exec(before.split('\n').slice(-3).join('\n'))?.[1] ?? node.op;
 		rows.push({
 			nodeId: node.id,
 			kind,

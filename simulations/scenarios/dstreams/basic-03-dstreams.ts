@@ -10,6 +10,8 @@ import { renderProgram } from '../../programs/template';
 import { programs } from '../../programs/basic-03-dstreams';
 import { choiceParam, clampParams, numberParam } from '../types';
 import type { Clamped, ParamSchema, Params, Preset } from '../types';
+import { socketLines } from './socket-lines';
+import type { DStreamScenario } from './types';
 
 export const SLUG = 'basic-03-dstreams';
 /** Virtual run length: long enough for the default window to slide several times and for the
@@ -160,17 +162,19 @@ function rewrites(params: Params): Readonly<Record<string, SpanRewrite>> {
 const template = programs.find((p) => p.id === 'main')?.template ?? '';
 const structuredTemplate = programs.find((p) => p.id === 'structured')?.template ?? '';
 
-export const basic03DStreams = {
+export const basic03DStreams: DStreamScenario = {
 	slug: SLUG,
 	simulation: 'SIM-2',
+	programId: 'main',
 	schema,
 	presets,
 	template,
 	/** checkpointEnabled adds or removes a line, so it re-renders from the template. */
-	structural: ['checkpointEnabled'] as readonly string[],
+	structural: ['checkpointEnabled'],
 	constrain,
 	rewrites,
 	program: (params: Params): string => renderProgram(template, rewrites(constrain(params).params)),
+	lines: (params, seed) => socketLines(numberParam(params, 'linesPerSecond'), RUN_MS, seed),
 	/** The Structured Streaming equivalent; its template marks no parameter spans. */
 	structuredProgram: (): string => structuredTemplate,
 	runMs: RUN_MS,
@@ -178,7 +182,6 @@ export const basic03DStreams = {
 	/** The cost model of local[2]: one core taken by the socket receiver, one left for tasks.
 	 *  25 ms per record stands for a Python lambda on a slow worker, so 5 lines/s keeps up and
 	 *  50 lines/s does not (QUESTIONS.md EXEC: a stand-in that scales the way Spark does). */
-	cost: { perRecordMs: 25, taskOverheadMs: 10, batchOverheadMs: 20, executors: 1, coresPerExecutor: 2, jitter: 0 }
-} as const;
-
-export type DStreamScenario = typeof basic03DStreams;
+	cost: { perRecordMs: 25, taskOverheadMs: 10, batchOverheadMs: 20, executors: 1, coresPerExecutor: 2, jitter: 0 },
+	otherUrlKeys: []
+};

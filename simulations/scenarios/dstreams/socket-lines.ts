@@ -16,7 +16,14 @@ export interface SocketLine {
 /** A small vocabulary so the same words recur across batches and counts grow visibly. */
 export const WORDS = ['spark', 'stream', 'rdd', 'batch', 'window'] as const;
 
-export function socketLines(linesPerSecond: number, durationMs: number, seed: number): SocketLine[] {
+/** `wordsPerLine` fixes each line's length (basic-02's parameter); without it a line holds
+ *  one to three words. */
+export function socketLines(
+	linesPerSecond: number,
+	durationMs: number,
+	seed: number,
+	wordsPerLine?: number
+): SocketLine[] {
 	const rng = createRng(seed);
 	const out: SocketLine[] = [];
 	if (!(linesPerSecond > 0)) return out;
@@ -27,7 +34,7 @@ export function socketLines(linesPerSecond: number, durationMs: number, seed: nu
 		t += -Math.log(1 - rng.next()) * meanGapMs;
 		const atMs = Math.ceil(t);
 		if (atMs > durationMs) break;
-		const n = 1 + rng.int(3);
+		const n = wordsPerLine ?? (1 + rng.int(3));
 		const words = Array.from({ length: n }, () => WORDS[rng.int(WORDS.length)] ?? 'spark');
 		out.push({ atMs, line: words.join(' ') });
 	}

@@ -1,18 +1,16 @@
 /**
  * The binding of a DStream page (SIM-2): its DStream program run by the DStream engine over the
- * page's simulated socket lines, and beside it the page's Structured Streaming program run by the
- * Structured Streaming engine over the same lines. Both texts are sources of truth; both re-run
- * when edited, and either one's error becomes a marker in its own editor tab.
+ * page's simulated socket lines, and beside it (basic-03) the page's Structured Streaming program
+ * run by the Structured Streaming engine over the same lines. Both texts are sources of truth;
+ * both re-run when edited, and either one's error becomes a marker in its own editor tab (the
+ * DStream one in `scenario.programId`'s tab).
  */
 import type { DsRun } from '$sim/frames/dstream';
 import { runDStreamProgram } from '$sim/frames/from-dstream';
 import { runStructuredOverSocket, type SsRun } from '$sim/frames/structured-socket';
-import { linesBetween, socketLines, type DStreamScenario } from '$sim/scenarios/dstreams/index';
-import { defaultParams, numberParam, type Params } from '$sim/scenarios/types';
+import { linesBetween, type DStreamScenario } from '$sim/scenarios/dstreams/index';
+import { defaultParams } from '$sim/scenarios/types';
 import { BoundProgram } from './bound-program.svelte';
-
-const linesFor = (scenario: DStreamScenario, params: Params, seed: number) =>
-	socketLines(numberParam(params, 'linesPerSecond'), scenario.runMs, seed);
 
 export function dstreamSession(scenario: DStreamScenario, seed = 1): BoundProgram<DsRun> {
 	const params = scenario.constrain(defaultParams(scenario.schema)).params;
@@ -23,7 +21,7 @@ export function dstreamSession(scenario: DStreamScenario, seed = 1): BoundProgra
 		seed,
 		structural: scenario.structural,
 		run: (code, p, s) => {
-			const lines = linesFor(scenario, p, s);
+			const lines = scenario.lines(p, s);
 			return runDStreamProgram(code, {
 				durationMs: scenario.runMs,
 				startEpochMs: scenario.startEpochMs,
@@ -37,8 +35,12 @@ export function dstreamSession(scenario: DStreamScenario, seed = 1): BoundProgra
 }
 
 /** The Structured Streaming version; its parameters and seed follow the DStream session's (the
- *  page passes them on), so both sides always see the same socket lines. */
+ *  page passes them on), so both sides always see the same socket lines. Only for a scenario
+ *  that has one (basic-03): basic-02 shows its Structured Streaming program in SIM-1 instead. */
 export function structuredSession(scenario: DStreamScenario, seed = 1): BoundProgram<SsRun> {
+	if (!scenario.structuredProgram) {
+		throw new Error(`${scenario.slug} has no Structured Streaming program beside its DStream one`);
+	}
 	const params = scenario.constrain(defaultParams(scenario.schema)).params;
 	const code = scenario.structuredProgram();
 	return new BoundProgram<SsRun>({
@@ -48,7 +50,7 @@ export function structuredSession(scenario: DStreamScenario, seed = 1): BoundPro
 		seed,
 		run: (text, p, s) =>
 			runStructuredOverSocket(text, {
-				lines: linesFor(scenario, p, s),
+				lines: scenario.lines(p, s),
 				durationMs: scenario.runMs,
 				startEpochMs: scenario.startEpochMs
 			}),

@@ -2,6 +2,7 @@
  * Geometry of the scrubber: one lane per marker kind (in the order one trigger produces them,
  * so the lane labels double as the legend), each marker a d3 symbol placed by processing time
  * as a percentage of the track, so the drawing needs no measured width and prerenders as is.
+ * The lanes default to the event-time markers (markers.ts); another simulation passes its own.
  */
 import { scaleLinear } from 'd3-scale';
 import {
@@ -13,7 +14,7 @@ import {
 	symbolX,
 	type SymbolType
 } from 'd3-shape';
-import { MARKER_KINDS, type Marker, type MarkerKind } from '$sim/frames/markers';
+import { MARKER_KINDS, type MarkerKind } from '$sim/frames/markers';
 
 export interface KindStyle {
 	readonly label: string;
@@ -24,10 +25,28 @@ export interface KindStyle {
 	readonly hollow: boolean;
 }
 
+/** What the scrubber draws of a marker: any simulation's markers have this shape. */
+export interface ScrubMarker {
+	/** Unique in the run. */
+	readonly id: string;
+	readonly atMs: number;
+	/** The lane it sits in. */
+	readonly kind: string;
+	readonly label: string;
+	/** The Spark rule that fired. */
+	readonly rule: string;
+}
+
+/** One lane: a kind of marker and how it looks. */
+export interface LaneSpec {
+	readonly kind: string;
+	readonly style: KindStyle;
+}
+
 const SIZE = 42; // square px of a symbol: readable on a projector, small enough for 30 batches
 
 /** A bar is not among d3's symbols: the trigger is the tick on the clock. */
-const tick: SymbolType = {
+export const symbolTick: SymbolType = {
 	draw(ctx, size) {
 		const h = Math.sqrt(size) / 2 + 1;
 		ctx.moveTo(0, -h);
@@ -35,10 +54,12 @@ const tick: SymbolType = {
 	}
 };
 
-const shape = (type: SymbolType) => symbol(type, SIZE)() ?? '';
+/** A d3 symbol's path at the scrubber's marker size. */
+export const markerShape = (type: SymbolType): string => symbol(type, SIZE)() ?? '';
+const shape = markerShape;
 
 export const KIND_STYLES: Readonly<Record<MarkerKind, KindStyle>> = {
-	trigger: { label: 'trigger', path: shape(tick), colour: 'var(--fg-muted)', hollow: true },
+	trigger: { label: 'trigger', path: shape(symbolTick), colour: 'var(--fg-muted)', hollow: true },
 	offsets: { label: 'offsets logged', path: shape(symbolSquare), colour: 'var(--c-blue)', hollow: false },
 	dropped: { label: 'row dropped late', path: shape(symbolX), colour: 'var(--c-vermillion)', hollow: true },
 	emitted: { label: 'window emitted', path: shape(symbolCircle), colour: 'var(--c-green)', hollow: false },
@@ -47,14 +68,20 @@ export const KIND_STYLES: Readonly<Record<MarkerKind, KindStyle>> = {
 	commit: { label: 'commit', path: shape(symbolDiamond), colour: 'var(--c-sky)', hollow: false }
 };
 
+/** The event-time pages' lanes (markers.ts), in the order one trigger produces them. */
+export const EVENT_TIME_LANES: readonly LaneSpec[] = MARKER_KINDS.map((kind) => ({
+	kind,
+	style: KIND_STYLES[kind]
+}));
+
 export interface PlacedMarker {
-	readonly marker: Marker;
+	readonly marker: ScrubMarker;
 	/** Percent of the track, 0–100. */
 	readonly x: number;
 }
 
 export interface ScrubLane {
-	readonly kind: MarkerKind;
+	readonly kind: string;
 	readonly style: KindStyle;
 	readonly markers: readonly PlacedMarker[];
 }
@@ -64,11 +91,15 @@ export interface ScrubberLayout {
 	readonly ticks: readonly { readonly x: number; readonly label: string }[];
 }
 
-export function scrubberLayout(markers: readonly Marker[], endMs: number): ScrubberLayout {
+export function scrubberLayout(
+	markers: readonly ScrubMarker[],
+	endMs: number,
+	specs: readonly LaneSpec[] = EVENT_TIME_LANES
+): ScrubberLayout {
 	const x = scaleLinear().domain([0, Math.max(1, endMs)]).range([0, 100]).clamp(true);
-	const lanes = MARKER_KINDS.map((kind) => ({
+	const lanes = specs.map(({ kind, style }) => ({
 		kind,
-		style: KIND_STYLES[kind],
+		style,
 		markers: markers.filter((m) => m.kind === kind).map((marker) => ({ marker, x: x(marker.atMs) }))
 	}));
 	const ticks = x.ticks(6).map((t) => ({ x: x(t), label: `${t / 1000} s` }));

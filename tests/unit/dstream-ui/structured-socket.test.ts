@@ -8,7 +8,7 @@ const options = { lines: LINES, durationMs: 12_000, startEpochMs: scenario.start
 
 describe('runStructuredOverSocket', () => {
 	it('the page’s structured program: the engine’s located refusal of current_timestamp()', () => {
-		const r = runStructuredOverSocket(scenario.structuredProgram(), options);
+		const r = runStructuredOverSocket(scenario.structuredProgram?.() ?? '', options);
 		expect(r.ok).toBe(false);
 		if (r.ok) return;
 		expect(r.error.line).toBe(20);
