@@ -5,9 +5,9 @@
  * Pure: (config, state, now) → (state, events). The RxJS shell (run.ts) decides *when* it runs.
  */
 import { batchId, procTime, type ProcTimeMs } from '../core/time';
-import { aggregateBatch, type CountRow } from './aggregate';
 import { batchPhases, idleTriggerMs, PHASES } from './cost';
 import { inputRowsPerSecond, isoTimestamp, processedRowsPerSecond, type ProgressRecord } from './progress';
+import type { BatchOutcome, BatchQuery } from './query';
 import type { InputRow, MicroBatchSource } from './source';
 import type { BatchRecord, PhaseSpan, RunConfig } from './trace';
 import { fallingBehindMessage, isFallingBehind, nextTriggerAt } from './trigger';
@@ -15,6 +15,9 @@ import { fallingBehindMessage, isFallingBehind, nextTriggerAt } from './trigger'
 export interface ExecContext {
 	readonly config: RunConfig;
 	readonly source: MicroBatchSource;
+	/** The query each batch runs; it carries its state from batch to batch, so the loop must
+	 *  call it in batch order, once per batch (the shell does). */
+	readonly query: BatchQuery;
 	readonly epochOffsetMs: number;
 	readonly ids: { readonly id: string; readonly runId: string };
 }
@@ -28,6 +31,9 @@ interface Running {
 	readonly rows: readonly InputRow[];
 	readonly phases: readonly PhaseSpan[];
 	readonly sincePreviousAttemptMs: number | null;
+	readonly outcome: BatchOutcome;
+	/** A no-data batch (R1.5): run for the watermark, not for new rows. */
+	readonly noData: boolean;
 }
 
 export interface ExecState {
@@ -35,7 +41,6 @@ export interface ExecState {
 	/** End offset of the last committed batch; null on a fresh checkpoint. */
 	readonly committed: number | null;
 	readonly previousAttemptAt: ProcTimeMs | null;
-	readonly counts: readonly CountRow[];
 	/** availableNow: the offset snapshotted when the query started. */
 	readonly target: number | null;
 	readonly wake:
@@ -59,7 +64,6 @@ export const initialState = (startAt: ProcTimeMs): ExecState => ({
 	nextBatchId: 0,
 	committed: null,
 	previousAttemptAt: null,
-	counts: [],
 	target: null,
 	wake: { kind: 'trigger', at: startAt }
 });
@@ -79,7 +83,10 @@ function attempt(ctx: ExecContext, state: ExecState, now: ProcTimeMs): StepResul
 	const latest = target ?? source.latestOffset(now);
 	const newData = state.committed === null || latest !== state.committed;
 	const since = state.previousAttemptAt === null ? null : now - state.previousAttemptAt;
-	if (!newData) {
+	// The query's plan is run when the batch is constructed, at its trigger (batchTimestampMs);
+	// the sink sees the outcome when addBatch ends, and the views show it from the commit.
+	const noDataOutcome = newData ? null : ctx.query.noDataBatch(now);
+	if (!newData && noDataOutcome === null) {
 		const events: ExecEvent[] = [{ kind: 'trigger', at: now, batchId: null }];
 		if (trigger.kind === 'availableNow') {
 			// MultiBatchExecutor stops on the first trigger that constructs no batch (R1.4.4).
@@ -97,7 +104,8 @@ function attempt(ctx: ExecContext, state: ExecState, now: ProcTimeMs): StepResul
 		return { state: { ...state, target, previousAttemptAt: now, wake: { kind: 'trigger', at } }, events };
 	}
 	const from = state.committed ?? source.initialOffset;
-	const rows = source.read(from, latest);
+	const rows = newData ? source.read(from, latest) : [];
+	const outcome = noDataOutcome ?? ctx.query.runBatch(rows, now);
 	const numPartitions = config.source.kind === 'rate' ? config.source.numPartitions : 1;
 	const perPartition = new Array<number>(numPartitions).fill(0);
 	for (const row of rows) perPartition[row.partition] = (perPartition[row.partition] ?? 0) + 1;
@@ -116,7 +124,9 @@ function attempt(ctx: ExecContext, state: ExecState, now: ProcTimeMs): StepResul
 		latestOffset: latest,
 		rows,
 		phases,
-		sincePreviousAttemptMs: since
+		sincePreviousAttemptMs: since,
+		outcome,
+		noData: !newData
 	};
 	return {
 		state: {
@@ -132,11 +142,10 @@ function attempt(ctx: ExecContext, state: ExecState, now: ProcTimeMs): StepResul
 function commit(ctx: ExecContext, state: ExecState, run: Running, now: ProcTimeMs): StepResult {
 	const { config } = ctx;
 	const trigger = config.trigger;
-	const agg = aggregateBatch(config.query, state.counts, run.rows);
+	const { outcome } = run;
 	const elapsed = now - run.triggerAt;
 	const behind = isFallingBehind(trigger, elapsed);
 	const next = nextTriggerAt(trigger, run.triggerAt, now, true, ctx.epochOffsetMs);
-	const numOutputRows = config.query.kind === 'select' ? run.rows.length : agg.output.length;
 	const record: BatchRecord = {
 		batchId: batchId(state.nextBatchId),
 		triggerAt: run.triggerAt,
@@ -149,15 +158,17 @@ function commit(ctx: ExecContext, state: ExecState, run: Running, now: ProcTimeM
 		latencyMs: latency(run.rows, now),
 		fallingBehind: behind,
 		nextStartsAtOnce: trigger.kind !== 'once' && next <= now,
-		state: config.query.kind === 'select' ? [] : agg.state,
-		changed: agg.changed,
-		output: config.query.kind === 'select' ? [] : agg.output,
-		numOutputRows,
-		progress: progressOf(ctx, state, run, elapsed, numOutputRows, agg.state.length, agg.changed.length)
+		noData: run.noData,
+		state: outcome.state,
+		changed: outcome.changed,
+		emitted: outcome.emitted,
+		output: outcome.output,
+		numOutputRows: outcome.numOutputRows,
+		progress: progressOf(ctx, state, run, elapsed)
 	};
 	const events: ExecEvent[] = [{ kind: 'batch', at: now, record }];
 	if (behind) events.push({ kind: 'log', at: now, message: fallingBehindMessage(trigger.intervalMs, elapsed) });
-	const base = { ...state, nextBatchId: state.nextBatchId + 1, committed: run.endOffset, counts: agg.state };
+	const base = { ...state, nextBatchId: state.nextBatchId + 1, committed: run.endOffset };
 	if (trigger.kind === 'once') {
 		events.push({ kind: 'terminated', at: now });
 		return { state: { ...base, wake: { kind: 'done' } }, events };
@@ -183,12 +194,8 @@ function progressOf(
 	ctx: ExecContext,
 	state: ExecState,
 	run: Running,
-	elapsed: number,
-	numOutputRows: number,
-	numRowsTotal: number,
-	numRowsUpdated: number
+	elapsed: number
 ): ProgressRecord {
-	const { config } = ctx;
 	const n = run.rows.length;
 	const inRate = inputRowsPerSecond(n, run.sincePreviousAttemptMs);
 	const outRate = processedRowsPerSecond(n, elapsed);
@@ -199,7 +206,7 @@ function progressOf(
 	return {
 		id: ctx.ids.id,
 		runId: ctx.ids.runId,
-		name: config.query.kind === 'countByKey' ? 'counts_per_key' : null,
+		name: ctx.query.info.name,
 		timestamp: isoTimestamp(run.triggerAt + ctx.epochOffsetMs),
 		batchId: state.nextBatchId,
 		batchDuration: elapsed,
@@ -207,20 +214,7 @@ function progressOf(
 		inputRowsPerSecond: inRate,
 		processedRowsPerSecond: outRate,
 		durationMs,
-		stateOperators:
-			config.query.kind === 'select'
-				? []
-				: [
-						{
-							operatorName: 'stateStoreSave',
-							numRowsTotal,
-							numRowsUpdated,
-							numRowsRemoved: 0,
-							numRowsDroppedByWatermark: 0,
-							// The programs set spark.sql.shuffle.partitions to 4.
-							numShufflePartitions: 4
-						}
-					],
+		stateOperators: run.outcome.stateOperators,
 		sources: [
 			{
 				description: ctx.source.description,
@@ -232,6 +226,6 @@ function progressOf(
 				processedRowsPerSecond: outRate
 			}
 		],
-		sink: { description: 'org.apache.spark.sql.execution.streaming.ConsoleTable$', numOutputRows }
+		sink: { description: ctx.query.info.sinkDescription, numOutputRows: run.outcome.numOutputRows }
 	};
 }

@@ -19,9 +19,9 @@ import {
 } from 'rxjs';
 import { createRng } from '../core/rng';
 import { procTime, type ProcTimeMs } from '../core/time';
-import { checkOutputMode } from './aggregate';
 import { initialState, step, type ExecContext, type ExecEvent, type StepResult } from './executor';
 import { seededUuid } from './progress';
+import { passThroughQuery, type BatchQuery, type QueryInfo } from './query';
 import { rateSource } from './rate-source';
 import { socketLines, socketSource, type SocketLine } from './socket-source';
 import type { MicroBatchSource } from './source';
@@ -58,7 +58,7 @@ interface Prepared {
 }
 
 /** Seeds the run: the query's start phase, the socket's lines, the query ids. */
-export function prepareRun(config: RunConfig): Prepared {
+export function prepareRun(config: RunConfig, query: BatchQuery = passThroughQuery()): Prepared {
 	const rng = createRng(config.seed);
 	// The query starts somewhere within the first second: triggers align to the epoch grid, not to
 	// the start, and rate rows count whole seconds from the start; the seed shows both.
@@ -85,37 +85,50 @@ export function prepareRun(config: RunConfig): Prepared {
 	const ctx: ExecContext = {
 		config: { ...config, trigger },
 		source,
+		query,
 		epochOffsetMs: EPOCH_OFFSET_MS,
 		ids
 	};
 	return { ctx, startAt, lines, notices };
 }
 
-/** Runs the whole query on virtual time and returns its trace. */
-export function buildTrace(config: RunConfig): Trace {
-	const { ctx, startAt, lines, notices } = prepareRun(config);
+/**
+ * The trace of a query the analyzer rejected in start() (e.g. append with an aggregation and no
+ * watermark, R4.2): no source is created and no batch ever runs.
+ */
+export function rejectedTrace(config: RunConfig, query: QueryInfo, error: string): Trace {
+	const { startAt } = prepareRun(config);
+	return {
+		config,
+		query,
+		queryStartMs: startAt,
+		epochOffsetMs: EPOCH_OFFSET_MS,
+		lines: [],
+		endMs: procTime(0),
+		batches: [],
+		idleTriggers: [],
+		idlePolls: 0,
+		log: [{ atMs: startAt, message: `AnalysisException: ${error}` }],
+		terminatedAt: startAt,
+		error,
+		unsupported: null
+	};
+}
+
+/**
+ * Runs the whole query on virtual time and returns its trace. `query` is called once per batch,
+ * in order (a fresh instance per run: it keeps the run's state).
+ */
+export function buildTrace(config: RunConfig, query: BatchQuery = passThroughQuery()): Trace {
+	const { ctx, startAt, lines, notices } = prepareRun(config, query);
 	const log = notices.map((message) => ({ atMs: startAt, message }));
 	const base = {
 		config,
+		query: query.info,
 		queryStartMs: startAt,
 		epochOffsetMs: EPOCH_OFFSET_MS,
 		lines
 	};
-	const error = checkOutputMode(config.query);
-	if (error !== null) {
-		// The analyzer rejects the query in start(): no batch ever runs.
-		return {
-			...base,
-			endMs: procTime(0),
-			batches: [],
-			idleTriggers: [],
-			idlePolls: 0,
-			log: [{ atMs: startAt, message: `AnalysisException: ${error}` }],
-			terminatedAt: startAt,
-			error,
-			unsupported: null
-		};
-	}
 	const scheduler = new VirtualTimeScheduler(VirtualAction, Infinity);
 	const batches: BatchRecord[] = [];
 	const idleTriggers: ProcTimeMs[] = [];

@@ -4,9 +4,9 @@
  * byte-identical traces. Times are virtual processing-time ms since the run's clock zero.
  */
 import type { BatchId, ProcTimeMs } from '../core/time';
-import type { CountRow, QuerySpec } from './aggregate';
 import type { CostModel, Phase } from './cost';
 import type { ProgressRecord } from './progress';
+import type { QueryInfo, ResultRow } from './query';
 import type { SocketLine } from './socket-source';
 import type { TriggerSpec } from './trigger';
 
@@ -28,7 +28,6 @@ export interface RunConfig {
 	readonly source: SourceSpec;
 	readonly trigger: TriggerSpec;
 	readonly cost: CostModel;
-	readonly query: QuerySpec;
 	/** No trigger attempt starts after this virtual time. */
 	readonly untilMs: number;
 	readonly seed: number;
@@ -57,15 +56,23 @@ export interface BatchRecord {
 	readonly fallingBehind: boolean;
 	/** The next trigger starts at this batch's commit, with no wait. */
 	readonly nextStartsAtOnce: boolean;
-	readonly state: readonly CountRow[];
+	/** A no-data batch (R1.5): it read nothing and ran for the watermark. */
+	readonly noData: boolean;
+	/** The query's result table in state after this batch (aggregations only). */
+	readonly state: readonly ResultRow[];
+	/** Keys of `state` this batch updated, and those the sink received. */
 	readonly changed: readonly string[];
-	readonly output: readonly CountRow[];
+	readonly emitted: readonly string[];
+	/** The first rows the sink received (the console sink's numRows). */
+	readonly output: readonly ResultRow[];
 	readonly numOutputRows: number;
 	readonly progress: ProgressRecord;
 }
 
 export interface Trace {
 	readonly config: RunConfig;
+	/** The query the batches ran (from the page's program). */
+	readonly query: QueryInfo;
 	/** The query starts (and the source is created) here: a seeded phase within the first second. */
 	readonly queryStartMs: ProcTimeMs;
 	/** Virtual time 0 on the epoch clock, for trigger alignment and progress timestamps. */

@@ -1,17 +1,19 @@
 /**
  * SIM-1, the micro-batch timeline, for basic-01, basic-02 and basic-11 (QUESTIONS.md): each page's
- * parameter schema, presets, `build(params, seed)` → Trace, and `program(params)`, which rewrites
- * only the marked spans of the page's PySpark program (simulations/programs/).
+ * parameter schema, presets, program template and the span rewrites of its parameters
+ * (simulations/programs/). The program is the source of truth: `run(code, params, seed)` reads the
+ * source, trigger, output mode and query from it (frames/micro-batch-run.ts); the parameters
+ * marked simulation-only describe the simulated cluster and the socket's lines.
  */
-import type { OutputMode, QuerySpec } from '../microbatch/aggregate';
-import type { CostModel } from '../microbatch/cost';
-import { buildTrace } from '../microbatch/run';
-import type { RunConfig, SourceSpec, Trace } from '../microbatch/trace';
-import type { TriggerSpec } from '../microbatch/trigger';
+import type { Result } from '../core/errors';
+import type { SimulatedCluster } from '../frames/micro-batch-program';
+import { runMicroBatchProgram, type MicroBatchRun } from '../frames/micro-batch-run';
+import type { Trace } from '../microbatch/trace';
+import type { QueryError } from '../structured/index';
 import { PROGRAMS } from '../programs/index';
 import { intervalString, renderProgram, replaceFirstLiteral, type SpanRewrite } from '../programs/template';
 import { BASIC_01, BASIC_02, BASIC_11 } from './micro-batches-schemas';
-import { choiceParam, numberParam, type ParamSchema, type Params, type Preset } from './types';
+import { choiceParam, clampParams, numberParam, type ParamSchema, type ParamValue, type Params, type Preset } from './types';
 
 export interface MicroBatchScenario {
 	readonly slug: string;
@@ -19,6 +21,21 @@ export interface MicroBatchScenario {
 	readonly presets: readonly Preset[];
 	/** Which views the page shows under the timeline. */
 	readonly views: { readonly resultTable: boolean; readonly boundedTable: boolean };
+	/** The main program with its `# <- param` markers, at default parameters. */
+	readonly template: string;
+	/** Parameters whose values add or remove a line (the `.trigger(...)` line). */
+	readonly structural: readonly string[];
+	/** The span rewrites for these parameters. */
+	rewrites(params: Params): Readonly<Record<string, SpanRewrite>>;
+	/** Runs a program on the simulated cluster these parameters describe. */
+	run(code: string, params: Params, seed: number): Result<MicroBatchRun, QueryError>;
+	/**
+	 * The parameters as the program that ran says them (an edited `rowsPerSecond`, trigger or
+	 * output mode): each value the program sets that is valid for its control replaces the old
+	 * one, so the controls show what runs. Simulation-only parameters are kept.
+	 */
+	paramsOf(run: MicroBatchRun, params: Params): Params;
+	/** The page's own program at these parameters, run: what the page opens with. */
 	build(params: Params, seed: number): Trace;
 	program(params: Params): string;
 }
@@ -28,28 +45,17 @@ export const RUN_LENGTH_MS = 60_000;
 
 /** The cluster basic-01/02 run on: local[4] (the rate source's numPartitions defaults to it). */
 const LOCAL_CORES = 4;
-const FIXED_COST: Omit<CostModel, 'numPartitions'> = {
-	fixedOverheadMs: 300,
-	perRowCostUs: 50,
-	cores: LOCAL_CORES
-};
+const FIXED_CLUSTER = { fixedOverheadMs: 300, perRowCostUs: 50, cores: LOCAL_CORES, linesPerSecond: 2, wordsPerLine: 3 };
 
-const intervalTrigger = (seconds: number): TriggerSpec =>
-	seconds === 0
-		? { kind: 'default', intervalMs: 0 }
-		: { kind: 'processingTime', intervalMs: Math.round(seconds * 1000) };
-
-const config = (
-	source: SourceSpec,
-	trigger: TriggerSpec,
-	cost: CostModel,
-	query: QuerySpec,
-	seed: number
-): RunConfig => ({ source, trigger, cost, query, untilMs: RUN_LENGTH_MS, seed });
+/**
+ * basic-01's table is `spark.range(0, 100)`. The reader runs that statement but does not hand its
+ * bounds on (only the started streaming query), so the bounded side always uses 0 … 99.
+ */
+const BOUNDED_RANGE = { start: 0, end: 100 };
 
 /** `.trigger(...)` spans: a processingTime interval, or a variant; null drops the line. */
 const triggerCall = (kind: string, seconds: number): string | null => {
-	if (kind === 'default' || seconds === 0) return null;
+	if (kind === 'default' || (kind === 'processingTime' && seconds === 0)) return null;
 	if (kind === 'once') return '.trigger(once=True)';
 	if (kind === 'availableNow') return '.trigger(availableNow=True)';
 	if (kind === 'continuous') return '.trigger(continuous="1 second")';
@@ -74,129 +80,116 @@ const lastNumber =
 	(line) =>
 		line.replace(/\d+(?:\.\d+)?(?=\D*$)/, String(value));
 
-function render(slug: string, rewrites: Readonly<Record<string, SpanRewrite>>): string {
+function mainTemplate(slug: string): string {
 	const main = PROGRAMS[slug]?.find((p) => p.id === 'main');
 	if (!main) throw new Error(`no main program for ${slug}`);
-	return renderProgram(main.template, rewrites);
+	return main.template;
 }
 
-const basic01: MicroBatchScenario = {
+const num = (params: Params, id: string, fallback: number): number =>
+	id in params ? numberParam(params, id) : fallback;
+
+/** The simulation-only parameters a page has; the others keep the fixed cluster's values. */
+const clusterOf = (params: Params, seed: number): SimulatedCluster => ({
+	fixedOverheadMs: num(params, 'fixedOverhead', FIXED_CLUSTER.fixedOverheadMs),
+	perRowCostUs: num(params, 'perRowCost', FIXED_CLUSTER.perRowCostUs),
+	cores: num(params, 'cores', FIXED_CLUSTER.cores),
+	linesPerSecond: num(params, 'linesPerSecond', FIXED_CLUSTER.linesPerSecond),
+	wordsPerLine: num(params, 'wordsPerLine', FIXED_CLUSTER.wordsPerLine),
+	untilMs: RUN_LENGTH_MS,
+	seed
+});
+
+/** What a run's program says about the parameters a page may show (any may be absent). */
+function programFacts(run: MicroBatchRun): Record<string, ParamValue> {
+	const { source, trigger } = run.trace.config;
+	const facts: Record<string, ParamValue> = { outputMode: run.trace.query.outputMode };
+	if (source.kind === 'rate') {
+		facts['eventRate'] = source.rowsPerSecond;
+		if (source.numPartitionsOption) facts['numPartitions'] = source.numPartitions;
+	}
+	// A continuous run is built without micro-batches; its trace says so (frames/micro-batch-run).
+	facts['triggerKind'] = run.trace.unsupported !== null ? 'continuous' : trigger.kind;
+	if (trigger.kind === 'processingTime') facts['triggerInterval'] = trigger.intervalMs / 1000;
+	else if (trigger.kind === 'default') facts['triggerInterval'] = 0;
+	return facts;
+}
+
+function readBack(schema: ParamSchema, run: MicroBatchRun, params: Params): Params {
+	const facts = programFacts(run);
+	const next: Record<string, ParamValue> = { ...params };
+	for (const p of schema) {
+		const v = facts[p.id];
+		if (v === undefined || p.simulationOnly) continue;
+		// Only a value the control can show as is: a clamped one would misstate the program.
+		const { params: one, notices } = clampParams([p], { [p.id]: v });
+		if (notices.length === 0 && one[p.id] === v) next[p.id] = v;
+	}
+	return next;
+}
+
+function scenario(
+	def: Omit<MicroBatchScenario, 'template' | 'run' | 'build' | 'program' | 'paramsOf'>
+): MicroBatchScenario {
+	const template = mainTemplate(def.slug);
+	const s: MicroBatchScenario = {
+		...def,
+		template,
+		paramsOf: (run, params) => readBack(def.schema, run, params),
+		run: (code, params, seed) =>
+			runMicroBatchProgram(code, {
+				cluster: clusterOf(params, seed),
+				...(def.views.boundedTable ? { bounded: BOUNDED_RANGE } : {})
+			}),
+		program: (params) => renderProgram(template, def.rewrites(params)),
+		build(params, seed) {
+			const r = s.run(s.program(params), params, seed);
+			// The page's own program at valid parameters always reads; if not, that is a bug here.
+			if (!r.ok) throw new Error(`${def.slug}: line ${r.error.line}: ${r.error.message}`);
+			return r.value.trace;
+		}
+	};
+	return s;
+}
+
+const basic01 = scenario({
 	slug: 'basic-01-stream-processing',
 	schema: BASIC_01.schema,
 	presets: BASIC_01.presets,
 	views: { resultTable: true, boundedTable: true },
-	build(params, seed) {
-		const numPartitions = LOCAL_CORES;
-		return buildTrace(
-			config(
-				{ kind: 'rate', rowsPerSecond: numberParam(params, 'eventRate'), numPartitions },
-				intervalTrigger(numberParam(params, 'triggerInterval')),
-				{ ...FIXED_COST, numPartitions },
-				{
-					kind: 'countByKey',
-					numKeys: numberParam(params, 'numKeys'),
-					outputMode: choiceParam(params, 'outputMode') as OutputMode
-				},
-				seed
-			)
-		);
-	},
-	program(params) {
-		return render(this.slug, {
-			numKeys: lastNumber(numberParam(params, 'numKeys')),
-			eventRate: lastNumber(numberParam(params, 'eventRate')),
-			outputMode: literal(`"${choiceParam(params, 'outputMode')}"`),
-			triggerInterval: rewriteTrigger('processingTime', numberParam(params, 'triggerInterval'))
-		});
-	}
-};
+	structural: ['triggerInterval'],
+	rewrites: (params) => ({
+		numKeys: lastNumber(numberParam(params, 'numKeys')),
+		eventRate: lastNumber(numberParam(params, 'eventRate')),
+		outputMode: literal(`"${choiceParam(params, 'outputMode')}"`),
+		triggerInterval: rewriteTrigger('processingTime', numberParam(params, 'triggerInterval'))
+	})
+});
 
-const basic02: MicroBatchScenario = {
+const basic02 = scenario({
 	slug: 'basic-02-pyspark-streaming-support',
 	schema: BASIC_02.schema,
 	presets: BASIC_02.presets,
 	views: { resultTable: true, boundedTable: false },
-	build(params, seed) {
-		return buildTrace(
-			config(
-				{
-					kind: 'socket',
-					linesPerSecond: numberParam(params, 'linesPerSecond'),
-					wordsPerLine: numberParam(params, 'wordsPerLine')
-				},
-				intervalTrigger(numberParam(params, 'triggerInterval')),
-				// The socket source has one partition: its lines sit in the driver's buffer.
-				{ ...FIXED_COST, numPartitions: 1 },
-				{ kind: 'wordCount', outputMode: choiceParam(params, 'outputMode') as OutputMode },
-				seed
-			)
-		);
-	},
-	program(params) {
-		return render(this.slug, {
-			outputMode: literal(`"${choiceParam(params, 'outputMode')}"`),
-			triggerInterval: rewriteTrigger('processingTime', numberParam(params, 'triggerInterval'))
-		});
-	}
-};
+	structural: [],
+	rewrites: (params) => ({
+		outputMode: literal(`"${choiceParam(params, 'outputMode')}"`),
+		triggerInterval: rewriteTrigger('processingTime', numberParam(params, 'triggerInterval'))
+	})
+});
 
-const basic11: MicroBatchScenario = {
+const basic11 = scenario({
 	slug: 'basic-11-micro-batches',
 	schema: BASIC_11.schema,
 	presets: BASIC_11.presets,
 	views: { resultTable: false, boundedTable: false },
-	build(params, seed) {
-		const kind = choiceParam(params, 'triggerKind');
-		const numPartitions = numberParam(params, 'numPartitions');
-		const seconds = numberParam(params, 'triggerInterval');
-		const trigger: TriggerSpec =
-			kind === 'processingTime'
-				? intervalTrigger(seconds)
-				: { kind: kind === 'continuous' ? 'default' : (kind as TriggerSpec['kind']), intervalMs: 0 };
-		const trace = buildTrace(
-			config(
-				{
-					kind: 'rate',
-					rowsPerSecond: numberParam(params, 'eventRate'),
-					numPartitions,
-					numPartitionsOption: true
-				},
-				trigger,
-				{
-					fixedOverheadMs: numberParam(params, 'fixedOverhead'),
-					perRowCostUs: numberParam(params, 'perRowCost'),
-					numPartitions,
-					cores: numberParam(params, 'cores')
-				},
-				{ kind: 'select', outputMode: 'append' },
-				seed
-			)
-		);
-		if (kind !== 'continuous') return trace;
-		// TODO(SIM-1 continuous contrast): not simulated yet; say so instead of drawing micro-batches.
-		return {
-			...trace,
-			batches: [],
-			idleTriggers: [],
-			idlePolls: 0,
-			log: [],
-			unsupported:
-				'Continuous processing is not simulated yet: its long-running tasks process each row as ' +
-				'it arrives, and the trigger value is only the epoch (checkpoint) interval. Pick another ' +
-				'trigger to see micro-batches.'
-		};
-	},
-	program(params) {
-		return render(this.slug, {
-			eventRate: lastNumber(numberParam(params, 'eventRate')),
-			numPartitions: lastNumber(numberParam(params, 'numPartitions')),
-			triggerInterval: rewriteTrigger(
-				choiceParam(params, 'triggerKind'),
-				numberParam(params, 'triggerInterval')
-			)
-		});
-	}
-};
+	structural: ['triggerKind', 'triggerInterval'],
+	rewrites: (params) => ({
+		eventRate: lastNumber(numberParam(params, 'eventRate')),
+		numPartitions: lastNumber(numberParam(params, 'numPartitions')),
+		triggerInterval: rewriteTrigger(choiceParam(params, 'triggerKind'), numberParam(params, 'triggerInterval'))
+	})
+});
 
 export const MICRO_BATCH_SCENARIOS: Readonly<Record<string, MicroBatchScenario>> = {
 	[basic01.slug]: basic01,

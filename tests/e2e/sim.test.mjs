@@ -1,5 +1,6 @@
 // The micro-batch simulation plays, pauses, steps one batch at a time, changes speed, restarts,
-// and a parameter change rewrites the program beside it.
+// a parameter change rewrites the program beside it, and the scrubber's markers seek to what
+// they name while the code behind it is highlighted.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage } from './browser.mjs';
@@ -77,6 +78,18 @@ describe('micro-batch simulation (basic-11)', () => {
 		await page.waitForTimeout(300);
 		const code = (await page.getByTestId('code-editor').textContent()) ?? '';
 		assert.match(code.replace(/\u00a0/g, ' '), /processingTime="5 seconds"/);
+	});
+
+	it('the scrubber has SIM-1 markers; a commit marker seeks there and the sink’s outputMode line lights up', async () => {
+		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', { timeout: 15000 });
+		for (const kind of ['trigger', 'offsets', 'emitted', 'commit']) {
+			assert.ok((await page.getByTestId(`scrub-marker-${kind}`).count()) > 0, kind);
+		}
+		await page.getByTestId('scrub-marker-commit').nth(2).click();
+		assert.match((await page.getByTestId('scrub-tip').textContent()) ?? '', /commits\/2 written/);
+		await page.locator('.monaco-editor .sim-code-focus-outputMode').first().waitFor({ timeout: 5000 });
+		await page.getByTestId('scrub-marker-trigger').nth(3).click();
+		await page.locator('.monaco-editor .sim-code-focus-trigger').first().waitFor({ timeout: 5000 });
 	});
 
 	it('logs no console error', () => assert.deepEqual(errors, []));

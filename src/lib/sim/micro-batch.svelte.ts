@@ -1,7 +1,9 @@
 /**
- * The controller of one SIM-1 page: parameters (through clampParams), seed, the run they build,
- * and the playback cursor over it. Components stay thin and read from here.
+ * The controller of one SIM-1 page: the bound program (the source of truth; parameters rewrite
+ * its marked spans), the preset and notices, and the playback cursor over the run the program
+ * gives. Components stay thin and read from here.
  */
+import { untrack } from 'svelte';
 import {
 	clampParams,
 	committedCount,
@@ -11,10 +13,12 @@ import {
 	normaliseSeed,
 	type MicroBatchScenario,
 	type ParamValue,
-	type Params,
 	type Preset,
 	type Trace
 } from '$sim';
+import type { MicroBatchRun } from '$sim/frames/micro-batch-run';
+import { microBatchMarkers } from '$sim/frames/micro-batch-markers';
+import { microBatchSession, type MicroBatchSession } from '$lib/binding/micro-batch-session.svelte';
 import { Playback } from './playback.svelte';
 import {
 	cursorAt,
@@ -30,46 +34,62 @@ const OPENING_BATCHES = 4;
 
 export class MicroBatchController {
 	readonly scenario: MicroBatchScenario;
-	params = $state.raw<Params>({});
-	seed = $state(1);
+	readonly session: MicroBatchSession;
 	preset = $state<string | null>(null);
 	notices = $state.raw<readonly string[]>([]);
-	readonly trace: Trace = $derived.by(() => this.#build());
-	readonly program: string = $derived.by(() => this.#program());
+	/** The run on screen: the last program that ran (an edit the engine cannot run keeps it). */
+	readonly run: MicroBatchRun = $derived.by(() => this.session.run ?? this.#opening);
+	readonly trace: Trace = $derived(this.run.trace);
+	readonly markers = $derived(microBatchMarkers(this.trace));
 	readonly playback = new Playback(() => ({
 		endMs: this.trace.endMs,
 		nextStop: (t) => nextCommitAfter(this.trace, t),
 		previousStop: (t) => previousCommitBefore(this.trace, t) ?? 0
 	}));
 	readonly batchCount: number = $derived(committedCount(this.trace, this.playback.now));
+	readonly #opening: MicroBatchRun;
 
-	constructor(scenario: MicroBatchScenario) {
+	constructor(scenario: MicroBatchScenario, session: MicroBatchSession = microBatchSession(scenario)) {
 		this.scenario = scenario;
-		this.params = defaultParams(scenario.schema);
+		this.session = session;
+		// The page's own program always runs; a run-less session would be a bug in the scenario.
+		if (!session.run) throw new Error(`${scenario.slug}: the page's program did not run: ${session.error?.message}`);
+		this.#opening = session.run;
 		this.preset = scenario.presets[0]?.id ?? null;
 		// Open a few batches in, paused: the prerendered page (and a reader without JavaScript)
 		// sees a timeline with batches on it, not an empty axis.
-		this.playback.seek(this.trace.batches[OPENING_BATCHES - 1]?.commitAt ?? 0);
+		this.playback.seek(session.run.trace.batches[OPENING_BATCHES - 1]?.commitAt ?? 0);
 	}
 
-	#build(): Trace {
-		return this.scenario.build(this.params, this.seed);
+	/** The program in the editor: what runs. */
+	get program(): string {
+		return this.session.code;
 	}
 
-	#program(): string {
-		return this.scenario.program(this.params);
+	/** The program differs from the one the parameters alone would give (a share link omits it). */
+	get programEdited(): boolean {
+		return this.session.code !== this.scenario.program(this.session.params);
+	}
+
+	get params() {
+		return this.session.params;
+	}
+
+	get seed() {
+		return this.session.seed;
 	}
 
 	/**
-	 * A control changed one value: validate and rebuild. The cursor keeps its time, so the new
-	 * run is seen at the same instant as the old one (a parameter's effect shows at once).
+	 * A control changed one value: validate, rewrite its span of the program and re-run. The
+	 * cursor keeps its time, so the new run is seen at the same instant as the old one.
 	 */
 	set(id: string, raw: ParamValue) {
-		const { params, notices } = clampParams(this.scenario.schema, { ...this.params, [id]: raw });
-		this.params = params;
+		const { params, notices } = clampParams(this.scenario.schema, { ...this.session.params, [id]: raw });
 		this.notices = notices;
 		this.preset = null;
-		this.playback.seek(this.playback.now);
+		const at = this.playback.now;
+		this.session.setParams(params);
+		this.#reseek(at);
 	}
 
 	pick(preset: Preset) {
@@ -77,10 +97,43 @@ export class MicroBatchController {
 			...defaultParams(this.scenario.schema),
 			...preset.params
 		});
-		this.params = params;
 		this.notices = notices;
 		this.preset = preset.id;
-		this.playback.seek(this.playback.now);
+		const at = this.playback.now;
+		this.session.applyPreset(params, null);
+		this.#reseek(at);
+	}
+
+	/**
+	 * After a run, the controls show what its program says (an edited rowsPerSecond, trigger or
+	 * output mode), so moving a control starts from the value that runs. Call from an $effect:
+	 * it depends on the run only.
+	 */
+	syncParams(): void {
+		const run = this.session.run;
+		if (!run) return;
+		untrack(() => {
+			const current = this.session.params;
+			const next = this.scenario.paramsOf(run, current);
+			if (Object.keys(next).some((k) => next[k] !== current[k])) {
+				this.session.params = next;
+				this.preset = null;
+			}
+		});
+	}
+
+	/** Where the cursor stood when a run without batches (a rejected query) sent it to 0. */
+	#resumeAt = 0;
+
+	/** Keep the cursor's time in the new run; after a rejected query, go back where it was. */
+	#reseek(at: number) {
+		if (this.trace.batches.length === 0) {
+			if (at > 0) this.#resumeAt = at;
+			this.playback.seek(at);
+			return;
+		}
+		this.playback.seek(at === 0 && this.#resumeAt > 0 ? this.#resumeAt : at);
+		this.#resumeAt = 0;
 	}
 
 	/** What a URL may set on this page (src/lib/sim/url-state.ts). */
@@ -107,11 +160,11 @@ export class MicroBatchController {
 		if (!parsed.present) return;
 		const { state } = parsed;
 		const touched = this.scenario.schema.some((p) => query.has(p.id));
-		this.params = state.params;
+		this.session.setParams(state.params);
 		// No preset and no parameter named: the page's opening preset stays marked.
 		if (parsed.presetIntact) this.preset = state.preset;
 		else if (touched || state.preset) this.preset = null;
-		this.seed = state.seed;
+		if (state.seed !== this.session.seed) this.session.reseed(state.seed);
 		if (state.cursor) {
 			const at = resolveCursor(state.cursor, this.timeline);
 			this.playback.seek(at.ms);
@@ -124,8 +177,8 @@ export class MicroBatchController {
 	urlState(now = this.playback.now): UrlState {
 		return {
 			preset: this.preset,
-			params: this.params,
-			seed: this.seed,
+			params: this.session.params,
+			seed: this.session.seed,
 			cursor: cursorAt(now, this.timeline),
 			paused: false
 		};
@@ -134,7 +187,7 @@ export class MicroBatchController {
 	/** Same parameters, different random draws (query start phase, socket lines). */
 	newSeed() {
 		// Deterministic successor, so "new seed" sequences are reproducible too.
-		this.seed = normaliseSeed(Math.imul(this.seed, 48271));
+		this.session.reseed(normaliseSeed(Math.imul(this.session.seed, 48271)));
 		this.playback.restart();
 	}
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inputRowsPerSecond, processedRowsPerSecond, roundRate } from '../../../simulations/microbatch/progress';
 import { buildTrace } from '../../../simulations/microbatch/run';
+import { countByKey } from './queries';
 
 describe('StreamingQueryProgress rates (R1.6.3)', () => {
 	it('600 rows, previous trigger 10 s earlier, trigger took 1 500 ms → 60.0 and 400.0', () => {
@@ -24,10 +25,9 @@ describe('progress records of a run', () => {
 		source: { kind: 'rate', rowsPerSecond: 100, numPartitions: 2 },
 		trigger: { kind: 'processingTime', intervalMs: 2000 },
 		cost: { fixedOverheadMs: 300, perRowCostUs: 50, numPartitions: 2, cores: 4 },
-		query: { kind: 'countByKey', numKeys: 5, outputMode: 'update' },
 		untilMs: 10_000,
 		seed: 3
-	});
+	}, countByKey(5, 'update'));
 
 	it('durationMs has every phase and triggerExecution is their sum', () => {
 		for (const b of trace.batches) {

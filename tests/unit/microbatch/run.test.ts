@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { buildTrace } from '../../../simulations/microbatch/run';
 import type { RunConfig, Trace } from '../../../simulations/microbatch/trace';
 import type { TriggerSpec } from '../../../simulations/microbatch/trigger';
+import { wordCount } from './queries';
 
 const rateRun = (over: Partial<RunConfig> & { trigger: TriggerSpec }, rate = 100): RunConfig => ({
 	source: { kind: 'rate', rowsPerSecond: rate, numPartitions: 2 },
 	cost: { fixedOverheadMs: 300, perRowCostUs: 50, numPartitions: 2, cores: 4 },
-	query: { kind: 'select', outputMode: 'append' },
 	untilMs: 20_000,
 	seed: 7,
 	...over
@@ -139,11 +139,11 @@ describe('buildTrace: determinism by seed', () => {
 	it('socket runs: same seed same lines, different seed different lines', () => {
 		const socket = (seed: number): RunConfig => ({
 			...run(seed),
-			source: { kind: 'socket', linesPerSecond: 2, wordsPerLine: 3 },
-			query: { kind: 'wordCount', outputMode: 'complete' }
+			source: { kind: 'socket', linesPerSecond: 2, wordsPerLine: 3 }
 		});
-		expect(JSON.stringify(buildTrace(socket(5)))).toBe(JSON.stringify(buildTrace(socket(5))));
-		expect(JSON.stringify(buildTrace(socket(5)).lines)).not.toBe(JSON.stringify(buildTrace(socket(6)).lines));
+		const traced = (seed: number) => buildTrace(socket(seed), wordCount('complete'));
+		expect(JSON.stringify(traced(5))).toBe(JSON.stringify(traced(5)));
+		expect(JSON.stringify(traced(5).lines)).not.toBe(JSON.stringify(traced(6).lines));
 	});
 });
 
@@ -152,10 +152,9 @@ describe('buildTrace: socket source (R7.4)', () => {
 		source: { kind: 'socket', linesPerSecond: 2, wordsPerLine: 3 },
 		trigger: { kind: 'processingTime', intervalMs: 1000 },
 		cost: { fixedOverheadMs: 300, perRowCostUs: 50, numPartitions: 1, cores: 4 },
-		query: { kind: 'wordCount', outputMode: 'update' },
 		untilMs: 20_000,
 		seed: 11
-	});
+	}, wordCount('update'));
 
 	it('offsets are line indexes: −1 before the first line; a batch reads (start, end]', () => {
 		expectLoopInvariants(trace);
@@ -175,6 +174,10 @@ describe('buildTrace: socket source (R7.4)', () => {
 	it('update mode sends only the words of the batch, with running totals', () => {
 		const b = trace.batches.find((x) => x.numInputRows > 0)!;
 		const words = new Set(trace.lines.slice(b.startOffset! + 1, b.endOffset + 1).flatMap((l) => l.text.split(' ')));
-		expect(new Set(b.output.map((r) => r.key))).toEqual(words);
+		expect(new Set(b.output.map((r) => r.cells[0]))).toEqual(words);
+		expect(new Set(b.emitted)).toEqual(words);
+		// Running totals: each word's count is its number of occurrences in every line read so far.
+		const read = trace.lines.slice(0, b.endOffset + 1).flatMap((l) => l.text.split(' '));
+		for (const r of b.output) expect(Number(r.cells[1])).toBe(read.filter((w) => w === r.cells[0]).length);
 	});
 });

@@ -3,6 +3,7 @@ import { filter, map } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { procTime } from '../../../simulations/core/time';
 import type { ExecContext } from '../../../simulations/microbatch/executor';
+import { passThroughQuery } from '../../../simulations/microbatch/query';
 import { rateSource } from '../../../simulations/microbatch/rate-source';
 import { microBatchRun$ } from '../../../simulations/microbatch/run';
 import type { RunConfig } from '../../../simulations/microbatch/trace';
@@ -59,12 +60,11 @@ function ctx(trigger: TriggerSpec, fixedOverheadMs: number, untilMs: number): Ex
 		source: { kind: 'rate', rowsPerSecond: 10, numPartitions: 1 },
 		trigger,
 		cost: { fixedOverheadMs, perRowCostUs: 0, numPartitions: 1, cores: 1 },
-		query: { kind: 'select', outputMode: 'append' },
 		untilMs,
 		seed: 1
 	};
 	const source = rateSource({ rowsPerSecond: 10, numPartitions: 1, creationMs: procTime(0) });
-	return { config, source, epochOffsetMs: 0, ids: { id: 'q', runId: 'r' } };
+	return { config, source, query: passThroughQuery(), epochOffsetMs: 0, ids: { id: 'q', runId: 'r' } };
 }
 
 function triggers(c: ExecContext, scheduler: TestScheduler) {

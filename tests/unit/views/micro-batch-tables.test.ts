@@ -17,7 +17,7 @@ describe('tablesAt (basic-01)', () => {
 		const t = tablesAt(trace, 20_000);
 		expect(t.result.length).toBe(5);
 		expect(t.result.every((r) => r.emitted)).toBe(true);
-		expect(t.result.reduce((n, r) => n + r.count, 0)).toBe(t.inputTotal);
+		expect(t.result.reduce((n, r) => n + Number(r.cells[1]), 0)).toBe(t.inputTotal);
 	});
 
 	it('update: only changed rows were sent; counts equal a recount of the rows read', () => {
@@ -28,7 +28,7 @@ describe('tablesAt (basic-01)', () => {
 		const n = t.inputTotal;
 		for (const r of t.result) {
 			const k = Number(r.key);
-			expect(r.count).toBe(Math.floor((n - 1 - k) / 5) + 1);
+			expect(Number(r.cells[1])).toBe(Math.floor((n - 1 - k) / 5) + 1);
 		}
 	});
 
@@ -38,5 +38,22 @@ describe('tablesAt (basic-01)', () => {
 		const last = t.inputTail.at(-1)!;
 		expect(last.id).toBe(t.inputTotal - 1);
 		expect(last.timestampMs).toBe(trace.queryStartMs + last.id * 200);
+	});
+});
+
+describe('tablesAt (a query without an aggregation)', () => {
+	it('the table is what the sink received from the last batch, in the program’s columns', () => {
+		const code = basic01
+			.program(defaultParams(basic01.schema))
+			.replace('counts = stream.groupBy((F.col("value") % NUM_KEYS).alias("key")).count()', 'counts = stream.select((F.col("value") * 10).alias("tens"))')
+			.replace('.outputMode("complete")', '.outputMode("append")');
+		const r = basic01.run(code, defaultParams(basic01.schema), 1);
+		if (!r.ok) throw new Error(r.error.message);
+		const t = tablesAt(r.value.trace, 20_000);
+		expect(t).toMatchObject({ stateful: false, columns: ['tens'], outputMode: 'append' });
+		const last = r.value.trace.batches.filter((b) => b.commitAt <= 20_000).at(-1)!;
+		const first = (last.startOffset ?? 0) * 5;
+		expect(t.result.map((x) => x.cells[0])).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => String((first + i) * 10)));
+		expect(t.numOutputRows).toBe(last.numInputRows);
 	});
 });

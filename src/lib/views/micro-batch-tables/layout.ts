@@ -2,8 +2,10 @@
  * The input table and the result table at a cursor (basic-01, basic-02): Structured Streaming's
  * model of a stream as an ever-growing input table and a result table revised every trigger
  * (SPARK-SEMANTICS.md R4.1). Pure: trace + cursor → rows to show, with what the sink received.
+ * The result table is the user's query's state as the engine kept it; a query without an
+ * aggregation keeps none, and then the table is what the sink received from the last batch.
  */
-import { lastCommitted, type OutputMode, type Trace } from '$sim';
+import { lastCommitted, type OutputMode, type ResultRow, type Trace } from '$sim';
 
 export interface InputRowView {
 	readonly id: number;
@@ -14,8 +16,8 @@ export interface InputRowView {
 
 export interface ResultRowView {
 	readonly key: string;
-	readonly count: number;
-	/** This key's count changed in the last batch. */
+	readonly cells: readonly string[];
+	/** This row changed in the last batch. */
 	readonly changed: boolean;
 	/** The sink received this row in the last batch (complete: all; update: changed only). */
 	readonly emitted: boolean;
@@ -24,6 +26,10 @@ export interface ResultRowView {
 export interface TablesAt {
 	readonly batchId: number | null;
 	readonly outputMode: OutputMode;
+	/** The result table's columns: the aggregation's, or the sink's when it keeps no state. */
+	readonly columns: readonly string[];
+	/** False: the query keeps no state, `result` lists the sink's rows of the last batch. */
+	readonly stateful: boolean;
 	/** Rows of the input table read so far (it only grows). */
 	readonly inputTotal: number;
 	/** The newest rows read, newest last. */
@@ -35,18 +41,23 @@ export interface TablesAt {
 const TAIL = 6;
 
 export function tablesAt(trace: Trace, now: number): TablesAt {
-	const outputMode = trace.config.query.outputMode;
+	const { outputMode, stateColumns, outputColumns } = trace.query;
+	const stateful = stateColumns.length > 0;
+	const columns = stateful ? stateColumns : outputColumns;
 	const last = lastCommitted(trace, now);
 	const inputTotal = trace.batches.filter((b) => b.commitAt <= now).reduce((n, b) => n + b.numInputRows, 0);
-	if (!last) return { batchId: null, outputMode, inputTotal, inputTail: [], result: [], numOutputRows: 0 };
+	const base = { outputMode, columns, stateful, inputTotal };
+	if (!last) return { ...base, batchId: null, inputTail: [], result: [], numOutputRows: 0 };
 	const changed = new Set(last.changed);
-	const emitted = new Set(last.output.map((r) => r.key));
+	const emitted = new Set(last.emitted);
+	const view = (r: ResultRow, sent: boolean): ResultRowView => ({ key: r.key, cells: r.cells, changed: sent, emitted: sent });
 	return {
+		...base,
 		batchId: last.batchId,
-		outputMode,
-		inputTotal,
 		inputTail: inputTail(trace, now),
-		result: last.state.map((r) => ({ ...r, changed: changed.has(r.key), emitted: emitted.has(r.key) })),
+		result: stateful
+			? last.state.map((r) => ({ ...view(r, emitted.has(r.key)), changed: changed.has(r.key) }))
+			: last.output.map((r) => view(r, true)),
 		numOutputRows: last.numOutputRows
 	};
 }

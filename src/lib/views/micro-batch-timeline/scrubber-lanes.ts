@@ -1,0 +1,22 @@
+/**
+ * The scrubber's lanes for SIM-1 (simulations/frames/micro-batch-markers.ts): trigger, offsets
+ * logged, sink received, commit as on the event-time pages, plus idle triggers and the "falling
+ * behind" warning.
+ */
+import { symbolCircle, symbolX } from 'd3-shape';
+import { MICRO_BATCH_MARKER_KINDS, type MicroBatchMarkerKind } from '$sim/frames/micro-batch-markers';
+import { KIND_STYLES, markerShape, symbolTick, type KindStyle, type LaneSpec } from '$lib/controls/scrubber-layout';
+
+const STYLES: Readonly<Record<MicroBatchMarkerKind, KindStyle>> = {
+	trigger: KIND_STYLES.trigger,
+	offsets: KIND_STYLES.offsets,
+	emitted: { label: 'sink received rows', path: markerShape(symbolCircle), colour: 'var(--c-green)', hollow: false },
+	commit: KIND_STYLES.commit,
+	idle: { label: 'idle trigger', path: markerShape(symbolTick), colour: 'var(--fg-muted)', hollow: true },
+	behind: { label: 'falling behind', path: markerShape(symbolX), colour: 'var(--c-vermillion)', hollow: true }
+};
+
+export const MICRO_BATCH_LANES: readonly LaneSpec[] = MICRO_BATCH_MARKER_KINDS.map((kind) => ({
+	kind,
+	style: STYLES[kind]
+}));
