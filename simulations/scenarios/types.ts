@@ -39,11 +39,24 @@ export interface ChoiceParam extends ParamBase {
 export type ParamSpec = NumberParam | ChoiceParam;
 export type ParamSchema = readonly ParamSpec[];
 
+/** A conformance scenario (tests/conformance/spark) a preset replays, and the Spark test it is
+ *  taken from: the page's program at the preset's parameters gives the test's answers. */
+export interface SparkReproduction {
+	/** The scenario's `id`. */
+	readonly scenario: string;
+	/** Suite and test name, e.g. `EventTimeWatermarkSuite "update mode"`. */
+	readonly test: string;
+	/** How the page's run maps onto the test (columns, time shift, a part left out). */
+	readonly note?: string;
+}
+
 export interface Preset {
 	readonly id: string;
 	readonly label: string;
 	readonly description: string;
 	readonly params: Params;
+	/** Set when the preset reproduces one of Spark's own tests (the page shows a badge). */
+	readonly reproduces?: SparkReproduction;
 }
 
 export interface Clamped {

@@ -19,6 +19,8 @@ import {
 	type SimEvent
 } from './types';
 import { planBatches } from './watermark-plan';
+import { replayInput } from './spark-replay';
+import { replayScript, sparkReplay } from './spark-replays';
 
 const SLUG = 'advanced-02-event-time-watermarks';
 const TRIGGER_MS = 2000;
@@ -106,6 +108,18 @@ const presets: readonly EventTimePreset[] = [
 		description: 'One EU row is above the previous batch’s watermark, so it is kept, and its window ends below the current one, so it is emitted and evicted in that same batch.',
 		params: {},
 		script: 'late-filter-vs-eviction'
+	},
+	{
+		id: 'spark-two-watermarks',
+		label: 'Two watermarks, step by step',
+		description: 'Spark’s own test, batch by batch: EU rows (delay 10 s) and US rows (delay 5 s), each batch followed by an EU row at 0 s. The global watermark is the smaller of the two, a stream without rows yet counts as 0, and it never moves back.',
+		params: { watermarkDelayEu: 10, watermarkDelayUs: 5 },
+		script: replayScript('watermark-union-two-streams-min'),
+		reproduces: {
+			scenario: 'watermark-union-two-streams-min',
+			test: 'EventTimeWatermarkSuite "watermark with 2 streams"',
+			note: 'The test sums the union in complete mode and checks only the watermark; this page counts windows in append mode over the same two watermarked inputs (EU = its first, US = its second), which moves the watermark the same way. Times are seconds after 10:00 UTC. Replayed up to the test’s restart, which a page cannot show.'
+		}
 	}
 ];
 
@@ -176,6 +190,8 @@ export const advanced02EventTimeWatermarks = defineScenario({
 		};
 	},
 	input(params, seed, script) {
+		const replay = sparkReplay(script);
+		if (replay) return replayInput(replay, TRIGGER_MS);
 		const rng = createRng(seed);
 		const notes: string[] = [];
 		const eu = produce('eu', { ...streamOptions(RUN_LENGTH_MS), keyPrefix: 'eu-' }, rng.fork());

@@ -11,6 +11,8 @@ import { byArrival, produce, sensorValue } from './streams';
 import { programTemplate } from './template-markers';
 import { EPOCH_OFFSET_MS, type EventTimePreset } from './types';
 import { defineScenario } from './define';
+import { replayInput } from './spark-replay';
+import { replayScript, sparkReplay } from './spark-replays';
 
 const SLUG = 'basic-05-windows';
 const TRIGGER_MS = 5000;
@@ -112,6 +114,18 @@ const presets: readonly EventTimePreset[] = [
 		label: 'No watermark',
 		description: 'Without withWatermark only update or complete work, and the window state rows never go away.',
 		params: { watermarkDelay: 0, outputMode: 'update' }
+	},
+	{
+		id: 'spark-sessions',
+		label: 'Sessions, step by step',
+		description: 'Spark’s own session-window test: each word is a device, gap 10 s, watermark 30 s. The rows at 0 s are behind the watermark and dropped; no session is emitted until the 90 s row moves the watermark to 60 s, past their ends.',
+		params: { windowType: 'session', sessionGap: 10, watermarkDelay: 30, outputMode: 'append' },
+		script: replayScript('session-window-append'),
+		reproduces: {
+			scenario: 'session-window-append',
+			test: 'StreamingSessionWindowSuite "append mode - session window"',
+			note: 'Each word of a test line is one record here, the word as its device (the test’s explode), at the line’s time in seconds after 10:00 UTC. One micro-batch per AddData, then an empty trigger for the no-data batch. Checked as [session id, start, end, length, count], avg_reading left out.'
+		}
 	}
 ];
 
@@ -195,7 +209,9 @@ export const basic05Windows = defineScenario({
 		if (type === 'session') return ['windowLength', 'slide'];
 		return type === 'tumbling' ? ['slide', 'sessionGap'] : ['sessionGap'];
 	},
-	input(_params, seed) {
+	input(_params, seed, script) {
+		const replay = sparkReplay(script);
+		if (replay) return replayInput(replay, TRIGGER_MS);
 		const rng = createRng(seed);
 		const events = produce(
 			'events',

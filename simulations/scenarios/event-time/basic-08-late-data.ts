@@ -17,6 +17,8 @@ import {
 	type SimEvent
 } from './types';
 import { planBatches } from './watermark-plan';
+import { replayInput } from './spark-replay';
+import { replayScript, sparkReplay } from './spark-replays';
 
 const SLUG = 'basic-08-late-data';
 const TRIGGER_MS = 2000;
@@ -65,6 +67,9 @@ const schema: ParamSchema = [
 	outputModeParam('append')
 ];
 
+const SAME_ROWS_NOTE =
+	'Test values are event times in seconds: here each is a d-0 event that many seconds after 10:00 UTC (a multiple of 5 s, so the windows match). One micro-batch per AddData, then an empty trigger for the no-data batch. Checked as [window start, count], the device column left out.';
+
 const presets: readonly EventTimePreset[] = [
 	{
 		id: 'late-data',
@@ -90,6 +95,30 @@ const presets: readonly EventTimePreset[] = [
 		label: 'Complete keeps everything',
 		description: 'Complete mode emits every window every batch and never drops a late row: state only grows.',
 		params: { outputMode: 'complete' }
+	},
+	{
+		id: 'spark-update-mode',
+		label: 'Update, step by step',
+		description: 'Spark’s own test, batch by batch: rows at 10–15 s, then 25 s, then a late 10 s (dropped: its window ended at the watermark, 15 s) with another 25 s, then 10 s again. Each window is emitted whenever it changes.',
+		params: { windowLength: 5, watermarkDelay: 10, outputMode: 'update' },
+		script: replayScript('watermark-update-tumbling'),
+		reproduces: {
+			scenario: 'watermark-update-tumbling',
+			test: 'EventTimeWatermarkSuite "update mode"',
+			note: SAME_ROWS_NOTE
+		}
+	},
+	{
+		id: 'spark-complete-mode',
+		label: 'Complete, step by step',
+		description: 'Spark’s own test: complete mode re-emits every window each batch and never drops a row, so a 10 s row that arrives after 25 s still counts (window 10 s goes from 3 to 4).',
+		params: { windowLength: 5, watermarkDelay: 10, outputMode: 'complete' },
+		script: replayScript('watermark-complete-no-eviction'),
+		reproduces: {
+			scenario: 'watermark-complete-no-eviction',
+			test: 'EventTimeWatermarkSuite "complete mode"',
+			note: SAME_ROWS_NOTE
+		}
 	}
 ];
 
@@ -150,6 +179,8 @@ export const basic08LateData = defineScenario({
 		};
 	},
 	input(params, seed, script) {
+		const replay = sparkReplay(script);
+		if (replay) return replayInput(replay, TRIGGER_MS);
 		const rng = createRng(seed);
 		const notes: string[] = [];
 		const events = produce(
