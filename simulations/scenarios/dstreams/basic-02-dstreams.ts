@@ -10,7 +10,7 @@ import type { SpanRewrite } from '../../programs/template';
 import { programs } from '../../programs/basic-02-pyspark-streaming-support';
 import { choiceParam, clampParams, numberParam } from '../types';
 import type { Clamped, ParamSchema, Params, Preset } from '../types';
-import { socketLines } from './socket-lines';
+import { prepareRun } from '../../microbatch/run';
 import type { DStreamScenario } from './types';
 
 export const SLUG = 'basic-02-pyspark-streaming-support';
@@ -136,13 +136,20 @@ export const basic02DStreams: DStreamScenario = {
 	constrain,
 	rewrites,
 	program: (params: Params): string => renderProgram(template, rewrites(constrain(params).params)),
+	// The very lines the Structured Streaming side's socket receives for this seed (SIM-1's
+	// generator), so the switch compares the two APIs on one input.
 	lines: (params, seed) =>
-		socketLines(
-			numberParam(params, 'linesPerSecond'),
-			RUN_MS,
-			seed,
-			numberParam(params, 'wordsPerLine')
-		),
+		prepareRun({
+			source: {
+				kind: 'socket',
+				linesPerSecond: numberParam(params, 'linesPerSecond'),
+				wordsPerLine: numberParam(params, 'wordsPerLine')
+			},
+			trigger: { kind: 'default', intervalMs: 0 },
+			cost: { fixedOverheadMs: 0, perRowCostUs: 0, numPartitions: 1, cores: 1 },
+			untilMs: RUN_MS,
+			seed
+		}).lines.map((l) => ({ atMs: l.atMs, line: l.text })),
 	// The page's Structured Streaming program is the micro-batch simulation, behind the API switch.
 	structuredProgram: null,
 	runMs: RUN_MS,

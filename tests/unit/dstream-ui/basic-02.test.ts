@@ -85,3 +85,17 @@ describe('basic-02’s DStream tab', () => {
 		expect(() => structuredSession(scenario)).toThrow(/no Structured Streaming program/);
 	});
 });
+
+describe('basic-02: both sides of the API switch read one socket', () => {
+	it('the DStream side gets the very lines the Structured Streaming run received, for any seed', async () => {
+		const { microBatchScenario } = await import('../../../simulations/scenarios/micro-batches');
+		const mb = microBatchScenario('basic-02-pyspark-streaming-support')!;
+		for (const seed of [1, 7, 4242]) {
+			const p = { ...defaultParams(mb.schema), linesPerSecond: 3, wordsPerLine: 2 } as Params;
+			const structured = mb.build(p, seed).lines.filter((l) => l.atMs <= 20_000);
+			const dstream = scenario.lines(params({ linesPerSecond: 3, wordsPerLine: 2 }), seed);
+			expect(structured.length).toBeGreaterThan(20);
+			expect(dstream).toEqual(structured.map((l) => ({ atMs: l.atMs, line: l.text })));
+		}
+	});
+});
