@@ -77,6 +77,8 @@ export interface SessionBatchResult {
 	readonly evictedRows: Value[][];
 	/** Sessions of the previous state that merged into a session of this batch: gone as rows. */
 	readonly mergedRows: Value[][];
+	/** Rows dropped as late: their grouping key, then their own start (the row's event time). */
+	readonly droppedRows: Value[][];
 }
 
 const contains = (s: Session, start: number): boolean => s.start <= start && start <= s.end;
@@ -90,10 +92,12 @@ export function sessionBatch(
 ): SessionBatchResult {
 	const append = spec.mode !== 'complete';
 	let dropped = 0;
+	const droppedRows: Value[][] = [];
 	const byKey = new Map<string, { k: readonly Value[]; rows: Session[] }>();
 	for (const r of inputs) {
 		if (append && lateWatermarkMs !== null && isLate(r.end, lateWatermarkMs)) {
 			dropped++;
+			droppedRows.push([...r.k, r.start]);
 			continue;
 		}
 		const b = spec.aggs.map((a, i) => a.update(a.zero(), r.values[i] as Value));
@@ -140,5 +144,5 @@ export function sessionBatch(
 	}
 	let total = 0;
 	for (const g of store.map.values()) total += g.sessions.length;
-	return { rows: out, numRowsDroppedByWatermark: dropped, total, updatedRows, evictedRows, mergedRows };
+	return { rows: out, numRowsDroppedByWatermark: dropped, total, updatedRows, evictedRows, mergedRows, droppedRows };
 }

@@ -223,7 +223,8 @@ export function planAggregate(
 				numOutputRows: res.rows.length,
 				updatedRows: res.updatedRows,
 				evictedRows: res.evictedRows,
-				mergedRows: res.mergedRows
+				mergedRows: res.mergedRows,
+				droppedRows: res.droppedRows
 			};
 			return res.rows.map(project);
 		};

@@ -42,7 +42,8 @@ export type EngineEvent =
 			readonly batchId: number;
 			readonly operatorId: number;
 			readonly numRowsDroppedByWatermark: number;
-			/** Aggregation: the late groups (key columns); other operators: the raw rows. */
+			/** Aggregation: the late groups (key columns); session window: each late row's key
+			 *  columns and its start; other operators: the raw rows. */
 			readonly rows: readonly Row[];
 	  }
 	/** Groups of an aggregation or session window touched this batch: key columns, then the

@@ -172,3 +172,22 @@ describe('presets that reproduce a Spark test', () => {
 		});
 	}
 });
+
+describe('basic-05 session replay: the rows the session operator drops are drawn as dropped', () => {
+	it('one crossed-out row per row counted in numRowsDroppedByWatermark (session windows count rows)', () => {
+		const s = EVENT_TIME_SCENARIOS['basic-05-windows']!;
+		const preset = s.presets.find((p) => p.id === 'spark-sessions')!;
+		const params = s.constrain(preset.params).params;
+		const result = runEventTimeProgram(s.program(params), {
+			input: s.input(params, 1, preset.script),
+			kafkaValue: (e) => s.kafkaValue(e)
+		});
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		const counted = result.value.batches.reduce((n, b) => n + b.numRowsDroppedByWatermark, 0);
+		const drawn = result.value.events.filter((e) => e.dropped);
+		expect(counted).toBeGreaterThan(0);
+		expect(drawn.length).toBe(counted);
+		expect(drawn.every((e) => e.windows.length === 0)).toBe(true);
+	});
+});
