@@ -21,7 +21,8 @@ import {
 
 const SLUG = 'advanced-14-joins-aggregations';
 const TRIGGER_MS = 5000;
-const RUN_LENGTH_MS = 120_000;
+/** Long enough for two 1-minute windows to close behind a 30 s join bound and a 20 s watermark. */
+const RUN_LENGTH_MS = 180_000;
 /** A click reaches Kafka up to this long after it happened. */
 const CLICK_TRANSIT_MS = 1000;
 
@@ -111,6 +112,26 @@ const ALIAS = /\.alias\("\w+"\)/;
 const CLICKED_ALIAS = '.alias("clicked_impressions")';
 const IMPRESSIONS_ALIAS = '.alias("impressions")';
 
+/** Ads in rotation. The program joins on the ad id alone (as Spark's guide does), so an ad shown
+ *  twice within the join window would pair one click with both impressions and the per-ad counts
+ *  would count joined rows, not impressions: the producer shows each ad at most once per window. */
+const NUM_ADS = 20;
+/** Event times trail arrival by up to 1 s of disorder: keep arrivals this much further apart. */
+const DISORDER_SLACK_MS = 1500;
+
+/** A producer filter: an ad is shown again only once the join window (plus disorder) has passed
+ *  since its last impression; without a time bound, once a second. */
+function oncePerJoinWindow(windowMs: number): (key: string, arrivalMs: number) => boolean {
+	const lastShown = new Map<string, number>();
+	const gapMs = windowMs > 0 ? windowMs + DISORDER_SLACK_MS : 1000;
+	return (key, arrivalMs) => {
+		const last = lastShown.get(key);
+		if (last !== undefined && arrivalMs - last < gapMs) return false;
+		lastShown.set(key, arrivalMs);
+		return true;
+	};
+}
+
 /** Each impression is clicked with probability clickProb, after U(0, clickDelayMax). */
 function clicksFor(impressions: readonly SimEvent[], prob: number, delayMaxMs: number, rng: Rng) {
 	const clicks: SimEvent[] = [];
@@ -168,11 +189,12 @@ export const advanced14JoinsAggregations = defineScenario({
 			{
 				ratePerSec: 2,
 				durationMs: RUN_LENGTH_MS,
-				numKeys: 3,
+				numKeys: NUM_ADS,
 				keyPrefix: 'ad-',
 				maxDisorderMs: 1000,
 				lateProb: 0,
-				lateByMs: 0
+				lateByMs: 0,
+				active: oncePerJoinWindow(numberParam(params, 'joinWindow') * 1000)
 			},
 			rng.fork()
 		);
