@@ -21,6 +21,8 @@ export interface SimulatedCluster {
 	readonly wordsPerLine: number;
 	readonly untilMs: number;
 	readonly seed: number;
+	/** Continuous runs only: a task fails here (virtual ms) and the query stops; null: none. */
+	readonly failureAtMs?: number | null;
 }
 
 /** Above these the playground's run would be too slow to redraw as a parameter moves. */

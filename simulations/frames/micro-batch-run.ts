@@ -5,18 +5,21 @@
  * seconds) and let the engine run the user's query over exactly the rows each batch read
  * (micro-batch-query.ts). A program the reader cannot read is an error (the last good run stays);
  * a query Spark's analyzer rejects at start() is a run: no batch, the AnalysisException shown.
+ * Under `.trigger(continuous=...)` the same program runs on the continuous-processing engine
+ * instead (continuous-program.ts, R1.4.6): a run of the other kind, with epochs and no batches.
  */
 import type { Result } from '../core/errors';
-import { procTime } from '../core/time';
 import { buildTrace, EPOCH_OFFSET_MS, rejectedTrace } from '../microbatch/run';
 import type { QueryInfo, ResultRow } from '../microbatch/query';
-import type { RunConfig, Trace } from '../microbatch/trace';
+import type { ContinuousTrace } from '../microbatch/continuous';
+import type { SourceSpec, Trace } from '../microbatch/trace';
 import { MemoryStreams, MicroBatchExecution, prepareQuery, type QueryError } from '../structured/index';
 import { analyze } from '../structured/analyzer/index';
 import { readProgram } from '../structured/reader/index';
-import type { Query } from '../structured/plan';
+import type { Query, Trigger } from '../structured/plan';
 import { sourceName } from '../structured/runtime/physical';
 import { callSpan } from './code-spans';
+import { continuousTraceOf } from './continuous-program';
 import type { EtSpan } from './event-time';
 import { runConfigOf, streamingSources, type SimulatedCluster } from './micro-batch-program';
 import { cellText, queryInfo, structuredBatchQuery } from './micro-batch-query';
@@ -38,41 +41,33 @@ export interface BoundedAnswer {
 	readonly error: string | null;
 }
 
-export interface MicroBatchRun {
-	readonly trace: Trace;
+interface RunShared {
 	readonly spans: MicroBatchSpans;
 	readonly bounded: BoundedAnswer | null;
 	/** Spark's AnalysisException at start(), located for the editor; the trace has no batch. */
 	readonly rejection: QueryError | null;
+	/** The trigger as the program writes it, whichever engine ran (the controls read it back). */
+	readonly trigger: Trigger;
 }
+
+/**
+ * A program's run: micro-batches (SIM-1's trace; also a query rejected at start(), which never
+ * runs in either mode) or, under `.trigger(continuous=...)`, continuous processing (R1.4.6).
+ */
+export type MicroBatchRun =
+	| (RunShared & { readonly kind: 'microBatch'; readonly trace: Trace })
+	| (RunShared & {
+			readonly kind: 'continuous';
+			readonly trace: ContinuousTrace;
+			readonly query: QueryInfo;
+			/** The source as the program sets it (the trace holds the values it could simulate). */
+			readonly source: SourceSpec;
+	  });
 
 export interface MicroBatchRunOptions {
 	readonly cluster: SimulatedCluster;
 	/** basic-01: answer the query over `spark.range(start, end)` too. */
 	readonly bounded?: { readonly start: number; readonly end: number };
-}
-
-/**
- * `.trigger(continuous=...)`: continuous processing has long-running tasks and epochs, not
- * micro-batches (R1.4.6). This is the one place a continuous run is built: swap in the
- * continuous-processing engine here.
- */
-export function continuousRun(config: RunConfig, info: QueryInfo): Trace {
-	const trace = buildTrace({ ...config, untilMs: 0 });
-	return {
-		...trace,
-		query: info,
-		batches: [],
-		idleTriggers: [],
-		idlePolls: 0,
-		log: [],
-		terminatedAt: null,
-		endMs: procTime(config.untilMs),
-		unsupported:
-			'Continuous processing is not simulated yet: its long-running tasks process each row as ' +
-			'it arrives, and the trigger value is only the epoch (checkpoint) interval. Pick another ' +
-			'trigger to see micro-batches.'
-	};
 }
 
 function spansOf(q: Query, code: string): MicroBatchSpans {
@@ -113,18 +108,27 @@ export function runMicroBatchProgram(code: string, options: MicroBatchRunOptions
 	const program = runConfigOf(read.value, code, options.cluster);
 	if (!program.ok) return program;
 	const { config, continuous } = program.value;
-	const spans = spansOf(read.value, code);
-	const bounded = options.bounded ? boundedAnswer(read.value, options.bounded.start, options.bounded.end) : null;
+	const shared = {
+		spans: spansOf(read.value, code),
+		bounded: options.bounded ? boundedAnswer(read.value, options.bounded.start, options.bounded.end) : null,
+		trigger: read.value.write.trigger
+	};
 	const prepared = prepareQuery(code, {});
 	if (!prepared.ok) {
 		const e = prepared.error;
-		return { ok: true, value: { trace: rejectedTrace(config, rejectedInfo(read.value), e.message), spans, bounded, rejection: e } };
+		const trace = rejectedTrace(config, rejectedInfo(read.value), e.message);
+		return { ok: true, value: { kind: 'microBatch', trace, ...shared, rejection: e } };
 	}
 	const q = prepared.value;
-	if (continuous) return { ok: true, value: { trace: continuousRun(config, queryInfo(q)), spans, bounded, rejection: null } };
+	if (continuous) {
+		const trace = continuousTraceOf(read.value, config.source, options.cluster);
+		if (!trace.ok) return trace;
+		const value = { kind: 'continuous', trace: trace.value, query: queryInfo(q), source: config.source, ...shared, rejection: null } as const;
+		return { ok: true, value };
+	}
 	try {
 		const query = structuredBatchQuery(q, config.source.kind, EPOCH_OFFSET_MS);
-		return { ok: true, value: { trace: buildTrace(config, query), spans, bounded, rejection: null } };
+		return { ok: true, value: { kind: 'microBatch', trace: buildTrace(config, query), ...shared, rejection: null } };
 	} catch (e) {
 		const at = q.write.at;
 		return { ok: false, error: { line: at.line, column: at.column, message: `query failed: ${(e as Error).message}` } };

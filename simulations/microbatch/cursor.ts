@@ -57,7 +57,7 @@ export function rowsInWindow(trace: Trace, from: number, to: number, now: number
 	const src = trace.config.source;
 	const out: RowMark[] = [];
 	// A query the analyzer rejected never created its source: there are no rows to draw.
-	if (until < from || trace.error !== null || trace.unsupported !== null) return out;
+	if (until < from || trace.error !== null) return out;
 	if (src.kind === 'socket') {
 		for (const line of trace.lines) {
 			if (line.atMs < from || line.atMs > until || line.id % every !== 0) continue;

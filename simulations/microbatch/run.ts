@@ -110,8 +110,7 @@ export function rejectedTrace(config: RunConfig, query: QueryInfo, error: string
 		idlePolls: 0,
 		log: [{ atMs: startAt, message: `AnalysisException: ${error}` }],
 		terminatedAt: startAt,
-		error,
-		unsupported: null
+		error
 	};
 }
 
@@ -157,7 +156,6 @@ export function buildTrace(config: RunConfig, query: BatchQuery = passThroughQue
 		idlePolls,
 		log,
 		terminatedAt,
-		error: null,
-		unsupported: null
+		error: null
 	};
 }

@@ -90,6 +90,4 @@ export interface Trace {
 	readonly terminatedAt: ProcTimeMs | null;
 	/** An analysis error: the query never started. */
 	readonly error: string | null;
-	/** The run asks for something this simulation does not model yet; the page says so. */
-	readonly unsupported: string | null;
 }

@@ -117,7 +117,10 @@ export const BASIC_11: { schema: ParamSchema; presets: readonly Preset[] } = {
 			default: 'processingTime',
 			help: 'When batches start: back to back, on a fixed interval, one batch, all available data, or continuous processing.'
 		},
-		triggerInterval(0.25, 0.25, 2, false),
+		{
+			...triggerInterval(0.25, 0.25, 2, false),
+			help: 'processingTime: triggers fire at multiples of it on the clock (an overrunning batch makes the next start at once). continuous: the epoch (checkpoint) interval, not a batch.'
+		},
 		{
 			id: 'eventRate',
 			label: 'rows per second',
@@ -174,7 +177,19 @@ export const BASIC_11: { schema: ParamSchema; presets: readonly Preset[] } = {
 			step: 1,
 			default: 4,
 			simulationOnly: true,
-			help: 'Task slots: partitions beyond this run in further waves.'
+			help: 'Task slots: partitions beyond this run in further waves. Continuous processing needs one per partition for the whole run.'
+		},
+		{
+			id: 'failureAt',
+			label: 'task failure at (continuous)',
+			unit: 's',
+			kind: 'number',
+			min: 0,
+			max: 60,
+			step: 0.5,
+			default: 0,
+			simulationOnly: true,
+			help: 'Continuous trigger only: a task fails at this time (0: never). With no task retries the query stops; it is restarted 2 s later from the last committed epoch.'
 		}
 	],
 	presets: [
@@ -188,6 +203,11 @@ export const BASIC_11: { schema: ParamSchema; presets: readonly Preset[] } = {
 			// A lighter batch, so the lesson is the idle ticks, not falling behind.
 			params: { triggerInterval: 0.25, fixedOverhead: 100 }
 		},
-		{ id: 'continuous-contrast', label: 'Continuous', description: 'The experimental continuous engine, for contrast.', params: { triggerKind: 'continuous' } }
+		{
+			id: 'continuous-contrast',
+			label: 'Continuous',
+			description: 'continuous="1 second": long-running tasks process each row as it arrives; a task failure at 9.5 s shows at-least-once.',
+			params: { triggerKind: 'continuous', triggerInterval: 1, failureAt: 9.5 }
+		}
 	]
 };

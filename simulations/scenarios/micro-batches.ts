@@ -10,6 +10,7 @@ import type { SimulatedCluster } from '../frames/micro-batch-program';
 import { runMicroBatchProgram, type MicroBatchRun } from '../frames/micro-batch-run';
 import type { Trace } from '../microbatch/trace';
 import type { QueryError } from '../structured/index';
+import type { Trigger } from '../structured/plan';
 import { PROGRAMS } from '../programs/index';
 import { intervalString, renderProgram, replaceFirstLiteral, type SpanRewrite } from '../programs/template';
 import { BASIC_01, BASIC_02, BASIC_11 } from './micro-batches-schemas';
@@ -36,6 +37,8 @@ export interface MicroBatchScenario {
 	 */
 	paramsOf(run: MicroBatchRun, params: Params): Params;
 	/** The page's own program at these parameters, run: what the page opens with. */
+	buildRun(params: Params, seed: number): MicroBatchRun;
+	/** The same, for a micro-batch trigger: its SIM-1 trace (a continuous run is refused). */
 	build(params: Params, seed: number): Trace;
 	program(params: Params): string;
 }
@@ -58,7 +61,8 @@ const triggerCall = (kind: string, seconds: number): string | null => {
 	if (kind === 'default' || (kind === 'processingTime' && seconds === 0)) return null;
 	if (kind === 'once') return '.trigger(once=True)';
 	if (kind === 'availableNow') return '.trigger(availableNow=True)';
-	if (kind === 'continuous') return '.trigger(continuous="1 second")';
+	// The same control sets the epoch (checkpoint) interval: continuous="1 second" (R1.4.6).
+	if (kind === 'continuous') return `.trigger(continuous="${intervalString(seconds)}")`;
 	return `.trigger(processingTime="${intervalString(seconds)}")`;
 };
 
@@ -97,21 +101,37 @@ const clusterOf = (params: Params, seed: number): SimulatedCluster => ({
 	linesPerSecond: num(params, 'linesPerSecond', FIXED_CLUSTER.linesPerSecond),
 	wordsPerLine: num(params, 'wordsPerLine', FIXED_CLUSTER.wordsPerLine),
 	untilMs: RUN_LENGTH_MS,
-	seed
+	seed,
+	// 0 s on the control: no failure injected.
+	failureAtMs: num(params, 'failureAt', 0) > 0 ? num(params, 'failureAt', 0) * 1000 : null
 });
+
+/** The trigger controls as the program's trigger sets them (R1.4). */
+function triggerFacts(t: Trigger): Record<string, ParamValue> {
+	switch (t.kind) {
+		case 'processingTime':
+			return t.intervalMs > 0
+				? { triggerKind: 'processingTime', triggerInterval: t.intervalMs / 1000 }
+				: { triggerKind: 'default', triggerInterval: 0 };
+		case 'continuous':
+			return { triggerKind: 'continuous', triggerInterval: t.intervalMs / 1000 };
+		case 'default':
+			return { triggerKind: 'default', triggerInterval: 0 };
+		case 'once':
+		case 'availableNow':
+			return { triggerKind: t.kind };
+	}
+}
 
 /** What a run's program says about the parameters a page may show (any may be absent). */
 function programFacts(run: MicroBatchRun): Record<string, ParamValue> {
-	const { source, trigger } = run.trace.config;
-	const facts: Record<string, ParamValue> = { outputMode: run.trace.query.outputMode };
+	const source = run.kind === 'continuous' ? run.source : run.trace.config.source;
+	const query = run.kind === 'continuous' ? run.query : run.trace.query;
+	const facts: Record<string, ParamValue> = { outputMode: query.outputMode, ...triggerFacts(run.trigger) };
 	if (source.kind === 'rate') {
 		facts['eventRate'] = source.rowsPerSecond;
 		if (source.numPartitionsOption) facts['numPartitions'] = source.numPartitions;
 	}
-	// A continuous run is built without micro-batches; its trace says so (frames/micro-batch-run).
-	facts['triggerKind'] = run.trace.unsupported !== null ? 'continuous' : trigger.kind;
-	if (trigger.kind === 'processingTime') facts['triggerInterval'] = trigger.intervalMs / 1000;
-	else if (trigger.kind === 'default') facts['triggerInterval'] = 0;
 	return facts;
 }
 
@@ -129,7 +149,7 @@ function readBack(schema: ParamSchema, run: MicroBatchRun, params: Params): Para
 }
 
 function scenario(
-	def: Omit<MicroBatchScenario, 'template' | 'run' | 'build' | 'program' | 'paramsOf'>
+	def: Omit<MicroBatchScenario, 'template' | 'run' | 'build' | 'buildRun' | 'program' | 'paramsOf'>
 ): MicroBatchScenario {
 	const template = mainTemplate(def.slug);
 	const s: MicroBatchScenario = {
@@ -142,11 +162,16 @@ function scenario(
 				...(def.views.boundedTable ? { bounded: BOUNDED_RANGE } : {})
 			}),
 		program: (params) => renderProgram(template, def.rewrites(params)),
-		build(params, seed) {
+		buildRun(params, seed) {
 			const r = s.run(s.program(params), params, seed);
 			// The page's own program at valid parameters always reads; if not, that is a bug here.
 			if (!r.ok) throw new Error(`${def.slug}: line ${r.error.line}: ${r.error.message}`);
-			return r.value.trace;
+			return r.value;
+		},
+		build(params, seed) {
+			const r = s.buildRun(params, seed);
+			if (r.kind === 'continuous') throw new Error(`${def.slug}: a continuous run has no micro-batch trace; use buildRun`);
+			return r.trace;
 		}
 	};
 	return s;

@@ -18,6 +18,8 @@ import {
 } from '$sim';
 import type { MicroBatchRun } from '$sim/frames/micro-batch-run';
 import { microBatchMarkers } from '$sim/frames/micro-batch-markers';
+import { continuousMarkers, epochCommitTimes } from '$sim/frames/continuous-markers';
+import type { ContinuousTrace } from '$sim/microbatch/continuous';
 import { microBatchSession, type MicroBatchSession } from '$lib/binding/micro-batch-session.svelte';
 import { Playback } from './playback.svelte';
 import {
@@ -32,6 +34,11 @@ import {
 /** How many committed batches the first frame shows. */
 const OPENING_BATCHES = 4;
 
+/** Query keys another side of a page owns: basic-02's DStream half (the lead mounts it). */
+const OTHER_URL_KEYS: Readonly<Record<string, readonly string[]>> = {
+	'basic-02-pyspark-streaming-support': ['api', 'totals']
+};
+
 export class MicroBatchController {
 	readonly scenario: MicroBatchScenario;
 	readonly session: MicroBatchSession;
@@ -39,14 +46,26 @@ export class MicroBatchController {
 	notices = $state.raw<readonly string[]>([]);
 	/** The run on screen: the last program that ran (an edit the engine cannot run keeps it). */
 	readonly run: MicroBatchRun = $derived.by(() => this.session.run ?? this.#opening);
-	readonly trace: Trace = $derived(this.run.trace);
-	readonly markers = $derived(microBatchMarkers(this.trace));
+	/** SIM-1's micro-batches or, under `.trigger(continuous=...)`, the continuous run's epochs. */
+	readonly trace: Trace | ContinuousTrace = $derived(this.run.trace);
+	readonly markers = $derived(
+		this.run.kind === 'continuous' ? continuousMarkers(this.run.trace) : microBatchMarkers(this.run.trace)
+	);
+	/** Continuous runs: each epoch commit, where "step" stops and what `batch=` names. */
+	readonly #epochCommits: readonly number[] = $derived(
+		this.run.kind === 'continuous' ? epochCommitTimes(this.run.trace) : []
+	);
 	readonly playback = new Playback(() => ({
 		endMs: this.trace.endMs,
-		nextStop: (t) => nextCommitAfter(this.trace, t),
-		previousStop: (t) => previousCommitBefore(this.trace, t) ?? 0
+		nextStop: (t) => this.#nextStop(t),
+		previousStop: (t) => this.#previousStop(t) ?? 0
 	}));
-	readonly batchCount: number = $derived(committedCount(this.trace, this.playback.now));
+	/** Batches committed by the cursor; epochs committed, for a continuous run. */
+	readonly batchCount: number = $derived(
+		this.run.kind === 'continuous'
+			? this.#epochCommits.filter((c) => c <= this.playback.now).length
+			: committedCount(this.run.trace, this.playback.now)
+	);
 	readonly #opening: MicroBatchRun;
 
 	constructor(scenario: MicroBatchScenario, session: MicroBatchSession = microBatchSession(scenario)) {
@@ -58,7 +77,18 @@ export class MicroBatchController {
 		this.preset = scenario.presets[0]?.id ?? null;
 		// Open a few batches in, paused: the prerendered page (and a reader without JavaScript)
 		// sees a timeline with batches on it, not an empty axis.
-		this.playback.seek(session.run.trace.batches[OPENING_BATCHES - 1]?.commitAt ?? 0);
+		const opening = session.run.kind === 'microBatch' ? session.run.trace.batches[OPENING_BATCHES - 1]?.commitAt : undefined;
+		this.playback.seek(opening ?? 0);
+	}
+
+	#nextStop(t: number): number | undefined {
+		if (this.run.kind === 'microBatch') return nextCommitAfter(this.run.trace, t);
+		return this.#epochCommits.find((c) => c > t);
+	}
+
+	#previousStop(t: number): number | undefined {
+		if (this.run.kind === 'microBatch') return previousCommitBefore(this.run.trace, t);
+		return this.#epochCommits.findLast((c) => c < t);
 	}
 
 	/** The program in the editor: what runs. */
@@ -127,7 +157,7 @@ export class MicroBatchController {
 
 	/** Keep the cursor's time in the new run; after a rejected query, go back where it was. */
 	#reseek(at: number) {
-		if (this.trace.batches.length === 0) {
+		if (this.run.kind === 'microBatch' && this.run.trace.batches.length === 0) {
 			if (at > 0) this.#resumeAt = at;
 			this.playback.seek(at);
 			return;
@@ -138,14 +168,25 @@ export class MicroBatchController {
 
 	/** What a URL may set on this page (src/lib/sim/url-state.ts). */
 	get urlSpec(): UrlSpec {
-		return { schema: this.scenario.schema, presets: this.scenario.presets };
+		const otherKeys = OTHER_URL_KEYS[this.scenario.slug];
+		return { schema: this.scenario.schema, presets: this.scenario.presets, ...(otherKeys ? { otherKeys } : {}) };
 	}
 
-	/** Batches end at their commit: where "step one batch" stops, and what `batch=` names. */
+	/**
+	 * Batches end at their commit: where "step one batch" stops, and what `batch=` names. In a
+	 * continuous run the committed epochs play that part (an epoch's id commits at most once).
+	 */
 	get timeline(): CursorTimeline {
+		if (this.run.kind === 'continuous') {
+			const done = this.run.trace.epochs.filter((e) => e.commitMs !== null);
+			return {
+				endMs: this.trace.endMs,
+				batches: done.map((e) => ({ batchId: e.epoch, endMs: e.commitMs! })).sort((a, z) => a.endMs - z.endMs)
+			};
+		}
 		return {
 			endMs: this.trace.endMs,
-			batches: this.trace.batches.map((b) => ({ batchId: b.batchId, endMs: b.commitAt }))
+			batches: this.run.trace.batches.map((b) => ({ batchId: b.batchId, endMs: b.commitAt }))
 		};
 	}
 

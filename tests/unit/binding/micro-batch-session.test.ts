@@ -2,10 +2,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { microBatchDiagnostics, microBatchSession } from '../../../src/lib/binding/micro-batch-session.svelte';
 import { MicroBatchController } from '../../../src/lib/sim/micro-batch.svelte';
 import { microBatchScenario } from '../../../simulations/scenarios/micro-batches';
+import { serialiseUrlState } from '../../../src/lib/sim/url-state';
 
 const basic01 = microBatchScenario('basic-01-stream-processing')!;
 const basic11 = microBatchScenario('basic-11-micro-batches')!;
-const keys = (c: MicroBatchController) => c.trace.batches.at(-1)!.state.map((r) => r.key);
+/** The micro-batch trace on screen (these pages' programs run as micro-batches). */
+const mb = (c: MicroBatchController) => {
+	if (c.run.kind !== 'microBatch') throw new Error('expected a micro-batch run');
+	return c.run.trace;
+};
+const keys = (c: MicroBatchController) => mb(c).batches.at(-1)!.state.map((r) => r.key);
 
 describe('micro-batch session: the program is the simulation', () => {
 	beforeEach(() => vi.useFakeTimers());
@@ -37,12 +43,12 @@ describe('micro-batch session: the program is the simulation', () => {
 		const c = new MicroBatchController(basic01, session);
 		c.playback.seek(12_000);
 		c.pick(basic01.presets.find((p) => p.id === 'append-rejected')!);
-		expect(c.trace.error).toMatch(/^Append output mode not supported/);
+		expect(mb(c).error).toMatch(/^Append output mode not supported/);
 		const line = session.code.split('\n').findIndex((l) => l.includes('.outputMode("append")')) + 1;
 		expect(microBatchDiagnostics(session)).toEqual([expect.objectContaining({ line })]);
 		// Back to a query that runs: the cursor returns to where it stood.
 		c.pick(basic01.presets[0]!);
-		expect(c.trace.error).toBeNull();
+		expect(mb(c).error).toBeNull();
 		expect(c.playback.now).toBe(12_000);
 		expect(microBatchDiagnostics(session)).toEqual([]);
 	});
@@ -65,7 +71,100 @@ describe('micro-batch session: the program is the simulation', () => {
 		vi.runAllTimers();
 		c.syncParams();
 		expect(c.params).toMatchObject({ eventRate: 250, triggerKind: 'once', triggerInterval: 2 });
-		expect(c.trace.config.trigger.kind).toBe('once');
+		expect(mb(c).config.trigger.kind).toBe('once');
 		expect(c.programEdited).toBe(false);
+	});
+
+	it('an edit to continuous="2 seconds": a continuous run, and the controls say so', () => {
+		const session = microBatchSession(basic11);
+		const c = new MicroBatchController(basic11, session);
+		session.edit(session.code.replace('processingTime="2 seconds"', 'continuous="2 seconds"'));
+		vi.runAllTimers();
+		c.syncParams();
+		expect(c.run.kind).toBe('continuous');
+		expect(c.params).toMatchObject({ triggerKind: 'continuous', triggerInterval: 2 });
+		expect(c.programEdited).toBe(false);
+	});
+});
+
+describe('the continuous-contrast preset on basic-11', () => {
+	const preset = basic11.presets.find((p) => p.id === 'continuous-contrast')!;
+	const continuous = (c: MicroBatchController) => {
+		if (c.run.kind !== 'continuous') throw new Error('expected a continuous run');
+		return c.run.trace;
+	};
+
+	it('writes .trigger(continuous="1 second") and runs the continuous engine with the injected failure', () => {
+		const c = new MicroBatchController(basic11);
+		c.pick(preset);
+		expect(c.program).toContain('.trigger(continuous="1 second")  # <- triggerInterval');
+		const t = continuous(c);
+		expect(t.config.epochIntervalMs).toBe(1000);
+		expect(t.failure?.atMs).toBe(9500);
+		expect(c.markers.map((m) => m.kind)).toEqual(expect.arrayContaining(['epoch', 'offsets', 'commit', 'failure', 'restart']));
+	});
+
+	it('step stops at the next epoch commit, step back at the previous one; the count is of epochs', () => {
+		const c = new MicroBatchController(basic11);
+		c.pick(preset);
+		c.playback.seek(0);
+		const commits = continuous(c)
+			.epochs.flatMap((e) => (e.commitMs === null ? [] : [e.commitMs]))
+			.sort((a, z) => a - z);
+		c.playback.step();
+		expect(c.playback.now).toBe(commits[0]);
+		c.playback.step();
+		c.playback.step();
+		expect(c.playback.now).toBe(commits[2]);
+		expect(c.batchCount).toBe(3);
+		c.playback.stepBack();
+		expect(c.playback.now).toBe(commits[1]);
+	});
+
+	it('batch= names an epoch: a share link comes back to the same commit', () => {
+		const c = new MicroBatchController(basic11);
+		c.pick(preset);
+		c.playback.seek(0);
+		for (let i = 0; i < 5; i++) c.playback.step();
+		const query = serialiseUrlState(c.urlState(), c.urlSpec);
+		expect(query.get('preset')).toBe('continuous-contrast');
+		expect(query.get('batch')).toBe('4');
+		const d = new MicroBatchController(basic11);
+		d.applyQuery(query);
+		expect(d.run.kind).toBe('continuous');
+		expect(d.playback.now).toBe(c.playback.now);
+		expect(d.notices).toEqual([]);
+	});
+
+	it('back to processingTime: micro-batches again, the cursor where it was', () => {
+		const c = new MicroBatchController(basic11);
+		c.pick(preset);
+		c.playback.seek(12_000);
+		c.set('triggerKind', 'processingTime');
+		expect(c.run.kind).toBe('microBatch');
+		expect(c.program).toContain('.trigger(processingTime="1 second")');
+		expect(c.playback.now).toBe(12_000);
+	});
+
+	it('the failure time is clamped into its range, with a notice', () => {
+		const c = new MicroBatchController(basic11);
+		c.pick(preset);
+		c.set('failureAt', 999);
+		expect(c.params['failureAt']).toBe(60);
+		expect(c.notices).toHaveLength(1);
+		// 60 s is the run's end: no failure inside it, and the trace says so.
+		expect(continuous(c).failure).toBeNull();
+		expect(continuous(c).notices.join(' ')).toMatch(/not inside the run/);
+	});
+});
+
+describe('basic-02: the DStream side’s URL keys', () => {
+	it('api and totals belong to the other side: not reported as unknown', () => {
+		const c = new MicroBatchController(microBatchScenario('basic-02-pyspark-streaming-support')!);
+		c.applyQuery(new URLSearchParams('api=dstream&totals=1&linesPerSecond=3&seed=4&batch=2'));
+		expect(c.notices).toEqual([]);
+		expect(c.params['linesPerSecond']).toBe(3);
+		c.applyQuery(new URLSearchParams('frobnicate=1'));
+		expect(c.notices).toEqual(['Unknown URL parameter “frobnicate” ignored.']);
 	});
 });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { runConfigOf, type SimulatedCluster } from '../../../simulations/frames/micro-batch-program';
 import { microBatchFocusAt } from '../../../simulations/frames/micro-batch-code-focus';
 import { microBatchMarkers } from '../../../simulations/frames/micro-batch-markers';
+import { continuousMarkers, epochCommitTimes } from '../../../simulations/frames/continuous-markers';
+import { continuousFocusAt } from '../../../simulations/frames/continuous-code-focus';
 import { runMicroBatchProgram, type MicroBatchRun } from '../../../simulations/frames/micro-batch-run';
 import { defaultProgram } from '../../../simulations/programs/defaults';
 import { readProgram } from '../../../simulations/structured/reader/index';
@@ -27,10 +29,22 @@ function configOf(code: string) {
 	return runConfigOf(q.value, code, cluster);
 }
 
-function run(code: string, bounded = false): MicroBatchRun {
-	const r = runMicroBatchProgram(code, { cluster, ...(bounded ? { bounded: { start: 0, end: 100 } } : {}) });
+function runAny(code: string, bounded = false, on: SimulatedCluster = cluster): MicroBatchRun {
+	const r = runMicroBatchProgram(code, { cluster: on, ...(bounded ? { bounded: { start: 0, end: 100 } } : {}) });
 	if (!r.ok) throw new Error(`line ${r.error.line}: ${r.error.message}`);
 	return r.value;
+}
+
+function run(code: string, bounded = false) {
+	const r = runAny(code, bounded);
+	if (r.kind !== 'microBatch') throw new Error(`a ${r.kind} run, not micro-batches`);
+	return r;
+}
+
+function continuousRun(code: string, on: SimulatedCluster = cluster) {
+	const r = runAny(code, false, on);
+	if (r.kind !== 'continuous') throw new Error(`a ${r.kind} run, not continuous`);
+	return r;
 }
 
 const lineOf = (code: string, needle: string) => code.split('\n').findIndex((l) => l.includes(needle)) + 1;
@@ -184,10 +198,79 @@ describe('runMicroBatchProgram: batch results come from the user’s query', () 
 		expect(unknown).toMatchObject({ ok: false, error: { line: lineOf(BASIC_01, 'counts = stream.groupBy') } });
 	});
 
-	it('continuous: the trace says it is not simulated (one place to swap in the engine)', () => {
-		const r = run(BASIC_11.replace('processingTime="2 seconds"', 'continuous="1 second"'));
-		expect(r.trace.unsupported).toMatch(/^Continuous processing is not simulated yet/);
+});
+
+describe('continuous="…": the program runs on the continuous-processing engine (R1.4.6)', () => {
+	const continuousCode = (interval: string) => BASIC_11.replace('processingTime="2 seconds"', `continuous="${interval}"`);
+
+	it('continuous="2 seconds": epochs start 2 s apart, over the program’s rate and partitions', () => {
+		const code = continuousCode('2 seconds').replace('"rowsPerSecond", 100', '"rowsPerSecond", 40').replace('"numPartitions", 2', '"numPartitions", 3');
+		const r = continuousRun(code);
+		expect(r.trace.config).toMatchObject({ epochIntervalMs: 2000, rowsPerSecond: 40, numPartitions: 3, cores: 4, perRowCostUs: 50, sink: 'console' });
+		const starts = r.trace.epochs.map((e) => e.startMs);
+		// Epoch 1 starts when the epoch thread does; from epoch 2 on, on the 2 s grid.
+		for (let i = 3; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBe(2000);
+		expect(r.trace.lanes).toHaveLength(3);
+		// The contrast is the same query as processingTime at the same interval.
+		expect(r.trace.latency.microBatch.triggerIntervalMs).toBe(2000);
+		expect(r.trigger).toEqual({ kind: 'continuous', intervalMs: 2000 });
+		expect(r.source).toMatchObject({ kind: 'rate', rowsPerSecond: 40, numPartitions: 3 });
+	});
+
+	it('continuous="1 second" and "500 milliseconds" change only the epoch interval', () => {
+		expect(continuousRun(continuousCode('1 second')).trace.config.epochIntervalMs).toBe(1000);
+		expect(continuousRun(continuousCode('500 milliseconds')).trace.config.epochIntervalMs).toBe(500);
+	});
+
+	it('the cores and per-row cost come from the simulated cluster; too few cores stall it', () => {
+		const r = continuousRun(continuousCode('1 second'), { ...cluster, cores: 1, perRowCostUs: 200 });
+		expect(r.trace.config).toMatchObject({ cores: 1, perRowCostUs: 200 });
+		expect(r.trace.stall?.waitingPartitions).toEqual([1]);
+		expect(r.trace.epochs.every((e) => e.commitMs === null)).toBe(true);
+	});
+
+	it('an injected failure stops the query; the restart replays rows after the last committed epoch', () => {
+		const r = continuousRun(continuousCode('1 second'), { ...cluster, failureAtMs: 5500 });
+		expect(r.trace.failure).toMatchObject({ atMs: 5500, restartMs: 7500 });
+		expect(r.trace.failure!.reprocessedRows).toBeGreaterThan(0);
+	});
+
+	it('an aggregation under a continuous trigger: Spark’s AnalysisException at its line, no run', () => {
+		const code = continuousCode('1 second').replace(
+			'shaped = ticks.select(',
+			'shaped = ticks.groupBy("value").count()\nunused = ticks.select('
+		).replace('shaped.writeStream\n    .outputMode("append")', 'shaped.writeStream\n    .outputMode("complete")');
+		const r = run(code);
+		expect(r.trace.error).toBe('Continuous processing does not support Aggregate operations.');
 		expect(r.trace.batches).toEqual([]);
+		expect(r.rejection).toMatchObject({ line: lineOf(code, 'shaped = ticks.groupBy') });
+		expect(r.trigger.kind).toBe('continuous');
+	});
+
+	it('a sink or source the simulation cannot run continuously is refused at its line', () => {
+		const parquet = continuousCode('1 second').replace('.format("console")', '.format("parquet")');
+		expect(runMicroBatchProgram(parquet, { cluster })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/format "parquet"/) } });
+	});
+
+	it('markers: epoch started, offsets/N, commits/N in order, then the failure and the restart, each naming its rule', () => {
+		const r = continuousRun(continuousCode('1 second'), { ...cluster, failureAtMs: 5500 });
+		const m = continuousMarkers(r.trace);
+		const e2 = m.filter((x) => x.epoch === 2 && x.id.includes('-0-')).map((x) => x.kind);
+		expect(e2).toEqual(['epoch', 'offsets', 'commit']);
+		expect(m.find((x) => x.kind === 'failure')).toMatchObject({ atMs: 5500 });
+		expect(m.find((x) => x.kind === 'restart')).toMatchObject({ atMs: 7500 });
+		for (const x of m) expect(x.rule).toMatch(/^R1\.4\.6 \((ContinuousExecution|EpochCoordinator)[^)]*\): .*SS-PERF#continuous-processing$/);
+		expect(new Set(m.map((x) => x.id)).size).toBe(m.length);
+		expect(epochCommitTimes(r.trace)).toEqual(m.filter((x) => x.kind === 'commit').map((x) => x.atMs));
+	});
+
+	it('focus: the .trigger(continuous=...) line at each epoch commit, nothing mid-epoch', () => {
+		const code = continuousCode('1 second');
+		const r = continuousRun(code);
+		const e = r.trace.epochs.find((x) => x.epoch === 3)!;
+		const line = lineOf(code, '.trigger(continuous=');
+		expect(continuousFocusAt(r.trace, r.spans, e.commitMs!)).toEqual([expect.objectContaining({ kind: 'trigger', line, endLine: line, label: expect.stringMatching(/^epoch 3 committed/) })]);
+		expect(continuousFocusAt(r.trace, r.spans, e.commitMs! + 700)).toEqual([]);
 	});
 });
 
@@ -218,8 +301,8 @@ describe('markers and code focus', () => {
 	});
 	it('an overrunning batch is marked falling behind; idle ticks are marked', () => {
 		const busy = BASIC_11.replace('"rowsPerSecond", 100', '"rowsPerSecond", 2000');
-		const slow = runMicroBatchProgram(busy, { cluster: { ...cluster, perRowCostUs: 900 } });
-		const kinds = slow.ok ? microBatchMarkers(slow.value.trace).map((x) => x.kind) : [];
+		const slow = runAny(busy, false, { ...cluster, perRowCostUs: 900 });
+		const kinds = slow.kind === 'microBatch' ? microBatchMarkers(slow.trace).map((x) => x.kind) : [];
 		expect(kinds).toContain('behind');
 		const sub = run(BASIC_11.replace('processingTime="2 seconds"', 'processingTime="250 milliseconds"'));
 		expect(microBatchMarkers(sub.trace).some((x) => x.kind === 'idle')).toBe(true);

@@ -37,8 +37,9 @@ describe('micro-batch scenarios', () => {
 			for (const preset of scenario.presets) {
 				const { params, notices } = clampParams(scenario.schema, { ...defaultParams(scenario.schema), ...preset.params });
 				expect(notices).toEqual([]);
-				const trace = scenario.build(params, 1);
-				expect(trace.error !== null || trace.unsupported !== null || trace.batches.length > 1).toBe(true);
+				const run = scenario.buildRun(params, 1);
+				if (run.kind === 'continuous') expect(run.trace.epochs.filter((e) => e.commitMs !== null).length).toBeGreaterThan(1);
+				else expect(run.trace.error !== null || run.trace.batches.length > 1).toBe(true);
 			}
 		});
 	}
@@ -50,7 +51,8 @@ describe('micro-batch scenarios', () => {
 		expect(at({ triggerInterval: 0.25 })).toContain('.trigger(processingTime="250 milliseconds")');
 		expect(at({ triggerKind: 'once' })).toContain('.trigger(once=True)');
 		expect(at({ triggerKind: 'availableNow' })).toContain('.trigger(availableNow=True)');
-		expect(at({ triggerKind: 'continuous' })).toContain('.trigger(continuous="1 second")');
+		expect(at({ triggerKind: 'continuous', triggerInterval: 1 })).toContain('.trigger(continuous="1 second")');
+		expect(at({ triggerKind: 'continuous', triggerInterval: 2.5 })).toContain('.trigger(continuous="2500 milliseconds")');
 		expect(at({ triggerKind: 'default' })).not.toContain('.trigger(');
 		expect(at({ eventRate: 2000, numPartitions: 8 })).toMatch(/"rowsPerSecond", 2000\).*\n.*"numPartitions", 8\)/);
 	});

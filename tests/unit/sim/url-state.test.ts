@@ -234,7 +234,7 @@ describe('SIM-1 reads its URL through the same module', () => {
 		expect(c.preset).toBe(opening);
 		expect(c.seed).toBe(9);
 		expect(c.batchCount).toBe(3);
-		expect(c.playback.now).toBe(c.trace.batches[2]!.commitAt);
+		expect(c.playback.now).toBe(c.timeline.batches[2]!.endMs);
 		expect(c.notices).toEqual([]);
 	});
 

@@ -117,6 +117,18 @@ describe('ContinuousTimeline with a failure and a restart', () => {
 		expect(sinkCaption(trace)).toContain('44 rows were processed again; the sink received 44 of them twice');
 	});
 
+	it('keeps the failure and restart labels inside the figure at a phone width', () => {
+		// Just after the restart the restart line is near the window's right edge.
+		for (const width of [360, 960]) {
+			const g = layoutContinuous(trace, 5600, { width });
+			const f = g.failure!;
+			const right = (x: number, anchor: 'start' | 'end', text: string) => (anchor === 'start' ? x + text.length * 6.2 : x);
+			expect(right(f.labelX, f.labelAnchor, f.label)).toBeLessThanOrEqual(width);
+			expect(right(f.restartX, f.restartAnchor, f.restartLabel!)).toBeLessThanOrEqual(width);
+		}
+		expect(layoutContinuous(trace, 5600, { width: 360 }).failure!.restartAnchor).toBe('end');
+	});
+
 	it('a console sink had not printed the replayed rows, and the caption says so', () => {
 		const console = buildContinuousTrace({ ...BASE, failureAtMs: 3500, restartAfterMs: 2000 });
 		expect(sinkCaption(console)).toContain('44 rows were processed again; the console sink had not published them yet');

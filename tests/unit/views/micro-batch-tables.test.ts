@@ -48,7 +48,7 @@ describe('tablesAt (a query without an aggregation)', () => {
 			.replace('counts = stream.groupBy((F.col("value") % NUM_KEYS).alias("key")).count()', 'counts = stream.select((F.col("value") * 10).alias("tens"))')
 			.replace('.outputMode("complete")', '.outputMode("append")');
 		const r = basic01.run(code, defaultParams(basic01.schema), 1);
-		if (!r.ok) throw new Error(r.error.message);
+		if (!r.ok || r.value.kind !== 'microBatch') throw new Error('expected a micro-batch run');
 		const t = tablesAt(r.value.trace, 20_000);
 		expect(t).toMatchObject({ stateful: false, columns: ['tens'], outputMode: 'append' });
 		const last = r.value.trace.batches.filter((b) => b.commitAt <= 20_000).at(-1)!;

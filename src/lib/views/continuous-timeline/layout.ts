@@ -22,6 +22,8 @@ const GAP = 12;
 /** A commit label needs this much room before the next one, or it is shortened. */
 const FULL_LABEL_PX = 118;
 const SHORT_LABEL_PX = 30;
+/** Rough advance of one character of an 11 px label, to keep labels inside the figure. */
+const LABEL_CHAR_PX = 6.2;
 
 /** `abandoned`: processed by a run that failed before its epoch committed; the restart redoes it. */
 export type TickStatus = 'committed' | 'uncommitted' | 'abandoned' | 'replay';
@@ -56,6 +58,11 @@ export interface ContinuousLayout {
 		readonly downX2: number;
 		readonly label: string;
 		readonly restartLabel: string | null;
+		/** Where each label sits: right of its line, or left of it when it would run off the edge. */
+		readonly labelX: number;
+		readonly labelAnchor: 'start' | 'end';
+		readonly restartX: number;
+		readonly restartAnchor: 'start' | 'end';
 	} | null;
 	readonly latency: {
 		readonly id: string;
@@ -197,14 +204,18 @@ export function layoutContinuous(
 	const f = trace.failure;
 	if (f && f.atMs <= now && f.atMs <= to) {
 		const restartVisible = f.restartMs !== null && f.restartMs <= now;
-		failure = {
-			x: clampX(f.atMs),
-			downX2: clampX(restartVisible ? f.restartMs! : until),
-			label: 'task failed: query stopped',
-			restartLabel: restartVisible
-				? restartWords(f.lastCommittedEpoch) + (f.reprocessedRows > 0 ? `: ${f.reprocessedRows} rows again` : '')
-				: null
-		};
+		const x = clampX(f.atMs);
+		const downX2 = clampX(restartVisible ? f.restartMs! : until);
+		const label = 'task failed: query stopped';
+		const restartLabel = restartVisible
+			? restartWords(f.lastCommittedEpoch) + (f.reprocessedRows > 0 ? `: ${f.reprocessedRows} rows again` : '')
+			: null;
+		const fits = (at: number, text: string) => at + 4 + text.length * LABEL_CHAR_PX <= width - M.right;
+		const place = (at: number, text: string) =>
+			fits(at, text) ? { x: at + 4, anchor: 'start' as const } : { x: at - 4, anchor: 'end' as const };
+		const l = place(x, label);
+		const r = place(downX2, restartLabel ?? '');
+		failure = { x, downX2, label, restartLabel, labelX: l.x, labelAnchor: l.anchor, restartX: r.x, restartAnchor: r.anchor };
 	}
 
 	const mb = trace.latency.microBatch.latency;

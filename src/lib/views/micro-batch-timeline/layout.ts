@@ -165,7 +165,7 @@ export function layoutTimeline(trace: Trace, now: number, { width }: Size): Time
 
 	const trig = trace.config.trigger;
 	const grid: { x: number }[] = [];
-	if (trig.kind === 'processingTime' && trig.intervalMs > 0 && trace.error === null && trace.unsupported === null) {
+	if (trig.kind === 'processingTime' && trig.intervalMs > 0 && trace.error === null) {
 		const first = Math.ceil((from + trace.epochOffsetMs) / trig.intervalMs) * trig.intervalMs - trace.epochOffsetMs;
 		for (let t = first; t <= to; t += trig.intervalMs) grid.push({ x: x(t) });
 	}
