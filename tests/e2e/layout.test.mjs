@@ -5,7 +5,19 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { launch, openPage, VIEWPORTS } from './browser.mjs';
 
-const PAGES = ['/', '/questions/basic-11-micro-batches', '/questions/advanced-02-event-time-watermarks'];
+// The home page and every page with a simulation (issue 5: each is looked at at every size).
+const PAGES = [
+	'/',
+	'/questions/basic-01-stream-processing',
+	'/questions/basic-02-pyspark-streaming-support',
+	'/questions/basic-03-dstreams',
+	'/questions/basic-05-windows',
+	'/questions/basic-08-late-data',
+	'/questions/basic-11-micro-batches',
+	'/questions/advanced-02-event-time-watermarks',
+	'/questions/advanced-07-event-time-and-state',
+	'/questions/advanced-14-joins-aggregations'
+];
 
 describe('layout at three viewports', () => {
 	let browser;
