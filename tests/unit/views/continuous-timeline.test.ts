@@ -10,14 +10,8 @@ import {
 } from '../../../src/lib/views/continuous-timeline/describe';
 import { latencyLabel } from '../../../src/lib/views/continuous-timeline/format';
 import { layoutContinuous, MAX_MARKS, visibleWindow } from '../../../src/lib/views/continuous-timeline/layout';
+import { normalise } from './fixtures/markup';
 
-/** Committed text: numbers rounded to 3 decimals, Svelte's scoping hashes and comments removed. */
-const normalise = (html: string): string =>
-	html
-		.replace(/<!--[^]*?-->/g, '')
-		.replace(/ ?svelte-[a-z0-9]+/g, '')
-		.replace(/-?\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000))
-		.replace(/></g, '>\n<');
 
 const BASE: ContinuousConfig = {
 	rowsPerSecond: 100,

@@ -3,14 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { microBatchScenario } from '../../../simulations/scenarios/micro-batches';
 import { defaultParams } from '../../../simulations/scenarios/types';
 import MicroBatchTimeline from '../../../src/lib/views/micro-batch-timeline/MicroBatchTimeline.svelte';
+import { normalise } from './fixtures/markup';
 
-/** Committed text: numbers rounded to 3 decimals, Svelte's scoping hashes and comments removed. */
-const normalise = (html: string): string =>
-	html
-		.replace(/<!--[^]*?-->/g, '')
-		.replace(/ ?svelte-[a-z0-9]+/g, '')
-		.replace(/-?\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000))
-		.replace(/></g, '>\n<');
 
 describe('MicroBatchTimeline (server-rendered SVG)', () => {
 	it('basic-11 overrun preset at 14 s, seed 1', async () => {
