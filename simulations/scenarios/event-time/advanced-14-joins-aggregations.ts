@@ -114,22 +114,31 @@ const IMPRESSIONS_ALIAS = '.alias("impressions")';
 
 /** Ads in rotation. The program joins on the ad id alone (as Spark's guide does), so an ad shown
  *  twice within the join window would pair one click with both impressions and the per-ad counts
- *  would count joined rows, not impressions: the producer shows each ad at most once per window. */
+ *  would count joined rows, not impressions. The producer rotates through the ads in a seeded
+ *  order (one impression every 2 s on average: each ad about every 40 s) and skips an ad whose
+ *  last impression is closer than the join window plus the disorder. */
 const NUM_ADS = 20;
+const IMPRESSIONS_PER_SEC = 0.5;
 /** Event times trail arrival by up to 1 s of disorder: keep arrivals this much further apart. */
 const DISORDER_SLACK_MS = 1500;
 
-/** A producer filter: an ad is shown again only once the join window (plus disorder) has passed
- *  since its last impression; without a time bound, once a second. */
-function oncePerJoinWindow(windowMs: number): (key: string, arrivalMs: number) => boolean {
-	const lastShown = new Map<string, number>();
+function rotateAds(events: readonly SimEvent[], windowMs: number, rng: Rng): SimEvent[] {
+	const order = Array.from({ length: NUM_ADS }, (_, i) => i);
+	for (let i = order.length - 1; i > 0; i--) {
+		const j = rng.int(i + 1);
+		[order[i], order[j]] = [order[j] as number, order[i] as number];
+	}
 	const gapMs = windowMs > 0 ? windowMs + DISORDER_SLACK_MS : 1000;
-	return (key, arrivalMs) => {
+	const lastShown = new Map<string, number>();
+	const out: SimEvent[] = [];
+	events.forEach((e, i) => {
+		const key = `ad-${order[i % NUM_ADS]}`;
 		const last = lastShown.get(key);
-		if (last !== undefined && arrivalMs - last < gapMs) return false;
-		lastShown.set(key, arrivalMs);
-		return true;
-	};
+		if (last !== undefined && e.arrivalMs - last < gapMs) return;
+		lastShown.set(key, e.arrivalMs);
+		out.push({ ...e, key });
+	});
+	return out;
 }
 
 /** Each impression is clicked with probability clickProb, after U(0, clickDelayMax). */
@@ -184,20 +193,20 @@ export const advanced14JoinsAggregations = defineScenario({
 	},
 	input(params, seed) {
 		const rng = createRng(seed);
-		const impressions = produce(
+		const produced = produce(
 			'impressions',
 			{
-				ratePerSec: 2,
+				ratePerSec: IMPRESSIONS_PER_SEC,
 				durationMs: RUN_LENGTH_MS,
-				numKeys: NUM_ADS,
+				numKeys: 1,
 				keyPrefix: 'ad-',
 				maxDisorderMs: 1000,
 				lateProb: 0,
-				lateByMs: 0,
-				active: oncePerJoinWindow(numberParam(params, 'joinWindow') * 1000)
+				lateByMs: 0
 			},
 			rng.fork()
 		);
+		const impressions = rotateAds(produced, numberParam(params, 'joinWindow') * 1000, rng.fork());
 		const clicks = clicksFor(
 			impressions,
 			numberParam(params, 'clickProb') / 100,
