@@ -19,6 +19,9 @@ export interface SimulatedCluster {
 	readonly cores: number;
 	readonly linesPerSecond: number;
 	readonly wordsPerLine: number;
+	/** Lines typed into the socket by hand, turn by turn (a preset's replay of a Spark test):
+	 *  they replace the generated lines. Absent or null: generated at linesPerSecond. */
+	readonly typedLines?: readonly (readonly string[])[] | null;
 	readonly untilMs: number;
 	readonly seed: number;
 	/** Continuous runs only: a task fails here (virtual ms) and the query stops; null: none. */
@@ -110,7 +113,8 @@ function sourceOf(q: Query, code: string, cluster: SimulatedCluster): Result<Sou
 				return refuse(p.at, `Set a ${key} to read from with option("${key}", ...)`, 'Read with spark.readStream.format("socket").option("host", "localhost").option("port", 9999).load().');
 			}
 		}
-		return { ok: true, value: { kind: 'socket', linesPerSecond: cluster.linesPerSecond, wordsPerLine: cluster.wordsPerLine } };
+		const { linesPerSecond, wordsPerLine, typedLines } = cluster;
+		return { ok: true, value: { kind: 'socket', linesPerSecond, wordsPerLine, ...(typedLines ? { typed: typedLines } : {}) } };
 	}
 	return refuse(
 		p.at,

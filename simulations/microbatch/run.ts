@@ -23,7 +23,7 @@ import { initialState, step, type ExecContext, type ExecEvent, type StepResult }
 import { seededUuid } from './progress';
 import { passThroughQuery, type BatchQuery, type QueryInfo } from './query';
 import { rateSource } from './rate-source';
-import { socketLines, socketSource, type SocketLine } from './socket-source';
+import { socketLines, socketSource, typedSocketLines, typingGapMs, type SocketLine } from './socket-source';
 import type { MicroBatchSource } from './source';
 import type { BatchRecord, RunConfig, Trace } from './trace';
 
@@ -57,6 +57,9 @@ interface Prepared {
 	readonly notices: readonly string[];
 }
 
+/** Intervals a run with typed lines goes on after its last line: its batch, then a quiet tail. */
+const TYPED_TAIL_GAPS = 3;
+
 /** Seeds the run: the query's start phase, the socket's lines, the query ids. */
 export function prepareRun(config: RunConfig, query: BatchQuery = passThroughQuery()): Prepared {
 	const rng = createRng(config.seed);
@@ -66,8 +69,18 @@ export function prepareRun(config: RunConfig, query: BatchQuery = passThroughQue
 	const ids = { id: seededUuid(rng.next), runId: seededUuid(rng.next) };
 	let lines: SocketLine[] = [];
 	let source: MicroBatchSource;
+	let untilMs = config.untilMs;
+	const interval = config.trigger.kind === 'processingTime' ? config.trigger.intervalMs : 0;
 	if (config.source.kind === 'rate') {
 		source = rateSource({ ...config.source, creationMs: startAt });
+	} else if (config.source.typed) {
+		const turns = config.source.typed;
+		lines = typedSocketLines({ turns, fromMs: startAt, triggerIntervalMs: interval, epochOffsetMs: EPOCH_OFFSET_MS });
+		lines = lines.filter((l) => l.atMs <= config.untilMs);
+		// Typing stops: the run ends a few intervals after the last line, not a minute of idle ticks.
+		const last = lines.at(-1)?.atMs ?? startAt;
+		untilMs = Math.min(config.untilMs, last + TYPED_TAIL_GAPS * typingGapMs(interval));
+		source = socketSource(lines);
 	} else {
 		const spec = { ...config.source, fromMs: startAt, untilMs: procTime(config.untilMs) };
 		lines = socketLines(spec, rng.fork());
@@ -83,7 +96,7 @@ export function prepareRun(config: RunConfig, query: BatchQuery = passThroughQue
 		trigger = { kind: 'once', intervalMs: 0 };
 	}
 	const ctx: ExecContext = {
-		config: { ...config, trigger },
+		config: { ...config, trigger, untilMs },
 		source,
 		query,
 		epochOffsetMs: EPOCH_OFFSET_MS,
@@ -147,7 +160,7 @@ export function buildTrace(config: RunConfig, query: BatchQuery = passThroughQue
 	const lastCommit = batches.at(-1)?.commitAt ?? 0;
 	// A query that stopped on its own leaves a short tail to look at, not a minute of nothing.
 	const stop: number | null = terminatedAt;
-	const endMs = stop === null ? Math.max(config.untilMs, lastCommit) : stop + 3000;
+	const endMs = stop === null ? Math.max(ctx.config.untilMs, lastCommit) : stop + 3000;
 	return {
 		...base,
 		endMs: procTime(endMs),

@@ -2,11 +2,13 @@
  * The `socket` source (SPARK-SEMANTICS.md R7.4; TextSocketMicroBatchStream): a background thread
  * appends each received line to a buffer; the offset is the index of the last line received
  * (−1 before the first), so a trigger reads every line that arrived before it started. Lines
- * come from a seeded generator: Poisson arrivals at linesPerSecond, words from a small vocabulary.
+ * come from a seeded generator (Poisson arrivals at linesPerSecond, words from a small
+ * vocabulary) or are typed by hand, turn by turn, as the guide types them into `nc -lk 9999`.
  */
 import type { Rng } from '../core/rng';
 import type { ProcTimeMs } from '../core/time';
 import type { MicroBatchSource } from './source';
+import { nextBatchTime } from './trigger';
 
 export const VOCABULARY = ['spark', 'stream', 'batch', 'state', 'query', 'table', 'row', 'sink'];
 
@@ -39,6 +41,59 @@ export function socketLines(spec: SocketSpec, rng: Rng): SocketLine[] {
 		}
 		lines.push({ id: lines.length, atMs: at as ProcTimeMs, text: words.join(' ') });
 	}
+}
+
+/** Lines typed into the socket by hand: each turn is read by a batch of its own. */
+export interface TypedLinesSpec {
+	/** The lines of each turn, in order. */
+	readonly turns: readonly (readonly string[])[];
+	/** The query starts and its source connects to the socket. */
+	readonly fromMs: ProcTimeMs;
+	/** processingTime interval; 0 for the default, once and availableNow triggers. */
+	readonly triggerIntervalMs: number;
+	/** Virtual 0 on the epoch clock, where the trigger grid is aligned. */
+	readonly epochOffsetMs: number;
+}
+
+/** A person types a line about once a second; a turn never comes sooner than this after the last. */
+export const TYPING_GAP_MS = 1000;
+
+/** Time between two turns: whole trigger intervals, at least TYPING_GAP_MS. */
+export const typingGapMs = (triggerIntervalMs: number): number =>
+	triggerIntervalMs > 0 ? triggerIntervalMs * Math.ceil(TYPING_GAP_MS / triggerIntervalMs) : TYPING_GAP_MS;
+
+/**
+ * When each typed line reaches the socket. Turn 0 was typed before the query started: nc holds it
+ * until the source connects, so it is there at the first trigger and batch 0 reads it (a fresh
+ * socket source runs batch 0 even when empty, so a line typed later would be batch 1's). Turn
+ * i ≥ 1 arrives in the middle of its own trigger interval, TYPING_GAP_MS or more after the one
+ * before: the tick that ends the interval reads it, and only it. A batch that overruns its
+ * interval starts the next at once, which then still finds only the turn that came before it.
+ *
+ *   ticks      |         |         |         |
+ *   start  ^ turn 0
+ *   turn 1               ·
+ *   turn 2                         ·
+ * @example typedSocketLines({ turns: [['apache spark'], ['apache hadoop']], fromMs: 640, triggerIntervalMs: 1000, epochOffsetMs: 0 })
+ * // → 'apache spark' at 640, 'apache hadoop' at 1500
+ */
+export function typedSocketLines(spec: TypedLinesSpec): SocketLine[] {
+	const interval = spec.triggerIntervalMs;
+	const gap = typingGapMs(interval);
+	// Where turn 1's interval begins: the end of the one the query started in (under the default
+	// trigger, which polls without a grid, a typing gap after the start).
+	const firstTick =
+		interval > 0 ? nextBatchTime(spec.fromMs + spec.epochOffsetMs, interval) - spec.epochOffsetMs : spec.fromMs + gap;
+	const lines: SocketLine[] = [];
+	spec.turns.forEach((turn, i) => {
+		const at = i === 0 ? spec.fromMs : firstTick + (i - 1) * gap + interval / 2;
+		// A turn's lines reach the socket together (pasted, not typed apart): a trigger between two
+		// of them, which an overrunning batch or the default trigger's polling may start at any
+		// instant, would split the turn over two batches.
+		const atMs = Math.round(at) as ProcTimeMs;
+		for (const text of turn) lines.push({ id: lines.length, atMs, text });
+	});
+	return lines;
 }
 
 export function socketSource(lines: readonly SocketLine[]): MicroBatchSource {

@@ -22,6 +22,10 @@ export type SourceSpec =
 			readonly kind: 'socket';
 			readonly linesPerSecond: number;
 			readonly wordsPerLine: number;
+			/** Lines typed by hand, turn by turn (a preset's replay, socket-source.ts
+			 *  `typedSocketLines`): when set they are the socket's only lines, and the two rates above
+			 *  play no part. */
+			readonly typed?: readonly (readonly string[])[];
 	  };
 
 export interface RunConfig {

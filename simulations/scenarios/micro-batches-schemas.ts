@@ -3,7 +3,13 @@
  * defaults, which spans they rewrite). Simulation-only parameters drive the simulated cluster
  * and have no line in the program.
  */
+import { replayScript } from './micro-batches-replays';
 import type { ChoiceParam, NumberParam, ParamSchema, Preset } from './types';
+
+export interface MicroBatchPreset extends Preset {
+	/** Lines this preset types into the socket instead of generated ones (micro-batches-replays.ts). */
+	readonly script?: string;
+}
 
 const outputMode = (withAppend: boolean): ChoiceParam => ({
 	id: 'outputMode',
@@ -32,7 +38,7 @@ const triggerInterval = (min: number, step: number, def: number, zeroIsDefault: 
 		: 'processingTime interval: triggers fire at multiples of it on the clock; an overrunning batch makes the next start at once.'
 });
 
-export const BASIC_01: { schema: ParamSchema; presets: readonly Preset[] } = {
+export const BASIC_01: { schema: ParamSchema; presets: readonly MicroBatchPreset[] } = {
 	schema: [
 		{
 			id: 'eventRate',
@@ -66,7 +72,7 @@ export const BASIC_01: { schema: ParamSchema; presets: readonly Preset[] } = {
 	]
 };
 
-export const BASIC_02: { schema: ParamSchema; presets: readonly Preset[] } = {
+export const BASIC_02: { schema: ParamSchema; presets: readonly MicroBatchPreset[] } = {
 	schema: [
 		{
 			id: 'linesPerSecond',
@@ -97,11 +103,25 @@ export const BASIC_02: { schema: ParamSchema; presets: readonly Preset[] } = {
 	],
 	presets: [
 		{ id: 'input-and-result-table', label: 'Input and result table', description: 'Lines in, running word counts out.', params: {} },
-		{ id: 'update-mode', label: 'Update mode', description: 'Only the words a trigger changed leave it.', params: { outputMode: 'update' } }
+		{ id: 'update-mode', label: 'Update mode', description: 'Only the words a trigger changed leave it.', params: { outputMode: 'update' } },
+		{
+			id: 'guide-quick-example',
+			label: 'The guide’s example',
+			description:
+				'The programming guide’s Quick Example: “apache spark”, then “apache hadoop” typed into nc -lk 9999. Batch 0 counts apache 1, spark 1; batch 1 apache 2, spark 1, hadoop 1.',
+			// Complete mode is the guide's, and what makes batch 1 print spark too.
+			params: { outputMode: 'complete' },
+			script: replayScript('guide-structured-word-count'),
+			reproduces: {
+				scenario: 'guide-structured-word-count',
+				test: 'Structured Streaming guide, "Quick Example"',
+				note: 'The first line is typed before the query starts, so it is waiting when the socket connects and batch 0 reads it, as the guide’s “Batch: 0” shows; the second comes in the next trigger interval. The guide sets no trigger; this page’s program keeps processingTime 1 s. Lines per second and words per line play no part: moving either goes back to generated lines.'
+			}
+		}
 	]
 };
 
-export const BASIC_11: { schema: ParamSchema; presets: readonly Preset[] } = {
+export const BASIC_11: { schema: ParamSchema; presets: readonly MicroBatchPreset[] } = {
 	schema: [
 		{
 			id: 'triggerKind',

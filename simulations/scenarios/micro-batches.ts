@@ -3,7 +3,8 @@
  * parameter schema, presets, program template and the span rewrites of its parameters
  * (simulations/programs/). The program is the source of truth: `run(code, params, seed)` reads the
  * source, trigger, output mode and query from it (frames/micro-batch-run.ts); the parameters
- * marked simulation-only describe the simulated cluster and the socket's lines.
+ * marked simulation-only describe the simulated cluster and the socket's lines, unless a preset's
+ * script types the lines of one of Spark's tests instead (micro-batches-replays.ts).
  */
 import type { Result } from '../core/errors';
 import type { SimulatedCluster } from '../frames/micro-batch-program';
@@ -13,13 +14,19 @@ import type { QueryError } from '../structured/index';
 import type { Trigger } from '../structured/plan';
 import { PROGRAMS } from '../programs/index';
 import { intervalString, renderProgram, replaceFirstLiteral, type SpanRewrite } from '../programs/template';
-import { BASIC_01, BASIC_02, BASIC_11 } from './micro-batches-schemas';
-import { choiceParam, clampParams, numberParam, type ParamSchema, type ParamValue, type Params, type Preset } from './types';
+import { socketReplay, typedTurns } from './micro-batches-replays';
+import { BASIC_01, BASIC_02, BASIC_11, type MicroBatchPreset } from './micro-batches-schemas';
+import { choiceParam, clampParams, numberParam, type ParamSchema, type ParamValue, type Params } from './types';
+
+export type { MicroBatchPreset } from './micro-batches-schemas';
 
 export interface MicroBatchScenario {
 	readonly slug: string;
 	readonly schema: ParamSchema;
-	readonly presets: readonly Preset[];
+	readonly presets: readonly MicroBatchPreset[];
+	/** Parameters that shape the generated socket lines: a preset's typed lines replace them, so
+	 *  moving one goes back to generated lines. */
+	readonly generatorParams: readonly string[];
 	/** Which views the page shows under the timeline. */
 	readonly views: { readonly resultTable: boolean; readonly boundedTable: boolean };
 	/** The main program with its `# <- param` markers, at default parameters. */
@@ -28,8 +35,9 @@ export interface MicroBatchScenario {
 	readonly structural: readonly string[];
 	/** The span rewrites for these parameters. */
 	rewrites(params: Params): Readonly<Record<string, SpanRewrite>>;
-	/** Runs a program on the simulated cluster these parameters describe. */
-	run(code: string, params: Params, seed: number): Result<MicroBatchRun, QueryError>;
+	/** Runs a program on the simulated cluster these parameters describe; `script` is a preset's
+	 *  (its typed socket lines replace the generated ones). */
+	run(code: string, params: Params, seed: number, script?: string | null): Result<MicroBatchRun, QueryError>;
 	/**
 	 * The parameters as the program that ran says them (an edited `rowsPerSecond`, trigger or
 	 * output mode): each value the program sets that is valid for its control replaces the old
@@ -37,9 +45,9 @@ export interface MicroBatchScenario {
 	 */
 	paramsOf(run: MicroBatchRun, params: Params): Params;
 	/** The page's own program at these parameters, run: what the page opens with. */
-	buildRun(params: Params, seed: number): MicroBatchRun;
+	buildRun(params: Params, seed: number, script?: string | null): MicroBatchRun;
 	/** The same, for a micro-batch trigger: its SIM-1 trace (a continuous run is refused). */
-	build(params: Params, seed: number): Trace;
+	build(params: Params, seed: number, script?: string | null): Trace;
 	program(params: Params): string;
 }
 
@@ -93,13 +101,19 @@ function mainTemplate(slug: string): string {
 const num = (params: Params, id: string, fallback: number): number =>
 	id in params ? numberParam(params, id) : fallback;
 
+const typedLinesOf = (script: string | null): string[][] | null => {
+	const replay = socketReplay(script);
+	return replay ? typedTurns(replay) : null;
+};
+
 /** The simulation-only parameters a page has; the others keep the fixed cluster's values. */
-const clusterOf = (params: Params, seed: number): SimulatedCluster => ({
+const clusterOf = (params: Params, seed: number, script: string | null): SimulatedCluster => ({
 	fixedOverheadMs: num(params, 'fixedOverhead', FIXED_CLUSTER.fixedOverheadMs),
 	perRowCostUs: num(params, 'perRowCost', FIXED_CLUSTER.perRowCostUs),
 	cores: num(params, 'cores', FIXED_CLUSTER.cores),
 	linesPerSecond: num(params, 'linesPerSecond', FIXED_CLUSTER.linesPerSecond),
 	wordsPerLine: num(params, 'wordsPerLine', FIXED_CLUSTER.wordsPerLine),
+	typedLines: typedLinesOf(script),
 	untilMs: RUN_LENGTH_MS,
 	seed,
 	// 0 s on the control: no failure injected.
@@ -156,20 +170,20 @@ function scenario(
 		...def,
 		template,
 		paramsOf: (run, params) => readBack(def.schema, run, params),
-		run: (code, params, seed) =>
+		run: (code, params, seed, script = null) =>
 			runMicroBatchProgram(code, {
-				cluster: clusterOf(params, seed),
+				cluster: clusterOf(params, seed, script),
 				...(def.views.boundedTable ? { bounded: BOUNDED_RANGE } : {})
 			}),
 		program: (params) => renderProgram(template, def.rewrites(params)),
-		buildRun(params, seed) {
-			const r = s.run(s.program(params), params, seed);
+		buildRun(params, seed, script = null) {
+			const r = s.run(s.program(params), params, seed, script);
 			// The page's own program at valid parameters always reads; if not, that is a bug here.
 			if (!r.ok) throw new Error(`${def.slug}: line ${r.error.line}: ${r.error.message}`);
 			return r.value;
 		},
-		build(params, seed) {
-			const r = s.buildRun(params, seed);
+		build(params, seed, script = null) {
+			const r = s.buildRun(params, seed, script);
 			if (r.kind === 'continuous') throw new Error(`${def.slug}: a continuous run has no micro-batch trace; use buildRun`);
 			return r.trace;
 		}
@@ -181,6 +195,7 @@ const basic01 = scenario({
 	slug: 'basic-01-stream-processing',
 	schema: BASIC_01.schema,
 	presets: BASIC_01.presets,
+	generatorParams: [],
 	views: { resultTable: true, boundedTable: true },
 	structural: ['triggerInterval'],
 	rewrites: (params) => ({
@@ -195,6 +210,7 @@ const basic02 = scenario({
 	slug: 'basic-02-pyspark-streaming-support',
 	schema: BASIC_02.schema,
 	presets: BASIC_02.presets,
+	generatorParams: ['linesPerSecond', 'wordsPerLine'],
 	views: { resultTable: true, boundedTable: false },
 	structural: [],
 	rewrites: (params) => ({
@@ -207,6 +223,7 @@ const basic11 = scenario({
 	slug: 'basic-11-micro-batches',
 	schema: BASIC_11.schema,
 	presets: BASIC_11.presets,
+	generatorParams: [],
 	views: { resultTable: false, boundedTable: false },
 	structural: ['triggerKind', 'triggerInterval'],
 	rewrites: (params) => ({

@@ -2,6 +2,8 @@
 // badge naming the test (tooltip and accessible name); picking it runs the test's batches, and at
 // the end the sink table holds the test's last answer (EventTimeWatermarkSuite "complete mode":
 // windows 10 s → 4, 25 s → 3; "update mode": the late 10 s row changes nothing, 25 s → 2 before).
+// basic-02 replays the Structured Streaming guide's Quick Example on its socket: two steps give
+// the guide's Batch 0 and Batch 1.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { VIEWPORTS, launch, openPage } from './browser.mjs';
@@ -91,6 +93,68 @@ describe('Spark-test presets (basic-08)', () => {
 		}
 		assert.equal(await text(page, 'sim-batch-count'), '5');
 		assert.deepEqual(await sinkRows(page), ['[25 s, 30 s) | d-0 | 2']);
+		await context.close();
+	});
+
+	it('logs no console error', () => assert.deepEqual(errors, []));
+});
+
+describe('Spark-test presets (basic-02, the guide’s Quick Example)', () => {
+	const PAGE02 = '/questions/basic-02-pyspark-streaming-support';
+	let browser;
+	const errors = [];
+	before(async () => {
+		browser = await launch();
+	});
+	after(async () => browser?.close());
+
+	/** The result table's rows as "word | count", without the "sent to sink" column. */
+	const resultRows = async (page) =>
+		page
+			.getByTestId('result-table')
+			.locator('tbody tr')
+			.evaluateAll((trs) => trs.map((tr) => [...tr.cells].slice(0, 2).map((c) => c.textContent.trim()).join(' | ')));
+
+	it('the badge is visible; picking the preset and stepping twice gives apache 2, spark 1, hadoop 1', async () => {
+		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
+		const page = await openPage(context, PAGE02, errors);
+		await page.waitForSelector('[data-testid="sim-share"]:not([disabled])', { timeout: 15000 });
+		const badge = page.getByTestId('spark-badge-guide-quick-example');
+		assert.ok(await badge.isVisible());
+		assert.equal((await badge.textContent())?.trim(), 'Spark test');
+		const named = page.getByRole('button', { name: /Spark test: Structured Streaming guide, "Quick Example"/ });
+		assert.equal(await named.count(), 1);
+		assert.equal(await page.getByTestId('preset-update-mode').locator('.spark').count(), 0);
+
+		await page.getByTestId('preset-guide-quick-example').click();
+		assert.equal(await page.getByTestId('preset-guide-quick-example').getAttribute('aria-pressed'), 'true');
+		assert.match(await text(page, 'preset-reproduces'), /"Quick Example".*guide-structured-word-count/s);
+		assert.equal(await text(page, 'sim-batch-count'), '0', 'the replay starts before its first batch');
+		await page.getByTestId('sim-step').click();
+		assert.deepEqual((await resultRows(page)).sort(), ['apache | 1', 'spark | 1']);
+		await page.getByTestId('sim-step').click();
+		assert.equal(await text(page, 'sim-batch-count'), '2');
+		assert.deepEqual((await resultRows(page)).sort(), ['apache | 2', 'hadoop | 1', 'spark | 1']);
+		// The link carries the replay: opened fresh, it shows the same batch.
+		await page.waitForFunction(() => {
+			const q = new URLSearchParams(location.search);
+			return q.get('preset') === 'guide-quick-example' && q.get('batch') === '1';
+		});
+		const url = new URL(page.url());
+		const again = await openPage(context, url.pathname + url.search, errors);
+		await again.waitForSelector('[data-testid="sim-share"]:not([disabled])', { timeout: 15000 });
+		await again.waitForFunction(() => document.querySelector('[data-testid="sim-batch-count"]')?.textContent?.trim() === '2');
+		assert.deepEqual((await resultRows(again)).sort(), ['apache | 2', 'hadoop | 1', 'spark | 1']);
+		await context.close();
+	});
+
+	it('on a phone the badge stays inside the viewport', async () => {
+		const context = await browser.newContext({ viewport: VIEWPORTS.phone });
+		const page = await openPage(context, PAGE02, errors);
+		const badge = page.getByTestId('spark-badge-guide-quick-example');
+		await badge.waitFor({ timeout: 15000 });
+		const box = await badge.boundingBox();
+		assert.ok(box && box.x >= 0 && box.x + box.width <= VIEWPORTS.phone.width, 'inside the viewport');
 		await context.close();
 	});
 

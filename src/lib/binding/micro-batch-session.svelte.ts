@@ -21,7 +21,8 @@ export function microBatchSession(scenario: MicroBatchScenario, seed = 1): Micro
 		seed,
 		// The trigger choices add or remove the `.trigger(...)` line.
 		structural: scenario.structural,
-		run: (code, p, s) => scenario.run(code, p, s),
+		// A preset's script types a Spark test's lines into the socket (micro-batches-replays.ts).
+		run: (code, p, s, script) => scenario.run(code, p, s, script),
 		rewrites: (p) => scenario.rewrites(p)
 	});
 }

@@ -11,8 +11,10 @@ import {
 	nextCommitAfter,
 	previousCommitBefore,
 	normaliseSeed,
+	type MicroBatchPreset,
 	type MicroBatchScenario,
 	type ParamValue,
+	type Params,
 	type Preset,
 	type Trace
 } from '$sim';
@@ -23,6 +25,7 @@ import type { ContinuousTrace } from '$sim/microbatch/continuous';
 import { microBatchSession, type MicroBatchSession } from '$lib/binding/micro-batch-session.svelte';
 import { Playback } from './playback.svelte';
 import {
+	baseParams,
 	cursorAt,
 	parseUrlState,
 	resolveCursor,
@@ -115,10 +118,17 @@ export class MicroBatchController {
 	 */
 	set(id: string, raw: ParamValue) {
 		const { params, notices } = clampParams(this.scenario.schema, { ...this.session.params, [id]: raw });
-		this.notices = notices;
+		const typed = this.#scripted();
+		// The rate and length of generated lines mean nothing for lines typed by hand.
+		const leaving = typed !== undefined && this.scenario.generatorParams.includes(id);
+		this.notices = leaving
+			? [...notices, `The socket now receives generated lines; pick “${typed.label}” again for its typed lines.`]
+			: notices;
 		this.preset = null;
 		const at = this.playback.now;
-		this.session.setParams(params);
+		// applyPreset re-runs even when the value did not change: the lines did.
+		if (leaving) this.session.applyPreset(params, null);
+		else this.session.setParams(params);
 		this.#reseek(at);
 	}
 
@@ -130,8 +140,17 @@ export class MicroBatchController {
 		this.notices = notices;
 		this.preset = preset.id;
 		const at = this.playback.now;
-		this.session.applyPreset(params, null);
-		this.#reseek(at);
+		const script = this.scenario.presets.find((p) => p.id === preset.id)?.script ?? null;
+		this.session.applyPreset(params, script);
+		// A replay of a test starts where the test does, so "step" walks through its batches.
+		if (script) this.playback.restart();
+		else this.#reseek(at);
+	}
+
+	/** The preset whose typed lines the socket receives, if any (kept while other controls move). */
+	#scripted(): MicroBatchPreset | undefined {
+		const script = this.session.script;
+		return script === null ? undefined : this.scenario.presets.find((p) => p.script === script);
 	}
 
 	/**
@@ -201,23 +220,47 @@ export class MicroBatchController {
 		if (!parsed.present) return;
 		const { state } = parsed;
 		const touched = this.scenario.schema.some((p) => query.has(p.id));
-		this.session.setParams(state.params);
+		// Set before applyPreset, whose one re-run then uses it (reseed would run the engine twice).
+		this.session.seed = state.seed;
+		const script = this.#scriptOf(state.preset, state.params);
+		const typed = this.scenario.presets.find((p) => p.id === state.preset && p.script);
+		if (typed && !script) {
+			const named = this.scenario.generatorParams.filter((id) => query.has(id)).join(', ');
+			this.notices = [...this.notices, `The link sets ${named}, so the socket receives generated lines, not the typed lines of “${typed.label}”.`];
+		}
+		this.session.applyPreset(state.params, script);
 		// No preset and no parameter named: the page's opening preset stays marked.
 		if (parsed.presetIntact) this.preset = state.preset;
 		else if (touched || state.preset) this.preset = null;
-		if (state.seed !== this.session.seed) this.session.reseed(state.seed);
 		if (state.cursor) {
 			const at = resolveCursor(state.cursor, this.timeline);
 			this.playback.seek(at.ms);
 			if (at.notice) this.notices = [...this.notices, at.notice];
+		} else if (script) {
+			// As picking it does: a replay opens where the test starts.
+			this.playback.restart();
 		}
 		if (state.paused) this.playback.playing = false;
+	}
+
+	/**
+	 * The typed lines a link's preset replays: its script, unless the link moves a parameter of
+	 * generated lines (the page drops the script when that control moves, so such a link came
+	 * from generated lines).
+	 */
+	#scriptOf(presetId: string | null, params: Params): string | null {
+		const preset = this.scenario.presets.find((p) => p.id === presetId);
+		if (!preset?.script) return null;
+		const base = baseParams(this.urlSpec, preset.id);
+		return this.scenario.generatorParams.every((id) => params[id] === base[id]) ? preset.script : null;
 	}
 
 	/** What is on screen, as a URL state (for the address bar and "Copy link"). */
 	urlState(now = this.playback.now): UrlState {
 		return {
-			preset: this.preset,
+			// After a control moved, the preset is no longer marked, but its typed lines still
+			// run: the link names it so it replays them.
+			preset: this.preset ?? this.#scripted()?.id ?? null,
 			params: this.session.params,
 			seed: this.session.seed,
 			cursor: cursorAt(now, this.timeline),

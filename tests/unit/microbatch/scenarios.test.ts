@@ -37,7 +37,7 @@ describe('micro-batch scenarios', () => {
 			for (const preset of scenario.presets) {
 				const { params, notices } = clampParams(scenario.schema, { ...defaultParams(scenario.schema), ...preset.params });
 				expect(notices).toEqual([]);
-				const run = scenario.buildRun(params, 1);
+				const run = scenario.buildRun(params, 1, preset.script);
 				if (run.kind === 'continuous') expect(run.trace.epochs.filter((e) => e.commitMs !== null).length).toBeGreaterThan(1);
 				else expect(run.trace.error !== null || run.trace.batches.length > 1).toBe(true);
 			}

@@ -3,40 +3,15 @@
 // (b) the page's program at the preset's parameters, run over the preset's input through the
 // page's own path (runEventTimeProgram), gives each check step's rows, state rows, dropped rows
 // and watermark, StreamTest-style: each check step processes everything added since the last.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { StructuredScenario, StructuredStep } from '../../../simulations/conformance/types';
+import type { StructuredScenario } from '../../../simulations/conformance/types';
 import type { EtBatch, EtRun } from '../../../simulations/frames/event-time';
 import { runEventTimeProgram } from '../../../simulations/frames/from-structured';
 import { EVENT_TIME_SCENARIOS } from '../../../simulations/scenarios/event-time/index';
-import type { ReplayBatch, SparkReplay } from '../../../simulations/scenarios/event-time/spark-replay';
+import type { SparkReplay } from '../../../simulations/scenarios/event-time/spark-replay';
 import { sparkReplay } from '../../../simulations/scenarios/event-time/spark-replays';
 import type { EventTimePreset, EventTimeScenario } from '../../../simulations/scenarios/event-time/types';
-
-const load = (id: string): StructuredScenario =>
-	JSON.parse(readFileSync(new URL(`../../conformance/spark/${id}.json`, import.meta.url), 'utf8'));
-
-/** Steps that make StreamTest process all available input. */
-const PROCESSES = ['checkNewAnswer', 'checkAnswer', 'checkLastBatch', 'processAllAvailable', 'assertWatermark'];
-const processes = (step: StructuredStep) => PROCESSES.some((k) => k in step);
-
-/** The micro-batches a scenario's steps make: consecutive addData up to a processing step. */
-function batchesOf(steps: readonly StructuredStep[]): ReplayBatch[] {
-	const out: ReplayBatch[] = [];
-	let pending: Record<string, unknown[][]> = {};
-	for (const step of steps) {
-		if ('addData' in step) {
-			for (const [input, rows] of Object.entries(step.addData)) {
-				(pending[input] ??= []).push(...rows.map((r) => [...r]));
-			}
-		} else if (processes(step) && Object.keys(pending).length > 0) {
-			out.push(pending);
-			pending = {};
-		}
-	}
-	if (Object.keys(pending).length > 0) out.push(pending);
-	return out;
-}
+import { batchesOf, canonical, loadScenario as load } from './replay-steps';
 
 /** The run's batches per test batch: its data batch and the no-data batches after it. */
 function groupByReplayBatch(run: EtRun): EtBatch[][] {
@@ -47,8 +22,6 @@ function groupByReplayBatch(run: EtRun): EtBatch[][] {
 	}
 	return groups;
 }
-
-const canonical = (rows: readonly (readonly unknown[])[]) => rows.map((r) => JSON.stringify(r)).sort();
 
 /** Per stateful operator, source to sink (progress lists them sink first). */
 const perOperator = (b: EtBatch | null, pick: 'numRowsTotal' | 'numRowsDroppedByWatermark') =>
