@@ -9,8 +9,8 @@ import type { ReplayBatch } from './event-time/spark-replay';
 import { replayScript } from './event-time/spark-replays';
 
 export interface SocketReplay {
-	/** The conformance scenario's id (the JSON file's name). */
-	readonly scenario: string;
+	/** The test's origin, as the preset's `reproduces.origin` names it. */
+	readonly origin: string;
 	/** The scenario's input the socket plays; its rows are `[value]`, one line each. */
 	readonly input: string;
 	/** The test's batches, in order, exactly as its `addData` steps give them. */
@@ -19,7 +19,7 @@ export interface SocketReplay {
 
 /** The programming guide's "Quick Example": two lines typed into netcat, one batch each. */
 const guideQuickExample: SocketReplay = {
-	scenario: 'guide-structured-word-count',
+	origin: 'docs/streaming/getting-started.md, "Quick Example"',
 	input: 'lines',
 	batches: [{ lines: [['apache spark']] }, { lines: [['apache hadoop']] }]
 };
@@ -28,7 +28,7 @@ const REPLAYS: readonly SocketReplay[] = [guideQuickExample];
 
 /** The replay a preset's script names (undefined for none, or a script of another page). */
 export function socketReplay(script: string | null | undefined): SocketReplay | undefined {
-	return REPLAYS.find((r) => replayScript(r.scenario) === script);
+	return REPLAYS.find((r) => replayScript(r.origin) === script);
 }
 
 /** The lines the socket receives, one turn per test batch. */

@@ -42,8 +42,10 @@ export type ParamSchema = readonly ParamSpec[];
 /** A conformance scenario (tests/conformance/spark) a preset replays, and the Spark test it is
  *  taken from: the page's program at the preset's parameters gives the test's answers. */
 export interface SparkReproduction {
-	/** The scenario's `id`. */
-	readonly scenario: string;
+	/** The part of the test's origin that names it (suite file and test): the conformance
+	 *  scenario whose `origin` contains it is the one reproduced. Not the scenario's id: engine and
+	 *  UI code never name scenarios (a test finds the JSON by this). */
+	readonly origin: string;
 	/** Suite and test name, e.g. `EventTimeWatermarkSuite "update mode"`. */
 	readonly test: string;
 	/** How the page's run maps onto the test (columns, time shift, a part left out). */

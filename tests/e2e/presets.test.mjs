@@ -80,7 +80,7 @@ describe('Spark-test presets (basic-08)', () => {
 		await page.waitForSelector('[data-testid="sim-share"]:not([disabled])', { timeout: 15000 });
 		await page.getByTestId('preset-spark-update-mode').click();
 		// Picked, the replay names its test and how the page maps onto it, with no tooltip needed.
-		assert.match(await text(page, 'preset-reproduces'), /EventTimeWatermarkSuite "update mode".*watermark-update-tumbling/s);
+		assert.match(await text(page, 'preset-reproduces'), /EventTimeWatermarkSuite "update mode".*EventTimeWatermarkSuite\.scala, test "update mode"/s);
 		await stepToEnd(page);
 		// Four data batches, and a no-data batch each time the watermark moved (to 5 s, to 15 s).
 		assert.equal(await text(page, 'sim-batch-count'), '6');
@@ -128,7 +128,7 @@ describe('Spark-test presets (basic-02, the guide’s Quick Example)', () => {
 
 		await page.getByTestId('preset-guide-quick-example').click();
 		assert.equal(await page.getByTestId('preset-guide-quick-example').getAttribute('aria-pressed'), 'true');
-		assert.match(await text(page, 'preset-reproduces'), /"Quick Example".*guide-structured-word-count/s);
+		assert.match(await text(page, 'preset-reproduces'), /"Quick Example".*getting-started\.md/s);
 		assert.equal(await text(page, 'sim-batch-count'), '0', 'the replay starts before its first batch');
 		await page.getByTestId('sim-step').click();
 		assert.deepEqual((await resultRows(page)).sort(), ['apache | 1', 'spark | 1']);

@@ -114,9 +114,9 @@ const presets: readonly EventTimePreset[] = [
 		label: 'Two watermarks, step by step',
 		description: 'Spark’s own test, batch by batch: EU rows (delay 10 s) and US rows (delay 5 s), each batch followed by an EU row at 0 s. The global watermark is the smaller of the two, a stream without rows yet counts as 0, and it never moves back.',
 		params: { watermarkDelayEu: 10, watermarkDelayUs: 5 },
-		script: replayScript('watermark-union-two-streams-min'),
+		script: replayScript('EventTimeWatermarkSuite.scala, test "watermark with 2 streams"'),
 		reproduces: {
-			scenario: 'watermark-union-two-streams-min',
+			origin: 'EventTimeWatermarkSuite.scala, test "watermark with 2 streams"',
 			test: 'EventTimeWatermarkSuite "watermark with 2 streams"',
 			note: 'The test sums the union in complete mode and checks only the watermark; this page counts windows in append mode over the same two watermarked inputs (EU = its first, US = its second), which moves the watermark the same way. Times are seconds after 10:00 UTC. Replayed up to the test’s restart, which a page cannot show.'
 		}

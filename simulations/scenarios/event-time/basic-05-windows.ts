@@ -120,9 +120,9 @@ const presets: readonly EventTimePreset[] = [
 		label: 'Sessions, step by step',
 		description: 'Spark’s own session-window test: each word is a device, gap 10 s, watermark 30 s. The rows at 0 s are behind the watermark and dropped; no session is emitted until the 90 s row moves the watermark to 60 s, past their ends.',
 		params: { windowType: 'session', sessionGap: 10, watermarkDelay: 30, outputMode: 'append' },
-		script: replayScript('session-window-append'),
+		script: replayScript('StreamingSessionWindowSuite.scala, test "append mode - session window"'),
 		reproduces: {
-			scenario: 'session-window-append',
+			origin: 'StreamingSessionWindowSuite.scala, test "append mode - session window"',
 			test: 'StreamingSessionWindowSuite "append mode - session window"',
 			note: 'Each word of a test line is one record here, the word as its device (the test’s explode), at the line’s time in seconds after 10:00 UTC. One micro-batch per AddData, then an empty trigger for the no-data batch. Checked as [session id, start, end, length, count], avg_reading left out.'
 		}

@@ -101,9 +101,9 @@ const presets: readonly EventTimePreset[] = [
 		label: 'Update, step by step',
 		description: 'Spark’s own test, batch by batch: rows at 10–15 s, then 25 s, then a late 10 s (dropped: its window ended at the watermark, 15 s) with another 25 s, then 10 s again. Each window is emitted whenever it changes.',
 		params: { windowLength: 5, watermarkDelay: 10, outputMode: 'update' },
-		script: replayScript('watermark-update-tumbling'),
+		script: replayScript('EventTimeWatermarkSuite.scala, test "update mode"'),
 		reproduces: {
-			scenario: 'watermark-update-tumbling',
+			origin: 'EventTimeWatermarkSuite.scala, test "update mode"',
 			test: 'EventTimeWatermarkSuite "update mode"',
 			note: SAME_ROWS_NOTE
 		}
@@ -113,9 +113,9 @@ const presets: readonly EventTimePreset[] = [
 		label: 'Complete, step by step',
 		description: 'Spark’s own test: complete mode re-emits every window each batch and never drops a row, so a 10 s row that arrives after 25 s still counts (window 10 s goes from 3 to 4).',
 		params: { windowLength: 5, watermarkDelay: 10, outputMode: 'complete' },
-		script: replayScript('watermark-complete-no-eviction'),
+		script: replayScript('EventTimeWatermarkSuite.scala, test "complete mode"'),
 		reproduces: {
-			scenario: 'watermark-complete-no-eviction',
+			origin: 'EventTimeWatermarkSuite.scala, test "complete mode"',
 			test: 'EventTimeWatermarkSuite "complete mode"',
 			note: SAME_ROWS_NOTE
 		}

@@ -33,8 +33,8 @@ export interface ReplayStream {
 }
 
 export interface SparkReplay {
-	/** The conformance scenario's id (the JSON file's name). */
-	readonly scenario: string;
+	/** The test's origin, as the preset's `reproduces.origin` names it. */
+	readonly origin: string;
 	readonly streams: readonly ReplayStream[];
 	/** The test's batches, in order, exactly as its `addData` steps give them. */
 	readonly batches: readonly ReplayBatch[];
@@ -70,7 +70,7 @@ export function replayInput(replay: SparkReplay, triggerMs: number): EventTimeIn
 					key: r.key,
 					reading: r.reading,
 					delayed: false,
-					scripted: `${replay.scenario}#${i + 1}`
+					scripted: `${replay.origin}#${i + 1}`
 				});
 			});
 		}

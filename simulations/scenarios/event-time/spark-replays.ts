@@ -33,7 +33,7 @@ const windowStartAndCount = (r: Readonly<Record<string, unknown>>): ScenarioRow 
 
 /** EventTimeWatermarkSuite "update mode": window 5 s, delay 10 s. */
 const watermarkUpdate: SparkReplay = {
-	scenario: 'watermark-update-tumbling',
+	origin: 'EventTimeWatermarkSuite.scala, test "update mode"',
 	streams: [{ name: 'events', topic: 'sensor-events', input: 'events' }],
 	batches: [
 		{ events: [[10], [11], [12], [13], [14], [15]] },
@@ -47,7 +47,7 @@ const watermarkUpdate: SparkReplay = {
 
 /** EventTimeWatermarkSuite "complete mode": the same query, complete output. */
 const watermarkComplete: SparkReplay = {
-	scenario: 'watermark-complete-no-eviction',
+	origin: 'EventTimeWatermarkSuite.scala, test "complete mode"',
 	streams: [{ name: 'events', topic: 'sensor-events', input: 'events' }],
 	batches: [
 		{ events: [[10], [11], [12]] },
@@ -66,7 +66,7 @@ const watermarkComplete: SparkReplay = {
  * (the test's `explode(split(value, ' '))`), keyed by the word.
  */
 const sessionAppend: SparkReplay = {
-	scenario: 'session-window-append',
+	origin: 'StreamingSessionWindowSuite.scala, test "append mode - session window"',
 	streams: [{ name: 'events', topic: 'sensor-events', input: 'lines' }],
 	batches: [
 		{
@@ -93,7 +93,7 @@ const sessionAppend: SparkReplay = {
 
 /** EventTimeWatermarkSuite "watermark with 2 streams", up to its restart (step 61). */
 const unionMin: SparkReplay = {
-	scenario: 'watermark-union-two-streams-min',
+	origin: 'EventTimeWatermarkSuite.scala, test "watermark with 2 streams"',
 	streams: [
 		{ name: 'eu', topic: 'sensors-eu', input: 'first' },
 		{ name: 'us', topic: 'sensors-us', input: 'second' }
@@ -139,9 +139,9 @@ const unionMin: SparkReplay = {
 const REPLAYS: readonly SparkReplay[] = [watermarkUpdate, watermarkComplete, sessionAppend, unionMin];
 
 /** The preset `script` that replays a scenario. */
-export const replayScript = (scenario: string): string => `spark:${scenario}`;
+export const replayScript = (origin: string): string => `spark:${origin}`;
 
 /** The replay a preset's script names (undefined for other scripts). */
 export function sparkReplay(script: string | undefined): SparkReplay | undefined {
-	return REPLAYS.find((r) => replayScript(r.scenario) === script);
+	return REPLAYS.find((r) => replayScript(r.origin) === script);
 }

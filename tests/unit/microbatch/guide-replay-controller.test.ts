@@ -29,7 +29,7 @@ describe('basic-02 “The guide’s example”: the socket receives the guide’
 		const c = new MicroBatchController(basic02);
 		expect(c.playback.now).toBeGreaterThan(0);
 		c.pick(guide);
-		expect(c.session.script).toBe('spark:guide-structured-word-count');
+		expect(c.session.script).toBe('spark:docs/streaming/getting-started.md, "Quick Example"');
 		expect(lineTexts(c)).toEqual(['apache spark', 'apache hadoop']);
 		expect(c.playback.now).toBe(0);
 		c.playback.step();

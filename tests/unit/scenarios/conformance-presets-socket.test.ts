@@ -96,11 +96,11 @@ describe('SIM-1 presets that reproduce a Spark test', () => {
 	for (const { s, p } of reproducing) {
 		const ref = p.reproduces!;
 		describe(`${s.slug} “${p.label}” reproduces ${ref.test}`, () => {
-			const scenario = loadScenario(ref.scenario);
+			const scenario = loadScenario(ref.origin);
 			const replay = socketReplay(p.script);
 
 			it('names the scenario its script replays, and the scenario’s origin names the example', () => {
-				expect(replay?.scenario).toBe(ref.scenario);
+				expect(replay?.origin).toBe(ref.origin);
 				expect(scenario.api).toBe('structured');
 				const m = /^(.+), (".+")$/.exec(ref.test);
 				expect(m, ref.test).not.toBeNull();

@@ -117,11 +117,11 @@ describe('presets that reproduce a Spark test', () => {
 	for (const { s, p } of reproducing) {
 		const ref = p.reproduces!;
 		describe(`${s.slug} “${p.label}” reproduces ${ref.test}`, () => {
-			const scenario = load(ref.scenario);
+			const scenario = load(ref.origin);
 			const replay = sparkReplay(p.script);
 
 			it('names the scenario its script replays, and the scenario’s origin names the test', () => {
-				expect(replay?.scenario).toBe(ref.scenario);
+				expect(replay?.origin).toBe(ref.origin);
 				const m = /^(\w+) (".+")$/.exec(ref.test);
 				expect(m, ref.test).not.toBeNull();
 				expect(scenario.origin).toContain(`${m![1]}.scala`);

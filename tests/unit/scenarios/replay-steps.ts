@@ -1,11 +1,21 @@
 // What the conformance-preset tests share: a scenario read from tests/conformance/spark, and the
 // micro-batches its steps make under StreamTest (each check step processes all input added since).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { StructuredScenario, StructuredStep } from '../../../simulations/conformance/types';
 import type { ReplayBatch } from '../../../simulations/scenarios/event-time/spark-replay';
 
-export const loadScenario = (id: string): StructuredScenario =>
-	JSON.parse(readFileSync(new URL(`../../conformance/spark/${id}.json`, import.meta.url), 'utf8'));
+const DIR = new URL('../../conformance/spark/', import.meta.url);
+
+/** The one conformance scenario whose `origin` contains `origin` (a preset's `reproduces.origin`:
+ *  suite file and test name); throws unless exactly one matches. */
+export function loadScenario(origin: string): StructuredScenario {
+	const all = readdirSync(DIR)
+		.filter((f) => f.endsWith('.json'))
+		.map((f) => JSON.parse(readFileSync(new URL(f, DIR), 'utf8')) as StructuredScenario);
+	const hits = all.filter((s) => s.origin.includes(origin));
+	if (hits.length !== 1) throw new Error(`${hits.length} scenarios have an origin containing ${origin}`);
+	return hits[0] as StructuredScenario;
+}
 
 /** Steps that make StreamTest process all available input. */
 const PROCESSES = ['checkNewAnswer', 'checkAnswer', 'checkLastBatch', 'processAllAvailable', 'assertWatermark'];
