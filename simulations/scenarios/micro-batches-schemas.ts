@@ -72,32 +72,37 @@ export const BASIC_01: { schema: ParamSchema; presets: readonly MicroBatchPreset
 	]
 };
 
+/** The socket's lines (basic-02): the Structured side and the DStream side read the same ones. */
+export const SOCKET_PARAMS: readonly NumberParam[] = [
+	{
+		id: 'linesPerSecond',
+		label: 'lines per second',
+		unit: 'lines/s',
+		kind: 'number',
+		min: 0.2,
+		max: 20,
+		step: 0.1,
+		default: 2,
+		simulationOnly: true,
+		help: 'How fast lines arrive on the socket (seeded random arrivals); both APIs read the same lines.'
+	},
+	{
+		id: 'wordsPerLine',
+		label: 'words per line',
+		unit: 'words',
+		kind: 'number',
+		min: 1,
+		max: 10,
+		step: 1,
+		default: 3,
+		simulationOnly: true,
+		help: 'Each line holds this many words from a small vocabulary.'
+	}
+];
+
 export const BASIC_02: { schema: ParamSchema; presets: readonly MicroBatchPreset[] } = {
 	schema: [
-		{
-			id: 'linesPerSecond',
-			label: 'lines per second',
-			unit: 'lines/s',
-			kind: 'number',
-			min: 0.2,
-			max: 20,
-			step: 0.1,
-			default: 2,
-			simulationOnly: true,
-			help: 'How fast lines arrive on the socket (seeded random arrivals).'
-		},
-		{
-			id: 'wordsPerLine',
-			label: 'words per line',
-			unit: 'words',
-			kind: 'number',
-			min: 1,
-			max: 10,
-			step: 1,
-			default: 3,
-			simulationOnly: true,
-			help: 'Each line holds this many words from a small vocabulary.'
-		},
+		...SOCKET_PARAMS,
 		triggerInterval(0.5, 0.5, 1, false),
 		outputMode(false)
 	],

@@ -11,6 +11,7 @@ import { programs } from '../../programs/basic-02-pyspark-streaming-support';
 import { choiceParam, clampParams, numberParam } from '../types';
 import type { Clamped, ParamSchema, Params, Preset } from '../types';
 import { prepareRun } from '../../microbatch/run';
+import { SOCKET_PARAMS } from '../micro-batches-schemas';
 import type { DStreamScenario } from './types';
 
 export const SLUG = 'basic-02-pyspark-streaming-support';
@@ -19,30 +20,7 @@ export const SLUG = 'basic-02-pyspark-streaming-support';
 export const RUN_MS = 20_000;
 
 const schema: ParamSchema = [
-	{
-		id: 'linesPerSecond',
-		label: 'lines per second',
-		kind: 'number',
-		unit: 'lines/s',
-		min: 0.2,
-		max: 20,
-		step: 0.1,
-		default: 2,
-		simulationOnly: true,
-		help: 'How fast lines arrive on the socket (seeded random arrivals), the same input the Structured Streaming side reads.'
-	},
-	{
-		id: 'wordsPerLine',
-		label: 'words per line',
-		kind: 'number',
-		unit: 'words',
-		min: 1,
-		max: 10,
-		step: 1,
-		default: 3,
-		simulationOnly: true,
-		help: 'Each line holds this many words from a small vocabulary.'
-	},
+	...SOCKET_PARAMS,
 	{
 		id: 'triggerInterval',
 		label: 'batch interval',
