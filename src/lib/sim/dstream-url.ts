@@ -18,6 +18,7 @@ import {
 	type CursorTimeline,
 	type UrlSpec
 } from './url-state';
+import { CODE_KEY, readProgram, writeProgram } from './program-url';
 
 /** The key of the side-by-side toggle. */
 export const SIDE_BY_SIDE_KEY = 'structured';
@@ -27,7 +28,7 @@ export function dstreamUrlSpec(scenario: DStreamScenario): UrlSpec {
 		schema: scenario.schema,
 		presets: scenario.presets,
 		constrain: (raw) => scenario.constrain(raw),
-		otherKeys: [SIDE_BY_SIDE_KEY, ...scenario.otherUrlKeys]
+		otherKeys: [SIDE_BY_SIDE_KEY, CODE_KEY, ...scenario.otherUrlKeys]
 	};
 }
 
@@ -69,7 +70,10 @@ export function applyDStreamUrl(
 	if (!structured && query.has(SIDE_BY_SIDE_KEY)) {
 		notices.push('This page has no Structured Streaming version beside the DStream one; “structured” ignored.');
 	}
-	if (!parsed.present) return { preset: null, sideBySide, notices };
+	if (!parsed.present) {
+		const programNotice = readProgram(query, session);
+		return { preset: null, sideBySide, notices: programNotice ? [...notices, programNotice] : notices };
+	}
 	const { state } = parsed;
 	// Set before applyPreset, whose one re-run then uses it (reseed would run the engine twice).
 	for (const s of [session, structured]) {
@@ -77,6 +81,8 @@ export function applyDStreamUrl(
 		s.seed = state.seed;
 		s.applyPreset(state.params, null);
 	}
+	const programNotice = readProgram(query, session);
+	if (programNotice) notices.push(programNotice);
 	if (state.cursor) {
 		const at = resolveCursor(state.cursor, dstreamTimeline(session.run));
 		playback.seek(at.ms);
@@ -92,6 +98,8 @@ export interface DStreamOnScreen {
 	readonly run: DsRun | null;
 	readonly now: number;
 	readonly sideBySide: boolean;
+	/** The DStream program as the editor holds it (a link carries it when edited). */
+	readonly code?: string;
 }
 
 /** The query for what is on screen; keys another control owns (`keep`) are carried over. */
@@ -110,5 +118,6 @@ export function dstreamQuery(
 	const out = serialiseUrlState(state, dstreamUrlSpec(scenario), keep);
 	out.delete(SIDE_BY_SIDE_KEY);
 	if (shown.sideBySide) out.set(SIDE_BY_SIDE_KEY, '1');
+	if (shown.code !== undefined) writeProgram(out, shown.code, scenario.program(shown.params));
 	return out;
 }

@@ -14,7 +14,7 @@ import { COMPARE_KEY, decodeComparison, encodeComparison } from './compare-url';
 import { inputEditorOf } from './input-edits.svelte';
 import { decodeInputEdits, EDITS_KEY, encodeInputEdits } from './input-edits-url';
 import type { Playback } from './playback.svelte';
-import { CODE_KEY, decodeProgram, encodeProgram } from './program-url';
+import { CODE_KEY, readProgram, writeProgram } from './program-url';
 import {
 	cursorAt,
 	parseUrlState,
@@ -83,16 +83,8 @@ export function applyEventTimeUrl(
 	session.seed = state.seed;
 	session.applyPreset(state.params, script);
 
-	const codeRaw = query.get(CODE_KEY);
-	if (codeRaw !== null) {
-		const decoded = decodeProgram(codeRaw);
-		if (!decoded.ok) notices.push(decoded.notice);
-		else if (decoded.code !== session.code) {
-			// After the parameters: their rewrites must not touch lines the reader edited.
-			session.code = decoded.code;
-			session.reseed(session.seed);
-		}
-	}
+	const programNotice = readProgram(query, session);
+	if (programNotice) notices.push(programNotice);
 
 	const compareRaw = query.get(COMPARE_KEY);
 	let compare: Comparison | null = null;
@@ -143,11 +135,8 @@ export function eventTimeShareQuery(
 		if (encoded.ok) query.set(EDITS_KEY, encoded.value);
 		else left.push(`${encoded.reason}, so your input edits are not in it`);
 	}
-	if (session.code !== scenario.program(session.params)) {
-		const encoded = encodeProgram(session.code);
-		if (encoded.ok) query.set(CODE_KEY, encoded.value);
-		else left.push(`${encoded.reason}, so it carries the page’s program instead`);
-	}
+	const programLeft = writeProgram(query, session.code, scenario.program(session.params));
+	if (programLeft) left.push(programLeft);
 	const caveat = left.length ? `Not everything fits: ${left.join('; ')}.` : null;
 	return { query, caveat };
 }

@@ -29,10 +29,12 @@ import {
 	cursorAt,
 	parseUrlState,
 	resolveCursor,
+	serialiseUrlState,
 	type CursorTimeline,
 	type UrlSpec,
 	type UrlState
 } from './url-state';
+import { CODE_KEY, readProgram, writeProgram } from './program-url';
 
 /** How many committed batches the first frame shows. */
 const OPENING_BATCHES = 4;
@@ -187,8 +189,8 @@ export class MicroBatchController {
 
 	/** What a URL may set on this page (src/lib/sim/url-state.ts). */
 	get urlSpec(): UrlSpec {
-		const otherKeys = OTHER_URL_KEYS[this.scenario.slug];
-		return { schema: this.scenario.schema, presets: this.scenario.presets, ...(otherKeys ? { otherKeys } : {}) };
+		const otherKeys = [CODE_KEY, ...(OTHER_URL_KEYS[this.scenario.slug] ?? [])];
+		return { schema: this.scenario.schema, presets: this.scenario.presets, otherKeys };
 	}
 
 	/**
@@ -217,7 +219,10 @@ export class MicroBatchController {
 	applyQuery(query: URLSearchParams) {
 		const parsed = parseUrlState(query, this.urlSpec);
 		this.notices = parsed.notices;
-		if (!parsed.present) return;
+		if (!parsed.present) {
+			this.#readProgram(query);
+			return;
+		}
 		const { state } = parsed;
 		const touched = this.scenario.schema.some((p) => query.has(p.id));
 		// Set before applyPreset, whose one re-run then uses it (reseed would run the engine twice).
@@ -229,6 +234,7 @@ export class MicroBatchController {
 			this.notices = [...this.notices, `The link sets ${named}, so the socket receives generated lines, not the typed lines of “${typed.label}”.`];
 		}
 		this.session.applyPreset(state.params, script);
+		this.#readProgram(query);
 		// No preset and no parameter named: the page's opening preset stays marked.
 		if (parsed.presetIntact) this.preset = state.preset;
 		else if (touched || state.preset) this.preset = null;
@@ -241,6 +247,19 @@ export class MicroBatchController {
 			this.playback.restart();
 		}
 		if (state.paused) this.playback.playing = false;
+	}
+
+	/** A link's edited program (after its parameters, whose rewrites must not touch it). */
+	#readProgram(query: URLSearchParams) {
+		const notice = readProgram(query, this.session);
+		if (notice) this.notices = [...this.notices, notice];
+	}
+
+	/** The query for what is on screen: the URL state, and the program when it was edited. */
+	shareQuery(now: number, keep: URLSearchParams): URLSearchParams {
+		const query = serialiseUrlState(this.urlState(now), this.urlSpec, keep);
+		writeProgram(query, this.session.code, this.scenario.program(this.session.params));
+		return query;
 	}
 
 	/**

@@ -78,3 +78,42 @@ function fromBase64Url(s: string): Uint8Array {
 	}
 	return out;
 }
+
+/** What a bound program offers a link: its text, and the text its parameters render. */
+export interface LinkedProgram {
+	code: string;
+	readonly seed: number;
+	reseed(seed: number): void;
+}
+
+/**
+ * Sets `code=` on `query` when `code` is not what the parameters render (and removes a stale
+ * one when it is). Returns why the program could not go in the link, or null.
+ */
+export function writeProgram(query: URLSearchParams, code: string, rendered: string): string | null {
+	query.delete(CODE_KEY);
+	if (code === rendered) return null;
+	const encoded = encodeProgram(code);
+	if (encoded.ok) {
+		query.set(CODE_KEY, encoded.value);
+		return null;
+	}
+	return `${encoded.reason}, so it carries the page’s program instead`;
+}
+
+/**
+ * Puts a link's program on a bound program and re-runs it, as the editor would (an error
+ * becomes a marker). Call after the link's parameters are applied: their rewrites must not touch
+ * the lines the reader edited. Returns a notice when the value is refused, else null.
+ */
+export function readProgram(query: URLSearchParams, program: LinkedProgram): string | null {
+	const raw = query.get(CODE_KEY);
+	if (raw === null) return null;
+	const decoded = decodeProgram(raw);
+	if (!decoded.ok) return decoded.notice;
+	if (decoded.code !== program.code) {
+		program.code = decoded.code;
+		program.reseed(program.seed);
+	}
+	return null;
+}
