@@ -60,6 +60,20 @@ describe('code-bound micro-batch simulation (basic-01)', () => {
 		assert.deepEqual(bounded, ['034', '133', '233']);
 	});
 
+	it('the edited program travels in the address bar: a fresh page opens on it', async () => {
+		await page.waitForFunction(() => new URLSearchParams(location.search).has('code'), null, { timeout: 5000 });
+		const fresh = await page.context().newPage();
+		await fresh.goto(page.url(), { waitUntil: 'load' });
+		await fresh.waitForFunction(
+			() => document.querySelectorAll('[data-testid="bounded-table"] tbody tr').length === 3,
+			null,
+			{ timeout: 10000 }
+		);
+		const bounded = await fresh.getByTestId('bounded-table').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.textContent));
+		assert.deepEqual(bounded, ['034', '133', '233']);
+		await fresh.close();
+	});
+
 	it('a parameter rewrites its span of the program (and keeps the edit)', async () => {
 		const input = page.getByTestId('param-eventRate');
 		await input.fill('20');
