@@ -19,8 +19,7 @@ import {
 	type SimEvent
 } from './types';
 import { planBatches } from './watermark-plan';
-import { replayInput } from './spark-replay';
-import { replayScript, sparkReplay } from './spark-replays';
+import { replayScript } from './spark-replays';
 
 const SLUG = 'advanced-02-event-time-watermarks';
 const TRIGGER_MS = 2000;
@@ -177,6 +176,7 @@ function scriptFilterVsEviction(
 
 export const advanced02EventTimeWatermarks = defineScenario({
 	slug: SLUG,
+	triggerMs: TRIGGER_MS,
 	simulation: 'SIM-3',
 	schema,
 	presets,
@@ -190,8 +190,6 @@ export const advanced02EventTimeWatermarks = defineScenario({
 		};
 	},
 	input(params, seed, script) {
-		const replay = sparkReplay(script);
-		if (replay) return replayInput(replay, TRIGGER_MS);
 		const rng = createRng(seed);
 		const notes: string[] = [];
 		const eu = produce('eu', { ...streamOptions(RUN_LENGTH_MS), keyPrefix: 'eu-' }, rng.fork());

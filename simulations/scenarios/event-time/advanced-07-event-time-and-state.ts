@@ -119,6 +119,7 @@ function withDuplicates(originals: readonly SimEvent[], prob: number, spreadMs: 
 
 export const advanced07EventTimeAndState = defineScenario({
 	slug: SLUG,
+	triggerMs: TRIGGER_MS,
 	simulation: 'SIM-3',
 	schema,
 	presets,

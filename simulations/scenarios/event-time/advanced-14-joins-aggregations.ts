@@ -165,6 +165,7 @@ function clicksFor(impressions: readonly SimEvent[], prob: number, delayMaxMs: n
 
 export const advanced14JoinsAggregations = defineScenario({
 	slug: SLUG,
+	triggerMs: TRIGGER_MS,
 	simulation: 'SIM-4',
 	schema,
 	presets,

@@ -11,8 +11,7 @@ import { byArrival, produce, sensorValue } from './streams';
 import { programTemplate } from './template-markers';
 import { EPOCH_OFFSET_MS, type EventTimePreset } from './types';
 import { defineScenario } from './define';
-import { replayInput } from './spark-replay';
-import { replayScript, sparkReplay } from './spark-replays';
+import { replayScript } from './spark-replays';
 
 const SLUG = 'basic-05-windows';
 const TRIGGER_MS = 5000;
@@ -174,6 +173,7 @@ const bursting = (key: string, arrivalMs: number): boolean => {
 
 export const basic05Windows = defineScenario({
 	slug: SLUG,
+	triggerMs: TRIGGER_MS,
 	simulation: 'SIM-3',
 	schema,
 	presets,
@@ -209,9 +209,7 @@ export const basic05Windows = defineScenario({
 		if (type === 'session') return ['windowLength', 'slide'];
 		return type === 'tumbling' ? ['slide', 'sessionGap'] : ['sessionGap'];
 	},
-	input(_params, seed, script) {
-		const replay = sparkReplay(script);
-		if (replay) return replayInput(replay, TRIGGER_MS);
+	input(_params, seed) {
 		const rng = createRng(seed);
 		const events = produce(
 			'events',

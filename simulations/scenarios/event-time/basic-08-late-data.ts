@@ -17,8 +17,7 @@ import {
 	type SimEvent
 } from './types';
 import { planBatches } from './watermark-plan';
-import { replayInput } from './spark-replay';
-import { replayScript, sparkReplay } from './spark-replays';
+import { replayScript } from './spark-replays';
 
 const SLUG = 'basic-08-late-data';
 const TRIGGER_MS = 2000;
@@ -167,6 +166,7 @@ function scriptLateRows(
 
 export const basic08LateData = defineScenario({
 	slug: SLUG,
+	triggerMs: TRIGGER_MS,
 	simulation: 'SIM-3',
 	schema,
 	presets,
@@ -179,8 +179,6 @@ export const basic08LateData = defineScenario({
 		};
 	},
 	input(params, seed, script) {
-		const replay = sparkReplay(script);
-		if (replay) return replayInput(replay, TRIGGER_MS);
 		const rng = createRng(seed);
 		const notes: string[] = [];
 		const events = produce(
