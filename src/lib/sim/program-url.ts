@@ -117,3 +117,9 @@ export function readProgram(query: URLSearchParams, program: LinkedProgram): str
 	}
 	return null;
 }
+
+/** What a Copy link button says when an edited program cannot go in the link, else null. */
+export const programCaveat = (code: string, rendered: string): string | null =>
+	code !== rendered && !encodeProgram(code).ok
+		? 'Your edited program is too long for a link: it carries the page’s program, the parameters, seed and batch.'
+		: null;
