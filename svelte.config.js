@@ -13,7 +13,8 @@ const config = {
 			'$content/*': 'src/content/*'
 		},
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
-		serviceWorker: { register: true }
+		// Registered by hand in production only (src/lib/layout/service-worker.ts): never in dev.
+		serviceWorker: { register: false }
 	}
 };
 
