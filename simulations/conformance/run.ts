@@ -6,6 +6,7 @@
 import { runDStreamScenario } from '../dstream/conformance';
 import { runStructuredScenario } from './structured';
 import type { Scenario, ScenarioResult } from './types';
+import { scenarioProblems } from './validate';
 
 export interface KnownDifference {
 	readonly id: string;
@@ -14,6 +15,10 @@ export interface KnownDifference {
 }
 
 export function runScenario(s: Scenario): ScenarioResult {
+	const problems = scenarioProblems(s);
+	if (problems.length > 0) {
+		return { id: s.id, passed: false, summary: `cannot run: ${problems[0]}`, report: problems.join('\n') };
+	}
 	try {
 		return s.api === 'structured' ? runStructuredScenario(s) : runDStreamScenario(s);
 	} catch (e) {
