@@ -6,6 +6,13 @@ export function isDark(): boolean {
 	return window.matchMedia('(prefers-color-scheme: dark)').matches;
 }
 
+/** Monaco theme names, defined in monaco-setup.ts with contrast-safe colours. */
+export const EDITOR_THEMES = { light: 'playground-light', dark: 'playground-dark' } as const;
+
+export function editorTheme(dark: boolean): string {
+	return dark ? EDITOR_THEMES.dark : EDITOR_THEMES.light;
+}
+
 /** Calls `onchange` whenever the effective scheme may have changed; returns the teardown. */
 export function watchTheme(onchange: () => void): () => void {
 	const media = window.matchMedia('(prefers-color-scheme: dark)');

@@ -65,6 +65,17 @@ renderer.link = function ({ href, title, tokens }) {
 		: `<a href="${href}"${t}>${text}</a>`;
 };
 
+// Code blocks scroll sideways on narrow screens: focusable, so a keyboard can scroll them too
+// (WCAG 2.1.1; axe's scrollable-region-focusable).
+renderer.code = function ({ text, lang }) {
+	const cls = lang ? ` class="language-${escapeHtml(lang)}"` : '';
+	return `<pre tabindex="0"><code${cls}>${escapeHtml(text)}</code></pre>\n`;
+};
+
+function escapeHtml(s: string): string {
+	return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
 const questions: Question[] = Object.entries(files)
 	.map(([path, text]) => {
 		const { data, body } = splitFrontMatter(path, text);
