@@ -1,10 +1,13 @@
 // Maintainer tool, not part of the build or tests: imports the PySpark programs of
-// ../shared/QUESTIONS.md (the project's content specification) into
-// simulations/programs/<slug>.ts, one module per question, so the repository stands on its own.
-// Run it again only when QUESTIONS.md changes: node scripts/import-questions.mjs [path]
+// docs/QUESTIONS.md (the repository's copy of the content specification, see docs/README.md) into
+// <outDir>/<slug>.ts (default simulations/programs), one module per question.
+// The modules have been edited since the import, so running it into simulations/programs
+// overwrites those edits; give another outDir to compare:
+//   node scripts/import-questions.mjs [path/to/QUESTIONS.md] [outDir]
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 
-const src = process.argv[2] ?? '../shared/QUESTIONS.md';
+const src = process.argv[2] ?? 'docs/QUESTIONS.md';
+const outDir = process.argv[3] ?? 'simulations/programs';
 const text = readFileSync(src, 'utf8');
 const lines = text.split('\n');
 const out = new Map();
@@ -30,7 +33,7 @@ for (let i = 0; i < lines.length; i++) {
 		heading = null;
 	}
 }
-mkdirSync('simulations/programs', { recursive: true });
+mkdirSync(outDir, { recursive: true });
 const names = [];
 for (const [s, programs] of out) {
 	const ident = s.replace(/-(\w)/g, (_, c) => c.toUpperCase());
@@ -42,12 +45,12 @@ for (const [s, programs] of out) {
 		)
 		.join(',\n');
 	writeFileSync(
-		`simulations/programs/${s}.ts`,
+		`${outDir}/${s}.ts`,
 		`// Imported from QUESTIONS.md (${s}) by scripts/import-questions.mjs; edit here from now on.\nimport type { ProgramTemplate } from './template';\n\nexport const programs: readonly ProgramTemplate[] = [\n${body}\n];\n`
 	);
 }
 writeFileSync(
-	'simulations/programs/index.ts',
+	`${outDir}/index.ts`,
 	`// The PySpark programs of every question, at default parameters, with \`# <- paramId\` markers.\nimport type { ProgramTemplate } from './template';\n${names.map(([s, id]) => `import { programs as ${id} } from './${s}';`).join('\n')}\n\nexport const PROGRAMS: Readonly<Record<string, readonly ProgramTemplate[]>> = {\n${names.map(([s, id]) => `\t'${s}': ${id}`).join(',\n')}\n};\n`
 );
 console.log(`${out.size} questions, ${[...out.values()].flat().length} programs`);
