@@ -78,7 +78,5 @@ export interface StreamingSource<O> {
 
 /** Every row between two offsets, partition after partition (getBatch for a V1-style caller). */
 export function getBatch<O>(source: StreamingSource<O>, start: O, end: O): SourceRow[] {
-	return source
-		.planInputPartitions(start, end)
-		.flatMap((p) => source.readPartition(p, start, end));
+	return source.planInputPartitions(start, end).flatMap((p) => source.readPartition(p, start, end));
 }

@@ -53,7 +53,8 @@ export class LongOffsetSourceAdapter implements StreamingSource<number> {
 	}
 
 	latestOffset(): number | null {
-		this.latest = this.fixedForAvailableNow ?? this.inner.latestOffset(this.clock.nowMs() as ProcTimeMs);
+		this.latest =
+			this.fixedForAvailableNow ?? this.inner.latestOffset(this.clock.nowMs() as ProcTimeMs);
 		return this.latest === this.inner.initialOffset ? null : this.latest;
 	}
 
@@ -66,9 +67,13 @@ export class LongOffsetSourceAdapter implements StreamingSource<number> {
 	}
 
 	readPartition(partition: SourcePartition): SourceRow[] {
-		return this.inner.read(partition.from, partition.until).map((r): SourceRow =>
-			this.kind === 'rate' ? { timestamp: r.timestampMs * 1000, value: r.value } : { value: r.text }
-		);
+		return this.inner
+			.read(partition.from, partition.until)
+			.map((r): SourceRow =>
+				this.kind === 'rate'
+					? { timestamp: r.timestampMs * 1000, value: r.value }
+					: { value: r.text }
+			);
 	}
 
 	commit(): void {}
@@ -78,7 +83,8 @@ export class LongOffsetSourceAdapter implements StreamingSource<number> {
 	}
 
 	parseOffset(json: string): number {
-		if (!/^\s*-?\d+\s*$/.test(json)) throw new StreamingSourceError(`Cannot parse LongOffset from ${json}`);
+		if (!/^\s*-?\d+\s*$/.test(json))
+			throw new StreamingSourceError(`Cannot parse LongOffset from ${json}`);
 		return Number(json);
 	}
 

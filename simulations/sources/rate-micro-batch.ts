@@ -6,7 +6,12 @@
  * Partition p reads start + p, start + p + numPartitions, … Under AvailableNow the first computed
  * end is kept, so that trigger runs exactly one batch. Offset JSON: {"offset":10,"timestamp":1050}.
  */
-import { type SourcePartition, type SourceRow, type StreamingSource, StreamingSourceError } from './contract';
+import {
+	type SourcePartition,
+	type SourceRow,
+	type StreamingSource,
+	StreamingSourceError
+} from './contract';
 import { type ReadLimit, readMaxRows } from './read-limit';
 
 export interface RatePerMicroBatchOffset {
@@ -43,11 +48,17 @@ export function parseRatePerMicroBatchOptions(
 	}
 	const parts = long('numPartitions', defaultParallelism) ?? defaultParallelism;
 	if (Number.isNaN(parts) || parts <= 0) {
-		return { ok: false, error: `Invalid value '${o.get('numpartitions')}'. The option 'numPartitions' must be positive` };
+		return {
+			ok: false,
+			error: `Invalid value '${o.get('numpartitions')}'. The option 'numPartitions' must be positive`
+		};
 	}
 	const start = long('startTimestamp', 0) ?? 0;
 	if (Number.isNaN(start) || start < 0) {
-		return { ok: false, error: `Invalid value '${o.get('starttimestamp')}'. The option 'startTimestamp' must be non-negative` };
+		return {
+			ok: false,
+			error: `Invalid value '${o.get('starttimestamp')}'. The option 'startTimestamp' must be non-negative`
+		};
 	}
 	const adv = long('advanceMillisPerBatch', 1000) ?? 1000;
 	if (Number.isNaN(adv) || adv < 0) {
@@ -56,7 +67,15 @@ export function parseRatePerMicroBatchOptions(
 			error: `Invalid value '${o.get('advancemillisperbatch')}'. The option 'advanceMillisPerBatch' must be non-negative`
 		};
 	}
-	return { ok: true, value: { rowsPerBatch: rows, numPartitions: parts, startTimestamp: start, advanceMillisPerBatch: adv } };
+	return {
+		ok: true,
+		value: {
+			rowsPerBatch: rows,
+			numPartitions: parts,
+			startTimestamp: start,
+			advanceMillisPerBatch: adv
+		}
+	};
 }
 
 export class RatePerMicroBatchStream implements StreamingSource<RatePerMicroBatchOffset> {
@@ -105,9 +124,14 @@ export class RatePerMicroBatchStream implements StreamingSource<RatePerMicroBatc
 		return this.latest;
 	}
 
-	planInputPartitions(start: RatePerMicroBatchOffset, end: RatePerMicroBatchOffset): SourcePartition[] {
+	planInputPartitions(
+		start: RatePerMicroBatchOffset,
+		end: RatePerMicroBatchOffset
+	): SourcePartition[] {
 		if (start.offset > end.offset) {
-			throw new StreamingSourceError(`assertion failed: startOffset(${start.offset}) > endOffset(${end.offset})`);
+			throw new StreamingSourceError(
+				`assertion failed: startOffset(${start.offset}) > endOffset(${end.offset})`
+			);
 		}
 		if (start.offset === end.offset) return [];
 		return Array.from({ length: this.spec.numPartitions }, (_, p) => ({
@@ -135,7 +159,8 @@ export class RatePerMicroBatchStream implements StreamingSource<RatePerMicroBatc
 
 	parseOffset(json: string): RatePerMicroBatchOffset {
 		const m = /^\s*\{\s*"offset"\s*:\s*(-?\d+)\s*,\s*"timestamp"\s*:\s*(-?\d+)\s*\}\s*$/.exec(json);
-		if (!m) throw new StreamingSourceError(`Cannot parse RatePerMicroBatchStreamOffset from ${json}`);
+		if (!m)
+			throw new StreamingSourceError(`Cannot parse RatePerMicroBatchStreamOffset from ${json}`);
 		return { offset: Number(m[1]), timestamp: Number(m[2]) };
 	}
 

@@ -40,7 +40,9 @@ export function setUpTrigger(sources: readonly AnySource[], trigger: TriggerKind
 		const limit = s.getDefaultReadLimit();
 		if (trigger === 'once') {
 			if (limit.kind !== 'allAvailable') {
-				warnings.push(`The read limit ${describeReadLimit(limit)} for ${s.description} is ignored when Trigger.Once is used.`);
+				warnings.push(
+					`The read limit ${describeReadLimit(limit)} for ${s.description} is ignored when Trigger.Once is used.`
+				);
 			}
 			return readAllAvailable;
 		}
@@ -89,11 +91,16 @@ export function planTrigger(
 }
 
 /** The offsets a batch commits: a source with no end offset keeps what it had. */
-export const nextCommitted = (batch: PlannedBatch, committed: readonly (unknown | null)[]): (unknown | null)[] =>
-	batch.ends.map((e, i) => e ?? committed[i] ?? null);
+export const nextCommitted = (
+	batch: PlannedBatch,
+	committed: readonly (unknown | null)[]
+): (unknown | null)[] => batch.ends.map((e, i) => e ?? committed[i] ?? null);
 
 /** The source lines of offsets/N (OffsetSeq: one JSON per source, "-" for none). */
-export const offsetLogSourceLines = (sources: readonly AnySource[], ends: readonly (unknown | null)[]): string[] =>
+export const offsetLogSourceLines = (
+	sources: readonly AnySource[],
+	ends: readonly (unknown | null)[]
+): string[] =>
 	sources.map((s, i) => {
 		const e = ends[i];
 		return e === null || e === undefined ? '-' : s.offsetJson(e);

@@ -18,7 +18,12 @@ export class FileDirectory {
 	constructor(readonly dir: string) {}
 
 	/** Write one new file; with `rows` of text lines (the `text` format's single `value` column). */
-	add(name: string, rows: readonly SourceRow[], modificationTimeMs: number, sizeBytes?: number): ArrivedFile {
+	add(
+		name: string,
+		rows: readonly SourceRow[],
+		modificationTimeMs: number,
+		sizeBytes?: number
+	): ArrivedFile {
 		const path = `file://${this.dir.replace(/\/$/, '')}/${name}`;
 		const size = sizeBytes ?? rows.reduce((s, r) => s + String(r.value ?? '').length + 1, 0);
 		const file: ArrivedFile = { path, modificationTimeMs, sizeBytes: size, rows };

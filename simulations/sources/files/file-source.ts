@@ -11,8 +11,19 @@
  * maxFiles × discardCachedInputRatio; no cache with latestFirst or under AvailableNow; AvailableNow
  * lists once at prepareForTriggerAvailableNow and never sees later files.
  */
-import { type SourcePartition, type SourceRow, type StreamingSource, StreamingSourceError } from '../contract';
-import { type ReadLimit, findLimit, readAllAvailable, readMaxBytes, readMaxFiles } from '../read-limit';
+import {
+	type SourcePartition,
+	type SourceRow,
+	type StreamingSource,
+	StreamingSourceError
+} from '../contract';
+import {
+	type ReadLimit,
+	findLimit,
+	readAllAvailable,
+	readMaxBytes,
+	readMaxFiles
+} from '../read-limit';
 import { timeStringAsMs } from '../kafka/options';
 import type { ArrivedFile, FileDirectory } from './directory';
 import { SeenFilesMap } from './seen-files';
@@ -37,7 +48,10 @@ export interface FileSourceOptions {
 	readonly discardCachedInputRatio: number;
 }
 
-const positiveInt = (key: string, v: string): { ok: true; value: number } | { ok: false; error: string } =>
+const positiveInt = (
+	key: string,
+	v: string
+): { ok: true; value: number } | { ok: false; error: string } =>
 	/^\d+$/.test(v.trim()) && Number(v) > 0
 		? { ok: true, value: Number(v) }
 		: { ok: false, error: `Invalid value '${v}' for option '${key}', must be a positive integer` };
@@ -50,7 +64,11 @@ export function parseFileSourceOptions(
 	const mf = o.get('maxfilespertrigger');
 	const mb = o.get('maxbytespertrigger');
 	if (mf !== undefined && mb !== undefined) {
-		return { ok: false, error: "Options 'maxFilesPerTrigger' and 'maxBytesPerTrigger' can't be both set at the same time" };
+		return {
+			ok: false,
+			error:
+				"Options 'maxFilesPerTrigger' and 'maxBytesPerTrigger' can't be both set at the same time"
+		};
 	}
 	const maxFiles = mf === undefined ? undefined : positiveInt('maxFilesPerTrigger', mf);
 	if (maxFiles && !maxFiles.ok) return maxFiles;
@@ -98,12 +116,14 @@ export class FileStreamSource implements StreamingSource<FileOffset> {
 		this.description = `FileStreamSource[file:${directory.dir}]`;
 		// latestFirst with a max limit ignores maxFileAge (Long.MaxValue in Spark).
 		this.maxFileAgeMs =
-			options.latestFirst && (options.maxFilesPerTrigger !== undefined || options.maxBytesPerTrigger !== undefined)
+			options.latestFirst &&
+			(options.maxFilesPerTrigger !== undefined || options.maxBytesPerTrigger !== undefined)
 				? Number.POSITIVE_INFINITY
 				: options.maxFileAgeMs;
 		this.seenFiles = new SeenFilesMap(this.maxFileAgeMs, options.fileNameOnly);
 		// Restore what earlier runs took from the log, then purge, as the constructor does.
-		for (const entries of log.values()) for (const e of entries) this.seenFiles.add(e.path, e.timestamp);
+		for (const entries of log.values())
+			for (const e of entries) this.seenFiles.add(e.path, e.timestamp);
 		this.seenFiles.purge();
 		this.logOffset = log.size === 0 ? -1 : Math.max(...log.keys());
 	}
@@ -121,7 +141,9 @@ export class FileStreamSource implements StreamingSource<FileOffset> {
 	/** fetchAllFiles: the listing sorted by modification time (newest first with latestFirst); stable for ties. */
 	private fetchAllFiles(): ArrivedFile[] {
 		const sign = this.cfg.options.latestFirst ? -1 : 1;
-		return [...this.cfg.directory.list()].sort((a, b) => sign * (a.modificationTimeMs - b.modificationTimeMs));
+		return [...this.cfg.directory.list()].sort(
+			(a, b) => sign * (a.modificationTimeMs - b.modificationTimeMs)
+		);
 	}
 
 	prepareForTriggerAvailableNow(): void {
@@ -146,11 +168,13 @@ export class FileStreamSource implements StreamingSource<FileOffset> {
 			batchFiles = newFiles.slice(0, maxFiles.maxFiles);
 			const rest = newFiles.slice(maxFiles.maxFiles);
 			// A leftover below maxFiles × ratio is dropped, so the next batch lists again rather than run small.
-			if (shouldCache && rest.length >= maxFiles.maxFiles * options.discardCachedInputRatio) unselected = rest;
+			if (shouldCache && rest.length >= maxFiles.maxFiles * options.discardCachedInputRatio)
+				unselected = rest;
 		} else if (maxBytes) {
 			const [taken, rest, restSize] = takeFilesUntilMax(newFiles, maxBytes.maxBytes);
 			batchFiles = taken;
-			if (shouldCache && restSize >= maxBytes.maxBytes * options.discardCachedInputRatio) unselected = rest;
+			if (shouldCache && restSize >= maxBytes.maxBytes * options.discardCachedInputRatio)
+				unselected = rest;
 		} else {
 			batchFiles = newFiles;
 		}
@@ -169,7 +193,11 @@ export class FileStreamSource implements StreamingSource<FileOffset> {
 			}
 			log.set(
 				this.logOffset,
-				batchFiles.map((f) => ({ path: f.path, timestamp: f.modificationTimeMs, batchId: this.logOffset }))
+				batchFiles.map((f) => ({
+					path: f.path,
+					timestamp: f.modificationTimeMs,
+					batchId: this.logOffset
+				}))
 			);
 		}
 		return this.logOffset === -1 ? null : this.logOffset;
@@ -213,7 +241,10 @@ export class FileStreamSource implements StreamingSource<FileOffset> {
 }
 
 /** takeFilesUntilMax: always the first file, then files while the running size stays ≤ maxBytes. */
-function takeFilesUntilMax(files: readonly ArrivedFile[], maxBytes: number): [ArrivedFile[], ArrivedFile[], number] {
+function takeFilesUntilMax(
+	files: readonly ArrivedFile[],
+	maxBytes: number
+): [ArrivedFile[], ArrivedFile[], number] {
 	const left: ArrivedFile[] = [];
 	const right: ArrivedFile[] = [];
 	let lSize = 0;
@@ -232,5 +263,10 @@ function takeFilesUntilMax(files: readonly ArrivedFile[], maxBytes: number): [Ar
 
 /** sources/<i>/N as FileStreamSourceLog writes it: the version line, then one JSON entry per line. */
 export function fileLogText(entries: readonly FileEntry[]): string {
-	return ['v1', ...entries.map((e) => JSON.stringify({ path: e.path, timestamp: e.timestamp, batchId: e.batchId }))].join('\n');
+	return [
+		'v1',
+		...entries.map((e) =>
+			JSON.stringify({ path: e.path, timestamp: e.timestamp, batchId: e.batchId })
+		)
+	].join('\n');
 }

@@ -154,7 +154,8 @@ export class KafkaBroker {
 		for (const [topic, logs] of this.topics) {
 			logs.forEach((log, partition) => {
 				let k = 0;
-				while (k < log.records.length && (log.records[k]?.timestampMs ?? 0) < nowMs - retentionMs) k++;
+				while (k < log.records.length && (log.records[k]?.timestampMs ?? 0) < nowMs - retentionMs)
+					k++;
 				if (k > 0) removed += this.deleteRecordsBefore({ topic, partition }, log.logStart + k);
 			});
 		}

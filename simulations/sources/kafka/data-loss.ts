@@ -62,7 +62,10 @@ export function kafkaDataLossError(
 	kind: DataLossKind,
 	params: Readonly<Record<string, string>>
 ): StreamingSourceError {
-	return new StreamingSourceError(`${KAFKA_DATA_LOSS} ${reason(kind, params)}`, `KAFKA_DATA_LOSS.${kind}`);
+	return new StreamingSourceError(
+		`${KAFKA_DATA_LOSS} ${reason(kind, params)}`,
+		`KAFKA_DATA_LOSS.${kind}`
+	);
 }
 
 /** One data-loss event the source survived (failOnDataLoss=false): what a warning would say. */

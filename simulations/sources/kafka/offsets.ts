@@ -48,7 +48,9 @@ export function kafkaOffsetJson(offsets: PartitionOffsets): string {
 const OFFSETS_EXAMPLE = `Expected e.g. {"topicA":{"0":23,"1":-1},"topicB":{"0":-2}}, got `;
 
 /** JsonUtils.partitionOffsets(str); a bad string gets Spark's IllegalArgumentException text. */
-export function parseKafkaOffsetJson(json: string): { ok: true; value: PartitionOffsets } | { ok: false; error: string } {
+export function parseKafkaOffsetJson(
+	json: string
+): { ok: true; value: PartitionOffsets } | { ok: false; error: string } {
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(json);
@@ -74,8 +76,13 @@ export function parseKafkaOffsetJson(json: string): { ok: true; value: Partition
 }
 
 /** JsonUtils.partitions(str): the `assign` option, `{"topicA":[0,1]}`. */
-export function parseAssignJson(json: string): { ok: true; value: TopicPartition[] } | { ok: false; error: string } {
-	const bad = { ok: false as const, error: `Expected e.g. {"topicA":[0,1],"topicB":[0,1]}, got ${json}` };
+export function parseAssignJson(
+	json: string
+): { ok: true; value: TopicPartition[] } | { ok: false; error: string } {
+	const bad = {
+		ok: false as const,
+		error: `Expected e.g. {"topicA":[0,1],"topicB":[0,1]}, got ${json}`
+	};
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(json);

@@ -43,7 +43,9 @@ const TIME_UNITS: Readonly<Record<string, number>> = {
 };
 
 /** JavaUtils.timeStringAsMs: an integer and an optional unit (default ms). */
-export function timeStringAsMs(text: string): { ok: true; value: number } | { ok: false; error: string } {
+export function timeStringAsMs(
+	text: string
+): { ok: true; value: number } | { ok: false; error: string } {
 	const m = /^(-?[0-9]+)([a-z]+)?$/.exec(text.trim().toLowerCase());
 	const scale = m ? TIME_UNITS[m[2] ?? 'ms'] : undefined;
 	if (!m || scale === undefined) {
@@ -59,7 +61,9 @@ export function timeStringAsMs(text: string): { ok: true; value: number } | { ok
 
 type Parsed = { ok: true; value: KafkaSourceOptions } | { ok: false; error: string };
 
-function positiveLong(v: string | undefined): { ok: true; value?: number } | { ok: false; error: string } {
+function positiveLong(
+	v: string | undefined
+): { ok: true; value?: number } | { ok: false; error: string } {
 	if (v === undefined) return { ok: true };
 	if (!/^\s*-?\d+\s*$/.test(v)) return { ok: false, error: `For input string: "${v}"` };
 	return { ok: true, value: Number(v) };
@@ -85,15 +89,24 @@ export function parseKafkaOptions(raw: Readonly<Record<string, string>>): Parsed
 	const value = o.get(key ?? '') ?? '';
 	if (key === 'assign') {
 		if (!value.trim().startsWith('{')) {
-			return { ok: false, error: `No topicpartitions to assign as specified value for option 'assign' is '${value}'` };
+			return {
+				ok: false,
+				error: `No topicpartitions to assign as specified value for option 'assign' is '${value}'`
+			};
 		}
 		const parts = parseAssignJson(value);
 		if (!parts.ok) return parts;
 		strategy = { kind: 'assign', partitions: parts.value };
 	} else if (key === 'subscribe') {
-		const topics = value.split(',').map((t) => t.trim()).filter((t) => t.length > 0);
+		const topics = value
+			.split(',')
+			.map((t) => t.trim())
+			.filter((t) => t.length > 0);
 		if (topics.length === 0) {
-			return { ok: false, error: `No topics to subscribe to as specified value for option 'subscribe' is '${value}'` };
+			return {
+				ok: false,
+				error: `No topics to subscribe to as specified value for option 'subscribe' is '${value}'`
+			};
 		}
 		strategy = { kind: 'subscribe', topics };
 	} else {
@@ -105,7 +118,8 @@ export function parseKafkaOptions(raw: Readonly<Record<string, string>>): Parsed
 		}
 		strategy = { kind: 'subscribePattern', pattern: value.trim() };
 	}
-	if (o.has('endingoffsets')) return { ok: false, error: 'Ending offset not valid in streaming queries' };
+	if (o.has('endingoffsets'))
+		return { ok: false, error: 'Ending offset not valid in streaming queries' };
 
 	const so = (o.get('startingoffsets') ?? 'latest').trim();
 	let startingOffsets: StartingOffsets;

@@ -93,12 +93,17 @@ const partCount = (size: number, totalSize: number, minParts: number): number =>
  * round(size / splitTotal × (minPartitions − unsplit)) pieces, the last piece absorbing the
  * integer-division remainder.
  */
-export function splitRanges(ranges: readonly KafkaOffsetRange[], minPartitions?: number): KafkaOffsetRange[] {
+export function splitRanges(
+	ranges: readonly KafkaOffsetRange[],
+	minPartitions?: number
+): KafkaOffsetRange[] {
 	const nonEmpty = ranges.filter((r) => rangeSize(r) > 0);
 	if (minPartitions === undefined || nonEmpty.length >= minPartitions) return nonEmpty;
 	const totalSize = nonEmpty.reduce((s, r) => s + rangeSize(r), 0);
 	const unsplit = new Set(
-		nonEmpty.filter((r) => partCount(rangeSize(r), totalSize, minPartitions) === 1).map((r) => tpString(r.topicPartition))
+		nonEmpty
+			.filter((r) => partCount(rangeSize(r), totalSize, minPartitions) === 1)
+			.map((r) => tpString(r.topicPartition))
 	);
 	const unsplitTotal = nonEmpty
 		.filter((r) => unsplit.has(tpString(r.topicPartition)))
@@ -108,14 +113,17 @@ export function splitRanges(ranges: readonly KafkaOffsetRange[], minPartitions?:
 	const out: KafkaOffsetRange[] = [];
 	for (const r of nonEmpty) {
 		const size = rangeSize(r);
-		const parts = unsplit.has(tpString(r.topicPartition)) ? 1 : partCount(size, splitTotal, splitMin);
+		const parts = unsplit.has(tpString(r.topicPartition))
+			? 1
+			: partCount(size, splitTotal, splitMin);
 		let remaining = size;
 		let start = r.fromOffset;
 		for (let part = 0; part < parts; part++) {
 			const thisPart = Math.floor(remaining / (parts - part));
 			remaining -= thisPart;
 			const end = Math.min(start + thisPart, r.untilOffset);
-			if (end > start) out.push({ topicPartition: r.topicPartition, fromOffset: start, untilOffset: end });
+			if (end > start)
+				out.push({ topicPartition: r.topicPartition, fromOffset: start, untilOffset: end });
 			start = end;
 		}
 	}

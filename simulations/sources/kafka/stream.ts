@@ -14,7 +14,13 @@
  *   the gap and counts it.
  */
 import type { ReadLimit } from '../read-limit';
-import { compositeReadLimit, findLimit, readAllAvailable, readMaxRows, readMinRows } from '../read-limit';
+import {
+	compositeReadLimit,
+	findLimit,
+	readAllAvailable,
+	readMaxRows,
+	readMinRows
+} from '../read-limit';
 import {
 	type SourceClock,
 	type SourcePartition,
@@ -86,7 +92,8 @@ export class KafkaMicroBatchStream implements StreamingSource<PartitionOffsets> 
 	dataLoss = 0;
 	readonly dataLossEvents: DataLossEvent[] = [];
 	/** What the last latestOffset call decided, for pages that explain a skipped trigger. */
-	lastDecision: { skipped: boolean; newRecords: number | null; lastTriggerMillis: number } | null = null;
+	lastDecision: { skipped: boolean; newRecords: number | null; lastTriggerMillis: number } | null =
+		null;
 
 	constructor(private readonly cfg: KafkaStreamConfig) {
 		this.description = `KafkaV2[${strategyString(cfg.options.strategy)}]`;
@@ -96,7 +103,8 @@ export class KafkaMicroBatchStream implements StreamingSource<PartitionOffsets> 
 	assignedPartitions(): TopicPartition[] {
 		const { broker, options } = this.cfg;
 		const s = options.strategy;
-		if (s.kind === 'subscribe') return broker.partitionsOf(s.topics.filter((t) => broker.partitionCount(t) > 0));
+		if (s.kind === 'subscribe')
+			return broker.partitionsOf(s.topics.filter((t) => broker.partitionCount(t) > 0));
 		if (s.kind === 'assign') return s.partitions.filter((tp) => broker.has(tp));
 		let re: RegExp;
 		try {
@@ -108,7 +116,11 @@ export class KafkaMicroBatchStream implements StreamingSource<PartitionOffsets> 
 	}
 
 	getDefaultReadLimit(): ReadLimit {
-		const { minOffsetsPerTrigger: min, maxOffsetsPerTrigger: max, maxTriggerDelayMs } = this.cfg.options;
+		const {
+			minOffsetsPerTrigger: min,
+			maxOffsetsPerTrigger: max,
+			maxTriggerDelayMs
+		} = this.cfg.options;
 		if (min !== undefined && max !== undefined) {
 			return compositeReadLimit([readMinRows(min, maxTriggerDelayMs), readMaxRows(max)]);
 		}
@@ -123,8 +135,10 @@ export class KafkaMicroBatchStream implements StreamingSource<PartitionOffsets> 
 		const assigned = this.assignedPartitions();
 		const so = options.startingOffsets;
 		let offsets: PartitionOffsets;
-		if (so.kind === 'earliest') offsets = offsetsOf(assigned.map((tp) => [tp, broker.earliest(tp)] as const));
-		else if (so.kind === 'latest') offsets = offsetsOf(assigned.map((tp) => [tp, broker.latest(tp)] as const));
+		if (so.kind === 'earliest')
+			offsets = offsetsOf(assigned.map((tp) => [tp, broker.earliest(tp)] as const));
+		else if (so.kind === 'latest')
+			offsets = offsetsOf(assigned.map((tp) => [tp, broker.latest(tp)] as const));
 		else {
 			const specified = [...so.offsets.keys()].sort();
 			const assignedKeys = assigned.map(tpString).sort();
@@ -139,7 +153,8 @@ export class KafkaMicroBatchStream implements StreamingSource<PartitionOffsets> 
 			offsets = offsetsOf(
 				assigned.map((tp) => {
 					const want = so.offsets.get(tpString(tp)) ?? LATEST;
-					const off = want === EARLIEST ? broker.earliest(tp) : want === LATEST ? broker.latest(tp) : want;
+					const off =
+						want === EARLIEST ? broker.earliest(tp) : want === LATEST ? broker.latest(tp) : want;
 					return [tp, off] as const;
 				})
 			);
@@ -149,7 +164,9 @@ export class KafkaMicroBatchStream implements StreamingSource<PartitionOffsets> 
 	}
 
 	private fetchLatestOffsets(): PartitionOffsets {
-		return offsetsOf(this.assignedPartitions().map((tp) => [tp, this.cfg.broker.latest(tp)] as const));
+		return offsetsOf(
+			this.assignedPartitions().map((tp) => [tp, this.cfg.broker.latest(tp)] as const)
+		);
 	}
 
 	private earliestOf = (key: string): number | undefined => {
@@ -176,7 +193,11 @@ export class KafkaMicroBatchStream implements StreamingSource<PartitionOffsets> 
 					this.lastTriggerMillis
 				);
 				this.lastTriggerMillis = d.lastTriggerMillis;
-				this.lastDecision = { skipped: d.skip, newRecords: d.newRecords, lastTriggerMillis: d.lastTriggerMillis };
+				this.lastDecision = {
+					skipped: d.skip,
+					newRecords: d.newRecords,
+					lastTriggerMillis: d.lastTriggerMillis
+				};
 				skipped = d.skip;
 			}
 			if (skipped) offsets = start;
@@ -207,8 +228,18 @@ export class KafkaMicroBatchStream implements StreamingSource<PartitionOffsets> 
 	};
 
 	planInputPartitions(start: PartitionOffsets, end: PartitionOffsets): SourcePartition[] {
-		const ranges = offsetRanges(start, end, this.earliestOf, this.reportDataLoss, this.cfg.options.minPartitions);
-		return ranges.map((r) => ({ label: tpString(r.topicPartition), from: r.fromOffset, until: r.untilOffset }));
+		const ranges = offsetRanges(
+			start,
+			end,
+			this.earliestOf,
+			this.reportDataLoss,
+			this.cfg.options.minPartitions
+		);
+		return ranges.map((r) => ({
+			label: tpString(r.topicPartition),
+			from: r.fromOffset,
+			until: r.untilOffset
+		}));
 	}
 
 	/**
