@@ -29,52 +29,37 @@ export interface RatePerMicroBatchSpec {
 	readonly advanceMillisPerBatch: number;
 }
 
-/** RatePerMicroBatchProvider's option checks, with its messages. */
+/**
+ * RatePerMicroBatchProvider.getTable's checks, with its messages. A missing rowsPerBatch reads as
+ * 0 (options.getLong(ROWS_PER_BATCH, 0)) and is refused as such; a non-number is Java's
+ * NumberFormatException text.
+ */
 export function parseRatePerMicroBatchOptions(
 	raw: Readonly<Record<string, string>>,
 	defaultParallelism: number
 ): { ok: true; value: RatePerMicroBatchSpec } | { ok: false; error: string } {
 	const o = new Map(Object.entries(raw).map(([k, v]) => [k.toLowerCase(), v]));
-	const long = (k: string, dflt: number | undefined) => {
-		const v = o.get(k.toLowerCase());
-		return v === undefined ? dflt : /^\s*-?\d+\s*$/.test(v) ? Number(v) : NaN;
-	};
-	const rows = long('rowsPerBatch', undefined);
-	if (rows === undefined || Number.isNaN(rows) || rows <= 0) {
-		return {
-			ok: false,
-			error: `Invalid value '${o.get('rowsperbatch') ?? 'null'}'. The option 'rowsPerBatch' must be positive`
-		};
+	const checks: [string, number, (v: number) => boolean, string][] = [
+		['rowsPerBatch', 0, (v) => v > 0, 'must be positive'],
+		['numPartitions', defaultParallelism, (v) => v > 0, 'must be positive'],
+		['startTimestamp', 0, (v) => v >= 0, 'must be non-negative'],
+		['advanceMillisPerBatch', 1000, (v) => v >= 0, 'must be non-negative']
+	];
+	const got: number[] = [];
+	for (const [name, dflt, valid, rule] of checks) {
+		const text = o.get(name.toLowerCase());
+		if (text !== undefined && !/^-?\d+$/.test(text))
+			return { ok: false, error: `For input string: "${text}"` };
+		const v = text === undefined ? dflt : Number(text);
+		if (!valid(v))
+			return { ok: false, error: `Invalid value '${v}'. The option '${name}' ${rule}` };
+		got.push(v);
 	}
-	const parts = long('numPartitions', defaultParallelism) ?? defaultParallelism;
-	if (Number.isNaN(parts) || parts <= 0) {
-		return {
-			ok: false,
-			error: `Invalid value '${o.get('numpartitions')}'. The option 'numPartitions' must be positive`
-		};
-	}
-	const start = long('startTimestamp', 0) ?? 0;
-	if (Number.isNaN(start) || start < 0) {
-		return {
-			ok: false,
-			error: `Invalid value '${o.get('starttimestamp')}'. The option 'startTimestamp' must be non-negative`
-		};
-	}
-	const adv = long('advanceMillisPerBatch', 1000) ?? 1000;
-	if (Number.isNaN(adv) || adv < 0) {
-		return {
-			ok: false,
-			error: `Invalid value '${o.get('advancemillisperbatch')}'. The option 'advanceMillisPerBatch' must be non-negative`
-		};
-	}
+	const [rowsPerBatch = 0, numPartitions = 1, startTimestamp = 0, advanceMillisPerBatch = 1000] =
+		got;
 	return {
 		ok: true,
-		value: {
-			rowsPerBatch: rows,
-			numPartitions: parts,
-			startTimestamp: start,
-			advanceMillisPerBatch: adv
-		}
+		value: { rowsPerBatch, numPartitions, startTimestamp, advanceMillisPerBatch }
 	};
 }
 

@@ -48,45 +48,67 @@ export interface FileSourceOptions {
 	readonly discardCachedInputRatio: number;
 }
 
-const positiveInt = (
-	key: string,
-	v: string
-): { ok: true; value: number } | { ok: false; error: string } =>
-	/^\d+$/.test(v.trim()) && Number(v) > 0
-		? { ok: true, value: Number(v) }
-		: { ok: false, error: `Invalid value '${v}' for option '${key}', must be a positive integer` };
+const invalid = (v: string, key: string, rule: string) => ({
+	ok: false as const,
+	error: `Invalid value '${v}' for option '${key}', ${rule}`
+});
 
-/** FileStreamOptions, with its messages. */
+/** FileStreamOptions, field by field in its order, with its messages. */
 export function parseFileSourceOptions(
 	raw: Readonly<Record<string, string>>
 ): { ok: true; value: FileSourceOptions } | { ok: false; error: string } {
 	const o = new Map(Object.entries(raw).map(([k, v]) => [k.toLowerCase(), v]));
-	const mf = o.get('maxfilespertrigger');
-	const mb = o.get('maxbytespertrigger');
-	if (mf !== undefined && mb !== undefined) {
-		return {
-			ok: false,
-			error:
-				"Options 'maxFilesPerTrigger' and 'maxBytesPerTrigger' can't be both set at the same time"
-		};
+	for (const k of ['modifiedBefore', 'modifiedAfter']) {
+		if (o.has(k.toLowerCase())) {
+			return {
+				ok: false,
+				error: `option '${k.toLowerCase()}' is not allowed in file stream sources`
+			};
+		}
 	}
-	const maxFiles = mf === undefined ? undefined : positiveInt('maxFilesPerTrigger', mf);
-	if (maxFiles && !maxFiles.ok) return maxFiles;
-	const maxBytes = mb === undefined ? undefined : positiveInt('maxBytesPerTrigger', mb);
-	if (maxBytes && !maxBytes.ok) return maxBytes;
+	const isPositiveInt = (v: string) => /^\+?\d+$/.test(v) && Number(v) > 0;
+	const mf = o.get('maxfilespertrigger');
+	if (mf !== undefined && !isPositiveInt(mf))
+		return invalid(mf, 'maxFilesPerTrigger', 'must be a positive integer');
+	const mb = o.get('maxbytespertrigger');
+	if (mb !== undefined) {
+		if (!isPositiveInt(mb)) return invalid(mb, 'maxBytesPerTrigger', 'must be a positive integer');
+		if (mf !== undefined) {
+			return {
+				ok: false,
+				error:
+					"Options 'maxFilesPerTrigger' and 'maxBytesPerTrigger' can't be both set at the same time"
+			};
+		}
+	}
 	const age = timeStringAsMs(o.get('maxfileage') ?? '7d');
 	if (!age.ok) return age;
-	const bool = (k: string) => (o.get(k) ?? 'false').trim().toLowerCase() === 'true';
+	const bools: Record<string, boolean> = {};
+	for (const k of ['latestFirst', 'fileNameOnly']) {
+		const v = o.get(k.toLowerCase());
+		if (v !== undefined && !/^(true|false)$/i.test(v.trim()))
+			return invalid(v, k, "must be 'true' or 'false'");
+		bools[k] = v !== undefined && v.trim().toLowerCase() === 'true';
+	}
+	const mc = o.get('maxcachedfiles');
+	if (mc !== undefined && !/^\+?\d+$/.test(mc)) {
+		return invalid(mc, 'maxCachedFiles', 'must be an integer greater than or equal to 0');
+	}
+	const ratio = o.get('discardcachedinputratio');
+	if (ratio !== undefined && !(Number(ratio) >= 0 && Number(ratio) <= 1)) {
+		return invalid(ratio, 'discardCachedInputRatio', 'must be a positive float between 0 and 1');
+	}
 	return {
 		ok: true,
 		value: {
-			...(maxFiles ? { maxFilesPerTrigger: maxFiles.value } : {}),
-			...(maxBytes ? { maxBytesPerTrigger: maxBytes.value } : {}),
-			latestFirst: bool('latestfirst'),
+			...(mf !== undefined ? { maxFilesPerTrigger: Number(mf) } : {}),
+			...(mb !== undefined ? { maxBytesPerTrigger: Number(mb) } : {}),
+			latestFirst: bools.latestFirst ?? false,
 			maxFileAgeMs: age.value,
-			fileNameOnly: bool('filenameonly'),
-			maxCachedFiles: Number(o.get('maxcachedfiles') ?? 10000),
-			discardCachedInputRatio: Number(o.get('discardcachedinputratio') ?? 0.2)
+			fileNameOnly: bools.fileNameOnly ?? false,
+			maxCachedFiles: mc === undefined ? 10000 : Number(mc),
+			// A Scala Float: 0.2f.
+			discardCachedInputRatio: Math.fround(ratio === undefined ? 0.2 : Number(ratio))
 		}
 	};
 }
@@ -168,12 +190,15 @@ export class FileStreamSource implements StreamingSource<FileOffset> {
 			batchFiles = newFiles.slice(0, maxFiles.maxFiles);
 			const rest = newFiles.slice(maxFiles.maxFiles);
 			// A leftover below maxFiles × ratio is dropped, so the next batch lists again rather than run small.
-			if (shouldCache && rest.length >= maxFiles.maxFiles * options.discardCachedInputRatio)
+			if (
+				shouldCache &&
+				rest.length >= floatTimes(maxFiles.maxFiles, options.discardCachedInputRatio)
+			)
 				unselected = rest;
 		} else if (maxBytes) {
 			const [taken, rest, restSize] = takeFilesUntilMax(newFiles, maxBytes.maxBytes);
 			batchFiles = taken;
-			if (shouldCache && restSize >= maxBytes.maxBytes * options.discardCachedInputRatio)
+			if (shouldCache && restSize >= floatTimes(maxBytes.maxBytes, options.discardCachedInputRatio))
 				unselected = rest;
 		} else {
 			batchFiles = newFiles;
@@ -239,6 +264,9 @@ export class FileStreamSource implements StreamingSource<FileOffset> {
 		return a === b;
 	}
 }
+
+/** Int × Float on the JVM: both as 32-bit floats, the product rounded to one. */
+const floatTimes = (n: number, f: number): number => Math.fround(Math.fround(n) * Math.fround(f));
 
 /** takeFilesUntilMax: always the first file, then files while the running size stays ≤ maxBytes. */
 function takeFilesUntilMax(

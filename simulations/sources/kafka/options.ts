@@ -42,21 +42,21 @@ const TIME_UNITS: Readonly<Record<string, number>> = {
 	d: 86_400_000
 };
 
-/** JavaUtils.timeStringAsMs: an integer and an optional unit (default ms). */
+/**
+ * JavaUtils.timeStringAsMs: an integer and an optional unit (default ms), converted with
+ * TimeUnit's truncation; errors carry its two-line NumberFormatException text.
+ */
 export function timeStringAsMs(
 	text: string
 ): { ok: true; value: number } | { ok: false; error: string } {
+	const timeError =
+		'Time must be specified as seconds (s), milliseconds (ms), microseconds (us), minutes (m or min), ' +
+		'hour (h), or day (d). E.g. 50s, 100ms, or 250us.';
 	const m = /^(-?[0-9]+)([a-z]+)?$/.exec(text.trim().toLowerCase());
-	const scale = m ? TIME_UNITS[m[2] ?? 'ms'] : undefined;
-	if (!m || scale === undefined) {
-		return {
-			ok: false,
-			error:
-				'Time must be specified as seconds (s), milliseconds (ms), microseconds (us), minutes (m or min), ' +
-				`hour (h), or day (d). E.g. 50s, 100ms, or 250us.\nFailed to parse time string: ${text}`
-		};
-	}
-	return { ok: true, value: Math.floor(Number(m[1]) * scale) };
+	if (!m) return { ok: false, error: `${timeError}\nFailed to parse time string: ${text}` };
+	const scale = TIME_UNITS[m[2] ?? 'ms'];
+	if (scale === undefined) return { ok: false, error: `${timeError}\nInvalid suffix: "${m[2]}"` };
+	return { ok: true, value: Math.trunc(Number(m[1]) * scale) };
 }
 
 type Parsed = { ok: true; value: KafkaSourceOptions } | { ok: false; error: string };
@@ -69,8 +69,52 @@ function positiveLong(
 	return { ok: true, value: Number(v) };
 }
 
-export function parseKafkaOptions(raw: Readonly<Record<string, string>>): Parsed {
+/** The consumer settings Spark manages itself and refuses (KafkaSourceProvider.validateGeneralOptions). */
+function unsupportedKafkaParam(o: ReadonlyMap<string, string>): string | null {
+	if (o.has('kafka.auto.offset.reset')) {
+		return (
+			"\nKafka option 'auto.offset.reset' is not supported.\n" +
+			"Instead set the source option 'startingoffsets' to 'earliest' or 'latest'\n" +
+			'to specify where to start. Structured Streaming manages which offsets are consumed\n' +
+			'internally, rather than relying on the kafkaConsumer to do it. This will ensure that no\n' +
+			'data is missed when new topics/partitions are dynamically subscribed. Note that\n' +
+			"'startingoffsets' only applies when a new Streaming query is started, and\n" +
+			'that resuming will always pick up from where the query left off. See the docs for more\n' +
+			'details.\n         '
+		);
+	}
+	for (const [k, what] of [
+		['key', 'keys'],
+		['value', 'values']
+	] as const) {
+		if (o.has(`kafka.${k}.deserializer`)) {
+			return (
+				`Kafka option '${k}.deserializer' is not supported as ${what} are deserialized as byte arrays with ` +
+				`ByteArrayDeserializer. Use DataFrame operations to explicitly deserialize the ${what}.`
+			);
+		}
+	}
+	for (const c of ['enable.auto.commit', 'interceptor.classes']) {
+		if (o.has(`kafka.${c}`)) return `Kafka option '${c}' is not supported`;
+	}
+	return null;
+}
+
+/**
+ * `requireBootstrapServers`: the scenarios imply `kafka.bootstrap.servers` (FORMAT-ADDITIONS);
+ * a program typed in the editor must give it, as Spark requires.
+ */
+export function parseKafkaOptions(
+	raw: Readonly<Record<string, string>>,
+	requireBootstrapServers = false
+): Parsed {
 	const o = new Map(Object.entries(raw).map(([k, v]) => [k.toLowerCase(), v]));
+	// validateStreamOptions checks the ending offsets before validateGeneralOptions runs.
+	if (o.has('endingoffsets'))
+		return { ok: false, error: 'ending offset not valid in streaming queries' };
+	if (o.has('endingoffsetsbytimestamp')) {
+		return { ok: false, error: 'ending timestamp not valid in streaming queries' };
+	}
 	const given = STRATEGY_KEYS.filter((k) => o.has(k));
 	if (given.length === 0) {
 		return {
@@ -118,8 +162,21 @@ export function parseKafkaOptions(raw: Readonly<Record<string, string>>): Parsed
 		}
 		strategy = { kind: 'subscribePattern', pattern: value.trim() };
 	}
-	if (o.has('endingoffsets'))
-		return { ok: false, error: 'Ending offset not valid in streaming queries' };
+	// The rest of validateGeneralOptions, in Spark's order.
+	const minParts = o.get('minpartitions');
+	if (minParts !== undefined) {
+		if (!/^\s*-?\d+\s*$/.test(minParts))
+			return { ok: false, error: `For input string: "${minParts}"` };
+		if (Number(minParts) <= 0) return { ok: false, error: 'minPartitions must be positive' };
+	}
+	const unsupported = unsupportedKafkaParam(o);
+	if (unsupported !== null) return { ok: false, error: unsupported };
+	if (requireBootstrapServers && !o.has('kafka.bootstrap.servers')) {
+		return {
+			ok: false,
+			error: "Option 'kafka.bootstrap.servers' must be specified for configuring Kafka consumer"
+		};
+	}
 
 	const so = (o.get('startingoffsets') ?? 'latest').trim();
 	let startingOffsets: StartingOffsets;
@@ -146,13 +203,6 @@ export function parseKafkaOptions(raw: Readonly<Record<string, string>>): Parsed
 	const fodl = (o.get('failondataloss') ?? 'true').trim().toLowerCase();
 	if (fodl !== 'true' && fodl !== 'false') {
 		return { ok: false, error: `For input string: "${o.get('failondataloss')}"` };
-	}
-	const minParts = o.get('minpartitions');
-	if (minParts !== undefined && !(Number.isInteger(Number(minParts)) && Number(minParts) > 0)) {
-		return {
-			ok: false,
-			error: `Invalid value '${minParts}' for option 'minPartitions', must be a positive integer`
-		};
 	}
 	return {
 		ok: true,

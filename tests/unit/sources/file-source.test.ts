@@ -107,6 +107,12 @@ describe('file source: maxFilesPerTrigger and its file log', () => {
 		expect(e({ maxFilesPerTrigger: '0' })).toBe(
 			"Invalid value '0' for option 'maxFilesPerTrigger', must be a positive integer"
 		);
+		expect(e({ latestFirst: 'yes' })).toBe(
+			"Invalid value 'yes' for option 'latestFirst', must be 'true' or 'false'"
+		);
+		expect(e({ modifiedAfter: '2020-01-01' })).toBe(
+			"option 'modifiedafter' is not allowed in file stream sources"
+		);
 	});
 
 	it('maxBytesPerTrigger always takes the first file, then files while the total fits', () => {

@@ -388,6 +388,24 @@ describe('options, ranges and metrics', () => {
 		expect(e({ subscribe: 't', maxTriggerDelay: '5 parsecs' })).toMatch(
 			/^Time must be specified as seconds/
 		);
+		expect(e({ subscribe: 't', maxTriggerDelay: '5parsecs' })).toBe(
+			'Time must be specified as seconds (s), milliseconds (ms), microseconds (us), minutes (m or min), ' +
+				'hour (h), or day (d). E.g. 50s, 100ms, or 250us.\nInvalid suffix: "parsecs"'
+		);
+		expect(e({ subscribe: 't', endingOffsets: 'latest' })).toBe(
+			'ending offset not valid in streaming queries'
+		);
+		expect(e({ subscribe: 't', minPartitions: '0' })).toBe('minPartitions must be positive');
+		expect(e({ subscribe: 't', 'kafka.enable.auto.commit': 'true' })).toBe(
+			"Kafka option 'enable.auto.commit' is not supported"
+		);
+		expect(e({ subscribe: 't', 'kafka.value.deserializer': 'x' })).toMatch(
+			/^Kafka option 'value.deserializer' is not supported as values are deserialized as byte arrays/
+		);
+		const strict = parseKafkaOptions({ subscribe: 't' }, true);
+		expect(strict.ok ? '' : strict.error).toBe(
+			"Option 'kafka.bootstrap.servers' must be specified for configuring Kafka consumer"
+		);
 	});
 
 	it('subscribePattern matches whole topic names, including topics created later', () => {

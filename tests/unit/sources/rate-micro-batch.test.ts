@@ -71,7 +71,7 @@ describe('rate-micro-batch (RatePerMicroBatchStream)', () => {
 	it('requires a positive rowsPerBatch', () => {
 		const r = parseRatePerMicroBatchOptions({}, 2);
 		expect(r.ok ? '' : r.error).toBe(
-			"Invalid value 'null'. The option 'rowsPerBatch' must be positive"
+			"Invalid value '0'. The option 'rowsPerBatch' must be positive"
 		);
 	});
 });
