@@ -15,3 +15,4 @@ export * from './kafka/stream';
 export * from './files/directory';
 export * from './files/seen-files';
 export * from './files/file-source';
+export * from './kafka/producer';
