@@ -95,7 +95,7 @@ describe('Kafka producers: rate profiles and skew', () => {
 		expect(cursor).toBe(5);
 		cursor = produceUntil(b, 't', s, cursor, 500);
 		expect(cursor).toBe(5);
-		cursor = produceUntil(b, 't', s, cursor, 1000);
+		expect(produceUntil(b, 't', s, cursor, 1000)).toBe(10);
 		expect(b.latest({ topic: 't', partition: 0 }) + b.latest({ topic: 't', partition: 1 })).toBe(
 			10
 		);
