@@ -16,3 +16,4 @@ export * from './files/directory';
 export * from './files/seen-files';
 export * from './files/file-source';
 export * from './kafka/producer';
+export * from './inputs';

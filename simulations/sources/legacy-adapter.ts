@@ -52,10 +52,11 @@ export class LongOffsetSourceAdapter implements StreamingSource<number> {
 		this.fixedForAvailableNow = this.inner.latestOffset(this.clock.nowMs() as ProcTimeMs);
 	}
 
-	latestOffset(): number | null {
+	latestOffset(): number {
 		this.latest =
 			this.fixedForAvailableNow ?? this.inner.latestOffset(this.clock.nowMs() as ProcTimeMs);
-		return this.latest === this.inner.initialOffset ? null : this.latest;
+		// Never null: LongOffset(0) / LongOffset(-1) at the start, so a fresh query runs batch 0 even empty.
+		return this.latest;
 	}
 
 	reportLatestOffset(): number | null {
