@@ -38,6 +38,13 @@ describe('rateLimit: maxOffsetsPerTrigger prorated by backlog (KafkaMicroBatchSt
 		expect(taken(new Map(first), rateLimit(100, first, until, noEarliest))).toEqual([74, 22, 2]);
 	});
 
+	it('a limit equal to the backlog can leave an offset behind: Scala computes limit × (size / total) in doubles', () => {
+		// sizes 31 and 12, limit 43 = total: 43 × (31/43) = 30.999999999999996 → floor 30 (not 31);
+		// 43 × (12/43) = 12 → 12. The batch reads 42 of 43; the next trigger reads the last one.
+		const from = offs({ a: 0, b: 0 });
+		expect(taken(from, rateLimit(43, from, offs({ a: 31, b: 12 }), noEarliest))).toEqual([30, 12]);
+	});
+
 	it('a tiny share can push the batch ABOVE the limit', () => {
 		// sizes 5 and 5 and 1 with limit 2, total 11: 2×5/11 = 0.909 → ceil 1 (twice), 2×1/11 = 0.18 → ceil 1
 		// → 3 offsets although the limit is 2.
