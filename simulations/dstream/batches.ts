@@ -14,6 +14,7 @@ import type { FileWrite } from './host-fs';
 import type { OutputSpec } from './program';
 import * as R from './rdd';
 import type { DStreamProgram } from './reader';
+import { maxOf } from '../core/arrays';
 
 export interface OutputResult {
 	readonly outputId: number;
@@ -56,7 +57,7 @@ export class BatchRunner {
 	readonly gen: Generator;
 	constructor(private readonly program: DStreamProgram) {
 		const { state } = program;
-		const longest = Math.max(0, ...state.graph.nodes.map((n) => (n.windowMs ?? 0) + n.slideMs));
+		const longest = Math.max(0, maxOf(state.graph.nodes.map((n) => (n.windowMs ?? 0) + n.slideMs)));
 		this.gen = new Generator(0, state.call, longest + 3 * (state.batchMs ?? 1000));
 	}
 

@@ -7,6 +7,7 @@
 import { formatPercent } from './percent';
 import { PyFloat, PyTuple, numeric, typeName } from './values';
 import type { PyValue, Raise } from './values';
+import { pushAll } from '../core/arrays';
 
 const isInt = (v: PyValue): v is number | boolean => typeof v === 'number' || typeof v === 'boolean';
 
@@ -42,7 +43,7 @@ function unsupported(op: string, a: PyValue, b: PyValue, raise: Raise): never {
 
 function repeat<T>(items: readonly T[], n: number): T[] {
 	const out: T[] = [];
-	for (let i = 0; i < n; i++) out.push(...items);
+	for (let i = 0; i < n; i++) pushAll(out, items);
 	return out;
 }
 

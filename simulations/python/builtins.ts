@@ -12,6 +12,7 @@ import {
 	pyEquals, pyKey, truthy, typeName
 } from './values';
 import type { BuiltinImpl, CallFn, PyValue, Raise } from './values';
+import { minOf } from '../core/arrays';
 
 export const raise: Raise = (pyType, message) => new PyException(pyType, message);
 
@@ -244,7 +245,7 @@ const table: Record<string, BuiltinImpl> = {
 	),
 	zip: (a) => {
 		const lists = a.map((x) => items(x));
-		const n = lists.length === 0 ? 0 : Math.min(...lists.map((l) => l.length));
+		const n = minOf(lists.map((l) => l.length), 0);
 		return new PyIterable(
 			Array.from({ length: n }, (_, i) => new PyTuple(lists.map((l) => l[i] ?? null))),
 			'zip'
@@ -253,7 +254,7 @@ const table: Record<string, BuiltinImpl> = {
 	map: (a, _kw, call) => {
 		const f = arg(a, 0, 'map', 2);
 		const lists = a.slice(1).map((x) => items(x));
-		const n = Math.min(...lists.map((l) => l.length));
+		const n = minOf(lists.map((l) => l.length));
 		return new PyIterable(
 			Array.from({ length: n }, (_, i) => call(f, lists.map((l) => l[i] ?? null))),
 			'map'

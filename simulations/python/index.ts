@@ -15,6 +15,7 @@ import { Interpreter } from './interpreter';
 import { PyBuiltin } from './values';
 import type { PyModule, PyValue } from './values';
 import { str } from './format';
+import { pushAll } from '../core/arrays';
 
 export * from './values';
 export { repr, str, floatRepr } from './format';
@@ -121,7 +122,7 @@ function runPythonWithLast(
 			const text = args.map(str).join(
 				typeof sep === 'string' ? sep : ' '
 			) + (typeof end === 'string' ? end : '\n');
-			stdout.push(...text.replace(/\n$/, '').split('\n'));
+			pushAll(stdout, text.replace(/\n$/, '').split('\n'));
 			return null;
 		}));
 		const interp = new Interpreter(
