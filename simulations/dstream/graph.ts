@@ -5,6 +5,7 @@
  * remembered so windows and state can read earlier batches. Times are virtual milliseconds with
  * zeroTime = 0, so the first batch is at t = batchDuration.
  */
+import { PyException } from '../python/errors';
 import type { Span } from '../python/errors';
 import { deepCopy } from '../python/values';
 import type { PyValue } from '../python/values';
@@ -69,8 +70,12 @@ function copyPartition(p: readonly PyValue[]): readonly PyValue[] {
 	return out ?? p;
 }
 
-export const isTimeValid = (node: DNode, time: number, zeroTime: number): boolean =>
-	time > zeroTime && (time - zeroTime) % node.slideMs === 0;
+export const isTimeValid = (node: DNode, time: number, zeroTime: number): boolean => {
+	if (time <= zeroTime) return false;
+	// Duration.isMultipleOf is a Long remainder: a zero slide fails the batch as the JVM does.
+	if (node.slideMs === 0) throw new PyException('java.lang.ArithmeticException', '/ by zero', node.span);
+	return (time - zeroTime) % node.slideMs === 0;
+};
 
 /** Memoised generation with Spark's validity rule; reads hand out copies (PySpark RDDs are
  *  serialized, so a function that mutates its input never changes a remembered RDD). */
@@ -104,11 +109,15 @@ export class Generator implements Exec {
 
 	/** DStream.slice: RDDs at the slide-aligned times in [from, to] that exist. */
 	slice(node: DNode, fromTime: number, toTime: number): Rdd[] {
-		const align = (t: number) => t - (
-			((t - this.zeroTime) % node.slideMs) + node.slideMs
-		) % node.slideMs;
+		const step = node.slideMs;
+		if (step === 0) throw new PyException('java.lang.ArithmeticException', '/ by zero', node.span);
+		const m = Math.abs(step);
+		const align = (t: number) => t - (((t - this.zeroTime) % m) + m) % m;
 		const out: Rdd[] = [];
-		for (let t = align(fromTime); t <= align(toTime); t += node.slideMs) {
+		// Scala's `from to end by step`: a negative slide counts down, so it is empty when from < end.
+		const from = align(fromTime);
+		const end = align(toTime);
+		for (let t = from; step > 0 ? t <= end : t >= end; t += step) {
 			if (t >= this.zeroTime) {
 				const r = this.getOrCompute(node, t);
 				if (r) out.push(r);
