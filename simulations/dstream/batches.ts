@@ -15,6 +15,7 @@ import type { OutputSpec } from './program';
 import * as R from './rdd';
 import type { DStreamProgram } from './reader';
 import { maxOf } from '../core/arrays';
+import { civilFromMs } from '../core/calendar';
 
 export interface OutputResult {
 	readonly outputId: number;
@@ -47,10 +48,10 @@ export interface BatchResult {
 
 /** Python's datetime str(): `2026-01-01 10:00:02` or with `.500000` microseconds. */
 export function pyDatetime(epochMs: number): string {
-	const d = new Date(epochMs);
+	const c = civilFromMs(epochMs);
 	const p = (n: number, w = 2) => String(n).padStart(w, '0');
-	const base = `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
-	return d.getUTCMilliseconds() ? `${base}.${p(d.getUTCMilliseconds() * 1000, 6)}` : base;
+	const base = `${c.year}-${p(c.month)}-${p(c.day)} ${p(c.hour)}:${p(c.minute)}:${p(c.second)}`;
+	return c.ms ? `${base}.${p(c.ms * 1000, 6)}` : base;
 }
 
 export class BatchRunner {
