@@ -68,7 +68,7 @@ export class BatchRunner {
 		const printed = session.stdout.length;
 		const stdout = () => session.stdout.splice(printed);
 		try {
-			session.interp.resetBudget();
+			// No budget reset here: the run's Python budget spans all batches (one budget per run).
 			for (const o of state.outputs) outputs.push(this.runOutput(o, time));
 			const rdds = this.gen.computed.map(({ node, time: t, rdd }) => ({
 				nodeId: node.id, op: node.op, time: t, partitionSizes: rdd.partitions.map((p) => p.length),

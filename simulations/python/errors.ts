@@ -76,7 +76,14 @@ export function asPyException(e: unknown, span?: Span): PyException {
 		return e;
 	}
 	if (e instanceof RangeError) {
-		return new PyException('RecursionError', 'maximum recursion depth exceeded', span);
+		// Only a stack overflow is a recursion; a string or array past what the JS engine can
+		// hold is Python's MemoryError (a RangeError too, but calling it recursion would lie).
+		if (/call stack/i.test(e.message)) {
+			return new PyException('RecursionError', 'maximum recursion depth exceeded', span);
+		}
+		if (/Invalid (string|array|typed array) length/i.test(e.message)) {
+			return new PyException('MemoryError', 'the value is too large for the simulator', span);
+		}
 	}
 	const msg = e instanceof Error ? e.message : String(e);
 	return new PyException('InternalError', `the simulator failed here: ${msg}`, span);

@@ -16,6 +16,8 @@ import { PyBuiltin } from './values';
 import type { PyModule, PyValue } from './values';
 import { str } from './format';
 import { pushAll } from '../core/arrays';
+import { RUN_LIMITS } from '../core/budget';
+import { useMeter } from './meter';
 
 export * from './values';
 export { repr, str, floatRepr } from './format';
@@ -24,7 +26,8 @@ export type { Span } from './errors';
 export { Scope } from './expressions';
 export { Interpreter } from './interpreter';
 
-export const DEFAULT_MAX_STEPS = 1_000_000;
+/** One run's Python budget: the program and every callback of every batch together. */
+export const DEFAULT_MAX_STEPS = RUN_LIMITS.pythonSteps;
 
 export interface PythonOptions {
 	/** Names bound before the program runs (engine objects such as pre-bound streams). */
@@ -50,7 +53,8 @@ export class PythonSession {
 		return this.globals.vars.get(name);
 	}
 
-	/** Calls a Python value with a fresh step budget; errors come back located. */
+	/** Calls a Python value on the run's step budget (not a fresh one: a run has one budget);
+	 *  errors come back located. */
 	call(fn: PyValue, args: readonly PyValue[]): Result<PyValue> {
 		try {
 			return ok(this.callRaw(fn, args));
@@ -65,7 +69,7 @@ export class PythonSession {
 		args: readonly PyValue[],
 		at: { from: number; to: number } = { from: 0, to: 0 }
 	): PyValue {
-		this.interp.resetBudget();
+		useMeter(this.interp);
 		return this.interp.callValue(fn, args, new Map(), at);
 	}
 
@@ -141,6 +145,7 @@ function runPythonWithLast(
 		let lastValue: PyValue = null;
 		try {
 			interp.resetBudget();
+			useMeter(interp);
 			for (const s of stmts) {
 				if (s === last && s.name === 'ExpressionStatement' && s.firstChild) {
 					lastValue = interp.expressionValue(s, globals);

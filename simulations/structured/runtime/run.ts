@@ -11,6 +11,7 @@ import type { Row } from './context';
 import type { EngineEvent } from './events';
 import { MicroBatchExecution, type Checkpoint } from './executor';
 import { MemoryStreams } from './memory-stream';
+import { RunBudget, type RunLimit } from '../../core/budget';
 
 export interface Arrival {
 	/** Processing time (ms) the rows become available to the source. */
@@ -29,6 +30,8 @@ export interface RunOptions {
 	readonly untilMs: number;
 	readonly checkpoint?: Checkpoint;
 	readonly batchDurationMs?: (numInputRows: number) => number;
+	/** The run's limits (default RUN_LIMITS): past one, the run fails with RunLimitExceeded. */
+	readonly limits?: Readonly<Record<RunLimit, number>>;
 }
 
 /** Arrivals grouped by instant, in arrival order within an instant. */
@@ -58,7 +61,8 @@ export function runMicroBatches(
 		const exec = new MicroBatchExecution(query, streams, {
 			clock: () => scheduler.now(),
 			checkpoint: options.checkpoint,
-			batchDurationMs: options.batchDurationMs
+			batchDurationMs: options.batchDurationMs,
+			budget: new RunBudget(options.limits)
 		});
 		const groups = groupByInstant(arrivals);
 		const trigger = (): readonly EngineEvent[] => {
