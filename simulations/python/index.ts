@@ -3,7 +3,6 @@
  * engine; this module runs them without `eval`, and every failure (syntax, unsupported construct,
  * Python runtime error) comes back as a located SourceError value, never as a thrown exception.
  */
-import { parser } from '@lezer/python';
 import type { Tree } from '@lezer/common';
 import { err, ok } from '../core/errors';
 import type { Result, SourceError } from '../core/errors';
@@ -18,11 +17,13 @@ import { str } from './format';
 import { pushAll } from '../core/arrays';
 import { RUN_LIMITS } from '../core/budget';
 import { useMeter } from './meter';
+import { parseWithLimits } from './nesting';
 
 export * from './values';
 export { repr, str, floatRepr } from './format';
 export { PyException, toSourceError, asPyException } from './errors';
 export type { Span } from './errors';
+export { parseWithLimits } from './nesting';
 export { Scope } from './expressions';
 export { Interpreter } from './interpreter';
 
@@ -94,7 +95,11 @@ export function firstSyntaxError(src: string, tree: Tree): SourceError | undefin
 }
 
 export function parsePython(src: string): Result<Tree> {
-	const tree = parser.parse(src);
+	// Nesting first: past lezer's own depth limit the tree has an error node that is only a
+	// symptom ('invalid syntax' thousands of columns in), or parsing overflows the stack.
+	const parsed = parseWithLimits(src);
+	if ('error' in parsed) return err(toSourceError(src, parsed.error));
+	const tree = parsed.tree;
 	const e = firstSyntaxError(src, tree);
 	return e ? err(e) : ok(tree);
 }
