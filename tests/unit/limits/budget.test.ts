@@ -2,7 +2,7 @@
 // the value that crossed it.
 import { VirtualTimeScheduler } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { RUN_LIMITS, RunBudget, RunLimitExceeded } from '../../../simulations/core/budget';
+import { RUN_LIMITS, RunBudget, RunLimitExceeded, type RunLimit } from '../../../simulations/core/budget';
 import { readDStreamProgram, simulateDStreams } from '../../../simulations/dstream/index';
 import { evalPython } from '../../../simulations/python/index';
 import { prepareQuery, runMicroBatches, simulate } from '../../../simulations/structured/index';
@@ -37,7 +37,7 @@ describe('windows per row', () => {
 });
 
 describe('rows, state rows and trace rows in a run', () => {
-	const run = (code: string, rows: unknown[][], limits: Partial<typeof RUN_LIMITS>) => {
+	const run = (code: string, rows: unknown[][], limits: Partial<Record<RunLimit, number>>) => {
 		const q = prepareQuery(code, EVENTS);
 		if (!q.ok) throw new Error(q.error.message);
 		const scheduler = new VirtualTimeScheduler(undefined, 10_000);
