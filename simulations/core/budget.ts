@@ -16,7 +16,10 @@ export const RUN_LIMITS = {
 	/** Rows one stateful operator keeps at the end of a batch. */
 	stateRows: 1_000_000,
 	/** Rows recorded in one run's trace (arrived, updated, evicted, dropped, emitted). */
-	traceRows: 5_000_000
+	traceRows: 5_000_000,
+	/** DStream work in one run: every RDD a batch asks for (windows read many) and every
+	 *  record a computed RDD holds. */
+	dstreamWork: 5_000_000
 } as const;
 
 export type RunLimit = keyof typeof RUN_LIMITS;
@@ -34,7 +37,9 @@ const WHAT: Record<RunLimit, (value: number, limit: number) => string> = {
 	stateRows: (v, l) =>
 		`a stateful operator holds ${fmt(v)} rows of state after this batch; the playground keeps at most ${fmt(l)}. Add a watermark so old groups are dropped, or group by fewer keys.`,
 	traceRows: (v, l) =>
-		`this run recorded ${fmt(v)} rows in its trace; the playground records at most ${fmt(l)} in one run. Shorten the run or lower the rate.`
+		`this run recorded ${fmt(v)} rows in its trace; the playground records at most ${fmt(l)} in one run. Shorten the run or lower the rate.`,
+	dstreamWork: (v, l) =>
+		`this run's DStream jobs touched ${fmt(v)} RDDs and records (each batch's RDDs, every RDD a window reads, every record computed); the playground stops a run at ${fmt(l)}. A very short batch interval or a long window multiplies them.`
 };
 
 export function limitMessage(limit: RunLimit, value: number, max: number = RUN_LIMITS[limit]): string {
@@ -56,7 +61,7 @@ export class RunLimitExceeded extends Error {
 /** Counters for one run; `charge` throws RunLimitExceeded past a limit. */
 export class RunBudget {
 	private readonly used: Record<RunLimit, number> = {
-		pythonSteps: 0, windowsPerRow: 0, rows: 0, stateRows: 0, traceRows: 0
+		pythonSteps: 0, windowsPerRow: 0, rows: 0, stateRows: 0, traceRows: 0, dstreamWork: 0
 	};
 	constructor(readonly limits: Readonly<Record<RunLimit, number>> = RUN_LIMITS) {}
 

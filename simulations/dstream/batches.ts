@@ -16,6 +16,8 @@ import * as R from './rdd';
 import type { DStreamProgram } from './reader';
 import { maxOf } from '../core/arrays';
 import { civilFromMs } from '../core/calendar';
+import { asPyException } from '../python/errors';
+import { RunLimitExceeded } from '../core/budget';
 
 export interface OutputResult {
 	readonly outputId: number;
@@ -69,7 +71,14 @@ export class BatchRunner {
 		const stdout = () => session.stdout.splice(printed);
 		try {
 			// No budget reset here: the run's Python budget spans all batches (one budget per run).
-			for (const o of state.outputs) outputs.push(this.runOutput(o, time));
+			for (const o of state.outputs) {
+				// Located at the output operation whose job crossed a limit or failed unlocated.
+				try {
+					outputs.push(this.runOutput(o, time));
+				} catch (e) {
+					throw asPyException(e, o.span);
+				}
+			}
 			const rdds = this.gen.computed.map(({ node, time: t, rdd }) => ({
 				nodeId: node.id, op: node.op, time: t, partitionSizes: rdd.partitions.map((p) => p.length),
 				sample: R.elements(rdd).slice(0, 20).map(repr)
@@ -84,7 +93,8 @@ export class BatchRunner {
 				rdds: [],
 				stdout: stdout(),
 				files: state.fs.drain(),
-				error: session.toError(e)
+				// A run limit crossed between output jobs (forgetting old RDDs) is the context's.
+				error: session.toError(e instanceof RunLimitExceeded ? asPyException(e, state.startSpan) : e)
 			};
 		}
 	}

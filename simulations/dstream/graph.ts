@@ -10,6 +10,7 @@ import type { Span } from '../python/errors';
 import { deepCopy } from '../python/values';
 import type { PyValue } from '../python/values';
 import type { Rdd } from './rdd';
+import { RunBudget } from '../core/budget';
 
 export interface DNode {
 	readonly id: number;
@@ -87,7 +88,9 @@ export class Generator implements Exec {
 	constructor(
 		readonly zeroTime: number,
 		private readonly invoke: (fn: PyValue, args: readonly PyValue[], at: Span) => PyValue,
-		private readonly rememberMs: number
+		private readonly rememberMs: number,
+		/** The run's budget: every RDD asked for and every record computed counts. */
+		private readonly budget: RunBudget = new RunBudget()
 	) {}
 
 	call(fn: PyValue, args: readonly PyValue[], at: Span): PyValue {
@@ -96,10 +99,12 @@ export class Generator implements Exec {
 
 	getOrCompute(node: DNode, time: number): Rdd | undefined {
 		if (!isTimeValid(node, time, this.zeroTime)) return undefined;
+		this.budget.charge('dstreamWork', 1);
 		let byTime = this.memo.get(node.id);
 		if (!byTime) this.memo.set(node.id, (byTime = new Map()));
 		if (!byTime.has(time)) {
 			const rdd = node.compute(time, this);
+			if (rdd) for (const p of rdd.partitions) this.budget.charge('dstreamWork', p.length);
 			byTime.set(time, rdd);
 			if (rdd) this.computed.push({ node, time, rdd });
 		}
@@ -129,6 +134,8 @@ export class Generator implements Exec {
 	/** Drops remembered RDDs no window or state can read any more (DStream.clearMetadata). */
 	forget(now: number): void {
 		for (const byTime of this.memo.values()) {
+			// Remembered RDDs are scanned every batch: a 1 ms batch under a 6 s window keeps 6,000.
+			this.budget.charge('dstreamWork', byTime.size);
 			for (const t of byTime.keys()) if (t < now - this.rememberMs) byTime.delete(t);
 		}
 		this.computed.length = 0;

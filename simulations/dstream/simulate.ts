@@ -25,6 +25,8 @@ import type { Rdd } from './rdd';
 import { defaultCheckpointMs, validateAtStart } from './reader';
 import type { DStreamProgram } from './reader';
 import { pushAll } from '../core/arrays';
+import { RunLimitExceeded } from '../core/budget';
+import { asPyException, toSourceError } from '../python/errors';
 
 export interface RecordSource {
 	/** Records that reach the source (socket, directory) in (fromMs, toMs]. */
@@ -83,6 +85,11 @@ export function simulateDStreams(
 	try {
 		return simulate(program, options);
 	} catch (e) {
+		if (e instanceof RunLimitExceeded) {
+			// A run limit crossed outside a batch's jobs (checkpoints, scheduling): at ssc.start().
+			const at = program.state.startSpan ?? { from: 0, to: 0 };
+			return [{ type: 'error', time: 0, error: toSourceError(program.src, asPyException(e, at)) }];
+		}
 		const message = e instanceof Error ? e.message : String(e);
 		return [
 			{

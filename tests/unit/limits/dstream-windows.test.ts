@@ -50,3 +50,12 @@ describe('DStream window arguments', () => {
 		);
 	});
 });
+
+describe('DStream work in a run', () => {
+	it('a 1 ms batch interval under a 6 s window ends on the run budget at ssc.start(), not after minutes', () => {
+		const { events } = run('0.001', 'lines.map(lambda w: (w, 1)).reduceByKeyAndWindow(lambda a, b: a + b, lambda a, b: a - b, 6, 2).pprint()');
+		const e = firstError(events);
+		expect(e?.line).toBe(8);
+		expect(e?.message).toMatch(/^this run's DStream jobs touched [\d,]+ RDDs and records/);
+	});
+});
