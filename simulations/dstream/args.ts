@@ -50,6 +50,9 @@ export function durationMs(v: PyValue | undefined, what: string): number {
 		'TypeError',
 		`${what} must be a number of seconds, not ${typeName(v ?? null)}`
 	);
+	// PySpark converts with int(seconds * 1000), whose errors these are.
+	if (Number.isNaN(n)) throw raise('ValueError', 'cannot convert float NaN to integer');
+	if (!Number.isFinite(n * 1000)) throw raise('OverflowError', 'cannot convert float infinity to integer');
 	return Math.trunc(n * 1000);
 }
 

@@ -14,6 +14,10 @@ import type { FileWrite } from './host-fs';
 import type { OutputSpec } from './program';
 import * as R from './rdd';
 import type { DStreamProgram } from './reader';
+import { maxOf } from '../core/arrays';
+import { civilFromMs } from '../core/calendar';
+import { asPyException } from '../python/errors';
+import { RunLimitExceeded } from '../core/budget';
 
 export interface OutputResult {
 	readonly outputId: number;
@@ -46,17 +50,17 @@ export interface BatchResult {
 
 /** Python's datetime str(): `2026-01-01 10:00:02` or with `.500000` microseconds. */
 export function pyDatetime(epochMs: number): string {
-	const d = new Date(epochMs);
+	const c = civilFromMs(epochMs);
 	const p = (n: number, w = 2) => String(n).padStart(w, '0');
-	const base = `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
-	return d.getUTCMilliseconds() ? `${base}.${p(d.getUTCMilliseconds() * 1000, 6)}` : base;
+	const base = `${c.year}-${p(c.month)}-${p(c.day)} ${p(c.hour)}:${p(c.minute)}:${p(c.second)}`;
+	return c.ms ? `${base}.${p(c.ms * 1000, 6)}` : base;
 }
 
 export class BatchRunner {
 	readonly gen: Generator;
 	constructor(private readonly program: DStreamProgram) {
 		const { state } = program;
-		const longest = Math.max(0, ...state.graph.nodes.map((n) => (n.windowMs ?? 0) + n.slideMs));
+		const longest = Math.max(0, maxOf(state.graph.nodes.map((n) => (n.windowMs ?? 0) + n.slideMs)));
 		this.gen = new Generator(0, state.call, longest + 3 * (state.batchMs ?? 1000));
 	}
 
@@ -66,8 +70,15 @@ export class BatchRunner {
 		const printed = session.stdout.length;
 		const stdout = () => session.stdout.splice(printed);
 		try {
-			session.interp.resetBudget();
-			for (const o of state.outputs) outputs.push(this.runOutput(o, time));
+			// No budget reset here: the run's Python budget spans all batches (one budget per run).
+			for (const o of state.outputs) {
+				// Located at the output operation whose job crossed a limit or failed unlocated.
+				try {
+					outputs.push(this.runOutput(o, time));
+				} catch (e) {
+					throw asPyException(e, o.span);
+				}
+			}
 			const rdds = this.gen.computed.map(({ node, time: t, rdd }) => ({
 				nodeId: node.id, op: node.op, time: t, partitionSizes: rdd.partitions.map((p) => p.length),
 				sample: R.elements(rdd).slice(0, 20).map(repr)
@@ -82,7 +93,8 @@ export class BatchRunner {
 				rdds: [],
 				stdout: stdout(),
 				files: state.fs.drain(),
-				error: session.toError(e)
+				// A run limit crossed between output jobs (forgetting old RDDs) is the context's.
+				error: session.toError(e instanceof RunLimitExceeded ? asPyException(e, state.startSpan) : e)
 			};
 		}
 	}

@@ -5,6 +5,7 @@
  * overhead. Real Spark measures this; the simulator needs a stand-in that scales the same way.
  */
 import type { Rng } from '../core/rng';
+import { maxOf } from '../core/arrays';
 
 export interface CostModel {
 	readonly perRecordMs: number;
@@ -28,7 +29,7 @@ export function makespan(taskMs: readonly number[], slots: number): number {
 		for (let i = 1; i < free.length; i++) if ((free[i] ?? 0) < (free[best] ?? 0)) best = i;
 		free[best] = (free[best] ?? 0) + t;
 	}
-	return Math.max(0, ...free);
+	return Math.max(0, maxOf(free));
 }
 
 /** Stages are given as partition sizes; returns the batch's processing delay in whole ms. */

@@ -5,10 +5,12 @@
  * remembered so windows and state can read earlier batches. Times are virtual milliseconds with
  * zeroTime = 0, so the first batch is at t = batchDuration.
  */
+import { PyException } from '../python/errors';
 import type { Span } from '../python/errors';
 import { deepCopy } from '../python/values';
 import type { PyValue } from '../python/values';
 import type { Rdd } from './rdd';
+import { RunBudget } from '../core/budget';
 
 export interface DNode {
 	readonly id: number;
@@ -69,8 +71,12 @@ function copyPartition(p: readonly PyValue[]): readonly PyValue[] {
 	return out ?? p;
 }
 
-export const isTimeValid = (node: DNode, time: number, zeroTime: number): boolean =>
-	time > zeroTime && (time - zeroTime) % node.slideMs === 0;
+export const isTimeValid = (node: DNode, time: number, zeroTime: number): boolean => {
+	if (time <= zeroTime) return false;
+	// Duration.isMultipleOf is a Long remainder: a zero slide fails the batch as the JVM does.
+	if (node.slideMs === 0) throw new PyException('java.lang.ArithmeticException', '/ by zero', node.span);
+	return (time - zeroTime) % node.slideMs === 0;
+};
 
 /** Memoised generation with Spark's validity rule; reads hand out copies (PySpark RDDs are
  *  serialized, so a function that mutates its input never changes a remembered RDD). */
@@ -82,7 +88,9 @@ export class Generator implements Exec {
 	constructor(
 		readonly zeroTime: number,
 		private readonly invoke: (fn: PyValue, args: readonly PyValue[], at: Span) => PyValue,
-		private readonly rememberMs: number
+		private readonly rememberMs: number,
+		/** The run's budget: every RDD asked for and every record computed counts. */
+		private readonly budget: RunBudget = new RunBudget()
 	) {}
 
 	call(fn: PyValue, args: readonly PyValue[], at: Span): PyValue {
@@ -91,10 +99,12 @@ export class Generator implements Exec {
 
 	getOrCompute(node: DNode, time: number): Rdd | undefined {
 		if (!isTimeValid(node, time, this.zeroTime)) return undefined;
+		this.budget.charge('dstreamWork', 1);
 		let byTime = this.memo.get(node.id);
 		if (!byTime) this.memo.set(node.id, (byTime = new Map()));
 		if (!byTime.has(time)) {
 			const rdd = node.compute(time, this);
+			if (rdd) for (const p of rdd.partitions) this.budget.charge('dstreamWork', p.length);
 			byTime.set(time, rdd);
 			if (rdd) this.computed.push({ node, time, rdd });
 		}
@@ -104,11 +114,15 @@ export class Generator implements Exec {
 
 	/** DStream.slice: RDDs at the slide-aligned times in [from, to] that exist. */
 	slice(node: DNode, fromTime: number, toTime: number): Rdd[] {
-		const align = (t: number) => t - (
-			((t - this.zeroTime) % node.slideMs) + node.slideMs
-		) % node.slideMs;
+		const step = node.slideMs;
+		if (step === 0) throw new PyException('java.lang.ArithmeticException', '/ by zero', node.span);
+		const m = Math.abs(step);
+		const align = (t: number) => t - (((t - this.zeroTime) % m) + m) % m;
 		const out: Rdd[] = [];
-		for (let t = align(fromTime); t <= align(toTime); t += node.slideMs) {
+		// Scala's `from to end by step`: a negative slide counts down, so it is empty when from < end.
+		const from = align(fromTime);
+		const end = align(toTime);
+		for (let t = from; step > 0 ? t <= end : t >= end; t += step) {
 			if (t >= this.zeroTime) {
 				const r = this.getOrCompute(node, t);
 				if (r) out.push(r);
@@ -120,6 +134,8 @@ export class Generator implements Exec {
 	/** Drops remembered RDDs no window or state can read any more (DStream.clearMetadata). */
 	forget(now: number): void {
 		for (const byTime of this.memo.values()) {
+			// Remembered RDDs are scanned every batch: a 1 ms batch under a 6 s window keeps 6,000.
+			this.budget.charge('dstreamWork', byTime.size);
 			for (const t of byTime.keys()) if (t < now - this.rememberMs) byTime.delete(t);
 		}
 		this.computed.length = 0;

@@ -12,6 +12,7 @@ import type { DNode } from './graph';
 import { DStreamHost } from './host-dstream';
 import { reducedWindowed, rddOps, transformed, windowed } from './ops';
 import * as R from './rdd';
+import { pushAll } from '../core/arrays';
 
 const opAdd = OPERATOR_MODULE.attrs.get('add') ?? null;
 const opSub = OPERATOR_MODULE.attrs.get('sub') ?? null;
@@ -253,7 +254,7 @@ export function windowMethod(h: DStreamHost, name: string): BuiltinImpl | undefi
 						'<lambda>',
 						(
 							[x = null, y = null]
-						) => { (x as PyValue[]).push(...(y as PyValue[])); return x; }
+						) => { pushAll(x as PyValue[], y as PyValue[]); return x; }
 					);
 					const drop = lambda(
 						'<lambda>',

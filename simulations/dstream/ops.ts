@@ -7,6 +7,7 @@
  * PythonReducedWindowedDStream; updateStateByKey is a PythonStateDStream over cogroup.
  */
 import { items, raise } from '../python/builtins';
+import { PyException } from '../python/errors';
 import type { Span } from '../python/errors';
 import { PyIterable, PyTuple, truthy } from '../python/values';
 import type { PyValue } from '../python/values';
@@ -180,6 +181,14 @@ export function reducedWindowed(
 	const node: DNode = ctx.graph.add({
 		op, sparkClass: 'PythonReducedWindowedDStream', span, parents: [reduced], slideMs, windowMs, mustCheckpoint: true,
 		compute: (t, ex) => {
+			// Spark checks only that the slide is a multiple of the batch; a negative one makes
+			// compute(t) ask for its "previous" window at t + |slide|, which asks for the next,
+			// until the JVM's stack runs out. Said at the call, in Spark's own words.
+			if (slideMs < 0) throw new PyException(
+				'java.lang.StackOverflowError',
+				`slideDuration is ${slideMs} ms, negative: PythonReducedWindowedDStream computes its previous window at ${t - slideMs} ms, a later batch, which computes the next, without end (Spark does not check for a negative slide). Use a positive slideDuration.`,
+				span
+			);
 			const previous = ex.getOrCompute(node, t - slideMs);
 			if (invFunc !== null && previous && windowMs >= slideMs * 5) {
 				const oldRdds = ex.slice(

@@ -75,7 +75,11 @@ const ms = (n: number) => `${n} ms`;
 
 /** Data checkpoint interval of a stateful stream: the slide times ceil(10 s / slide) (R8.5). */
 export function defaultCheckpointMs(slideMs: number): number {
-	return slideMs * Math.ceil(10_000 / slideMs);
+	// Scala: slideDuration * math.ceil(Seconds(10) / slideDuration).toInt; a Double's toInt
+	// saturates (10 s / 0 ms = Infinity becomes Int.MaxValue), so a zero slide gives 0 ms.
+	const times = Math.ceil(10_000 / slideMs);
+	const asInt = Number.isNaN(times) ? 0 : Math.max(-2147483648, Math.min(2147483647, times));
+	return slideMs === 0 ? 0 : slideMs * asInt;
 }
 
 /** StreamingContext.start()'s checks, as located errors; undefined when the program may start. */
@@ -111,6 +115,10 @@ export function validateAtStart(p: DStreamProgram, requireOutputs = true): Sourc
 				`The checkpoint interval for ${n.sparkClass} has been set to ${ms(interval)} which is lower than its slide time (${ms(n.slideMs)}). Please set it to at least ${ms(n.slideMs)}.`,
 				n.span
 			);
+		}
+		// Duration.isMultipleOf is a Long remainder: a zero slide divides by zero.
+		if (n.slideMs === 0) {
+			return toSourceError(p.src, new PyException('java.lang.ArithmeticException', '/ by zero', n.span));
 		}
 		if (interval % n.slideMs !== 0) {
 			return fail(

@@ -14,14 +14,25 @@ export function traceObservable(
 	trace: readonly DStreamEvent[],
 	scheduler: SchedulerLike
 ): Observable<DStreamEvent> {
+	// One pending action per instant, not one per event: each scheduled action is a sorted
+	// insert into a virtual scheduler's queue, so a timer per event is quadratic.
+	const sorted = trace.map((ev, i) => ({ ev, i, at: Math.max(0, ev.time) }));
+	sorted.sort((a, b) => a.at - b.at || a.i - b.i);
+	let last = 0;
+	for (const e of trace) if (e.time > last) last = e.time;
 	return new Observable<DStreamEvent>((subscriber) => {
-		const subs = new Subscription();
-		for (const ev of trace) subs.add(
-			scheduler.schedule(() => subscriber.next(ev), Math.max(0, ev.time))
-		);
-		const last = trace.length ? Math.max(...trace.map((e) => e.time)) : 0;
-		subs.add(scheduler.schedule(() => subscriber.complete(), last));
-		return subs;
+		const origin = scheduler.now();
+		let k = 0;
+		let pending = new Subscription();
+		const fire = () => {
+			const now = scheduler.now() - origin;
+			while (k < sorted.length && sorted[k]!.at <= now) subscriber.next(sorted[k++]!.ev);
+			const at = k < sorted.length ? sorted[k]!.at : last;
+			if (k >= sorted.length && now >= last) subscriber.complete();
+			else if (!subscriber.closed) pending = scheduler.schedule(fire, at - now);
+		};
+		pending = scheduler.schedule(fire, sorted.length ? sorted[0]!.at : last);
+		return () => pending.unsubscribe();
 	});
 }
 

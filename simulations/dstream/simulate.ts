@@ -24,6 +24,9 @@ import * as R from './rdd';
 import type { Rdd } from './rdd';
 import { defaultCheckpointMs, validateAtStart } from './reader';
 import type { DStreamProgram } from './reader';
+import { pushAll } from '../core/arrays';
+import { RunLimitExceeded } from '../core/budget';
+import { asPyException, toSourceError } from '../python/errors';
 
 export interface RecordSource {
 	/** Records that reach the source (socket, directory) in (fromMs, toMs]. */
@@ -82,6 +85,11 @@ export function simulateDStreams(
 	try {
 		return simulate(program, options);
 	} catch (e) {
+		if (e instanceof RunLimitExceeded) {
+			// A run limit crossed outside a batch's jobs (checkpoints, scheduling): at ssc.start().
+			const at = program.state.startSpan ?? { from: 0, to: 0 };
+			return [{ type: 'error', time: 0, error: toSourceError(program.src, asPyException(e, at)) }];
+		}
 		const message = e instanceof Error ? e.message : String(e);
 		return [
 			{
@@ -183,7 +191,7 @@ function simulate(program: DStreamProgram, options: SimulateOptions): DStreamEve
 		) <= t) pendingRates.shift()?.apply();
 		if (t % bi === 0) {
 			for (const r of receivers) {
-				r.backlog.push(...(r.source?.arrivals(t - bi, t) ?? []));
+				pushAll(r.backlog, r.source?.arrivals(t - bi, t) ?? []);
 				const n = r.limiter.admit(r.backlog.length, bi);
 				const records = r.backlog.splice(0, n);
 				if (records.length) r.blocks.push({ time: t, records });
@@ -220,7 +228,7 @@ function simulate(program: DStreamProgram, options: SimulateOptions): DStreamEve
 			R.rddOf([[...(options.sources?.[fed.indexOf(spec)]?.arrivals(t - B, t) ?? [])]])
 		);
 		if (kafka && kafkaInput) {
-			kLog.forEach((log, p) => log.push(...kafka.arrivals(p, t - B, t)));
+			kLog.forEach((log, p) => pushAll(log, kafka.arrivals(p, t - B, t)));
 			const latest = kLog.map((l) => l.length);
 			const until = kafkaUntilOffsets(kOffsets, latest, kRate, kafkaCfg);
 			events.push(

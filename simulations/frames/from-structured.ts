@@ -146,7 +146,7 @@ function toRun(
 				}
 				break;
 			case 'rowsEmitted':
-				if (current) current.output.push(...ev.rows.map((r) => toView(r)));
+				if (current) for (const r of ev.rows) current.output.push(toView(r));
 				break;
 			case 'commitLogWritten':
 				if (current) current.nextWatermarkMs = virtualWm(ev.entry.nextBatchWatermarkMs);

@@ -14,6 +14,7 @@ import { MemoryStreams, MicroBatchExecution, type BatchRecord } from '../structu
 import type { DataType, StructField, Value } from '../structured/expr/ast';
 import type { Row } from '../structured/runtime/context';
 import { sourceName } from '../structured/runtime/physical';
+import { isoText } from '../core/calendar';
 
 const CONSOLE = 'org.apache.spark.sql.execution.streaming.ConsoleTable$';
 /** The console sink prints this many rows of a batch unless `numRows` says otherwise. */
@@ -23,11 +24,11 @@ const CONSOLE_NUM_ROWS = 20;
 export function cellText(v: Value, t: DataType | undefined): string {
 	if (v === null) return 'null';
 	if (t?.kind === 'timestamp' && typeof v === 'number') {
-		return new Date(v / 1000).toISOString().replace('T', ' ').slice(0, 23);
+		return isoText(v / 1000).replace('T', ' ').slice(0, -1);
 	}
 	if (typeof v === 'object' && !Array.isArray(v)) {
 		const r = v as Readonly<Record<string, Value>>;
-		const clock = (us: Value) => (typeof us === 'number' ? new Date(us / 1000).toISOString().slice(11, 19) : '?');
+		const clock = (us: Value) => (typeof us === 'number' ? isoText(us / 1000).slice(-13, -5) : '?');
 		if ('start' in r && 'end' in r) return `[${clock(r['start'] ?? null)}, ${clock(r['end'] ?? null)})`;
 	}
 	return typeof v === 'object' ? JSON.stringify(v) : String(v);

@@ -10,6 +10,7 @@ import type { DataType, Value } from '../structured/expr/ast';
 import { prepareQuery, simulate } from '../structured/index';
 import type { Arrival, QueryError } from '../structured/index';
 import { sourceName } from '../structured/runtime/physical';
+import { isoText } from '../core/calendar';
 
 export interface SsLine {
 	readonly atMs: number;
@@ -90,7 +91,7 @@ export function runStructuredOverSocket(code: string, o: SocketRunOptions): Resu
 	return { ok: true, value: { outputMode: q.outputMode, columns: q.schema.map((f) => f.name), batches } };
 }
 
-const clock = (us: number) => new Date(us / 1000).toISOString().slice(11, 19);
+const clock = (us: number) => isoText(us / 1000).slice(-13, -5);
 
 function display(v: Value, t: DataType): string {
 	if (v === null) return 'null';

@@ -7,6 +7,8 @@
 import { formatPercent } from './percent';
 import { PyFloat, PyTuple, numeric, typeName } from './values';
 import type { PyValue, Raise } from './values';
+import { pushAll } from '../core/arrays';
+import { CHARS_PER_STEP, chargeWork } from './meter';
 
 const isInt = (v: PyValue): v is number | boolean => typeof v === 'number' || typeof v === 'boolean';
 
@@ -41,8 +43,9 @@ function unsupported(op: string, a: PyValue, b: PyValue, raise: Raise): never {
 }
 
 function repeat<T>(items: readonly T[], n: number): T[] {
+	chargeWork(items.length * n);
 	const out: T[] = [];
-	for (let i = 0; i < n; i++) out.push(...items);
+	for (let i = 0; i < n; i++) pushAll(out, items);
 	return out;
 }
 
@@ -51,8 +54,14 @@ export function binaryOp(op: string, a: PyValue, b: PyValue, raise: Raise): PyVa
 	const nb = numeric(b);
 	if (na !== undefined && nb !== undefined) return numericOp(op, a, b, na, nb, raise);
 	if (op === '+') {
-		if (typeof a === 'string' && typeof b === 'string') return a + b;
-		if (Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
+		if (typeof a === 'string' && typeof b === 'string') {
+			chargeWork(Math.floor((a.length + b.length) / CHARS_PER_STEP));
+			return a + b;
+		}
+		if (Array.isArray(a) && Array.isArray(b)) {
+			chargeWork(a.length + b.length);
+			return [...a, ...b];
+		}
 		if (a instanceof PyTuple && b instanceof PyTuple) return new PyTuple(
 			[...a.items, ...b.items]
 		);
@@ -60,7 +69,10 @@ export function binaryOp(op: string, a: PyValue, b: PyValue, raise: Raise): PyVa
 	if (op === '*') {
 		const [seq, n] = isInt(b) ? [a, Number(b)] : [b, na];
 		if (n !== undefined && (isInt(a) || isInt(b))) {
-			if (typeof seq === 'string') return seq.repeat(Math.max(0, n));
+			if (typeof seq === 'string') {
+				chargeWork(Math.floor((seq.length * Math.max(0, n)) / CHARS_PER_STEP));
+				return seq.repeat(Math.max(0, n));
+			}
 			if (Array.isArray(seq)) return repeat(seq, n);
 			if (seq instanceof PyTuple) return new PyTuple(repeat(seq.items, n));
 		}

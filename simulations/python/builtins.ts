@@ -12,6 +12,8 @@ import {
 	pyEquals, pyKey, truthy, typeName
 } from './values';
 import type { BuiltinImpl, CallFn, PyValue, Raise } from './values';
+import { minOf } from '../core/arrays';
+import { chargeWork } from './meter';
 
 export const raise: Raise = (pyType, message) => new PyException(pyType, message);
 
@@ -21,6 +23,8 @@ export function items(v: PyValue, what = 'object'): readonly PyValue[] {
 		'TypeError',
 		`'${typeName(v)}' ${what} is not iterable`.replace(' object object', ' object')
 	);
+	// A builtin reading n items does the work of an n-step loop.
+	chargeWork(it.length);
 	return it;
 }
 
@@ -128,7 +132,8 @@ function range(args: readonly PyValue[]): PyIterable {
 	];
 	if (step === 0) throw raise('ValueError', 'range() arg 3 must not be zero');
 	const count = Math.max(0, Math.ceil((stop - start) / step));
-	if (count > 1_000_000) throw raise('NotSupported', 'a range of more than 1,000,000 numbers');
+	// Made eagerly here, so charged before it is made: range(10**9) ends on the run's budget.
+	chargeWork(count);
 	return new PyIterable(Array.from({ length: count }, (_, i) => start + i * step), 'range');
 }
 
@@ -244,7 +249,7 @@ const table: Record<string, BuiltinImpl> = {
 	),
 	zip: (a) => {
 		const lists = a.map((x) => items(x));
-		const n = lists.length === 0 ? 0 : Math.min(...lists.map((l) => l.length));
+		const n = minOf(lists.map((l) => l.length), 0);
 		return new PyIterable(
 			Array.from({ length: n }, (_, i) => new PyTuple(lists.map((l) => l[i] ?? null))),
 			'zip'
@@ -253,7 +258,7 @@ const table: Record<string, BuiltinImpl> = {
 	map: (a, _kw, call) => {
 		const f = arg(a, 0, 'map', 2);
 		const lists = a.slice(1).map((x) => items(x));
-		const n = Math.min(...lists.map((l) => l.length));
+		const n = minOf(lists.map((l) => l.length));
 		return new PyIterable(
 			Array.from({ length: n }, (_, i) => call(f, lists.map((l) => l[i] ?? null))),
 			'map'

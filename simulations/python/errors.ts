@@ -5,6 +5,7 @@
  * Internally they travel as a thrown PyException; the public API catches every one.
  */
 import type { SourceError } from '../core/errors';
+import { RunLimitExceeded } from '../core/budget';
 
 /** Offsets into the program text (Lezer positions). */
 export interface Span {
@@ -75,8 +76,17 @@ export function asPyException(e: unknown, span?: Span): PyException {
 		if (!e.span && span) e.span = span;
 		return e;
 	}
+	// A run limit is the playground's own sentence, shown as it is, where the run was.
+	if (e instanceof RunLimitExceeded) return new PyException('NotSupported', e.message, span);
 	if (e instanceof RangeError) {
-		return new PyException('RecursionError', 'maximum recursion depth exceeded', span);
+		// Only a stack overflow is a recursion; a string or array past what the JS engine can
+		// hold is Python's MemoryError (a RangeError too, but calling it recursion would lie).
+		if (/call stack/i.test(e.message)) {
+			return new PyException('RecursionError', 'maximum recursion depth exceeded', span);
+		}
+		if (/Invalid (string|array|typed array) length/i.test(e.message)) {
+			return new PyException('MemoryError', 'the value is too large for the simulator', span);
+		}
 	}
 	const msg = e instanceof Error ? e.message : String(e);
 	return new PyException('InternalError', `the simulator failed here: ${msg}`, span);

@@ -22,6 +22,8 @@ import {
 	typeName
 } from './values';
 import type { PyValue, Raise } from './values';
+import { limitMessage } from '../core/budget';
+import { useMeter } from './meter';
 
 export class Scope {
 	readonly vars = new Map<string, PyValue>();
@@ -86,14 +88,22 @@ export class ExprEvaluator {
 		return (pyType, message) => this.error(pyType, message, n);
 	}
 
+	/** The node of the last step, where builtin work over the budget is reported. */
+	private at: Span = { from: 0, to: 0 };
+
 	tick(n: SyntaxNode): void {
-		if (++this.steps > this.maxSteps) {
-			throw this.error(
-				'NotSupported',
-				`the program ran more than ${this.maxSteps} steps (an endless loop?)`,
-				n
-			);
-		}
+		this.at = n;
+		if (++this.steps > this.maxSteps) this.overBudget(n);
+	}
+
+	/** Builtin work (items a builtin makes or reads), counted as steps. */
+	charge(n: number): void {
+		this.steps += n;
+		if (this.steps > this.maxSteps) this.overBudget(this.at);
+	}
+
+	private overBudget(at: Span): never {
+		throw this.error('NotSupported', limitMessage('pythonSteps', this.steps, this.maxSteps), at);
 	}
 
 	/** Calls a Python value; a builtin's error without a position gets the call's position. */
@@ -106,6 +116,8 @@ export class ExprEvaluator {
 	): PyValue {
 		if (fn instanceof PyFunction) return fn.invoke(args, kwargs);
 		if (fn instanceof PyBuiltin) {
+			// Work the builtin charges is reported at this call.
+			this.at = at;
 			try {
 				return fn.fn(args, kwargs, (f, a) => this.callValue(f, a, new Map(), at));
 			} catch (e) {
@@ -315,6 +327,7 @@ export class ExprEvaluator {
 	}
 
 	enter(at: Span): void {
+		useMeter(this);
 		if (++this.depth > 200) throw this.error(
 			'RecursionError',
 			'maximum recursion depth exceeded',

@@ -3,7 +3,6 @@
  * engine; this module runs them without `eval`, and every failure (syntax, unsupported construct,
  * Python runtime error) comes back as a located SourceError value, never as a thrown exception.
  */
-import { parser } from '@lezer/python';
 import type { Tree } from '@lezer/common';
 import { err, ok } from '../core/errors';
 import type { Result, SourceError } from '../core/errors';
@@ -15,15 +14,21 @@ import { Interpreter } from './interpreter';
 import { PyBuiltin } from './values';
 import type { PyModule, PyValue } from './values';
 import { str } from './format';
+import { pushAll } from '../core/arrays';
+import { RUN_LIMITS } from '../core/budget';
+import { useMeter } from './meter';
+import { parseWithLimits } from './nesting';
 
 export * from './values';
 export { repr, str, floatRepr } from './format';
 export { PyException, toSourceError, asPyException } from './errors';
 export type { Span } from './errors';
+export { parseWithLimits } from './nesting';
 export { Scope } from './expressions';
 export { Interpreter } from './interpreter';
 
-export const DEFAULT_MAX_STEPS = 1_000_000;
+/** One run's Python budget: the program and every callback of every batch together. */
+export const DEFAULT_MAX_STEPS = RUN_LIMITS.pythonSteps;
 
 export interface PythonOptions {
 	/** Names bound before the program runs (engine objects such as pre-bound streams). */
@@ -49,7 +54,8 @@ export class PythonSession {
 		return this.globals.vars.get(name);
 	}
 
-	/** Calls a Python value with a fresh step budget; errors come back located. */
+	/** Calls a Python value on the run's step budget (not a fresh one: a run has one budget);
+	 *  errors come back located. */
 	call(fn: PyValue, args: readonly PyValue[]): Result<PyValue> {
 		try {
 			return ok(this.callRaw(fn, args));
@@ -64,7 +70,7 @@ export class PythonSession {
 		args: readonly PyValue[],
 		at: { from: number; to: number } = { from: 0, to: 0 }
 	): PyValue {
-		this.interp.resetBudget();
+		useMeter(this.interp);
 		return this.interp.callValue(fn, args, new Map(), at);
 	}
 
@@ -89,7 +95,11 @@ export function firstSyntaxError(src: string, tree: Tree): SourceError | undefin
 }
 
 export function parsePython(src: string): Result<Tree> {
-	const tree = parser.parse(src);
+	// Nesting first: past lezer's own depth limit the tree has an error node that is only a
+	// symptom ('invalid syntax' thousands of columns in), or parsing overflows the stack.
+	const parsed = parseWithLimits(src);
+	if ('error' in parsed) return err(toSourceError(src, parsed.error));
+	const tree = parsed.tree;
 	const e = firstSyntaxError(src, tree);
 	return e ? err(e) : ok(tree);
 }
@@ -121,7 +131,7 @@ function runPythonWithLast(
 			const text = args.map(str).join(
 				typeof sep === 'string' ? sep : ' '
 			) + (typeof end === 'string' ? end : '\n');
-			stdout.push(...text.replace(/\n$/, '').split('\n'));
+			pushAll(stdout, text.replace(/\n$/, '').split('\n'));
 			return null;
 		}));
 		const interp = new Interpreter(
@@ -140,6 +150,7 @@ function runPythonWithLast(
 		let lastValue: PyValue = null;
 		try {
 			interp.resetBudget();
+			useMeter(interp);
 			for (const s of stmts) {
 				if (s === last && s.name === 'ExpressionStatement' && s.firstChild) {
 					lastValue = interp.expressionValue(s, globals);

@@ -13,6 +13,7 @@ import { bind, params } from './params';
 import { PyClass } from './classes';
 import { PyFunction, PyHost, PyModule, PyTuple, truthy, typeName } from './values';
 import type { PyValue } from './values';
+import { replaceAll } from '../core/arrays';
 
 type Flow = undefined | {
 	readonly kind: 'return'; readonly value: PyValue
@@ -73,7 +74,7 @@ export class Interpreter extends ExprEvaluator {
 				);
 				// `xs += ys` extends a list in place, as Python's list.__iadd__ does.
 				if (Array.isArray(cur) && Array.isArray(next) && this.text(op) === '+=') {
-					cur.splice(0, cur.length, ...next);
+					replaceAll(cur, next);
 					return undefined;
 				}
 				this.assign(target, next, scope);

@@ -44,10 +44,25 @@ export function splitString(text: string): { prefix: string; body: string } {
 }
 
 export function unescape(body: string, span: Span): string {
-	return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|N\{[^}]*\}|[\s\S])/g, (m, e: string) => {
+	// CPython's decoder errors, as the compiler reports them for a literal.
+	const unicodeError = (at: number, len: number, why: string) => new PyException(
+		'SyntaxError',
+		`(unicode error) 'unicodeescape' codec can't decode bytes in position ${at}-${at + len - 1}: ${why}`,
+		span
+	);
+	return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|N\{[^}]*\}|[\s\S])/g, (m, e: string, at: number) => {
 		const simple = SIMPLE[e];
 		if (simple !== undefined) return simple;
-		if (/^[xuU]/.test(e)) return String.fromCodePoint(parseInt(e.slice(1), 16));
+		if (e === 'x' || e === 'u' || e === 'U') {
+			const form = { x: '\\xXX', u: '\\uXXXX', U: '\\UXXXXXXXX' }[e];
+			const digits = /^[0-9a-fA-F]*/.exec(body.slice(at + 2))?.[0].length ?? 0;
+			throw unicodeError(at, 2 + digits, `truncated ${form} escape`);
+		}
+		if (/^[xuU]/.test(e)) {
+			const cp = parseInt(e.slice(1), 16);
+			if (cp > 0x10ffff) throw unicodeError(at, m.length, 'illegal Unicode character');
+			return String.fromCodePoint(cp);
+		}
 		if (/^[0-7]+$/.test(e)) return String.fromCodePoint(parseInt(e, 8));
 		if (e.startsWith('N{')) throw notSupported('Named unicode escapes (\\N{...})', span);
 		return m;

@@ -16,6 +16,7 @@ import {
 	typeName
 } from './values';
 import type { BuiltinImpl, PyValue } from './values';
+import { pushAll, replaceAll } from '../core/arrays';
 
 function needStr(v: PyValue, method: string, i = 1): string {
 	if (typeof v !== 'string') throw raise(
@@ -146,7 +147,7 @@ const listMethods: Record<string, BuiltinImpl | (
 	) => PyValue
 )> = {
 	append: (xs: PyValue[], a: readonly PyValue[]) => (xs.push(a[0] ?? null), null),
-	extend: (xs: PyValue[], a: readonly PyValue[]) => (xs.push(...items(a[0] ?? null)), null),
+	extend: (xs: PyValue[], a: readonly PyValue[]) => (pushAll(xs, items(a[0] ?? null)), null),
 	insert: (
 		xs: PyValue[],
 		a: readonly PyValue[]
@@ -180,7 +181,7 @@ const listMethods: Record<string, BuiltinImpl | (
 			truthy(kw.get('reverse') ?? false),
 			call
 		);
-		xs.splice(0, xs.length, ...sorted);
+		replaceAll(xs, sorted);
 		return null;
 	},
 	reverse: (xs: PyValue[]) => (xs.reverse(), null),

@@ -59,10 +59,15 @@ export function simulate(
 ): Trace {
 	const scheduler = new VirtualTimeScheduler(undefined, options.untilMs + 1);
 	const events: { atMs: number; event: EngineEvent }[] = [];
-	runMicroBatches(query, arrivals, { ...options, scheduler }).subscribe((event) =>
-		events.push({ atMs: scheduler.now(), event })
-	);
+	// A batch that fails (a runtime error, a run limit) fails the query, as in Spark: thrown
+	// here, synchronously. Without an error callback RxJS would rethrow it later, uncaught.
+	let failure: { readonly error: unknown } | null = null;
+	runMicroBatches(query, arrivals, { ...options, scheduler }).subscribe({
+		next: (event) => events.push({ atMs: scheduler.now(), event }),
+		error: (error: unknown) => (failure = { error })
+	});
 	scheduler.flush();
+	if (failure !== null) throw (failure as { readonly error: unknown }).error;
 	return { events };
 }
 

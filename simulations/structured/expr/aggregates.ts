@@ -9,6 +9,7 @@ import { err, ok, type Result } from '../../core/errors';
 import type { AggregateFn, DataType, Value } from './ast';
 import { compareValues, valueKey } from './compare';
 import { DOUBLE, LONG, isNumeric, sqlTypeName } from './types';
+import { pushAll } from '../../core/arrays';
 
 type Json = null | number | string | boolean | Json[] | { [k: string]: Json };
 /** One group's partial aggregate: plain JSON, shown in the state-store view. */
@@ -170,7 +171,7 @@ function base(fn: AggregateFn, input: DataType | null): Result<AggregateImpl, st
 					{ kind: 'array', element: t },
 					() => ({ items: [] }),
 					(s, v) => (v !== null && s.items.push(v as Json), s),
-					(a, b) => (a.items.push(...b.items), a),
+					(a, b) => (pushAll(a.items, b.items), a),
 					(s) => [...(s.items as Value[])]
 				)
 			);
@@ -194,7 +195,7 @@ function base(fn: AggregateFn, input: DataType | null): Result<AggregateImpl, st
 					DOUBLE,
 					() => ({ values: [] }),
 					(s, v) => (v !== null && s.values.push(v as number), s),
-					(a, b) => (a.values.push(...b.values), a),
+					(a, b) => (pushAll(a.values, b.values), a),
 					(s) => median(s.values)
 				)
 			);

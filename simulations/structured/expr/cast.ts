@@ -10,6 +10,7 @@ import type { DataType, Value } from './ast';
 import { javaDouble, valueToString } from './format';
 import { castInvalidInput, castOverflow } from './runtime-error';
 import { sameType, sqlTypeName } from './types';
+import { daysFromCivil, isValidDate } from '../../core/calendar';
 
 type Convert = (v: Value) => Value;
 
@@ -21,7 +22,7 @@ const INTEGRAL_STRING = /^[+-]?\d+(\.\d*)?$|^[+-]?\.\d+$/;
 const DOUBLE_STRING = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?[dDfF]?$/;
 /** yyyy[-MM[-dd]][( |T)HH:mm[:ss[.fraction]]][zone], Spark's stringToTimestamp forms. */
 const TIMESTAMP_STRING = new RegExp(
-	'^(\\d{4})(?:-(\\d{1,2})(?:-(\\d{1,2}))?)?' +
+	'^([+-]?\\d{4,6})(?:-(\\d{1,2})(?:-(\\d{1,2}))?)?' +
 		'(?:[ T](\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{1,9}))?)?)?' +
 		'\\s*(Z|UTC|[+-]\\d{2}:?\\d{2})?$',
 	'i'
@@ -51,9 +52,10 @@ export function parseTimestampString(s: string): number | null {
 	if (m === null) return null;
 	const num = (i: number, d = 0): number => (m[i] === undefined ? d : Number(m[i]));
 	const [y, mo, d, h, mi, sec] = [num(1), num(2, 1), num(3, 1), num(4), num(5), num(6)];
-	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 59) return null;
-	const ms = Date.UTC(y, mo - 1, d, h, mi, sec);
-	if (new Date(ms).getUTCDate() !== d) return null;
+	if (h > 23 || mi > 59 || sec > 59 || !isValidDate(y, mo, d)) return null;
+	// Integer calendar arithmetic, not Date.UTC (which maps years 0-99 to 1900-1999 and stops
+	// at year 275760).
+	const ms = (daysFromCivil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + sec) * 1000;
 	const frac = m[7] === undefined ? 0 : Math.trunc(Number(`0.${m[7]}`) * 1e6 + 1e-7);
 	let offsetUs = 0;
 	const zone = m[8]?.toUpperCase();
@@ -62,7 +64,9 @@ export function parseTimestampString(s: string): number | null {
 		if (z === null) return null;
 		offsetUs = (z[1] === '-' ? -1 : 1) * (Number(z[2]) * 3600 + Number(z[3]) * 60) * 1e6;
 	}
-	return ms * 1000 + frac - offsetUs;
+	const us = ms * 1000 + frac - offsetUs;
+	// Past a Long of microseconds (about year 294247) Spark's multiplyExact overflows: no timestamp.
+	return us >= -9223372036854775808 && us <= 9223372036854775807 ? us : null;
 }
 
 /** Cast.typeCheckFailureMessage under ANSI: casts only the legacy mode allows (BOOLEAN ↔

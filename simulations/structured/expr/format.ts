@@ -5,6 +5,7 @@
  * fraction dropped), as Cast.castToString and TimestampFormatter do.
  */
 import type { DataType, Value } from './ast';
+import { dateTimeText } from '../../core/calendar';
 
 export function javaDouble(n: number): string {
 	if (Number.isNaN(n)) return 'NaN';
@@ -24,12 +25,9 @@ const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
 /** Microseconds since the epoch → Spark's timestamp string (UTC). */
 export function formatTimestamp(us: number): string {
-	const ms = Math.floor(us / 1000);
-	const d = new Date(ms);
+	// Not Date: it stops at year 275760, a Long of microseconds reaches 294247.
+	const base = dateTimeText(Math.floor(us / 1000));
 	const micros = us - Math.floor(us / 1_000_000) * 1_000_000;
-	const base =
-		`${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ` +
-		`${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 	if (micros === 0) return base;
 	return `${base}.${pad(Math.round(micros), 6).replace(/0+$/, '')}`;
 }

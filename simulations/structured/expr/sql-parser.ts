@@ -11,6 +11,8 @@ import { parsePostfix, RESERVED } from './sql-primary';
 import { BOOLEAN } from './types';
 
 const MAX_DEPTH = 200;
+/** Operators in one chain (left-deep, one tree level each). */
+const MAX_CHAIN = 1000;
 const TOO_DEEP = 'The expression is nested too deeply.';
 
 const COMPARISONS: Readonly<Record<string, BinaryOp>> = {
@@ -91,8 +93,16 @@ export class SqlParser {
 		return this.fail();
 	}
 
+	/** Depth of the binary trees built so far: a chain `a + a + ... + a` nests without passing
+	 *  through nested(), and every later walk over the tree recurses once per level. */
+	private readonly depthOf = new WeakMap<Expr, number>();
+
 	binary(op: BinaryOp, left: Expr, right: Expr, offset: number): Expr {
-		return { kind: 'binary', op, left, right, at: this.pos(offset) };
+		const depth = Math.max(this.depthOf.get(left) ?? 1, this.depthOf.get(right) ?? 1) + 1;
+		if (depth > MAX_CHAIN) throw new SqlSyntaxError(offset, TOO_DEEP);
+		const e: Expr = { kind: 'binary', op, left, right, at: this.pos(offset) };
+		this.depthOf.set(e, depth);
+		return e;
 	}
 
 	/** A selectExpr item: `expr [AS] alias`, or `*`. */

@@ -11,6 +11,7 @@ import type { Expr, Pos, Value } from './ast';
 import { compiled, errAt, typeMismatch, type CompileFn, type Compiled, type Eval } from './context';
 import { parseDurationUs } from './duration';
 import { sqlTypeName, WINDOW_TYPE } from './types';
+import { RUN_LIMITS, limitMessage } from '../../core/budget';
 
 export interface WindowRange {
 	readonly start: number;
@@ -80,6 +81,9 @@ export function compileWindow(
 	if (Math.abs(startUs) >= slideUs) {
 		return constraint('abs(start_time)', Math.abs(startUs), '<', 'slide_duration', slideUs);
 	}
+	// Spark would expand each row into this many; the playground refuses past its limit, at the call.
+	const perRow = Math.ceil(durationUs / slideUs);
+	if (perRow > RUN_LIMITS.windowsPerRow) return errAt(at, limitMessage('windowsPerRow', perRow));
 	const t = timeColumn(time.value, sql, at);
 	if (!t.ok) return t;
 	const te = t.value;

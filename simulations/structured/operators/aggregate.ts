@@ -12,6 +12,7 @@ import type { OutputMode } from '../plan';
 import { modeRules } from './output-mode';
 import type { StateStore } from './state-store';
 import { isLate } from './watermark';
+import { pushAll } from '../../core/arrays';
 
 /** One group: its key columns and one aggregation buffer per aggregate. */
 export interface AggGroup {
@@ -79,7 +80,7 @@ export function aggregateBatch(
 		touched.push(merged);
 	}
 	const updatedRows = touched.map((g) => resultRow(spec, g));
-	if (rules.emitTouched) rows.push(...updatedRows);
+	if (rules.emitTouched) pushAll(rows, updatedRows);
 	const evictedRows: Value[][] = [];
 	let evicted = 0;
 	if (rules.evicts && spec.keyTime && evictionWatermarkMs !== null) {

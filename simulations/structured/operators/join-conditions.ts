@@ -7,6 +7,7 @@
  * must be linear in the two columns plus interval literals; anything else gives no bound.
  */
 import type { Expr } from '../expr/ast';
+import { minOf } from '../../core/arrays';
 
 export type Side = 'L' | 'R';
 
@@ -102,6 +103,6 @@ export function stateValueWatermark(
 		offsets.push(strict ? boundMs : boundMs - 1);
 	}
 	if (offsets.length === 0) return null;
-	const offset = Math.min(...offsets);
+	const offset = minOf(offsets);
 	return (w) => w + offset;
 }

@@ -6,6 +6,7 @@
  * nodes, only moves forward, and is used by the NEXT batch. After a restart the per-node values
  * start empty and only the global value comes back from the commit log.
  */
+import { maxOf, minOf } from '../../core/arrays';
 
 export type WatermarkPolicy = 'min' | 'max';
 
@@ -59,7 +60,7 @@ export function advanceWatermark(
 		}
 		values.push(perNode[nodeId] ?? 0);
 	}
-	const chosen = policy === 'max' ? Math.max(...values) : Math.min(...values);
+	const chosen = policy === 'max' ? maxOf(values) : minOf(values);
 	return { perNode, globalMs: chosen > state.globalMs ? chosen : state.globalMs };
 }
 

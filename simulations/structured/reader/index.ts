@@ -5,7 +5,7 @@
  * provide them. It never throws: every failure, an internal one included, is a located error.
  */
 import type { SyntaxNode } from '@lezer/common';
-import { parser } from '@lezer/python';
+import { parseWithLimits } from '../../python/nesting';
 import type { Result, SourceError } from '../../core/errors';
 import { analyze } from '../analyzer/index';
 import type { AnalysisError, AnalyzedQuery } from '../analyzer/types';
@@ -48,7 +48,13 @@ const located = (e: unknown): SourceError => {
 export function readProgram(code: string, bindings: Readonly<Record<string, readonly StructField[]>>): Result<Query> {
 	const lines = new LineIndex(code);
 	try {
-		const tree = parser.parse(code);
+		// Python's nesting limits before lezer parses (its tree building overflows the stack).
+		const parsed = parseWithLimits(code);
+		if ('error' in parsed) {
+			const e = parsed.error;
+			return { ok: false, error: { ...lines.pos(e.span?.from ?? 0), message: `${e.pyType}: ${e.message}` } };
+		}
+		const tree = parsed.tree;
 		const bad = firstSyntaxError(tree.topNode);
 		if (bad) {
 			const at = lines.pos(bad.from);

@@ -293,6 +293,8 @@ export function planAggregate(
 	};
 	const exec = (ctx: BatchContext): Row[] => {
 		const rows = child.exec(ctx);
+		// Each row becomes one row per window it falls in (Spark's Expand): counted up front.
+		if (wp !== null) ctx.budget?.charge('rows', rows.length * Math.ceil(wp.spec.durationUs / wp.spec.slideUs));
 		const partials = new Map<string, AggGroup>();
 		const nk = parts.length;
 		if (tumbling) tumblingPartials(rows, partials);

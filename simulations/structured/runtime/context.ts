@@ -6,6 +6,7 @@
  */
 import type { Value } from '../expr/ast';
 import type { EventTimeStats } from '../operators/watermark';
+import type { RunBudget } from '../../core/budget';
 
 export type Row = readonly Value[];
 
@@ -36,6 +37,8 @@ export interface BatchContext {
 	readonly lateWatermarkMs: number;
 	readonly evictionWatermarkMs: number;
 	readonly metrics: OperatorMetrics[];
+	/** The run's work budget (rows through the engine), when the run has one. */
+	readonly budget?: RunBudget;
 }
 
 export const emptyMetrics = (): OperatorMetrics => ({

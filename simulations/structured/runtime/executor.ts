@@ -19,6 +19,7 @@ import type { CommitLogEntry, EngineEvent, OffsetLogEntry } from './events';
 import type { MemoryStreams } from './memory-stream';
 import { buildPhysicalPlan, type PhysicalPlan } from './physical';
 import { buildProgress, type StreamingQueryProgress } from './progress';
+import type { RunBudget } from '../../core/budget';
 
 export interface Checkpoint {
 	readonly offsets: readonly OffsetLogEntry[];
@@ -40,6 +41,9 @@ export interface ExecutorOptions {
 	readonly captureState?: boolean;
 	readonly queryId?: string;
 	readonly runId?: string;
+	/** The run's work budget: a batch over it throws RunLimitExceeded (the page's runs have
+	 *  one; the benchmark measures the bare engine). */
+	readonly budget?: RunBudget;
 }
 
 export interface BatchRecord {
@@ -201,6 +205,8 @@ export class MicroBatchExecution {
 			numInputRows += rows.length;
 			if (rows.length > 0) events.push({ type: 'rowsArrived', batchId, source: name, rows });
 		}
+		const budget = this.options.budget;
+		budget?.charge('rows', numInputRows);
 		const stats = new Map<number, EventTimeStats>();
 		const metrics: OperatorMetrics[] = this.query.statefulOperators.map(() => emptyMetrics());
 		const ctx: BatchContext = {
@@ -213,7 +219,8 @@ export class MicroBatchExecution {
 					? batchWatermarkMs
 					: this.prevBatchWatermarkMs,
 			evictionWatermarkMs: batchWatermarkMs,
-			metrics
+			metrics,
+			...(budget ? { budget } : {})
 		};
 		const output = this.plan.root.exec(ctx);
 		this.lastEviction = this.plan.stateful.map((op) => op.inputWatermark(batchWatermarkMs));
@@ -248,6 +255,7 @@ export class MicroBatchExecution {
 			});
 		}
 		events.push({ type: 'rowsEmitted', batchId, rows: output });
+		if (budget) this.chargeBatch(budget, events);
 		if (before !== null) {
 			// The sink got the batch but commits/N was never written: what a restart finds is
 			// offsets/N without its commit, and the state of batch N-1 (R1.3, R6.4).
@@ -302,6 +310,14 @@ export class MicroBatchExecution {
 			events,
 			...(this.options.captureState ? { state: this.plan.stateful.map((op) => op.snapshot()) } : {})
 		};
+	}
+
+	/** State rows each operator keeps, and the rows this batch wrote into the trace. */
+	private chargeBatch(budget: RunBudget, events: readonly EngineEvent[]): void {
+		for (const e of events) {
+			if (e.type === 'stateChanged') budget.check('stateRows', e.numRowsTotal);
+			else if ('rows' in e && Array.isArray(e.rows)) budget.charge('traceRows', e.rows.length);
+		}
 	}
 
 	/** What a started query processes of the data available now, by its trigger (R1.4):

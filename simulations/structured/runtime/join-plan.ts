@@ -19,6 +19,7 @@ import { columnsOf, fieldIndex, stripAlias } from './expr-utils';
 import { minWatermark, type NodeExec } from './physical';
 import { PlanError, unwrap } from './plan-errors';
 import type { StatefulRuntime } from './stateful';
+import { minOf } from '../../core/arrays';
 
 type Col = Extract<Expr, { kind: 'col' }>;
 
@@ -138,7 +139,7 @@ function outputBuilder(node: AnalyzedNode, l: AnalyzedNode, r: AnalyzedNode) {
 
 function eventTimeIndex(n: AnalyzedNode): number | null {
 	if (n.eventTime.length === 0) return null;
-	return Math.min(...n.eventTime.map((c) => c.index));
+	return minOf(n.eventTime.map((c) => c.index));
 }
 
 export function planJoin(

@@ -38,7 +38,9 @@ export class MemoryStreams {
 		const s = this.streams.get(name);
 		if (s === undefined) return [];
 		if (start < s.base) throw new Error(`MemoryStream ${name}: offset ${start} was already committed`);
-		if (end - start === 1) return (s.blocks[start - s.base] ?? []).slice();
+		// One block: the block itself. Nothing downstream mutates a batch's input (the Source
+		// node shares it too); the copy cost a pass over every row of every batch.
+		if (end - start === 1) return s.blocks[start - s.base] ?? [];
 		const out: Row[] = [];
 		for (let i = start; i < end; i++) for (const r of s.blocks[i - s.base] ?? []) out.push(r);
 		return out;

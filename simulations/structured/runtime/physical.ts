@@ -310,6 +310,7 @@ function planGenerate(node: AnalyzedNode, child: AnalyzedNode, c: NodeExec) {
 		for (const r of c.exec(ctx)) {
 			const arr = gen.eval(r);
 			if (!Array.isArray(arr)) continue;
+			ctx.budget?.charge('rows', arr.length);
 			const kept = keep.map((k) => k.eval(r));
 			for (const v of arr as Value[]) {
 				const row = kept.slice();

@@ -16,10 +16,12 @@ import {
 	type StateOperatorProgress,
 	type StreamingQueryProgress
 } from '../../model/progress';
+import { isoText } from '../../core/calendar';
 
 export type { SourceProgress, StateOperatorProgress, StreamingQueryProgress };
 
-export const iso = (ms: number): string => new Date(ms).toISOString();
+/** ISO-8601 in UTC; not Date#toISOString, which throws past year 275760 (Spark does not). */
+export const iso = (ms: number): string => isoText(ms);
 
 export function rates(rows: number, sincePrevTriggerMs: number | null, durationMs: number) {
 	return {

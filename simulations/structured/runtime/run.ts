@@ -5,24 +5,13 @@
  * TestScheduler in tests and in the page, never the wall clock. Arrivals at the same instant as
  * a tick are scheduled first, so they land in that tick's batch.
  */
-import {
-	EMPTY,
-	concatMap,
-	defer,
-	from,
-	map,
-	merge,
-	mergeMap,
-	takeWhile,
-	timer,
-	type Observable,
-	type SchedulerLike
-} from 'rxjs';
+import { Observable, Subscription, defer, type SchedulerLike } from 'rxjs';
 import type { AnalyzedQuery } from '../analyzer/types';
 import type { Row } from './context';
 import type { EngineEvent } from './events';
 import { MicroBatchExecution, type Checkpoint } from './executor';
 import { MemoryStreams } from './memory-stream';
+import { RunBudget, type RunLimit } from '../../core/budget';
 
 export interface Arrival {
 	/** Processing time (ms) the rows become available to the source. */
@@ -41,9 +30,21 @@ export interface RunOptions {
 	readonly untilMs: number;
 	readonly checkpoint?: Checkpoint;
 	readonly batchDurationMs?: (numInputRows: number) => number;
+	/** The run's limits (default RUN_LIMITS): past one, the run fails with RunLimitExceeded. */
+	readonly limits?: Readonly<Record<RunLimit, number>>;
 }
 
-type Tick = { readonly kind: 'arrive'; readonly a: Arrival } | { readonly kind: 'tick' };
+/** Arrivals grouped by instant, in arrival order within an instant. */
+function groupByInstant(arrivals: readonly Arrival[]): Arrival[][] {
+	const sorted = [...arrivals].sort((a, b) => a.atMs - b.atMs);
+	const groups: Arrival[][] = [];
+	for (const a of sorted) {
+		const last = groups[groups.length - 1];
+		if (last && Math.max(0, last[0]!.atMs) === Math.max(0, a.atMs)) last.push(a);
+		else groups.push([a]);
+	}
+	return groups;
+}
 
 export function runMicroBatches(
 	query: AnalyzedQuery,
@@ -60,30 +61,57 @@ export function runMicroBatches(
 		const exec = new MicroBatchExecution(query, streams, {
 			clock: () => scheduler.now(),
 			checkpoint: options.checkpoint,
-			batchDurationMs: options.batchDurationMs
+			batchDurationMs: options.batchDurationMs,
+			budget: new RunBudget(options.limits)
 		});
-		const sorted = [...arrivals].sort((a, b) => a.atMs - b.atMs);
-		const arrivals$ = from(sorted).pipe(
-			mergeMap((a) => timer(a.atMs, scheduler).pipe(map((): Tick => ({ kind: 'arrive', a }))))
-		);
-		const ticks$ = single
-			? timer(0, scheduler).pipe(map((): Tick => ({ kind: 'tick' })))
-			: timer(0, every, scheduler).pipe(
-					takeWhile(() => scheduler.now() <= untilMs),
-					map((): Tick => ({ kind: 'tick' }))
-				);
-		return merge(arrivals$, ticks$).pipe(
-			concatMap((t): Observable<EngineEvent> => {
-				if (t.kind === 'arrive') {
-					streams.addData(t.a.source, t.a.rows);
-					return EMPTY;
+		const groups = groupByInstant(arrivals);
+		const trigger = (): readonly EngineEvent[] => {
+			if (single) return exec.runAvailable().flatMap((b) => b.events);
+			// The default trigger runs batches back to back; only an idle poll waits 10 ms.
+			if (interval <= 0) return exec.processAllAvailable().flatMap((b) => b.events);
+			return exec.runTrigger()?.events ?? [];
+		};
+		// One pending action at a time, at the next instant that has arrivals or a trigger tick.
+		// A timer per arrival would be simpler but each one is a sorted insert into the virtual
+		// scheduler's queue: quadratic in the number of events. Arrivals at a tick's instant are
+		// delivered first, so they land in that tick's batch; the first tick after untilMs ends
+		// the ticks (a once/availableNow query ticks once, at 0).
+		return new Observable<EngineEvent>((subscriber) => {
+			const origin = scheduler.now();
+			let gi = 0;
+			let nextTick = 0;
+			let ticking = true;
+			const nextAt = () => Math.min(
+				gi < groups.length ? Math.max(0, groups[gi]![0]!.atMs) : Infinity,
+				ticking ? nextTick : Infinity
+			);
+			// A fresh action each time (not this.schedule, which chains every action to the last
+			// and makes the final unsubscribe recurse once per instant).
+			let pending = new Subscription();
+			const fire = () => {
+				try {
+					const now = scheduler.now() - origin;
+					while (gi < groups.length && Math.max(0, groups[gi]![0]!.atMs) <= now) {
+						for (const a of groups[gi]!) streams.addData(a.source, a.rows);
+						gi++;
+					}
+					if (ticking && nextTick <= now) {
+						if (!single && scheduler.now() > untilMs) ticking = false;
+						else {
+							for (const e of trigger()) subscriber.next(e);
+							if (single) ticking = false;
+							else nextTick += every;
+						}
+					}
+					const at = nextAt();
+					if (at === Infinity) subscriber.complete();
+					else if (!subscriber.closed) pending = scheduler.schedule(fire, at - now);
+				} catch (e) {
+					subscriber.error(e);
 				}
-				if (single) return from(exec.runAvailable().flatMap((b) => b.events));
-				// The default trigger runs batches back to back; only an idle poll waits 10 ms.
-				if (interval <= 0) return from(exec.processAllAvailable().flatMap((b) => b.events));
-				const b = exec.runTrigger();
-				return b === null ? EMPTY : from(b.events);
-			})
-		);
+			};
+			pending = scheduler.schedule(fire, nextAt());
+			return () => pending.unsubscribe();
+		});
 	});
 }
