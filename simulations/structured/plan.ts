@@ -117,12 +117,33 @@ export interface WriteSpec {
 	readonly at: Pos;
 }
 
+/** A PySpark call as written, in full: `at` is where its name starts (the position the plan's
+ *  constructs keep: `withWatermark`, `outputMode`, `F.window`, `load`), `start`/`end` the whole
+ *  call expression with its receiver chain (`spark.readStream ... .load(...)`) up to and
+ *  including its closing parenthesis, as 1-based positions (`end` is just past the `)`) and as
+ *  offsets into the program. The reader records one per call it reads, so a view that
+ *  highlights a construct looks its extent up instead of matching parentheses. */
+export interface CallSpan {
+	readonly name: string;
+	readonly at: Pos;
+	readonly start: Pos;
+	readonly end: Pos;
+	readonly from: number;
+	readonly to: number;
+}
+
 /** A program's one streaming query: the plan under `.writeStream`, the sink chain, and the
  *  session configuration the program set (`spark.conf.set`, `.config(k, v)`). */
 export interface Query {
 	readonly plan: Plan;
 	readonly write: WriteSpec;
 	readonly conf: Readonly<Record<string, string>>;
+	/** Every PySpark call the reader read, in the order it ran (absent for hand-built plans). */
+	readonly spans?: readonly CallSpan[];
 }
+
+/** The call whose name is written at `at`, if the reader read one there. */
+export const spanAt = (spans: readonly CallSpan[] | undefined, at: Pos): CallSpan | undefined =>
+	spans?.find((s) => s.at.line === at.line && s.at.column === at.column);
 
 export type { DataType, Expr, Pos, StructField };

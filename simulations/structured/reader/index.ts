@@ -76,7 +76,7 @@ export function readProgram(code: string, bindings: Readonly<Record<string, read
 			const atEnd = bad.from >= code.trimEnd().length;
 			return { ok: false, error: { ...at, message: atEnd ? 'Python syntax error: unexpected end of program' : 'Python syntax error: invalid syntax' } };
 		}
-		const state: ReaderState = { conf: {}, queries: [], resolver: new Resolver(), bindings, nextSourceId: 0 };
+		const state: ReaderState = { conf: {}, queries: [], resolver: new Resolver(), bindings, nextSourceId: 0, spans: [] };
 		const session = new ReaderSession(code, tree, state);
 		const globals = new Scope(null);
 		globals.vars.set('spark', toPy({ t: 'module', name: 'spark' }, session));
@@ -94,7 +94,7 @@ export function readProgram(code: string, bindings: Readonly<Record<string, read
 				error: { ...end, message: 'the program starts no streaming query', supported: 'End the program with a `df.writeStream ... .start()` chain.' }
 			};
 		}
-		return { ok: true, value: started.query };
+		return { ok: true, value: { ...started.query, spans: state.spans } };
 	} catch (e) {
 		return { ok: false, error: located(code, e) };
 	}

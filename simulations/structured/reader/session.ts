@@ -88,6 +88,7 @@ export class ReaderSession {
 		const direct = !!call && (method === undefined || (!!prop && this.src(prop) === method));
 		const at = prop ? this.pos(prop) : callee ? this.pos(callee) : call ? this.pos(call) : { line: 1, column: 1 };
 		const name = method ?? (prop ? this.src(prop) : callee ? this.src(callee) : 'call');
+		if (direct && call) this.record(name, at, call);
 		const nodes = direct && call ? this.argNodes(call) : null;
 		const fits = nodes !== null && nodes.pos.length === values.length;
 		const place = (v: PyValue, n: SyntaxNode | undefined): Arg => (n ? this.arg(n, v) : { v, at });
@@ -97,6 +98,13 @@ export class ReaderSession {
 			at,
 			name
 		};
+	}
+
+	/** Keeps the call's full extent, once per call site (a def called twice reads it twice). */
+	private record(name: string, at: Pos, call: SyntaxNode): void {
+		const spans = this.state.spans;
+		if (spans.some((s) => s.from === call.from && s.to === call.to)) return;
+		spans.push({ name, at, start: this.pos(call), end: this.lines.pos(call.to), from: call.from, to: call.to });
 	}
 
 	private argNodes(call: SyntaxNode): ArgNodes {

@@ -5,7 +5,7 @@
  * its child's columns, and an unknown column is reported at the call that names it.
  */
 import type { Pos, StructField } from '../expr/ast';
-import type { Query } from '../plan';
+import type { CallSpan, Query } from '../plan';
 import type { Resolver } from '../analyzer/resolve';
 
 export interface StartedQuery {
@@ -19,4 +19,6 @@ export interface ReaderState {
 	readonly resolver: Resolver;
 	readonly bindings: Readonly<Record<string, readonly StructField[]>>;
 	nextSourceId: number;
+	/** The calls read so far, in full (Query.spans). */
+	readonly spans: CallSpan[];
 }
