@@ -1,27 +1,17 @@
 /**
- * The RxJS shell around the micro-batch loop (STYLE.md §4): RxJS decides *when* (rows arriving
- * at virtual instants, processing-time trigger ticks on the epoch grid, R1.4.2), the pure
- * executor decides *what*. The scheduler is always injected: a VirtualTimeScheduler or
+ * The Structured Streaming pages' runs on the one micro-batch loop (loop.ts): rows arrive at
+ * virtual instants into memory streams, the loop decides *when* a trigger runs (its trigger
+ * policy: the processing-time grid, R1.4.2), MicroBatchExecution decides *what*. The scheduler is always injected: a VirtualTimeScheduler or
  * TestScheduler in tests and in the page, never the wall clock. Arrivals at the same instant as
  * a tick are scheduled first, so they land in that tick's batch.
  */
-import {
-	EMPTY,
-	concatMap,
-	defer,
-	from,
-	map,
-	merge,
-	mergeMap,
-	takeWhile,
-	timer,
-	type Observable,
-	type SchedulerLike
-} from 'rxjs';
+import { EMPTY, concatMap, defer, from, merge, mergeMap, timer, type Observable, type SchedulerLike } from 'rxjs';
 import type { AnalyzedQuery } from '../analyzer/types';
 import type { Row } from './context';
 import type { EngineEvent } from './events';
-import { MicroBatchExecution, type Checkpoint } from './executor';
+import { MicroBatchExecution, type BatchRecord, type Checkpoint } from './executor';
+import { MicroBatchLoop, loop$ } from './loop';
+import type { TriggerSpec } from './trigger-policy';
 import { MemoryStreams } from './memory-stream';
 
 export interface Arrival {
@@ -43,7 +33,15 @@ export interface RunOptions {
 	readonly batchDurationMs?: (numInputRows: number) => number;
 }
 
-type Tick = { readonly kind: 'arrive'; readonly a: Arrival } | { readonly kind: 'tick' };
+/** The program's trigger as the loop's trigger policy; `triggerIntervalMs` overrides it with a
+ *  processing-time interval (0 or less: the default trigger, back to back, polled every 10 ms). */
+function triggerPolicy(query: AnalyzedQuery, override: number | undefined): TriggerSpec {
+	const t = query.trigger;
+	if (override !== undefined) return override > 0 ? { kind: 'processingTime', intervalMs: override } : { kind: 'default', intervalMs: 0 };
+	if (t.kind === 'processingTime' && t.intervalMs > 0) return { kind: 'processingTime', intervalMs: t.intervalMs };
+	if (t.kind === 'once' || t.kind === 'availableNow') return { kind: t.kind, intervalMs: 0 };
+	return { kind: 'default', intervalMs: 0 };
+}
 
 export function runMicroBatches(
 	query: AnalyzedQuery,
@@ -51,10 +49,6 @@ export function runMicroBatches(
 	options: RunOptions
 ): Observable<EngineEvent> {
 	const { scheduler, untilMs } = options;
-	const t = query.trigger;
-	const interval = options.triggerIntervalMs ?? (t.kind === 'processingTime' ? t.intervalMs : 0);
-	const every = interval > 0 ? interval : 10;
-	const single = options.triggerIntervalMs === undefined && (t.kind === 'once' || t.kind === 'availableNow');
 	return defer(() => {
 		const streams = new MemoryStreams();
 		const exec = new MicroBatchExecution(query, streams, {
@@ -63,27 +57,20 @@ export function runMicroBatches(
 			batchDurationMs: options.batchDurationMs
 		});
 		const sorted = [...arrivals].sort((a, b) => a.atMs - b.atMs);
+		// Arrival timers are created first, so rows arriving at a trigger's instant are in its batch.
 		const arrivals$ = from(sorted).pipe(
-			mergeMap((a) => timer(a.atMs, scheduler).pipe(map((): Tick => ({ kind: 'arrive', a }))))
+			mergeMap((a) => timer(a.atMs, scheduler).pipe(mergeMap(() => (streams.addData(a.source, a.rows), EMPTY))))
 		);
-		const ticks$ = single
-			? timer(0, scheduler).pipe(map((): Tick => ({ kind: 'tick' })))
-			: timer(0, every, scheduler).pipe(
-					takeWhile(() => scheduler.now() <= untilMs),
-					map((): Tick => ({ kind: 'tick' }))
-				);
-		return merge(arrivals$, ticks$).pipe(
-			concatMap((t): Observable<EngineEvent> => {
-				if (t.kind === 'arrive') {
-					streams.addData(t.a.source, t.a.rows);
-					return EMPTY;
-				}
-				if (single) return from(exec.runAvailable().flatMap((b) => b.events));
-				// The default trigger runs batches back to back; only an idle poll waits 10 ms.
-				if (interval <= 0) return from(exec.processAllAvailable().flatMap((b) => b.events));
-				const b = exec.runTrigger();
-				return b === null ? EMPTY : from(b.events);
-			})
+		// These pages model no cluster: a batch takes no virtual time (its progress still reports
+		// batchDurationMs), so triggers fall on the interval's grid from virtual 0.
+		const loop = new MicroBatchLoop<BatchRecord>(
+			{ runTrigger: () => exec.runTrigger(), stopped: () => exec.stopped },
+			{ trigger: triggerPolicy(query, options.triggerIntervalMs), epochOffsetMs: 0, untilMs, cost: { batchMs: () => 0, idleMs: 0 } },
+			0
 		);
+		const batches$ = loop$(loop, scheduler).pipe(
+			concatMap((e): Observable<EngineEvent> => (e.kind === 'trigger' && e.batch !== null ? from(e.batch.events) : EMPTY))
+		);
+		return merge(arrivals$, batches$);
 	});
 }
