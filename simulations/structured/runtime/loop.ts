@@ -12,6 +12,8 @@
  * - the clock policy: where virtual 0 sits on the epoch clock, and when no attempt may start;
  * - the cost/cluster policy: how long a batch and an idle attempt take (cost-policy.ts for SIM-1;
  *   zero for the pages that do not model a cluster);
+ * - the failure policy: the engine's own (run.ts passes `crashBeforeCommit` to
+ *   MicroBatchExecution); the loop ends the run when the engine says it stopped.
  *
  * The loop is the *when*: a trigger attempt at its time, the batch's commit after its cost, the
  * next attempt by the trigger policy (next multiple of the interval; an overrun starts the next

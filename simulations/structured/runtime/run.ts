@@ -31,6 +31,9 @@ export interface RunOptions {
 	readonly untilMs: number;
 	readonly checkpoint?: Checkpoint;
 	readonly batchDurationMs?: (numInputRows: number) => number;
+	/** Failure policy: batch N crashes after its sink got it, before commits/N is written (the
+	 *  driver dies; R1.3, R6.4). The query stops there; its checkpoint is what a restart finds. */
+	readonly crashBeforeCommit?: (batchId: number) => boolean;
 }
 
 /** The program's trigger as the loop's trigger policy; `triggerIntervalMs` overrides it with a
@@ -64,7 +67,10 @@ export function runMicroBatches(
 		// These pages model no cluster: a batch takes no virtual time (its progress still reports
 		// batchDurationMs), so triggers fall on the interval's grid from virtual 0.
 		const loop = new MicroBatchLoop<BatchRecord>(
-			{ runTrigger: () => exec.runTrigger(), stopped: () => exec.stopped },
+			{
+				runTrigger: () => exec.runTrigger({ crashBeforeCommit: options.crashBeforeCommit?.(exec.nextBatchId) ?? false }),
+				stopped: () => exec.stopped
+			},
 			{ trigger: triggerPolicy(query, options.triggerIntervalMs), epochOffsetMs: 0, untilMs, cost: { batchMs: () => 0, idleMs: 0 } },
 			0
 		);

@@ -4,6 +4,7 @@ import { VirtualTimeScheduler } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { MicroBatchLoop, loop$, type LoopEvent } from '../../../simulations/structured/runtime/loop';
 import type { TriggerSpec } from '../../../simulations/structured/runtime/trigger-policy';
+import { prepareQuery, simulate } from '../../../simulations/structured/index';
 
 /** Runs the loop over an engine that has a batch whenever `hasData(now)`, each costing
  *  `costMs(batch)`; returns what happened when. */
@@ -56,5 +57,21 @@ describe('MicroBatchLoop', () => {
 
 	it('stops when the engine stops (a crash before commit)', () => {
 		expect(run(every(100), () => true, () => 10, 10_000, 1)).toEqual(['b0@0', 'c0@10', 'b1@100', 'c1@110', 'terminated@110']);
+	});
+});
+
+describe('runMicroBatches with a failure policy', () => {
+	it('batch 1 crashes before its commit: its sink output stands, commits/1 is never written, the query stops', () => {
+		const q = prepareQuery(
+			'result = events.select("key")\nquery = result.writeStream.format("memory").queryName("out").start()\n',
+			{ events: [{ name: 'key', type: { kind: 'string' } }] }
+		);
+		if (!q.ok) throw new Error(q.error.message);
+		const arrivals = [0, 1000, 2000].map((atMs, i) => ({ atMs, source: 'events', rows: [[`k${i}`]] }));
+		const trace = simulate(q.value, arrivals, { triggerIntervalMs: 1000, untilMs: 5000, crashBeforeCommit: (id) => id === 1 });
+		const kinds = trace.events.map((e) => `${e.event.type}${'batchId' in e.event ? e.event.batchId : 'entry' in e.event ? e.event.entry.batchId : ''}@${e.atMs}`);
+		expect(kinds.filter((k) => k.startsWith('commitLogWritten'))).toEqual(['commitLogWritten0@0']);
+		expect(kinds.filter((k) => k.startsWith('rowsEmitted'))).toEqual(['rowsEmitted0@0', 'rowsEmitted1@1000']);
+		expect(trace.events.at(-1)?.atMs).toBe(1000);
 	});
 });
