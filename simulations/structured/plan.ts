@@ -5,6 +5,7 @@
  * UI can speak Spark's language. Every node keeps the program position that created it.
  */
 import type { DataType, Expr, Pos, StructField } from './expr/ast';
+import type { PyFunction } from '../python/values';
 
 export type OutputMode = 'append' | 'update' | 'complete';
 
@@ -114,6 +115,8 @@ export interface WriteSpec {
 	readonly queryName?: string;
 	/** A `foreachBatch(fn)` sink: the function's name in the program, if any. */
 	readonly foreachBatch?: string;
+	/** ... and the function itself, for the interpreter to call with each batch (`fn(df, id)`). */
+	readonly foreachBatchFn?: PyFunction;
 	readonly at: Pos;
 }
 

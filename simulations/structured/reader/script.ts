@@ -1,7 +1,8 @@
 /**
  * The module level of a Structured Streaming program, run statement by statement on the Python
- * interpreter. A streaming script is straight-line: imports, assignments, `def`s, expression
- * statements, an optional `if __name__ == "__main__":` wrapper. Those statements run (and a
+ * interpreter. A streaming script is straight-line: imports, assignments, `def`s and classes
+ * (helpers, and the Python data sources the next engine features read), expression statements,
+ * an optional `if __name__ == "__main__":` wrapper. Those statements run (and a
  * `def`'s body may use anything the interpreter runs: loops, conditionals, comprehensions);
  * other statements at module level are reported where they are written, as before, so a program
  * that does not read as a streaming script fails with a located sentence and not halfway through.
@@ -17,7 +18,7 @@ import { kids, type ReaderSession } from './session';
 import type { PyValue } from './values';
 
 const STATEMENTS =
-	'imports, assignments, `def` (a function the program calls, or passes to foreachBatch or udf), ' +
+	'imports, assignments, `def` (a function the program calls, or passes to foreachBatch or udf), `class`, ' +
 	'expression statements such as `spark.conf.set(...)` and `query.awaitTermination()`; ' +
 	'inside a `def`, loops, conditionals and the rest of the Python subset run';
 
@@ -48,6 +49,7 @@ function statement(s: ReaderSession, interp: Interpreter, globals: Scope, n: Syn
 			return;
 		case 'ExpressionStatement':
 		case 'FunctionDefinition':
+		case 'ClassDefinition':
 			interp.execStatement(n, globals);
 			return;
 		case 'IfStatement':
@@ -78,7 +80,6 @@ function checkAssign(s: ReaderSession, n: SyntaxNode): void {
 function statementName(name: string): string {
 	const map: Readonly<Record<string, string>> = {
 		DecoratedStatement: 'decorators (such as `@F.udf`)',
-		ClassDefinition: '`class` definitions',
 		ForStatement: '`for` loops',
 		WhileStatement: '`while` loops',
 		TryStatement: '`try` statements',

@@ -85,9 +85,27 @@ describe('user Python in a Structured program', () => {
 		expect(e.message).toContain('Cannot convert column into bool');
 	});
 
-	it('passes a def to foreachBatch', () => {
-		const q = ok('def handle(batch_df, batch_id):\n    batch_df.count()\nresult = events\nquery = result.writeStream.foreachBatch(handle).start()\n');
+	it('passes a def to foreachBatch, and keeps the function for the interpreter to call', () => {
+		const q = ok('def handle(batch_df, batch_id):\n    return batch_id * 2\nresult = events\nquery = result.writeStream.foreachBatch(handle).start()\n');
 		expect(q.write.foreachBatch).toBe('handle');
+		expect(q.write.foreachBatchFn?.invoke([null, 21], new Map())).toBe(42);
+	});
+
+	it('runs module-level classes: a helper class, and a class deriving from a pyspark base', () => {
+		const code =
+			F +
+			'from pyspark.sql.datasource import DataSource\n' +
+			'class Scaler:\n' +
+			'    def __init__(self, k):\n' +
+			'        self.k = k\n' +
+			'    def apply(self, c):\n' +
+			'        return c * self.k\n' +
+			'class MySource(DataSource):\n' +
+			'    def name(self):\n' +
+			'        return "mine"\n' +
+			'result = events.withColumn("x", Scaler(3).apply(F.col("value")))' +
+			SINK;
+		expect(ok(code).schema.map((f) => f.name)).toEqual(['value', 'word', 'x']);
 	});
 
 	it('runs a udf of a plain Python function per row, in withColumn', () => {
