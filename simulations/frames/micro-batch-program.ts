@@ -9,7 +9,7 @@ import type { Result, SourceError } from '../core/errors';
 import type { Plan, Query, Trigger } from '../structured/plan';
 import type { Pos } from '../structured/expr/ast';
 import type { RunConfig, SourceSpec } from '../microbatch/trace';
-import type { TriggerSpec } from '../microbatch/trigger';
+import type { TriggerSpec } from '../structured/runtime/trigger-policy';
 
 /** What the program cannot say: the simulated cluster and the lines typed into the socket. */
 export interface SimulatedCluster {

@@ -6,7 +6,7 @@
  * partition has committed too, strictly in epoch order.
  */
 import { EPOCH_OFFSET_MS } from './run';
-import { nextBatchTime } from './trigger';
+import { nextBatchTime } from '../structured/runtime/trigger-policy';
 import type { PartitionEpochEnd } from './continuous-task';
 
 /** Illustrative: writing the offset log and commit log entries of one epoch. */

@@ -4,7 +4,7 @@
  * none before the first → 0.0); processedRowsPerSecond by max(1, triggerExecution) ms. Rates are
  * rounded half-up to one decimal, as the JSON prints them.
  */
-import type { Phase } from './cost';
+import type { Phase } from '../structured/runtime/cost-policy';
 import {
 	roundRate,
 	type SourceProgress,

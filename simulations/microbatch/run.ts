@@ -1,25 +1,14 @@
 /**
- * The RxJS shell around the micro-batch loop (STYLE.md 4.3): timers on an injected scheduler
- * decide *when* each trigger attempt and each commit happens; the pure `step` (executor.ts)
- * decides *what*. `buildTrace` flushes a whole run on a VirtualTimeScheduler, as fast as the
+ * SIM-1's runs on the one micro-batch loop (../structured/runtime/loop.ts) and an injected
+ * scheduler: the loop decides *when* each trigger attempt and each commit happens, the source and
+ * the query (executor.ts) decide *what*. `buildTrace` flushes a whole run on a VirtualTimeScheduler, as fast as the
  * machine allows, and collects a serialisable Trace. The engine never sees wall-clock time.
  */
-import {
-	EMPTY,
-	type Observable,
-	type SchedulerLike,
-	VirtualAction,
-	VirtualTimeScheduler,
-	defer,
-	expand,
-	map,
-	mergeMap,
-	of,
-	timer
-} from 'rxjs';
+import { type Observable, type SchedulerLike, VirtualAction, VirtualTimeScheduler, defer, map } from 'rxjs';
 import { createRng } from '../core/rng';
 import { procTime, type ProcTimeMs } from '../core/time';
-import { initialState, step, type ExecContext, type ExecEvent, type StepResult } from './executor';
+import { loop$ } from '../structured/runtime/loop';
+import { simEvent, simLoop, type ExecContext, type ExecEvent } from './executor';
 import { seededUuid } from './progress';
 import { passThroughQuery, type BatchQuery, type QueryInfo } from './query';
 import { rateSource } from './rate-source';
@@ -36,18 +25,7 @@ export function microBatchRun$(
 	startAt: ProcTimeMs,
 	scheduler: SchedulerLike
 ): Observable<ExecEvent> {
-	return defer(() => {
-		const wait = (at: number) => timer(Math.max(0, at - scheduler.now()), scheduler);
-		const first: StepResult = { state: initialState(startAt), events: [] };
-		return of(first).pipe(
-			expand(({ state }) =>
-				state.wake.kind === 'done'
-					? EMPTY
-					: wait(state.wake.at).pipe(map(() => step(ctx, state, procTime(scheduler.now()))))
-			),
-			mergeMap(({ events }) => events)
-		);
-	});
+	return defer(() => loop$(simLoop(ctx, startAt), scheduler).pipe(map((e) => simEvent(ctx, e))));
 }
 
 interface Prepared {

@@ -8,7 +8,7 @@
 import type { Rng } from '../core/rng';
 import type { ProcTimeMs } from '../core/time';
 import type { MicroBatchSource } from './source';
-import { nextBatchTime } from './trigger';
+import { nextBatchTime } from '../structured/runtime/trigger-policy';
 
 export const VOCABULARY = ['spark', 'stream', 'batch', 'state', 'query', 'table', 'row', 'sink'];
 

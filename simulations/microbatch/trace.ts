@@ -4,11 +4,11 @@
  * byte-identical traces. Times are virtual processing-time ms since the run's clock zero.
  */
 import type { BatchId, ProcTimeMs } from '../core/time';
-import type { CostModel, Phase } from './cost';
+import type { CostModel, Phase } from '../structured/runtime/cost-policy';
 import type { ProgressRecord } from './progress';
 import type { QueryInfo, ResultRow } from './query';
 import type { SocketLine } from './socket-source';
-import type { TriggerSpec } from './trigger';
+import type { TriggerSpec } from '../structured/runtime/trigger-policy';
 
 export type SourceSpec =
 	| {

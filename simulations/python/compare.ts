@@ -7,7 +7,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { items } from './builtins';
 import type { Span } from './errors';
 import type { ExprEvaluator, Scope } from './expressions';
-import { PyDict, pyCompare, pyEquals, pyKey, typeName } from './values';
+import { PyDict, hostBinary, pyCompare, pyEquals, pyKey, typeName } from './values';
 import type { PyValue } from './values';
 
 export const COMPARE = new Set(['<', '>', '<=', '>=', '==', '!=', 'in', 'not in', 'is', 'is not']);
@@ -35,6 +35,9 @@ export function compareChain(ev: ExprEvaluator, n: SyntaxNode, scope: Scope): Py
 	let a = ev.evalExpr(operands[0] ?? n, scope);
 	for (let i = 0; i < ops.length; i++) {
 		const b = ev.evalExpr(operands[i + 1] ?? n, scope);
+		// A single comparison with an engine object may be overloaded (Column == 1 is a Column).
+		const hosted = ops.length === 1 ? hostBinary(ops[i] ?? '', a, b, n) : undefined;
+		if (hosted !== undefined) return hosted;
 		if (!compare(ev, ops[i] ?? '', a, b, n)) return false;
 		a = b;
 	}

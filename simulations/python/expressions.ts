@@ -18,8 +18,8 @@ import { formatString } from './fstring';
 import { bind, params } from './params';
 import { PyInstance } from './classes';
 import {
-	PyBuiltin, PyDict, PyFunction, PyHost, PyIterable, PyModule, PyTuple, iterItems, pyKey, truthy,
-	typeName
+	PyBuiltin, PyDict, PyFunction, PyHost, PyIterable, PyModule, PyTuple, hostBinary, iterItems, pyKey,
+	truthy, typeName
 } from './values';
 import type { PyValue, Raise } from './values';
 import { limitMessage } from '../core/budget';
@@ -295,6 +295,8 @@ export class ExprEvaluator {
 		const [op, arg] = this.kids(n);
 		if (!op || !arg) throw this.error('SyntaxError', 'invalid syntax', n);
 		const v = this.evalExpr(arg, scope);
+		const hosted = v instanceof PyHost ? v.unaryOp?.(this.text(op), n) : undefined;
+		if (hosted !== undefined) return hosted;
 		if (op.name === 'not') return !truthy(v);
 		return unaryOp(this.text(op), v, this.raiser(n));
 	}
@@ -309,21 +311,16 @@ export class ExprEvaluator {
 		const right = k[k.length - 1];
 		const op = this.opText(k);
 		if (!left || !right || k.length < 3) throw this.error('SyntaxError', 'invalid syntax', n);
-		if (op === 'and') {
+		if (op === 'and' || op === 'or') {
 			const a = this.evalExpr(left, scope);
-			return truthy(a) ? this.evalExpr(right, scope) : a;
-		}
-		if (op === 'or') {
-			const a = this.evalExpr(left, scope);
-			return truthy(a) ? a : this.evalExpr(right, scope);
+			// A host may refuse truthiness (PySpark's Column raises on `and` / `or`).
+			if (a instanceof PyHost) a.binaryOp?.(op, null, false, n);
+			return truthy(a) === (op === 'and') ? this.evalExpr(right, scope) : a;
 		}
 		if (COMPARE.has(op)) return compareChain(this, n, scope);
-		return binaryOp(
-			op,
-			this.evalExpr(left, scope),
-			this.evalExpr(right, scope),
-			this.raiser(n)
-		);
+		const a = this.evalExpr(left, scope);
+		const b = this.evalExpr(right, scope);
+		return hostBinary(op, a, b, n) ?? binaryOp(op, a, b, this.raiser(n));
 	}
 
 	enter(at: Span): void {
@@ -398,7 +395,7 @@ export class ExprEvaluator {
 
 	getAttr(v: PyValue, name: string, at: SyntaxNode): PyValue {
 		let out: PyValue | undefined;
-		if (v instanceof PyHost) out = v.getAttr(name);
+		if (v instanceof PyHost) out = v.getAttr(name, at);
 		else if (v instanceof PyModule) {
 			out = v.attrs.get(name);
 			if (out === undefined && v.attrs.size === 0) throw notSupported(

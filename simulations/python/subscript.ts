@@ -5,7 +5,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { ExprEvaluator, Scope } from './expressions';
 import { repr } from './format';
-import { PyDict, PyTuple, numeric, pyKey, typeName } from './values';
+import { PyDict, PyHost, PyTuple, numeric, pyKey, typeName } from './values';
 import type { PyValue } from './values';
 
 function sliceIndices(len: number, start: PyValue, stop: PyValue, step: number): number[] {
@@ -72,6 +72,8 @@ export function evalSubscript(
 	const key = idxNodes.length > 1 ? new PyTuple(
 		idxNodes.map((c) => ev.evalExpr(c, scope))
 	) : ev.evalExpr(first, scope);
+	const hosted = obj instanceof PyHost ? obj.getItem?.(key, n) : undefined;
+	if (hosted !== undefined) return hosted;
 	if (obj instanceof PyDict) {
 		const e = obj.entries.get(pyKey(key, raise));
 		if (!e) throw raise('KeyError', repr(key));

@@ -11,7 +11,7 @@
  * - functions: PyFunction (user code) or PyBuiltin; - modules: PyModule; - engine objects
  *   (DStream, RDD, StreamingContext...): PyHost.
  */
-import type { PyException } from './errors';
+import type { PyException, Span } from './errors';
 
 export class PyFloat {
 	constructor(readonly v: number) {}
@@ -61,7 +61,15 @@ export class PyModule {
  *  evaluator raises AttributeError naming `typeName`). */
 export abstract class PyHost {
 	abstract readonly typeName: string;
-	abstract getAttr(name: string): PyValue | undefined;
+	/** `at` is where the attribute name is written (a host may answer a method call differently
+	 *  from a plain attribute read, as PySpark's `df.col` vs `df.select(...)`). */
+	abstract getAttr(name: string, at?: Span): PyValue | undefined;
+	/** Operator overloads (PySpark's Column): `op` as written (`+`, `==`, `&`, `and`, ...);
+	 *  `reflected` when the host is the right operand; undefined falls back to Python's rules. */
+	binaryOp?(op: string, other: PyValue, reflected: boolean, at: Span): PyValue | undefined;
+	unaryOp?(op: string, at: Span): PyValue | undefined;
+	/** `host[key]` (df["col"], col["field"]). */
+	getItem?(key: PyValue, at: Span): PyValue | undefined;
 	/** str()/repr() text when the object has one (a py4j Scala Option prints as `Some(12)`). */
 	reprText(): string | undefined {
 		return undefined;
@@ -224,4 +232,11 @@ export function deepCopy(v: PyValue): PyValue {
 		return d;
 	}
 	return v;
+}
+
+/** A host's overload of `a op b`, trying the left operand then the reflected right one. */
+export function hostBinary(op: string, a: PyValue, b: PyValue, at: Span): PyValue | undefined {
+	const l = a instanceof PyHost ? a.binaryOp?.(op, b, false, at) : undefined;
+	if (l !== undefined) return l;
+	return b instanceof PyHost ? b.binaryOp?.(op, a, true, at) : undefined;
 }

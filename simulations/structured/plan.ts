@@ -5,6 +5,7 @@
  * UI can speak Spark's language. Every node keeps the program position that created it.
  */
 import type { DataType, Expr, Pos, StructField } from './expr/ast';
+import type { PyFunction } from '../python/values';
 
 export type OutputMode = 'append' | 'update' | 'complete';
 
@@ -114,7 +115,24 @@ export interface WriteSpec {
 	readonly queryName?: string;
 	/** A `foreachBatch(fn)` sink: the function's name in the program, if any. */
 	readonly foreachBatch?: string;
+	/** ... and the function itself, for the interpreter to call with each batch (`fn(df, id)`). */
+	readonly foreachBatchFn?: PyFunction;
 	readonly at: Pos;
+}
+
+/** A PySpark call as written, in full: `at` is where its name starts (the position the plan's
+ *  constructs keep: `withWatermark`, `outputMode`, `F.window`, `load`), `start`/`end` the whole
+ *  call expression with its receiver chain (`spark.readStream ... .load(...)`) up to and
+ *  including its closing parenthesis, as 1-based positions (`end` is just past the `)`) and as
+ *  offsets into the program. The reader records one per call it reads, so a view that
+ *  highlights a construct looks its extent up instead of matching parentheses. */
+export interface CallSpan {
+	readonly name: string;
+	readonly at: Pos;
+	readonly start: Pos;
+	readonly end: Pos;
+	readonly from: number;
+	readonly to: number;
 }
 
 /** A program's one streaming query: the plan under `.writeStream`, the sink chain, and the
@@ -123,6 +141,12 @@ export interface Query {
 	readonly plan: Plan;
 	readonly write: WriteSpec;
 	readonly conf: Readonly<Record<string, string>>;
+	/** Every PySpark call the reader read, in the order it ran (absent for hand-built plans). */
+	readonly spans?: readonly CallSpan[];
 }
+
+/** The call whose name is written at `at`, if the reader read one there. */
+export const spanAt = (spans: readonly CallSpan[] | undefined, at: Pos): CallSpan | undefined =>
+	spans?.find((s) => s.at.line === at.line && s.at.column === at.column);
 
 export type { DataType, Expr, Pos, StructField };

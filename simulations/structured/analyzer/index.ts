@@ -75,7 +75,8 @@ export function analyze(query: Query): Result<AnalyzedQuery, AnalysisError> {
 			trigger: query.write.trigger,
 			write: query.write,
 			conf,
-			schema: root.schema
+			schema: root.schema,
+			spans: query.spans ?? []
 		};
 		return { ok: true, value };
 	} catch (e) {

@@ -6,7 +6,7 @@
  * the columns that carry `spark.watermarkDelayMs` metadata are spelled out (SPARK-SEMANTICS §2).
  */
 import type { Expr, Pos, StructField } from '../expr/ast';
-import type { JoinType, OutputMode, Plan, Trigger, WriteSpec } from '../plan';
+import type { CallSpan, JoinType, OutputMode, Plan, Trigger, WriteSpec } from '../plan';
 
 /** A column of a node's output that carries watermark metadata (Spark's
  *  `EventTimeWatermark.delayKey`), either the event-time column itself or a window /
@@ -111,6 +111,8 @@ export interface AnalyzedQuery {
 	readonly conf: Readonly<Record<string, string>>;
 	/** The sink's schema (= root.schema). */
 	readonly schema: readonly StructField[];
+	/** The PySpark calls as written, in full (Query.spans). */
+	readonly spans: readonly CallSpan[];
 }
 
 /** An analysis failure: Spark's message, located at the program construct that caused it. */

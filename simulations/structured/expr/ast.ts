@@ -104,7 +104,7 @@ export type Expr =
 	| { readonly kind: 'field'; readonly expr: Expr; readonly field: string; readonly at?: Pos }
 	/** A scalar function by its Spark SQL name, lower case: timestamp_seconds, split, array,
 	 *  explode, window_time, coalesce, lower, concat, ... */
-	| { readonly kind: 'call'; readonly fn: string; readonly args: readonly Expr[]; readonly at?: Pos }
+	| { readonly kind: 'call'; readonly fn: string; readonly args: readonly Expr[]; readonly at?: Pos; readonly udf?: PythonUdf }
 	/** window(timeColumn, windowDuration, slideDuration, startTime); durations in microseconds. */
 	| {
 			readonly kind: 'window';
@@ -127,6 +127,15 @@ export type Expr =
 			 *  (`mean` for avg, `std`/`stddev_samp` for stddev, `var_samp` for variance). */
 			readonly sqlName?: string;
 	  };
+
+/** A Python function registered with `F.udf` (`fn` is its Python name, as Spark names the
+ *  column `name(args)`): the interpreter runs it once per row. `call` gets the argument values
+ *  with their Spark types and returns a value of `returnType` (PySpark's conversion: a result
+ *  of the wrong type is NULL); a Python exception fails the batch as an ExprRuntimeError. */
+export interface PythonUdf {
+	readonly returnType: DataType;
+	readonly call: (args: readonly Value[], types: readonly DataType[]) => Value;
+}
 
 export type ExprKind = Expr['kind'];
 

@@ -246,6 +246,12 @@ class Compiler {
 		const args = this.all(e.args, at);
 		if (!args.ok) return args;
 		const name = this.nameOf(e);
+		const udf = e.udf;
+		if (udf) {
+			const cs = args.value;
+			const types = cs.map((c) => c.type);
+			return ok(compiled(udf.returnType, name, true, (row) => udf.call(cs.map((c) => c.eval(row)), types)));
+		}
 		if (e.fn === 'window_time') {
 			const [w] = args.value;
 			if (w === undefined || args.value.length !== 1) {

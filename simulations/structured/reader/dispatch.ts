@@ -6,7 +6,7 @@
  */
 import type { Pos } from '../expr/ast';
 import { planTag } from '../analyzer/tags';
-import { arg, literal, numOf, optionString, strOf, type Arg, type Args } from './args';
+import { arg, literal, optionString, strOf, type Arg, type Args } from './args';
 import { columnMethod } from './columns';
 import { dataFrameAttr, dataFrameMethod, groupedMethod } from './dataframe';
 import { fail } from './errors';
@@ -118,50 +118,14 @@ export function callValue(fn: PyValue, a: Args): PyValue {
 	if (fn.t === 'fn') {
 		if (fn.module === 'F') return callF(fn.name, a);
 		if (fn.module === 'types') return callType(fn.name, a);
-		if (fn.module === 'builtins') return builtin(fn.name, a);
 		return fail(
 			a.at,
 			`\`${fn.name}\` is not supported by the playground engine`,
 			'Programs may use pyspark.sql (SparkSession, functions, types) and plain constants.'
 		);
 	}
-	if (fn.t === 'def')
-		return fail(
-			a.at,
-			`calling \`${fn.name}\` is not supported: a function defined in the program can only be passed to foreachBatch`
-		);
 	return fail(a.at, `'${describe(fn)}' object is not callable`);
 }
-
-function builtin(name: string, a: Args): PyValue {
-	const x = a.pos[0];
-	switch (name) {
-		case 'print':
-			return NONE;
-		case 'str':
-			return { t: 'str', v: x ? optionString(x) : '' };
-		case 'int':
-		case 'float': {
-			if (!x) return { t: 'num', v: 0, int: name === 'int' };
-			const n = x.v.t === 'str' ? Number(x.v.v) : numOf(x, name);
-			if (Number.isNaN(n))
-				return fail(
-					x.at,
-					`invalid literal for ${name}(): '${strOf(x, name)}'`
-				);
-			return { t: 'num', v: name === 'int' ? Math.trunc(n) : n, int: name === 'int' };
-		}
-		case 'len': {
-			const v = arg(a, 0)?.v;
-			if (v?.t === 'list') return { t: 'num', v: v.items.length, int: true };
-			if (v?.t === 'str') return { t: 'num', v: v.v.length, int: true };
-			return fail(a.at, 'len() of an unsupported value');
-		}
-	}
-	return fail(a.at, `\`${name}\` is not supported by the playground engine`);
-}
-
-export const BUILTINS = ['print', 'str', 'int', 'float', 'len'];
 
 export function callMethod(st: ReaderState, obj: PyValue, name: string, a: Args): PyValue {
 	switch (obj.t) {

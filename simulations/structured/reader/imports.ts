@@ -7,7 +7,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { fail } from './errors';
 import { F_NAMES } from './functions';
-import type { Walker } from './pyeval';
+import type { ReaderSession } from './session';
 import { TYPE_NAMES } from './sparktypes';
 import type { PyValue } from './values';
 
@@ -32,10 +32,10 @@ function member(path: string, name: string): PyValue {
 	return foreign(name);
 }
 
-export function importStatement(w: Walker, n: SyntaxNode): void {
+/** Binds the names an import statement brings in, into `env`. */
+export function importStatement(w: ReaderSession, env: Map<string, PyValue>, n: SyntaxNode): void {
 	const toks: { text: string; node: SyntaxNode }[] = [];
 	for (let c = n.firstChild; c; c = c.nextSibling) toks.push({ text: w.src(c), node: c });
-	const env = w.state.env;
 	if (toks[0]?.text === 'from') {
 		const importAt = toks.findIndex((t) => t.text === 'import');
 		if (importAt < 0) return fail(w.pos(n), 'Python syntax error');

@@ -1,23 +1,30 @@
 /**
  * The PySpark reader: a program's text → the streaming Query it starts (logical plan, sink
- * chain, session conf). It parses with lezer-python and walks the tree (pyeval.ts); names in
- * `bindings` are pre-bound streaming DataFrames, as the conformance scenarios and the pages
- * provide them. It never throws: every failure, an internal one included, is a located error.
+ * chain, session conf). The program runs on the Python interpreter (`simulations/python`) with
+ * PySpark host bindings (host.ts), so a user's `def` runs; names in `bindings` are pre-bound
+ * streaming DataFrames, as the conformance scenarios and the pages provide them. It never
+ * throws: every failure, an internal one included, is a located error.
  */
 import type { SyntaxNode } from '@lezer/common';
 import { parseWithLimits } from '../../python/nesting';
 import type { Result, SourceError } from '../../core/errors';
+import { BUILTINS as PY_BUILTINS, OPERATOR_MODULE } from '../../python/builtins';
+import { PyException, toSourceError } from '../../python/errors';
+import { Scope } from '../../python/expressions';
+import { DEFAULT_MAX_STEPS } from '../../python/index';
+import { Interpreter } from '../../python/interpreter';
+import { PyBuiltin, PyModule } from '../../python/values';
 import { analyze } from '../analyzer/index';
 import type { AnalysisError, AnalyzedQuery } from '../analyzer/types';
 import { AnalysisFailure } from '../analyzer/failure';
 import { Resolver } from '../analyzer/resolve';
 import type { StructField } from '../expr/ast';
 import type { Query } from '../plan';
-import { BUILTINS } from './dispatch';
 import { LineIndex, ReadFailure } from './errors';
-import { Walker } from './pyeval';
+import { CarriedFailure, toPy } from './host';
+import { runScript } from './script';
+import { ReaderSession } from './session';
 import type { ReaderState } from './state';
-import type { PyValue } from './values';
 
 export { F_NAMES } from './functions';
 export { parseDdlSchema, parseTypeText } from './sparktypes';
@@ -34,7 +41,8 @@ function firstSyntaxError(top: SyntaxNode): SyntaxNode | null {
 	return found;
 }
 
-const located = (e: unknown): SourceError => {
+const located = (code: string, e: unknown): SourceError => {
+	if (e instanceof CarriedFailure) return located(code, e.original);
 	if (e instanceof ReadFailure || e instanceof AnalysisFailure)
 		return {
 			line: Math.max(1, e.at.line),
@@ -42,8 +50,21 @@ const located = (e: unknown): SourceError => {
 			message: e.message,
 			...(e.supported ? { supported: e.supported } : {})
 		};
+	if (e instanceof PyException) {
+		const err = toSourceError(code, e);
+		// The reader has always said this one in PySpark's traceback words, without the class.
+		return e.pyType === 'NameError' ? { ...err, message: e.message } : err;
+	}
 	return { line: 1, column: 1, message: `internal reader error: ${e instanceof Error ? e.message : String(e)}` };
 };
+
+/** The interpreter a program runs on: Python's builtins (print writes nowhere: a streaming
+ *  program's prints are not the simulation's output) and the `operator` module. */
+function interpreterFor(code: string, s: ReaderSession): Interpreter {
+	const builtins = new Map(PY_BUILTINS);
+	builtins.set('print', new PyBuiltin('print', () => null));
+	return new Interpreter(code, builtins, new Map<string, PyModule>([['operator', OPERATOR_MODULE]]), DEFAULT_MAX_STEPS, s.callSpans);
+}
 
 export function readProgram(code: string, bindings: Readonly<Record<string, readonly StructField[]>>): Result<Query> {
 	const lines = new LineIndex(code);
@@ -61,16 +82,16 @@ export function readProgram(code: string, bindings: Readonly<Record<string, read
 			const atEnd = bad.from >= code.trimEnd().length;
 			return { ok: false, error: { ...at, message: atEnd ? 'Python syntax error: unexpected end of program' : 'Python syntax error: invalid syntax' } };
 		}
-		const env = new Map<string, PyValue>();
-		for (const b of BUILTINS) env.set(b, { t: 'fn', module: 'builtins', name: b });
-		env.set('spark', { t: 'module', name: 'spark' });
-		const state: ReaderState = { env, conf: {}, queries: [], resolver: new Resolver(), bindings, nextSourceId: 0 };
+		const state: ReaderState = { conf: {}, queries: [], resolver: new Resolver(), bindings, nextSourceId: 0, spans: [] };
+		const session = new ReaderSession(code, tree, state);
+		const globals = new Scope(null);
+		globals.vars.set('spark', toPy({ t: 'module', name: 'spark' }, session));
 		for (const [name, schema] of Object.entries(bindings))
-			env.set(name, {
-				t: 'df',
-				plan: { op: 'Source', id: state.nextSourceId++, source: { kind: 'bound', name }, schema, streaming: true, at: { line: 1, column: 1 } }
-			});
-		new Walker(code, state).script(tree.topNode);
+			globals.vars.set(
+				name,
+				toPy({ t: 'df', plan: { op: 'Source', id: state.nextSourceId++, source: { kind: 'bound', name }, schema, streaming: true, at: { line: 1, column: 1 } } }, session)
+			);
+		runScript(session, interpreterFor(code, session), globals, tree.topNode);
 		const started = state.queries[0];
 		if (!started) {
 			const end = lines.pos(Math.max(0, code.trimEnd().length - 1));
@@ -79,9 +100,9 @@ export function readProgram(code: string, bindings: Readonly<Record<string, read
 				error: { ...end, message: 'the program starts no streaming query', supported: 'End the program with a `df.writeStream ... .start()` chain.' }
 			};
 		}
-		return { ok: true, value: started.query };
+		return { ok: true, value: { ...started.query, spans: state.spans } };
 	} catch (e) {
-		return { ok: false, error: located(e) };
+		return { ok: false, error: located(code, e) };
 	}
 }
 

@@ -1,13 +1,12 @@
 /**
- * What the reader accumulates while it walks a program: the Python names in scope, the session
+ * What the reader accumulates while a program runs: the session
  * conf (`spark.conf.set`, `.config(k, v)`), and the streaming queries started. The resolver is
  * the analyzer's, used eagerly as a PySpark DataFrame is analyzed eagerly: `withColumn` needs
  * its child's columns, and an unknown column is reported at the call that names it.
  */
 import type { Pos, StructField } from '../expr/ast';
-import type { Query } from '../plan';
+import type { CallSpan, Query } from '../plan';
 import type { Resolver } from '../analyzer/resolve';
-import type { PyValue } from './values';
 
 export interface StartedQuery {
 	readonly query: Query;
@@ -15,10 +14,11 @@ export interface StartedQuery {
 }
 
 export interface ReaderState {
-	readonly env: Map<string, PyValue>;
 	readonly conf: Record<string, string>;
 	readonly queries: StartedQuery[];
 	readonly resolver: Resolver;
 	readonly bindings: Readonly<Record<string, readonly StructField[]>>;
 	nextSourceId: number;
+	/** The calls read so far, in full (Query.spans). */
+	readonly spans: CallSpan[];
 }

@@ -6,6 +6,7 @@
  */
 import type { DataType, Expr, Pos, StructField } from '../expr/ast';
 import type { Plan, Query, WriteSpec } from '../plan';
+import type { PyFunction } from '../../python/values';
 
 export type PyValue =
 	| { readonly t: 'none' }
@@ -32,7 +33,12 @@ export type PyValue =
 	| { readonly t: 'builder' }
 	| { readonly t: 'dtype'; readonly type: DataType }
 	| { readonly t: 'field'; readonly field: StructField }
-	| { readonly t: 'def'; readonly name: string };
+	/** A Python function: a `def` or `lambda` of the program (run by the interpreter). */
+	| { readonly t: 'def'; readonly name: string; readonly py?: PyFunction }
+	/** `F.udf(f, returnType)`: calling it on Columns builds a per-row Python call. */
+	| { readonly t: 'udf'; readonly name: string; readonly returnType: DataType; readonly py: PyFunction }
+	/** Any other Python object (a class, an instance, a builtin), carried but not modelled. */
+	| { readonly t: 'py'; readonly value: unknown; readonly type: string };
 
 export type ModuleName =
 	| 'F'
@@ -42,7 +48,6 @@ export type ModuleName =
 	| 'conf'
 	| 'pyspark'
 	| 'sql'
-	| 'builtins'
 	| 'streams';
 
 export const NONE: PyValue = { t: 'none' };
@@ -84,6 +89,10 @@ export const describe = (v: PyValue): string => {
 		case 'field':
 			return 'StructField';
 		case 'def':
+			return `function ${v.name}`;
+		case 'py':
+			return v.type;
+		case 'udf':
 			return `function ${v.name}`;
 	}
 };

@@ -102,7 +102,7 @@ export function writerMethod(st: ReaderState, w: Writer, name: string, a: Args):
 					f.at,
 					'foreachBatch expects a function defined with `def` in the program'
 				);
-			return with_(w, { foreachBatch: f.v.name, format: 'foreachBatch' });
+			return with_(w, { foreachBatch: f.v.name, format: 'foreachBatch', ...(f.v.py ? { foreachBatchFn: f.v.py } : {}) });
 		}
 		case 'partitionBy':
 		case 'clusterBy':

@@ -1,15 +1,22 @@
 /**
- * The RxJS shell around the micro-batch loop (STYLE.md §4): RxJS decides *when* (rows arriving
- * at virtual instants, processing-time trigger ticks on the epoch grid, R1.4.2), the pure
- * executor decides *what*. The scheduler is always injected: a VirtualTimeScheduler or
- * TestScheduler in tests and in the page, never the wall clock. Arrivals at the same instant as
- * a tick are scheduled first, so they land in that tick's batch.
+ * The Structured Streaming pages' runs on the one micro-batch loop (loop.ts): rows arrive at
+ * virtual instants into memory streams, the loop decides *when* a trigger runs (its trigger
+ * policy: the processing-time grid, R1.4.2), MicroBatchExecution decides *what*. The scheduler is always injected: a VirtualTimeScheduler or
+ * TestScheduler in tests and in the page, never the wall clock. Rows that arrive at or before a
+ * trigger's instant are in its batch.
+ *
+ * Arrivals are not scheduled one by one: a timer per arrival is a sorted insert into the virtual
+ * scheduler's queue, quadratic in the number of events (32 k events took 25 s to prepare). Since
+ * only a trigger reads the streams, each trigger first hands over every arrival up to its instant
+ * (one pointer over the sorted arrivals): linear, and the same batches.
  */
-import { Observable, Subscription, defer, type SchedulerLike } from 'rxjs';
+import { EMPTY, concatMap, defer, from, type Observable, type SchedulerLike } from 'rxjs';
 import type { AnalyzedQuery } from '../analyzer/types';
 import type { Row } from './context';
 import type { EngineEvent } from './events';
-import { MicroBatchExecution, type Checkpoint } from './executor';
+import { MicroBatchExecution, type BatchRecord, type Checkpoint } from './executor';
+import { MicroBatchLoop, loop$ } from './loop';
+import type { TriggerSpec } from './trigger-policy';
 import { MemoryStreams } from './memory-stream';
 import { RunBudget, type RunLimit } from '../../core/budget';
 
@@ -30,20 +37,21 @@ export interface RunOptions {
 	readonly untilMs: number;
 	readonly checkpoint?: Checkpoint;
 	readonly batchDurationMs?: (numInputRows: number) => number;
+	/** Failure policy: batch N crashes after its sink got it, before commits/N is written (the
+	 *  driver dies; R1.3, R6.4). The query stops there; its checkpoint is what a restart finds. */
+	readonly crashBeforeCommit?: (batchId: number) => boolean;
 	/** The run's limits (default RUN_LIMITS): past one, the run fails with RunLimitExceeded. */
 	readonly limits?: Readonly<Record<RunLimit, number>>;
 }
 
-/** Arrivals grouped by instant, in arrival order within an instant. */
-function groupByInstant(arrivals: readonly Arrival[]): Arrival[][] {
-	const sorted = [...arrivals].sort((a, b) => a.atMs - b.atMs);
-	const groups: Arrival[][] = [];
-	for (const a of sorted) {
-		const last = groups[groups.length - 1];
-		if (last && Math.max(0, last[0]!.atMs) === Math.max(0, a.atMs)) last.push(a);
-		else groups.push([a]);
-	}
-	return groups;
+/** The program's trigger as the loop's trigger policy; `triggerIntervalMs` overrides it with a
+ *  processing-time interval (0 or less: the default trigger, back to back, polled every 10 ms). */
+function triggerPolicy(query: AnalyzedQuery, override: number | undefined): TriggerSpec {
+	const t = query.trigger;
+	if (override !== undefined) return override > 0 ? { kind: 'processingTime', intervalMs: override } : { kind: 'default', intervalMs: 0 };
+	if (t.kind === 'processingTime' && t.intervalMs > 0) return { kind: 'processingTime', intervalMs: t.intervalMs };
+	if (t.kind === 'once' || t.kind === 'availableNow') return { kind: t.kind, intervalMs: 0 };
+	return { kind: 'default', intervalMs: 0 };
 }
 
 export function runMicroBatches(
@@ -52,10 +60,6 @@ export function runMicroBatches(
 	options: RunOptions
 ): Observable<EngineEvent> {
 	const { scheduler, untilMs } = options;
-	const t = query.trigger;
-	const interval = options.triggerIntervalMs ?? (t.kind === 'processingTime' ? t.intervalMs : 0);
-	const every = interval > 0 ? interval : 10;
-	const single = options.triggerIntervalMs === undefined && (t.kind === 'once' || t.kind === 'availableNow');
 	return defer(() => {
 		const streams = new MemoryStreams();
 		const exec = new MicroBatchExecution(query, streams, {
@@ -64,54 +68,29 @@ export function runMicroBatches(
 			batchDurationMs: options.batchDurationMs,
 			budget: new RunBudget(options.limits)
 		});
-		const groups = groupByInstant(arrivals);
-		const trigger = (): readonly EngineEvent[] => {
-			if (single) return exec.runAvailable().flatMap((b) => b.events);
-			// The default trigger runs batches back to back; only an idle poll waits 10 ms.
-			if (interval <= 0) return exec.processAllAvailable().flatMap((b) => b.events);
-			return exec.runTrigger()?.events ?? [];
+		const sorted = [...arrivals].sort((a, b) => a.atMs - b.atMs);
+		let next = 0;
+		const deliverUpTo = (now: number) => {
+			for (; next < sorted.length && (sorted[next] as Arrival).atMs <= now; next++) {
+				const a = sorted[next] as Arrival;
+				streams.addData(a.source, a.rows);
+			}
 		};
-		// One pending action at a time, at the next instant that has arrivals or a trigger tick.
-		// A timer per arrival would be simpler but each one is a sorted insert into the virtual
-		// scheduler's queue: quadratic in the number of events. Arrivals at a tick's instant are
-		// delivered first, so they land in that tick's batch; the first tick after untilMs ends
-		// the ticks (a once/availableNow query ticks once, at 0).
-		return new Observable<EngineEvent>((subscriber) => {
-			const origin = scheduler.now();
-			let gi = 0;
-			let nextTick = 0;
-			let ticking = true;
-			const nextAt = () => Math.min(
-				gi < groups.length ? Math.max(0, groups[gi]![0]!.atMs) : Infinity,
-				ticking ? nextTick : Infinity
-			);
-			// A fresh action each time (not this.schedule, which chains every action to the last
-			// and makes the final unsubscribe recurse once per instant).
-			let pending = new Subscription();
-			const fire = () => {
-				try {
-					const now = scheduler.now() - origin;
-					while (gi < groups.length && Math.max(0, groups[gi]![0]!.atMs) <= now) {
-						for (const a of groups[gi]!) streams.addData(a.source, a.rows);
-						gi++;
-					}
-					if (ticking && nextTick <= now) {
-						if (!single && scheduler.now() > untilMs) ticking = false;
-						else {
-							for (const e of trigger()) subscriber.next(e);
-							if (single) ticking = false;
-							else nextTick += every;
-						}
-					}
-					const at = nextAt();
-					if (at === Infinity) subscriber.complete();
-					else if (!subscriber.closed) pending = scheduler.schedule(fire, at - now);
-				} catch (e) {
-					subscriber.error(e);
-				}
-			};
-			pending = scheduler.schedule(fire, nextAt());
-			return () => pending.unsubscribe();
-		});
+		// These pages model no cluster: a batch takes no virtual time (its progress still reports
+		// batchDurationMs), so triggers fall on the interval's grid from virtual 0.
+		const loop = new MicroBatchLoop<BatchRecord>(
+			{
+				runTrigger: (now) => {
+					deliverUpTo(now);
+					return exec.runTrigger({ crashBeforeCommit: options.crashBeforeCommit?.(exec.nextBatchId) ?? false });
+				},
+				stopped: () => exec.stopped
+			},
+			{ trigger: triggerPolicy(query, options.triggerIntervalMs), epochOffsetMs: 0, untilMs, cost: { batchMs: () => 0, idleMs: 0 } },
+			0
+		);
+		return loop$(loop, scheduler).pipe(
+			concatMap((e): Observable<EngineEvent> => (e.kind === 'trigger' && e.batch !== null ? from(e.batch.events) : EMPTY))
+		);
 	});
 }

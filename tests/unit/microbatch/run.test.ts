@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildTrace } from '../../../simulations/microbatch/run';
 import type { RunConfig, Trace } from '../../../simulations/microbatch/trace';
-import type { TriggerSpec } from '../../../simulations/microbatch/trigger';
+import type { TriggerSpec } from '../../../simulations/structured/runtime/trigger-policy';
 import { wordCount } from './queries';
 
 const rateRun = (over: Partial<RunConfig> & { trigger: TriggerSpec }, rate = 100): RunConfig => ({

@@ -12,7 +12,7 @@ import {
 	nextBatchTime,
 	nextTriggerAt,
 	type TriggerSpec
-} from '../../../simulations/microbatch/trigger';
+} from '../../../simulations/structured/runtime/trigger-policy';
 
 const every = (ms: number): TriggerSpec => ({ kind: 'processingTime', intervalMs: ms });
 

@@ -3,7 +3,7 @@ import { procTime } from '../../../simulations/core/time';
 import { buildTrace, EPOCH_OFFSET_MS } from '../../../simulations/microbatch/run';
 import { typedSocketLines, typingGapMs } from '../../../simulations/microbatch/socket-source';
 import type { RunConfig } from '../../../simulations/microbatch/trace';
-import type { TriggerSpec } from '../../../simulations/microbatch/trigger';
+import type { TriggerSpec } from '../../../simulations/structured/runtime/trigger-policy';
 import { wordCount } from './queries';
 
 const TURNS = [['apache spark'], ['apache hadoop'], ['spark sql', 'spark streaming'], ['hadoop']];
