@@ -118,7 +118,7 @@ export function runClusterQuery(spec: ClusterQuerySpec): ClusterRun {
 	const source = new PartitionedArrivals(perSecond, spec.source.partitions, spec.source.skew);
 	const c = spec.cluster;
 	const initial = c.dynamicAllocation ? c.dynamicAllocation.initialExecutors : c.executors;
-	const pool = new ExecutorPool(c.coresPerExecutor, c.executorStartupMs, initial, 0, spec.recordTasks !== false);
+	const pool = new ExecutorPool(c.coresPerExecutor, c.executorStartupMs, initial);
 	const manager = c.dynamicAllocation ? new CoreAllocationManager(c.dynamicAllocation) : null;
 	const runtime = new ClusterRuntime(pool, manager, { recordTasks: spec.recordTasks !== false });
 	const executor = new BatchExecutor(runtime, spec.driverOverheadMs);

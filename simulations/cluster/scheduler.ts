@@ -101,6 +101,9 @@ export class ClusterRuntime {
 		const tasks: TaskRecord[] | null = record ? [] : null;
 		const runs: StageRun[] = [];
 		const manager = this.manager;
+		// Ticks skipped while idle changed nothing; realign to the 100 ms grid at the job's start.
+		const firstTick = Math.ceil(startMs / ALLOCATION_TICK_MS) * ALLOCATION_TICK_MS;
+		if (manager && this.nextTick > firstTick) this.nextTick = firstTick;
 		let t = startMs;
 		for (let si = 0; si < stages.length; si++) {
 			const stage = stages[si] as StageSpec;
