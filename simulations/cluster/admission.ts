@@ -11,8 +11,7 @@
  */
 
 export type Admission =
-	| { readonly kind: 'none' }
-	| { readonly kind: 'maxOffsetsPerTrigger'; readonly limit: number };
+	{ readonly kind: 'none' } | { readonly kind: 'maxOffsetsPerTrigger'; readonly limit: number };
 
 /** End offsets of the next batch given start offsets, available (latest) offsets and a limit. */
 export function rateLimit(

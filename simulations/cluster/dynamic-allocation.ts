@@ -50,7 +50,8 @@ function seconds(raw: string | undefined, fallback: number): number {
 	if (!m) return Number.NaN;
 	const v = Number(m[1]);
 	const unit = (m[2] ?? 's').toLowerCase();
-	const factor = unit === 'ms' ? 0.001 : unit === 'm' || unit === 'min' ? 60 : unit === 'h' ? 3600 : 1;
+	const factor =
+		unit === 'ms' ? 0.001 : unit === 'm' || unit === 'min' ? 60 : unit === 'h' ? 3600 : 1;
 	return Math.trunc(v * factor);
 }
 
@@ -69,11 +70,17 @@ export function dynamicAllocationConf(
 	const int = (k: string, d: number) => (conf.has(k) ? Number(conf.get(k)) : d);
 	const min = int(`${KEY}.minExecutors`, 0);
 	const max = int(`${KEY}.maxExecutors`, 2147483647);
-	const initial = Math.max(min, int(`${KEY}.initialExecutors`, min), int('spark.executor.instances', 0));
+	const initial = Math.max(
+		min,
+		int(`${KEY}.initialExecutors`, min),
+		int('spark.executor.instances', 0)
+	);
 	const backlog = seconds(conf.get(`${KEY}.schedulerBacklogTimeout`), 1);
 	const sustained = seconds(conf.get(`${KEY}.sustainedSchedulerBacklogTimeout`), backlog);
 	const idle = seconds(conf.get(`${KEY}.executorIdleTimeout`), 60);
-	const ratio = conf.has(`${KEY}.executorAllocationRatio`) ? Number(conf.get(`${KEY}.executorAllocationRatio`)) : 1;
+	const ratio = conf.has(`${KEY}.executorAllocationRatio`)
+		? Number(conf.get(`${KEY}.executorAllocationRatio`))
+		: 1;
 	const taskCpus = int('spark.task.cpus', 1);
 	if (min < 0 || max < 0) return `${KEY}.minExecutors and ${KEY}.maxExecutors must be positive!`;
 	if (max === 0) return `${KEY}.maxExecutors cannot be 0!`;
@@ -164,7 +171,8 @@ export class CoreAllocationManager {
 			} else if (this.addTime !== null && now >= this.addTime) {
 				delta = this.addExecutors(maxNeeded, view.executors);
 				if (delta > 0) {
-					this.numExecutorsToAdd = delta === this.numExecutorsToAdd ? this.numExecutorsToAdd * 2 : 1;
+					this.numExecutorsToAdd =
+						delta === this.numExecutorsToAdd ? this.numExecutorsToAdd * 2 : 1;
 					this.addTime = now + c.sustainedSchedulerBacklogTimeoutMs;
 				}
 			}

@@ -33,7 +33,8 @@ export type RateProfile =
 export function arrivalsPerSecond(profile: RateProfile, seconds: number, rng: Rng): number[] {
 	const n = Math.max(0, Math.ceil(seconds));
 	const jitter = Math.min(1, Math.max(0, profile.jitter ?? 0));
-	const noisy = (rate: number) => Math.max(0, Math.round(rate * (1 + jitter * (2 * rng.next() - 1))));
+	const noisy = (rate: number) =>
+		Math.max(0, Math.round(rate * (1 + jitter * (2 * rng.next() - 1))));
 	const out = new Array<number>(n);
 	switch (profile.kind) {
 		case 'steady':

@@ -40,7 +40,11 @@ export function splitCount(total: number, weights: readonly number[]): number[] 
 	if (n === 0) return [];
 	const rows = Math.max(0, Math.floor(total));
 	const sum = weights.reduce((a, w) => a + Math.max(0, w), 0);
-	if (sum <= 0) return splitCount(rows, weights.map(() => 1));
+	if (sum <= 0)
+		return splitCount(
+			rows,
+			weights.map(() => 1)
+		);
 	const out = new Array<number>(n);
 	const rem = new Array<number>(n);
 	let given = 0;
@@ -57,14 +61,29 @@ export function splitCount(total: number, weights: readonly number[]): number[] 
 		for (let i = 0; i < left; i++) out[i] = (out[i] ?? 0) + 1;
 		return out;
 	}
-	if (left > 0) {
-		const order = Array.from({ length: n }, (_, i) => i).sort(
-			(a, b) => (rem[b] ?? 0) - (rem[a] ?? 0) || a - b
-		);
-		for (let k = 0; left > 0; k = (k + 1) % n, left--) {
-			const i = order[k] ?? 0;
-			out[i] = (out[i] ?? 0) + 1;
+	if (left <= 0) return out;
+	// Leftover rows to the largest remainders, ties to the lower index. Skew weights have only a
+	// couple of distinct remainders, so walk the indices once per distinct value instead of
+	// sorting them all (this runs once per batch for 200 shuffle partitions).
+	const distinct = [...new Set(rem)].sort((a, b) => b - a);
+	if (distinct.length <= 8) {
+		for (const r of distinct) {
+			for (let i = 0; i < n && left > 0; i++) {
+				if (rem[i] === r) {
+					out[i] = (out[i] ?? 0) + 1;
+					left--;
+				}
+			}
+			if (left <= 0) break;
 		}
+		return out;
+	}
+	const order = Array.from({ length: n }, (_, i) => i).sort(
+		(a, b) => (rem[b] ?? 0) - (rem[a] ?? 0) || a - b
+	);
+	for (let k = 0; left > 0; k = (k + 1) % n, left--) {
+		const i = order[k] ?? 0;
+		out[i] = (out[i] ?? 0) + 1;
 	}
 	return out;
 }

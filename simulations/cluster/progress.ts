@@ -31,7 +31,8 @@ import { seededUuid } from '../microbatch/progress';
 import { createRng } from '../core/rng';
 import type { ClusterBatch, ClusterRun } from './run';
 
-export type Json = null | boolean | number | string | readonly Json[] | { readonly [k: string]: Json };
+export type Json =
+	null | boolean | number | string | readonly Json[] | { readonly [k: string]: Json };
 
 export interface FullStateOperatorProgress {
 	readonly operatorName: string;
@@ -73,7 +74,11 @@ export interface FullStreamingQueryProgress {
 	readonly eventTime?: Readonly<Record<string, string>>;
 	readonly stateOperators: readonly FullStateOperatorProgress[];
 	readonly sources: readonly FullSourceProgress[];
-	readonly sink: { readonly description: string; readonly numOutputRows: number; readonly metrics?: Readonly<Record<string, string>> };
+	readonly sink: {
+		readonly description: string;
+		readonly numOutputRows: number;
+		readonly metrics?: Readonly<Record<string, string>>;
+	};
 }
 
 const sortedKeys = <T>(m: Readonly<Record<string, T>>): Record<string, T> => {
@@ -107,13 +112,19 @@ export interface ProgressContext {
 	readonly name: string | null;
 	/** Epoch ms of the run's virtual time 0 (timestamps are printed from it). */
 	readonly epochMs: number;
-	readonly sink: { readonly description: string; readonly numOutputRows: (b: ClusterBatch) => number };
+	readonly sink: {
+		readonly description: string;
+		readonly numOutputRows: (b: ClusterBatch) => number;
+	};
 	/** Bytes per state row for memoryUsedBytes (illustrative). */
 	readonly stateRowBytes: number;
 }
 
 /** Ids drawn from the seed (Spark's are random UUIDs; ours must be reproducible). */
-export function progressContext(seed: number, over: Partial<ProgressContext> = {}): ProgressContext {
+export function progressContext(
+	seed: number,
+	over: Partial<ProgressContext> = {}
+): ProgressContext {
 	const rng = createRng(seed ^ 0x5eed);
 	return {
 		id: seededUuid(rng.next),
@@ -128,7 +139,11 @@ export function progressContext(seed: number, over: Partial<ProgressContext> = {
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-export function clusterProgress(run: ClusterRun, batch: ClusterBatch, ctx: ProgressContext): FullStreamingQueryProgress {
+export function clusterProgress(
+	run: ClusterRun,
+	batch: ClusterBatch,
+	ctx: ProgressContext
+): FullStreamingQueryProgress {
 	const spec = run.spec;
 	const rows = batch.numInputRows;
 	const duration = batch.phases.triggerExecution;
@@ -221,7 +236,8 @@ function pyString(s: string): string {
 		else if (ch === '\f') out += '\\f';
 		else if (code < 0x20 || code > 0x7e) {
 			// ensure_ascii: \uXXXX, astral characters as a surrogate pair.
-			for (let i = 0; i < ch.length; i++) out += `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`;
+			for (let i = 0; i < ch.length; i++)
+				out += `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`;
 		} else out += ch;
 	}
 	return `${out}"`;
@@ -252,11 +268,18 @@ export function printProgress(p: FullStreamingQueryProgress): string {
 }
 
 /** query.status at a virtual time (R1.6.10), as the dict PySpark returns. */
-export function statusAt(run: ClusterRun, t: number): { message: string; isDataAvailable: boolean; isTriggerActive: boolean } {
+export function statusAt(
+	run: ClusterRun,
+	t: number
+): { message: string; isDataAvailable: boolean; isTriggerActive: boolean } {
 	const b = run.batches.find((x) => x.startMs <= t && t < x.endMs);
 	if (b) return { message: 'Processing new data', isDataAvailable: true, isTriggerActive: true };
 	if (run.batches.length === 0 || t < (run.batches[0]?.startMs ?? 0)) {
-		return { message: 'Initializing StreamExecution', isDataAvailable: false, isTriggerActive: false };
+		return {
+			message: 'Initializing StreamExecution',
+			isDataAvailable: false,
+			isTriggerActive: false
+		};
 	}
 	// Between triggers isDataAvailable keeps what the last trigger found (constructNextBatch sets
 	// it); idle polls between recorded batches are not kept, so this reads the last batch.

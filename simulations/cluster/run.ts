@@ -12,7 +12,11 @@
 import { createRng } from '../core/rng';
 import { admit, type Admission } from './admission';
 import { BatchExecutor, type Phases, type StatefulStage } from './batch-execution';
-import { CoreAllocationManager, type AllocationStep, type DynamicAllocationConf } from './dynamic-allocation';
+import {
+	CoreAllocationManager,
+	type AllocationStep,
+	type DynamicAllocationConf
+} from './dynamic-allocation';
 import { ExecutorPool, type PoolEvent } from './executors';
 import { arrivalsPerSecond, PartitionedArrivals, type RateProfile } from './input-profile';
 import { ClusterRuntime, type StageRun, type TaskRecord } from './scheduler';
@@ -192,7 +196,8 @@ export function runClusterQuery(spec: ClusterQuerySpec): ClusterRun {
 			state = { numRowsTotal: stateRows, numRowsUpdated: Math.min(rows, spec.stateful.keys) };
 		}
 		const produced = source.offsetsAt(endMs);
-		const eventTimeMs = rows === 0 ? null : { min: oldest, max: newest, avg: Math.trunc(weighted / rows) };
+		const eventTimeMs =
+			rows === 0 ? null : { min: oldest, max: newest, avg: Math.trunc(weighted / rows) };
 		const watermarkDelay = spec.stateful?.watermarkDelayMs ?? null;
 		const watermarkMs = watermarkDelay === null ? null : watermark;
 		if (watermarkDelay !== null && eventTimeMs) {

@@ -16,7 +16,11 @@
  * interleaved with task starts and ends, because its decisions depend on how many tasks are
  * pending at that moment (see dynamic-allocation.ts).
  */
-import { ALLOCATION_TICK_MS, type AllocationStep, type CoreAllocationManager } from './dynamic-allocation';
+import {
+	ALLOCATION_TICK_MS,
+	type AllocationStep,
+	type CoreAllocationManager
+} from './dynamic-allocation';
 import type { Executor, ExecutorPool } from './executors';
 
 export interface StageSpec {
@@ -67,7 +71,8 @@ interface Slot {
 	rows: number;
 }
 
-const gridAfter = (t: number): number => (Math.floor(t / ALLOCATION_TICK_MS) + 1) * ALLOCATION_TICK_MS;
+const gridAfter = (t: number): number =>
+	(Math.floor(t / ALLOCATION_TICK_MS) + 1) * ALLOCATION_TICK_MS;
 
 export interface RuntimeOptions {
 	readonly recordTasks?: boolean;
@@ -174,7 +179,14 @@ export class ClusterRuntime {
 				}
 				t = Math.max(t, tNext);
 			}
-			runs.push({ name: stage.name, tasks: n, submittedMs: submitted, endMs: t, maxTaskMs: maxTask, rows });
+			runs.push({
+				name: stage.name,
+				tasks: n,
+				submittedMs: submitted,
+				endMs: t,
+				maxTaskMs: maxTask,
+				rows
+			});
 		}
 		return { startMs, endMs: t, stages: runs, tasks };
 	}
@@ -201,8 +213,16 @@ export class ClusterRuntime {
 				const deadline = e.idleSince + idleTimeout;
 				if (deadline > t && deadline < cand) cand = deadline;
 			}
-			const after = Math.max(t + ALLOCATION_TICK_MS, Math.ceil(cand / ALLOCATION_TICK_MS) * ALLOCATION_TICK_MS);
-			this.nextTick = Number.isFinite(after) ? after : Math.max(t + ALLOCATION_TICK_MS, Math.ceil(toMs / ALLOCATION_TICK_MS) * ALLOCATION_TICK_MS);
+			const after = Math.max(
+				t + ALLOCATION_TICK_MS,
+				Math.ceil(cand / ALLOCATION_TICK_MS) * ALLOCATION_TICK_MS
+			);
+			this.nextTick = Number.isFinite(after)
+				? after
+				: Math.max(
+						t + ALLOCATION_TICK_MS,
+						Math.ceil(toMs / ALLOCATION_TICK_MS) * ALLOCATION_TICK_MS
+					);
 		}
 		if (this.pool.arrive(toMs) > 0) this.rebuildSlots();
 	}
@@ -214,7 +234,10 @@ export class ClusterRuntime {
 			.filter((e) => e.removedAt === null && e.running === 0 && e.idleSince + idleTimeout <= t)
 			.sort((a, b) => a.idleSince - b.idleSince || a.id - b.id)
 			.map((e) => e.id);
-		const step = manager.schedule(t, pending, running, { executors: this.pool.liveCount, timedOut });
+		const step = manager.schedule(t, pending, running, {
+			executors: this.pool.liveCount,
+			timedOut
+		});
 		for (const id of step.removed) this.pool.remove(id, t);
 		// The cluster manager is asked for `target` executors in total: grant or cancel requests.
 		const wanted = Math.max(0, step.target - this.pool.liveCount);

@@ -47,10 +47,16 @@ describe('partitions and arrivals', () => {
 	});
 	it('sums to the total for any weights (property)', () => {
 		fc.assert(
-			fc.property(fc.nat(1_000_000), fc.array(fc.double({ min: 0, max: 10, noNaN: true }), { minLength: 1, maxLength: 40 }), (n, w) => {
-				const s = splitCount(n, w);
-				return s.reduce((a, b) => a + b, 0) === n && s.every((x) => x >= 0 && Number.isInteger(x));
-			})
+			fc.property(
+				fc.nat(1_000_000),
+				fc.array(fc.double({ min: 0, max: 10, noNaN: true }), { minLength: 1, maxLength: 40 }),
+				(n, w) => {
+					const s = splitCount(n, w);
+					return (
+						s.reduce((a, b) => a + b, 0) === n && s.every((x) => x >= 0 && Number.isInteger(x))
+					);
+				}
+			)
 		);
 	});
 	it('spreads a second evenly: offsets at a time and arrival of an offset are inverse', () => {
@@ -61,23 +67,40 @@ describe('partitions and arrivals', () => {
 		// second 1 holds offsets 1000–1002: offset 1000 arrives at ceil(1 × 1000 / 3) = 334 ms into it.
 		expect(src.arrivalOf(0, 1000)).toBe(1334);
 		fc.assert(
-			fc.property(fc.integer({ min: 1, max: 50 }), fc.array(fc.nat(5000), { minLength: 1, maxLength: 20 }), (seed, perSecond) => {
-				const s = new PartitionedArrivals(perSecond, 1 + (seed % 4), 0.3);
-				for (let p = 0; p < s.partitions; p++) {
-					const total = s.offsetAt(p, perSecond.length * 1000);
-					for (let o = 0; o < total; o += Math.max(1, Math.floor(total / 17))) {
-						const t = s.arrivalOf(p, o);
-						if (!(s.offsetAt(p, t) > o && s.offsetAt(p, t - 1) <= o)) return false;
+			fc.property(
+				fc.integer({ min: 1, max: 50 }),
+				fc.array(fc.nat(5000), { minLength: 1, maxLength: 20 }),
+				(seed, perSecond) => {
+					const s = new PartitionedArrivals(perSecond, 1 + (seed % 4), 0.3);
+					for (let p = 0; p < s.partitions; p++) {
+						const total = s.offsetAt(p, perSecond.length * 1000);
+						for (let o = 0; o < total; o += Math.max(1, Math.floor(total / 17))) {
+							const t = s.arrivalOf(p, o);
+							if (!(s.offsetAt(p, t) > o && s.offsetAt(p, t - 1) <= o)) return false;
+						}
 					}
+					return true;
 				}
-				return true;
-			})
+			)
 		);
 	});
 	it('draws the same arrivals for the same seed', () => {
-		const profile = { kind: 'bursts', base: 100, burstRate: 1000, everyMs: 10_000, burstMs: 2000, jitter: 0.2 } as const;
-		expect(arrivalsPerSecond(profile, 60, createRng(7))).toEqual(arrivalsPerSecond(profile, 60, createRng(7)));
-		const spike = arrivalsPerSecond({ kind: 'spike', base: 10, peak: 500, atMs: 3000, forMs: 2000 }, 8, createRng(1));
+		const profile = {
+			kind: 'bursts',
+			base: 100,
+			burstRate: 1000,
+			everyMs: 10_000,
+			burstMs: 2000,
+			jitter: 0.2
+		} as const;
+		expect(arrivalsPerSecond(profile, 60, createRng(7))).toEqual(
+			arrivalsPerSecond(profile, 60, createRng(7))
+		);
+		const spike = arrivalsPerSecond(
+			{ kind: 'spike', base: 10, peak: 500, atMs: 3000, forMs: 2000 },
+			8,
+			createRng(1)
+		);
 		expect(spike).toEqual([10, 10, 10, 500, 500, 10, 10, 10]);
 	});
 });

@@ -16,8 +16,12 @@ function checkConservation(run: ClusterRun): void {
 		expect(b.startOffsets.every((s, p) => s >= (prevEnd[p] ?? 0))).toBe(true);
 		expect(gap).toBe(b.droppedRows);
 		// A batch reads its own range, never past what the source had.
-		expect(b.numInputRows).toBe(b.endOffsets.reduce((a, e, p) => a + e - (b.startOffsets[p] ?? 0), 0));
-		expect(b.endOffsets.every((e, p) => e >= (b.startOffsets[p] ?? 0) && e <= (b.latestOffsets[p] ?? 0))).toBe(true);
+		expect(b.numInputRows).toBe(
+			b.endOffsets.reduce((a, e, p) => a + e - (b.startOffsets[p] ?? 0), 0)
+		);
+		expect(
+			b.endOffsets.every((e, p) => e >= (b.startOffsets[p] ?? 0) && e <= (b.latestOffsets[p] ?? 0))
+		).toBe(true);
 		processed += b.numInputRows;
 		dropped += b.droppedRows;
 		prevEnd = b.endOffsets;
@@ -47,16 +51,37 @@ describe('conservation', () => {
 						x.profile === 'steady'
 							? ({ kind: 'steady', rate: x.rate, jitter: 0.3 } as const)
 							: x.profile === 'bursts'
-								? ({ kind: 'bursts', base: x.rate / 10, burstRate: x.rate, everyMs: 10_000, burstMs: 3000, jitter: 0.2 } as const)
-								: ({ kind: 'spike', base: x.rate / 10, peak: x.rate, atMs: 5000, forMs: 5000 } as const);
+								? ({
+										kind: 'bursts',
+										base: x.rate / 10,
+										burstRate: x.rate,
+										everyMs: 10_000,
+										burstMs: 3000,
+										jitter: 0.2
+									} as const)
+								: ({
+										kind: 'spike',
+										base: x.rate / 10,
+										peak: x.rate,
+										atMs: 5000,
+										forMs: 5000
+									} as const);
 					const run = runClusterQuery(
 						smallQuery({
 							seed: x.seed,
 							durationMs: 30_000,
 							triggerIntervalMs: x.interval,
 							profile,
-							admission: x.limit === null ? { kind: 'none' } : { kind: 'maxOffsetsPerTrigger', limit: x.limit },
-							source: { topic: 't', partitions: x.partitions, skew: x.skew, retentionMs: x.retention },
+							admission:
+								x.limit === null
+									? { kind: 'none' }
+									: { kind: 'maxOffsetsPerTrigger', limit: x.limit },
+							source: {
+								topic: 't',
+								partitions: x.partitions,
+								skew: x.skew,
+								retentionMs: x.retention
+							},
 							recordTasks: false
 						})
 					);
@@ -74,7 +99,12 @@ describe('conservation', () => {
 			smallQuery({
 				profile: { kind: 'steady', rate: 100_000 },
 				inputCost: { ...smallQuery().inputCost, perRowMs: 0.02 },
-				cluster: { executors: 1, coresPerExecutor: 1, executorStartupMs: 0, dynamicAllocation: null },
+				cluster: {
+					executors: 1,
+					coresPerExecutor: 1,
+					executorStartupMs: 0,
+					dynamicAllocation: null
+				},
 				source: { topic: 't', partitions: 2, skew: 0, retentionMs: 5000 },
 				recordTasks: false
 			})
@@ -84,7 +114,16 @@ describe('conservation', () => {
 	});
 
 	it('is deterministic: a seed and a spec give the same run', () => {
-		const spec = smallQuery({ profile: { kind: 'bursts', base: 1000, burstRate: 50_000, everyMs: 10_000, burstMs: 2000, jitter: 0.3 } });
+		const spec = smallQuery({
+			profile: {
+				kind: 'bursts',
+				base: 1000,
+				burstRate: 50_000,
+				everyMs: 10_000,
+				burstMs: 2000,
+				jitter: 0.3
+			}
+		});
 		expect(JSON.stringify(runClusterQuery(spec))).toBe(JSON.stringify(runClusterQuery(spec)));
 	});
 });

@@ -27,7 +27,11 @@ function cluster(c: DynamicAllocationConf, startupMs: number, coresPerExecutor =
 	return { pool, manager, rt: new ClusterRuntime(pool, manager) };
 }
 
-const tasks = (n: number, ms: number) => ({ name: 'scan', taskMs: Array(n).fill(ms), rows: Array(n).fill(0) });
+const tasks = (n: number, ms: number) => ({
+	name: 'scan',
+	taskMs: Array(n).fill(ms),
+	rows: Array(n).fill(0)
+});
 
 describe('the add rule', () => {
 	it('doubles the executors added each round: 1, 2, 4, then caps at maxExecutors', () => {
@@ -50,9 +54,12 @@ describe('the add rule', () => {
 		const registered = pool.events.filter((e) => e.kind === 'register').map((e) => e.atMs);
 		expect(registered).toEqual([0, 1000, 2000, 2000, 3000, 3000, 3000, 3000, 4000, 4000]);
 		// Tasks 0–9 start at 0, 1000, 2000, 2000, 3000 ×4, 4000 ×2; then 10 per 10 s wave.
-		expect(r.tasks?.filter((t) => t.index < 10).map((t) => t.startMs).sort((a, b) => a - b)).toEqual([
-			0, 1000, 2000, 2000, 3000, 3000, 3000, 3000, 4000, 4000
-		]);
+		expect(
+			r.tasks
+				?.filter((t) => t.index < 10)
+				.map((t) => t.startMs)
+				.sort((a, b) => a - b)
+		).toEqual([0, 1000, 2000, 2000, 3000, 3000, 3000, 3000, 4000, 4000]);
 	});
 
 	it('asks for executors early but gets them only after their start-up time', () => {
@@ -62,8 +69,12 @@ describe('the add rule', () => {
 		rt.runStages([tasks(100, 10_000)], 0);
 		const requests = pool.events.filter((e) => e.kind === 'request').map((e) => e.atMs);
 		expect(requests).toEqual([1000, 2000, 2000, 3000, 3000, 3000, 3000, 4000, 4000]);
-		const registered = pool.events.filter((e) => e.kind === 'register' && e.atMs > 0).map((e) => e.atMs);
-		expect(registered).toEqual([31_000, 32_000, 32_000, 33_000, 33_000, 33_000, 33_000, 34_000, 34_000]);
+		const registered = pool.events
+			.filter((e) => e.kind === 'register' && e.atMs > 0)
+			.map((e) => e.atMs);
+		expect(registered).toEqual([
+			31_000, 32_000, 32_000, 33_000, 33_000, 33_000, 33_000, 34_000, 34_000
+		]);
 	});
 
 	it('never asks for more executors than the pending and running tasks need', () => {
@@ -88,7 +99,9 @@ describe('the add rule', () => {
 
 	it('uses executorAllocationRatio and cores per executor in maxNeeded', () => {
 		// ceil(10 tasks × 0.5 / 4 tasks per executor) = ceil(1.25) = 2
-		const m = new CoreAllocationManager(conf({ executorAllocationRatio: 0.5, tasksPerExecutor: 4 }));
+		const m = new CoreAllocationManager(
+			conf({ executorAllocationRatio: 0.5, tasksPerExecutor: 4 })
+		);
 		expect(m.maxNeeded(7, 3)).toBe(2);
 	});
 });
@@ -102,7 +115,9 @@ describe('the remove rule', () => {
 		const { pool, rt } = cluster(c, 0);
 		rt.runStages([tasks(3, 150)], 0);
 		rt.advanceIdle(200_000);
-		expect(pool.events.filter((e) => e.kind === 'remove').map((e) => [e.atMs, e.executorId])).toEqual([
+		expect(
+			pool.events.filter((e) => e.kind === 'remove').map((e) => [e.atMs, e.executorId])
+		).toEqual([
 			[60_200, 0],
 			[60_200, 1]
 		]);
@@ -122,7 +137,8 @@ describe('the remove rule', () => {
 });
 
 describe('settings', () => {
-	const m = (entries: [string, string][]) => new Map([['spark.dynamicAllocation.enabled', 'true'], ...entries]);
+	const m = (entries: [string, string][]) =>
+		new Map([['spark.dynamicAllocation.enabled', 'true'], ...entries]);
 	it("takes Spark's defaults", () => {
 		expect(dynamicAllocationConf(m([]), 4)).toEqual({
 			minExecutors: 0,
@@ -137,11 +153,20 @@ describe('settings', () => {
 		expect(dynamicAllocationConf(new Map(), 4)).toBeUndefined();
 	});
 	it('initialExecutors is the max of min, initial and spark.executor.instances', () => {
-		const c = dynamicAllocationConf(m([['spark.dynamicAllocation.minExecutors', '2'], ['spark.executor.instances', '5']]), 1);
+		const c = dynamicAllocationConf(
+			m([
+				['spark.dynamicAllocation.minExecutors', '2'],
+				['spark.executor.instances', '5']
+			]),
+			1
+		);
 		expect(typeof c === 'object' && c.initialExecutors).toBe(5);
 	});
 	it('sustained timeout defaults to the backlog timeout', () => {
-		const c = dynamicAllocationConf(m([['spark.dynamicAllocation.schedulerBacklogTimeout', '5s']]), 1);
+		const c = dynamicAllocationConf(
+			m([['spark.dynamicAllocation.schedulerBacklogTimeout', '5s']]),
+			1
+		);
 		expect(typeof c === 'object' && c.sustainedSchedulerBacklogTimeoutMs).toBe(5000);
 	});
 	it("rejects bad settings with Spark's messages", () => {
@@ -149,13 +174,21 @@ describe('settings', () => {
 			'spark.dynamicAllocation.maxExecutors cannot be 0!'
 		);
 		expect(
-			dynamicAllocationConf(m([['spark.dynamicAllocation.minExecutors', '3'], ['spark.dynamicAllocation.maxExecutors', '2']]), 1)
-		).toBe('spark.dynamicAllocation.minExecutors (3) must be less than or equal to spark.dynamicAllocation.maxExecutors (2)!');
-		expect(dynamicAllocationConf(m([['spark.dynamicAllocation.executorAllocationRatio', '1.5']]), 1)).toBe(
-			'spark.dynamicAllocation.executorAllocationRatio must be > 0 and <= 1.0'
+			dynamicAllocationConf(
+				m([
+					['spark.dynamicAllocation.minExecutors', '3'],
+					['spark.dynamicAllocation.maxExecutors', '2']
+				]),
+				1
+			)
+		).toBe(
+			'spark.dynamicAllocation.minExecutors (3) must be less than or equal to spark.dynamicAllocation.maxExecutors (2)!'
 		);
-		expect(dynamicAllocationConf(m([['spark.dynamicAllocation.schedulerBacklogTimeout', '500ms']]), 1)).toBe(
-			'spark.dynamicAllocation.schedulerBacklogTimeout must be > 0!'
-		);
+		expect(
+			dynamicAllocationConf(m([['spark.dynamicAllocation.executorAllocationRatio', '1.5']]), 1)
+		).toBe('spark.dynamicAllocation.executorAllocationRatio must be > 0 and <= 1.0');
+		expect(
+			dynamicAllocationConf(m([['spark.dynamicAllocation.schedulerBacklogTimeout', '500ms']]), 1)
+		).toBe('spark.dynamicAllocation.schedulerBacklogTimeout must be > 0!');
 	});
 });

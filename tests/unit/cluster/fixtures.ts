@@ -12,6 +12,11 @@ export const smallQuery = (over: Partial<ClusterQuerySpec> = {}): ClusterQuerySp
 	inputCost: { ...DEFAULT_TASK_COST, taskOverheadMs: 10, perRowMs: 0.002 },
 	stateful: null,
 	driverOverheadMs: 100,
-	cluster: { executors: 2, coresPerExecutor: 2, executorStartupMs: 30_000, dynamicAllocation: null },
+	cluster: {
+		executors: 2,
+		coresPerExecutor: 2,
+		executorStartupMs: 30_000,
+		dynamicAllocation: null
+	},
 	...over
 });

@@ -8,7 +8,9 @@ const spike = { kind: 'spike', base: 50_000, peak: 800_000, atMs: 30_000, forMs:
 const heavy = { ...smallQuery().inputCost, perRowMs: 0.01 };
 
 describe('admission control on a spike', () => {
-	const none = runClusterQuery(smallQuery({ durationMs: 180_000, profile: spike, inputCost: heavy, recordTasks: false }));
+	const none = runClusterQuery(
+		smallQuery({ durationMs: 180_000, profile: spike, inputCost: heavy, recordTasks: false })
+	);
 	const limited = runClusterQuery(
 		smallQuery({
 			durationMs: 180_000,
@@ -113,7 +115,12 @@ describe('skew and UDF kinds', () => {
 		// 10,000 rows/s, 4 partitions, skew 0.7: weights 0.775/0.075×3 → 7750 and 750 rows:
 		// tasks 10 + 15.5 = 26 (rounded) and 10 + 1.5 = 12 (rounded); the trigger is
 		// 50 + 26 + 50 = 126 ms instead of 50 + 15 + 50 = 115 ms uniform (10 + 5).
-		const skewed = runClusterQuery(smallQuery({ source: { topic: 't', partitions: 4, skew: 0.7, retentionMs: null }, profile: { kind: 'steady', rate: 10_000 } }));
+		const skewed = runClusterQuery(
+			smallQuery({
+				source: { topic: 't', partitions: 4, skew: 0.7, retentionMs: null },
+				profile: { kind: 'steady', rate: 10_000 }
+			})
+		);
 		const even = runClusterQuery(smallQuery({ profile: { kind: 'steady', rate: 10_000 } }));
 		expect(skewed.batches[5]?.stages[0]?.maxTaskMs).toBe(26);
 		expect(skewed.batches[5]?.phases.triggerExecution).toBe(126);
@@ -126,8 +133,12 @@ describe('skew and UDF kinds', () => {
 		const kinds = ['builtin', 'python', 'pandas'] as const;
 		const triggers = kinds.map(
 			(udf) =>
-				runClusterQuery(smallQuery({ profile: { kind: 'steady', rate: 10_000 }, inputCost: { ...smallQuery().inputCost, udf } }))
-					.batches[5]?.phases.triggerExecution
+				runClusterQuery(
+					smallQuery({
+						profile: { kind: 'steady', rate: 10_000 },
+						inputCost: { ...smallQuery().inputCost, udf }
+					})
+				).batches[5]?.phases.triggerExecution
 		);
 		expect(triggers).toEqual([115, 165, 122]);
 	});

@@ -1,12 +1,21 @@
 // The scheduler and the task cost model on virtual time, against numbers computed by hand.
 import { describe, expect, it } from 'vitest';
-import { BatchExecutor, batchStages, driverPhases } from '../../../simulations/cluster/batch-execution';
+import {
+	BatchExecutor,
+	batchStages,
+	driverPhases
+} from '../../../simulations/cluster/batch-execution';
 import { ExecutorPool } from '../../../simulations/cluster/executors';
 import { ClusterRuntime, type StageSpec } from '../../../simulations/cluster/scheduler';
 import { DEFAULT_TASK_COST, taskMs, type TaskCost } from '../../../simulations/cluster/task-cost';
 
-const stage = (name: string, taskMs: number[]): StageSpec => ({ name, taskMs, rows: taskMs.map(() => 0) });
-const runtime = (executors: number, cores: number) => new ClusterRuntime(new ExecutorPool(cores, 0, executors));
+const stage = (name: string, taskMs: number[]): StageSpec => ({
+	name,
+	taskMs,
+	rows: taskMs.map(() => 0)
+});
+const runtime = (executors: number, cores: number) =>
+	new ClusterRuntime(new ExecutorPool(cores, 0, executors));
 
 describe('task cost', () => {
 	const c: TaskCost = { ...DEFAULT_TASK_COST, taskOverheadMs: 10, perRowMs: 0.002 };
@@ -16,7 +25,12 @@ describe('task cost', () => {
 		// Python row-at-a-time: + 5000 × 0.02 = 100 → 120
 		expect(taskMs(5000, { ...c, udf: 'python', pythonPerRowMs: 0.02 })).toBe(120);
 		// pandas: ceil(5000 / 10000) = 1 Arrow batch × 4 ms + 5000 × 0.001 = 5 → 10 + 10 + 4 + 5 = 29
-		const pandas: TaskCost = { ...c, udf: 'pandas', arrowBatchOverheadMs: 4, pandasPerRowMs: 0.001 };
+		const pandas: TaskCost = {
+			...c,
+			udf: 'pandas',
+			arrowBatchOverheadMs: 4,
+			pandasPerRowMs: 0.001
+		};
 		expect(taskMs(5000, pandas)).toBe(29);
 		// 25,000 rows: ceil(2.5) = 3 batches × 4 = 12, + 25 → 10 + 50 + 12 + 25 = 97
 		expect(taskMs(25_000, pandas)).toBe(97);
@@ -91,7 +105,11 @@ describe('a batch on the cluster', () => {
 		const stages = batchStages({
 			inputRows: [1000, 0, 3000],
 			inputCost: { ...DEFAULT_TASK_COST, taskOverheadMs: 10, perRowMs: 0.002 },
-			stateful: { shufflePartitions: 4, keySkew: 0.5, cost: { ...DEFAULT_TASK_COST, taskOverheadMs: 3, perRowMs: 0.01 } }
+			stateful: {
+				shufflePartitions: 4,
+				keySkew: 0.5,
+				cost: { ...DEFAULT_TASK_COST, taskOverheadMs: 3, perRowMs: 0.01 }
+			}
 		});
 		expect(stages[0]?.taskMs).toEqual([12, 16]);
 		expect(stages[1]?.rows).toEqual([2500, 500, 500, 500]);
@@ -106,7 +124,11 @@ describe('a batch on the cluster', () => {
 		// addBatch = 30 + 100 = 130; end = 1150 + 30 + 20 = 1200; triggerExecution 200.
 		const ex = new BatchExecutor(runtime(2, 2), 100);
 		const b = ex.execute(
-			{ inputRows: [45_000, 45_000, 45_000, 45_000], inputCost: { ...DEFAULT_TASK_COST, taskOverheadMs: 10, perRowMs: 0.002 }, stateful: null },
+			{
+				inputRows: [45_000, 45_000, 45_000, 45_000],
+				inputCost: { ...DEFAULT_TASK_COST, taskOverheadMs: 10, perRowMs: 0.002 },
+				stateful: null
+			},
 			1000
 		);
 		expect(b.execStartMs).toBe(1050);
