@@ -1,18 +1,13 @@
 /**
- * When the next micro-batch starts (ProcessingTimeExecutor.execute / nextBatchTime; SPARK-SEMANTICS
- * R1.4.2). With `trigger(processingTime=T)`, after a trigger that started at `start` the next one
- * is due at the next multiple of T after `start` (epoch grid); if the batch ran past it, the next
- * starts as soon as the batch ends (no catch-up of missed slots). With the default trigger
- * (T = 0) the next batch starts as soon as the previous ends, and after a trigger that found no
- * data the loop sleeps `spark.sql.streaming.pollingDelay` (10 ms).
+ * When the next micro-batch starts, and when it was due, from SIM-1's trigger rules
+ * (../microbatch/trigger.ts: ProcessingTimeExecutor.nextBatchTime, pollingDelay after an idle
+ * attempt; SPARK-SEMANTICS R1.4.2). The cluster model only adds `due`, the grid time the batch
+ * was meant to start, so a batch that starts late because the previous one overran shows its
+ * scheduling delay (start − due).
  */
+import { nextBatchTime, nextTriggerAt } from '../microbatch/trigger';
 
-export const POLLING_DELAY_MS = 10;
-
-/** nextBatchTime(now) = now / T * T + T (integer division). */
-export function nextGridTime(startMs: number, intervalMs: number): number {
-	return Math.floor(startMs / intervalMs) * intervalMs + intervalMs;
-}
+export { POLLING_DELAY_MS } from '../microbatch/trigger';
 
 /** Start of the next trigger after one that started at `startMs` and finished at `endMs`. */
 export function nextTriggerStart(
@@ -21,10 +16,8 @@ export function nextTriggerStart(
 	intervalMs: number,
 	ranBatch: boolean
 ): { due: number; start: number } {
-	if (intervalMs <= 0) {
-		const at = ranBatch ? endMs : endMs + POLLING_DELAY_MS;
-		return { due: at, start: at };
-	}
-	const due = nextGridTime(startMs, intervalMs);
-	return { due, start: Math.max(due, endMs) };
+	const trigger = { kind: 'processingTime', intervalMs: Math.max(0, intervalMs) } as const;
+	const start = nextTriggerAt(trigger, startMs, endMs, ranBatch, 0);
+	const due = intervalMs > 0 ? nextBatchTime(startMs, intervalMs) : start;
+	return { due, start };
 }
