@@ -26,7 +26,11 @@
  * the JVM's compact JSON, so prettyJson is `json.dumps(the dict, indent=4)`: four spaces,
  * `"key": value`, ASCII escapes, floats with a decimal point.
  */
-import { roundRate } from '../model/progress';
+import {
+	roundRate,
+	type StateOperatorProgress,
+	type StreamingQueryProgress
+} from '../model/progress';
 import { seededUuid } from '../microbatch/progress';
 import { createRng } from '../core/rng';
 import type { ClusterBatch, ClusterRun } from './run';
@@ -34,19 +38,14 @@ import type { ClusterBatch, ClusterRun } from './run';
 export type Json =
 	null | boolean | number | string | readonly Json[] | { readonly [k: string]: Json };
 
-export interface FullStateOperatorProgress {
-	readonly operatorName: string;
-	readonly numRowsTotal: number;
-	readonly numRowsUpdated: number;
+/** The model's state operator fields plus the timing and size ones progress.scala prints. */
+export interface FullStateOperatorProgress extends StateOperatorProgress {
 	readonly allUpdatesTimeMs: number;
-	readonly numRowsRemoved: number;
 	readonly allRemovalsTimeMs: number;
 	readonly commitTimeMs: number;
 	readonly memoryUsedBytes: number;
-	readonly numRowsDroppedByWatermark: number;
 	readonly numShufflePartitions: number;
 	readonly numStateStoreInstances: number;
-	readonly customMetrics?: Readonly<Record<string, number>>;
 }
 
 export interface FullSourceProgress {
@@ -60,18 +59,11 @@ export interface FullSourceProgress {
 	readonly metrics?: Readonly<Record<string, string>>;
 }
 
-export interface FullStreamingQueryProgress {
-	readonly id: string;
-	readonly runId: string;
-	readonly name: string | null;
-	readonly timestamp: string;
-	readonly batchId: number;
-	readonly batchDuration: number;
-	readonly numInputRows: number;
-	readonly inputRowsPerSecond: number;
-	readonly processedRowsPerSecond: number;
-	readonly durationMs: Readonly<Record<string, number>>;
-	readonly eventTime?: Readonly<Record<string, string>>;
+/** The model's query-level fields, with Kafka-shaped sources and metrics. */
+export interface FullStreamingQueryProgress extends Omit<
+	StreamingQueryProgress,
+	'stateOperators' | 'sources' | 'sink'
+> {
 	readonly stateOperators: readonly FullStateOperatorProgress[];
 	readonly sources: readonly FullSourceProgress[];
 	readonly sink: {
