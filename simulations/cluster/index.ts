@@ -2,6 +2,7 @@
 export * from './admission';
 export * from './batch-execution';
 export * from './bench';
+export * from './dstream-run';
 export * from './dynamic-allocation';
 export * from './executors';
 export * from './input-profile';

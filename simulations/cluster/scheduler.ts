@@ -227,6 +227,15 @@ export class ClusterRuntime {
 		if (this.pool.arrive(toMs) > 0) this.rebuildSlots();
 	}
 
+	/** Remove an idle executor (a scaler outside this runtime decided it); false if it is busy. */
+	removeExecutor(id: number, at: number): boolean {
+		const e = this.pool.executors.find((x) => x.id === id);
+		if (!e || e.removedAt !== null || e.running > 0) return false;
+		this.pool.remove(id, at);
+		this.rebuildSlots();
+		return true;
+	}
+
 	private tick(t: number, pending: number, running: number): void {
 		const manager = this.manager as CoreAllocationManager;
 		const idleTimeout = manager.conf.executorIdleTimeoutMs;
