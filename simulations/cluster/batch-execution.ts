@@ -62,7 +62,23 @@ export function batchStages(work: BatchWork) {
 	return stages;
 }
 
-export class BatchExecutor {
+/**
+ * What the micro-batch loop calls, in virtual time: `idleUntil` whenever time passes without a
+ * batch (so dynamic allocation can release idle executors), `execute` once per batch that runs.
+ * The loop keeps its own offsets, state and sink; the policy only says how long the batch
+ * takes on this cluster and what the cores did.
+ */
+export interface ClusterPolicy {
+	idleUntil(ms: number): void;
+	execute(work: BatchWork, triggerStartMs: number): BatchExecution;
+}
+
+/** The cluster model as a loop's cost/cluster policy. */
+export function clusterPolicy(runtime: ClusterRuntime, fixedOverheadMs: number): ClusterPolicy {
+	return new BatchExecutor(runtime, fixedOverheadMs);
+}
+
+export class BatchExecutor implements ClusterPolicy {
 	private readonly fixed: Record<Phase, number>;
 
 	constructor(

@@ -6,6 +6,7 @@ export * from './dstream-run';
 export * from './dynamic-allocation';
 export * from './executors';
 export * from './input-profile';
+export * from './listener';
 export * from './partitions';
 export * from './progress';
 export * from './run';

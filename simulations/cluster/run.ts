@@ -23,6 +23,9 @@ import { ClusterRuntime, type StageRun, type TaskRecord } from './scheduler';
 import type { TaskCost } from './task-cost';
 import { nextTriggerStart } from './trigger';
 
+/** spark.sql.streaming.noDataProgressEventInterval (SQLConf default 10000 ms). */
+export const NO_DATA_PROGRESS_EVENT_INTERVAL_MS = 10_000;
+
 export interface ClusterSpec {
 	readonly executors: number;
 	readonly coresPerExecutor: number;
@@ -80,7 +83,7 @@ export interface ClusterBatch {
 	/** What the source had at the trigger (latestOffset). */
 	readonly latestOffsets: readonly number[];
 	readonly numInputRows: number;
-	/** Records skipped because retention deleted them before this batch read them. */
+	/** Records skipped since the previous batch because retention deleted them unread. */
 	readonly droppedRows: number;
 	/** latest − end at the trigger: left in the source by admission control. */
 	readonly offsetsBehindLatest: number;
@@ -111,6 +114,14 @@ export interface ClusterRun {
 	readonly processed: number;
 	readonly dropped: number;
 	readonly backlog: number;
+	/** Where the next batch would start reading (after the last batch and any deletions). */
+	readonly nextStartOffsets: readonly number[];
+	/**
+	 * Idle progress entries (R1.6.8): a trigger that ran no batch records a progress only if
+	 * spark.sql.streaming.noDataProgressEventInterval (10 s) passed since the last progress.
+	 * `batchId` is the next batch's id.
+	 */
+	readonly idleProgress: readonly { readonly atMs: number; readonly batchId: number }[];
 	/** Set when no core was available to run a batch (e.g. zero executors, no allocation). */
 	readonly stalled: boolean;
 }
@@ -133,6 +144,7 @@ export function runClusterQuery(spec: ClusterQuerySpec): ClusterRun {
 	const batches: ClusterBatch[] = [];
 	let processed = 0;
 	let dropped = 0;
+	let droppedSinceBatch = 0;
 	let stateRows = 0;
 	let watermark = 0;
 	let stalled = false;
@@ -140,6 +152,8 @@ export function runClusterQuery(spec: ClusterQuerySpec): ClusterRun {
 	let t = 0;
 	let previousAttempt: number | null = null;
 	let batchId = 0;
+	const idleProgress: { atMs: number; batchId: number }[] = [];
+	let lastProgressMs = -Infinity;
 
 	while (t < spec.durationMs) {
 		// startingOffsets="latest" on a topic that starts empty: batch 0 reads from offset 0.
@@ -155,12 +169,18 @@ export function runClusterQuery(spec: ClusterQuerySpec): ClusterRun {
 			});
 		}
 		dropped += droppedNow;
+		// Deleted records are reported on the next batch that runs, idle triggers included.
+		droppedSinceBatch += droppedNow;
 		const end = admit(spec.admission, start, latest);
 		const inputRows = end.map((e, p) => e - (start[p] ?? 0));
 		const rows = inputRows.reduce((a, b) => a + b, 0);
 		if (rows === 0 && batchId > 0) {
 			// Nothing new: no batch runs (R1.2: batch 0 of a fresh query runs as soon as the source
 			// reports an offset, even with 0 rows; later a trigger without new data runs none).
+			if (t - lastProgressMs >= NO_DATA_PROGRESS_EVENT_INTERVAL_MS) {
+				idleProgress.push({ atMs: t, batchId });
+				lastProgressMs = t;
+			}
 			const next = nextTriggerStart(t, t, interval, false);
 			executor.idleUntil(next.start);
 			previousAttempt = t;
@@ -215,7 +235,7 @@ export function runClusterQuery(spec: ClusterQuerySpec): ClusterRun {
 			endOffsets: end,
 			latestOffsets: latest,
 			numInputRows: rows,
-			droppedRows: droppedNow,
+			droppedRows: droppedSinceBatch,
 			offsetsBehindLatest: latest.reduce((a, l, p) => a + l - (end[p] ?? 0), 0),
 			backlogAtEnd: produced.reduce((a, l, p) => a + l - (end[p] ?? 0), 0),
 			latencyMs:
@@ -230,6 +250,8 @@ export function runClusterQuery(spec: ClusterQuerySpec): ClusterRun {
 			state
 		});
 		batchId++;
+		droppedSinceBatch = 0;
+		lastProgressMs = endMs;
 		start = end;
 		previousAttempt = t;
 		const next = nextTriggerStart(t, endMs, interval, true);
@@ -250,6 +272,8 @@ export function runClusterQuery(spec: ClusterQuerySpec): ClusterRun {
 		processed,
 		dropped,
 		backlog: finalLatest.reduce((a, l, p) => a + l - (start[p] ?? 0), 0),
+		nextStartOffsets: start,
+		idleProgress,
 		stalled
 	};
 }
