@@ -13,3 +13,4 @@ export * from './run';
 export * from './scheduler';
 export * from './task-cost';
 export * from './trigger';
+export * from './ui-series';
