@@ -11,6 +11,7 @@ export * from './partitions';
 export * from './progress';
 export * from './run';
 export * from './scheduler';
+export * from './summary';
 export * from './task-cost';
 export * from './trigger';
 export * from './ui-series';

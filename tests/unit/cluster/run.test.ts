@@ -2,6 +2,7 @@
 // skew and UDF kinds — each checked against numbers computed by hand.
 import { describe, expect, it } from 'vitest';
 import { runClusterQuery } from '../../../simulations/cluster/run';
+import { summarizeRun } from '../../../simulations/cluster/summary';
 import { smallQuery } from './fixtures';
 
 const spike = { kind: 'spike', base: 50_000, peak: 800_000, atMs: 30_000, forMs: 20_000 } as const;
@@ -141,5 +142,25 @@ describe('skew and UDF kinds', () => {
 				).batches[5]?.phases.triggerExecution
 		);
 		expect(triggers).toEqual([115, 165, 122]);
+	});
+});
+
+describe('run summary', () => {
+	it('reads the worst numbers off the batches', () => {
+		// Steady 10,000 rows/s on 4 partitions: every trigger is 115 ms (see UDF case), latency of
+		// the oldest record = 1000 + 115 − ceil(1000 / 2500) = 1114 ms.
+		const s = summarizeRun(
+			runClusterQuery(smallQuery({ profile: { kind: 'steady', rate: 10_000 } }))
+		);
+		expect(s).toMatchObject({
+			maxBatchDurationMs: 115,
+			maxSchedulingDelayMs: 0,
+			medianLatencyMs: 1114,
+			maxLatencyMs: 1114,
+			maxOffsetsBehindLatest: 0,
+			maxCores: 4,
+			dropped: 0
+		});
+		expect(s.processed + s.backlog).toBe(s.produced);
 	});
 });
