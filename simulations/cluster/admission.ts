@@ -10,27 +10,26 @@
  * available, so after a spike the next batch is as big as the backlog.
  */
 
+import { rateLimit as kafkaRateLimit } from '../sources/kafka/admission';
+
 export type Admission =
 	{ readonly kind: 'none' } | { readonly kind: 'maxOffsetsPerTrigger'; readonly limit: number };
 
-/** End offsets of the next batch given start offsets, available (latest) offsets and a limit. */
+/**
+ * End offsets of the next batch given start offsets, available (latest) offsets and a limit:
+ * the Kafka source's own rule (../sources/kafka/admission.ts `rateLimit`), on the cluster
+ * model's partition arrays.
+ */
 export function rateLimit(
 	start: readonly number[],
 	available: readonly number[],
 	limit: number
 ): number[] {
-	const sizes = available.map((a, p) => a - (start[p] ?? 0));
-	let total = 0;
-	for (const s of sizes) if (s > 0) total += s;
-	if (total < 1) return available.slice();
-	return available.map((a, p) => {
-		const from = start[p] ?? 0;
-		const size = sizes[p] ?? 0;
-		if (size <= 0) return a;
-		const prorate = limit * (size / total);
-		const take = prorate < 1 ? Math.ceil(prorate) : Math.floor(prorate);
-		return Math.min(a, from + take);
-	});
+	const key = (p: number) => `t-${p}`;
+	const from = new Map(start.map((o, p) => [key(p), o]));
+	const until = new Map(available.map((o, p) => [key(p), o]));
+	const end = kafkaRateLimit(limit, from, until, () => undefined);
+	return available.map((a, p) => end.get(key(p)) ?? a);
 }
 
 /** The end offsets a batch reads under an admission policy. */

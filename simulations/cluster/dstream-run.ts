@@ -33,6 +33,8 @@ export interface DStreamClusterSpec {
 	readonly durationMs: number;
 	readonly batchMs: number;
 	readonly profile: RateProfile;
+	/** Seeded noise on each second's count (see ClusterQuerySpec.profileJitter). */
+	readonly profileJitter?: number;
 	readonly partitions: number;
 	readonly skew: number;
 	readonly cost: TaskCost;
@@ -91,7 +93,8 @@ export function runDStreamCluster(spec: DStreamClusterSpec): DStreamClusterRun {
 	const perSecond = arrivalsPerSecond(
 		spec.profile,
 		Math.ceil(spec.durationMs / 1000) + 1,
-		rng.fork()
+		rng.fork(),
+		spec.profileJitter ?? 0
 	);
 	const source = new PartitionedArrivals(perSecond, spec.partitions, spec.skew);
 	const pool = new ExecutorPool(spec.coresPerExecutor, spec.executorStartupMs, spec.executors);

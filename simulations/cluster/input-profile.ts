@@ -1,65 +1,51 @@
 /**
- * What producers write into the source, second by second, on counts. Three shapes the pages
- * need: a steady rate with seeded noise, periodic bursts, and one spike. Every draw comes from
- * the seeded Rng, so a seed and a profile give the same arrivals every run.
+ * What producers write into the source, second by second, on counts (the Kafka producer of
+ * ../sources materialises records; at 100,000 records/s the cluster model only counts them).
+ * Noise is drawn from the seeded Rng, so a seed and a profile give the same arrivals every run.
  *
  * Within a second, arrivals are spread evenly, so the offset available at any millisecond (what
  * `latestOffset` returns at a trigger) and the arrival time of any offset (for end-to-end
  * latency) are both exact integer functions of the per-second counts.
  */
 import type { Rng } from '../core/rng';
+import { rateAt, type RateProfile as ProducerProfile } from '../sources/kafka/producer';
 import { skewWeights, splitCount } from './partitions';
 
+/**
+ * The Kafka producers' rate profiles (../sources/kafka/producer.ts: steady, periodic bursts, one
+ * spike, as records/s times a factor), or explicit counts per second (a silent source, a replayed
+ * trace).
+ */
 export type RateProfile =
-	| { readonly kind: 'steady'; readonly rate: number; readonly jitter?: number }
-	| {
-			readonly kind: 'bursts';
-			readonly base: number;
-			readonly burstRate: number;
-			readonly everyMs: number;
-			readonly burstMs: number;
-			readonly jitter?: number;
-	  }
-	| {
-			readonly kind: 'spike';
-			readonly base: number;
-			readonly peak: number;
-			readonly atMs: number;
-			readonly forMs: number;
-			readonly jitter?: number;
-	  };
+	ProducerProfile | { readonly kind: 'perSecond'; readonly counts: readonly number[] };
 
-/** Records produced in each whole second [s, s+1) for `seconds` seconds. */
-export function arrivalsPerSecond(profile: RateProfile, seconds: number, rng: Rng): number[] {
+/** The producer's send tick: its counts accrue per 100 ms at the rate at the tick's start. */
+const TICK_MS = 100;
+
+/**
+ * Records produced in each whole second [s, s+1) for `seconds` seconds: the profile's rate
+ * summed over the second's ten producer ticks, times a seeded noise factor uniform in
+ * [1 − jitter, 1 + jitter], rounded.
+ */
+export function arrivalsPerSecond(
+	profile: RateProfile,
+	seconds: number,
+	rng: Rng,
+	jitter = 0
+): number[] {
 	const n = Math.max(0, Math.ceil(seconds));
-	const jitter = Math.min(1, Math.max(0, profile.jitter ?? 0));
-	const noisy = (rate: number) =>
-		Math.max(0, Math.round(rate * (1 + jitter * (2 * rng.next() - 1))));
+	const j = Math.min(1, Math.max(0, jitter));
 	const out = new Array<number>(n);
-	switch (profile.kind) {
-		case 'steady':
-			for (let s = 0; s < n; s++) out[s] = noisy(profile.rate);
-			return out;
-		case 'spike': {
-			const from = Math.floor(profile.atMs / 1000);
-			const to = Math.ceil((profile.atMs + profile.forMs) / 1000);
-			for (let s = 0; s < n; s++) out[s] = noisy(s >= from && s < to ? profile.peak : profile.base);
-			return out;
-		}
-		case 'bursts': {
-			// Each period starts its burst at a seeded offset inside the period, so bursts are
-			// irregular but the average load is fixed by the parameters.
-			const period = Math.max(1, Math.round(profile.everyMs / 1000));
-			const len = Math.max(1, Math.round(profile.burstMs / 1000));
-			let burstStart = 0;
-			for (let s = 0; s < n; s++) {
-				if (s % period === 0) burstStart = s + rng.int(Math.max(1, period - len + 1));
-				const inBurst = s >= burstStart && s < burstStart + len;
-				out[s] = noisy(inBurst ? profile.burstRate : profile.base);
-			}
-			return out;
-		}
+	for (let s = 0; s < n; s++) {
+		let exact = 0;
+		if (profile.kind === 'perSecond') exact = profile.counts[s] ?? 0;
+		else
+			for (let t = s * 1000; t < (s + 1) * 1000; t += TICK_MS)
+				exact += (rateAt(profile, t) * TICK_MS) / 1000;
+		const noise = j === 0 ? 1 : 1 + j * (2 * rng.next() - 1);
+		out[s] = Math.max(0, Math.round(exact * noise));
 	}
+	return out;
 }
 
 /**

@@ -57,6 +57,8 @@ export interface ClusterQuerySpec {
 	/** 0 = default trigger (as fast as possible). */
 	readonly triggerIntervalMs: number;
 	readonly profile: RateProfile;
+	/** Seeded noise on each second's count: uniform factor in [1 − jitter, 1 + jitter] (default 0). */
+	readonly profileJitter?: number;
 	readonly source: SourceSpec;
 	readonly admission: Admission;
 	readonly inputCost: TaskCost;
@@ -129,7 +131,12 @@ export interface ClusterRun {
 export function runClusterQuery(spec: ClusterQuerySpec): ClusterRun {
 	const rng = createRng(spec.seed);
 	const horizonSeconds = Math.ceil(spec.durationMs / 1000) + 1;
-	const perSecond = arrivalsPerSecond(spec.profile, horizonSeconds, rng.fork());
+	const perSecond = arrivalsPerSecond(
+		spec.profile,
+		horizonSeconds,
+		rng.fork(),
+		spec.profileJitter ?? 0
+	);
 	const source = new PartitionedArrivals(perSecond, spec.source.partitions, spec.source.skew);
 	const c = spec.cluster;
 	const initial = c.dynamicAllocation ? c.dynamicAllocation.initialExecutors : c.executors;

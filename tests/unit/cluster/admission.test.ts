@@ -87,17 +87,16 @@ describe('partitions and arrivals', () => {
 	it('draws the same arrivals for the same seed', () => {
 		const profile = {
 			kind: 'bursts',
-			base: 100,
-			burstRate: 1000,
+			recordsPerSecond: 100,
+			factor: 10,
 			everyMs: 10_000,
-			burstMs: 2000,
-			jitter: 0.2
+			durationMs: 2000
 		} as const;
 		expect(arrivalsPerSecond(profile, 60, createRng(7))).toEqual(
 			arrivalsPerSecond(profile, 60, createRng(7))
 		);
 		const spike = arrivalsPerSecond(
-			{ kind: 'spike', base: 10, peak: 500, atMs: 3000, forMs: 2000 },
+			{ kind: 'spike', recordsPerSecond: 10, factor: 50, atMs: 3000, durationMs: 2000 },
 			8,
 			createRng(1)
 		);

@@ -47,27 +47,27 @@ describe('conservation', () => {
 					retention: fc.option(fc.integer({ min: 1000, max: 20_000 })),
 					partitions: fc.integer({ min: 1, max: 8 }),
 					skew: fc.double({ min: 0, max: 0.9, noNaN: true }),
-					profile: fc.constantFrom('steady', 'bursts', 'spike')
+					profile: fc.constantFrom('steady', 'bursts', 'spike'),
+					jitter: fc.constantFrom(0, 0.3)
 				}),
 				(x) => {
 					const profile =
 						x.profile === 'steady'
-							? ({ kind: 'steady', rate: x.rate, jitter: 0.3 } as const)
+							? ({ kind: 'steady', recordsPerSecond: x.rate } as const)
 							: x.profile === 'bursts'
 								? ({
 										kind: 'bursts',
-										base: x.rate / 10,
-										burstRate: x.rate,
+										recordsPerSecond: x.rate / 10,
+										factor: 10,
 										everyMs: 10_000,
-										burstMs: 3000,
-										jitter: 0.2
+										durationMs: 3000
 									} as const)
 								: ({
 										kind: 'spike',
-										base: x.rate / 10,
-										peak: x.rate,
+										recordsPerSecond: x.rate / 10,
+										factor: 10,
 										atMs: 5000,
-										forMs: 5000
+										durationMs: 5000
 									} as const);
 					const run = runClusterQuery(
 						smallQuery({
@@ -75,6 +75,7 @@ describe('conservation', () => {
 							durationMs: 30_000,
 							triggerIntervalMs: x.interval,
 							profile,
+							profileJitter: x.jitter,
 							admission:
 								x.limit === null
 									? { kind: 'none' }
@@ -100,19 +101,16 @@ describe('conservation', () => {
 			smallQuery({
 				durationMs: 30_000,
 				triggerIntervalMs: 5000,
-				profile: {
-					kind: 'bursts',
-					base: 0.1,
-					burstRate: 1,
-					everyMs: 10_000,
-					burstMs: 3000,
-					jitter: 0.2
-				},
+				// Three records at 5–8 s, then silence: at 10 s retention (1 s) has deleted all three unread
+				// and no batch follows to report them.
+				profile: { kind: 'perSecond', counts: [0, 0, 0, 0, 0, 1, 1, 1] },
 				source: { topic: 't', partitions: 1, skew: 0, retentionMs: 1000 },
 				recordTasks: false
 			})
 		);
 		checkConservation(run);
+		expect(run.dropped).toBe(3);
+		expect(run.batches.reduce((n, b) => n + b.droppedRows, 0)).toBe(0);
 	});
 
 	it('drops only what retention deleted before it was read', () => {
@@ -120,7 +118,7 @@ describe('conservation', () => {
 		// twice as long as the last, and with 5 s retention the oldest records are deleted unread.
 		const run = runClusterQuery(
 			smallQuery({
-				profile: { kind: 'steady', rate: 100_000 },
+				profile: { kind: 'steady', recordsPerSecond: 100_000 },
 				inputCost: { ...smallQuery().inputCost, perRowMs: 0.02 },
 				cluster: {
 					executors: 1,
@@ -140,12 +138,12 @@ describe('conservation', () => {
 		const spec = smallQuery({
 			profile: {
 				kind: 'bursts',
-				base: 1000,
-				burstRate: 50_000,
+				recordsPerSecond: 1000,
+				factor: 50,
 				everyMs: 10_000,
-				burstMs: 2000,
-				jitter: 0.3
-			}
+				durationMs: 2000
+			},
+			profileJitter: 0.3
 		});
 		expect(JSON.stringify(runClusterQuery(spec))).toBe(JSON.stringify(runClusterQuery(spec)));
 	});

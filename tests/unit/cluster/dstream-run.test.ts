@@ -11,7 +11,13 @@ const spec = (over: Partial<DStreamClusterSpec> = {}): DStreamClusterSpec => ({
 	seed: 1,
 	durationMs: 120_000,
 	batchMs: 1000,
-	profile: { kind: 'spike', base: 50_000, peak: 800_000, atMs: 30_000, forMs: 20_000 },
+	profile: {
+		kind: 'spike',
+		recordsPerSecond: 50_000,
+		factor: 16,
+		atMs: 30_000,
+		durationMs: 20_000
+	},
 	partitions: 4,
 	skew: 0,
 	cost: { ...DEFAULT_TASK_COST, taskOverheadMs: 10, perRowMs: 0.01 },

@@ -6,7 +6,7 @@ export const smallQuery = (over: Partial<ClusterQuerySpec> = {}): ClusterQuerySp
 	seed: 1,
 	durationMs: 60_000,
 	triggerIntervalMs: 1000,
-	profile: { kind: 'steady', rate: 10_000, jitter: 0.1 },
+	profile: { kind: 'steady', recordsPerSecond: 10_000 },
 	source: { topic: 'events', partitions: 4, skew: 0, retentionMs: null },
 	admission: { kind: 'none' },
 	inputCost: { ...DEFAULT_TASK_COST, taskOverheadMs: 10, perRowMs: 0.002 },

@@ -13,7 +13,7 @@ describe('listener callbacks', () => {
 		const run = runClusterQuery(
 			smallQuery({
 				durationMs: 40_000,
-				profile: { kind: 'spike', base: 0, peak: 1000, atMs: 5000, forMs: 1000 }
+				profile: { kind: 'perSecond', counts: [0, 0, 0, 0, 0, 1000] }
 			})
 		);
 		expect(run.batches.map((b) => [b.batchId, b.startMs, b.endMs, b.numInputRows])).toEqual([

@@ -150,7 +150,7 @@ describe('progress of a batch', () => {
 	it('reports the stateful operator and the watermark when the query has them', () => {
 		const r = runClusterQuery(
 			smallQuery({
-				profile: { kind: 'steady', rate: 10_000 },
+				profile: { kind: 'steady', recordsPerSecond: 10_000 },
 				stateful: {
 					shufflePartitions: 200,
 					keySkew: 0,

@@ -5,7 +5,13 @@ import { runClusterQuery } from '../../../simulations/cluster/run';
 import { summarizeRun } from '../../../simulations/cluster/summary';
 import { smallQuery } from './fixtures';
 
-const spike = { kind: 'spike', base: 50_000, peak: 800_000, atMs: 30_000, forMs: 20_000 } as const;
+const spike = {
+	kind: 'spike',
+	recordsPerSecond: 50_000,
+	factor: 16,
+	atMs: 30_000,
+	durationMs: 20_000
+} as const;
 const heavy = { ...smallQuery().inputCost, perRowMs: 0.01 };
 
 describe('admission control on a spike', () => {
@@ -67,7 +73,13 @@ describe('core dynamic allocation lags a spike', () => {
 	const run = runClusterQuery(
 		smallQuery({
 			durationMs: 240_000,
-			profile: { kind: 'spike', base: 20_000, peak: 200_000, atMs: 30_000, forMs: 30_000 },
+			profile: {
+				kind: 'spike',
+				recordsPerSecond: 20_000,
+				factor: 10,
+				atMs: 30_000,
+				durationMs: 30_000
+			},
 			source: { topic: 't', partitions: 16, skew: 0, retentionMs: null },
 			inputCost: { ...smallQuery().inputCost, perRowMs: 0.05 },
 			cluster: {
@@ -119,10 +131,12 @@ describe('skew and UDF kinds', () => {
 		const skewed = runClusterQuery(
 			smallQuery({
 				source: { topic: 't', partitions: 4, skew: 0.7, retentionMs: null },
-				profile: { kind: 'steady', rate: 10_000 }
+				profile: { kind: 'steady', recordsPerSecond: 10_000 }
 			})
 		);
-		const even = runClusterQuery(smallQuery({ profile: { kind: 'steady', rate: 10_000 } }));
+		const even = runClusterQuery(
+			smallQuery({ profile: { kind: 'steady', recordsPerSecond: 10_000 } })
+		);
 		expect(skewed.batches[5]?.stages[0]?.maxTaskMs).toBe(26);
 		expect(skewed.batches[5]?.phases.triggerExecution).toBe(126);
 		expect(even.batches[5]?.phases.triggerExecution).toBe(115);
@@ -136,7 +150,7 @@ describe('skew and UDF kinds', () => {
 			(udf) =>
 				runClusterQuery(
 					smallQuery({
-						profile: { kind: 'steady', rate: 10_000 },
+						profile: { kind: 'steady', recordsPerSecond: 10_000 },
 						inputCost: { ...smallQuery().inputCost, udf }
 					})
 				).batches[5]?.phases.triggerExecution
@@ -150,7 +164,7 @@ describe('run summary', () => {
 		// Steady 10,000 rows/s on 4 partitions: every trigger is 115 ms (see UDF case), latency of
 		// the oldest record = 1000 + 115 − ceil(1000 / 2500) = 1114 ms.
 		const s = summarizeRun(
-			runClusterQuery(smallQuery({ profile: { kind: 'steady', rate: 10_000 } }))
+			runClusterQuery(smallQuery({ profile: { kind: 'steady', recordsPerSecond: 10_000 } }))
 		);
 		expect(s).toMatchObject({
 			maxBatchDurationMs: 115,

@@ -9,7 +9,7 @@ describe('Structured Streaming tab', () => {
 	const run = runClusterQuery(
 		smallQuery({
 			durationMs: 150_000,
-			profile: { kind: 'steady', rate: 10_000 },
+			profile: { kind: 'steady', recordsPerSecond: 10_000 },
 			stateful: {
 				shufflePartitions: 8,
 				keySkew: 0,
