@@ -33,6 +33,7 @@ import {
 } from '../model/progress';
 import { seededUuid } from '../microbatch/progress';
 import { createRng } from '../core/rng';
+import { kafkaOffsetJson } from '../sources/kafka/offsets';
 import type { ClusterBatch, ClusterRun } from './run';
 
 export type Json =
@@ -91,11 +92,12 @@ export function javaDoubleString(x: number): string {
 	return `${mantissa}E${Number(e)}`;
 }
 
-/** Kafka source offsets JSON: {"topic": {"0": n, "1": m}} (partitions in numeric order). */
+/**
+ * Kafka source offsets JSON, {"topic": {"0": n, "1": m}}: the source's own writer
+ * (../sources/kafka/offsets.ts `kafkaOffsetJson`), parsed back so the printer can indent it.
+ */
 export function kafkaOffsets(topic: string, offsets: readonly number[]): Json {
-	const parts: Record<string, Json> = {};
-	offsets.forEach((o, p) => (parts[String(p)] = o));
-	return { [topic]: parts };
+	return JSON.parse(kafkaOffsetJson(new Map(offsets.map((o, p) => [`${topic}-${p}`, o])))) as Json;
 }
 
 export interface ProgressContext {
