@@ -10,6 +10,7 @@ export * from './listener';
 export * from './partitions';
 export * from './progress';
 export * from './run';
+export * from './scaling-lag';
 export * from './scheduler';
 export * from './summary';
 export * from './task-cost';

@@ -2,6 +2,7 @@
 // skew and UDF kinds — each checked against numbers computed by hand.
 import { describe, expect, it } from 'vitest';
 import { runClusterQuery } from '../../../simulations/cluster/run';
+import { requestOutcomes } from '../../../simulations/cluster/scaling-lag';
 import { summarizeRun } from '../../../simulations/cluster/summary';
 import { smallQuery } from './fixtures';
 
@@ -109,6 +110,24 @@ describe('core dynamic allocation lags a spike', () => {
 			['request', 32_100],
 			['cancel', 33_000]
 		]);
+	});
+
+	it('tells each request apart: most are cancelled before their executor could start', () => {
+		const outcomes = requestOutcomes(run.executorEvents, 20_000);
+		expect(outcomes[0]).toEqual({
+			requestedAtMs: 32_100,
+			dueMs: 52_100,
+			outcome: 'cancelled',
+			atMs: 33_000
+		});
+		const registered = outcomes.filter((o) => o.outcome === 'registered');
+		expect(registered.length).toBe(
+			run.executorEvents.filter((e) => e.kind === 'register' && e.atMs > 0).length
+		);
+		expect(registered.every((o) => o.atMs === o.dueMs)).toBe(true);
+		expect(outcomes.filter((o) => o.outcome === 'cancelled').length).toBeGreaterThan(
+			registered.length
+		);
 	});
 
 	it('gets its first extra executor only long after the spike began', () => {
