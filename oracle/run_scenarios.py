@@ -75,7 +75,13 @@ def main() -> int:
     ap.add_argument("--rewrite", action="store_true",
                     help="write Spark's output into disagreeing scenarios of the first DIR and list them in known-differences.json")
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument("--programs", nargs="?", const="", default=None,
+                    help="start every page program on Spark (exported at defaults, or the .py files in this DIR)")
     args = ap.parse_args()
+    if args.programs is not None:
+        from programs import main as programs_main
+        here = os.path.dirname(os.path.abspath(__file__))
+        return programs_main(args.programs or None, args.out or os.path.join(here, "programs.json"))
 
     files = []
     for d in args.dirs:
