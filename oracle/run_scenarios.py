@@ -21,7 +21,7 @@ from session import apply_conf, reset_conf, start_session  # noqa: E402
 
 
 def verdict_of(spark, s: dict, work: str) -> dict:
-    from dstream import run_dstream
+    from dstream import TimedOut, run_dstream
     from inputs import Unsupported
     from structured import StructuredRun, corrected_steps, unsupported_reason
 
@@ -29,6 +29,8 @@ def verdict_of(spark, s: dict, work: str) -> dict:
     if s.get("api") == "dstream":
         try:
             steps = run_dstream(spark, s, os.path.join(work, "checkpoint"))
+        except TimedOut as e:
+            return {**out, "verdict": "could-not-run", "why": str(e)}
         except Exception as e:
             return {**out, "verdict": "could-not-run", "why": f"harness error: {type(e).__name__}: {str(e)[:500]}"}
         ok = all(r["ok"] for r in steps)
@@ -77,7 +79,19 @@ def main() -> int:
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--programs", nargs="?", const="", default=None,
                     help="start every page program on Spark (exported at defaults, or the .py files in this DIR)")
+    ap.add_argument("--diff", type=int, default=None, metavar="N",
+                    help="differential testing: N random programs on Spark and on the engine")
+    ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
+    if args.diff is not None:
+        from differential import main as diff_main
+        spark, jvm_s = start_session()
+        print(f"oracle: Spark {spark.version} session up in {jvm_s:.1f}s", flush=True)
+        here = os.path.dirname(os.path.abspath(__file__))
+        try:
+            return diff_main(spark, args.diff, args.seed, args.out or os.path.join(here, "differential.json"))
+        finally:
+            spark.stop()
     if args.programs is not None:
         from programs import main as programs_main
         here = os.path.dirname(os.path.abspath(__file__))
