@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import subprocess
 import tempfile
 import time
@@ -184,6 +185,9 @@ def main(spark, n: int, seed: int, out_path: str) -> int:
     tmp = tempfile.mkdtemp(prefix="oracle-diff-")
     t0 = time.time()
     made: list[tuple[str, dict, list, tuple]] = []
+    keep = os.path.join(ROOT, ".oracle", "diff-last")
+    shutil.rmtree(keep, ignore_errors=True)
+    os.makedirs(keep)
     skipped: list[dict] = []
     for i in range(n):
         pid = f"diff-{seed}-{i:04d}"
@@ -197,8 +201,10 @@ def main(spark, n: int, seed: int, out_path: str) -> int:
             skipped.append({"id": pid, "why": exp, "code": code})
             print(f"  skipped  {pid}: {exp[:300]}", flush=True)
             continue
-        path = os.path.join(tmp, pid + ".json")
-        json.dump(exp, open(path, "w"))
+        # Kept under .oracle/diff-last/ (gitignored) for a look at what was compared.
+        path = os.path.join(keep, pid + ".json")
+        with open(path, "w") as fh:
+            json.dump(exp, fh, indent=1)
         made.append((path, exp, batches, meta))
     results = run_engine([m[0] for m in made]) if made else {}
     disagreements = []

@@ -1,7 +1,13 @@
-"""Runs one page program (a whole PySpark script, as `npm run export:pyspark` writes it) on real
-Spark in this process, with only its outside world swapped, and writes what happened as JSON.
+"""Runs page programs (whole PySpark scripts, as `npm run export:pyspark` writes them) on real
+Spark, one after another in this process and JVM, with only their outside world swapped, and
+writes what happened to each as JSON.
 
-usage: python page_prelude.py PROGRAM.py RESULT.json SCRATCH_DIR
+usage: python page_prelude.py RESULTS.json PROGRAM.py...   (each PROGRAM in its own scratch dir)
+
+One JVM for all programs: starting a JVM per program costs more than running it on a shared
+machine. A program's `SparkSession.builder...getOrCreate()` gets the shared session (its
+runtime settings applied), `SparkContext(...)` the shared context; `stop()` calls on either
+are ignored so the next program still has them.
 
 What is swapped, and why the program's own Spark API calls are still what runs:
 - `readStream.format("kafka" | "socket")...load()` returns a rate-source stream with the same
@@ -10,7 +16,7 @@ What is swapped, and why the program's own Spark API calls are still what runs:
   socket server is started.
 - `writeStream.format("kafka")` and `write.format("kafka")` become the `noop` sink.
 - DStreams' `socketTextStream`/`textFileStream` become a `queueStream` of a few lines of words.
-- `/tmp/playground` paths were rewritten to SCRATCH_DIR by the caller (a clean directory).
+- `/tmp/playground` paths were rewritten by the caller to the program's own scratch directory.
 - Waiting: `query.awaitTermination()` / `spark.streams.awaitAnyTermination()` wait until the
   query has run two triggers (or finished, or failed), then stop it; `ssc.awaitTermination()`
   lets the streaming context run three batch intervals (at most 20 s), then stops it.
@@ -40,10 +46,12 @@ from pyspark.sql.readwriter import DataFrameWriter  # noqa: E402
 from pyspark.sql.streaming.query import StreamingQuery, StreamingQueryManager  # noqa: E402
 from pyspark.sql.streaming.readwriter import DataStreamReader, DataStreamWriter  # noqa: E402
 
-program, result_path, scratch = sys.argv[1], sys.argv[2], sys.argv[3]
-result: dict = {"program": os.path.basename(program), "status": "started", "swapped": [], "queries": []}
+result_path, programs = sys.argv[1], sys.argv[2:]
+result: dict = {}
+scratch = ""
 TRIGGERS = 2
-QUERY_WAIT_S = 60
+QUERY_WAIT_S = 150
+PROGRAM_TIMEOUT_S = 300
 
 
 def note(what: str) -> None:
@@ -216,28 +224,93 @@ def ssc_start(self: StreamingContext) -> None:
 def ssc_await(self: StreamingContext, timeout=None) -> None:
     d = self._jssc.ssc().graph().batchDuration().milliseconds() / 1000.0
     time.sleep(min(3 * d + 1, 20))
-    self.stop(stopSparkContext=False, stopGraceFully=False)
+    self.stop()
+
+
+_orig_ssc_stop = StreamingContext.stop
+
+
+def ssc_stop(self: StreamingContext, stopSparkContext: bool = True, stopGraceFully: bool = False) -> None:
+    _orig_ssc_stop(self, stopSparkContext=False, stopGraceFully=False)
+
+
+StreamingContext.stop = ssc_stop  # type: ignore[method-assign]
 
 
 StreamingContext.start = ssc_start  # type: ignore[method-assign]
 StreamingContext.awaitTermination = ssc_await  # type: ignore[method-assign]
 StreamingContext.awaitTerminationOrTimeout = lambda self, t: (ssc_await(self), True)[1]  # type: ignore[method-assign]
 
+# ---- one shared session and context --------------------------------------------------------
+import signal  # noqa: E402
+
+import pyspark  # noqa: E402
+import pyspark.context  # noqa: E402
+from pyspark.sql import SparkSession  # noqa: E402
+
+shared = SparkSession.builder.master("local[2]").appName("oracle-page-programs").getOrCreate()
+shared.sparkContext.setLogLevel("FATAL")
+_OrigContext = pyspark.context.SparkContext
+
+
+class SharedContext(_OrigContext):  # type: ignore[misc,valid-type]
+    """`SparkContext(...)` in a program: the shared context (not an instance of this class, so
+    its __init__ never runs again)."""
+
+    def __new__(cls, *a, **k):  # noqa: D102
+        return _OrigContext._active_spark_context
+
+
+pyspark.SparkContext = SharedContext  # type: ignore[misc]
+_OrigContext.stop = lambda self: None  # type: ignore[method-assign]
+SparkSession.stop = lambda self: None  # type: ignore[method-assign]
+
+
+class ProgramTimeout(Exception):
+    pass
+
+
+def on_alarm(signum, frame):
+    raise ProgramTimeout(f"the program did not finish within {PROGRAM_TIMEOUT_S} s")
+
+
+signal.signal(signal.SIGALRM, on_alarm)
+
 # ---- run ------------------------------------------------------------------------------------
-t0 = time.time()
-try:
-    runpy.run_path(program, run_name="__main__")
-    for q in started:  # a query the program started but never waited for
-        if q.isActive:
-            run_query(q)
-    if not started and not result.get("streamingContexts"):
+results = []
+for program in programs:
+    scratch = os.path.dirname(os.path.abspath(program))
+    os.chdir(scratch)
+    started.clear()
+    result = {"program": os.path.basename(program), "status": "started", "swapped": [], "queries": []}
+    t0 = time.time()
+    signal.alarm(PROGRAM_TIMEOUT_S)
+    try:
+        runpy.run_path(program, run_name="__main__")
+        for q in started:  # a query the program started but never waited for
+            if q.isActive:
+                run_query(q)
+        if not started and not result.get("streamingContexts"):
+            result["status"] = "failed"
+            result["error"] = "the program started no streaming query"
+    except BaseException as e:  # noqa: BLE001 - the program's own failure is the finding
         result["status"] = "failed"
-        result["error"] = "the program started no streaming query"
-except BaseException as e:  # noqa: BLE001 - the program's own failure is the finding
-    result["status"] = "failed"
-    result["error"] = f"{type(e).__name__}: {str(e)[:1500]}"
-    result["trace"] = traceback.format_exc(limit=6)[-2500:]
-result["seconds"] = round(time.time() - t0, 1)
-with open(result_path, "w", encoding="utf-8") as fh:
-    json.dump(result, fh, indent=1)
+        result["error"] = f"{type(e).__name__}: {str(e)[:1500]}"
+        result["trace"] = traceback.format_exc(limit=6)[-2500:]
+    finally:
+        signal.alarm(0)
+        for q in shared.streams.active:  # nothing of one program runs into the next
+            try:
+                q.stop()
+            except Exception:
+                pass
+        ssc = StreamingContext.getActive()
+        if ssc is not None:
+            ssc.stop()
+    result["seconds"] = round(time.time() - t0, 1)
+    results.append(result)
+    print(json.dumps({"program": result["program"], "status": result["status"], "seconds": result["seconds"],
+                      "error": result.get("error", "")[:400]}), flush=True)
+    with open(result_path, "w", encoding="utf-8") as fh:
+        json.dump(results, fh, indent=1)
 os._exit(0)

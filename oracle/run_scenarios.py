@@ -139,7 +139,9 @@ def main() -> int:
         rewrite(results, args.dirs[0])
     spark.stop()
     print(f"oracle: {counts['agree']} agree, {counts['disagree']} disagree, {counts['could-not-run']} could not run")
-    return 0
+    # A disagreement is a finding to act on (fix the scenario or the harness); "could not run"
+    # is reported but does not fail, its reasons are listed above.
+    return 1 if counts["disagree"] and not args.rewrite else 0
 
 
 if __name__ == "__main__":
