@@ -53,8 +53,8 @@ def main(dir_: str | None, out_path: str) -> int:
                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=root)
         assert p.stdout is not None
         for line in p.stdout:
-            if line.startswith("{"):
-                r = json.loads(line)
+            if line.startswith("@@oracle "):  # the programs print too (console sinks, progress)
+                r = json.loads(line[len("@@oracle "):])
                 detail = "" if r["status"] == "started" else ": " + r["error"].replace("\n", " ")
                 print(f"{r['status']:>8}  {r['program']} ({r['seconds']}s){detail}", flush=True)
         p.wait()
