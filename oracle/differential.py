@@ -180,15 +180,49 @@ def shrink(spark, s: dict, batches: list, meta: tuple, work: str, tmp: str) -> d
     return best
 
 
+CHUNK = 25  # programs per engine run; the summary file is rewritten after each chunk
+
+
 def main(spark, n: int, seed: int, out_path: str) -> int:
     rnd = random.Random(seed)
     tmp = tempfile.mkdtemp(prefix="oracle-diff-")
     t0 = time.time()
-    made: list[tuple[str, dict, list, tuple]] = []
     keep = os.path.join(ROOT, ".oracle", "diff-last")
     shutil.rmtree(keep, ignore_errors=True)
     os.makedirs(keep)
+    reg_dir = os.path.join(HERE, "regressions")
     skipped: list[dict] = []
+    disagreements: list[dict] = []
+    compared = 0
+    pending: list[tuple[str, dict, list, tuple]] = []
+
+    def judge() -> None:
+        nonlocal compared, pending
+        if not pending:
+            return
+        results = run_engine([m[0] for m in pending])
+        for path, exp, batches, meta in pending:
+            compared += 1
+            r = results[path]
+            if r["passed"]:
+                continue
+            print(f" DISAGREE  {exp['id']}: {r.get('summary', '')[:400]}", flush=True)
+            small = shrink(spark, exp, batches, meta, os.path.join(tmp, "shrink-" + exp["id"]), tmp)
+            os.makedirs(reg_dir, exist_ok=True)
+            with open(os.path.join(reg_dir, exp["id"] + ".json"), "w") as fh:
+                json.dump(small, fh, indent=2)
+                fh.write("\n")
+            disagreements.append({"id": exp["id"], "summary": r.get("summary"), "code": exp["code"],
+                                  "shrunkSteps": len(small["steps"])})
+        pending = []
+        summary = {"seed": seed, "requested": n, "compared": compared, "agree": compared - len(disagreements),
+                   "disagree": len(disagreements), "skipped": skipped, "disagreements": disagreements,
+                   "seconds": round(time.time() - t0, 1)}
+        with open(out_path, "w") as fh:
+            json.dump(summary, fh, indent=1)
+            fh.write("\n")
+        print(f"  ... {compared} compared, {len(disagreements)} disagree ({time.time() - t0:.0f}s)", flush=True)
+
     for i in range(n):
         pid = f"diff-{seed}-{i:04d}"
         code, mode, stateful, wm = gen_program(rnd)
@@ -205,29 +239,10 @@ def main(spark, n: int, seed: int, out_path: str) -> int:
         path = os.path.join(keep, pid + ".json")
         with open(path, "w") as fh:
             json.dump(exp, fh, indent=1)
-        made.append((path, exp, batches, meta))
-    results = run_engine([m[0] for m in made]) if made else {}
-    disagreements = []
-    reg_dir = os.path.join(HERE, "regressions")
-    for path, exp, batches, meta in made:
-        r = results[path]
-        if r["passed"]:
-            continue
-        print(f" DISAGREE  {exp['id']}: {r.get('summary', '')[:400]}", flush=True)
-        small = shrink(spark, exp, batches, meta, os.path.join(tmp, "shrink-" + exp["id"]), tmp)
-        os.makedirs(reg_dir, exist_ok=True)
-        with open(os.path.join(reg_dir, exp["id"] + ".json"), "w") as fh:
-            json.dump(small, fh, indent=2)
-            fh.write("\n")
-        disagreements.append({"id": exp["id"], "summary": r.get("summary"), "code": exp["code"],
-                              "shrunkSteps": len(small["steps"])})
-    compared = len(made)
-    summary = {"seed": seed, "generated": n, "compared": compared, "agree": compared - len(disagreements),
-               "disagree": len(disagreements), "skipped": skipped, "disagreements": disagreements,
-               "seconds": round(time.time() - t0, 1)}
-    with open(out_path, "w") as fh:
-        json.dump(summary, fh, indent=1)
-        fh.write("\n")
+        pending.append((path, exp, batches, meta))
+        if len(pending) >= CHUNK:
+            judge()
+    judge()
     print(f"oracle diff: {compared} compared, {compared - len(disagreements)} agree, "
           f"{len(disagreements)} disagree, {len(skipped)} skipped")
-    return 0
+    return 1 if disagreements else 0
