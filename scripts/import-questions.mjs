@@ -1,6 +1,6 @@
 // Maintainer tool, not part of the build or tests: imports the PySpark programs of
 // ../shared/QUESTIONS.md (the project's content specification) into
-// simulations/programs/<slug>.ts, one module per question, so the repository stands on its own.
+// simulations/questions/<slug>/program.ts, one module per question, so the repository stands on its own.
 // Run it again only when QUESTIONS.md changes: node scripts/import-questions.mjs [path]
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 
@@ -30,7 +30,6 @@ for (let i = 0; i < lines.length; i++) {
 		heading = null;
 	}
 }
-mkdirSync('simulations/programs', { recursive: true });
 const names = [];
 for (const [s, programs] of out) {
 	const ident = s.replace(/-(\w)/g, (_, c) => c.toUpperCase());
@@ -41,14 +40,15 @@ for (const [s, programs] of out) {
 				`\t{\n\t\tid: '${n === 0 ? 'main' : p.api === 'dstream' ? 'dstream' : 'alt' + n}',\n\t\tlabel: ${JSON.stringify(p.label)},\n\t\tapi: '${p.api}',\n\t\ttemplate: String.raw\`${p.source}\`\n\t}`
 		)
 		.join(',\n');
+	mkdirSync(`simulations/questions/${s}`, { recursive: true });
 	writeFileSync(
-		`simulations/programs/${s}.ts`,
-		`// Imported from QUESTIONS.md (${s}) by scripts/import-questions.mjs; edit here from now on.\nimport type { ProgramTemplate } from './template';\n\nexport const programs: readonly ProgramTemplate[] = [\n${body}\n];\n`
+		`simulations/questions/${s}/program.ts`,
+		`// Imported from QUESTIONS.md (${s}) by scripts/import-questions.mjs; edit here from now on.\nimport type { ProgramTemplate } from '../../core/template';\n\nexport const programs: readonly ProgramTemplate[] = [\n${body}\n];\n`
 	);
 }
 writeFileSync(
-	'simulations/programs/index.ts',
-	`// The PySpark programs of every question, at default parameters, with \`# <- paramId\` markers.\nimport type { ProgramTemplate } from './template';\n${names.map(([s, id]) => `import { programs as ${id} } from './${s}';`).join('\n')}\n\nexport const PROGRAMS: Readonly<Record<string, readonly ProgramTemplate[]>> = {\n${names.map(([s, id]) => `\t'${s}': ${id}`).join(',\n')}\n};\n`
+	'simulations/questions/programs.ts',
+	`// The PySpark programs of every question, at default parameters, with \`# <- paramId\` markers.\nimport type { ProgramTemplate } from '../core/template';\n${names.map(([s, id]) => `import { programs as ${id} } from './${s}/program';`).join('\n')}\n\nexport const PROGRAMS: Readonly<Record<string, readonly ProgramTemplate[]>> = {\n${names.map(([s, id]) => `\t'${s}': ${id}`).join(',\n')}\n};\n`
 );
 console.log(`${out.size} questions, ${[...out.values()].flat().length} programs`);
 for (const [s, p] of out) console.log(s, p.map((x) => `${x.api}:${x.label}`).join(' | '));

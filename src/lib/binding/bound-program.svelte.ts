@@ -4,9 +4,9 @@
  * marked span of the current text (never the user's other edits) and re-runs; a program the
  * engine cannot run yields diagnostics for the editor while the last good run stays on screen.
  */
-import type { SourceError } from '$sim/core/errors';
-import { markedParams, renderProgram, type SpanRewrite } from '$sim/programs/template';
-import type { Params } from '$sim/scenarios/types';
+import type { SourceError } from '$sim';
+import { markedParams, renderProgram, type SpanRewrite } from '$sim';
+import type { Params } from '$sim';
 import type { Diagnostic } from '$lib/editor/types';
 
 export type RunResult<T> = { ok: true; value: T } | { ok: false; error: SourceError };

@@ -5,7 +5,7 @@
  * the clock tick for the batch, a vermillion cross for trouble (the delay), a diamond for writes.
  */
 import { symbolCircle, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolX } from 'd3-shape';
-import { DS_MARKER_KINDS, type DsMarkerKind } from '$sim/frames/dstream-markers';
+import { DS_MARKER_KINDS, type DsMarkerKind } from '$sim/kinds/dstream';
 import { markerShape, symbolTick, type KindStyle, type LaneSpec } from './scrubber-layout';
 
 const STYLES: Readonly<Record<DsMarkerKind, KindStyle>> = {

@@ -5,14 +5,7 @@
  * `clampParams`), and each value changed or refused becomes a notice for the page to show.
  * Pure: the sims (EventTimeSim, SIM-1) read and write `location` themselves.
  */
-import {
-	clampParams,
-	defaultParams,
-	type Clamped,
-	type ParamSchema,
-	type Params,
-	type Preset
-} from '$sim/scenarios/types';
+import { clampParams, defaultParams, type Clamped, type ParamSchema, type Params, type Preset } from '$sim';
 
 /** What one simulation accepts in its URL. */
 export interface UrlSpec {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BoundProgram, type BindingSpec } from '../../../src/lib/binding/bound-program.svelte';
-import { replaceFirstLiteral } from '../../../simulations/programs/template';
+import { replaceFirstLiteral } from '../../../simulations/core/template';
 
 const TEMPLATE = [
 	'df = events.withWatermark("t", "5 seconds")  # <- delay',

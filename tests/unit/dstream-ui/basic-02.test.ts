@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { dstreamSession, structuredSession } from '../../../src/lib/binding/dstream-session.svelte';
-import { programs } from '../../../simulations/programs/basic-02-pyspark-streaming-support';
-import { basic02DStreams as scenario } from '../../../simulations/scenarios/dstreams/basic-02-dstreams';
-import { dstreamApiScenario, dstreamScenario } from '../../../simulations/scenarios/dstreams/index';
-import { defaultParams, type Params } from '../../../simulations/scenarios/types';
+import { controllerOf } from '../sim/controllers';
+import { SIMULATIONS } from '../../../simulations/registry';
+import type { DsRun } from '../../../simulations/kinds/dstream/frames';
+import { programs } from '../../../simulations/questions/basic-02-pyspark-streaming-support/program';
+import { basic02DStreams as scenario } from '../../../simulations/questions/basic-02-pyspark-streaming-support/dstream';
+import { defaultParams, type Params } from '../../../simulations/core/params';
 
 const page = programs.find((p) => p.id === 'dstream')!.template;
 const params = (over: Partial<Params> = {}) => ({ ...defaultParams(scenario.schema), ...over }) as Params;
 /** The elements of one row at one batch, sorted (reduceByKey's order is a hash order). */
-function cells(run: NonNullable<ReturnType<typeof dstreamSession>['run']>, name: string) {
+function cells(run: DsRun, name: string) {
 	const i = run.rows.findIndex((r) => r.name === name);
 	return run.batches.map((b) => [...(b.cells[i]?.records ?? [])].sort());
 }
@@ -16,11 +17,14 @@ const total = (records: readonly string[]) =>
 	records.reduce((n, r) => n + Number(/(\d+)\)$/.exec(r)?.[1] ?? 0), 0);
 
 describe('basic-02’s DStream tab', () => {
-	it('is reachable behind the API switch only: the page’s own simulation stays SIM-1', () => {
-		expect(dstreamScenario(scenario.slug)).toBeNull();
-		expect(dstreamApiScenario(scenario.slug)).toBe(scenario);
-		expect(dstreamApiScenario('basic-03-dstreams')).toBe(dstreamScenario('basic-03-dstreams'));
-		expect(dstreamApiScenario('basic-01-stream-processing')).toBeNull();
+	it('is reachable behind the API switch only: the page opens on its micro-batch side', async () => {
+		const entry = SIMULATIONS[scenario.slug]!;
+		expect([entry.kinds, entry.later]).toEqual([['micro-batch'], ['dstream']]);
+		const { question } = await entry.load();
+		expect(question.simulations.map((s) => s.kind.id)).toEqual(['micro-batch']);
+		expect((await question.later!()).map((s) => s.question)).toEqual([scenario]);
+		expect(SIMULATIONS['basic-03-dstreams']!.kinds).toEqual(['dstream']);
+		expect(SIMULATIONS['basic-01-stream-processing']!.later).toBeUndefined();
 		expect(scenario.programId).toBe('dstream');
 	});
 
@@ -32,7 +36,7 @@ describe('basic-02’s DStream tab', () => {
 		const code = scenario.program(params({ triggerInterval: 0.5 }));
 		const changed = code.split('\n').filter((l, i) => l !== page.split('\n')[i]);
 		expect(changed).toEqual(['ssc = StreamingContext(sc, 0.5)  # <- triggerInterval']);
-		const s = dstreamSession(scenario);
+		const s = controllerOf(scenario).program;
 		s.setParams(params({ triggerInterval: 0.5 }));
 		expect(s.run?.batchMs).toBe(500);
 	});
@@ -45,7 +49,7 @@ describe('basic-02’s DStream tab', () => {
 	});
 
 	it('per batch: each batch’s counts add up to the words of that batch alone, so they start from zero', () => {
-		const run = dstreamSession(scenario).run!;
+		const run = controllerOf(scenario).program.run as DsRun;
 		expect(run.rows.map((r) => [r.name, r.kind])).toEqual([
 			['lines', 'input'],
 			['counts', 'batch']
@@ -55,11 +59,11 @@ describe('basic-02’s DStream tab', () => {
 	});
 
 	it('running totals: updateStateByKey + checkpoint keep counting across batches', () => {
-		const s = dstreamSession(scenario);
+		const s = controllerOf(scenario).program;
 		s.applyPreset(params({ totals: 'on' }), null);
 		expect(s.error).toBeNull();
 		expect(s.code).toContain('ssc.checkpoint("/tmp/playground/checkpoints/basic-02-dstreams")  # <- totals');
-		const run = s.run!;
+		const run = s.run as DsRun;
 		const totals = cells(run, 'totals').map(total);
 		const words = run.batches.map((b) => b.numRecords * 3);
 		totals.forEach((t, i) => expect(t).toBe(words.slice(0, i + 1).reduce((a, b) => a + b, 0)));
@@ -68,7 +72,7 @@ describe('basic-02’s DStream tab', () => {
 	});
 
 	it('totals without a checkpoint: Spark’s own refusal, at its line, and the last good run stays', () => {
-		const s = dstreamSession(scenario);
+		const s = controllerOf(scenario).program;
 		const before = s.run;
 		s.applyPreset(params({ totals: 'no-checkpoint' }), null);
 		expect(s.code).not.toContain('ssc.checkpoint(');
@@ -80,15 +84,15 @@ describe('basic-02’s DStream tab', () => {
 		expect(s.error).toBeNull();
 	});
 
-	it('has no Structured Streaming session of its own (the page’s SIM-1 is that side)', () => {
+	it('has no Structured Streaming program beside it (the page’s SIM-1 is that side)', () => {
 		expect(scenario.structuredProgram).toBeNull();
-		expect(() => structuredSession(scenario)).toThrow(/no Structured Streaming program/);
+		expect(controllerOf(scenario).companion).toBeNull();
 	});
 });
 
 describe('basic-02: both sides of the API switch read one socket', () => {
 	it('the DStream side gets the very lines the Structured Streaming run received, for any seed', async () => {
-		const { microBatchScenario } = await import('../../../simulations/scenarios/micro-batches');
+		const { microBatchScenario } = await import('../../../simulations/kinds/micro-batch/questions');
 		const mb = microBatchScenario('basic-02-pyspark-streaming-support')!;
 		for (const seed of [1, 7, 4242]) {
 			const p = { ...defaultParams(mb.schema), linesPerSecond: 3, wordsPerLine: 2 } as Params;

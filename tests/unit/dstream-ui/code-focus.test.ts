@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { dstreamBatchAt, dstreamCodeFocusAt } from '../../../simulations/frames/dstream-code-focus';
-import type { DsRun } from '../../../simulations/frames/dstream';
-import { runDStreamProgram } from '../../../simulations/frames/from-dstream';
-import { basic03DStreams as scenario } from '../../../simulations/scenarios/dstreams/basic-03-dstreams';
-import { linesBetween } from '../../../simulations/scenarios/dstreams/socket-lines';
+import { dstreamBatchAt, dstreamCodeFocusAt } from '../../../simulations/kinds/dstream/code-focus';
+import type { DsRun } from '../../../simulations/kinds/dstream/frames';
+import { runDStreamProgram } from '../../../simulations/kinds/dstream/run';
+import { basic03DStreams as scenario } from '../../../simulations/questions/basic-03-dstreams/question';
+import { linesBetween } from '../../../simulations/kinds/dstream/socket-lines';
 import { defaults, LINES, runFixture } from './fixture';
 
 function ok(r: ReturnType<typeof runFixture>): DsRun {

@@ -1,27 +1,47 @@
+/**
+ * The controller's URL state on a DStream page: basic-03 (with its Structured Streaming version
+ * beside it) and basic-02's DStream side (behind the API switch). Written against the controller
+ * through the adapters below, which keep each test's wording of the page's state.
+ */
 import { describe, expect, it } from 'vitest';
-import { dstreamSession, structuredSession } from '../../../src/lib/binding/dstream-session.svelte';
-import {
-	applyDStreamUrl,
-	dstreamQuery,
-	dstreamTimeline
-} from '../../../src/lib/sim/dstream-url';
-import { Playback } from '../../../src/lib/sim/playback.svelte';
-import { frameAt } from '../../../simulations/frames/dstream';
-import { basic02DStreams } from '../../../simulations/scenarios/dstreams/basic-02-dstreams';
-import { basic03DStreams as basic03 } from '../../../simulations/scenarios/dstreams/basic-03-dstreams';
-import type { DStreamScenario } from '../../../simulations/scenarios/dstreams/types';
+import { frameAt } from '../../../simulations/kinds/dstream/frames';
+import { basic02DStreams } from '../../../simulations/questions/basic-02-pyspark-streaming-support/dstream';
+import { basic03DStreams as basic03 } from '../../../simulations/questions/basic-03-dstreams/question';
+import type { DStreamScenario } from '../../../simulations/kinds/dstream/question';
+import type { Params } from '../../../simulations/core/params';
+import type { DsRun } from '../../../simulations/kinds/dstream/frames';
+import { controllerOf } from '../sim/controllers';
 
 function page(scenario: DStreamScenario = basic03) {
-	const session = dstreamSession(scenario);
-	const structured = scenario.structuredProgram ? structuredSession(scenario) : null;
-	const playback = new Playback(() => ({ endMs: session.run?.endMs ?? 0, nextStop: () => undefined }));
-	return { session, structured, playback };
+	const c = controllerOf(scenario);
+	return { c, session: c.program, structured: c.companion, playback: c.playback };
 }
 
-const apply = (query: string, p = page(), scenario: DStreamScenario = basic03) => ({
-	...p,
-	applied: applyDStreamUrl(new URLSearchParams(query), scenario, p.session, p.structured, p.playback)
-});
+function apply(query: string, p = page(), _scenario: DStreamScenario = basic03) {
+	p.c.applyQuery(new URLSearchParams(query));
+	return { ...p, applied: { preset: p.c.preset, sideBySide: p.c.sideBySide, notices: p.c.notices } };
+}
+
+interface OnScreen {
+	readonly preset: string | null;
+	readonly params: Params;
+	readonly seed: number;
+	readonly run: DsRun | null;
+	readonly now: number;
+	readonly sideBySide: boolean;
+}
+
+/** The link of what a page shows (its controller writes it). */
+function dstreamQuery(scenario: DStreamScenario, shown: OnScreen, keep?: URLSearchParams): URLSearchParams {
+	const c = controllerOf(scenario);
+	c.program.seed = shown.seed;
+	c.program.applyPreset(shown.params, null);
+	c.preset = shown.preset;
+	c.sideBySide = shown.sideBySide;
+	return c.shareQuery(shown.now, keep).query;
+}
+
+const dstreamTimeline = (_run: DsRun) => page().c.timeline;
 
 describe('applyDStreamUrl (basic-03)', () => {
 	it('sets a parameter and its program span, the seed on both sides, and the cursor at batch N’s end', () => {

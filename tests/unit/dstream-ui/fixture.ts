@@ -1,8 +1,8 @@
 /** A fixed run of the basic-03 DStream program on hand-written socket lines, shared by tests. */
-import { runDStreamProgram } from '../../../simulations/frames/from-dstream';
-import { basic03DStreams as scenario } from '../../../simulations/scenarios/dstreams/basic-03-dstreams';
-import { linesBetween, type SocketLine } from '../../../simulations/scenarios/dstreams/socket-lines';
-import { defaultParams, type Params } from '../../../simulations/scenarios/types';
+import { runDStreamProgram } from '../../../simulations/kinds/dstream/run';
+import { basic03DStreams as scenario } from '../../../simulations/questions/basic-03-dstreams/question';
+import { linesBetween, type SocketLine } from '../../../simulations/kinds/dstream/socket-lines';
+import { defaultParams, type Params } from '../../../simulations/core/params';
 
 /** Three lines in the first batch interval, one in the second, two in the third, none after. */
 export const LINES: readonly SocketLine[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameAt, nextBatchEnd, windowBatchTimes, type DsRun } from '../../../simulations/frames/dstream';
+import { frameAt, nextBatchEnd, windowBatchTimes, type DsRun } from '../../../simulations/kinds/dstream/frames';
 import { runFixture } from './fixture';
 
 function fixedRun(): DsRun {
@@ -101,10 +101,10 @@ describe('runDStreamProgram on basic-03 (fixed lines, 2 s batches)', () => {
 
 describe('runDStreamProgram, edits and seeds', () => {
 	it('a lambda that fails while a batch runs becomes a located error at its line', async () => {
-		const { runDStreamProgram } = await import('../../../simulations/frames/from-dstream');
-		const { basic03DStreams: sc } = await import('../../../simulations/scenarios/dstreams/basic-03-dstreams');
+		const { runDStreamProgram } = await import('../../../simulations/kinds/dstream/run');
+		const { basic03DStreams: sc } = await import('../../../simulations/questions/basic-03-dstreams/question');
 		const { LINES } = await import('./fixture');
-		const { linesBetween } = await import('../../../simulations/scenarios/dstreams/socket-lines');
+		const { linesBetween } = await import('../../../simulations/kinds/dstream/socket-lines');
 		const code = sc.template.replace('per_batch = pairs.reduceByKey(lambda a, b: a + b)', 'per_batch = pairs.reduceByKey(lambda a, b: a + c)');
 		const r = runDStreamProgram(code, {
 			durationMs: 6000,
@@ -120,7 +120,7 @@ describe('runDStreamProgram, edits and seeds', () => {
 	});
 
 	it('the same seed gives the same run, byte for byte; another seed gives other lines', async () => {
-		const { socketLines } = await import('../../../simulations/scenarios/dstreams/socket-lines');
+		const { socketLines } = await import('../../../simulations/kinds/dstream/socket-lines');
 		const params = runFixtureDefaults();
 		const a = runFixture(params, socketLines(5, 12_000, 11));
 		const b = runFixture(params, socketLines(5, 12_000, 11));
@@ -169,7 +169,7 @@ describe('frameAt', () => {
 
 describe('overrun (cost model of local[2])', () => {
 	it('at 50 lines/s batches take longer than 2 s, so the scheduling delay grows batch after batch', async () => {
-		const { socketLines } = await import('../../../simulations/scenarios/dstreams/socket-lines');
+		const { socketLines } = await import('../../../simulations/kinds/dstream/socket-lines');
 		const params = { ...runFixtureDefaults(), linesPerSecond: 50 };
 		const r = runFixture(params, socketLines(50, 20_000, 3), 20_000);
 		if (!r.ok) throw new Error(r.error.message);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameAt, type DsRun } from '../../../simulations/frames/dstream';
+import { frameAt, type DsRun } from '../../../simulations/kinds/dstream/frames';
 import {
 	COL_MIN,
 	MAX_LINES,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DS_MARKER_KINDS, dstreamMarkersOf } from '../../../simulations/frames/dstream-markers';
-import type { DsRun } from '../../../simulations/frames/dstream';
-import { runDStreamProgram } from '../../../simulations/frames/from-dstream';
-import { basic02DStreams } from '../../../simulations/scenarios/dstreams/basic-02-dstreams';
-import { linesBetween, type SocketLine } from '../../../simulations/scenarios/dstreams/socket-lines';
-import { defaultParams, type Params } from '../../../simulations/scenarios/types';
+import { DS_MARKER_KINDS, dstreamMarkersOf } from '../../../simulations/kinds/dstream/markers';
+import type { DsRun } from '../../../simulations/kinds/dstream/frames';
+import { runDStreamProgram } from '../../../simulations/kinds/dstream/run';
+import { basic02DStreams } from '../../../simulations/questions/basic-02-pyspark-streaming-support/dstream';
+import { linesBetween, type SocketLine } from '../../../simulations/kinds/dstream/socket-lines';
+import { defaultParams, type Params } from '../../../simulations/core/params';
 import { defaults, LINES, runFixture } from './fixture';
 
 function ok(r: ReturnType<typeof runFixture>): DsRun {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readDStreamProgram } from '../../../simulations/dstream/index';
-import { basic03DStreams as scenario } from '../../../simulations/scenarios/dstreams/basic-03-dstreams';
-import { linesBetween, socketLines } from '../../../simulations/scenarios/dstreams/socket-lines';
-import { renderProgram } from '../../../simulations/programs/template';
-import { defaultParams, type NumberParam } from '../../../simulations/scenarios/types';
+import { basic03DStreams as scenario } from '../../../simulations/questions/basic-03-dstreams/question';
+import { linesBetween, socketLines } from '../../../simulations/kinds/dstream/socket-lines';
+import { renderProgram } from '../../../simulations/core/template';
+import { defaultParams, type NumberParam } from '../../../simulations/core/params';
 
 const defaults = defaultParams(scenario.schema);
 const lineOf = (code: string, marker: string) =>

@@ -1,26 +1,26 @@
 /**
- * DStreamSim server-rendered as a page would mount it (the prerendered first frame): basic-03
+ * The shared panel with the DStream view, server-rendered as a page would mount it (the prerendered first frame): basic-03
  * with its Structured Streaming toggle, and basic-02's DStream tab, which has none (the page's
  * Structured side is SIM-1). Both show the DStream lanes of the scrubber, one marker per
  * `dstreamMarkersOf(run)` entry, and the transport with step back and Copy link.
  */
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
-import { dstreamMarkersOf } from '$sim/frames/dstream-markers';
-import { dstreamApiScenario } from '$sim/scenarios/dstreams/index';
-import { dstreamSession, structuredSession } from '$lib/binding/dstream-session.svelte';
-import DStreamSim from '$lib/sims/DStreamSim.svelte';
+import { dstreamMarkersOf, type DsRun } from '$sim/kinds/dstream';
+import { basic02DStreams } from '$sim/questions/basic-02-pyspark-streaming-support/dstream';
+import { basic03DStreams } from '$sim/questions/basic-03-dstreams/question';
+import SimPanel from '$lib/sim/SimPanel.svelte';
+import { ui } from '$lib/kinds/dstream/ui';
+import { controllerOf } from '../sim/controllers';
 
 function draw(slug: string) {
-	const scenario = dstreamApiScenario(slug)!;
-	const session = dstreamSession(scenario);
-	const structured = scenario.structuredProgram ? structuredSession(scenario) : null;
-	return { body: render(DStreamSim, { props: { scenario, session, structured } }).body, session };
+	const ctl = controllerOf(slug === basic03DStreams.slug ? basic03DStreams : basic02DStreams);
+	return { body: render(SimPanel, { props: { ctl, ui } }).body, session: { run: ctl.run as DsRun | null } };
 }
 
 const count = (html: string, needle: string) => html.split(needle).length - 1;
 
-describe('DStreamSim (server-rendered)', () => {
+describe('SimPanel on a DStream page (server-rendered)', () => {
 	for (const slug of ['basic-03-dstreams', 'basic-02-pyspark-streaming-support']) {
 		it(`${slug}: transport with step back and Copy link, and one scrubber marker per engine event`, () => {
 			const { body, session } = draw(slug);

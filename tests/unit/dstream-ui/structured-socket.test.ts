@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runStructuredOverSocket } from '../../../simulations/frames/structured-socket';
-import { basic03DStreams as scenario } from '../../../simulations/scenarios/dstreams/basic-03-dstreams';
-import { structuredVariant } from '../../../simulations/scenarios/dstreams/structured-variants';
+import { runStructuredOverSocket } from '../../../simulations/kinds/dstream/structured-socket';
+import { basic03DStreams as scenario } from '../../../simulations/questions/basic-03-dstreams/question';
+import { structuredVariant } from '../../../simulations/kinds/dstream/structured-variants';
 import { LINES, runFixture } from './fixture';
 
 const options = { lines: LINES, durationMs: 12_000, startEpochMs: scenario.startEpochMs };

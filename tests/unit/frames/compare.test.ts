@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { diffSinks } from '../../../simulations/frames/compare';
+import { diffSinks } from '../../../simulations/kinds/event-time/compare';
 import {
 	comparableParams,
 	comparedProgram,
 	defaultComparison,
 	otherValue
-} from '../../../simulations/frames/compare-setting';
-import type { EtBatch, EtRun } from '../../../simulations/frames/event-time';
-import { runEventTimeProgram } from '../../../simulations/frames/from-structured';
-import { EVENT_TIME_SCENARIOS } from '../../../simulations/scenarios/event-time/index';
-import { defaultParams } from '../../../simulations/scenarios/types';
+} from '../../../simulations/kinds/compare-setting';
+import type { EtBatch, EtRun } from '../../../simulations/kinds/event-time/frames';
+import { runEventTimeProgram } from '../../../simulations/kinds/event-time/run';
+import { EVENT_TIME_SCENARIOS } from '../../../simulations/kinds/event-time/questions';
+import { defaultParams } from '../../../simulations/core/params';
 
 const W = (s: number) => ({ start: s, end: s + 10 });
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { EventTimeMs, ProcTimeMs } from '../../../simulations/core/time';
-import { checkInputEdits } from '../../../simulations/frames/input-edit-check';
+import { checkInputEdits } from '../../../simulations/kinds/input-edit-check';
 import {
 	applyInputEdits,
 	editTimeLimitMs,
 	nextUserId,
 	type InputEdit
-} from '../../../simulations/frames/input-edits';
-import type { EventTimeInput, SimEvent } from '../../../simulations/scenarios/event-time/types';
+} from '../../../simulations/kinds/input-edits';
+import type { EventTimeInput, SimEvent } from '../../../simulations/kinds/event-time/question';
 
 const ev = (id: string, arrival: number, eventTime: number, key: string): SimEvent => ({
 	stream: 'events',

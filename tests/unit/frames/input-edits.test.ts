@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventTimeMs, ProcTimeMs } from '../../../simulations/core/time';
-import { runEventTimeProgram } from '../../../simulations/frames/from-structured';
+import { runEventTimeProgram } from '../../../simulations/kinds/event-time/run';
 import {
 	applyInputEdits,
 	editedIds,
@@ -8,10 +8,10 @@ import {
 	nextUserId,
 	streamKeys,
 	type InputEdit
-} from '../../../simulations/frames/input-edits';
-import { eventTimeScenario } from '../../../simulations/scenarios/event-time/index';
-import type { EventTimeInput, SimEvent } from '../../../simulations/scenarios/event-time/types';
-import { defaultParams } from '../../../simulations/scenarios/types';
+} from '../../../simulations/kinds/input-edits';
+import { eventTimeScenario } from '../../../simulations/kinds/event-time/questions';
+import type { EventTimeInput, SimEvent } from '../../../simulations/kinds/event-time/question';
+import { defaultParams } from '../../../simulations/core/params';
 
 const ev = (id: string, arrival: number, eventTime: number, key: string, eventId?: string): SimEvent => ({
 	stream: 'events',

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { codeFocusAt } from '../../../simulations/frames/code-focus';
-import { callSpan } from '../../../simulations/frames/code-spans';
-import type { EtRun } from '../../../simulations/frames/event-time';
-import { runEventTimeProgram } from '../../../simulations/frames/from-structured';
-import { markersOf } from '../../../simulations/frames/markers';
-import { eventTimeScenario } from '../../../simulations/scenarios/event-time/index';
-import { defaultParams } from '../../../simulations/scenarios/types';
+import { codeFocusAt } from '../../../simulations/kinds/event-time/code-focus';
+import { callSpan } from '../../../simulations/kinds/event-time/code-spans';
+import type { EtRun } from '../../../simulations/kinds/event-time/frames';
+import { runEventTimeProgram } from '../../../simulations/kinds/event-time/run';
+import { markersOf } from '../../../simulations/kinds/event-time/markers';
+import { eventTimeScenario } from '../../../simulations/kinds/event-time/questions';
+import { defaultParams } from '../../../simulations/core/params';
 
 // Batch 0 over [0, 5 s) reads e1, e2 and moves the watermark to 2 s; batch 1 over [5 s, 8 s)
 // drops e3, emits and evicts window [0, 10); batch 1 was replayed (no offsets/1 written).

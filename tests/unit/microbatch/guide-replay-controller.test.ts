@@ -1,24 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { microBatchScenario } from '../../../simulations/scenarios/micro-batches';
-import { MicroBatchController } from '../../../src/lib/sim/micro-batch.svelte';
+import { microBatchScenario } from '../../../simulations/kinds/micro-batch/questions';
+import { controllerOf, type MbController as Controller } from '../sim/controllers';
+
 import { serialiseUrlState } from '../../../src/lib/sim/url-state';
 import { tablesAt } from '../../../src/lib/views/micro-batch-tables/layout';
 
 const basic02 = microBatchScenario('basic-02-pyspark-streaming-support')!;
 const guide = basic02.presets.find((p) => p.id === 'guide-quick-example')!;
 
-const trace = (c: MicroBatchController) => {
-	if (c.run.kind !== 'microBatch') throw new Error('expected a micro-batch run');
-	return c.run.trace;
+const trace = (c: Controller) => {
+	if (c.run!.kind !== 'microBatch') throw new Error('expected a micro-batch run');
+	return c.run!.trace;
 };
-const lineTexts = (c: MicroBatchController) => trace(c).lines.map((l) => l.text);
+const lineTexts = (c: Controller) => trace(c).lines.map((l) => l.text);
 /** The result table on screen: "word count" per row, sorted. */
-const resultTable = (c: MicroBatchController) =>
+const resultTable = (c: Controller) =>
 	tablesAt(trace(c), c.playback.now)
 		.result.map((r) => r.cells.join(' '))
 		.sort();
 /** What the sink received in the batch at the cursor. */
-const sent = (c: MicroBatchController) =>
+const sent = (c: Controller) =>
 	tablesAt(trace(c), c.playback.now)
 		.result.filter((r) => r.emitted)
 		.map((r) => r.cells.join(' '))
@@ -26,10 +27,10 @@ const sent = (c: MicroBatchController) =>
 
 describe('basic-02 “The guide’s example”: the socket receives the guide’s two lines', () => {
 	it('picking it types them, restarts the cursor, and two steps give the guide’s two batches', () => {
-		const c = new MicroBatchController(basic02);
+		const c = controllerOf(basic02);
 		expect(c.playback.now).toBeGreaterThan(0);
 		c.pick(guide);
-		expect(c.session.script).toBe('spark:docs/streaming/getting-started.md, "Quick Example"');
+		expect(c.program.script).toBe('spark:docs/streaming/getting-started.md, "Quick Example"');
 		expect(lineTexts(c)).toEqual(['apache spark', 'apache hadoop']);
 		expect(c.playback.now).toBe(0);
 		c.playback.step();
@@ -37,11 +38,11 @@ describe('basic-02 “The guide’s example”: the socket receives the guide’
 		c.playback.step();
 		expect(resultTable(c)).toEqual(['apache 2', 'hadoop 1', 'spark 1']);
 		expect(sent(c)).toEqual(['apache 2', 'hadoop 1', 'spark 1']);
-		expect(c.batchCount).toBe(2);
+		expect(c.stopCount).toBe(2);
 	});
 
 	it('update mode on the same lines: batch 1 sends only apache and hadoop; the link replays them', () => {
-		const c = new MicroBatchController(basic02);
+		const c = controllerOf(basic02);
 		c.pick(guide);
 		c.set('outputMode', 'update');
 		expect(c.preset).toBeNull();
@@ -54,7 +55,7 @@ describe('basic-02 “The guide’s example”: the socket receives the guide’
 		const query = serialiseUrlState(c.urlState(), c.urlSpec);
 		expect(query.get('preset')).toBe('guide-quick-example');
 		expect(query.get('outputMode')).toBe('update');
-		const d = new MicroBatchController(basic02);
+		const d = controllerOf(basic02);
 		d.applyQuery(query);
 		expect(d.notices).toEqual([]);
 		expect(lineTexts(d)).toEqual(['apache spark', 'apache hadoop']);
@@ -64,7 +65,7 @@ describe('basic-02 “The guide’s example”: the socket receives the guide’
 	});
 
 	it('a link naming only the preset opens the replay at its start, the preset marked', () => {
-		const d = new MicroBatchController(basic02);
+		const d = controllerOf(basic02);
 		d.applyQuery(new URLSearchParams('preset=guide-quick-example&seed=5'));
 		expect(d.preset).toBe('guide-quick-example');
 		expect(lineTexts(d)).toEqual(['apache spark', 'apache hadoop']);
@@ -73,7 +74,7 @@ describe('basic-02 “The guide’s example”: the socket receives the guide’
 	});
 
 	it('a new seed keeps the typed lines (only the query’s start moves)', () => {
-		const c = new MicroBatchController(basic02);
+		const c = controllerOf(basic02);
 		c.pick(guide);
 		const start = trace(c).queryStartMs;
 		c.newSeed();
@@ -82,34 +83,34 @@ describe('basic-02 “The guide’s example”: the socket receives the guide’
 	});
 
 	it('moving lines per second goes back to generated lines, and says so', () => {
-		const c = new MicroBatchController(basic02);
+		const c = controllerOf(basic02);
 		c.pick(guide);
 		c.set('linesPerSecond', 4);
-		expect(c.session.script).toBeNull();
+		expect(c.program.script).toBeNull();
 		expect(trace(c).lines.length).toBeGreaterThan(100);
 		expect(c.notices.join(' ')).toMatch(/generated lines; pick “The guide’s example” again/);
 		expect(serialiseUrlState(c.urlState(), c.urlSpec).get('preset')).toBeNull();
 		// A hand-made link asking for both gets the generated lines it asks a rate for.
-		const d = new MicroBatchController(basic02);
+		const d = controllerOf(basic02);
 		d.applyQuery(new URLSearchParams('preset=guide-quick-example&linesPerSecond=4'));
-		expect(d.session.script).toBeNull();
+		expect(d.program.script).toBeNull();
 		expect(d.preset).toBeNull();
 		expect(d.notices).toEqual([expect.stringMatching(/^The link sets linesPerSecond, so the socket receives generated lines/)]);
 	});
 
 	it('moving words per line to the value it has still leaves the typed lines (the run changes)', () => {
-		const c = new MicroBatchController(basic02);
+		const c = controllerOf(basic02);
 		c.pick(guide);
 		c.set('wordsPerLine', 3);
-		expect(c.session.script).toBeNull();
+		expect(c.program.script).toBeNull();
 		expect(lineTexts(c)).not.toEqual(['apache spark', 'apache hadoop']);
 	});
 
 	it('another preset ends the replay', () => {
-		const c = new MicroBatchController(basic02);
+		const c = controllerOf(basic02);
 		c.pick(guide);
 		c.pick(basic02.presets.find((p) => p.id === 'update-mode')!);
-		expect(c.session.script).toBeNull();
+		expect(c.program.script).toBeNull();
 		expect(trace(c).lines.length).toBeGreaterThan(100);
 	});
 });

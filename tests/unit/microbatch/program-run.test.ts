@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { runConfigOf, type SimulatedCluster } from '../../../simulations/frames/micro-batch-program';
-import { microBatchFocusAt } from '../../../simulations/frames/micro-batch-code-focus';
-import { microBatchMarkers } from '../../../simulations/frames/micro-batch-markers';
-import { continuousMarkers, epochCommitTimes } from '../../../simulations/frames/continuous-markers';
-import { continuousFocusAt } from '../../../simulations/frames/continuous-code-focus';
-import { runMicroBatchProgram, type MicroBatchRun } from '../../../simulations/frames/micro-batch-run';
-import { defaultProgram } from '../../../simulations/programs/defaults';
+import { runConfigOf, type SimulatedCluster } from '../../../simulations/kinds/micro-batch/program';
+import { microBatchFocusAt } from '../../../simulations/kinds/micro-batch/code-focus';
+import { microBatchMarkers } from '../../../simulations/kinds/micro-batch/markers';
+import { continuousMarkers, epochCommitTimes } from '../../../simulations/kinds/micro-batch/continuous-markers';
+import { continuousFocusAt } from '../../../simulations/kinds/micro-batch/continuous-code-focus';
+import { runMicroBatchProgram, type MicroBatchRun } from '../../../simulations/kinds/micro-batch/run';
+import { defaultProgram } from '../../../simulations/questions/defaults';
 import { readProgram } from '../../../simulations/structured/reader/index';
 import { rateProgram } from './queries';
 

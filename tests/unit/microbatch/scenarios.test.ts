@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MICRO_BATCH_SCENARIOS, microBatchScenario, program } from '../../../simulations/scenarios/micro-batches';
-import { clampParams, defaultParams, type ParamSchema } from '../../../simulations/scenarios/types';
-import { defaultProgram } from '../../../simulations/programs/defaults';
+import { MICRO_BATCH_SCENARIOS, microBatchScenario, program } from '../../../simulations/kinds/micro-batch/questions';
+import { clampParams, defaultParams, type ParamSchema } from '../../../simulations/core/params';
+import { defaultProgram } from '../../../simulations/questions/defaults';
 
 const schema: ParamSchema = [
 	{ id: 'rate', label: 'rate', unit: 'rows/s', kind: 'number', min: 1, max: 100, step: 1, default: 5, help: '' },

@@ -5,8 +5,8 @@ import {
 	markedParams,
 	renderProgram,
 	replaceFirstLiteral
-} from '../../../simulations/programs/template';
-import { PROGRAMS } from '../../../simulations/programs/index';
+} from '../../../simulations/core/template';
+import { PROGRAMS } from '../../../simulations/questions/programs';
 
 const T = [
 	'x = 1',

@@ -2,9 +2,9 @@
 // simulated producer must make those counts mean what their names say: every impression counted
 // once, and a click only beside the impression it follows.
 import { describe, expect, it } from 'vitest';
-import { runEventTimeProgram } from '../../../simulations/frames/from-structured';
-import { EVENT_TIME_SCENARIOS, EPOCH_OFFSET_MS } from '../../../simulations/scenarios/event-time/index';
-import { defaultParams } from '../../../simulations/scenarios/types';
+import { runEventTimeProgram } from '../../../simulations/kinds/event-time/run';
+import { EVENT_TIME_SCENARIOS, EPOCH_OFFSET_MS } from '../../../simulations/kinds/event-time/questions';
+import { defaultParams } from '../../../simulations/core/params';
 
 const s = EVENT_TIME_SCENARIOS['advanced-14-joins-aggregations']!;
 

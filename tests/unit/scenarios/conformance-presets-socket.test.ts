@@ -8,11 +8,12 @@ import { describe, expect, it } from 'vitest';
 import type { StructuredScenario } from '../../../simulations/conformance/types';
 import { lastCommitted } from '../../../simulations/microbatch/cursor';
 import type { Trace } from '../../../simulations/microbatch/trace';
-import { MICRO_BATCH_SCENARIOS, type MicroBatchPreset, type MicroBatchScenario } from '../../../simulations/scenarios/micro-batches';
-import { socketReplay, typedTurns, type SocketReplay } from '../../../simulations/scenarios/micro-batches-replays';
-import { clampParams, defaultParams, type Params } from '../../../simulations/scenarios/types';
-import { microBatchSession } from '../../../src/lib/binding/micro-batch-session.svelte';
-import { MicroBatchController } from '../../../src/lib/sim/micro-batch.svelte';
+import { MICRO_BATCH_SCENARIOS } from '../../../simulations/kinds/micro-batch/questions';
+import { type MicroBatchPreset, type MicroBatchScenario } from '../../../simulations/kinds/micro-batch/question';
+import { socketReplay, typedTurns, type SocketReplay } from '../../../simulations/kinds/micro-batch/replays';
+import { clampParams, defaultParams, type Params } from '../../../simulations/core/params';
+import { controllerOf, type MbController as Controller } from '../sim/controllers';
+
 import { tablesAt } from '../../../src/lib/views/micro-batch-tables/layout';
 import { batchesOf, canonical, loadScenario } from './replay-steps';
 
@@ -25,16 +26,16 @@ const reproducing = Object.values(MICRO_BATCH_SCENARIOS).flatMap((s) =>
 
 /** The page with the preset picked; `over` moves controls after (the replay keeps its lines). */
 function pageAfterPick(s: MicroBatchScenario, preset: MicroBatchPreset, seed: number, over: Params = {}) {
-	const c = new MicroBatchController(s, microBatchSession(s, seed));
+	const c = controllerOf(s, seed);
 	c.pick(preset);
 	for (const [id, v] of Object.entries(over)) c.set(id, v);
 	if (Object.keys(over).length > 0) c.playback.restart();
 	return c;
 }
 
-const microBatchTrace = (c: MicroBatchController): Trace => {
-	if (c.run.kind !== 'microBatch') throw new Error('expected a micro-batch run');
-	return c.run.trace;
+const microBatchTrace = (c: Controller): Trace => {
+	if (c.run!.kind !== 'microBatch') throw new Error('expected a micro-batch run');
+	return c.run!.trace;
 };
 
 /**
@@ -42,7 +43,7 @@ const microBatchTrace = (c: MicroBatchController): Trace => {
  * reads the lines added since the last), after which the sink's rows are compared with the test's,
  * StreamTest-style (complete: that batch's whole table; otherwise all rows received so far).
  */
-function replayOnPage(c: MicroBatchController, replay: SocketReplay, scenario: StructuredScenario) {
+function replayOnPage(c: Controller, replay: SocketReplay, scenario: StructuredScenario) {
 	const turns = typedTurns(replay);
 	let next = 0;
 	let pending = false;

@@ -5,12 +5,12 @@
 // and watermark, StreamTest-style: each check step processes everything added since the last.
 import { describe, expect, it } from 'vitest';
 import type { StructuredScenario } from '../../../simulations/conformance/types';
-import type { EtBatch, EtRun } from '../../../simulations/frames/event-time';
-import { runEventTimeProgram } from '../../../simulations/frames/from-structured';
-import { EVENT_TIME_SCENARIOS } from '../../../simulations/scenarios/event-time/index';
-import type { SparkReplay } from '../../../simulations/scenarios/event-time/spark-replay';
-import { sparkReplay } from '../../../simulations/scenarios/event-time/spark-replays';
-import type { EventTimePreset, EventTimeScenario } from '../../../simulations/scenarios/event-time/types';
+import type { EtBatch, EtRun } from '../../../simulations/kinds/event-time/frames';
+import { runEventTimeProgram } from '../../../simulations/kinds/event-time/run';
+import { EVENT_TIME_SCENARIOS } from '../../../simulations/kinds/event-time/questions';
+import type { SparkReplay } from '../../../simulations/kinds/event-time/spark-replay';
+import { sparkReplay } from '../../../simulations/kinds/event-time/spark-replays';
+import type { EventTimePreset, EventTimeScenario } from '../../../simulations/kinds/event-time/question';
 import { batchesOf, canonical, loadScenario as load } from './replay-steps';
 
 /** The run's batches per test batch: its data batch and the no-data batches after it. */

@@ -2,7 +2,7 @@
 // micro-batches its steps make under StreamTest (each check step processes all input added since).
 import { readdirSync, readFileSync } from 'node:fs';
 import type { StructuredScenario, StructuredStep } from '../../../simulations/conformance/types';
-import type { ReplayBatch } from '../../../simulations/scenarios/event-time/spark-replay';
+import type { ReplayBatch } from '../../../simulations/kinds/event-time/spark-replay';
 
 const DIR = new URL('../../conformance/spark/', import.meta.url);
 

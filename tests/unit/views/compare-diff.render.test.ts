@@ -6,9 +6,9 @@
  */
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
-import { diffSinks } from '$sim/frames/compare';
-import type { EtRun } from '$sim/frames/event-time';
-import CompareDiff from '$lib/sims/CompareDiff.svelte';
+import { diffSinks } from '$sim/kinds/event-time/compare';
+import type { EtRun } from '$sim/kinds/event-time/frames';
+import CompareDiff from '$lib/kinds/event-time/CompareDiff.svelte';
 import { formatCell } from '$lib/views/result-table/rows';
 import { LATE_ROWS, samePageRun } from './fixtures/engine-runs';
 import { byTestId, normalise, one, parseMarkup, textOf } from './fixtures/markup';

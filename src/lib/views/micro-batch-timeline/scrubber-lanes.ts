@@ -5,8 +5,8 @@
  * logged, epoch committed, task failure, restart.
  */
 import { symbolCircle, symbolTriangle, symbolX } from 'd3-shape';
-import { CONTINUOUS_MARKER_KINDS, type ContinuousMarkerKind } from '$sim/frames/continuous-markers';
-import { MICRO_BATCH_MARKER_KINDS, type MicroBatchMarkerKind } from '$sim/frames/micro-batch-markers';
+import { CONTINUOUS_MARKER_KINDS, type ContinuousMarkerKind } from '$sim/kinds/micro-batch';
+import { MICRO_BATCH_MARKER_KINDS, type MicroBatchMarkerKind } from '$sim/kinds/micro-batch';
 import { KIND_STYLES, markerShape, symbolTick, type KindStyle, type LaneSpec } from '$lib/controls/scrubber-layout';
 
 const STYLES: Readonly<Record<MicroBatchMarkerKind, KindStyle>> = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_TIME_SCENARIOS } from '../../../../simulations/scenarios/event-time/index';
-import { EPOCH_OFFSET_MS, type SimEvent } from '../../../../simulations/scenarios/event-time/types';
-import { defaultParams } from '../../../../simulations/scenarios/types';
+import { EVENT_TIME_SCENARIOS } from '../../../../simulations/kinds/event-time/questions';
+import { EPOCH_OFFSET_MS, type SimEvent } from '../../../../simulations/kinds/event-time/question';
+import { defaultParams } from '../../../../simulations/core/params';
 
 const s = EVENT_TIME_SCENARIOS['advanced-02-event-time-watermarks']!;
 const base = defaultParams(s.schema);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_TIME_SCENARIOS } from '../../../../simulations/scenarios/event-time/index';
-import { defaultParams } from '../../../../simulations/scenarios/types';
+import { EVENT_TIME_SCENARIOS } from '../../../../simulations/kinds/event-time/questions';
+import { defaultParams } from '../../../../simulations/core/params';
 
 const s = EVENT_TIME_SCENARIOS['advanced-07-event-time-and-state']!;
 const base = defaultParams(s.schema);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renderProgram } from '../../../../simulations/programs/template';
-import { EVENT_TIME_SCENARIOS } from '../../../../simulations/scenarios/event-time/index';
-import { defaultParams } from '../../../../simulations/scenarios/types';
+import { renderProgram } from '../../../../simulations/core/template';
+import { EVENT_TIME_SCENARIOS } from '../../../../simulations/kinds/event-time/questions';
+import { defaultParams } from '../../../../simulations/core/params';
 import { fileTemplate } from './helpers';
 
 const s = EVENT_TIME_SCENARIOS['advanced-14-joins-aggregations']!;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { renderProgram } from '../../../../simulations/programs/template';
-import { basic05Windows as s } from '../../../../simulations/scenarios/event-time/basic-05-windows';
-import { EPOCH_OFFSET_MS } from '../../../../simulations/scenarios/event-time/types';
-import { defaultParams } from '../../../../simulations/scenarios/types';
+import { renderProgram } from '../../../../simulations/core/template';
+import { basic05Windows as s } from '../../../../simulations/questions/basic-05-windows/question';
+import { EPOCH_OFFSET_MS } from '../../../../simulations/kinds/event-time/question';
+import { defaultParams } from '../../../../simulations/core/params';
 import { fileTemplate } from './helpers';
 
 const base = defaultParams(s.schema);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { renderProgram } from '../../../../simulations/programs/template';
-import { EVENT_TIME_SCENARIOS } from '../../../../simulations/scenarios/event-time/index';
-import { EPOCH_OFFSET_MS, type SimEvent } from '../../../../simulations/scenarios/event-time/types';
-import { defaultParams } from '../../../../simulations/scenarios/types';
+import { renderProgram } from '../../../../simulations/core/template';
+import { EVENT_TIME_SCENARIOS } from '../../../../simulations/kinds/event-time/questions';
+import { EPOCH_OFFSET_MS, type SimEvent } from '../../../../simulations/kinds/event-time/question';
+import { defaultParams } from '../../../../simulations/core/params';
 import { fileTemplate } from './helpers';
 
 const s = EVENT_TIME_SCENARIOS['basic-08-late-data']!;

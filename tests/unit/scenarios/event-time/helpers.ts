@@ -1,9 +1,9 @@
 // Shared checks for the event-time scenario tests: which parameter values to render, whether a
 // rendered program differs from its template only on marked lines, and bracket balance.
-import { PROGRAMS } from '../../../../simulations/programs/index';
-import { renderProgram } from '../../../../simulations/programs/template';
-import type { EventTimeScenario } from '../../../../simulations/scenarios/event-time/types';
-import { defaultParams, type Params } from '../../../../simulations/scenarios/types';
+import { PROGRAMS } from '../../../../simulations/questions/programs';
+import { renderProgram } from '../../../../simulations/core/template';
+import type { EventTimeScenario } from '../../../../simulations/kinds/event-time/question';
+import { defaultParams, type Params } from '../../../../simulations/core/params';
 
 const MARKER = /\s*# <- ([A-Za-z][A-Za-z0-9]*)\s*$/;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_TIME_SCENARIOS, kafkaRecords } from '../../../../simulations/scenarios/event-time/index';
-import { defaultParams } from '../../../../simulations/scenarios/types';
+import { EVENT_TIME_SCENARIOS, kafkaRecords } from '../../../../simulations/kinds/event-time/questions';
+import { defaultParams } from '../../../../simulations/core/params';
 import { bracketsBalanced, onlyMarkedLinesChanged } from './helpers';
 
 describe('event-time Kafka records', () => {

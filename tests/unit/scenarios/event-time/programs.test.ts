@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROGRAMS } from '../../../../simulations/programs/index';
-import { renderProgram } from '../../../../simulations/programs/template';
-import { EVENT_TIME_SCENARIOS } from '../../../../simulations/scenarios/event-time/index';
-import { withExtraMarkers } from '../../../../simulations/scenarios/event-time/template-markers';
-import { defaultParams } from '../../../../simulations/scenarios/types';
+import { PROGRAMS } from '../../../../simulations/questions/programs';
+import { renderProgram } from '../../../../simulations/core/template';
+import { EVENT_TIME_SCENARIOS } from '../../../../simulations/kinds/event-time/questions';
+import { withExtraMarkers } from '../../../../simulations/kinds/event-time/template-markers';
+import { defaultParams } from '../../../../simulations/core/params';
 import {
 	bracketsBalanced,
 	fileTemplate,
