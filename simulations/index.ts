@@ -8,6 +8,7 @@ export type { SourceError, Result } from './core/errors';
 export { markedParams, renderProgram, type ProgramTemplate, type SpanRewrite } from './core/template';
 export type * from './kinds/kind';
 export * from './kinds/compare-setting';
+export type { SinkDiff, BatchDiff, SinkRun, SinkBatch } from './kinds/sink-diff';
 export * from './kinds/input-edits';
 export { checkInputEdits, type DroppedEdit } from './kinds/input-edit-check';
 export type { EventTimeInput, SimEvent, SourceStream } from './kinds/event-time/question';

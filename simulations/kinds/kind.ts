@@ -20,6 +20,7 @@ import type { Clamped, ParamSchema, Params, Preset } from '../core/params';
 import type { SpanRewrite } from '../core/template';
 import type { InputEdit } from './input-edits';
 import type { EventTimeInput } from './event-time/question';
+import type { SinkDiff } from './sink-diff';
 
 export type KindId = 'micro-batch' | 'event-time' | 'dstream';
 
@@ -100,8 +101,8 @@ export interface CodeSpan {
 export interface KindFeatures<Q, R> {
 	/** Compare: the same input under the program with one setting changed, side by side. */
 	readonly compare?: {
-		/** The sink rows that differ per batch, when the kind can pair its batches. */
-		diff?(a: R, b: R, t: number): CompareDiff | null;
+		/** The sink rows that differ per batch (sink-diff.ts), when the kind can say its sinks' rows. */
+		diff?(a: R, b: R, t: number): SinkDiff | null;
 	};
 	/** The reader may add, nudge, rekey and delete input records (`RunRequest.edits`): the
 	 *  generated records they apply to. */
@@ -110,21 +111,6 @@ export interface KindFeatures<Q, R> {
 	};
 	/** A parameter injects a failure (a task dies, the query restarts from its checkpoint). */
 	readonly failureInjection?: boolean;
-}
-
-/** The sink rows two runs' batches differ by (kinds/event-time/compare.ts computes one). */
-export interface CompareDiff {
-	readonly compared: number;
-	readonly batches: readonly {
-		readonly startMs: number;
-		readonly leftBatchId: number | null;
-		readonly rightBatchId: number | null;
-		readonly onlyLeft: readonly (readonly unknown[])[];
-		readonly onlyRight: readonly (readonly unknown[])[];
-	}[];
-	readonly onlyLeftRows: number;
-	readonly onlyRightRows: number;
-	readonly columnsDiffer: boolean;
 }
 
 export interface SimulationKind<Q extends SimQuestion = SimQuestion, R = unknown, F = unknown> {

@@ -7,6 +7,7 @@
 import type { Companion, SimulationKind } from '../kind';
 import { dstreamCodeFocusAt } from './code-focus';
 import { describeFrame } from './describe';
+import { diffDStreamOutputs } from './compare';
 import { frameAt, type DsFrame, type DsRun } from './frames';
 import { dstreamMarkersOf } from './markers';
 import { dstreamParamsOf } from './params';
@@ -37,7 +38,7 @@ export const dstreamKind: SimulationKind<DStreamScenario, DsRun, DsFrame> = {
 	markers: dstreamMarkersOf,
 	codeFocus: dstreamCodeFocusAt,
 	describe: describeFrame,
-	features: {}
+	features: { compare: { diff: diffDStreamOutputs } }
 };
 
 /** The question's Structured Streaming program run over the same socket lines (basic-03). */

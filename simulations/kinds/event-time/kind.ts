@@ -6,7 +6,7 @@
  */
 import type { SimulationKind } from '../kind';
 import { codeFocusAt } from './code-focus';
-import { diffSinks } from './compare';
+import { diffSinks } from '../sink-diff';
 import { describeFrame } from './describe';
 import { frameAt, type EtFrame, type EtRun } from './frames';
 import { applyInputEdits } from '../input-edits';

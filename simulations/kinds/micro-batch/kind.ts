@@ -9,6 +9,7 @@ import { continuousFocusAt } from './continuous-code-focus';
 import { continuousMarkers } from './continuous-markers';
 import { microBatchFocusAt } from './code-focus';
 import { describeFrame } from './describe';
+import { diffMicroBatchSinks } from './compare';
 import { frameAt, stopsOf, type MicroBatchFrame } from './frames';
 import { microBatchMarkers } from './markers';
 import { microBatchParamsOf } from './params';
@@ -19,7 +20,7 @@ export const microBatchKind: SimulationKind<MicroBatchScenario, MicroBatchRun, M
 	id: 'micro-batch',
 	run: (question, { code, params, seed, script }) => question.run(code, params, seed, script),
 	rejection: (run) => run.rejection,
-	paramsOf: (question, _code, run, params) => microBatchParamsOf(question, run, params),
+	paramsOf: microBatchParamsOf,
 	frameAt,
 	endMs: (run) => run.trace.endMs,
 	stops: stopsOf,
@@ -28,5 +29,5 @@ export const microBatchKind: SimulationKind<MicroBatchScenario, MicroBatchRun, M
 	codeFocus: (run, t) =>
 		run.kind === 'continuous' ? continuousFocusAt(run.trace, run.spans, t) : microBatchFocusAt(run.trace, run.spans, t),
 	describe: describeFrame,
-	features: { failureInjection: true }
+	features: { compare: { diff: diffMicroBatchSinks }, failureInjection: true }
 };

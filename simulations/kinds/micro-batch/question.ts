@@ -1,8 +1,8 @@
 /**
  * SIM-1, the micro-batch timeline, for basic-01, basic-02 and basic-11 (QUESTIONS.md): each page's
  * parameter schema, presets, program template and the span rewrites of its parameters
- * (simulations/programs/). The program is the source of truth: `run(code, params, seed)` reads the
- * source, trigger, output mode and query from it (frames/micro-batch-run.ts); the parameters
+ * (simulations/questions/<slug>/program.ts). The program is the source of truth: `run(code, params, seed)` reads the
+ * source, trigger, output mode and query from it (run.ts); the parameters
  * marked simulation-only describe the simulated cluster and the socket's lines, unless a preset's
  * script types the lines of one of Spark's tests instead (micro-batches-replays.ts).
  */

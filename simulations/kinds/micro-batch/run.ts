@@ -1,9 +1,9 @@
 /**
  * SIM-1 driven by the page's program: read and analyze it with the Structured Streaming engine,
- * take the source, trigger and output mode from it (micro-batch-program.ts), time the batches
+ * take the source, trigger and output mode from it (program.ts), time the batches
  * with the micro-batch loop (ProcessingTimeExecutor, the cost model, rate offsets in whole
  * seconds) and let the engine run the user's query over exactly the rows each batch read
- * (micro-batch-query.ts). A program the reader cannot read is an error (the last good run stays);
+ * (query.ts). A program the reader cannot read is an error (the last good run stays);
  * a query Spark's analyzer rejects at start() is a run: no batch, the AnalysisException shown.
  * Under `.trigger(continuous=...)` the same program runs on the continuous-processing engine
  * instead (continuous-program.ts, R1.4.6): a run of the other kind, with epochs and no batches.

@@ -1,6 +1,6 @@
 /**
  * The scrubber's lanes for a DStream run (SIM-2), in the order one batch produces them
- * (frames/dstream-markers.ts): the receiver's blocks, the batch's job, its scheduling delay,
+ * (simulations/kinds/dstream/markers.ts): the receiver's blocks, the batch's job, its scheduling delay,
  * then what its job computed and wrote. Shapes and colours as the event-time lanes use them:
  * the clock tick for the batch, a vermillion cross for trouble (the delay), a diamond for writes.
  */

@@ -1,5 +1,5 @@
 /**
- * The reader's edits to an event-time page's input records (simulations/frames/input-edits.ts),
+ * The reader's edits to an event-time page's input records (simulations/kinds/input-edits.ts),
  * held across re-runs: a program edit, a parameter, a preset or a replay keeps them; "Reset
  * input" clears them. Every edit re-runs the engine from the same seed, so what changes on
  * screen is only what the edited record changes.

@@ -25,15 +25,6 @@ export interface CompareSideProps {
 	name: string;
 }
 
-/** The sink rows Compare's two sides differ by. */
-export interface CompareDiffProps {
-	diff: any;
-	left: any;
-	right: any;
-	labelA: string;
-	labelB: string;
-}
-
 export interface KindUi {
 	/** The section's test id (`sim-event-time`, `sim-micro-batch`, `sim-dstream`). */
 	readonly testid: string;

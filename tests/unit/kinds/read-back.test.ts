@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { basic08LateData } from '../../../simulations/questions/basic-08-late-data/question';
 import { basic03DStreams } from '../../../simulations/questions/basic-03-dstreams/question';
+import { basic01StreamProcessing } from '../../../simulations/questions/basic-01-stream-processing/question';
 import { basic11MicroBatches } from '../../../simulations/questions/basic-11-micro-batches/question';
 import { controllerOf } from '../sim/controllers';
 
@@ -50,6 +51,13 @@ describe('editor → controls', () => {
 		expect(c.companion?.params['windowLength']).toBe(8);
 	});
 
+	it('micro-batch (basic-01): a marked constant the run does not report is read from the text', () => {
+		const c = controllerOf(basic01StreamProcessing);
+		typed(c, 'NUM_KEYS = 5  # <- numKeys', 'NUM_KEYS = 3  # <- numKeys');
+		c.syncParams();
+		expect(c.params['numKeys']).toBe(3);
+	});
+
 	it('micro-batch (basic-11): the rate the program sets moves its control', () => {
 		const c = controllerOf(basic11MicroBatches);
 		typed(c, '"rowsPerSecond", 100', '"rowsPerSecond", 250');
@@ -60,9 +68,12 @@ describe('editor → controls', () => {
 
 describe('new seed', () => {
 	it('is a deterministic successor on every kind, and both sides of basic-03 take it', () => {
-		for (const q of [basic08LateData, basic03DStreams, basic11MicroBatches] as const) {
-			const a = controllerOf(q as never) as ReturnType<typeof controllerOf>;
-			const b = controllerOf(q as never) as ReturnType<typeof controllerOf>;
+		const pairs = [
+			[controllerOf(basic08LateData), controllerOf(basic08LateData)],
+			[controllerOf(basic03DStreams), controllerOf(basic03DStreams)],
+			[controllerOf(basic11MicroBatches), controllerOf(basic11MicroBatches)]
+		] as const;
+		for (const [a, b] of pairs) {
 			a.newSeed();
 			b.newSeed();
 			expect(a.seed).not.toBe(1);

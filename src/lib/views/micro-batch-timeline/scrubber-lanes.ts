@@ -1,5 +1,5 @@
 /**
- * The scrubber's lanes for SIM-1 (simulations/frames/micro-batch-markers.ts): trigger, offsets
+ * The scrubber's lanes for SIM-1 (simulations/kinds/micro-batch/markers.ts): trigger, offsets
  * logged, sink received, commit as on the event-time pages, plus idle triggers and the "falling
  * behind" warning. A continuous run (continuous-markers.ts) has its own: epoch started, offsets
  * logged, epoch committed, task failure, restart.
