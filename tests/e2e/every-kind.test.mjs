@@ -104,3 +104,35 @@ for (const p of PAGES) {
 		});
 	});
 }
+
+// Input edits, on every page of the kind that declares them (event time): a record added at the
+// cursor is drawn, edited, replayed by the engine and carried in the link.
+for (const slug of ['basic-05-windows', 'advanced-02-event-time-watermarks', 'advanced-07-event-time-and-state', 'advanced-14-joins-aggregations']) {
+	describe(`input edits: ${slug}`, () => {
+		let browser;
+		let page;
+		const errors = [];
+		before(async () => {
+			browser = await launch();
+			const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+			page = await openPage(context, `/questions/${slug}`, errors);
+			await page.waitForSelector('[data-testid="sim-add-event"]:not([disabled])', { timeout: 15000 });
+		});
+		after(async () => browser?.close());
+
+		it('adds a record at the cursor, nudges it, and the link carries the edits', async () => {
+			const dots = await page.getByTestId('sim-dot').count();
+			await page.getByTestId('sim-add-event').click();
+			const added = page.locator('[data-testid="sim-dot"][data-id$="-user-1"]');
+			await added.waitFor({ state: 'attached', timeout: 5000 });
+			assert.equal(await page.getByTestId('sim-dot').count(), dots + 1);
+			assert.equal(await added.getAttribute('data-edited'), 'true');
+			for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+			assert.match(await text(page.getByTestId('sim-input-edits')), /event time/);
+			await page.waitForFunction(() => new URL(location.href).searchParams.get('edits')?.startsWith('1.a_'), null, {
+				timeout: 5000
+			});
+			assert.deepEqual(errors, []);
+		});
+	});
+}

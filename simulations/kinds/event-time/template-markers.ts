@@ -5,41 +5,32 @@
  * `dropDuplicates`, a join without a time bound shortens its condition. The program files mark
  * only the literals, so this adds the marker to those extra lines of the page's main program;
  * a line that already ends in a marker is left as it is, so marking it in the program file is
- * safe. A listed line that is missing is an error: the variant would render wrong code.
+ * safe. A listed line that is missing is an error: the variant would render wrong code. Each
+ * question lists its own (questions/<slug>/question.ts).
  */
 import { mainProgram, type ProgramTemplate } from '../../core/template';
 
-interface ExtraMarker {
+export interface ExtraMarker {
 	/** The line's code, trimmed, without any marker. */
 	readonly code: string;
 	readonly paramId: string;
 }
 
-const EXTRA_MARKERS: Readonly<Record<string, readonly ExtraMarker[]>> = {
-	'basic-05-windows': [{ code: 'F.window(', paramId: 'windowType' }],
-	'advanced-07-event-time-and-state': [
-		{ code: '.dropDuplicatesWithinWatermark(["event_id"])', paramId: 'watermarkDelay' },
-		{ code: '.outputMode("append")', paramId: 'watermarkDelay' }
-	],
-	'advanced-14-joins-aggregations': [
-		{ code: '"click_ad_id = ad_id AND "', paramId: 'joinWindow' },
-		{ code: '"click_time >= impression_time AND "', paramId: 'joinWindow' },
-		{ code: 'F.count("*").alias("impressions"),', paramId: 'joinType' },
-		{ code: 'F.count("click_time").alias("clicks"),', paramId: 'joinType' }
-	]
-};
-
 const HAS_MARKER = /#\s*<-\s*[A-Za-z][A-Za-z0-9]*\s*$/;
 
 /** The question's main program with its variant lines marked. */
-export function programTemplate(slug: string, programs: readonly ProgramTemplate[]): string {
-	return withExtraMarkers(slug, mainProgram(programs));
+export function programTemplate(
+	slug: string,
+	programs: readonly ProgramTemplate[],
+	extras: readonly ExtraMarker[] = []
+): string {
+	return withExtraMarkers(slug, mainProgram(programs), extras);
 }
 
 /** The template with the variant lines of `slug` marked. */
-export function withExtraMarkers(slug: string, template: string): string {
+export function withExtraMarkers(slug: string, template: string, extras: readonly ExtraMarker[]): string {
 	const lines = template.split('\n');
-	for (const { code, paramId } of EXTRA_MARKERS[slug] ?? []) {
+	for (const { code, paramId } of extras) {
 		const i = lines.findIndex((l) => l.replace(/\s*#.*$/, '').trim() === code);
 		const line = i >= 0 ? lines[i] : undefined;
 		if (line === undefined) throw new Error(`${slug}: variant line ${code} not found`);

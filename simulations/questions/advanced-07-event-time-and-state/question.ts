@@ -12,7 +12,7 @@ import { numberParam, type ParamSchema } from '../../core/params';
 import { percent, seconds } from '../../kinds/event-time/param-specs';
 import { byShape, duration, lastString, watermark } from '../../kinds/event-time/spans';
 import { byArrival, produce, sensorValue } from '../../kinds/event-time/streams';
-import { programTemplate } from '../../kinds/event-time/template-markers';
+import { programTemplate, type ExtraMarker } from '../../kinds/event-time/template-markers';
 import { programs } from './program';
 import {
 	EPOCH_OFFSET_MS,
@@ -91,7 +91,13 @@ const presets: readonly EventTimePreset[] = [
 	}
 ];
 
-const template = programTemplate(SLUG, programs);
+/** Lines beyond a parameter's literal that its variants rewrite (template-markers.ts). */
+export const VARIANT_LINES: readonly ExtraMarker[] = [
+	{ code: '.dropDuplicatesWithinWatermark(["event_id"])', paramId: 'watermarkDelay' },
+	{ code: '.outputMode("append")', paramId: 'watermarkDelay' }
+];
+
+const template = programTemplate(SLUG, programs, VARIANT_LINES);
 const DEDUP_CALL = /\.dropDuplicates(?:WithinWatermark)?\(/;
 const DEDUP_WITHIN = '.dropDuplicatesWithinWatermark(';
 const DEDUP_FOREVER = '.dropDuplicates(';

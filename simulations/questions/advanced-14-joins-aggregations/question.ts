@@ -12,7 +12,7 @@ import { choiceParam, numberParam, type ParamSchema } from '../../core/params';
 import { percent, seconds } from '../../kinds/event-time/param-specs';
 import { byShape, duration } from '../../kinds/event-time/spans';
 import { byArrival, isoEventTime, produce } from '../../kinds/event-time/streams';
-import { programTemplate } from '../../kinds/event-time/template-markers';
+import { programTemplate, type ExtraMarker } from '../../kinds/event-time/template-markers';
 import { programs } from './program';
 import {
 	EPOCH_OFFSET_MS,
@@ -105,7 +105,15 @@ const presets: readonly EventTimePreset[] = [
 	}
 ];
 
-const template = programTemplate(SLUG, programs);
+/** Lines beyond a parameter's literal that its variants rewrite (template-markers.ts). */
+export const VARIANT_LINES: readonly ExtraMarker[] = [
+	{ code: '"click_ad_id = ad_id AND "', paramId: 'joinWindow' },
+	{ code: '"click_time >= impression_time AND "', paramId: 'joinWindow' },
+	{ code: 'F.count("*").alias("impressions"),', paramId: 'joinType' },
+	{ code: 'F.count("click_time").alias("clicks"),', paramId: 'joinType' }
+];
+
+const template = programTemplate(SLUG, programs, VARIANT_LINES);
 const KEY_EQUALITY = /"click_ad_id = ad_id(?: AND )?"/;
 const KEY_AND = '"click_ad_id = ad_id AND "';
 const KEY_ONLY = '"click_ad_id = ad_id"';

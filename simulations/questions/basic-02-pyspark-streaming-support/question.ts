@@ -1,10 +1,10 @@
 /**
  * basic-02-pyspark-streaming-support's simulation: its main program run in micro-batches (kinds/micro-batch), with the
- * parameters and presets of its page (param-specs.ts) and the span each parameter rewrites.
+ * parameters and presets of its page (params.ts) and the span each parameter rewrites.
  */
 import { choiceParam, numberParam } from '../../core/params';
 import { defineMicroBatch, literal, rewriteTrigger } from '../../kinds/micro-batch/question';
-import { BASIC_02 } from '../../kinds/micro-batch/param-specs';
+import { BASIC_02 } from './params';
 import { mainProgram } from '../../core/template';
 import { programs } from './program';
 

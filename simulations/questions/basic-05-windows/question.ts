@@ -8,7 +8,7 @@ import { createRng } from '../../core/rng';
 import { choiceParam, clampParams, numberParam, type ParamSchema, type Params } from '../../core/params';
 import { byShape, duration, lastString, watermark } from '../../kinds/event-time/spans';
 import { byArrival, produce, sensorValue } from '../../kinds/event-time/streams';
-import { programTemplate } from '../../kinds/event-time/template-markers';
+import { programTemplate, type ExtraMarker } from '../../kinds/event-time/template-markers';
 import { programs } from './program';
 import { EPOCH_OFFSET_MS, type EventTimePreset } from '../../kinds/event-time/question';
 import { defineScenario } from '../../kinds/event-time/define';
@@ -162,7 +162,10 @@ function constrain(raw: Readonly<Record<string, unknown>>) {
 	return { params: out, notices: notes };
 }
 
-const template = programTemplate(SLUG, programs);
+/** Lines beyond a parameter's literal that its variants rewrite (template-markers.ts). */
+export const VARIANT_LINES: readonly ExtraMarker[] = [{ code: 'F.window(', paramId: 'windowType' }];
+
+const template = programTemplate(SLUG, programs, VARIANT_LINES);
 const WINDOW_CALL = /F\.(?:session_)?window\(/;
 const SESSION = 'F.session_window(';
 

@@ -9,7 +9,7 @@
  */
 import { untrack } from 'svelte';
 import { defaultParams, normaliseSeed, type CodeSpan, type Comparison, type ParamValue, type Params, type QuestionSimulation, type SimMarker, type SimPreset, type SimQuestion, type SimulationKind, type Stop, comparedProgram, defaultComparison } from '$sim';
-import { BoundProgram, toDiagnostic } from '$lib/binding/bound-program.svelte';
+import { BoundProgram, toDiagnostic } from './bound-program.svelte';
 import type { Diagnostic } from '$lib/editor/types';
 import { InputEditor } from './input-edits.svelte';
 import { Playback } from './playback.svelte';

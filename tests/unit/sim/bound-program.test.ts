@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BoundProgram, type BindingSpec } from '../../../src/lib/binding/bound-program.svelte';
+import { BoundProgram, type BindingSpec } from '../../../src/lib/sim/bound-program.svelte';
 import { replaceFirstLiteral } from '../../../simulations/core/template';
 
 const TEMPLATE = [

@@ -55,7 +55,7 @@ describe('Playback', () => {
 	});
 });
 
-describe('MicroBatchController', () => {
+describe('SimController on a micro-batch page (basic-11)', () => {
 	const scenario = microBatchScenario('basic-11-micro-batches')!;
 
 	it('opens paused a few batches in, so the first frame has batches on it', () => {

@@ -1,7 +1,7 @@
 /** ApiToggle server-rendered: a radio group whose checked option is the one tab stop. */
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
-import ApiToggle from '$lib/sims/ApiToggle.svelte';
+import ApiToggle from '$lib/sim/ApiToggle.svelte';
 
 const options = [
 	{ value: 'structured', label: 'Structured Streaming' },
