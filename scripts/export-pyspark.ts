@@ -5,8 +5,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROGRAMS } from '../simulations/programs/index';
-import { defaultProgram } from '../simulations/programs/defaults';
+import { PROGRAMS } from '../simulations/questions/programs';
+import { defaultProgram } from '../simulations/questions/defaults';
 
 const dir = process.argv[2];
 if (!dir) {

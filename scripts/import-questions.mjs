@@ -1,13 +1,10 @@
 // Maintainer tool, not part of the build or tests: imports the PySpark programs of
 // docs/QUESTIONS.md (the repository's copy of the content specification, see docs/README.md) into
-// <outDir>/<slug>.ts (default simulations/programs), one module per question.
-// The modules have been edited since the import, so running it into simulations/programs
-// overwrites those edits; give another outDir to compare:
-//   node scripts/import-questions.mjs [path/to/QUESTIONS.md] [outDir]
+// simulations/questions/<slug>/program.ts, one module per question, so the repository stands on its own.
+// Run it again only when QUESTIONS.md changes: node scripts/import-questions.mjs [path]
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 
 const src = process.argv[2] ?? 'docs/QUESTIONS.md';
-const outDir = process.argv[3] ?? 'simulations/programs';
 const text = readFileSync(src, 'utf8');
 const lines = text.split('\n');
 const out = new Map();
@@ -33,7 +30,6 @@ for (let i = 0; i < lines.length; i++) {
 		heading = null;
 	}
 }
-mkdirSync(outDir, { recursive: true });
 const names = [];
 for (const [s, programs] of out) {
 	const ident = s.replace(/-(\w)/g, (_, c) => c.toUpperCase());
@@ -44,14 +40,15 @@ for (const [s, programs] of out) {
 				`\t{\n\t\tid: '${n === 0 ? 'main' : p.api === 'dstream' ? 'dstream' : 'alt' + n}',\n\t\tlabel: ${JSON.stringify(p.label)},\n\t\tapi: '${p.api}',\n\t\ttemplate: String.raw\`${p.source}\`\n\t}`
 		)
 		.join(',\n');
+	mkdirSync(`simulations/questions/${s}`, { recursive: true });
 	writeFileSync(
-		`${outDir}/${s}.ts`,
-		`// Imported from QUESTIONS.md (${s}) by scripts/import-questions.mjs; edit here from now on.\nimport type { ProgramTemplate } from './template';\n\nexport const programs: readonly ProgramTemplate[] = [\n${body}\n];\n`
+		`simulations/questions/${s}/program.ts`,
+		`// Imported from QUESTIONS.md (${s}) by scripts/import-questions.mjs; edit here from now on.\nimport type { ProgramTemplate } from '../../core/template';\n\nexport const programs: readonly ProgramTemplate[] = [\n${body}\n];\n`
 	);
 }
 writeFileSync(
-	`${outDir}/index.ts`,
-	`// The PySpark programs of every question, at default parameters, with \`# <- paramId\` markers.\nimport type { ProgramTemplate } from './template';\n${names.map(([s, id]) => `import { programs as ${id} } from './${s}';`).join('\n')}\n\nexport const PROGRAMS: Readonly<Record<string, readonly ProgramTemplate[]>> = {\n${names.map(([s, id]) => `\t'${s}': ${id}`).join(',\n')}\n};\n`
+	'simulations/questions/programs.ts',
+	`// The PySpark programs of every question, at default parameters, with \`# <- paramId\` markers.\nimport type { ProgramTemplate } from '../core/template';\n${names.map(([s, id]) => `import { programs as ${id} } from './${s}/program';`).join('\n')}\n\nexport const PROGRAMS: Readonly<Record<string, readonly ProgramTemplate[]>> = {\n${names.map(([s, id]) => `\t'${s}': ${id}`).join(',\n')}\n};\n`
 );
 console.log(`${out.size} questions, ${[...out.values()].flat().length} programs`);
 for (const [s, p] of out) console.log(s, p.map((x) => `${x.api}:${x.label}`).join(' | '));

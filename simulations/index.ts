@@ -1,12 +1,15 @@
-// The engine's public surface: what the UI imports. Add exports here; keep it a flat list.
+// The engine's public surface for `src/`: the contract, the registry, parameters and program
+// text helpers. No engine here: each kind's engine is reached through its own entry
+// (`kinds/<kind>/index.ts`), which a page loads lazily through the registry.
 export * from './core/time';
 export * from './core/rng';
-export * from './scenarios/types';
-export * from './scenarios/micro-batches';
-export * from './microbatch/trace';
-export * from './microbatch/cursor';
-export type { OutputMode, QueryInfo, ResultRow } from './microbatch/query';
-export type { ProgressRecord, SourceProgress, StateOperatorProgress } from './microbatch/progress';
-export { PHASES, type Phase } from './structured/runtime/cost-policy';
-export { rateRows, secondOfValue, type RateSpec } from './microbatch/rate-source';
-export type { InputRow } from './microbatch/source';
+export * from './core/params';
+export type { SourceError, Result } from './core/errors';
+export { markedParams, renderProgram, type ProgramTemplate, type SpanRewrite } from './core/template';
+export type * from './kinds/kind';
+export * from './kinds/compare-setting';
+export type { SinkDiff, BatchDiff, SinkRun, SinkBatch } from './kinds/sink-diff';
+export * from './kinds/input-edits';
+export { checkInputEdits, type DroppedEdit } from './kinds/input-edit-check';
+export type { EventTimeInput, SimEvent, SourceStream } from './kinds/event-time/question';
+export { SIMULATIONS, loadQuestion } from './registry';

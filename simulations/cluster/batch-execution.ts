@@ -8,7 +8,7 @@
  * tasks (R1.2); `addBatch` also contains the tasks' makespan, since executing the DAG is what
  * addBatch times.
  */
-import { batchPhases, type Phase } from '../microbatch/cost';
+import { batchPhases, type Phase } from '../structured/runtime/cost-policy';
 import { skewWeights, splitCount } from './partitions';
 import type { ClusterRuntime, StageRun, StagesRun, TaskRecord } from './scheduler';
 import { taskMs, type TaskCost } from './task-cost';

@@ -5,9 +5,9 @@
  * was meant to start, so a batch that starts late because the previous one overran shows its
  * scheduling delay (start − due).
  */
-import { nextBatchTime, nextTriggerAt } from '../microbatch/trigger';
+import { nextBatchTime, nextTriggerAt } from '../structured/runtime/trigger-policy';
 
-export { POLLING_DELAY_MS } from '../microbatch/trigger';
+export { POLLING_DELAY_MS } from '../structured/runtime/trigger-policy';
 
 /** Start of the next trigger after one that started at `startMs` and finished at `endMs`. */
 export function nextTriggerStart(

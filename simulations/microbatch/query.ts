@@ -3,7 +3,7 @@
  * hands the batch's rows to the query's plan, the sink receives its output). The loop decides
  * *when* a batch runs and *which* rows it reads; a `BatchQuery` decides what comes out: the sink's
  * rows, the state after the batch and which of its keys changed. The pages plug in the user's
- * analyzed program run by the Structured Streaming engine (frames/micro-batch-query.ts).
+ * analyzed program run by the Structured Streaming engine (kinds/micro-batch/query.ts).
  */
 import type { ProcTimeMs } from '../core/time';
 import type { StateOperatorProgress } from '../model/progress';

@@ -28,10 +28,9 @@ export async function launch() {
 	});
 }
 
-/** The 30 question slugs, from the program modules (one per question). */
-export const SLUGS = readdirSync('simulations/programs')
-	.filter((f) => /^(basic|advanced)-\d\d-.*\.ts$/.test(f))
-	.map((f) => f.replace(/\.ts$/, ''))
+/** The 30 question slugs, from the question folders (one per question). */
+export const SLUGS = readdirSync('simulations/questions')
+	.filter((f) => /^(basic|advanced)-\d\d-/.test(f))
 	.sort((a, b) => order(a) - order(b));
 
 function order(slug) {

@@ -1,11 +1,11 @@
 /**
  * The scrubber's lanes for a DStream run (SIM-2), in the order one batch produces them
- * (frames/dstream-markers.ts): the receiver's blocks, the batch's job, its scheduling delay,
+ * (simulations/kinds/dstream/markers.ts): the receiver's blocks, the batch's job, its scheduling delay,
  * then what its job computed and wrote. Shapes and colours as the event-time lanes use them:
  * the clock tick for the batch, a vermillion cross for trouble (the delay), a diamond for writes.
  */
 import { symbolCircle, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolX } from 'd3-shape';
-import { DS_MARKER_KINDS, type DsMarkerKind } from '$sim/frames/dstream-markers';
+import { DS_MARKER_KINDS, type DsMarkerKind } from '$sim/kinds/dstream';
 import { markerShape, symbolTick, type KindStyle, type LaneSpec } from './scrubber-layout';
 
 const STYLES: Readonly<Record<DsMarkerKind, KindStyle>> = {

@@ -14,7 +14,7 @@ import {
 	symbolX,
 	type SymbolType
 } from 'd3-shape';
-import { MARKER_KINDS, type MarkerKind } from '$sim/frames/markers';
+import type { MarkerKind } from '$sim/kinds/event-time';
 
 export interface KindStyle {
 	readonly label: string;
@@ -69,7 +69,7 @@ export const KIND_STYLES: Readonly<Record<MarkerKind, KindStyle>> = {
 };
 
 /** The event-time pages' lanes (markers.ts), in the order one trigger produces them. */
-export const EVENT_TIME_LANES: readonly LaneSpec[] = MARKER_KINDS.map((kind) => ({
+export const EVENT_TIME_LANES: readonly LaneSpec[] = (Object.keys(KIND_STYLES) as MarkerKind[]).map((kind) => ({
 	kind,
 	style: KIND_STYLES[kind]
 }));

@@ -4,9 +4,9 @@
  * (`constrain`) like every other parameter, so a link can never make B run a program the page's
  * controls could not. Reading never throws; what is refused or changed becomes a notice.
  */
-import { comparableParams, otherValue, type Comparison } from '$sim/frames/compare-setting';
-import type { EventTimeScenario } from '$sim/scenarios/event-time/types';
-import type { Params } from '$sim/scenarios/types';
+import { comparableParams, otherValue, type Comparison } from '$sim';
+import type { SimQuestion } from '$sim';
+import type { Params } from '$sim';
 
 export const COMPARE_KEY = 'compare';
 
@@ -23,7 +23,7 @@ export interface DecodedComparison {
 /** `params` are side A's (the page's, already through `constrain`). */
 export function decodeComparison(
 	raw: string,
-	scenario: EventTimeScenario,
+	scenario: SimQuestion,
 	params: Params
 ): DecodedComparison {
 	const choices = comparableParams(scenario);

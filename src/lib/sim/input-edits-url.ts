@@ -13,9 +13,9 @@
  * Reading never throws: what cannot be read, or names what the input does not have, is dropped
  * with a notice (checkInputEdits).
  */
-import { checkInputEdits, type DroppedEdit } from '$sim/frames/input-edit-check';
-import type { InputEdit } from '$sim/frames/input-edits';
-import type { EventTimeInput } from '$sim/scenarios/event-time/types';
+import { checkInputEdits, type DroppedEdit } from '$sim';
+import type { InputEdit } from '$sim';
+import type { EventTimeInput } from '$sim';
 
 export const EDITS_KEY = 'edits';
 const VERSION = '1';

@@ -1,20 +1,13 @@
 /**
- * The reader's edits to an event-time page's input records (simulations/frames/input-edits.ts),
+ * The reader's edits to an event-time page's input records (simulations/kinds/input-edits.ts),
  * held across re-runs: a program edit, a parameter, a preset or a replay keeps them; "Reset
  * input" clears them. Every edit re-runs the engine from the same seed, so what changes on
  * screen is only what the edited record changes.
  */
-import {
-	applyInputEdits,
-	editTimeLimitMs,
-	editedIds,
-	nextKey,
-	nextUserId,
-	streamKeys,
-	type InputEdit
-} from '$sim/frames/input-edits';
-import type { EventTimeInput } from '$sim/scenarios/event-time/types';
+import { applyInputEdits, editTimeLimitMs, editedIds, nextKey, nextUserId, streamKeys, type InputEdit } from '$sim';
+import type { EventTimeInput } from '$sim';
 import { untrack } from 'svelte';
+import type { Params, SimQuestion, SimulationKind } from '$sim';
 
 /** One ↑/↓ press moves a record's event time by this much. */
 export const NUDGE_MS = 1000;
@@ -56,6 +49,19 @@ export class InputEditor {
 			applied.streams.flatMap((s) => s.events.map((e) => [e.id, e.eventTimeMs] as const))
 		);
 		return applied;
+	}
+
+	/** The generated records a kind's input edits apply to (null: the kind has none). */
+	generated(kind: SimulationKind, question: SimQuestion, params: Params, seed: number, script: string | null): EventTimeInput | null {
+		return kind.features.inputEdits?.input(question, params, seed, script) ?? null;
+	}
+
+	/** For a run: learns the generated records (keys to cycle, limits of a nudge) and returns the
+	 *  edits the run applies, read untracked (see `apply`). */
+	observe(kind: SimulationKind, question: SimQuestion, params: Params, seed: number, script: string | null): readonly InputEdit[] {
+		const input = this.generated(kind, question, params, seed, script);
+		if (input) this.apply(input);
+		return untrack(() => this.edits);
 	}
 
 	/** Replace the edits (from a share link, already checked against the input) without a

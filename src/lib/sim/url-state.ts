@@ -3,16 +3,9 @@
  * `&paused`. A share link must restore exactly what was on screen, and a hand-edited or stale
  * link must never break the page: every value passes the scenario's own gate (`constrain`, or
  * `clampParams`), and each value changed or refused becomes a notice for the page to show.
- * Pure: the sims (EventTimeSim, SIM-1) read and write `location` themselves.
+ * Pure: the controller (controller.svelte.ts) reads and writes `location` through url-mirror.svelte.ts.
  */
-import {
-	clampParams,
-	defaultParams,
-	type Clamped,
-	type ParamSchema,
-	type Params,
-	type Preset
-} from '$sim/scenarios/types';
+import { clampParams, defaultParams, type Clamped, type ParamSchema, type Params, type Preset } from '$sim';
 
 /** What one simulation accepts in its URL. */
 export interface UrlSpec {

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { PROGRAMS } from '../../../simulations/programs/index';
+import { PROGRAMS } from '../../../simulations/questions/programs';
 
 const DIR = 'src/content/questions';
 const TOPICS = new Set(

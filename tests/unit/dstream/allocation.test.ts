@@ -8,7 +8,7 @@ import {
 } from '../../../simulations/dstream/allocation';
 import type { AllocationConfig } from '../../../simulations/dstream/allocation';
 import { readDStreamProgram, simulateDStreams } from '../../../simulations/dstream/index';
-import { PROGRAMS } from '../../../simulations/programs/index';
+import { PROGRAMS } from '../../../simulations/questions/programs';
 
 const cfg = (over: Partial<AllocationConfig> = {}): AllocationConfig => ({
 	batchMs: 10_000, scalingIntervalMs: 60_000, scalingUpRatio: 0.9, scalingDownRatio: 0.3,

@@ -6,7 +6,7 @@ import {
 	kafkaUntilOffsets, pidRateEstimator, PID_DEFAULTS, readDStreamProgram, runDStreams, simulateDStreams
 } from '../../../simulations/dstream/index';
 import type { DStreamEvent, RecordSource } from '../../../simulations/dstream/index';
-import { PROGRAMS } from '../../../simulations/programs/index';
+import { PROGRAMS } from '../../../simulations/questions/programs';
 
 const program = (src: string) => {
 	const r = readDStreamProgram(src);

@@ -1,5 +1,5 @@
 /** Small PySpark programs run by the Structured Streaming engine as a micro-batch BatchQuery. */
-import { structuredBatchQuery } from '../../../simulations/frames/micro-batch-query';
+import { structuredBatchQuery } from '../../../simulations/kinds/micro-batch/query';
 import { EPOCH_OFFSET_MS } from '../../../simulations/microbatch/run';
 import { prepareQuery } from '../../../simulations/structured/index';
 

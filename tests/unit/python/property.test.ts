@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readDStreamProgram } from '../../../simulations/dstream/index';
 import { evalPython, repr } from '../../../simulations/python/index';
-import { PROGRAMS } from '../../../simulations/programs/index';
+import { PROGRAMS } from '../../../simulations/questions/programs';
 
 const small = { maxSteps: 20_000 };
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { comparableParams } from '../../../simulations/frames/compare-setting';
-import { EVENT_TIME_SCENARIOS } from '../../../simulations/scenarios/event-time/index';
-import { defaultParams } from '../../../simulations/scenarios/types';
+import { comparableParams } from '../../../simulations/kinds/compare-setting';
+import { EVENT_TIME_SCENARIOS } from '../../../simulations/kinds/event-time/questions';
+import { defaultParams } from '../../../simulations/core/params';
 import { decodeComparison, encodeComparison } from '../../../src/lib/sim/compare-url';
 
 const late = EVENT_TIME_SCENARIOS['basic-08-late-data']!;

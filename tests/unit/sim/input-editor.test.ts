@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { eventTimeSession } from '../../../src/lib/binding/event-time-session.svelte';
-import { EVENT_TIME_SCENARIOS } from '../../../simulations/scenarios/event-time/index';
+import { controllerOf } from './controllers';
+import { EVENT_TIME_SCENARIOS } from '../../../simulations/kinds/event-time/questions';
 
 const late = EVENT_TIME_SCENARIOS['basic-08-late-data']!;
 
 describe('InputEditor (basic-08)', () => {
 	it('a nudge stops at event time 0: presses past it add nothing, the next ↑ moves at once', () => {
-		const session = eventTimeSession(late);
-		const editor = session.inputEdits;
+		const c = controllerOf(late);
+		const session = c.program;
+		const editor = c.inputEdits!;
 		const id = editor.add(3000)!;
 		for (let i = 0; i < 6; i++) editor.move(id, -1000);
 		expect(editor.edits.at(-1)).toEqual({ kind: 'move', id, deltaMs: -3000 });
@@ -16,8 +17,9 @@ describe('InputEditor (basic-08)', () => {
 	});
 
 	it('a nudge stops at twice the run’s length, the most a link carries', () => {
-		const session = eventTimeSession(late);
-		const editor = session.inputEdits;
+		const c = controllerOf(late);
+		const session = c.program;
+		const editor = c.inputEdits!;
 		const id = editor.add(50_000)!;
 		editor.move(id, 500_000);
 		const limit = 2 * late.input(session.params, session.seed).runLengthMs;
@@ -26,9 +28,10 @@ describe('InputEditor (basic-08)', () => {
 	});
 
 	it('load replaces the edits without running the engine (the link’s one run does)', () => {
-		const session = eventTimeSession(late);
+		const c = controllerOf(late);
+		const session = c.program;
 		const before = session.run;
-		session.inputEdits.load([{ kind: 'delete', id: 'events-1' }]);
+		c.inputEdits!.load([{ kind: 'delete', id: 'events-1' }]);
 		expect(session.run).toBe(before);
 		session.reseed(session.seed);
 		expect(session.run!.events.some((e) => e.id === 'events-1')).toBe(false);

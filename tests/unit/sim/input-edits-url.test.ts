@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EventTimeMs, ProcTimeMs } from '../../../simulations/core/time';
-import { checkInputEdits } from '../../../simulations/frames/input-edit-check';
-import { applyInputEdits, type InputEdit } from '../../../simulations/frames/input-edits';
-import { EVENT_TIME_SCENARIOS } from '../../../simulations/scenarios/event-time/index';
-import type { EventTimeInput, SimEvent } from '../../../simulations/scenarios/event-time/types';
-import { defaultParams } from '../../../simulations/scenarios/types';
+import { checkInputEdits } from '../../../simulations/kinds/input-edit-check';
+import { applyInputEdits, type InputEdit } from '../../../simulations/kinds/input-edits';
+import { EVENT_TIME_SCENARIOS } from '../../../simulations/kinds/event-time/questions';
+import type { EventTimeInput, SimEvent } from '../../../simulations/kinds/event-time/question';
+import { defaultParams } from '../../../simulations/core/params';
 import {
 	decodeInputEdits,
 	encodeInputEdits,

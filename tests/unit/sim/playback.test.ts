@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MicroBatchController } from '../../../src/lib/sim/micro-batch.svelte';
+import { controllerOf, traceOf } from './controllers';
 import { Playback } from '../../../src/lib/sim/playback.svelte';
-import { microBatchScenario } from '../../../simulations/scenarios/micro-batches';
+import { microBatchScenario } from '../../../simulations/kinds/micro-batch/questions';
 
 const stops = [1000, 2500, 4000];
 const timeline = { endMs: 5000, nextStop: (t: number) => stops.find((s) => s > t) };
@@ -55,37 +55,37 @@ describe('Playback', () => {
 	});
 });
 
-describe('MicroBatchController', () => {
+describe('SimController on a micro-batch page (basic-11)', () => {
 	const scenario = microBatchScenario('basic-11-micro-batches')!;
 
 	it('opens paused a few batches in, so the first frame has batches on it', () => {
-		const c = new MicroBatchController(scenario);
+		const c = controllerOf(scenario);
 		expect(c.playback.playing).toBe(false);
-		expect(c.batchCount).toBe(4);
+		expect(c.stopCount).toBe(4);
 	});
 
 	it('a parameter change goes through clampParams and keeps the cursor time (clamped)', () => {
-		const c = new MicroBatchController(scenario);
+		const c = controllerOf(scenario);
 		c.playback.seek(10_000);
 		c.set('eventRate', '99999');
 		expect(c.params['eventRate']).toBe(10_000);
 		expect(c.notices).toHaveLength(1);
 		expect(c.playback.now).toBe(10_000);
 		c.set('triggerKind', 'once'); // the run now ends a few seconds after its one batch
-		expect(c.playback.now).toBe(c.trace.endMs);
+		expect(c.playback.now).toBe(traceOf(c).endMs);
 	});
 
 	it('stepping counts batches one by one from a restart', () => {
-		const c = new MicroBatchController(scenario);
+		const c = controllerOf(scenario);
 		c.playback.restart();
-		expect(c.batchCount).toBe(0);
+		expect(c.stopCount).toBe(0);
 		c.playback.step();
 		c.playback.step();
-		expect(c.batchCount).toBe(2);
+		expect(c.stopCount).toBe(2);
 	});
 
 	it('applyQuery reads a preset, a seed and a paused cursor time', () => {
-		const c = new MicroBatchController(scenario);
+		const c = controllerOf(scenario);
 		c.applyQuery(new URLSearchParams('preset=overrun&seed=9&t=12.5&paused'));
 		expect(c.preset).toBe('overrun');
 		expect(c.params['perRowCost']).toBe(900);
@@ -95,15 +95,15 @@ describe('MicroBatchController', () => {
 	});
 
 	it('new seed gives a different run with the same parameters', () => {
-		const c = new MicroBatchController(scenario);
-		const before = c.trace.queryStartMs;
+		const c = controllerOf(scenario);
+		const before = traceOf(c).queryStartMs;
 		c.newSeed();
-		expect(c.trace.queryStartMs).not.toBe(before);
+		expect(traceOf(c).queryStartMs).not.toBe(before);
 	});
 
 	it('program follows the parameters', () => {
-		const c = new MicroBatchController(scenario);
+		const c = controllerOf(scenario);
 		c.set('triggerInterval', 5);
-		expect(c.program).toContain('processingTime="5 seconds"');
+		expect(c.program.code).toContain('processingTime="5 seconds"');
 	});
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EVENT_TIME_SCENARIOS } from '../../../simulations/scenarios/event-time/index';
-import { defaultParams } from '../../../simulations/scenarios/types';
+import { EVENT_TIME_SCENARIOS } from '../../../simulations/kinds/event-time/questions';
+import { defaultParams } from '../../../simulations/core/params';
 import { decodeProgram, encodeProgram, MAX_CODE_CHARS } from '../../../src/lib/sim/program-url';
 
 const value = (code: string) => {

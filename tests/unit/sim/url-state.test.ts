@@ -10,10 +10,11 @@ import {
 	type UrlSpec,
 	type UrlState
 } from '../../../src/lib/sim/url-state';
-import { MicroBatchController } from '../../../src/lib/sim/micro-batch.svelte';
-import { EVENT_TIME_SCENARIOS } from '../../../simulations/scenarios/event-time/index';
-import { microBatchScenario } from '../../../simulations/scenarios/micro-batches';
-import type { ParamSpec } from '../../../simulations/scenarios/types';
+import { controllerOf, traceOf, type MbController as Controller } from './controllers';
+
+import { EVENT_TIME_SCENARIOS } from '../../../simulations/kinds/event-time/questions';
+import { microBatchScenario } from '../../../simulations/kinds/micro-batch/questions';
+import type { ParamSpec } from '../../../simulations/core/params';
 
 const late = EVENT_TIME_SCENARIOS['basic-08-late-data']!;
 const spec: UrlSpec = {
@@ -228,21 +229,21 @@ describe('SIM-1 reads its URL through the same module', () => {
 	const mb = microBatchScenario('basic-11-micro-batches')!;
 
 	it('batch= stands on that batch’s commit; a seed alone keeps the opening preset', () => {
-		const c = new MicroBatchController(mb);
+		const c = controllerOf(mb);
 		const opening = c.preset;
 		c.applyQuery(new URLSearchParams('seed=9&batch=2'));
 		expect(c.preset).toBe(opening);
 		expect(c.seed).toBe(9);
-		expect(c.batchCount).toBe(3);
+		expect(c.stopCount).toBe(3);
 		expect(c.playback.now).toBe(c.timeline.batches[2]!.endMs);
 		expect(c.notices).toEqual([]);
 	});
 
 	it('out-of-range and malformed values become notices, never exceptions', () => {
-		const c = new MicroBatchController(mb);
+		const c = controllerOf(mb);
 		c.applyQuery(new URLSearchParams('seed=x&t=99999&triggerInterval=-4'));
 		expect(c.seed).toBe(1);
-		expect(c.playback.now).toBe(c.trace.endMs);
+		expect(c.playback.now).toBe(traceOf(c).endMs);
 		const trigger = mb.schema.find((p) => p.id === 'triggerInterval');
 		expect(trigger?.kind).toBe('number');
 		expect(c.params['triggerInterval']).toBe(trigger?.kind === 'number' ? trigger.min : NaN);
@@ -251,14 +252,14 @@ describe('SIM-1 reads its URL through the same module', () => {
 	});
 
 	it('its share query round-trips through applyQuery', () => {
-		const c = new MicroBatchController(mb);
+		const c = controllerOf(mb);
 		c.set('triggerInterval', 5);
 		c.playback.step();
 		const query = serialiseUrlState(c.urlState(), c.urlSpec);
-		const d = new MicroBatchController(mb);
+		const d = controllerOf(mb);
 		d.applyQuery(query);
 		expect(d.notices).toEqual([]);
-		const seen = (x: MicroBatchController) => [x.params, x.seed, x.preset, x.playback.now];
+		const seen = (x: Controller) => [x.params, x.seed, x.preset, x.playback.now];
 		expect(seen(d)).toEqual(seen(c));
 	});
 });

@@ -1,7 +1,7 @@
 // The engine-bound question programs (structured ones) read with their own readStream sources
 // and analyze, or fail with a located, named error for what the engine lacks.
 import { describe, expect, it } from 'vitest';
-import { PROGRAMS } from '../../../simulations/programs/index';
+import { PROGRAMS } from '../../../simulations/questions/programs';
 import { compileExpr } from '../../../simulations/structured/expr/index';
 import { readProgram } from '../../../simulations/structured/reader/index';
 import { readAndAnalyze } from './helpers';

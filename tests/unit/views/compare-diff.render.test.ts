@@ -6,9 +6,9 @@
  */
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
-import { diffSinks } from '$sim/frames/compare';
-import type { EtRun } from '$sim/frames/event-time';
-import CompareDiff from '$lib/sims/CompareDiff.svelte';
+import { diffSinks } from '$sim/kinds/sink-diff';
+import type { EtRun } from '$sim/kinds/event-time/frames';
+import CompareDiff from '$lib/sim/CompareDiff.svelte';
 import { formatCell } from '$lib/views/result-table/rows';
 import { LATE_ROWS, samePageRun } from './fixtures/engine-runs';
 import { byTestId, normalise, one, parseMarkup, textOf } from './fixtures/markup';
@@ -17,7 +17,7 @@ const left = samePageRun(LATE_ROWS, 'late-data');
 const right = samePageRun(LATE_ROWS, 'update-mode');
 const t = left.batches[10]!.endMs;
 const body = render(CompareDiff, {
-	props: { diff: diffSinks(left, right, t), left, right, labelA: 'append', labelB: 'update' }
+	props: { diff: diffSinks(left, right, t), labelA: 'append', labelB: 'update' }
 }).body;
 const root = parseMarkup(body);
 

@@ -10,9 +10,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { MAX_LINES } from '$lib/views/dstream-batches/layout';
 import DStreamBatches from '$lib/views/dstream-batches/View.svelte';
 import StructuredSide from '$lib/views/dstream-batches/StructuredSide.svelte';
-import { structuredSession } from '$lib/binding/dstream-session.svelte';
-import { dstreamScenario, structuredVariant } from '$sim/scenarios/dstreams/index';
-import { numberParam } from '$sim/scenarios/types';
+import { controllerOf } from '../sim/controllers';
+import type { SourceError } from '$sim';
+import type { SsRun } from '$sim/kinds/dstream';
+import { dstreamScenario, structuredVariant } from '$sim/kinds/dstream/questions';
+import { numberParam } from '$sim/core/params';
 import { secondsLabel } from '$lib/views/format';
 import { DSTREAM } from './fixtures/engine-runs';
 import { byTestId, findAll, hasClass, normalise, one, parseMarkup, textOf, type El } from './fixtures/markup';
@@ -99,13 +101,13 @@ describe('DStream batches view (server-rendered SVG), basic-03 seed 1, end of ba
 
 describe('StructuredSide (server-rendered), basic-03 seed 1, same cursor', () => {
 	const scenario = dstreamScenario('basic-03-dstreams')!;
-	const draw = (session: ReturnType<typeof structuredSession>) =>
+	const draw = (session: { run: unknown; error: SourceError | null }) =>
 		render(StructuredSide, {
-			props: { run: session.run, error: session.error, now: DSTREAM.cursorMs, onvariant: () => {} }
+			props: { run: session.run as SsRun | null, error: session.error, now: DSTREAM.cursorMs, onvariant: () => {} }
 		}).body;
 
 	it('the page’s own program: the engine’s located refusal, and the variants it can run', () => {
-		const session = structuredSession(scenario, 1);
+		const session = controllerOf(scenario).companion!;
 		const view = one(parseMarkup(draw(session)), 'sim-structured');
 		expect(session.error).not.toBeNull();
 		expect(textOf(one(view, 'sim-structured-error'))).toBe(`Line ${session.error!.line}: ${session.error!.message}`.replace(/\s+/g, ' '));
@@ -115,7 +117,7 @@ describe('StructuredSide (server-rendered), basic-03 seed 1, same cursor', () =>
 
 	describe('after picking the running-totals variant (as the page does: an edit of the tab)', () => {
 		vi.useFakeTimers();
-		const session = structuredSession(scenario, 1);
+		const session = controllerOf(scenario).companion!;
 		session.edit(structuredVariant('totals', numberParam(session.params, 'batchInterval')));
 		vi.runAllTimers();
 		vi.useRealTimers();
@@ -128,7 +130,7 @@ describe('StructuredSide (server-rendered), basic-03 seed 1, same cursor', () =>
 
 		it('shows the sink rows of the engine’s last micro-batch finished by the cursor', () => {
 			expect(session.error).toBeNull();
-			const ss = session.run!;
+			const ss = session.run as SsRun;
 			const done = ss.batches.filter((b) => b.endMs <= DSTREAM.cursorMs);
 			const latest = done.at(-1)!;
 			expect(textOf(view)).toContain(`micro-batches done ${done.length}`);

@@ -6,8 +6,8 @@
  */
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
-import { frameAt } from '$sim/frames/event-time';
-import { runEventTimeProgram } from '$sim/frames/from-structured';
+import { frameAt } from '$sim/kinds/event-time/frames';
+import { runEventTimeProgram } from '$sim/kinds/event-time/run';
 import EditableDots from '$lib/views/event-time/EditableDots.svelte';
 import { layoutEventTime } from '$lib/views/event-time/layout';
 import { InputEditor } from '$lib/sim/input-edits.svelte';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { microBatchScenario } from '../../../simulations/scenarios/micro-batches';
-import { defaultParams } from '../../../simulations/scenarios/types';
+import { microBatchScenario } from '../../../simulations/kinds/micro-batch/questions';
+import { defaultParams } from '../../../simulations/core/params';
 import { tablesAt } from '../../../src/lib/views/micro-batch-tables/layout';
 
 const basic01 = microBatchScenario('basic-01-stream-processing')!;

@@ -1,7 +1,7 @@
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
-import { microBatchScenario } from '../../../simulations/scenarios/micro-batches';
-import { defaultParams } from '../../../simulations/scenarios/types';
+import { microBatchScenario } from '../../../simulations/kinds/micro-batch/questions';
+import { defaultParams } from '../../../simulations/core/params';
 import MicroBatchTimeline from '../../../src/lib/views/micro-batch-timeline/MicroBatchTimeline.svelte';
 import { normalise } from './fixtures/markup';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { frameAt } from '../../../simulations/frames/event-time';
-import { runEventTimeProgram } from '../../../simulations/frames/from-structured';
-import { EVENT_TIME_SCENARIOS } from '../../../simulations/scenarios/event-time/index';
-import { defaultParams } from '../../../simulations/scenarios/types';
+import { frameAt } from '../../../simulations/kinds/event-time/frames';
+import { runEventTimeProgram } from '../../../simulations/kinds/event-time/run';
+import { EVENT_TIME_SCENARIOS } from '../../../simulations/kinds/event-time/questions';
+import { defaultParams } from '../../../simulations/core/params';
 import {
 	CHARTS,
 	describeProgress,

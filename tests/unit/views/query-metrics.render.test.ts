@@ -7,7 +7,7 @@
  */
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
-import type { EtBatch } from '$sim/frames/event-time';
+import type { EtBatch } from '$sim/kinds/event-time/frames';
 import ProgressCharts from '$lib/views/progress-charts/ProgressCharts.svelte';
 import QueryMetrics from '$lib/views/progress-charts/QueryMetrics.svelte';
 import StateStoreView from '$lib/views/state-store/StateStoreView.svelte';

@@ -6,7 +6,7 @@
  */
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
-import { frameAt } from '$sim/frames/event-time';
+import { frameAt } from '$sim/kinds/event-time/frames';
 import ResultTable from '$lib/views/result-table/ResultTable.svelte';
 import { formatCell } from '$lib/views/result-table/rows';
 import { COMPLETE, ET_FIXTURES, LATE_ROWS, SESSION, type EtFixture } from './fixtures/engine-runs';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cursorX, KIND_STYLES, scrubberLayout } from '../../../src/lib/controls/scrubber-layout';
-import { MARKER_KINDS, type Marker } from '../../../simulations/frames/markers';
+import { MARKER_KINDS, type Marker } from '../../../simulations/kinds/event-time/markers';
 
 const marker = (kind: Marker['kind'], atMs: number, batchId: number): Marker => ({
 	id: `${kind}-${batchId}`,

@@ -6,7 +6,7 @@
  */
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
-import { MARKER_KINDS, markersOf } from '$sim/frames/markers';
+import { MARKER_KINDS, markersOf } from '$sim/kinds/event-time/markers';
 import Scrubber from '$lib/controls/Scrubber.svelte';
 import { Playback } from '$lib/sim/playback.svelte';
 import { LATE_ROWS, TWO_STREAMS, type EtFixture } from './fixtures/engine-runs';

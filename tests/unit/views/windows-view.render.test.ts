@@ -6,7 +6,7 @@
  */
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
-import type { EtFrame } from '$sim/frames/event-time';
+import type { EtFrame } from '$sim/kinds/event-time/frames';
 import WindowsView from '$lib/views/windows/WindowsView.svelte';
 import { ET_FIXTURES, JOIN, SESSION, SLIDING, TWO_STREAMS, type EtFixture } from './fixtures/engine-runs';
 import { findAll, hasClass, normalise, one, parseMarkup, textOf, type El } from './fixtures/markup';

@@ -2,7 +2,7 @@
  * The words beside the continuous timeline: the aria-label (what a sighted viewer reads off the
  * picture at this instant), the one-line contrast with micro-batches, and the epoch table's rows.
  */
-import type { ContinuousTrace } from '$sim/microbatch/continuous';
+import type { ContinuousTrace } from '$sim/kinds/micro-batch';
 import { secondsLabel } from '../format';
 import { intervalWords, latencyLabel } from './format';
 

@@ -5,7 +5,7 @@
  * a latency strip on a log scale with the micro-batch mean for contrast. d3 does the maths only.
  */
 import { scaleLinear, scaleLog } from 'd3-scale';
-import type { ContinuousRow, ContinuousTrace } from '$sim/microbatch/continuous';
+import type { ContinuousRow, ContinuousTrace } from '$sim/kinds/micro-batch';
 import { secondsLabel } from '../format';
 import { latencyLabel } from './format';
 

@@ -5,7 +5,7 @@
  * job is done. The window bracket spans the batches a window RDD was built from; state arrows
  * hand each state RDD to the next batch. Pure: run, frame and width in, geometry out.
  */
-import type { DsFrame, DsFrameBatch, DsPhase, DsRow, DsRun } from '$sim/frames/dstream';
+import type { DsFrame, DsFrameBatch, DsPhase, DsRow, DsRun } from '$sim/kinds/dstream';
 import { secondsLabel } from '../format';
 
 export const COL_MIN = 118;

@@ -6,7 +6,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { line, curveStepAfter } from 'd3-shape';
-import type { EtFrame, EtRun } from '$sim/frames/event-time';
+import type { EtFrame, EtRun } from '$sim/kinds/event-time';
 import { secondsLabel } from '../format';
 
 export interface Size {

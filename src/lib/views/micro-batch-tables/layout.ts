@@ -5,7 +5,7 @@
  * The result table is the user's query's state as the engine kept it; a query without an
  * aggregation keeps none, and then the table is what the sink received from the last batch.
  */
-import { lastCommitted, type OutputMode, type ResultRow, type Trace } from '$sim';
+import { lastCommitted, type OutputMode, type ResultRow, type Trace } from '$sim/kinds/micro-batch';
 
 export interface InputRowView {
 	readonly id: number;

@@ -5,16 +5,7 @@
  * ticks), latency per batch (row created → batch committed). d3 computes scales and ticks only.
  */
 import { scaleLinear } from 'd3-scale';
-import {
-	lastCommitted,
-	rowsInWindow,
-	runningAt,
-	sampleEvery,
-	type BatchRecord,
-	type Phase,
-	type RowMark,
-	type Trace
-} from '$sim';
+import { lastCommitted, rowsInWindow, runningAt, sampleEvery, type BatchRecord, type Phase, type RowMark, type Trace } from '$sim/kinds/micro-batch';
 
 export interface Size {
 	readonly width: number;

@@ -1,12 +1,12 @@
 /**
- * The scrubber's lanes for SIM-1 (simulations/frames/micro-batch-markers.ts): trigger, offsets
+ * The scrubber's lanes for SIM-1 (simulations/kinds/micro-batch/markers.ts): trigger, offsets
  * logged, sink received, commit as on the event-time pages, plus idle triggers and the "falling
  * behind" warning. A continuous run (continuous-markers.ts) has its own: epoch started, offsets
  * logged, epoch committed, task failure, restart.
  */
 import { symbolCircle, symbolTriangle, symbolX } from 'd3-shape';
-import { CONTINUOUS_MARKER_KINDS, type ContinuousMarkerKind } from '$sim/frames/continuous-markers';
-import { MICRO_BATCH_MARKER_KINDS, type MicroBatchMarkerKind } from '$sim/frames/micro-batch-markers';
+import { CONTINUOUS_MARKER_KINDS, type ContinuousMarkerKind } from '$sim/kinds/micro-batch';
+import { MICRO_BATCH_MARKER_KINDS, type MicroBatchMarkerKind } from '$sim/kinds/micro-batch';
 import { KIND_STYLES, markerShape, symbolTick, type KindStyle, type LaneSpec } from '$lib/controls/scrubber-layout';
 
 const STYLES: Readonly<Record<MicroBatchMarkerKind, KindStyle>> = {

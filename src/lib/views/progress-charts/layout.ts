@@ -8,7 +8,7 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { format } from 'd3-format';
-import type { EtBatch, EtRun } from '$sim/frames/event-time';
+import type { EtBatch, EtRun } from '$sim/kinds/event-time';
 import { secondsLabel } from '../format';
 
 /** One batch's numbers, Spark's fields. Gaps are seconds; null when Spark would plot nothing. */

@@ -2,7 +2,7 @@
  * The StreamingQueryProgress of one batch as `query.lastProgress` prints it (SPARK-SEMANTICS.md
  * R1.6): Spark's field names and JSON order, plus a one-line summary for the panel's heading.
  */
-import type { ProgressRecord } from '$sim';
+import type { ProgressRecord } from '$sim/kinds/micro-batch';
 
 export function progressJson(p: ProgressRecord): string {
 	// Spark writes the two rates as decimals of scale 1 (SafeJsonSerializer.safeDecimalToJValue):

@@ -6,7 +6,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import type { EtFrame } from '$sim/frames/event-time';
+import type { EtFrame } from '$sim/kinds/event-time';
 
 /** What each of Spark's operator names stands for in a program (the physical operator). */
 const GLOSS: Readonly<Record<string, string>> = {

@@ -4,7 +4,7 @@
  * visible. State is shown by fill and by a word, never by colour alone.
  */
 import { scaleLinear } from 'd3-scale';
-import type { EtFrame, EtRun, WindowState } from '$sim/frames/event-time';
+import type { EtFrame, EtRun, WindowState } from '$sim/kinds/event-time';
 import { eventTimeDomain } from '../event-time/layout';
 import { secondsLabel } from '../format';
 

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { PROGRAMS } from '$sim/programs/index';
+import { PROGRAMS } from '$sim/server';
 import { findQuestion } from '$lib/server/content';
 import type { EntryGenerator, PageServerLoad } from './$types';
 

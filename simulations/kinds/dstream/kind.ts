@@ -1,0 +1,58 @@
+/**
+ * DStreams (SIM-2, legacy Spark Streaming): the page's DStream program run by the DStream engine
+ * over simulated socket lines, batch interval by batch interval, on a simulated cluster (block
+ * interval, receivers, cores). A question may run its Structured Streaming version beside it on
+ * the same lines (`companion`, basic-03).
+ */
+import type { Companion, SimulationKind } from '../kind';
+import { dstreamCodeFocusAt } from './code-focus';
+import { describeFrame } from './describe';
+import { diffDStreamOutputs } from './compare';
+import { frameAt, type DsFrame, type DsRun } from './frames';
+import { dstreamMarkersOf } from './markers';
+import { dstreamParamsOf } from './params';
+import type { DStreamScenario } from './question';
+import { runDStreamProgram } from './run';
+import { linesBetween } from './socket-lines';
+import { runStructuredOverSocket, type SsRun } from './structured-socket';
+
+export const dstreamKind: SimulationKind<DStreamScenario, DsRun, DsFrame> = {
+	id: 'dstream',
+	run(question, { code, params, seed }) {
+		const lines = question.lines(params, seed);
+		return runDStreamProgram(code, {
+			durationMs: question.runMs,
+			startEpochMs: question.startEpochMs,
+			sources: [{ arrivals: (from, to) => linesBetween(lines, from, to) }],
+			cost: question.cost,
+			seed
+		});
+	},
+	rejection: () => null,
+	paramsOf: (question, code, _run, params) => dstreamParamsOf(question, code, params),
+	frameAt,
+	endMs: (run) => run.endMs,
+	// A DStream batch has no id in Spark, only its time: `batch=N` counts the run's batches from 0.
+	stops: (run) => run.batches.map((b, i) => ({ id: i, endMs: b.endMs })),
+	openingStop: 4,
+	markers: dstreamMarkersOf,
+	codeFocus: dstreamCodeFocusAt,
+	describe: describeFrame,
+	features: { compare: { diff: diffDStreamOutputs } }
+};
+
+/** The question's Structured Streaming program run over the same socket lines (basic-03). */
+export function structuredCompanion(question: DStreamScenario, programId: string): Companion<SsRun> | undefined {
+	const template = question.structuredProgram?.();
+	if (template === undefined) return undefined;
+	return {
+		programId,
+		template,
+		run: (_q, { code, params, seed }) =>
+			runStructuredOverSocket(code, {
+				lines: question.lines(params, seed),
+				durationMs: question.runMs,
+				startEpochMs: question.startEpochMs
+			})
+	};
+}

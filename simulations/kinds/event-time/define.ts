@@ -1,0 +1,40 @@
+/**
+ * Every event-time scenario renders its program the same way: constrain the parameters, then
+ * rewrite the template's marked spans (QUESTIONS.md §0.2). `defineScenario` supplies that, plain
+ * schema clamping when a page has no constraints of its own, and the input of a preset whose
+ * script names a replayed Spark test (spark-replays.ts), one test batch per trigger pair.
+ */
+import { renderProgram } from '../../core/template';
+import { clampParams } from '../../core/params';
+import { replayInput } from './spark-replay';
+import { sparkReplay } from './spark-replays';
+import type { EventTimeScenario } from './question';
+
+type ScenarioSpec = Omit<
+	EventTimeScenario,
+	'program' | 'constrain' | 'kind' | 'programId' | 'structural' | 'generatorParams'
+> &
+	Partial<Pick<EventTimeScenario, 'constrain'>> & {
+		/** The program's processingTime trigger: a replayed test's batches are laid on it. */
+		readonly triggerMs: number;
+	};
+
+export function defineScenario(spec: ScenarioSpec): EventTimeScenario {
+	const constrain = spec.constrain ?? ((raw) => clampParams(spec.schema, raw));
+	const { triggerMs, ...scenario } = spec;
+	return {
+		...scenario,
+		kind: 'event-time',
+		programId: 'main',
+		// Choices can add or remove lines (window type, join type): re-render those from the
+		// template; numbers rewrite only their literal in the user's current text.
+		structural: spec.schema.filter((p) => p.kind === 'choice').map((p) => p.id),
+		generatorParams: [],
+		constrain,
+		input: (params, seed, script) => {
+			const replay = sparkReplay(script);
+			return replay ? replayInput(replay, triggerMs) : spec.input(params, seed, script);
+		},
+		program: (params) => renderProgram(spec.template, spec.rewrites(constrain(params).params))
+	};
+}

@@ -1,0 +1,168 @@
+/**
+ * What the event-time views draw, derived from an engine run: every input row with its arrival
+ * (processing time), event time and fate; every micro-batch with the watermark it ran with and
+ * what it emitted; every window (state row) with its running aggregate and when it was emitted
+ * and evicted. `frameAt` cuts the run at a playback cursor: the UI never recomputes semantics,
+ * it only reads what the engine decided.
+ */
+import type { StreamingQueryProgress } from '../../structured/runtime/progress';
+
+export interface EtEvent {
+	readonly id: string;
+	readonly stream: string;
+	readonly key: string;
+	readonly eventTimeMs: number;
+	readonly arrivalMs: number;
+	/** The micro-batch that read it (null: it arrived after the last batch of the run). */
+	readonly batchId: number | null;
+	/** Dropped by the watermark (Spark's numRowsDroppedByWatermark). */
+	readonly dropped: boolean;
+	/** The windows (ids) the engine assigned it to; empty when dropped or not windowed. */
+	readonly windows: readonly string[];
+}
+
+export interface EtBatch {
+	readonly batchId: number;
+	readonly startMs: number;
+	readonly endMs: number;
+	/** The watermark this batch ran with (computed by the previous batch; 0 before any). */
+	readonly watermarkMs: number;
+	/** The watermark this batch computed, used from the next batch on. */
+	readonly nextWatermarkMs: number;
+	readonly numInputRows: number;
+	readonly numRowsDroppedByWatermark: number;
+	readonly numStateRows: number;
+	/** A batch run only because the watermark moved (no new input). */
+	readonly noData: boolean;
+	/** Rows the sink received from this batch, in the output's column order. */
+	readonly output: readonly (readonly unknown[])[];
+	/** The engine's StreamingQueryProgress for this batch (SPARK-SEMANTICS R1.6), as
+	 *  `query.recentProgress` holds it: rates, batchDuration, eventTime, and per stateful operator
+	 *  (`stateOperators`, sink first) numRowsTotal/Updated/Removed/DroppedByWatermark. Absent in
+	 *  hand-built runs and for a batch the run ended inside. */
+	readonly progress?: StreamingQueryProgress;
+	/** offsets/N as written before the batch ran (R1.2 2d): each input's end offset. Absent when
+	 *  the batch was replayed from an existing log entry (R1.3) or in hand-built runs. */
+	readonly offsetLog?: Readonly<Record<string, number>>;
+	/** commits/N was written once the sink had the batch (R1.2 step 4). */
+	readonly committed?: boolean;
+}
+
+export type WindowState = 'open' | 'updated' | 'emitted' | 'evicted';
+
+export interface EtWindowUpdate {
+	readonly batchId: number;
+	/** The aggregate's value(s) after this batch, formatted for display. */
+	readonly label: string;
+	readonly count: number;
+}
+
+export interface EtWindow {
+	readonly id: string;
+	readonly key: string;
+	readonly startMs: number;
+	readonly endMs: number;
+	readonly updates: readonly EtWindowUpdate[];
+	/** Batch whose output carried this window for the last time in append mode. */
+	readonly emittedBatch: number | null;
+	/** Batch that removed this window's state (watermark passed its end). */
+	readonly evictedBatch: number | null;
+	/** Session windows: the batch whose rows merged this session into a larger one, after which
+	 *  it is no state row of its own (the larger session is). */
+	readonly mergedBatch?: number | null;
+}
+
+export interface EtRun {
+	readonly events: readonly EtEvent[];
+	readonly batches: readonly EtBatch[];
+	readonly windows: readonly EtWindow[];
+	readonly outputColumns: readonly string[];
+	readonly outputMode: 'append' | 'update' | 'complete';
+	readonly delayMs: number | null;
+	/** Processing time the run covers. */
+	readonly endMs: number;
+	/** Where the program says what the run does (for highlighting the code behind an event). */
+	readonly spans?: EtCodeSpans;
+}
+
+/** Lines of a program construct, 1-based, inclusive: a call that wraps keeps all its lines. */
+export interface EtSpan {
+	readonly line: number;
+	readonly column: number;
+	readonly endLine: number;
+}
+
+export interface EtCodeSpans {
+	/** Every `withWatermark(...)` call (several inputs can each declare one). */
+	readonly watermarks: readonly EtSpan[];
+	/** The `.outputMode(...)` call, when the program writes one (Spark's default is append). */
+	readonly outputMode: EtSpan | null;
+	/** The `window(...)` / `session_window(...)` grouping expression of the aggregation. */
+	readonly window: EtSpan | null;
+}
+
+export interface EtWindowAt {
+	readonly window: EtWindow;
+	readonly state: WindowState;
+	readonly latest: EtWindowUpdate | null;
+}
+
+export interface EtFrame {
+	readonly t: number;
+	readonly arrived: readonly EtEvent[];
+	/** Batches finished by t. */
+	readonly done: readonly EtBatch[];
+	/** The batch running at t, if any. */
+	readonly running: EtBatch | null;
+	readonly watermarkMs: number;
+	readonly windows: readonly EtWindowAt[];
+	/** The last finished batch's sink rows. */
+	readonly lastOutput: EtBatch | null;
+}
+
+/** The run as seen at processing time `t`: a batch's effects appear when it ends. */
+export function frameAt(run: EtRun, t: number): EtFrame {
+	const done = run.batches.filter((b) => b.endMs <= t);
+	const running = run.batches.find((b) => b.startMs <= t && t < b.endMs) ?? null;
+	const last = done.at(-1) ?? null;
+	const lastId = last?.batchId ?? -1;
+	const watermarkMs = running?.watermarkMs ?? last?.nextWatermarkMs ?? 0;
+	const windows: EtWindowAt[] = [];
+	for (const w of run.windows) {
+		const seen = w.updates.filter((u) => u.batchId <= lastId);
+		if (seen.length === 0) continue;
+		if (w.mergedBatch != null && w.mergedBatch <= lastId) continue;
+		const latest = seen.at(-1) ?? null;
+		// Append mode emits a window and evicts its state in the same batch: that batch shows it
+		// as emitted (final), later ones as evicted.
+		const emitted = w.emittedBatch !== null && w.emittedBatch <= lastId;
+		const evicted = w.evictedBatch !== null && w.evictedBatch <= lastId;
+		let state: WindowState = 'open';
+		if (evicted && !(emitted && w.emittedBatch === lastId)) state = 'evicted';
+		else if (emitted) state = 'emitted';
+		else if (latest && latest.batchId === lastId) state = 'updated';
+		windows.push({ window: w, state, latest });
+	}
+	return {
+		t,
+		arrived: run.events.filter((e) => e.arrivalMs <= t),
+		done,
+		running,
+		watermarkMs,
+		windows,
+		lastOutput: last
+	};
+}
+
+/** Processing time at which the batch after the one running (or last finished) at `t` ends:
+ *  where "step one batch" moves the cursor. */
+export function nextBatchEnd(run: EtRun, t: number): number {
+	const next = run.batches.find((b) => b.endMs > t);
+	return next ? next.endMs : run.endMs;
+}
+
+/** Where "step back" moves the cursor: the end of the batch before the last finished one. */
+export function previousBatchEnd(run: EtRun, t: number): number {
+	const done = run.batches.filter((b) => b.endMs < t);
+	return done.at(-1)?.endMs ?? 0;
+}

@@ -1,0 +1,38 @@
+/**
+ * Event time (SIM-3, SIM-4): the page's program run by the Structured Streaming engine over
+ * simulated Kafka topics whose records carry their own event time; windows, the watermark, late
+ * rows, state and stream-stream joins. Declares Compare (the sinks' rows diffed per trigger tick)
+ * and input edits (the reader adds, nudges, rekeys and deletes records).
+ */
+import type { SimulationKind } from '../kind';
+import { codeFocusAt } from './code-focus';
+import { diffSinks } from '../sink-diff';
+import { describeFrame } from './describe';
+import { frameAt, type EtFrame, type EtRun } from './frames';
+import { applyInputEdits } from '../input-edits';
+import { markersOf } from './markers';
+import { eventTimeParamsOf } from './params';
+import type { EventTimeScenario } from './question';
+import { runEventTimeProgram } from './run';
+
+export const eventTimeKind: SimulationKind<EventTimeScenario, EtRun, EtFrame> = {
+	id: 'event-time',
+	run(question, { code, params, seed, script, edits }) {
+		const generated = question.input(params, seed, script ?? undefined);
+		const input = edits.length === 0 ? generated : applyInputEdits(generated, edits).input;
+		return runEventTimeProgram(code, { input, kafkaValue: (e) => question.kafkaValue(e) });
+	},
+	rejection: () => null,
+	paramsOf: (question, code, _run, params) => eventTimeParamsOf(question, code, params),
+	frameAt,
+	endMs: (run) => run.endMs,
+	stops: (run) => run.batches.map((b) => ({ id: b.batchId, endMs: b.endMs })),
+	openingStop: 8,
+	markers: markersOf,
+	codeFocus: codeFocusAt,
+	describe: describeFrame,
+	features: {
+		compare: { diff: diffSinks },
+		inputEdits: { input: (question, params, seed, script) => question.input(params, seed, script ?? undefined) }
+	}
+};

@@ -1,0 +1,279 @@
+/**
+ * Runs a page's PySpark program on the Structured Streaming engine over the page's simulated
+ * Kafka input, and turns the engine's trace into what the event-time views draw (EtRun). Every
+ * fact here comes from an engine event: which batch read a row (rowsArrived), what the late
+ * filter dropped (rowsDroppedLate), each window's aggregate (windowUpdated), its eviction
+ * (stateEvicted), the sink's rows (rowsEmitted), the watermarks (batchPlanned, commitLogWritten).
+ */
+import type { Result } from '../../core/errors';
+import type { DataType, StructField, Value } from '../../structured/expr/ast';
+import { windowsFor } from '../../structured/expr/index';
+import { prepareQuery, simulate, type AnalyzedQuery, type QueryError } from '../../structured/index';
+import { sourceName } from '../../structured/runtime/physical';
+import type { Arrival } from '../../structured/runtime/run';
+import type { EventTimeInput, SimEvent } from './question';
+import type { EtBatch, EtEvent, EtRun, EtWindow, EtWindowUpdate } from './frames';
+import { matchInputs, windowSpecOf, type InputMatch } from './structured-inputs';
+import { codeSpansOf } from './code-spans';
+
+export interface EventTimeRunOptions {
+	readonly input: EventTimeInput;
+	readonly kafkaValue: (e: SimEvent) => string;
+}
+
+/** Modelled batch duration: a fixed cost plus a per-row cost, kept inside the trigger interval
+ *  (these pages are about event time, not load; SIM-1 shows overruns). */
+const batchDuration = (intervalMs: number) => (rows: number) =>
+	Math.min(Math.max(50, intervalMs * 0.6), 120 + rows * 2);
+
+export function runEventTimeProgram(
+	code: string,
+	{ input, kafkaValue }: EventTimeRunOptions
+): Result<EtRun, QueryError> {
+	const prepared = prepareQuery(code, {});
+	if (!prepared.ok) return prepared;
+	const q = prepared.value;
+	const matched = matchInputs(q, input);
+	if (!matched.ok) return matched;
+	const arrivals = toArrivals(matched.value, input, kafkaValue);
+	let trace;
+	try {
+		trace = simulate(q, arrivals, {
+			untilMs: input.runLengthMs,
+			triggerIntervalMs: input.triggerIntervalMs,
+			batchDurationMs: batchDuration(input.triggerIntervalMs)
+		});
+	} catch (e) {
+		const at = q.write.at;
+		return { ok: false, error: { line: at.line, column: at.column, message: (e as Error).message } };
+	}
+	return { ok: true, value: toRun(q, matched.value, input, trace.events, code) };
+}
+
+function toArrivals(
+	matches: readonly InputMatch[],
+	input: EventTimeInput,
+	kafkaValue: (e: SimEvent) => string
+): Arrival[] {
+	const out: Arrival[] = [];
+	for (const m of matches) {
+		m.stream.events.forEach((e, offset) => {
+			const timestampUs = (input.epochOffsetMs + e.arrivalMs) * 1000;
+			out.push({
+				atMs: e.arrivalMs,
+				source: sourceName(m.source),
+				rows: [[e.key, kafkaValue(e), m.stream.topic, 0, offset, timestampUs, 0]]
+			});
+		});
+	}
+	return out;
+}
+
+type TraceEvent = ReturnType<typeof simulate>['events'][number];
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type BatchDraft = Mutable<EtBatch> & { output: Value[][] };
+
+function toRun(
+	q: AnalyzedQuery,
+	matches: readonly InputMatch[],
+	input: EventTimeInput,
+	trace: readonly TraceEvent[],
+	code: string
+): EtRun {
+	const epoch = input.epochOffsetMs;
+	const virtualWm = (ms: number) => (ms > 0 ? ms - epoch : Number.NEGATIVE_INFINITY);
+	const toView = viewConverter(q.schema, epoch);
+	const batches: BatchDraft[] = [];
+	const batchOf = new Map<string, number>();
+	const droppedGroups = new Map<number, Value[][]>();
+	const agg = [...q.statefulOperators].reverse().find((o) => o.kind === 'aggregate' || o.kind === 'session');
+	const firstOp = q.statefulOperators[0];
+	const windows = new Map<string, { w: Omit<EtWindow, 'updates' | 'emittedBatch' | 'evictedBatch' | 'mergedBatch'>; updates: EtWindowUpdate[]; evicted: number | null; merged: number | null }>();
+	const groupNames = agg ? nodeSchema(q, agg.nodeId).slice(0, agg.groupBy?.length ?? 0).map((f) => f.name) : [];
+
+	let current: BatchDraft | null = null;
+	for (const { atMs, event: ev } of trace) {
+		switch (ev.type) {
+			case 'batchPlanned':
+				current = {
+					batchId: ev.batchId,
+					startMs: atMs,
+					endMs: atMs,
+					watermarkMs: virtualWm(ev.batchWatermarkMs),
+					nextWatermarkMs: virtualWm(ev.batchWatermarkMs),
+					numInputRows: 0,
+					numRowsDroppedByWatermark: 0,
+					numStateRows: 0,
+					noData: ev.noData,
+					output: []
+				};
+				batches.push(current);
+				break;
+			case 'rowsArrived': {
+				const m = matches.find((x) => sourceName(x.source) === ev.source);
+				for (const r of ev.rows) {
+					const e = m?.stream.events[r[4] as number];
+					if (e) batchOf.set(e.id, ev.batchId);
+				}
+				break;
+			}
+			case 'rowsDroppedLate':
+				if (ev.operatorId === firstOp?.id) droppedGroups.set(ev.batchId, ev.rows.map((r) => [...r]));
+				break;
+			case 'windowUpdated':
+			case 'stateEvicted':
+			case 'sessionsMerged':
+				if (ev.operatorId !== agg?.id) break;
+				for (const r of ev.rows) {
+					const keyCells = r.slice(0, groupNames.length);
+					const id = JSON.stringify(keyCells);
+					let entry = windows.get(id);
+					if (!entry) {
+						const win = keyCells.find(isWindow) as { start: Value; end: Value } | undefined;
+						if (!win) continue;
+						const rest = keyCells.filter((c) => !isWindow(c)).map(String);
+						entry = {
+							w: { id, key: rest.join(' · ') || 'all', startMs: (win.start as number) / 1000 - epoch, endMs: (win.end as number) / 1000 - epoch },
+							updates: [],
+							evicted: null,
+							merged: null
+						};
+						windows.set(id, entry);
+					}
+					if (ev.type === 'stateEvicted') entry.evicted = ev.batchId;
+					else if (ev.type === 'sessionsMerged') entry.merged = ev.batchId;
+					else entry.updates.push(aggLabel(ev.batchId, r.slice(groupNames.length)));
+				}
+				break;
+			case 'rowsEmitted':
+				if (current) for (const r of ev.rows) current.output.push(toView(r));
+				break;
+			case 'commitLogWritten':
+				if (current) current.nextWatermarkMs = virtualWm(ev.entry.nextBatchWatermarkMs);
+				if (current) current.committed = true;
+				break;
+			case 'offsetLogWritten':
+				// offsets/N names sources by the engine's name; the page knows them by topic.
+				if (current) current.offsetLog = topicOffsets(matches, ev.entry.offsets);
+				break;
+			case 'progress': {
+				const p = ev.progress;
+				if (!current) break;
+				current.numInputRows = p.numInputRows;
+				current.endMs = current.startMs + (p.durationMs['triggerExecution'] ?? 0);
+				current.numStateRows = p.stateOperators.reduce((n, s) => n + s.numRowsTotal, 0);
+				current.numRowsDroppedByWatermark = p.stateOperators.reduce((n, s) => n + s.numRowsDroppedByWatermark, 0);
+				// Kept whole for the progress charts and the state-store view.
+				current.progress = p;
+				break;
+			}
+			default:
+				break;
+		}
+	}
+
+	const spec = agg ? windowSpecOf(q, agg) : null;
+	const allEvents = matches.flatMap((m) => m.stream.events.map((e) => ({ e, stream: m.stream.name })));
+	const events: EtEvent[] = allEvents.map(({ e, stream }) => {
+		const batchId = batchOf.get(e.id) ?? null;
+		const tUs = (epoch + e.eventTimeMs) * 1000;
+		// A session that merged into a larger one is not where the row ended up.
+		const mine = [...windows.values()]
+			.filter((x) => x.merged === null && x.w.key.split(' · ').includes(e.key) && x.w.startMs <= e.eventTimeMs && e.eventTimeMs < x.w.endMs)
+			.map((x) => x.w.id);
+		const dropped = batchId !== null && isDropped(e, tUs, droppedGroups.get(batchId) ?? [], spec);
+		return { id: e.id, stream, key: e.key, eventTimeMs: e.eventTimeMs, arrivalMs: e.arrivalMs, batchId, dropped, windows: dropped ? [] : mine };
+	});
+
+	const out: EtWindow[] = [...windows.values()].map(({ w, updates, evicted, merged }) => ({
+		...w,
+		updates,
+		evictedBatch: evicted,
+		mergedBatch: merged,
+		emittedBatch: q.outputMode === 'append' ? (batches.find((b) => b.output.some((r) => r.some((c) => sameWindow(c as Value, w.startMs, w.endMs))))?.batchId ?? null) : null
+	}));
+	const delay = q.watermarks[0]?.delayMs ?? null;
+	return {
+		events,
+		batches,
+		windows: out,
+		outputColumns: q.schema.map((f) => f.name),
+		outputMode: q.outputMode,
+		delayMs: delay,
+		endMs: Math.max(input.runLengthMs, ...batches.map((b) => b.endMs)),
+		spans: codeSpansOf(q, code)
+	};
+}
+
+/** offsets/N keyed by the topic each source reads. */
+function topicOffsets(
+	matches: readonly InputMatch[],
+	offsets: Readonly<Record<string, number>>
+): Record<string, number> {
+	const out: Record<string, number> = {};
+	for (const [name, offset] of Object.entries(offsets)) {
+		const m = matches.find((x) => sourceName(x.source) === name);
+		out[m?.stream.topic ?? name] = offset;
+	}
+	return out;
+}
+
+function nodeSchema(q: AnalyzedQuery, nodeId: number): readonly StructField[] {
+	const stack = [q.root];
+	while (stack.length > 0) {
+		const n = stack.pop()!;
+		if (n.id === nodeId) return n.schema;
+		stack.push(...n.children);
+	}
+	return [];
+}
+
+const isWindow = (v: unknown): v is { start: Value; end: Value } =>
+	v !== null && typeof v === 'object' && !Array.isArray(v) && 'start' in v && 'end' in v;
+
+/** Output cells in virtual seconds: `sameWindow` compares them with a window's virtual ms. */
+function sameWindow(cell: Value, startMs: number, endMs: number): boolean {
+	return isWindow(cell) && (cell.start as number) * 1000 === startMs && (cell.end as number) * 1000 === endMs;
+}
+
+function aggLabel(batchId: number, values: readonly Value[]): EtWindowUpdate {
+	const nums = values.filter((v): v is number => typeof v === 'number');
+	return {
+		batchId,
+		count: nums[0] ?? 0,
+		label: values.map((v) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(1)) : String(v))).join(' · ')
+	};
+}
+
+/** Did the late filter drop this event? Aggregations report the late groups (window + keys);
+ *  other operators report raw rows, matched by the event's key and event time. */
+function isDropped(
+	e: SimEvent,
+	tUs: number,
+	dropped: readonly Value[][],
+	spec: { durationUs: number; slideUs: number; startUs: number } | null
+): boolean {
+	if (dropped.length === 0) return false;
+	if (spec) {
+		const mine = windowsFor(tUs, spec.durationUs, spec.slideUs, spec.startUs);
+		return mine.every((w) =>
+			dropped.some((r) => r.some((c) => isWindow(c) && c.start === w.start && c.end === w.end) && r.includes(e.key))
+		);
+	}
+	return dropped.some((r) => r.includes(tUs) && r.includes(e.key));
+}
+
+/** Sink rows for display: timestamps (µs) become virtual seconds, windows likewise. */
+function viewConverter(schema: readonly StructField[], epochMs: number): (r: readonly Value[]) => Value[] {
+	const conv = (t: DataType, v: Value): Value => {
+		if (v === null) return null;
+		if (t.kind === 'timestamp') return ((v as number) / 1000 - epochMs) / 1000;
+		if (t.kind === 'struct' && typeof v === 'object' && !Array.isArray(v)) {
+			const o: Record<string, Value> = {};
+			for (const f of t.fields) o[f.name] = conv(f.type, (v as Record<string, Value>)[f.name] ?? null);
+			return o;
+		}
+		return v;
+	};
+	return (r) => r.map((v, i) => conv(schema[i]?.type ?? { kind: 'null' }, v));
+}

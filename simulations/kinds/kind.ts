@@ -1,0 +1,163 @@
+/**
+ * The contract every simulation kind fulfils (micro-batch, event time, DStream, and the kinds to
+ * come). A kind is one folder, `kinds/<kind>/`, with the same files as every other kind:
+ *
+ *   kind.ts        the `SimulationKind` object below, built from the files beside it
+ *   run.ts         program + parameters + seed + input edits → a run (deterministic, serialisable)
+ *   frames.ts      the run as seen at one processing time (`frameAt`), and its stops
+ *   markers.ts     what happened, on the processing-time axis, each naming the Spark rule
+ *   code-focus.ts  the program lines behind what happens at the cursor
+ *   describe.ts    one sentence saying what a frame shows (screen readers now, presenter notes later)
+ *   params.ts      the parameters as the program that ran says them (editor → controls)
+ *   question.ts    what a question of this kind supplies (its input, its program's parameters)
+ *   index.ts       the kind's public entry: the only module of the folder `src/` may import
+ *
+ * `run` is a pure function of its request: no clock, no randomness but the seed, no DOM, and a
+ * result made of plain data, so it can move to a Web Worker unchanged.
+ */
+import type { Result, SourceError } from '../core/errors';
+import type { Clamped, ParamSchema, Params, Preset } from '../core/params';
+import type { SpanRewrite } from '../core/template';
+import type { InputEdit } from './input-edits';
+import type { EventTimeInput } from './event-time/question';
+import type { SinkDiff } from './sink-diff';
+
+export type KindId = 'micro-batch' | 'event-time' | 'dstream';
+
+/** A preset of a question's simulation: parameters, and scripted input rows when it replays one
+ *  of Spark's tests or places rows on purpose. */
+export interface SimPreset extends Preset {
+	readonly script?: string;
+}
+
+/**
+ * One program of one question, run by one kind: the parameters and presets, the program they
+ * rewrite (`# <- paramId` spans), and the gate every value passes. A kind extends it with what
+ * its run needs (simulated input, cluster, views).
+ */
+export interface SimQuestion {
+	readonly slug: string;
+	readonly kind: KindId;
+	/** The program tab this simulation runs (`main`, or `dstream` beside a Structured main). */
+	readonly programId: string;
+	readonly schema: ParamSchema;
+	readonly presets: readonly SimPreset[];
+	/** The program at default parameters, with its markers. */
+	readonly template: string;
+	/** Parameters whose values add or remove lines: they rewrite every marked span. */
+	readonly structural: readonly string[];
+	/** Parameters that shape generated input: moving one leaves a preset's scripted rows. */
+	readonly generatorParams: readonly string[];
+	/** URL keys another side of the page owns (an API switch, the other API's parameters). */
+	readonly otherUrlKeys?: readonly string[];
+	/** The preset marked when the page opens (its parameters are the defaults), if any. */
+	readonly openingPreset?: string;
+	/** Clamps to the schema and to what the program can express, a notice per change. */
+	constrain(raw: Readonly<Record<string, unknown>>): Clamped;
+	rewrites(params: Params): Readonly<Record<string, SpanRewrite>>;
+	/** `renderProgram(template, rewrites(constrain(params).params))`. */
+	program(params: Params): string;
+}
+
+/** Everything a run depends on. Same request, same run, event for event. */
+export interface RunRequest {
+	readonly code: string;
+	readonly params: Params;
+	readonly seed: number;
+	/** The scripted rows of the active preset (null: generated input only). */
+	readonly script: string | null;
+	/** The reader's edits to the input records (kinds that declare `inputEdits`). */
+	readonly edits: readonly InputEdit[];
+}
+
+/** A point "step" stops at: a batch's end (or an epoch's commit). `id` is what `batch=` names. */
+export interface Stop {
+	readonly id: number;
+	readonly endMs: number;
+}
+
+/** Something that happened, placed where `frameAt` shows it, naming the Spark rule that fired. */
+export interface SimMarker {
+	/** Unique in the run. */
+	readonly id: string;
+	readonly atMs: number;
+	/** Its lane on the scrubber. */
+	readonly kind: string;
+	/** What happened, with this run's numbers. */
+	readonly label: string;
+	/** The Spark rule, in Spark's words, with its SPARK-SEMANTICS.md section. */
+	readonly rule: string;
+}
+
+/** Program lines (1-based, inclusive) behind what happens at the cursor. */
+export interface CodeSpan {
+	readonly kind: string;
+	readonly line: number;
+	readonly endLine: number;
+	readonly label: string;
+}
+
+/** Optional features a kind declares; the controller offers each one it finds. */
+export interface KindFeatures<Q, R> {
+	/** Compare: the same input under the program with one setting changed, side by side. */
+	readonly compare?: {
+		/** The sink rows that differ per batch (sink-diff.ts), when the kind can say its sinks' rows. */
+		diff?(a: R, b: R, t: number): SinkDiff | null;
+	};
+	/** The reader may add, nudge, rekey and delete input records (`RunRequest.edits`): the
+	 *  generated records they apply to. */
+	readonly inputEdits?: {
+		input(question: Q, params: Params, seed: number, script: string | null): EventTimeInput;
+	};
+	/** A parameter injects a failure (a task dies, the query restarts from its checkpoint). */
+	readonly failureInjection?: boolean;
+}
+
+export interface SimulationKind<Q extends SimQuestion = SimQuestion, R = unknown, F = unknown> {
+	readonly id: KindId;
+	/** Runs a program. Never throws: a program it cannot run is a located error. */
+	run(question: Q, request: RunRequest): Result<R, SourceError>;
+	/** A run that started but that Spark refused (an AnalysisException at start()), to mark in
+	 *  the editor while the run (with no batch) stays on screen. */
+	rejection(run: R): SourceError | null;
+	/** The parameters as the program says them: each value the program sets that its control can
+	 *  show replaces the old one (an edit in the editor moves the controls). */
+	paramsOf(question: Q, code: string, run: R, params: Params): Params;
+	frameAt(run: R, t: number): F;
+	/** The run's last instant (virtual ms). */
+	endMs(run: R): number;
+	/** Where "step" stops and what `batch=` names, in time order. */
+	stops(run: R): readonly Stop[];
+	/** Which stop the page opens on (a few batches in, so the first frame shows the idea). */
+	readonly openingStop: number;
+	markers(run: R): readonly SimMarker[];
+	codeFocus(run: R, t: number): readonly CodeSpan[];
+	/** One sentence: what the frame at `t` shows, in words. */
+	describe(run: R, t: number): string;
+	readonly features: KindFeatures<Q, R>;
+}
+
+/** A question's simulations: usually one; two when a page runs both APIs (basic-02). */
+export interface QuestionModule {
+	readonly slug: string;
+	/** The simulations the page opens with (loaded before it hydrates). */
+	readonly simulations: readonly QuestionSimulation[];
+	/** Simulations shown behind a switch, loaded after first paint (each kind is a chunk the page
+	 *  need not wait for: basic-02's DStream side). */
+	readonly later?: () => Promise<readonly QuestionSimulation[]>;
+}
+
+/** A question's simulation bound to its kind (what the page's controller runs). */
+export interface QuestionSimulation<Q extends SimQuestion = SimQuestion, R = unknown, F = unknown> {
+	readonly question: Q;
+	readonly kind: SimulationKind<Q, R, F>;
+	/** A second program run on the same parameters and seed (basic-03's Structured Streaming
+	 *  version beside its DStream one), shown by the kind's view. */
+	readonly companion?: Companion<unknown>;
+}
+
+export interface Companion<R> {
+	readonly programId: string;
+	readonly template: string;
+	run(question: SimQuestion, request: RunRequest): Result<R, SourceError>;
+}

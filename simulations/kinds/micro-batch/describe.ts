@@ -1,0 +1,20 @@
+/**
+ * One sentence for the frame at `t`: the last committed batch (rows read, rows the sink got,
+ * when it committed) or, in continuous processing, the epochs committed so far.
+ */
+import type { MicroBatchRun } from './run';
+import { frameAt } from './frames';
+
+const at = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+export function describeFrame(run: MicroBatchRun, t: number): string {
+	const frame = frameAt(run, t);
+	if (run.kind === 'continuous') {
+		return `Continuous processing at ${at(t)}: ${frame.committed} ${frame.committed === 1 ? 'epoch' : 'epochs'} committed.`;
+	}
+	if (run.trace.error) return `The query never started: ${run.trace.error}.`;
+	const b = frame.last;
+	if (!b) return `At ${at(t)} no batch has committed yet.`;
+	const behind = b.fallingBehind ? '; it took longer than the trigger interval, so the next batch starts at once' : '';
+	return `Batch ${b.batchId} committed at ${at(b.commitAt)}: ${b.numInputRows} ${b.numInputRows === 1 ? 'row' : 'rows'} read, ${b.numOutputRows} to the sink${behind}.`;
+}

@@ -1,0 +1,6 @@
+/** basic-02's legacy DStream program run by the DStream kind (behind the page's API switch). */
+import type { QuestionSimulation } from '../../kinds/kind';
+import { dstreamKind } from '../../kinds/dstream/kind';
+import { basic02DStreams } from './dstream';
+
+export const simulations: readonly QuestionSimulation[] = [{ question: basic02DStreams, kind: dstreamKind }];

@@ -1,0 +1,67 @@
+// Imported from QUESTIONS.md (basic-04-sources) by scripts/import-questions.mjs; edit here from now on.
+import type { ProgramTemplate } from '../../core/template';
+
+export const programs: readonly ProgramTemplate[] = [
+	{
+		id: 'main',
+		label: "Structured Streaming, default parameters",
+		api: 'structured',
+		template: String.raw`# basic-04: a file source (JSON files landing in a directory).
+from pyspark.sql import SparkSession
+from pyspark.sql import functions as F
+
+EVENT_SCHEMA = "device STRING, reading DOUBLE, event_time TIMESTAMP"
+
+spark = (
+    SparkSession.builder
+    .appName("basic-04-sources")
+    .config("spark.sql.shuffle.partitions", "4")
+    .getOrCreate()
+)
+
+events = (
+    spark.readStream.format("json")
+    .schema(EVENT_SCHEMA)  # streaming file sources need an explicit schema
+    .option("maxFilesPerTrigger", 2)  # <- maxFilesPerTrigger
+    .load("/tmp/playground/landing/sensor-events")
+)
+
+per_device = events.groupBy("device").agg(
+    F.count("*").alias("events"),
+    F.avg("reading").alias("avg_reading"),
+)
+
+query = (
+    per_device.writeStream
+    .outputMode("complete")
+    .format("console")
+    .option("checkpointLocation", "/tmp/playground/checkpoints/basic-04-sources")
+    .trigger(processingTime="2 seconds")  # <- triggerInterval
+    .start()
+)
+query.awaitTermination()
+`
+	},
+	{
+		id: 'dstream',
+		label: "DStreams, legacy",
+		api: 'dstream',
+		template: String.raw`# basic-04 (legacy DStreams): basic sources only; no Kafka DStream in PySpark since 3.0.
+from pyspark import SparkContext
+from pyspark.streaming import StreamingContext
+
+sc = SparkContext("local[2]", "basic-04-dstreams")
+ssc = StreamingContext(sc, 2)  # <- triggerInterval
+
+files = ssc.textFileStream("/tmp/playground/landing/sensor-lines")  # new files, moved in atomically
+socket_lines = ssc.socketTextStream("localhost", 9999)  # receiver-based: occupies one core
+test_batches = ssc.queueStream([["d-1,20.5"], ["d-2,21.0", "d-1,19.5"]])  # one RDD per batch
+
+all_lines = files.union(socket_lines).union(test_batches)
+all_lines.map(lambda line: (line.split(",")[0], 1)).reduceByKey(lambda a, b: a + b).pprint()
+
+ssc.start()
+ssc.awaitTermination()
+`
+	}
+];

@@ -1,0 +1,36 @@
+/**
+ * Which questions have a simulation, and how a page loads it: slug → the kinds it runs (known
+ * without loading anything) and a loader for the question's folder, which brings its kind's
+ * engine with it. Each loader is a separate chunk, so a page downloads only its own kind.
+ */
+import type { KindId, QuestionModule } from './kinds/kind';
+
+interface Entry {
+	/** The kinds the page opens with (its first load). */
+	readonly kinds: readonly KindId[];
+	/** Kinds behind a switch, loaded after first paint. */
+	readonly later?: readonly KindId[];
+	readonly load: () => Promise<{ readonly question: QuestionModule }>;
+}
+
+export const SIMULATIONS: Readonly<Record<string, Entry>> = {
+	'basic-01-stream-processing': { kinds: ['micro-batch'], load: () => import('./questions/basic-01-stream-processing/index') },
+	'basic-02-pyspark-streaming-support': {
+		kinds: ['micro-batch'],
+		later: ['dstream'],
+		load: () => import('./questions/basic-02-pyspark-streaming-support/index')
+	},
+	'basic-03-dstreams': { kinds: ['dstream'], load: () => import('./questions/basic-03-dstreams/index') },
+	'basic-05-windows': { kinds: ['event-time'], load: () => import('./questions/basic-05-windows/index') },
+	'basic-08-late-data': { kinds: ['event-time'], load: () => import('./questions/basic-08-late-data/index') },
+	'basic-11-micro-batches': { kinds: ['micro-batch'], load: () => import('./questions/basic-11-micro-batches/index') },
+	'advanced-02-event-time-watermarks': { kinds: ['event-time'], load: () => import('./questions/advanced-02-event-time-watermarks/index') },
+	'advanced-07-event-time-and-state': { kinds: ['event-time'], load: () => import('./questions/advanced-07-event-time-and-state/index') },
+	'advanced-14-joins-aggregations': { kinds: ['event-time'], load: () => import('./questions/advanced-14-joins-aggregations/index') }
+};
+
+/** The question's simulations, or null for a page without one. */
+export async function loadQuestion(slug: string): Promise<QuestionModule | null> {
+	const entry = SIMULATIONS[slug];
+	return entry ? (await entry.load()).question : null;
+}

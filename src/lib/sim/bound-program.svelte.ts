@@ -1,0 +1,118 @@
+/**
+ * The binding between a page's program and its simulation: the program text is the source of
+ * truth. Editing it re-runs the simulation (debounced); a parameter control rewrites only its
+ * marked span of the current text (never the user's other edits) and re-runs; a program the
+ * engine cannot run yields diagnostics for the editor while the last good run stays on screen.
+ */
+import type { SourceError } from '$sim';
+import { markedParams, renderProgram, type SpanRewrite } from '$sim';
+import type { Params } from '$sim';
+import type { Diagnostic } from '$lib/editor/types';
+
+export type RunResult<T> = { ok: true; value: T } | { ok: false; error: SourceError };
+
+export interface BindingSpec<T> {
+	readonly initialCode: string;
+	/** The page's program at default parameters, with its markers. */
+	readonly template: string;
+	/** Parameters whose variants add or remove lines or change other spans (window type, join
+	 *  type): changing one rewrites every marked span of the current text; only when a line it
+	 *  needs was removed earlier (no marker left) is the program re-rendered from the template.
+	 *  Other parameters rewrite only their own span. Unmarked lines the user edited stay. */
+	readonly structural?: readonly string[];
+	readonly initialParams: Params;
+	readonly seed: number;
+	/** Runs the engine on a program; never throws (errors are values). `script` names scripted
+	 *  input rows a preset adds, if any. */
+	run(code: string, params: Params, seed: number, script: string | null): RunResult<T>;
+	/** The span rewrites for these parameters (QUESTIONS.md §0.2). */
+	rewrites(params: Params): Readonly<Record<string, SpanRewrite>>;
+}
+
+const EDIT_DEBOUNCE_MS = 350;
+
+export class BoundProgram<T> {
+	code = $state('');
+	params = $state.raw<Params>({});
+	seed = $state(1);
+	/** Scripted input rows of the active preset (null: generated input only). */
+	script = $state<string | null>(null);
+	/** The last run that succeeded: what the views draw. */
+	run = $state.raw<T | null>(null);
+	/** The error of the latest attempt, if it failed. */
+	error = $state.raw<SourceError | null>(null);
+	readonly diagnostics: Diagnostic[] = $derived(this.error ? [toDiagnostic(this.error)] : []);
+
+	readonly #spec: BindingSpec<T>;
+	#timer: ReturnType<typeof setTimeout> | null = null;
+
+	constructor(spec: BindingSpec<T>) {
+		this.#spec = spec;
+		this.code = spec.initialCode;
+		this.params = spec.initialParams;
+		this.seed = spec.seed;
+		this.#rerun();
+	}
+
+	/** The user typed: re-run once they pause. */
+	edit(code: string): void {
+		this.code = code;
+		if (this.#timer) clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => this.#rerun(), EDIT_DEBOUNCE_MS);
+	}
+
+	/** A control moved: rewrite that parameter's span in the current text and re-run now. */
+	setParams(next: Params): void {
+		const changed = Object.keys(next).filter((k) => next[k] !== this.params[k]);
+		if (changed.length === 0) return;
+		this.params = next;
+		const all = this.#spec.rewrites(next);
+		if (changed.some((k) => this.#spec.structural?.includes(k))) {
+			const present = new Set(markedParams(this.code));
+			const lost = markedParams(this.#spec.template).some((id) => !present.has(id));
+			this.code = renderProgram(lost ? this.#spec.template : this.code, all);
+		} else {
+			const only = Object.fromEntries(changed.flatMap((k) => (all[k] ? [[k, all[k]]] : [])));
+			this.code = renderProgram(this.code, only);
+		}
+		this.#rerun();
+	}
+
+	/** A preset: its parameters and its scripted rows together, one re-run. */
+	applyPreset(params: Params, script: string | null): void {
+		this.script = script;
+		const before = this.params;
+		this.setParams(params);
+		if (before === this.params) this.#rerun();
+	}
+
+	reseed(seed: number): void {
+		this.seed = seed;
+		this.#rerun();
+	}
+
+	dispose(): void {
+		if (this.#timer) clearTimeout(this.#timer);
+	}
+
+	#rerun(): void {
+		const result = this.#spec.run(this.code, this.params, this.seed, this.script);
+		if (result.ok) {
+			this.run = result.value;
+			this.error = null;
+		} else {
+			this.error = result.error;
+		}
+	}
+}
+
+export function toDiagnostic(e: SourceError): Diagnostic {
+	const supported = e.supported ? `\n${e.supported}` : '';
+	return {
+		line: Math.max(1, e.line),
+		column: Math.max(1, e.column),
+		endLine: e.endLine,
+		endColumn: e.endColumn,
+		message: e.message + supported
+	};
+}
