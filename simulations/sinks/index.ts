@@ -14,3 +14,4 @@ export * from './foreach-sink';
 export * from './foreach-batch-sink';
 export * from './table-sink';
 export * from './sink-factory';
+export * from './progress';
