@@ -4,7 +4,8 @@
  * - columns: `value` (required, string or binary), `key` (string or binary; absent → null key),
  *   `topic` (string; required unless the `topic` option is set, which overrides the column),
  *   `headers` (array<struct<key: string, value: binary>>), `partition` (int; absent or null →
- *   the producer's partitioner). A wrong type fails the query at start with
+ *   the producer's partitioner). The writer is KafkaTable's WriteBuilder, which mixes in
+ *   SupportsTruncate and SupportsStreamingUpdateAsAppend. A wrong type fails the query at start with
  *   "<attr> attribute unsupported type <type>. <attr> must be a(n) <types>"
  *   (IllegalStateException rethrown as AnalysisException _LEGACY_ERROR_TEMP_3080, whose text is
  *   the message alone);
@@ -29,6 +30,7 @@ import {
 import { SinkError, legacyError } from './errors';
 import { partitionForKey } from './kafka-partitioner';
 import { DeliveryLedger } from './ledger';
+import { option } from './output-modes';
 
 /** DataType.catalogString of a column type. */
 export function catalogString(t: SinkType): string {
@@ -104,7 +106,7 @@ export interface ProducedRecord {
 export interface KafkaSinkConfig {
 	readonly broker: KafkaBroker;
 	readonly schema: readonly SinkField[];
-	/** Writer options: `topic` (overrides the column), `path` (a topic, below `topic`). */
+	/** Writer options: `topic` (overrides the column). */
 	readonly options?: Readonly<Record<string, string>>;
 }
 
@@ -121,9 +123,9 @@ export class KafkaSink implements StreamingSink {
 	private readonly col: Readonly<Record<string, number>>;
 
 	constructor(private readonly config: KafkaSinkConfig) {
-		const o = config.options ?? {};
-		// KafkaSourceProvider: the `topic` option wins over `path`, and both over the column.
-		this.topicOption = o.topic ?? o.path;
+		// KafkaTable.newWriteBuilder: Option(options.get("topic")).map(_.trim), case-insensitive;
+		// when set it is every record's topic, whatever the column says.
+		this.topicOption = option(config.options ?? {}, 'topic')?.trim();
 		const col: Record<string, number> = {};
 		config.schema.forEach((f, i) => (col[f.name] = i));
 		this.col = col;

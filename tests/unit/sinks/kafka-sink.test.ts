@@ -109,6 +109,13 @@ describe('partitioning', () => {
 		expect(broker.latest({ topic: 'out', partition: 1 })).toBe(1);
 	});
 
+	it('the topic option is case-insensitive and trimmed', () => {
+		const broker = new KafkaBroker();
+		const sink = new KafkaSink({ broker, schema: [str('value')], options: { TOPIC: ' out ' } });
+		sink.addBatch({ batchId: 0, rows: [['v']], outputMode: 'complete' });
+		expect(broker.topicNames()).toEqual(['out']);
+	});
+
 	it('a null topic in the data fails the task', () => {
 		const broker = new KafkaBroker();
 		const sink = new KafkaSink({ broker, schema: [str('topic'), str('value')] });
