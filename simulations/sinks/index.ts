@@ -15,3 +15,4 @@ export * from './foreach-batch-sink';
 export * from './table-sink';
 export * from './sink-factory';
 export * from './progress';
+export * from './view';
