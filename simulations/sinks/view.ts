@@ -1,0 +1,47 @@
+/**
+ * One shape for what any sink holds now, for the sinks page: the rows a reader of the sink sees
+ * (the memory table, the committed files, the topic's records, what was printed, what the user
+ * function delivered), each with how many times it was delivered, and the guarantee that
+ * explains the counts. Reads the sinks; changes nothing.
+ */
+import type { DeliveryGuarantee, SinkKind, SinkRow, StreamingSink } from './contract';
+import { FileStreamSink } from './file-sink';
+import { KafkaSink } from './kafka-sink';
+import { MemorySink } from './memory-sink';
+
+export interface SinkView {
+	readonly kind: SinkKind;
+	readonly description: string;
+	readonly guarantee: DeliveryGuarantee;
+	/** What a reader of the sink sees, in the sink's own order. */
+	readonly visible: readonly SinkRow[];
+	/** Per delivered output row: its batch and how many times it reached the reader. */
+	readonly deliveries: readonly {
+		readonly batchId: number;
+		readonly row: SinkRow;
+		readonly writes: number;
+	}[];
+	/** Deliveries beyond the first: the duplicates a replay left. */
+	readonly duplicates: number;
+}
+
+function visibleRows(sink: StreamingSink): SinkRow[] {
+	if (sink instanceof MemorySink) return sink.allData();
+	if (sink instanceof FileStreamSink) return sink.readCommitted();
+	if (sink instanceof KafkaSink)
+		return sink.produced.map((r) => [r.key, r.value, r.topic, r.partition, r.offset]);
+	// Console: each delivery is a printed line (a replayed batch is printed again); foreach and
+	// foreachBatch: what the user code delivered to its own target.
+	return sink.ledger.all().flatMap((e) => Array.from({ length: e.writes }, () => e.row));
+}
+
+export function sinkView(sink: StreamingSink): SinkView {
+	return {
+		kind: sink.kind,
+		description: sink.description,
+		guarantee: sink.guarantee,
+		visible: visibleRows(sink),
+		deliveries: sink.ledger.all().map(({ batchId, row, writes }) => ({ batchId, row, writes })),
+		duplicates: sink.ledger.totals().extraWrites
+	};
+}
