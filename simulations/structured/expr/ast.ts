@@ -135,6 +135,8 @@ export type Expr =
 export interface PythonUdf {
 	readonly returnType: DataType;
 	readonly call: (args: readonly Value[], types: readonly DataType[]) => Value;
+	/** Why arguments of these types cannot cross to Python, or null (checked at compile time). */
+	readonly refuse?: (types: readonly DataType[]) => string | null;
 }
 
 export type ExprKind = Expr['kind'];

@@ -250,6 +250,8 @@ class Compiler {
 		if (udf) {
 			const cs = args.value;
 			const types = cs.map((c) => c.type);
+			const refused = udf.refuse?.(types);
+			if (refused) return errAt(at, refused);
 			return ok(compiled(udf.returnType, name, true, (row) => udf.call(cs.map((c) => c.eval(row)), types)));
 		}
 		if (e.fn === 'window_time') {

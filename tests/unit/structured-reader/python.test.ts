@@ -139,6 +139,25 @@ describe('user Python in a Structured program', () => {
 		);
 	});
 
+	it('converts udf results as PySpark does: an int for DoubleType is NULL, StringType takes str() of Java', () => {
+		const code =
+			F +
+			'd = F.udf(lambda v: v, "double")\nd2 = F.udf(lambda v: v / 2, "double")\ns = F.udf(lambda v: v, "string")\nb = F.udf(lambda v: v > 1, "string")\n' +
+			'result = events.select(d("value"), d2("value"), s("value"), b("value"))' +
+			SINK;
+		const run = runQuery(code, events, [{ atMs: 0, source: 'events', rows: [[3, 'a']] }], { untilMs: 2000 });
+		if (!run.ok) throw new Error(run.error.message);
+		const rows = run.value.events.flatMap((e) => (e.event.type === 'rowsEmitted' ? e.event.rows : []));
+		expect(rows).toEqual([[null, 1.5, '3', 'true']]);
+	});
+
+	it('refuses a udf argument whose Python value is not modelled (a timestamp would be a datetime)', () => {
+		const code = F + 'f = F.udf(lambda t: 1, "int")\nresult = events.select(f(F.col("value").cast("timestamp")))' + SINK;
+		const e = error(code);
+		expect(e.message).toContain('Python udf argument of type timestamp is not supported');
+		expect(e.line).toBe(3);
+	});
+
 	it('reports a udf without a function (the decorator form) at the call', () => {
 		const e = error(F + '@F.udf("int")\ndef f(v):\n    return v\nresult = events' + SINK);
 		expect(e.message).toContain('decorators');
