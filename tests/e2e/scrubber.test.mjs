@@ -55,6 +55,10 @@ describe('scrubber with event markers (basic-08)', () => {
 		const range = page.getByTestId('scrub-range');
 		await range.fill('0');
 		assert.equal(await page.getByTestId('sim-cursor').textContent(), '0.0 s');
+		// The editor redraws its decorations on its next frame: wait for that, not for a fixed time.
+		await page
+			.waitForFunction(() => document.querySelectorAll('.monaco-editor .sim-code-focus').length === 0, null, { timeout: 3000 })
+			.catch(() => {});
 		assert.equal(await page.locator('.monaco-editor .sim-code-focus').count(), 0, 'nothing happened yet');
 		const first = page.getByTestId('scrub-marker-trigger').first();
 		await first.focus();

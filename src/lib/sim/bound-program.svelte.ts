@@ -27,6 +27,9 @@ export interface BindingSpec<T> {
 	run(code: string, params: Params, seed: number, script: string | null): RunResult<T>;
 	/** The span rewrites for these parameters (QUESTIONS.md §0.2). */
 	rewrites(params: Params): Readonly<Record<string, SpanRewrite>>;
+	/** Runs an edit off the main thread (the engine worker), when the page can: resolves to the
+	 *  run, `'superseded'` when a newer run took its place, or null to run it here instead. */
+	runRemote?(code: string, params: Params, seed: number, script: string | null): Promise<RunResult<T> | 'superseded' | null>;
 }
 
 const EDIT_DEBOUNCE_MS = 350;
@@ -58,7 +61,7 @@ export class BoundProgram<T> {
 	edit(code: string): void {
 		this.code = code;
 		if (this.#timer) clearTimeout(this.#timer);
-		this.#timer = setTimeout(() => this.#rerun(), EDIT_DEBOUNCE_MS);
+		this.#timer = setTimeout(() => void this.#rerunEdit(), EDIT_DEBOUNCE_MS);
 	}
 
 	/** A control moved: rewrite that parameter's span in the current text and re-run now. */
@@ -95,8 +98,27 @@ export class BoundProgram<T> {
 		if (this.#timer) clearTimeout(this.#timer);
 	}
 
+	/** Bumped by every run: a remote result older than the latest run is dropped. */
+	#generation = 0;
+
+	/** An edit's run: in the engine worker when there is one (the page stays responsive, and a
+	 *  newer edit cancels it), else here. The last good run stays on screen meanwhile. */
+	async #rerunEdit(): Promise<void> {
+		const remote = this.#spec.runRemote;
+		if (!remote) return this.#rerun();
+		const generation = ++this.#generation;
+		const result = await remote(this.code, this.params, this.seed, this.script);
+		if (generation !== this.#generation || result === 'superseded') return;
+		if (result === null) return this.#rerun();
+		this.#apply(result);
+	}
+
 	#rerun(): void {
-		const result = this.#spec.run(this.code, this.params, this.seed, this.script);
+		this.#generation++;
+		this.#apply(this.#spec.run(this.code, this.params, this.seed, this.script));
+	}
+
+	#apply(result: RunResult<T>): void {
 		if (result.ok) {
 			this.run = result.value;
 			this.error = null;

@@ -8,9 +8,26 @@
  * does everything that is Spark's.
  */
 import { untrack } from 'svelte';
-import { defaultParams, normaliseSeed, type CodeSpan, type Comparison, type ParamValue, type Params, type QuestionSimulation, type SimMarker, type SimPreset, type SimQuestion, type SimulationKind, type Stop, comparedProgram, defaultComparison } from '$sim';
+import {
+	defaultParams,
+	normaliseSeed,
+	type CodeSpan,
+	type Comparison,
+	type ParamValue,
+	type Params,
+	type QuestionSimulation,
+	type SimMarker,
+	type SimPreset,
+	type SimQuestion,
+	type SimulationKind,
+	type Stop,
+	comparedProgram,
+	defaultComparison,
+	type RunRequest
+} from '$sim';
 import { BoundProgram, toDiagnostic } from './bound-program.svelte';
 import type { Diagnostic } from '$lib/editor/types';
+import { EngineClient } from './engine-client';
 import { InputEditor } from './input-edits.svelte';
 import { Playback } from './playback.svelte';
 import { CODE_KEY, readProgram, writeProgram } from './program-url';
@@ -111,15 +128,24 @@ export class SimController<R = unknown, F = unknown> {
 	#bindProgram(): BoundProgram<R> {
 		const { question: q, kind, inputEdits: editor } = this;
 		const params = q.constrain(defaultParams(q.schema)).params;
+		const request = (code: string, p: Params, seed: number, script: string | null): RunRequest => ({
+			code,
+			params: p,
+			seed,
+			script,
+			edits: editor ? editor.observe(kind, q, p, seed, script) : []
+		});
+		const engine = EngineClient.available ? new EngineClient() : null;
 		return new BoundProgram<R>({
 			initialCode: q.program(params),
 			template: q.template,
 			initialParams: params,
 			seed: 1,
 			structural: q.structural,
-			run: (code, p, seed, script) =>
-				kind.run(q, { code, params: p, seed, script, edits: editor ? editor.observe(kind, q, p, seed, script) : [] }),
-			rewrites: (p) => q.rewrites(p)
+			run: (code, p, seed, script) => kind.run(q, request(code, p, seed, script)),
+			rewrites: (p) => q.rewrites(p),
+			// An edit in the editor runs in the engine worker, so no program can freeze the page.
+			...(engine ? { runRemote: (code, p, seed, script) => engine.run<R>(q.slug, q.programId, request(code, p, seed, script)) } : {})
 		});
 	}
 
