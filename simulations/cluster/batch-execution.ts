@@ -4,7 +4,7 @@
  * runs them on the cluster and returns the batch's phases in `durationMs` terms.
  *
  * Driver work (offset log, planning, commit) is a fixed overhead split over the phases with
- * SIM-1's shares (microbatch/cost.ts `batchPhases`), on the critical path before and after the
+ * SIM-1's shares (structured/runtime/cost-policy.ts `batchPhases`), on the critical path before and after the
  * tasks (R1.2); `addBatch` also contains the tasks' makespan, since executing the DAG is what
  * addBatch times.
  */

@@ -1,6 +1,6 @@
 /**
  * When the next micro-batch starts, and when it was due, from SIM-1's trigger rules
- * (../microbatch/trigger.ts: ProcessingTimeExecutor.nextBatchTime, pollingDelay after an idle
+ * (../structured/runtime/trigger-policy.ts: ProcessingTimeExecutor.nextBatchTime, pollingDelay after an idle
  * attempt; SPARK-SEMANTICS R1.4.2). The cluster model only adds `due`, the grid time the batch
  * was meant to start, so a batch that starts late because the previous one overran shows its
  * scheduling delay (start − due).
