@@ -1,12 +1,13 @@
 // Scenario inputs can come from the analyzed program: the engine's own run gives, batch for
-// batch, what the scenarios' second watermark loop (scenarios/event-time/watermark-plan.ts
+// batch, what the scenarios' second watermark loop (kinds/event-time/watermark-plan.ts
 // planBatches) recomputes to place scripted rows. This pins that the swap is exact on every
 // preset of the two scenarios that use it, so planBatches can be deleted.
 import { describe, expect, it } from 'vitest';
-import { runEventTimeProgram } from '../../../simulations/frames/from-structured';
-import { EPOCH_OFFSET_MS, eventTimeScenario } from '../../../simulations/scenarios/event-time/index';
-import { planBatches } from '../../../simulations/scenarios/event-time/watermark-plan';
-import { defaultParams, numberParam, choiceParam } from '../../../simulations/scenarios/types';
+import { runEventTimeProgram } from '../../../simulations/kinds/event-time/run';
+import { EPOCH_OFFSET_MS } from '../../../simulations/kinds/event-time/question';
+import { eventTimeScenario } from '../../../simulations/kinds/event-time/questions';
+import { planBatches } from '../../../simulations/kinds/event-time/watermark-plan';
+import { defaultParams, numberParam, choiceParam } from '../../../simulations/core/params';
 import type { WatermarkPolicy } from '../../../simulations/structured/operators/watermark';
 
 const CASES: Record<string, (p: Record<string, unknown>) => { delays: number[]; policy: WatermarkPolicy }> = {

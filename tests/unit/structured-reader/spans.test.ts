@@ -3,8 +3,8 @@
 // parenthesis matcher the frames use today (callSpan), and it also gets right what the matcher
 // cannot: a `)` inside a triple-quoted string, and where the receiver chain begins.
 import { describe, expect, it } from 'vitest';
-import { PROGRAMS } from '../../../simulations/programs/index';
-import { callSpan } from '../../../simulations/frames/code-spans';
+import { PROGRAMS } from '../../../simulations/questions/programs';
+import { callSpan } from '../../../simulations/kinds/event-time/code-spans';
 import { readProgram } from '../../../simulations/structured/reader/index';
 import { spanAt, type Pos } from '../../../simulations/structured/plan';
 import { readAndAnalyze } from './helpers';
