@@ -19,10 +19,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import { createRng } from '../simulations/core/rng';
-import { runEventTimeProgram } from '../simulations/frames/from-structured';
-import { EVENT_TIME_SCENARIOS } from '../simulations/scenarios/event-time/index';
-import type { EventTimeInput, SimEvent } from '../simulations/scenarios/event-time/types';
-import { defaultParams } from '../simulations/scenarios/types';
+import { runEventTimeProgram } from '../simulations/kinds/event-time/run';
+import { EVENT_TIME_SCENARIOS } from '../simulations/kinds/event-time/questions';
+import type { EventTimeInput, SimEvent } from '../simulations/kinds/event-time/question';
+import { defaultParams } from '../simulations/core/params';
 import type { Value } from '../simulations/structured/expr/ast';
 import { MemoryStreams, MicroBatchExecution, prepareQuery } from '../simulations/structured/index';
 

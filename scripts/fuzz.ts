@@ -12,17 +12,17 @@
  */
 import { createRng, type Rng } from '../simulations/core/rng';
 import { readDStreamProgram } from '../simulations/dstream/index';
-import { runDStreamProgram } from '../simulations/frames/from-dstream';
-import { runEventTimeProgram } from '../simulations/frames/from-structured';
-import { runStructuredOverSocket } from '../simulations/frames/structured-socket';
+import { runDStreamProgram } from '../simulations/kinds/dstream/run';
+import { runEventTimeProgram } from '../simulations/kinds/event-time/run';
+import { runStructuredOverSocket } from '../simulations/kinds/dstream/structured-socket';
 import { evalPython } from '../simulations/python/index';
-import { basic02DStreams } from '../simulations/scenarios/dstreams/basic-02-dstreams';
-import { basic03DStreams } from '../simulations/scenarios/dstreams/basic-03-dstreams';
-import { linesBetween } from '../simulations/scenarios/dstreams/socket-lines';
-import type { DStreamScenario } from '../simulations/scenarios/dstreams/types';
-import { EVENT_TIME_SCENARIOS } from '../simulations/scenarios/event-time/index';
-import type { EventTimeScenario } from '../simulations/scenarios/event-time/types';
-import { defaultParams, type Params } from '../simulations/scenarios/types';
+import { basic02DStreams } from '../simulations/questions/basic-02-pyspark-streaming-support/dstream';
+import { basic03DStreams } from '../simulations/questions/basic-03-dstreams/question';
+import { linesBetween } from '../simulations/kinds/dstream/socket-lines';
+import type { DStreamScenario } from '../simulations/kinds/dstream/question';
+import { EVENT_TIME_SCENARIOS } from '../simulations/kinds/event-time/questions';
+import type { EventTimeScenario } from '../simulations/kinds/event-time/question';
+import { defaultParams, type Params } from '../simulations/core/params';
 import { compileExpr, ExprRuntimeError, parseSqlExpr } from '../simulations/structured/expr/index';
 import { decodeProgram, encodeProgram } from '../src/lib/sim/program-url';
 import { decodeInputEdits } from '../src/lib/sim/input-edits-url';
