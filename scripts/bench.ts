@@ -50,7 +50,12 @@ counts = (
 query = counts.writeStream.outputMode("${mode}").format("memory").queryName("bench").start()
 `;
 
-function makeBatch(rng: ReturnType<typeof createRng>, from: number, n: number, keys: readonly string[]) {
+function makeBatch(
+	rng: ReturnType<typeof createRng>,
+	from: number,
+	n: number,
+	keys: readonly string[]
+) {
 	const rows: Value[][] = new Array(n);
 	for (let j = 0; j < n; j++) {
 		const i = from + j;
@@ -199,10 +204,18 @@ for (let p = 0; p < PAIRS; p++) {
 }
 const engineMs = median(engineRuns.map((r) => r.ms));
 const loopMs = median(loopRuns.map((r) => r.ms));
-console.log(`windowed count, ${mode} mode: ${fmt(EVENTS)} events, ${KEYS} keys, 10 s windows, 5 s delay, ${PAIRS} alternated pairs`);
-console.log(`engine: ${fmt(EVENTS / (engineMs / 1000))} events/s (median ${engineMs.toFixed(0)} ms, ${engineRuns[0]?.out} rows out)`);
-console.log(`loop:   ${fmt(EVENTS / (loopMs / 1000))} events/s (median ${loopMs.toFixed(0)} ms, same rows out)`);
-console.log(`ratio:  ${median(ratios).toFixed(2)}x the tight loop (median of per-pair loop/engine time; pairs ${ratios.map((r) => r.toFixed(2)).join(' ')}; goal >= 0.5x)`);
+console.log(
+	`windowed count, ${mode} mode: ${fmt(EVENTS)} events, ${KEYS} keys, 10 s windows, 5 s delay, ${PAIRS} alternated pairs`
+);
+console.log(
+	`engine: ${fmt(EVENTS / (engineMs / 1000))} events/s (median ${engineMs.toFixed(0)} ms, ${engineRuns[0]?.out} rows out)`
+);
+console.log(
+	`loop:   ${fmt(EVENTS / (loopMs / 1000))} events/s (median ${loopMs.toFixed(0)} ms, same rows out)`
+);
+console.log(
+	`ratio:  ${median(ratios).toFixed(2)}x the tight loop (median of per-pair loop/engine time; pairs ${ratios.map((r) => r.toFixed(2)).join(' ')}; goal >= 0.5x)`
+);
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -227,7 +240,10 @@ if (!args.includes('--skip-hour')) {
 function pagePath(perSecond: number, seconds: number): { events: number; ms: number; ok: boolean } {
 	const s = EVENT_TIME_SCENARIOS['advanced-07-event-time-and-state'];
 	if (!s) throw new Error('advanced-07 scenario missing');
-	const params = s.constrain({ ...defaultParams(s.schema), eventRate: Math.min(200, perSecond) }).params;
+	const params = s.constrain({
+		...defaultParams(s.schema),
+		eventRate: Math.min(200, perSecond)
+	}).params;
 	const base = s.input(params, 1);
 	const stream = base.streams[0];
 	if (!stream || stream.events.length === 0) throw new Error('advanced-07 has no input');
@@ -237,7 +253,12 @@ function pagePath(perSecond: number, seconds: number): { events: number; ms: num
 	for (let i = 0; i < total; i++) {
 		const e = stream.events[i % stream.events.length] as SimEvent;
 		const lap = Math.floor(i / stream.events.length) * span;
-		events.push({ ...e, id: `${e.id}-${i}`, arrivalMs: (e.arrivalMs + lap) as SimEvent['arrivalMs'], eventTimeMs: (e.eventTimeMs + lap) as SimEvent['eventTimeMs'] });
+		events.push({
+			...e,
+			id: `${e.id}-${i}`,
+			arrivalMs: (e.arrivalMs + lap) as SimEvent['arrivalMs'],
+			eventTimeMs: (e.eventTimeMs + lap) as SimEvent['eventTimeMs']
+		});
 	}
 	events.sort((a, b) => a.arrivalMs - b.arrivalMs);
 	const input: EventTimeInput = {
@@ -250,9 +271,14 @@ function pagePath(perSecond: number, seconds: number): { events: number; ms: num
 	if (!r.ok) console.error('page path failed:', r.error.message);
 	return { events: total, ms: performance.now() - t0, ok: r.ok };
 }
-for (const [rate, secs] of [[200, 80], [200, 160]] as const) {
+for (const [rate, secs] of [
+	[200, 80],
+	[200, 160]
+] as const) {
 	const p = pagePath(rate, secs);
 	console.log(`page path, ${fmt(p.events)} events: ${p.ms.toFixed(0)} ms to prepare`);
 }
 const page = pagePath(200, 3600);
-console.log(`page path, one hour at the largest page rate (200 events/s, ${fmt(page.events)} events): ${(page.ms / 1000).toFixed(2)} s to prepare (goal < 1 s)`);
+console.log(
+	`page path, one hour at the largest page rate (200 events/s, ${fmt(page.events)} events): ${(page.ms / 1000).toFixed(2)} s to prepare (goal < 1 s)`
+);

@@ -26,7 +26,9 @@ try {
 			const body = [];
 			for (i++; i < lines.length && lines[i].trim() !== '```'; i++) body.push(lines[i]);
 			n++;
-			const skip = /^<!--\s*snippet-check:\s*skip,\s*(.+?)\s*-->$/.exec(lines[start - 2]?.trim() ?? '');
+			const skip = /^<!--\s*snippet-check:\s*skip,\s*(.+?)\s*-->$/.exec(
+				lines[start - 2]?.trim() ?? ''
+			);
 			if (skip) {
 				skipped.push(`${md}:${start + 1}: ${skip[1]}`);
 				continue;
@@ -50,7 +52,9 @@ try {
 		}
 		const totals = /(\d+) passed, (\d+) failed\s*$/.exec(r.stdout);
 		for (const s of skipped) console.log(`skipped ${s}`);
-		console.log(`${totals?.[1] ?? '?'} passed, ${totals?.[2] ?? '?'} failed, ${skipped.length} skipped`);
+		console.log(
+			`${totals?.[1] ?? '?'} passed, ${totals?.[2] ?? '?'} failed, ${skipped.length} skipped`
+		);
 		process.exitCode = r.status ?? 1;
 	}
 } finally {

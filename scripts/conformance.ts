@@ -5,18 +5,26 @@
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { runScenario, withKnownDifferences, type KnownDifference } from '../simulations/conformance/run';
+import {
+	runScenario,
+	withKnownDifferences,
+	type KnownDifference
+} from '../simulations/conformance/run';
 import type { Scenario } from '../simulations/conformance/types';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 const dir = args.find((a) => !a.startsWith('--')) ?? 'tests/conformance/spark';
 const knownPath = 'tests/conformance/known-differences.json';
-const known: KnownDifference[] = existsSync(knownPath) ? JSON.parse(readFileSync(knownPath, 'utf8')) : [];
+const known: KnownDifference[] = existsSync(knownPath)
+	? JSON.parse(readFileSync(knownPath, 'utf8'))
+	: [];
 
 let passed = 0;
 let failed = 0;
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+for (const file of readdirSync(dir)
+	.filter((f) => f.endsWith('.json'))
+	.sort()) {
 	const scenario = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Scenario;
 	const r = withKnownDifferences(runScenario(scenario), known);
 	if (r.passed) {

@@ -66,30 +66,129 @@ export interface FuzzReport {
 
 /** Values that stress limits where a literal stands in a program. */
 const EXTREME_NUMBERS = [
-	'0', '-1', '1.5', '0.001', '-0.5', '1e308', '1e-308', '10**9', '10**18', '2**53', '999999',
-	'3600000', 'float("nan")', 'float("inf")', '-10**12', '7', '1000000'
+	'0',
+	'-1',
+	'1.5',
+	'0.001',
+	'-0.5',
+	'1e308',
+	'1e-308',
+	'10**9',
+	'10**18',
+	'2**53',
+	'999999',
+	'3600000',
+	'float("nan")',
+	'float("inf")',
+	'-10**12',
+	'7',
+	'1000000'
 ];
 const EXTREME_STRINGS = [
-	'""', '"0 seconds"', '"-1 seconds"', '"1 millisecond"', '"1 microsecond"', '"9999999 days"',
-	'"1 hour"', '"10 minutes"', '"abc"', '"1 year"', '"NaN seconds"', '"1e400 seconds"', '"-5 minutes"',
-	'"2026-01-01 10:00:00"', '"+294247-01-10 04:00:54"', '"999999-12-31"', '"0001-01-01"',
-	'"{}"', '"[[["', '"\\u0000"', '"' + 'x'.repeat(300) + '"', '"%s %d"', '"{0} {1}"', '"timestamp"',
-	'"long"', '"append"', '"update"', '"complete"', '"value"', '"key"', '"*"'
+	'""',
+	'"0 seconds"',
+	'"-1 seconds"',
+	'"1 millisecond"',
+	'"1 microsecond"',
+	'"9999999 days"',
+	'"1 hour"',
+	'"10 minutes"',
+	'"abc"',
+	'"1 year"',
+	'"NaN seconds"',
+	'"1e400 seconds"',
+	'"-5 minutes"',
+	'"2026-01-01 10:00:00"',
+	'"+294247-01-10 04:00:54"',
+	'"999999-12-31"',
+	'"0001-01-01"',
+	'"{}"',
+	'"[[["',
+	'"\\u0000"',
+	'"' + 'x'.repeat(300) + '"',
+	'"%s %d"',
+	'"{0} {1}"',
+	'"timestamp"',
+	'"long"',
+	'"append"',
+	'"update"',
+	'"complete"',
+	'"value"',
+	'"key"',
+	'"*"'
 ];
 /** Tokens and fragments inserted at random places. */
 const TOKENS = [
-	'(', ')', '[', ']', '{', '}', ',', ':', '.', '=', '==', '+', '-', '*', '/', '//', '%', '**',
-	'not ', ' and ', ' or ', 'lambda x: ', 'None', 'True', 'False', '\n', '    ', '#', '\\',
-	'F.window(', 'F.col("value")', 'F.lit(1)', '.alias("a")', '.cast("timestamp")', 'F.expr("',
-	'.withWatermark("eventTime", "1 second")', '.groupBy("key")', '.count()', '.agg(F.sum("n"))',
-	'F.explode(F.sequence(F.lit(1), F.lit(100000)))', 'F.timestamp_seconds(F.lit(9e12))',
-	'.window(', '.countByWindow(1.5, -1)', '.reduceByKeyAndWindow(lambda a, b: a + b, lambda a, b: a - b, 60, 1)',
-	'.flatMap(lambda l: range(10**6))', '.map(lambda w: sum(range(999999)))', '.updateStateByKey(lambda vs, s: (s or 0) + sum(vs))',
-	'"' + '('.repeat(250) + '"', '('.repeat(300), 'x' + '+x'.repeat(400), 'print("a" * 10**8)',
-	'[0] * 10**8', 'while True: pass', 'def f(x): return f(x)', 'f(1)', '.trigger(processingTime="0 seconds")',
-	'.outputMode("update")', '.dropDuplicates(["key"])', 'F.session_window("eventTime", "0 seconds")',
-	'.join(events, "key")', '"\\U0011FFFF"', '"\\xZZ"', 'b"abc"', 'f"{x!r:>{10**9}}"', '"%*d" % (10**9, 1)',
-	'.pprint(10**9)', 'ssc.remember(-1)', 'ssc.checkpoint("")', '.repartition(0)', '.repartition(10**7)'
+	'(',
+	')',
+	'[',
+	']',
+	'{',
+	'}',
+	',',
+	':',
+	'.',
+	'=',
+	'==',
+	'+',
+	'-',
+	'*',
+	'/',
+	'//',
+	'%',
+	'**',
+	'not ',
+	' and ',
+	' or ',
+	'lambda x: ',
+	'None',
+	'True',
+	'False',
+	'\n',
+	'    ',
+	'#',
+	'\\',
+	'F.window(',
+	'F.col("value")',
+	'F.lit(1)',
+	'.alias("a")',
+	'.cast("timestamp")',
+	'F.expr("',
+	'.withWatermark("eventTime", "1 second")',
+	'.groupBy("key")',
+	'.count()',
+	'.agg(F.sum("n"))',
+	'F.explode(F.sequence(F.lit(1), F.lit(100000)))',
+	'F.timestamp_seconds(F.lit(9e12))',
+	'.window(',
+	'.countByWindow(1.5, -1)',
+	'.reduceByKeyAndWindow(lambda a, b: a + b, lambda a, b: a - b, 60, 1)',
+	'.flatMap(lambda l: range(10**6))',
+	'.map(lambda w: sum(range(999999)))',
+	'.updateStateByKey(lambda vs, s: (s or 0) + sum(vs))',
+	'"' + '('.repeat(250) + '"',
+	'('.repeat(300),
+	'x' + '+x'.repeat(400),
+	'print("a" * 10**8)',
+	'[0] * 10**8',
+	'while True: pass',
+	'def f(x): return f(x)',
+	'f(1)',
+	'.trigger(processingTime="0 seconds")',
+	'.outputMode("update")',
+	'.dropDuplicates(["key"])',
+	'F.session_window("eventTime", "0 seconds")',
+	'.join(events, "key")',
+	'"\\U0011FFFF"',
+	'"\\xZZ"',
+	'b"abc"',
+	'f"{x!r:>{10**9}}"',
+	'"%*d" % (10**9, 1)',
+	'.pprint(10**9)',
+	'ssc.remember(-1)',
+	'ssc.checkpoint("")',
+	'.repartition(0)',
+	'.repartition(10**7)'
 ];
 
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[rng.int(xs.length)] as T;
@@ -106,13 +205,17 @@ function mutate(rng: Rng, code: string): string {
 			const nums = [...code.matchAll(/(?<![\w.])\d+(\.\d+)?(?![\w.])/g)];
 			const m = nums.length ? pick(rng, nums) : undefined;
 			if (!m || m.index === undefined) return code + '\n' + pick(rng, TOKENS);
-			return code.slice(0, m.index) + pick(rng, EXTREME_NUMBERS) + code.slice(m.index + m[0].length);
+			return (
+				code.slice(0, m.index) + pick(rng, EXTREME_NUMBERS) + code.slice(m.index + m[0].length)
+			);
 		}
 		case 3: {
 			const strs = [...code.matchAll(/"[^"\n]*"/g)];
 			const m = strs.length ? pick(rng, strs) : undefined;
 			if (!m || m.index === undefined) return code;
-			return code.slice(0, m.index) + pick(rng, EXTREME_STRINGS) + code.slice(m.index + m[0].length);
+			return (
+				code.slice(0, m.index) + pick(rng, EXTREME_STRINGS) + code.slice(m.index + m[0].length)
+			);
 		}
 		case 4: {
 			const lines = code.split('\n');
@@ -130,7 +233,13 @@ function mutate(rng: Rng, code: string): string {
 			// Call one more method on a stream: the last name assigned on a line, re-used.
 			const names = [...code.matchAll(/^(\w+) = /gm)].map((m) => m[1] as string);
 			const name = names.length ? pick(rng, names) : 'events';
-			return code + `\n${name}${pick(rng, TOKENS.filter((t) => t.startsWith('.')))}`;
+			return (
+				code +
+				`\n${name}${pick(
+					rng,
+					TOKENS.filter((t) => t.startsWith('.'))
+				)}`
+			);
 		}
 		case 7:
 			return code.slice(0, at) + String.fromCharCode(rng.int(128)) + code.slice(at);
@@ -146,7 +255,8 @@ function mutate(rng: Rng, code: string): string {
 function soup(rng: Rng): string {
 	const k = 1 + rng.int(30);
 	let s = '';
-	for (let i = 0; i < k; i++) s += pick(rng, [...TOKENS, ...EXTREME_NUMBERS, ...EXTREME_STRINGS, 'events', 'x', ' ']);
+	for (let i = 0; i < k; i++)
+		s += pick(rng, [...TOKENS, ...EXTREME_NUMBERS, ...EXTREME_STRINGS, 'events', 'x', ' ']);
 	return s;
 }
 
@@ -155,15 +265,23 @@ interface Target {
 	readonly name: string;
 	readonly seeds: readonly string[];
 	/** `input`: the text the user gave, when it is not `code` (a link is decoded first). */
-	run(code: string, seed: number): { readonly messages: readonly string[]; readonly input?: string };
+	run(
+		code: string,
+		seed: number
+	): { readonly messages: readonly string[]; readonly input?: string };
 }
 
-const messagesOf = (r: { ok: boolean; error?: { message: string; supported?: string } }): string[] =>
-	r.ok || !r.error ? [] : [r.error.message, r.error.supported ?? ''];
+const messagesOf = (r: {
+	ok: boolean;
+	error?: { message: string; supported?: string };
+}): string[] => (r.ok || !r.error ? [] : [r.error.message, r.error.supported ?? '']);
 
 function eventTimeTarget(s: EventTimeScenario): Target {
 	const params = s.constrain(defaultParams(s.schema)).params;
-	const seeds = [s.program(params), ...s.presets.map((p) => s.program(s.constrain({ ...params, ...p.params }).params))];
+	const seeds = [
+		s.program(params),
+		...s.presets.map((p) => s.program(s.constrain({ ...params, ...p.params }).params))
+	];
 	const input = s.input(params, 1);
 	const short = { ...input, runLengthMs: Math.min(input.runLengthMs, 60_000) };
 	return {
@@ -178,7 +296,10 @@ function eventTimeTarget(s: EventTimeScenario): Target {
 
 function dstreamTarget(s: DStreamScenario): Target {
 	const params = s.constrain(defaultParams(s.schema)).params;
-	const seeds = [s.program(params), ...s.presets.map((p) => s.program(s.constrain({ ...params, ...p.params }).params))];
+	const seeds = [
+		s.program(params),
+		...s.presets.map((p) => s.program(s.constrain({ ...params, ...p.params }).params))
+	];
 	const lines = s.lines(params, 1);
 	return {
 		name: `dstream:${s.slug}`,
@@ -208,7 +329,11 @@ function socketTarget(s: DStreamScenario): Target | null {
 	return {
 		name: `socket:${s.slug}`,
 		seeds: [code],
-		run: (c) => ({ messages: messagesOf(runStructuredOverSocket(c, { lines, durationMs: 12_000, startEpochMs: s.startEpochMs })) })
+		run: (c) => ({
+			messages: messagesOf(
+				runStructuredOverSocket(c, { lines, durationMs: 12_000, startEpochMs: s.startEpochMs })
+			)
+		})
 	};
 }
 
@@ -227,8 +352,12 @@ const pythonTarget: Target = {
 };
 
 const SQL_SEEDS = [
-	'CAST(value AS TIMESTAMP)', 'window(time, "10 seconds", "5 seconds")', 'value + 1 > 3 AND s LIKE "a%"',
-	'timestamp_seconds(value * 1000000000000)', 'CASE WHEN value > 1 THEN s ELSE NULL END', 'count(DISTINCT s)'
+	'CAST(value AS TIMESTAMP)',
+	'window(time, "10 seconds", "5 seconds")',
+	'value + 1 > 3 AND s LIKE "a%"',
+	'timestamp_seconds(value * 1000000000000)',
+	'CASE WHEN value > 1 THEN s ELSE NULL END',
+	'count(DISTINCT s)'
 ];
 const sqlTarget: Target = {
 	name: 'sql',
@@ -259,11 +388,17 @@ function linkTarget(s: EventTimeScenario): Target {
 	const input = s.input(params, 1);
 	const sample = (rng: Rng): string => {
 		const q = new URLSearchParams();
-		for (const k of keys) if (rng.int(3) === 0) q.set(k, pick(rng, [...EXTREME_NUMBERS, 'x', '', '1e999', '-0', 'update']));
+		for (const k of keys)
+			if (rng.int(3) === 0)
+				q.set(k, pick(rng, [...EXTREME_NUMBERS, 'x', '', '1e999', '-0', 'update']));
 		if (rng.int(3) === 0) q.set('preset', pick(rng, ['', 'nope', ...s.presets.map((p) => p.id)]));
 		if (rng.int(3) === 0) q.set('seed', pick(rng, EXTREME_NUMBERS));
 		if (rng.int(3) === 0) q.set('t', pick(rng, EXTREME_NUMBERS));
-		if (rng.int(3) === 0) q.set('code', rng.int(2) ? encodeProgram(mutate(rng, s.program(params))).toString() : soup(rng));
+		if (rng.int(3) === 0)
+			q.set(
+				'code',
+				rng.int(2) ? encodeProgram(mutate(rng, s.program(params))).toString() : soup(rng)
+			);
 		if (rng.int(3) === 0) q.set('edits', `1.${soup(rng)}`);
 		return q.toString();
 	};
@@ -272,7 +407,11 @@ function linkTarget(s: EventTimeScenario): Target {
 		seeds: [sample(createRng(1))],
 		run: (raw, seed) => {
 			const q = new URLSearchParams(raw.includes('=') ? raw : sample(createRng(seed)));
-			const parsed = parseUrlState(q, { schema: s.schema, presets: s.presets, constrain: (r) => s.constrain(r) });
+			const parsed = parseUrlState(q, {
+				schema: s.schema,
+				presets: s.presets,
+				constrain: (r) => s.constrain(r)
+			});
 			const messages = [...parsed.notices];
 			const code = q.get('code');
 			if (code !== null) {
@@ -287,7 +426,10 @@ function linkTarget(s: EventTimeScenario): Target {
 				kafkaValue: (e) => s.kafkaValue(e)
 			});
 			const given = [...q.values()].join('\n');
-			return { messages: [...messages, ...messagesOf(r)], input: `${given}\n${code === null ? '' : decodeProgram(code).ok ? (decodeProgram(code) as { code: string }).code : ''}` };
+			return {
+				messages: [...messages, ...messagesOf(r)],
+				input: `${given}\n${code === null ? '' : decodeProgram(code).ok ? (decodeProgram(code) as { code: string }).code : ''}`
+			};
 		}
 	};
 }
@@ -324,7 +466,14 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
 	let slowest = { ms: 0, target: '', program: '' };
 	const late: unknown[] = [];
 	const onLate = (e: unknown) => late.push(e);
-	const proc = (globalThis as { process?: { on(ev: string, f: (e: unknown) => void): void; off(ev: string, f: (e: unknown) => void): void } }).process;
+	const proc = (
+		globalThis as {
+			process?: {
+				on(ev: string, f: (e: unknown) => void): void;
+				off(ev: string, f: (e: unknown) => void): void;
+			};
+		}
+	).process;
 	proc?.on('uncaughtException', onLate);
 	const t0 = performance.now();
 	try {
@@ -355,7 +504,12 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
 				}
 			} catch (e) {
 				uncaught++;
-				findings.push({ target: target.name, kind: 'uncaught', text: e instanceof Error ? `${e.name}: ${e.message}` : String(e), program: code });
+				findings.push({
+					target: target.name,
+					kind: 'uncaught',
+					text: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
+					program: code
+				});
 			}
 			const ms = performance.now() - started;
 			if (ms > slowest.ms) slowest = { ms, target: target.name, program: code };
@@ -363,14 +517,27 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
 			while (late.length) {
 				const e = late.shift();
 				uncaught++;
-				findings.push({ target: target.name, kind: 'uncaught', text: `thrown later: ${String(e)}`, program: code });
+				findings.push({
+					target: target.name,
+					kind: 'uncaught',
+					text: `thrown later: ${String(e)}`,
+					program: code
+				});
 			}
 			if (options.onProgress && (i + 1) % 1000 === 0) options.onProgress(i + 1);
 		}
 	} finally {
 		proc?.off('uncaughtException', onLate);
 	}
-	return { programs: options.count, uncaught, internal, findings, byTarget, slowest, ms: performance.now() - t0 };
+	return {
+		programs: options.count,
+		uncaught,
+		internal,
+		findings,
+		byTarget,
+		slowest,
+		ms: performance.now() - t0
+	};
 }
 
 function main(): void {
@@ -389,7 +556,9 @@ function main(): void {
 		},
 		slowMs: 2000,
 		onSlow: (ms, target, code) =>
-			process.stderr.write(`  slow: ${ms.toFixed(0)} ms (${target})${args.includes('--verbose') ? `\n${code}\n` : ''}\n`)
+			process.stderr.write(
+				`  slow: ${ms.toFixed(0)} ms (${target})${args.includes('--verbose') ? `\n${code}\n` : ''}\n`
+			)
 	});
 	const distinct = new Map<string, Finding>();
 	for (const f of r.findings) {
@@ -400,12 +569,19 @@ function main(): void {
 		console.log(`\n${key}\n  ${f.text.slice(0, 300)}`);
 		if (args.includes('--verbose')) console.log(`  program:\n${f.program.slice(0, 1500)}`);
 	}
-	console.log(`\nfuzz: ${r.programs.toLocaleString('en-US')} programs and links (seed ${seed}) in ${(r.ms / 1000).toFixed(1)} s`);
-	for (const [t, n] of Object.entries(r.byTarget).sort()) console.log(`  ${t}: ${n.toLocaleString('en-US')}`);
+	console.log(
+		`\nfuzz: ${r.programs.toLocaleString('en-US')} programs and links (seed ${seed}) in ${(r.ms / 1000).toFixed(1)} s`
+	);
+	for (const [t, n] of Object.entries(r.byTarget).sort())
+		console.log(`  ${t}: ${n.toLocaleString('en-US')}`);
 	console.log(`slowest: ${r.slowest.ms.toFixed(0)} ms (${r.slowest.target})`);
 	console.log(`uncaught errors: ${r.uncaught}`);
 	console.log(`internal texts shown: ${r.internal}`);
 	if (r.uncaught + r.internal > 0) process.exitCode = 1;
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '\0')) main();
+if (
+	process.argv[1] &&
+	import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '\0')
+)
+	main();

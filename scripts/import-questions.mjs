@@ -25,7 +25,8 @@ for (let i = 0; i < lines.length; i++) {
 		const body = [];
 		for (i++; lines[i] !== '```'; i++) body.push(lines[i]);
 		const label = heading ?? 'PySpark';
-		const api = /first line `# dstream`/.test(label) || /^DStreams/.test(label) ? 'dstream' : 'structured';
+		const api =
+			/first line `# dstream`/.test(label) || /^DStreams/.test(label) ? 'dstream' : 'structured';
 		out.get(slug).push({ label, api, source: body.join('\n') + '\n' });
 		heading = null;
 	}

@@ -15,7 +15,12 @@ for (const path of process.argv.slice(2)) {
 		const r = runScenario(s);
 		line = { path, id: r.id, passed: r.passed, summary: r.summary ?? '' };
 	} catch (e) {
-		line = { path, id: null, passed: false, summary: `unreadable scenario: ${(e as Error).message}` };
+		line = {
+			path,
+			id: null,
+			passed: false,
+			summary: `unreadable scenario: ${(e as Error).message}`
+		};
 	}
 	console.log(JSON.stringify(line));
 }

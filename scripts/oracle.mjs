@@ -11,5 +11,7 @@ if (!existsSync(python)) {
 	console.error('oracle: .oracle/venv/bin/python is missing after install');
 	process.exit(1);
 }
-const r = spawnSync(python, ['oracle/run_scenarios.py', ...process.argv.slice(2)], { stdio: 'inherit' });
+const r = spawnSync(python, ['oracle/run_scenarios.py', ...process.argv.slice(2)], {
+	stdio: 'inherit'
+});
 process.exit(r.status ?? 1);

@@ -74,7 +74,12 @@ const slugs = readdirSync(join(BUILD, 'questions'))
 	.sort();
 const rows: { page: string; kinds: string; bytes: number; files: number }[] = [];
 const home = firstLoad(readFileSync(join(BUILD, 'index.html'), 'utf8'), null);
-rows.push({ page: '/', kinds: '', bytes: [...home].reduce((n, f) => n + gzipped(f), 0), files: home.size });
+rows.push({
+	page: '/',
+	kinds: '',
+	bytes: [...home].reduce((n, f) => n + gzipped(f), 0),
+	files: home.size
+});
 for (const slug of slugs) {
 	const files = firstLoad(readFileSync(join(BUILD, 'questions', `${slug}.html`), 'utf8'), slug);
 	rows.push({
@@ -85,11 +90,20 @@ for (const slug of slugs) {
 	});
 }
 const width = Math.max(...rows.map((r) => r.page.length));
-console.log('basic-02 loads its DStream side (kind `dstream`) after first paint, behind its API switch.');
-console.log(`${'page'.padEnd(width)}  ${'kind'.padEnd(22)} first-load JS (KB gzip, before Monaco)  files`);
-for (const r of rows) console.log(`${r.page.padEnd(width)}  ${r.kinds.padEnd(22)} ${kb(r.bytes).padStart(8)}  ${String(r.files).padStart(4)}`);
+console.log(
+	'basic-02 loads its DStream side (kind `dstream`) after first paint, behind its API switch.'
+);
+console.log(
+	`${'page'.padEnd(width)}  ${'kind'.padEnd(22)} first-load JS (KB gzip, before Monaco)  files`
+);
+for (const r of rows)
+	console.log(
+		`${r.page.padEnd(width)}  ${r.kinds.padEnd(22)} ${kb(r.bytes).padStart(8)}  ${String(r.files).padStart(4)}`
+	);
 const questions = rows.filter((r) => r.page.startsWith('/questions/'));
 const max = Math.max(...questions.map((r) => r.bytes));
 const over = questions.filter((r) => r.bytes > BUDGET_KB * 1024);
-console.log(`weight: largest question page ${kb(max)} KB; budget ${BUDGET_KB} KB; ${over.length} over`);
+console.log(
+	`weight: largest question page ${kb(max)} KB; budget ${BUDGET_KB} KB; ${over.length} over`
+);
 if (over.length > 0) process.exit(1);

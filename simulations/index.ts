@@ -5,7 +5,12 @@ export * from './core/time';
 export * from './core/rng';
 export * from './core/params';
 export type { SourceError, Result } from './core/errors';
-export { markedParams, renderProgram, type ProgramTemplate, type SpanRewrite } from './core/template';
+export {
+	markedParams,
+	renderProgram,
+	type ProgramTemplate,
+	type SpanRewrite
+} from './core/template';
 export type * from './kinds/kind';
 export * from './kinds/compare-setting';
 export type { SinkDiff, BatchDiff, SinkRun, SinkBatch } from './kinds/sink-diff';

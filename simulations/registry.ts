@@ -14,19 +14,43 @@ interface Entry {
 }
 
 export const SIMULATIONS: Readonly<Record<string, Entry>> = {
-	'basic-01-stream-processing': { kinds: ['micro-batch'], load: () => import('./questions/basic-01-stream-processing/index') },
+	'basic-01-stream-processing': {
+		kinds: ['micro-batch'],
+		load: () => import('./questions/basic-01-stream-processing/index')
+	},
 	'basic-02-pyspark-streaming-support': {
 		kinds: ['micro-batch'],
 		later: ['dstream'],
 		load: () => import('./questions/basic-02-pyspark-streaming-support/index')
 	},
-	'basic-03-dstreams': { kinds: ['dstream'], load: () => import('./questions/basic-03-dstreams/index') },
-	'basic-05-windows': { kinds: ['event-time'], load: () => import('./questions/basic-05-windows/index') },
-	'basic-08-late-data': { kinds: ['event-time'], load: () => import('./questions/basic-08-late-data/index') },
-	'basic-11-micro-batches': { kinds: ['micro-batch'], load: () => import('./questions/basic-11-micro-batches/index') },
-	'advanced-02-event-time-watermarks': { kinds: ['event-time'], load: () => import('./questions/advanced-02-event-time-watermarks/index') },
-	'advanced-07-event-time-and-state': { kinds: ['event-time'], load: () => import('./questions/advanced-07-event-time-and-state/index') },
-	'advanced-14-joins-aggregations': { kinds: ['event-time'], load: () => import('./questions/advanced-14-joins-aggregations/index') }
+	'basic-03-dstreams': {
+		kinds: ['dstream'],
+		load: () => import('./questions/basic-03-dstreams/index')
+	},
+	'basic-05-windows': {
+		kinds: ['event-time'],
+		load: () => import('./questions/basic-05-windows/index')
+	},
+	'basic-08-late-data': {
+		kinds: ['event-time'],
+		load: () => import('./questions/basic-08-late-data/index')
+	},
+	'basic-11-micro-batches': {
+		kinds: ['micro-batch'],
+		load: () => import('./questions/basic-11-micro-batches/index')
+	},
+	'advanced-02-event-time-watermarks': {
+		kinds: ['event-time'],
+		load: () => import('./questions/advanced-02-event-time-watermarks/index')
+	},
+	'advanced-07-event-time-and-state': {
+		kinds: ['event-time'],
+		load: () => import('./questions/advanced-07-event-time-and-state/index')
+	},
+	'advanced-14-joins-aggregations': {
+		kinds: ['event-time'],
+		load: () => import('./questions/advanced-14-joins-aggregations/index')
+	}
 };
 
 /** The question's simulations, or null for a page without one. */

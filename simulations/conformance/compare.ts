@@ -44,7 +44,9 @@ export function valueEquals(expected: unknown, actual: unknown, t: DataType | un
 	}
 	if (Array.isArray(expected) && Array.isArray(actual)) {
 		const el = t?.kind === 'array' ? t.element : undefined;
-		return expected.length === actual.length && expected.every((e, i) => valueEquals(e, actual[i], el));
+		return (
+			expected.length === actual.length && expected.every((e, i) => valueEquals(e, actual[i], el))
+		);
 	}
 	if (typeof expected === 'object' && typeof actual === 'object') {
 		const e = expected as Record<string, unknown>;
@@ -57,7 +59,11 @@ export function valueEquals(expected: unknown, actual: unknown, t: DataType | un
 	return expected === actual;
 }
 
-export function rowEquals(e: readonly unknown[], a: readonly unknown[], schema: readonly StructField[]) {
+export function rowEquals(
+	e: readonly unknown[],
+	a: readonly unknown[],
+	schema: readonly StructField[]
+) {
 	return e.length === a.length && e.every((v, i) => valueEquals(v, a[i], schema[i]?.type));
 }
 

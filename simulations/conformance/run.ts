@@ -24,19 +24,38 @@ export interface KnownDifference {
 export function runScenario(s: Scenario): ScenarioResult {
 	const problems = scenarioProblems(s);
 	if (problems.length > 0) {
-		return { id: s.id, passed: false, summary: `cannot run: ${problems[0]}`, report: problems.join('\n') };
+		return {
+			id: s.id,
+			passed: false,
+			summary: `cannot run: ${problems[0]}`,
+			report: problems.join('\n')
+		};
 	}
 	try {
 		return s.api === 'structured' ? runStructuredScenario(s) : runDStreamScenario(s);
 	} catch (e) {
 		const err = e as Error;
-		return { id: s.id, passed: false, summary: `crashed: ${err.message}`, report: err.stack ?? err.message };
+		return {
+			id: s.id,
+			passed: false,
+			summary: `crashed: ${err.message}`,
+			report: err.stack ?? err.message
+		};
 	}
 }
 
-export function withKnownDifferences(r: ScenarioResult, known: readonly KnownDifference[]): ScenarioResult {
+export function withKnownDifferences(
+	r: ScenarioResult,
+	known: readonly KnownDifference[]
+): ScenarioResult {
 	const k = known.find((d) => d.id === r.id && (d.kind ?? 'engine') === 'engine');
 	if (k === undefined) return r;
-	if (r.passed) return { id: r.id, passed: false, summary: 'now passes: remove from known differences' };
-	return { id: r.id, passed: true, summary: `known difference: ${k.rule} (${k.source})`, report: r.report };
+	if (r.passed)
+		return { id: r.id, passed: false, summary: 'now passes: remove from known differences' };
+	return {
+		id: r.id,
+		passed: true,
+		summary: `known difference: ${k.rule} (${k.source})`,
+		report: r.report
+	};
 }

@@ -11,7 +11,11 @@ import type { StructField } from '../structured/expr/ast';
 import { parseDataType } from '../structured/expr/index';
 import { prepareQuery } from '../structured/index';
 import type { Row } from '../structured/runtime/context';
-import { MicroBatchExecution, type BatchRecord, type Checkpoint } from '../structured/runtime/executor';
+import {
+	MicroBatchExecution,
+	type BatchRecord,
+	type Checkpoint
+} from '../structured/runtime/executor';
 import { MemoryStreams } from '../structured/runtime/memory-stream';
 import { fromScenarioValue, rowsMatch, showRows, toScenarioValue } from './compare';
 import type { ScenarioResult, StructuredScenario, StructuredStep } from './types';
@@ -92,16 +96,27 @@ export function runStructuredScenario(s: StructuredScenario): ScenarioResult {
 			}
 		}
 	};
-	const compare = (expected: readonly (readonly unknown[])[], actual: unknown[][], ordered: boolean) => {
+	const compare = (
+		expected: readonly (readonly unknown[])[],
+		actual: unknown[][],
+		ordered: boolean
+	) => {
 		if (!rowsMatch(expected, actual, schema, ordered)) {
 			throw new StepFailure(`expected ${showRows(expected)} but got ${showRows(actual)}`);
 		}
 	};
-	const perOp = (pick: (b: BatchRecord) => number[], b: BatchRecord | null, want: number | readonly number[], what: string) => {
+	const perOp = (
+		pick: (b: BatchRecord) => number[],
+		b: BatchRecord | null,
+		want: number | readonly number[],
+		what: string
+	) => {
 		const actual = b === null ? [] : pick(b);
 		const exp = typeof want === 'number' ? [want] : [...want];
 		if (JSON.stringify(actual) !== JSON.stringify(exp)) {
-			throw new StepFailure(`${what}: expected ${JSON.stringify(exp)} but got ${JSON.stringify(actual)}`);
+			throw new StepFailure(
+				`${what}: expected ${JSON.stringify(exp)} but got ${JSON.stringify(actual)}`
+			);
 		}
 	};
 
@@ -116,7 +131,12 @@ export function runStructuredScenario(s: StructuredScenario): ScenarioResult {
 			if ('addData' in step) {
 				for (const [name, rows] of Object.entries(step.addData)) {
 					const cols = bindings[name] ?? [];
-					streams.addData(name, rows.map((r) => r.map((v, i) => fromScenarioValue(v, cols[i]?.type ?? { kind: 'string' }))));
+					streams.addData(
+						name,
+						rows.map((r) =>
+							r.map((v, i) => fromScenarioValue(v, cols[i]?.type ?? { kind: 'string' }))
+						)
+					);
 				}
 			} else if ('checkNewAnswer' in step) {
 				process();
@@ -137,12 +157,23 @@ export function runStructuredScenario(s: StructuredScenario): ScenarioResult {
 			} else if ('processAllAvailable' in step) {
 				process();
 			} else if ('assertNumStateRows' in step) {
-				perOp((b) => b.operators.map((m) => m.numRowsTotal), lastRan, step.assertNumStateRows, 'state rows');
+				perOp(
+					(b) => b.operators.map((m) => m.numRowsTotal),
+					lastRan,
+					step.assertNumStateRows,
+					'state rows'
+				);
 			} else if ('assertNumRowsDroppedByWatermark' in step) {
-				perOp((b) => b.operators.map((m) => m.numRowsDroppedByWatermark), lastWithInput, step.assertNumRowsDroppedByWatermark, 'rows dropped by watermark');
+				perOp(
+					(b) => b.operators.map((m) => m.numRowsDroppedByWatermark),
+					lastWithInput,
+					step.assertNumRowsDroppedByWatermark,
+					'rows dropped by watermark'
+				);
 			} else if ('assertWatermark' in step) {
 				process();
-				const actual = lastWithInput === null ? 0 : (lastWithInput as BatchRecord).batchWatermarkMs / 1000;
+				const actual =
+					lastWithInput === null ? 0 : (lastWithInput as BatchRecord).batchWatermarkMs / 1000;
 				if (actual !== step.assertWatermark) {
 					throw new StepFailure(`watermark: expected ${step.assertWatermark} but got ${actual}`);
 				}
@@ -157,9 +188,14 @@ export function runStructuredScenario(s: StructuredScenario): ScenarioResult {
 						message = (e as Error).message;
 					}
 				}
-				if (message === null) throw new StepFailure(`expected an error containing "${step.expectError}" but the query ran`);
+				if (message === null)
+					throw new StepFailure(
+						`expected an error containing "${step.expectError}" but the query ran`
+					);
 				if (!message.includes(step.expectError)) {
-					throw new StepFailure(`expected an error containing "${step.expectError}" but got: ${message}`);
+					throw new StepFailure(
+						`expected an error containing "${step.expectError}" but got: ${message}`
+					);
 				}
 			}
 			lines.push(`   ${label}`);
@@ -177,8 +213,14 @@ export function runStructuredScenario(s: StructuredScenario): ScenarioResult {
 	lines.push(`== Sink (${mode}) ==`);
 	lines.push(`   ${showRows(all)}`);
 	lines.push('== State ==');
-	lines.push(`   batchId: ${lr?.batchId ?? 'none'}, watermark (next batch): ${e?.currentWatermarkMs ?? 0} ms`);
-	lines.push(`   state rows per operator: ${JSON.stringify(lr?.operators.map((m) => m.numRowsTotal) ?? [])}`);
-	lines.push(`   dropped by watermark: ${JSON.stringify(lr?.operators.map((m) => m.numRowsDroppedByWatermark) ?? [])}`);
+	lines.push(
+		`   batchId: ${lr?.batchId ?? 'none'}, watermark (next batch): ${e?.currentWatermarkMs ?? 0} ms`
+	);
+	lines.push(
+		`   state rows per operator: ${JSON.stringify(lr?.operators.map((m) => m.numRowsTotal) ?? [])}`
+	);
+	lines.push(
+		`   dropped by watermark: ${JSON.stringify(lr?.operators.map((m) => m.numRowsDroppedByWatermark) ?? [])}`
+	);
 	return { id: s.id, passed: !failed, ...(summary ? { summary } : {}), report: lines.join('\n') };
 }

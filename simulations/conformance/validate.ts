@@ -11,7 +11,18 @@ const INFORMATIONAL = ['title', 'origin', 'topics', 'source', 'translation'];
 
 const TOP_LEVEL: Record<'structured' | 'dstream', readonly string[]> = {
 	structured: ['id', 'api', ...INFORMATIONAL, 'inputs', 'code', 'steps', 'conf'],
-	dstream: ['id', 'api', ...INFORMATIONAL, 'batchDuration', 'code', 'input', 'input2', 'expected', 'ordered', 'checkpoint']
+	dstream: [
+		'id',
+		'api',
+		...INFORMATIONAL,
+		'batchDuration',
+		'code',
+		'input',
+		'input2',
+		'expected',
+		'ordered',
+		'checkpoint'
+	]
 };
 
 type FieldCheck = (v: unknown) => boolean;
@@ -24,7 +35,10 @@ const isCount: FieldCheck = (v) =>
 
 /** The steps this runner executes: the step's own key, then its optional extra fields. */
 const STEPS: Record<string, { main: FieldCheck; extra?: Record<string, FieldCheck> }> = {
-	addData: { main: (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isRows) },
+	addData: {
+		main: (v) =>
+			typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isRows)
+	},
 	checkNewAnswer: { main: isRows, extra: { ordered: isBool } },
 	checkLastBatch: { main: isRows, extra: { ordered: isBool } },
 	checkAnswer: { main: isRows, extra: { ordered: isBool } },
@@ -55,7 +69,8 @@ const NOT_YET_FIELDS = new Set(['clock']);
 export function scenarioProblems(s: Scenario): string[] {
 	const raw = s as unknown as Record<string, unknown>;
 	const problems: string[] = [];
-	if (raw.api !== 'structured' && raw.api !== 'dstream') return [`unknown api ${JSON.stringify(raw.api)}`];
+	if (raw.api !== 'structured' && raw.api !== 'dstream')
+		return [`unknown api ${JSON.stringify(raw.api)}`];
 	for (const key of Object.keys(raw)) {
 		if (TOP_LEVEL[raw.api].includes(key)) continue;
 		problems.push(
@@ -64,7 +79,8 @@ export function scenarioProblems(s: Scenario): string[] {
 				: `unknown field "${key}"`
 		);
 	}
-	if (typeof raw.id !== 'string' || typeof raw.code !== 'string') problems.push('"id" and "code" must be strings');
+	if (typeof raw.id !== 'string' || typeof raw.code !== 'string')
+		problems.push('"id" and "code" must be strings');
 	if (raw.api === 'dstream') return problems;
 	problems.push(...inputProblems(raw.inputs));
 	if (!Array.isArray(raw.steps)) return [...problems, '"steps" must be a list'];
@@ -77,33 +93,43 @@ function inputProblems(inputs: unknown): string[] {
 	const out: string[] = [];
 	for (const [name, spec] of Object.entries(inputs)) {
 		if (Array.isArray(spec)) {
-			if (!spec.every((c) => Array.isArray(c) && c.length === 2 && c.every((x) => typeof x === 'string'))) {
+			if (
+				!spec.every(
+					(c) => Array.isArray(c) && c.length === 2 && c.every((x) => typeof x === 'string')
+				)
+			) {
 				out.push(`input "${name}": columns must be [name, type] pairs`);
 			}
 			continue;
 		}
 		const kind = (spec as { kind?: unknown } | null)?.kind;
-		out.push(`input "${name}": kind ${JSON.stringify(kind)} is not supported by this engine yet (only in-memory column lists)`);
+		out.push(
+			`input "${name}": kind ${JSON.stringify(kind)} is not supported by this engine yet (only in-memory column lists)`
+		);
 	}
 	return out;
 }
 
 function stepProblems(step: unknown, i: number): string[] {
 	const at = `step ${i + 1}`;
-	if (typeof step !== 'object' || step === null || Array.isArray(step)) return [`${at}: not an object`];
+	if (typeof step !== 'object' || step === null || Array.isArray(step))
+		return [`${at}: not an object`];
 	const keys = Object.keys(step);
 	const main = keys.find((k) => k in STEPS || NOT_YET.has(k));
 	if (main === undefined) return [`${at}: unknown step ${JSON.stringify(keys.join(', '))}`];
-	if (NOT_YET.has(main)) return [`${at}: step "${main}" is in FORMAT-ADDITIONS.md but this engine does not run it yet`];
+	if (NOT_YET.has(main))
+		return [`${at}: step "${main}" is in FORMAT-ADDITIONS.md but this engine does not run it yet`];
 	const spec = STEPS[main] as (typeof STEPS)[string];
 	const out: string[] = [];
 	const value = (step as Record<string, unknown>)[main];
-	if (!spec.main(value)) out.push(`${at}: "${main}" has a value this runner cannot read: ${JSON.stringify(value)}`);
+	if (!spec.main(value))
+		out.push(`${at}: "${main}" has a value this runner cannot read: ${JSON.stringify(value)}`);
 	for (const k of keys) {
 		if (k === main) continue;
 		const check = spec.extra?.[k];
 		if (check === undefined) out.push(`${at}: unknown field "${k}" on "${main}"`);
-		else if (!check((step as Record<string, unknown>)[k])) out.push(`${at}: "${k}" on "${main}" must be a boolean`);
+		else if (!check((step as Record<string, unknown>)[k]))
+			out.push(`${at}: "${k}" on "${main}" must be a boolean`);
 	}
 	return out;
 }

@@ -42,7 +42,11 @@ const WHAT: Record<RunLimit, (value: number, limit: number) => string> = {
 		`this run's DStream jobs touched ${fmt(v)} RDDs and records (each batch's RDDs, every RDD a window reads, every record computed); the playground stops a run at ${fmt(l)}. A very short batch interval or a long window multiplies them.`
 };
 
-export function limitMessage(limit: RunLimit, value: number, max: number = RUN_LIMITS[limit]): string {
+export function limitMessage(
+	limit: RunLimit,
+	value: number,
+	max: number = RUN_LIMITS[limit]
+): string {
 	return WHAT[limit](value, max);
 }
 
@@ -61,7 +65,12 @@ export class RunLimitExceeded extends Error {
 /** Counters for one run; `charge` throws RunLimitExceeded past a limit. */
 export class RunBudget {
 	private readonly used: Record<RunLimit, number> = {
-		pythonSteps: 0, windowsPerRow: 0, rows: 0, stateRows: 0, traceRows: 0, dstreamWork: 0
+		pythonSteps: 0,
+		windowsPerRow: 0,
+		rows: 0,
+		stateRows: 0,
+		traceRows: 0,
+		dstreamWork: 0
 	};
 	constructor(readonly limits: Readonly<Record<RunLimit, number>> = RUN_LIMITS) {}
 

@@ -13,8 +13,7 @@ export interface SourceError {
 }
 
 export type Result<T, E = SourceError> =
-	| { readonly ok: true; readonly value: T }
-	| { readonly ok: false; readonly error: E };
+	{ readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
 export const err = <E>(error: E): Result<never, E> => ({ ok: false, error });

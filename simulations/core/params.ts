@@ -87,7 +87,12 @@ function clampOne(p: ParamSpec, raw: unknown, notices: string[]): ParamValue {
 		notices.push(`${p.label}: “${value}” is not one of ${allowed}; using ${p.default}.`);
 		return p.default;
 	}
-	const x = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+	const x =
+		typeof raw === 'number'
+			? raw
+			: typeof raw === 'string' && raw.trim() !== ''
+				? Number(raw)
+				: NaN;
 	if (!Number.isFinite(x)) {
 		notices.push(`${p.label}: “${String(raw)}” is not a number; using ${p.default}.`);
 		return p.default;

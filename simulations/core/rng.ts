@@ -34,5 +34,5 @@ export function createRng(seed: number): Rng {
 /** Seeds shown in URLs are small positive integers; anything else is folded into that range. */
 export function normaliseSeed(seed: number): number {
 	if (!Number.isFinite(seed)) return 1;
-	return (Math.abs(Math.trunc(seed)) % 2147483647) || 1;
+	return Math.abs(Math.trunc(seed)) % 2147483647 || 1;
 }

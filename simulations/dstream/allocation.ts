@@ -30,8 +30,7 @@ const STREAMING = 'spark.streaming.dynamicAllocation';
 
 /** Spark's checks and defaults; an error message (Spark's wording) when the settings are invalid. */
 export function allocationConfig(
-	conf: ReadonlyMap<string,
-	string>,
+	conf: ReadonlyMap<string, string>,
 	batchMs: number,
 	receivers: number
 ): AllocationConfig | string | undefined {
@@ -39,7 +38,10 @@ export function allocationConfig(
 	if (conf.get('spark.dynamicAllocation.enabled') === 'true') {
 		return 'Dynamic Allocation cannot be enabled for both streaming and core at the same time. Please disable core Dynamic Allocation by setting spark.dynamicAllocation.enabled to false to use Dynamic Allocation in streaming.';
 	}
-	const n = (k: string, d: number) => (conf.has(`${STREAMING}.${k}`) ? Number(String(conf.get(`${STREAMING}.${k}`)).replace(/s$/, '')) : d);
+	const n = (k: string, d: number) =>
+		conf.has(`${STREAMING}.${k}`)
+			? Number(String(conf.get(`${STREAMING}.${k}`)).replace(/s$/, ''))
+			: d;
 	const cfg: AllocationConfig = {
 		batchMs,
 		scalingIntervalMs: n('scalingInterval', 60) * 1000,
@@ -51,9 +53,11 @@ export function allocationConfig(
 	if (!(cfg.scalingUpRatio > cfg.scalingDownRatio)) {
 		return `requirement failed: Config ${STREAMING}.scalingUpRatio must be more than config ${STREAMING}.scalingDownRatio`;
 	}
-	if (conf.has(
-		`${STREAMING}.minExecutors`
-	) && conf.has(`${STREAMING}.maxExecutors`) && cfg.maxExecutors < cfg.minExecutors) {
+	if (
+		conf.has(`${STREAMING}.minExecutors`) &&
+		conf.has(`${STREAMING}.maxExecutors`) &&
+		cfg.maxExecutors < cfg.minExecutors
+	) {
 		return `requirement failed: Config ${STREAMING}.maxExecutors must be more than config ${STREAMING}.minExecutors`;
 	}
 	return cfg;
@@ -98,20 +102,20 @@ export class ExecutorAllocationManager {
 				const canKill = executors > 0 && executors > c.minExecutors && removable > 0;
 				decision = canKill
 					? {
-						action: 'remove',
-						completedBatches: count,
-						avgProcessingMs: avg,
-						ratio,
-						executors: executors - 1,
-						killed: executors - removable + this.rng.int(removable)
-					}
+							action: 'remove',
+							completedBatches: count,
+							avgProcessingMs: avg,
+							ratio,
+							executors: executors - 1,
+							killed: executors - removable + this.rng.int(removable)
+						}
 					: {
-						action: 'none',
-						completedBatches: count,
-						avgProcessingMs: avg,
-						ratio,
-						executors
-					};
+							action: 'none',
+							completedBatches: count,
+							avgProcessingMs: avg,
+							ratio,
+							executors
+						};
 			} else {
 				decision = {
 					action: 'none',

@@ -15,8 +15,7 @@ export function bindArgs(
 	names: readonly string[],
 	required: number,
 	args: readonly PyValue[],
-	kwargs: ReadonlyMap<string,
-	PyValue>
+	kwargs: ReadonlyMap<string, PyValue>
 ): Bound {
 	if (args.length > names.length) {
 		throw raise(
@@ -29,10 +28,8 @@ export function bindArgs(
 		out[n] = i < args.length ? args[i] : kwargs.get(n);
 	});
 	for (const k of kwargs.keys()) {
-		if (!names.includes(k)) throw raise(
-			'TypeError',
-			`${method}() got an unexpected keyword argument '${k}'`
-		);
+		if (!names.includes(k))
+			throw raise('TypeError', `${method}() got an unexpected keyword argument '${k}'`);
 	}
 	const missing = names.slice(0, required).filter((n) => out[n] === undefined);
 	if (missing.length) {
@@ -46,22 +43,19 @@ export function bindArgs(
 
 export function durationMs(v: PyValue | undefined, what: string): number {
 	const n = numeric(v ?? null);
-	if (n === undefined || typeof v === 'boolean') throw raise(
-		'TypeError',
-		`${what} must be a number of seconds, not ${typeName(v ?? null)}`
-	);
+	if (n === undefined || typeof v === 'boolean')
+		throw raise('TypeError', `${what} must be a number of seconds, not ${typeName(v ?? null)}`);
 	// PySpark converts with int(seconds * 1000), whose errors these are.
 	if (Number.isNaN(n)) throw raise('ValueError', 'cannot convert float NaN to integer');
-	if (!Number.isFinite(n * 1000)) throw raise('OverflowError', 'cannot convert float infinity to integer');
+	if (!Number.isFinite(n * 1000))
+		throw raise('OverflowError', 'cannot convert float infinity to integer');
 	return Math.trunc(n * 1000);
 }
 
 export function intArg(v: PyValue | undefined, fallback: number): number {
 	if (v === undefined || v === null) return fallback;
-	if (typeof v !== 'number') throw raise(
-		'TypeError',
-		`'${typeName(v)}' object cannot be interpreted as an integer`
-	);
+	if (typeof v !== 'number')
+		throw raise('TypeError', `'${typeName(v)}' object cannot be interpreted as an integer`);
 	return v;
 }
 
@@ -77,6 +71,5 @@ export function arity(f: PyValue): number {
 	return f instanceof PyFunction ? f.arity : 1;
 }
 
-export const str0 = (
-	v: PyValue | undefined
-): string => (typeof v === 'string' ? v : String(v ?? ''));
+export const str0 = (v: PyValue | undefined): string =>
+	typeof v === 'string' ? v : String(v ?? '');

@@ -80,7 +80,10 @@ export class BatchRunner {
 				}
 			}
 			const rdds = this.gen.computed.map(({ node, time: t, rdd }) => ({
-				nodeId: node.id, op: node.op, time: t, partitionSizes: rdd.partitions.map((p) => p.length),
+				nodeId: node.id,
+				op: node.op,
+				time: t,
+				partitionSizes: rdd.partitions.map((p) => p.length),
 				sample: R.elements(rdd).slice(0, 20).map(repr)
 			}));
 			this.gen.forget(time);
@@ -94,7 +97,9 @@ export class BatchRunner {
 				stdout: stdout(),
 				files: state.fs.drain(),
 				// A run limit crossed between output jobs (forgetting old RDDs) is the context's.
-				error: session.toError(e instanceof RunLimitExceeded ? asPyException(e, state.startSpan) : e)
+				error: session.toError(
+					e instanceof RunLimitExceeded ? asPyException(e, state.startSpan) : e
+				)
 			};
 		}
 	}
@@ -121,15 +126,12 @@ export class BatchRunner {
 			}
 			case 'foreachRDD': {
 				const fn = o.fn ?? null;
-				const rddArg = new RddHost(
-					rdd,
-					{
-						call: state.call,
-						defaultParallelism: state.defaultParallelism,
-						sparkContext: env.sc,
-						span: o.span
-					}
-				);
+				const rddArg = new RddHost(rdd, {
+					call: state.call,
+					defaultParallelism: state.defaultParallelism,
+					sparkContext: env.sc,
+					span: o.span
+				});
 				state.call(fn, arity(fn) === 1 ? [rddArg] : [env.timeValue(time), rddArg], o.span);
 				return { ...base, records };
 			}

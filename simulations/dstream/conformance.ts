@@ -26,10 +26,12 @@ export function toJson(v: PyValue): unknown {
 	if (v instanceof PyTuple || v instanceof PyIterable) return v.items.map(toJson);
 	if (Array.isArray(v)) return v.map(toJson);
 	if (v instanceof PyFloat) return v.v;
-	if (v instanceof PyDict) return Object.fromEntries(
-		[...v.entries.values()].map(([k, x]) => [String(toJson(k)), toJson(x)])
-	);
-	if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+	if (v instanceof PyDict)
+		return Object.fromEntries(
+			[...v.entries.values()].map(([k, x]) => [String(toJson(k)), toJson(x)])
+		);
+	if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+		return v;
 	return `<${typeName(v)}>`;
 }
 
@@ -54,9 +56,10 @@ function sameBatch(
 function numbersClose(a: string, b: string): boolean {
 	const na = Number(a);
 	const nb = Number(b);
-	return Number.isFinite(na) && Number.isFinite(nb) && Math.abs(na - nb) <= 1e-9 * Math.max(
-		Math.abs(na),
-		Math.abs(nb)
+	return (
+		Number.isFinite(na) &&
+		Number.isFinite(nb) &&
+		Math.abs(na - nb) <= 1e-9 * Math.max(Math.abs(na), Math.abs(nb))
 	);
 }
 
@@ -86,20 +89,26 @@ export function collectTransformOutputs(
 			if (run.checkpointDir ?? true) state.checkpointDir = 'checkpoint';
 		}
 	});
-	if (!program.ok) return {
-		ok: false,
-		error: `line ${program.error.line}: ${program.error.message}`
-	};
+	if (!program.ok)
+		return {
+			ok: false,
+			error: `line ${program.error.line}: ${program.error.message}`
+		};
 	const { state, env, session } = program.value;
 	const transform = session.get('transform');
-	if (!transform) return {
-		ok: false,
-		error: 'the code defines no transform(stream[, other]) function'
-	};
+	if (!transform)
+		return {
+			ok: false,
+			error: 'the code defines no transform(stream[, other]) function'
+		};
 	const feedInput = (input: readonly (readonly unknown[])[]) => {
 		const rdds = input.map((b) => R.parallelize(b.map(fromJson), 1));
 		const node = state.graph.add({
-			op: 'queueStream', sparkClass: 'QueueInputDStream', span: { from: 0, to: 0 }, parents: [], slideMs: batchMs,
+			op: 'queueStream',
+			sparkClass: 'QueueInputDStream',
+			span: { from: 0, to: 0 },
+			parents: [],
+			slideMs: batchMs,
 			compute: (t) => rdds[Math.round(t / batchMs) - 1] ?? R.emptyRdd
 		});
 		state.inputs.push({ node, kind: 'queueStream', receiver: false, label: 'queueStream' });
@@ -109,12 +118,9 @@ export function collectTransformOutputs(
 	if (run.input2) args.push(feedInput(run.input2));
 	const built = session.call(transform, args);
 	if (!built.ok) return { ok: false, error: `line ${built.error.line}: ${built.error.message}` };
-	if (!(
-		built.value instanceof DStreamHost
-	)) return { ok: false, error: 'transform() did not return a DStream' };
-	state.outputs.push(
-		{ id: 0, node: built.value.node, kind: 'collect', span: { from: 0, to: 0 } }
-	);
+	if (!(built.value instanceof DStreamHost))
+		return { ok: false, error: 'transform() did not return a DStream' };
+	state.outputs.push({ id: 0, node: built.value.node, kind: 'collect', span: { from: 0, to: 0 } });
 	const invalid = validateAtStart(program.value);
 	if (invalid) return { ok: false, error: `line ${invalid.line}: ${invalid.message}` };
 	const runner = new BatchRunner(program.value);
@@ -122,10 +128,11 @@ export function collectTransformOutputs(
 	let nonEmpty = 0;
 	for (let i = 1; i <= batches && nonEmpty < stopAfterNonEmpty; i++) {
 		const r = runner.runBatch(i * batchMs);
-		if (r.error) return {
-			ok: false,
-			error: `batch at ${i * batchMs} ms, line ${r.error.line}: ${r.error.message}`
-		};
+		if (r.error)
+			return {
+				ok: false,
+				error: `batch at ${i * batchMs} ms, line ${r.error.line}: ${r.error.message}`
+			};
 		const records = r.outputs[0]?.records;
 		outputs.push(records ? records.map(toJson) : null);
 		if (records?.length) nonEmpty++;
@@ -158,7 +165,9 @@ export function runDStreamScenario(scenario: DStreamScenario): ScenarioResult {
 	const exp = scenario.expected[firstBad];
 	const act = got[firstBad];
 	return {
-		id, passed: false, report,
+		id,
+		passed: false,
+		report,
 		summary: `non-empty output ${firstBad + 1}: expected ${canon(exp)}, actual ${act ? canon(act) : '(no further non-empty output)'}`
 	};
 }

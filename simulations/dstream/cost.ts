@@ -18,7 +18,12 @@ export interface CostModel {
 }
 
 export const DEFAULT_COST: CostModel = {
-	perRecordMs: 0.5, taskOverheadMs: 10, batchOverheadMs: 20, executors: 1, coresPerExecutor: 2, jitter: 0
+	perRecordMs: 0.5,
+	taskOverheadMs: 10,
+	batchOverheadMs: 20,
+	executors: 1,
+	coresPerExecutor: 2,
+	jitter: 0
 };
 
 /** Finish time of a stage whose tasks start together on `slots` cores (list scheduling). */
@@ -44,9 +49,7 @@ export function processingMs(
 	let total = cost.batchOverheadMs;
 	for (const sizes of stages) {
 		const tasks = sizes.map(
-			(n) => (
-				cost.taskOverheadMs + n * cost.perRecordMs
-			) * (1 + cost.jitter * (rng.next() - 0.5))
+			(n) => (cost.taskOverheadMs + n * cost.perRecordMs) * (1 + cost.jitter * (rng.next() - 0.5))
 		);
 		total += makespan(tasks, slots);
 	}

@@ -45,8 +45,10 @@ export class Graph {
 	private nextId = 0;
 
 	add(
-		spec: Omit<DNode,
-		'id' | 'internal' | 'mustCheckpoint'> & { internal?: boolean; mustCheckpoint?: boolean }
+		spec: Omit<DNode, 'id' | 'internal' | 'mustCheckpoint'> & {
+			internal?: boolean;
+			mustCheckpoint?: boolean;
+		}
 	): DNode {
 		const node: DNode = {
 			...spec,
@@ -74,7 +76,8 @@ function copyPartition(p: readonly PyValue[]): readonly PyValue[] {
 export const isTimeValid = (node: DNode, time: number, zeroTime: number): boolean => {
 	if (time <= zeroTime) return false;
 	// Duration.isMultipleOf is a Long remainder: a zero slide fails the batch as the JVM does.
-	if (node.slideMs === 0) throw new PyException('java.lang.ArithmeticException', '/ by zero', node.span);
+	if (node.slideMs === 0)
+		throw new PyException('java.lang.ArithmeticException', '/ by zero', node.span);
 	return (time - zeroTime) % node.slideMs === 0;
 };
 
@@ -117,7 +120,7 @@ export class Generator implements Exec {
 		const step = node.slideMs;
 		if (step === 0) throw new PyException('java.lang.ArithmeticException', '/ by zero', node.span);
 		const m = Math.abs(step);
-		const align = (t: number) => t - (((t - this.zeroTime) % m) + m) % m;
+		const align = (t: number) => t - ((((t - this.zeroTime) % m) + m) % m);
 		const out: Rdd[] = [];
 		// Scala's `from to end by step`: a negative slide counts down, so it is empty when from < end.
 		const from = align(fromTime);

@@ -57,7 +57,6 @@ export class DStreamHost extends PyHost {
 		};
 	}
 
-
 	/** StreamingContext.union folds DStream.union over its arguments. */
 	unionWith(other: DStreamHost): DStreamHost {
 		const span = this.env.currentSpan();
@@ -71,34 +70,52 @@ export class DStreamHost extends PyHost {
 		return m && new PyBuiltin(name, m);
 	}
 
-
 	method(name: string): BuiltinImpl | undefined {
 		const ctx = this.ctx;
 		const node = this.node;
 		const span = () => this.env.currentSpan();
-		const el = (
-			op: 'map' | 'flatMap' | 'filter' | 'mapValues' | 'flatMapValues' | 'mapPartitions' | 'mapPartitionsWithIndex'
-		): BuiltinImpl => (a, kw) => {
-			const b = bindArgs(name, ['f', 'preservesPartitioning'], 1, a, kw);
-			const f = fnArg(b.f, 'f');
-			const at = span();
-			return this.wrap(
-				transformed(ctx, node, op, at, (r, _t, ex) => rddOps[op](r, f, ex, at))
-			);
-		};
-		const keyed = (
-			kind: 'inner' | 'left' | 'right' | 'full' | 'cogroup' | 'union'
-		): BuiltinImpl => (a, kw) => {
-			const b = bindArgs(name, ['other', 'numPartitions'], 1, a, kw);
-			if (!(
-				b.other instanceof DStreamHost
-			)) throw raise('TypeError', `${name}() expects a DStream`);
-			const n = intArg(b.numPartitions, ctx.defaultParallelism);
-			return this.wrap(transformed2(ctx, node, b.other.node, name, span(), (x, y) =>
-				kind === 'union' ? R.union([x, y]) : kind === 'cogroup' ? R.cogroup(x, y, n) : R.join(x, y, kind, n)));
-		};
+		const el =
+			(
+				op:
+					| 'map'
+					| 'flatMap'
+					| 'filter'
+					| 'mapValues'
+					| 'flatMapValues'
+					| 'mapPartitions'
+					| 'mapPartitionsWithIndex'
+			): BuiltinImpl =>
+			(a, kw) => {
+				const b = bindArgs(name, ['f', 'preservesPartitioning'], 1, a, kw);
+				const f = fnArg(b.f, 'f');
+				const at = span();
+				return this.wrap(transformed(ctx, node, op, at, (r, _t, ex) => rddOps[op](r, f, ex, at)));
+			};
+		const keyed =
+			(kind: 'inner' | 'left' | 'right' | 'full' | 'cogroup' | 'union'): BuiltinImpl =>
+			(a, kw) => {
+				const b = bindArgs(name, ['other', 'numPartitions'], 1, a, kw);
+				if (!(b.other instanceof DStreamHost))
+					throw raise('TypeError', `${name}() expects a DStream`);
+				const n = intArg(b.numPartitions, ctx.defaultParallelism);
+				return this.wrap(
+					transformed2(ctx, node, b.other.node, name, span(), (x, y) =>
+						kind === 'union'
+							? R.union([x, y])
+							: kind === 'cogroup'
+								? R.cogroup(x, y, n)
+								: R.join(x, y, kind, n)
+					)
+				);
+			};
 		switch (name) {
-			case 'map': case 'flatMap': case 'filter': case 'mapValues': case 'flatMapValues': case 'mapPartitions': case 'mapPartitionsWithIndex':
+			case 'map':
+			case 'flatMap':
+			case 'filter':
+			case 'mapValues':
+			case 'flatMapValues':
+			case 'mapPartitions':
+			case 'mapPartitionsWithIndex':
 				return el(name);
 			case 'reduce':
 				return (a) => {
@@ -109,19 +126,14 @@ export class DStreamHost extends PyHost {
 					);
 				};
 			case 'count':
-				return () => this.wrap(
-					transformed(ctx, node, name, span(), (r) => rddOps.count(r))
-				);
+				return () => this.wrap(transformed(ctx, node, name, span(), (r) => rddOps.count(r)));
 			case 'countByValue':
-				return () => this.wrap(
-					transformed(
-						ctx,
-						node,
-						name,
-						span(),
-						(r) => rddOps.countByValue(r, ctx.defaultParallelism)
-					)
-				);
+				return () =>
+					this.wrap(
+						transformed(ctx, node, name, span(), (r) =>
+							rddOps.countByValue(r, ctx.defaultParallelism)
+						)
+					);
 			case 'reduceByKey':
 				return (a, kw) => {
 					const b = bindArgs(name, ['func', 'numPartitions'], 1, a, kw);
@@ -129,13 +141,7 @@ export class DStreamHost extends PyHost {
 					const at = span();
 					const n = intArg(b.numPartitions, ctx.defaultParallelism);
 					return this.wrap(
-						transformed(
-							ctx,
-							node,
-							name,
-							at,
-							(r, _t, ex) => rddOps.reduceByKey(r, f, n, ex, at)
-						)
+						transformed(ctx, node, name, at, (r, _t, ex) => rddOps.reduceByKey(r, f, n, ex, at))
 					);
 				};
 			case 'groupByKey':
@@ -144,72 +150,57 @@ export class DStreamHost extends PyHost {
 						bindArgs(name, ['numPartitions'], 0, a, kw).numPartitions,
 						ctx.defaultParallelism
 					);
-					return this.wrap(
-						transformed(ctx, node, name, span(), (r) => R.groupByKey(r, n))
-					);
+					return this.wrap(transformed(ctx, node, name, span(), (r) => R.groupByKey(r, n)));
 				};
-			case 'union': return keyed('union');
-			case 'join': return keyed('inner');
-			case 'leftOuterJoin': return keyed('left');
-			case 'rightOuterJoin': return keyed('right');
-			case 'fullOuterJoin': return keyed('full');
-			case 'cogroup': return keyed('cogroup');
+			case 'union':
+				return keyed('union');
+			case 'join':
+				return keyed('inner');
+			case 'leftOuterJoin':
+				return keyed('left');
+			case 'rightOuterJoin':
+				return keyed('right');
+			case 'fullOuterJoin':
+				return keyed('full');
+			case 'cogroup':
+				return keyed('cogroup');
 			case 'transform':
 				return (a) => {
 					const f = fnArg(a[0], 'func');
 					const at = span();
-					if (arity(f) !== 1 && arity(f) !== 2) throw raise(
-						'AssertionError',
-						'func should take one or two arguments'
+					if (arity(f) !== 1 && arity(f) !== 2)
+						throw raise('AssertionError', 'func should take one or two arguments');
+					return this.wrap(
+						transformed(ctx, node, name, at, (r, t, ex) => {
+							const rddArg = new RddHost(r, this.rddEnv(at));
+							const out = ex.call(
+								f,
+								arity(f) === 2 ? [this.env.timeValue(t), rddArg] : [rddArg],
+								at
+							);
+							if (!(out instanceof RddHost))
+								throw raise(
+									'TypeError',
+									`transform() function must return an RDD, not ${out === null ? 'None' : 'a value'}`
+								);
+							return out.rdd;
+						})
 					);
-					return this.wrap(transformed(ctx, node, name, at, (r, t, ex) => {
-						const rddArg = new RddHost(r, this.rddEnv(at));
-						const out = ex.call(
-							f,
-							arity(f) === 2 ? [this.env.timeValue(t), rddArg] : [rddArg],
-							at
-						);
-						if (!(
-							out instanceof RddHost
-						)) throw raise(
-							'TypeError',
-							`transform() function must return an RDD, not ${out === null ? 'None' : 'a value'}`
-						);
-						return out.rdd;
-					}));
 				};
 			case 'updateStateByKey':
 				return (a, kw) => {
-					const b = bindArgs(
-						name,
-						['updateFunc', 'numPartitions', 'initialRDD'],
-						1,
-						a,
-						kw
-					);
+					const b = bindArgs(name, ['updateFunc', 'numPartitions', 'initialRDD'], 1, a, kw);
 					const n = intArg(b.numPartitions, ctx.defaultParallelism);
-					const initial = b.initialRDD == null ? null : toRdd(
-						b.initialRDD,
-						ctx.defaultParallelism
-					);
+					const initial = b.initialRDD == null ? null : toRdd(b.initialRDD, ctx.defaultParallelism);
 					return this.wrap(
-						stateStream(
-							ctx,
-							node,
-							fnArg(b.updateFunc, 'updateFunc'),
-							initial,
-							n,
-							span()
-						)
+						stateStream(ctx, node, fnArg(b.updateFunc, 'updateFunc'), initial, n, span())
 					);
 				};
 			case 'foreachRDD':
 				return (a) => this.output('foreachRDD', { fn: fnArg(a[0], 'func') });
 			case 'pprint':
-				return (a, kw) => this.output(
-					'pprint',
-					{ num: intArg(bindArgs(name, ['num'], 0, a, kw).num, 10) }
-				);
+				return (a, kw) =>
+					this.output('pprint', { num: intArg(bindArgs(name, ['num'], 0, a, kw).num, 10) });
 			case 'saveAsTextFiles':
 				return (a) => this.output('saveAsTextFiles', { prefix: str0(a[0]) });
 			case 'checkpoint':
@@ -217,22 +208,21 @@ export class DStreamHost extends PyHost {
 					node.checkpointMs = durationMs(a[0], 'interval');
 					return this;
 				};
-			case 'cache': case 'persist':
+			case 'cache':
+			case 'persist':
 				return () => this;
 			case 'repartition':
-				return (a) => this.wrap(
-					transformed(
-						ctx,
-						node,
-						name,
-						span(),
-						(r) => R.parallelize(R.elements(r), intArg(a[0], 1))
-					)
-				);
+				return (a) =>
+					this.wrap(
+						transformed(ctx, node, name, span(), (r) =>
+							R.parallelize(R.elements(r), intArg(a[0], 1))
+						)
+					);
 			case 'glom':
-				return () => this.wrap(
-					transformed(ctx, node, name, span(), (r) => R.mapPartitions(r, (p) => [[...p]]))
-				);
+				return () =>
+					this.wrap(
+						transformed(ctx, node, name, span(), (r) => R.mapPartitions(r, (p) => [[...p]]))
+					);
 			case 'context':
 				return () => this.env.ssc();
 		}
@@ -244,9 +234,13 @@ export class DStreamHost extends PyHost {
 		extra: { fn?: PyValue; num?: number; prefix?: string }
 	): null {
 		const outputs = this.env.state.outputs;
-		outputs.push(
-			{ id: outputs.length, node: this.node, kind, span: this.env.currentSpan(), ...extra }
-		);
+		outputs.push({
+			id: outputs.length,
+			node: this.node,
+			kind,
+			span: this.env.currentSpan(),
+			...extra
+		});
 		return null;
 	}
 }

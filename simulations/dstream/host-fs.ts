@@ -46,13 +46,11 @@ class FileHost extends PyHost {
 		const existed = this.fs.files.has(this.path);
 		const before = this.mode.startsWith('a') ? (this.fs.files.get(this.path) ?? '') : '';
 		this.fs.files.set(this.path, before + this.buffer);
-		this.fs.log.push(
-			{
-				path: this.path,
-				lines: this.buffer.split('\n').filter((l) => l !== '').length,
-				rewrite: existed
-			}
-		);
+		this.fs.log.push({
+			path: this.path,
+			lines: this.buffer.split('\n').filter((l) => l !== '').length,
+			rewrite: existed
+		});
 		return null;
 	}
 
@@ -62,14 +60,13 @@ class FileHost extends PyHost {
 				return new PyBuiltin(name, (a) => {
 					if (this.closed) throw raise('ValueError', 'I/O operation on closed file.');
 					const s = a[0] ?? null;
-					if (typeof s !== 'string') throw raise(
-						'TypeError',
-						`write() argument must be str, not ${str(s)}`
-					);
+					if (typeof s !== 'string')
+						throw raise('TypeError', `write() argument must be str, not ${str(s)}`);
 					this.buffer += s;
 					return s.length;
 				});
-			case 'close': case '__exit__':
+			case 'close':
+			case '__exit__':
 				return new PyBuiltin(name, () => this.close());
 			case '__enter__':
 				return new PyBuiltin(name, () => this);
@@ -84,40 +81,42 @@ export function fileSystemBindings(fs: SimulatedFs): { open: PyBuiltin; os: PyMo
 		const path = str0(a[0]);
 		const mode = str0(a[1] ?? kw.get('mode') ?? 'r');
 		if (mode.startsWith('r')) {
-			if (!fs.files.has(path)) throw raise(
-				'FileNotFoundError',
-				`[Errno 2] No such file or directory: '${path}'`
-			);
+			if (!fs.files.has(path))
+				throw raise('FileNotFoundError', `[Errno 2] No such file or directory: '${path}'`);
 			throw raise('NotSupported', 'reading files back (open in "r" mode)');
 		}
 		if (!/^[wa]t?$/.test(mode)) throw raise('NotSupported', `open() mode '${mode}'`);
 		return new FileHost(fs, path, mode);
 	});
 	const join = new PyBuiltin('join', (a) =>
-		a.map(str0).reduce(
-			(acc, p) => (
-				p.startsWith('/') || acc === '' ? p : acc.endsWith('/') ? acc + p : `${acc}/${p}`
-			),
-			''
-		)
-	);
-	const path = new PyModule('os.path', new Map<string, PyValue>([
-		['join', join],
-		[
-			'exists',
-			new PyBuiltin(
-				'exists',
-				(a) => [...fs.files.keys()].some(
-					(f) => f === str0(a[0]) || f.startsWith(`${str0(a[0])}/`)
-				)
+		a
+			.map(str0)
+			.reduce(
+				(acc, p) =>
+					p.startsWith('/') || acc === '' ? p : acc.endsWith('/') ? acc + p : `${acc}/${p}`,
+				''
 			)
-		],
-		['basename', new PyBuiltin('basename', (a) => str0(a[0]).split('/').pop() ?? '')]
-	]));
-	const os = new PyModule('os', new Map<string, PyValue>([
-		['makedirs', new PyBuiltin('makedirs', () => null)],
-		['path', path],
-		['sep', '/']
-	]));
+	);
+	const path = new PyModule(
+		'os.path',
+		new Map<string, PyValue>([
+			['join', join],
+			[
+				'exists',
+				new PyBuiltin('exists', (a) =>
+					[...fs.files.keys()].some((f) => f === str0(a[0]) || f.startsWith(`${str0(a[0])}/`))
+				)
+			],
+			['basename', new PyBuiltin('basename', (a) => str0(a[0]).split('/').pop() ?? '')]
+		])
+	);
+	const os = new PyModule(
+		'os',
+		new Map<string, PyValue>([
+			['makedirs', new PyBuiltin('makedirs', () => null)],
+			['path', path],
+			['sep', '/']
+		])
+	);
 	return { open, os };
 }

@@ -50,14 +50,29 @@ export class RddHost extends PyHost {
 		const { env, rdd } = this;
 		const at = env.span;
 		const n = (v: PyValue | undefined) => intArg(v, env.defaultParallelism);
-		const elementOp = (
-			op: 'map' | 'flatMap' | 'filter' | 'mapValues' | 'flatMapValues' | 'mapPartitions' | 'mapPartitionsWithIndex'
-		): BuiltinImpl => (a, kw) => {
-			const b = bindArgs(name, ['f', 'preservesPartitioning'], 1, a, kw);
-			return this.wrap(rddOps[op](rdd, fnArg(b.f, 'f'), env, at));
-		};
+		const elementOp =
+			(
+				op:
+					| 'map'
+					| 'flatMap'
+					| 'filter'
+					| 'mapValues'
+					| 'flatMapValues'
+					| 'mapPartitions'
+					| 'mapPartitionsWithIndex'
+			): BuiltinImpl =>
+			(a, kw) => {
+				const b = bindArgs(name, ['f', 'preservesPartitioning'], 1, a, kw);
+				return this.wrap(rddOps[op](rdd, fnArg(b.f, 'f'), env, at));
+			};
 		switch (name) {
-			case 'map': case 'flatMap': case 'filter': case 'mapValues': case 'flatMapValues': case 'mapPartitions': case 'mapPartitionsWithIndex':
+			case 'map':
+			case 'flatMap':
+			case 'filter':
+			case 'mapValues':
+			case 'flatMapValues':
+			case 'mapPartitions':
+			case 'mapPartitionsWithIndex':
 				return elementOp(name);
 			case 'reduceByKey':
 				return (a, kw) => {
@@ -67,25 +82,21 @@ export class RddHost extends PyHost {
 					);
 				};
 			case 'groupByKey':
-				return (a, kw) => this.wrap(
-					R.groupByKey(
-						rdd,
-						n(
-							bindArgs(
-								name,
-								['numPartitions', 'partitionFunc'],
-								0,
-								a,
-								kw
-							).numPartitions
+				return (a, kw) =>
+					this.wrap(
+						R.groupByKey(
+							rdd,
+							n(bindArgs(name, ['numPartitions', 'partitionFunc'], 0, a, kw).numPartitions)
 						)
-					)
-				);
+					);
 			case 'union':
 				return (a) => this.wrap(R.union([rdd, this.other(a[0], name)]));
 			case 'cartesian':
 				return (a) => this.wrap(R.cartesian(rdd, this.other(a[0], name)));
-			case 'join': case 'leftOuterJoin': case 'rightOuterJoin': case 'fullOuterJoin': {
+			case 'join':
+			case 'leftOuterJoin':
+			case 'rightOuterJoin':
+			case 'fullOuterJoin': {
 				const kind = (
 					{
 						join: 'inner',
@@ -96,9 +107,7 @@ export class RddHost extends PyHost {
 				)[name];
 				return (a, kw) => {
 					const b = bindArgs(name, ['other', 'numPartitions'], 1, a, kw);
-					return this.wrap(
-						R.join(rdd, this.other(b.other, name), kind, n(b.numPartitions))
-					);
+					return this.wrap(R.join(rdd, this.other(b.other, name), kind, n(b.numPartitions)));
 				};
 			}
 			case 'cogroup':
@@ -125,32 +134,30 @@ export class RddHost extends PyHost {
 						return keyfunc === null ? k : call(keyfunc, [k]);
 					});
 					return this.wrap(
-						R.rddOf(
-							[sortValues(R.elements(rdd), key, !truthy(b.ascending ?? true), call)]
-						)
+						R.rddOf([sortValues(R.elements(rdd), key, !truthy(b.ascending ?? true), call)])
 					);
 				};
 			case 'sortBy':
 				return (a, kw, call) => {
 					const b = bindArgs(name, ['keyfunc', 'ascending', 'numPartitions'], 1, a, kw);
 					return this.wrap(
-						R.rddOf(
-							[
-								sortValues(
-									R.elements(rdd),
-									fnArg(b.keyfunc, 'keyfunc'),
-									!truthy(b.ascending ?? true),
-									call
-								)
-							]
-						)
+						R.rddOf([
+							sortValues(
+								R.elements(rdd),
+								fnArg(b.keyfunc, 'keyfunc'),
+								!truthy(b.ascending ?? true),
+								call
+							)
+						])
 					);
 				};
-			case 'repartition': case 'coalesce':
+			case 'repartition':
+			case 'coalesce':
 				return (a) => this.wrap(R.parallelize(R.elements(rdd), intArg(a[0], 1)));
 			case 'glom':
 				return () => this.wrap(R.mapPartitions(rdd, (p) => [[...p]]));
-			case 'cache': case 'persist':
+			case 'cache':
+			case 'persist':
 				return () => this;
 			case 'getNumPartitions':
 				return () => rdd.partitions.length;
@@ -176,19 +183,13 @@ export class RddHost extends PyHost {
 					return xs.slice(1).reduce((acc, x) => env.call(f, [acc, x], at), xs[0] ?? null);
 				};
 			case 'sum':
-				return () => R.elements(rdd).reduce(
-					(acc: PyValue, x) => binaryOp('+', acc, x, raise),
-					0
-				);
+				return () => R.elements(rdd).reduce((acc: PyValue, x) => binaryOp('+', acc, x, raise), 0);
 			case 'countByValue':
 				return () => {
 					const d = new PyDict();
 					for (const x of R.elements(rdd)) {
 						const k = pyKey(x, raise);
-						d.entries.set(
-							k,
-							[x, ((d.entries.get(k)?.[1] as number | undefined) ?? 0) + 1]
-						);
+						d.entries.set(k, [x, ((d.entries.get(k)?.[1] as number | undefined) ?? 0) + 1]);
 					}
 					return d;
 				};

@@ -20,14 +20,16 @@ const lambda = (name: string, f: (a: readonly PyValue[]) => PyValue) => new PyBu
 
 export function validateWindow(h: DStreamHost, w: number, s: number | undefined): void {
 	const d = h.node.slideMs;
-	if (w % d !== 0) throw raise(
-		'ValueError',
-		`windowDuration must be multiple of the parent dstream's slide (batch) duration (${d} ms)`
-	);
-	if (s && s % d !== 0) throw raise(
-		'ValueError',
-		`slideDuration must be multiple of the parent dstream's slide (batch) duration (${d} ms)`
-	);
+	if (w % d !== 0)
+		throw raise(
+			'ValueError',
+			`windowDuration must be multiple of the parent dstream's slide (batch) duration (${d} ms)`
+		);
+	if (s && s % d !== 0)
+		throw raise(
+			'ValueError',
+			`slideDuration must be multiple of the parent dstream's slide (batch) duration (${d} ms)`
+		);
 }
 
 /** reduceByKeyAndWindow as PySpark writes it, also the base of the other window operations. */
@@ -67,13 +69,7 @@ export function reduceByKeyAndWindow(
 		);
 	}
 	const win = windowed(h.ctx, reduced, w, s ?? h.node.slideMs, span, 'window', true);
-	return transformed(
-		h.ctx,
-		win,
-		op,
-		span,
-		(r, _t, ex) => rddOps.reduceByKey(r, func, n, ex, span)
-	);
+	return transformed(h.ctx, win, op, span, (r, _t, ex) => rddOps.reduceByKey(r, func, n, ex, span));
 }
 
 /** The window methods of a DStream, or undefined for any other name. */
@@ -82,215 +78,186 @@ export function windowMethod(h: DStreamHost, name: string): BuiltinImpl | undefi
 	const node = h.node;
 	const span = () => h.env.currentSpan();
 	switch (name) {
-			case 'window':
-				return (a, kw) => {
-					const b = bindArgs(name, ['windowDuration', 'slideDuration'], 1, a, kw);
-					const w = durationMs(b.windowDuration, 'windowDuration');
-					const s = b.slideDuration == null ? undefined : durationMs(
-						b.slideDuration,
-						'slideDuration'
-					);
-					validateWindow(h, w, s);
-					return h.wrap(windowed(ctx, node, w, s ?? node.slideMs, span()));
-				};
-			case 'reduceByKeyAndWindow':
-				return (a, kw) => {
-					const b = bindArgs(
-						name,
-						[
-							'func',
-							'invFunc',
-							'windowDuration',
-							'slideDuration',
-							'numPartitions',
-							'filterFunc'
-						],
-						3,
-						a,
-						kw
-					);
-					const s = b.slideDuration == null ? undefined : durationMs(
-						b.slideDuration,
-						'slideDuration'
-					);
-					const n = b.numPartitions == null ? undefined : intArg(b.numPartitions, 1);
-					return h.wrap(
-						reduceByKeyAndWindow(
-							h,
-							fnArg(b.func, 'func'),
-							b.invFunc ?? null,
-							durationMs(b.windowDuration, 'windowDuration'),
-							s,
-							n,
-							b.filterFunc ?? null,
-							name
-						)
-					);
-				};
-			case 'reduceByWindow':
-				return (a, kw) => {
-					const b = bindArgs(
-						name,
-						['reduceFunc', 'invReduceFunc', 'windowDuration', 'slideDuration'],
-						4,
-						a,
-						kw
-					);
-					const at = span();
-					const keyedNode = transformed(
+		case 'window':
+			return (a, kw) => {
+				const b = bindArgs(name, ['windowDuration', 'slideDuration'], 1, a, kw);
+				const w = durationMs(b.windowDuration, 'windowDuration');
+				const s =
+					b.slideDuration == null ? undefined : durationMs(b.slideDuration, 'slideDuration');
+				validateWindow(h, w, s);
+				return h.wrap(windowed(ctx, node, w, s ?? node.slideMs, span()));
+			};
+		case 'reduceByKeyAndWindow':
+			return (a, kw) => {
+				const b = bindArgs(
+					name,
+					['func', 'invFunc', 'windowDuration', 'slideDuration', 'numPartitions', 'filterFunc'],
+					3,
+					a,
+					kw
+				);
+				const s =
+					b.slideDuration == null ? undefined : durationMs(b.slideDuration, 'slideDuration');
+				const n = b.numPartitions == null ? undefined : intArg(b.numPartitions, 1);
+				return h.wrap(
+					reduceByKeyAndWindow(
+						h,
+						fnArg(b.func, 'func'),
+						b.invFunc ?? null,
+						durationMs(b.windowDuration, 'windowDuration'),
+						s,
+						n,
+						b.filterFunc ?? null,
+						name
+					)
+				);
+			};
+		case 'reduceByWindow':
+			return (a, kw) => {
+				const b = bindArgs(
+					name,
+					['reduceFunc', 'invReduceFunc', 'windowDuration', 'slideDuration'],
+					4,
+					a,
+					kw
+				);
+				const at = span();
+				const keyedNode = transformed(
+					ctx,
+					node,
+					'map',
+					at,
+					(r) => R.mapPartitions(r, (p) => p.map((x) => new PyTuple([1, x]))),
+					true
+				);
+				const red = reduceByKeyAndWindow(
+					new DStreamHost(keyedNode, h.env),
+					fnArg(b.reduceFunc, 'reduceFunc'),
+					b.invReduceFunc ?? null,
+					durationMs(b.windowDuration, 'windowDuration'),
+					durationMs(b.slideDuration, 'slideDuration'),
+					1,
+					null,
+					name
+				);
+				return h.wrap(
+					transformed(
 						ctx,
-						node,
+						red,
 						'map',
 						at,
-						(r) => R.mapPartitions(r, (p) => p.map((x) => new PyTuple([1, x]))),
+						(r) => R.mapPartitions(r, (p) => p.map((kv) => R.pair(kv)[1])),
 						true
-					);
-					const red = reduceByKeyAndWindow(
-						new DStreamHost(keyedNode, h.env),
-						fnArg(b.reduceFunc, 'reduceFunc'),
-						b.invReduceFunc ?? null,
-						durationMs(b.windowDuration, 'windowDuration'),
-						durationMs(b.slideDuration, 'slideDuration'),
-						1,
-						null,
-						name
-					);
-					return h.wrap(
-						transformed(
-							ctx,
-							red,
-							'map',
-							at,
-							(r) => R.mapPartitions(r, (p) => p.map((kv) => R.pair(kv)[1])),
-							true
-						)
-					);
-				};
-			case 'countByWindow':
-				return (a, kw) => {
-					const b = bindArgs(name, ['windowDuration', 'slideDuration'], 2, a, kw);
-					const ones = transformed(
-						ctx,
-						node,
-						'map',
-						span(),
-						(r) => R.mapPartitions(r, (p) => p.map(() => 1)),
-						true
-					);
-					const rbw = new DStreamHost(ones, h.env).method('reduceByWindow');
-					return rbw?.(
+					)
+				);
+			};
+		case 'countByWindow':
+			return (a, kw) => {
+				const b = bindArgs(name, ['windowDuration', 'slideDuration'], 2, a, kw);
+				const ones = transformed(
+					ctx,
+					node,
+					'map',
+					span(),
+					(r) => R.mapPartitions(r, (p) => p.map(() => 1)),
+					true
+				);
+				const rbw = new DStreamHost(ones, h.env).method('reduceByWindow');
+				return (
+					rbw?.(
 						[opAdd, opSub, b.windowDuration ?? null, b.slideDuration ?? null],
 						new Map(),
 						() => null
-					) ?? null;
-				};
-			case 'countByValueAndWindow':
-				return (a, kw) => {
-					const b = bindArgs(
-						name,
-						['windowDuration', 'slideDuration', 'numPartitions'],
-						2,
-						a,
-						kw
-					);
-					const at = span();
-					const ones = transformed(
+					) ?? null
+				);
+			};
+		case 'countByValueAndWindow':
+			return (a, kw) => {
+				const b = bindArgs(name, ['windowDuration', 'slideDuration', 'numPartitions'], 2, a, kw);
+				const at = span();
+				const ones = transformed(
+					ctx,
+					node,
+					'map',
+					at,
+					(r) => R.mapPartitions(r, (p) => p.map((x) => new PyTuple([x, 1]))),
+					true
+				);
+				const n = b.numPartitions == null ? undefined : intArg(b.numPartitions, 1);
+				const counted = reduceByKeyAndWindow(
+					new DStreamHost(ones, h.env),
+					opAdd,
+					opSub,
+					durationMs(b.windowDuration, 'windowDuration'),
+					durationMs(b.slideDuration, 'slideDuration'),
+					n,
+					null,
+					name
+				);
+				return h.wrap(
+					transformed(
 						ctx,
-						node,
-						'map',
+						counted,
+						'filter',
 						at,
-						(r) => R.mapPartitions(r, (p) => p.map((x) => new PyTuple([x, 1]))),
+						(r) => R.mapPartitions(r, (p) => p.filter((kv) => Number(R.pair(kv)[1]) > 0)),
 						true
-					);
-					const n = b.numPartitions == null ? undefined : intArg(b.numPartitions, 1);
-					const counted = reduceByKeyAndWindow(
-						new DStreamHost(ones, h.env),
-						opAdd,
-						opSub,
-						durationMs(b.windowDuration, 'windowDuration'),
-						durationMs(b.slideDuration, 'slideDuration'),
-						n,
-						null,
-						name
-					);
-					return h.wrap(
-						transformed(
-							ctx,
-							counted,
-							'filter',
-							at,
-							(r) => R.mapPartitions(
-								r,
-								(p) => p.filter((kv) => Number(R.pair(kv)[1]) > 0)
-							),
-							true
-						)
-					);
-				};
-			case 'groupByKeyAndWindow':
-				return (a, kw) => {
-					const b = bindArgs(
-						name,
-						['windowDuration', 'slideDuration', 'numPartitions'],
-						2,
-						a,
-						kw
-					);
-					const at = span();
-					const lists = transformed(
+					)
+				);
+			};
+		case 'groupByKeyAndWindow':
+			return (a, kw) => {
+				const b = bindArgs(name, ['windowDuration', 'slideDuration', 'numPartitions'], 2, a, kw);
+				const at = span();
+				const lists = transformed(
+					ctx,
+					node,
+					'mapValues',
+					at,
+					(r) =>
+						R.mapPartitions(r, (p) =>
+							p.map((kv) => {
+								const [k, v] = R.pair(kv);
+								return new PyTuple([k, [v]]);
+							})
+						),
+					true
+				);
+				const extend = lambda('<lambda>', ([x = null, y = null]) => {
+					pushAll(x as PyValue[], y as PyValue[]);
+					return x;
+				});
+				const drop = lambda('<lambda>', ([x = null, y = null]) =>
+					(x as PyValue[]).slice((y as PyValue[]).length)
+				);
+				const n = b.numPartitions == null ? undefined : intArg(b.numPartitions, 1);
+				const grouped = reduceByKeyAndWindow(
+					new DStreamHost(lists, h.env),
+					extend,
+					drop,
+					durationMs(b.windowDuration, 'windowDuration'),
+					durationMs(b.slideDuration, 'slideDuration'),
+					n,
+					null,
+					name
+				);
+				return h.wrap(
+					transformed(
 						ctx,
-						node,
+						grouped,
 						'mapValues',
 						at,
-						(r) => R.mapPartitions(
-							r,
-							(p) => p.map(
-								(kv) => { const [k, v] = R.pair(kv); return new PyTuple([k, [v]]); }
-							)
-						),
-						true
-					);
-					const extend = lambda(
-						'<lambda>',
-						(
-							[x = null, y = null]
-						) => { pushAll(x as PyValue[], y as PyValue[]); return x; }
-					);
-					const drop = lambda(
-						'<lambda>',
-						([x = null, y = null]) => (x as PyValue[]).slice((y as PyValue[]).length)
-					);
-					const n = b.numPartitions == null ? undefined : intArg(b.numPartitions, 1);
-					const grouped = reduceByKeyAndWindow(
-						new DStreamHost(lists, h.env),
-						extend,
-						drop,
-						durationMs(b.windowDuration, 'windowDuration'),
-						durationMs(b.slideDuration, 'slideDuration'),
-						n,
-						null,
-						name
-					);
-					return h.wrap(
-						transformed(
-							ctx,
-							grouped,
-							'mapValues',
-							at,
-							(r) => R.mapPartitions(
-								r,
-								(p) => p.map(
-									(kv) => {
-										const [k, v] = R.pair(kv); return new PyTuple(
-											[k, new PyIterable(v as PyValue[], 'ResultIterable')]
-										);
-									}
-								)
+						(r) =>
+							R.mapPartitions(r, (p) =>
+								p.map((kv) => {
+									const [k, v] = R.pair(kv);
+									return new PyTuple([k, new PyIterable(v as PyValue[], 'ResultIterable')]);
+								})
 							),
-							true
-						)
-					);
-				};
+						true
+					)
+				);
+			};
 	}
 	return undefined;
 }

@@ -44,19 +44,18 @@ class BatchInfoHost extends PyHost {
 		const { f } = this;
 		const opt = (v: number | undefined) => new PyBuiltin(name, () => new ScalaOption(v));
 		switch (name) {
-			case 'numRecords': return new PyBuiltin(name, () => f.numRecords);
-			case 'batchTime': return new PyBuiltin(
-				name,
-				() => new BatchTimeHost(f.epochMs + f.batchTime)
-			);
-			case 'submissionTime': return new PyBuiltin(name, () => f.epochMs + f.batchTime);
-			case 'schedulingDelay': return opt(
-				f.start === undefined ? undefined : f.start - f.batchTime
-			);
-			case 'processingDelay': return opt(
-				f.start === undefined || f.end === undefined ? undefined : f.end - f.start
-			);
-			case 'totalDelay': return opt(f.end === undefined ? undefined : f.end - f.batchTime);
+			case 'numRecords':
+				return new PyBuiltin(name, () => f.numRecords);
+			case 'batchTime':
+				return new PyBuiltin(name, () => new BatchTimeHost(f.epochMs + f.batchTime));
+			case 'submissionTime':
+				return new PyBuiltin(name, () => f.epochMs + f.batchTime);
+			case 'schedulingDelay':
+				return opt(f.start === undefined ? undefined : f.start - f.batchTime);
+			case 'processingDelay':
+				return opt(f.start === undefined || f.end === undefined ? undefined : f.end - f.start);
+			case 'totalDelay':
+				return opt(f.end === undefined ? undefined : f.end - f.batchTime);
 		}
 		return undefined;
 	}
@@ -98,8 +97,14 @@ export function notifyListeners(
 }
 
 export const LISTENER_METHODS = [
-	'onStreamingStarted', 'onReceiverStarted', 'onReceiverError', 'onReceiverStopped',
-	'onBatchSubmitted', 'onBatchStarted', 'onBatchCompleted', 'onOutputOperationStarted',
+	'onStreamingStarted',
+	'onReceiverStarted',
+	'onReceiverError',
+	'onReceiverStopped',
+	'onBatchSubmitted',
+	'onBatchStarted',
+	'onBatchCompleted',
+	'onOutputOperationStarted',
 	'onOutputOperationCompleted'
 ] as const;
 
@@ -111,11 +116,8 @@ export function tell(
 ): SourceError | undefined {
 	if (program.state.listeners.length === 0) return undefined;
 	try {
-		notifyListeners(
-			program.state.listeners,
-			callback,
-			figures,
-			(fn, args) => program.session.callRaw(fn, args)
+		notifyListeners(program.state.listeners, callback, figures, (fn, args) =>
+			program.session.callRaw(fn, args)
 		);
 		return undefined;
 	} catch (e) {

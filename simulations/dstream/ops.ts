@@ -32,7 +32,12 @@ export function transformed(
 	internal = false
 ): DNode {
 	return ctx.graph.add({
-		op, sparkClass: 'PythonTransformedDStream', span, parents: [parent], slideMs: parent.slideMs, internal,
+		op,
+		sparkClass: 'PythonTransformedDStream',
+		span,
+		parents: [parent],
+		slideMs: parent.slideMs,
+		internal,
 		compute: (t, ex) => {
 			const rdd = ex.getOrCompute(parent, t);
 			return rdd && fn(rdd, t, ex);
@@ -48,31 +53,24 @@ export function transformed2(
 	span: Span,
 	fn: (x: Rdd, y: Rdd, t: number, ex: Exec) => Rdd
 ): DNode {
-	if (a.slideMs !== b.slideMs) throw raise(
-		'ValueError',
-		'the two DStream should have same slide duration'
-	);
+	if (a.slideMs !== b.slideMs)
+		throw raise('ValueError', 'the two DStream should have same slide duration');
 	return ctx.graph.add({
-		op, sparkClass: 'PythonTransformed2DStream', span, parents: [a, b], slideMs: a.slideMs,
-		compute: (t, ex) => fn(
-			ex.getOrCompute(a, t) ?? R.emptyRdd,
-			ex.getOrCompute(b, t) ?? R.emptyRdd,
-			t,
-			ex
-		)
+		op,
+		sparkClass: 'PythonTransformed2DStream',
+		span,
+		parents: [a, b],
+		slideMs: a.slideMs,
+		compute: (t, ex) =>
+			fn(ex.getOrCompute(a, t) ?? R.emptyRdd, ex.getOrCompute(b, t) ?? R.emptyRdd, t, ex)
 	});
 }
 
 const fn1 = (ex: Caller, f: PyValue, at: Span) => (x: PyValue) => ex.call(f, [x], at);
-const fn2 = (
-	ex: Caller,
-	f: PyValue,
-	at: Span
-) => (a: PyValue, b: PyValue) => ex.call(f, [a, b], at);
-const perElement = (
-	r: Rdd,
-	g: (x: PyValue) => readonly PyValue[]
-) => R.mapPartitions(r, (p) => p.flatMap(g));
+const fn2 = (ex: Caller, f: PyValue, at: Span) => (a: PyValue, b: PyValue) =>
+	ex.call(f, [a, b], at);
+const perElement = (r: Rdd, g: (x: PyValue) => readonly PyValue[]) =>
+	R.mapPartitions(r, (p) => p.flatMap(g));
 
 /** RDD-level element operations shared by DStream methods and RDD methods inside transform(). */
 export const rddOps = {
@@ -80,12 +78,8 @@ export const rddOps = {
 		const g = fn1(ex, f, at);
 		return R.mapPartitions(r, (p) => p.map((x) => g(x)));
 	},
-	flatMap: (
-		r: Rdd,
-		f: PyValue,
-		ex: Caller,
-		at: Span
-	) => perElement(r, (x) => items(fn1(ex, f, at)(x))),
+	flatMap: (r: Rdd, f: PyValue, ex: Caller, at: Span) =>
+		perElement(r, (x) => items(fn1(ex, f, at)(x))),
 	filter: (r: Rdd, f: PyValue, ex: Caller, at: Span) => {
 		const g = fn1(ex, f, at);
 		return R.mapPartitions(r, (p) => p.filter((x) => truthy(g(x))));
@@ -108,26 +102,26 @@ export const rddOps = {
 		R.mapPartitions(r, (p) => items(ex.call(f, [new PyIterable(p, 'generator')], at))),
 	mapPartitionsWithIndex: (r: Rdd, f: PyValue, ex: Caller, at: Span) =>
 		R.mapPartitions(r, (p, i) => items(ex.call(f, [i, new PyIterable(p, 'generator')], at))),
-	reduceByKey: (
-		r: Rdd,
-		f: PyValue,
-		n: number,
-		ex: Caller,
-		at: Span
-	) => R.reduceByKey(r, fn2(ex, f, at), n),
+	reduceByKey: (r: Rdd, f: PyValue, n: number, ex: Caller, at: Span) =>
+		R.reduceByKey(r, fn2(ex, f, at), n),
 	/** DStream.reduce: map to (None, x), reduceByKey(f, 1), take the values. */
 	reduce: (r: Rdd, f: PyValue, ex: Caller, at: Span) =>
 		R.mapPartitions(
-			R.reduceByKey(perElement(r, (x) => [new PyTuple([null, x])]), fn2(ex, f, at), 1),
+			R.reduceByKey(
+				perElement(r, (x) => [new PyTuple([null, x])]),
+				fn2(ex, f, at),
+				1
+			),
 			(p) => p.map((kv) => R.pair(kv)[1])
 		),
 	/** DStream.count: one count per partition, then reduce(add): no partitions, no element. */
 	count: (r: Rdd) => (r.partitions.length === 0 ? R.rddOf([[]]) : R.rddOf([[R.countOf(r)]])),
-	countByValue: (r: Rdd, n: number) => R.reduceByKey(
-		perElement(r, (x) => [new PyTuple([x, 1])]),
-		(a, b) => (a as number) + (b as number),
-		n
-	)
+	countByValue: (r: Rdd, n: number) =>
+		R.reduceByKey(
+			perElement(r, (x) => [new PyTuple([x, 1])]),
+			(a, b) => (a as number) + (b as number),
+			n
+		)
 };
 
 export function windowed(
@@ -152,15 +146,29 @@ export function windowed(
 		);
 	}
 	return ctx.graph.add({
-		op, sparkClass: 'WindowedDStream', span, parents: [parent], slideMs, windowMs, internal,
+		op,
+		sparkClass: 'WindowedDStream',
+		span,
+		parents: [parent],
+		slideMs,
+		windowMs,
+		internal,
 		compute: (t, ex) => R.union(ex.slice(parent, t - windowMs + parent.slideMs, t))
 	});
 }
 
 /** PythonReducedWindowedDStream.compute: incremental only when the window spans >= 5 slides. */
 export function reducedWindowed(
-	ctx: OpContext, reduced: DNode, func: PyValue, invFunc: PyValue, filterFunc: PyValue,
-	windowMs: number, slideMs: number, numPartitions: number, span: Span, op: string
+	ctx: OpContext,
+	reduced: DNode,
+	func: PyValue,
+	invFunc: PyValue,
+	filterFunc: PyValue,
+	windowMs: number,
+	slideMs: number,
+	numPartitions: number,
+	span: Span,
+	op: string
 ): DNode {
 	const reduceFunc = (a: Rdd | null, b: Rdd, ex: Exec): Rdd => {
 		const bb = rddOps.reduceByKey(b, func, numPartitions, ex, span);
@@ -179,28 +187,29 @@ export function reducedWindowed(
 		);
 	};
 	const node: DNode = ctx.graph.add({
-		op, sparkClass: 'PythonReducedWindowedDStream', span, parents: [reduced], slideMs, windowMs, mustCheckpoint: true,
+		op,
+		sparkClass: 'PythonReducedWindowedDStream',
+		span,
+		parents: [reduced],
+		slideMs,
+		windowMs,
+		mustCheckpoint: true,
 		compute: (t, ex) => {
 			// Spark checks only that the slide is a multiple of the batch; a negative one makes
 			// compute(t) ask for its "previous" window at t + |slide|, which asks for the next,
 			// until the JVM's stack runs out. Said at the call, in Spark's own words.
-			if (slideMs < 0) throw new PyException(
-				'java.lang.StackOverflowError',
-				`slideDuration is ${slideMs} ms, negative: PythonReducedWindowedDStream computes its previous window at ${t - slideMs} ms, a later batch, which computes the next, without end (Spark does not check for a negative slide). Use a positive slideDuration.`,
-				span
-			);
+			if (slideMs < 0)
+				throw new PyException(
+					'java.lang.StackOverflowError',
+					`slideDuration is ${slideMs} ms, negative: PythonReducedWindowedDStream computes its previous window at ${t - slideMs} ms, a later batch, which computes the next, without end (Spark does not check for a negative slide). Use a positive slideDuration.`,
+					span
+				);
 			const previous = ex.getOrCompute(node, t - slideMs);
 			if (invFunc !== null && previous && windowMs >= slideMs * 5) {
-				const oldRdds = ex.slice(
-					reduced,
-					t - slideMs - windowMs + reduced.slideMs,
-					t - windowMs
-				);
-				const subtracted = oldRdds.length ? invReduceFunc(
-					previous,
-					R.union(oldRdds),
-					ex
-				) : previous;
+				const oldRdds = ex.slice(reduced, t - slideMs - windowMs + reduced.slideMs, t - windowMs);
+				const subtracted = oldRdds.length
+					? invReduceFunc(previous, R.union(oldRdds), ex)
+					: previous;
 				const newRdds = ex.slice(reduced, t - slideMs + reduced.slideMs, t);
 				return newRdds.length ? reduceFunc(subtracted, R.union(newRdds), ex) : subtracted;
 			}
@@ -221,7 +230,12 @@ export function stateStream(
 	span: Span
 ): DNode {
 	const node: DNode = ctx.graph.add({
-		op: 'updateStateByKey', sparkClass: 'PythonStateDStream', span, parents: [parent], slideMs: parent.slideMs, mustCheckpoint: true,
+		op: 'updateStateByKey',
+		sparkClass: 'PythonStateDStream',
+		span,
+		parents: [parent],
+		slideMs: parent.slideMs,
+		mustCheckpoint: true,
 		compute: (t, ex) => {
 			const last = ex.getOrCompute(node, t - parent.slideMs) ?? initial ?? undefined;
 			const rdd = ex.getOrCompute(parent, t);
@@ -231,20 +245,18 @@ export function stateStream(
 						p.map((kv) => {
 							const [k, ab] = R.pair(kv);
 							const [s, vs] = R.pair(ab).map((x) => items(x));
-							return new PyTuple(
-								[
-									k,
-									new PyTuple(
-										[[...(vs ?? [])], s && s.length ? (s[0] ?? null) : null]
-									)
-								]
-							);
-						}))
+							return new PyTuple([
+								k,
+								new PyTuple([[...(vs ?? [])], s && s.length ? (s[0] ?? null) : null])
+							]);
+						})
+					)
 				: R.mapPartitions(R.groupByKey(rdd, numPartitions), (p) =>
 						p.map((kv) => {
 							const [k, vs] = R.pair(kv);
 							return new PyTuple([k, new PyTuple([[...items(vs)], null])]);
-						}));
+						})
+					);
 			return R.mapPartitions(grouped, (p) =>
 				p.flatMap((kv) => {
 					const [k, vss] = R.pair(kv);

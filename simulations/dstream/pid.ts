@@ -59,17 +59,13 @@ export function pidRateEstimator(config: PidConfig): PidRateEstimator {
 			batchIntervalMs > 0,
 			`Specified batch interval ${batchIntervalMs} in PIDRateEstimator is invalid.`
 		],
-		[
-			proportional >= 0,
-			`Proportional term ${proportional} in PIDRateEstimator should be >= 0.`
-		],
+		[proportional >= 0, `Proportional term ${proportional} in PIDRateEstimator should be >= 0.`],
 		[integral >= 0, `Integral term ${integral} in PIDRateEstimator should be >= 0.`],
 		[derivative >= 0, `Derivative term ${derivative} in PIDRateEstimator should be >= 0.`],
 		[minRate > 0, 'Minimum rate in PIDRateEstimator should be > 0']
 	];
-	for (const [holds, message] of checks) if (!holds) throw new RangeError(
-		`requirement failed: ${message}`
-	);
+	for (const [holds, message] of checks)
+		if (!holds) throw new RangeError(`requirement failed: ${message}`);
 	let firstRun = true;
 	let latestTime = -1;
 	let latestRate = -1;

@@ -69,11 +69,7 @@ export class ProgramState {
 	readonly call = (fn: PyValue, args: readonly PyValue[], at: Span): PyValue => {
 		try {
 			if (fn instanceof PyFunction) return fn.invoke(args, new Map());
-			if (fn instanceof PyBuiltin) return fn.fn(
-				args,
-				new Map(),
-				(f, a) => this.call(f, a, at)
-			);
+			if (fn instanceof PyBuiltin) return fn.fn(args, new Map(), (f, a) => this.call(f, a, at));
 		} catch (e) {
 			throw asPyException(e, at);
 		}

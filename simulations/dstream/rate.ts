@@ -60,10 +60,9 @@ export function kafkaUntilOffsets(
 		const total = lag.reduce((a, b) => a + b, 0);
 		perPartition = lag.map((l) => {
 			const backpressureRate = total > 0 ? (l / total) * rate : 0;
-			return cfg.maxRatePerPartition > 0 ? Math.min(
-				backpressureRate,
-				cfg.maxRatePerPartition
-			) : backpressureRate;
+			return cfg.maxRatePerPartition > 0
+				? Math.min(backpressureRate, cfg.maxRatePerPartition)
+				: backpressureRate;
 		});
 	} else if (cfg.maxRatePerPartition > 0) {
 		perPartition = lag.map(() => cfg.maxRatePerPartition);

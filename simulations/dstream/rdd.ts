@@ -43,14 +43,14 @@ export function mapPartitions(
 /** `(k, v) = x`: PySpark's pair unpacking, with Python's error for anything that is not a pair. */
 export function pair(x: PyValue): readonly [PyValue, PyValue] {
 	const xs = iterItems(x);
-	if (!xs || typeof x === 'string') throw raise(
-		'TypeError',
-		`cannot unpack non-iterable ${typeName(x)} object`
-	);
+	if (!xs || typeof x === 'string')
+		throw raise('TypeError', `cannot unpack non-iterable ${typeName(x)} object`);
 	if (xs.length !== 2) {
 		throw raise(
 			'ValueError',
-			xs.length > 2 ? 'too many values to unpack (expected 2)' : `not enough values to unpack (expected 2, got ${xs.length})`
+			xs.length > 2
+				? 'too many values to unpack (expected 2)'
+				: `not enough values to unpack (expected 2, got ${xs.length})`
 		);
 	}
 	return [xs[0] ?? null, xs[1] ?? null];
@@ -108,10 +108,11 @@ export function groupByKey(r: Rdd, numPartitions: number): Rdd {
 
 /** Tags each side's values so one shuffle can cogroup two RDDs. */
 function tagged(a: Rdd, b: Rdd): Rdd {
-	const tag = (r: Rdd, side: number) => elements(r).map((x) => {
-		const [k, v] = pair(x);
-		return new PyTuple([k, new PyTuple([side, v])]);
-	});
+	const tag = (r: Rdd, side: number) =>
+		elements(r).map((x) => {
+			const [k, v] = pair(x);
+			return new PyTuple([k, new PyTuple([side, v])]);
+		});
 	return rddOf([[...tag(a, 0), ...tag(b, 1)]]);
 }
 
@@ -125,15 +126,15 @@ function sides(vs: readonly PyValue[]): [PyValue[], PyValue[]] {
 }
 
 export function cogroup(a: Rdd, b: Rdd, numPartitions: number): Rdd {
-	return shuffle(tagged(a, b), numPartitions, (_k, vs) => sides(vs), (k, [l, r]) =>
-		new PyTuple(
-			[
+	return shuffle(
+		tagged(a, b),
+		numPartitions,
+		(_k, vs) => sides(vs),
+		(k, [l, r]) =>
+			new PyTuple([
 				k,
-				new PyTuple(
-					[new PyIterable(l, 'ResultIterable'), new PyIterable(r, 'ResultIterable')]
-				)
-			]
-		)
+				new PyTuple([new PyIterable(l, 'ResultIterable'), new PyIterable(r, 'ResultIterable')])
+			])
 	);
 }
 
@@ -154,17 +155,15 @@ export function join(a: Rdd, b: Rdd, kind: JoinKind, numPartitions: number): Rdd
 			const left = l.length ? l : kind === 'right' || kind === 'full' ? [null] : [];
 			const right = r.length ? r : kind === 'left' || kind === 'full' ? [null] : [];
 			if (!l.length && !r.length) return [];
-			return left.flatMap(
-				(x) => right.map((y) => new PyTuple([k ?? null, new PyTuple([x, y])]))
-			);
+			return left.flatMap((x) => right.map((y) => new PyTuple([k ?? null, new PyTuple([x, y])])));
 		})
 	);
 }
 
 export function cartesian(a: Rdd, b: Rdd): Rdd {
 	return rddOf(
-		a.partitions.flatMap(
-			(pa) => b.partitions.map((pb) => pa.flatMap((x) => pb.map((y) => new PyTuple([x, y]))))
+		a.partitions.flatMap((pa) =>
+			b.partitions.map((pb) => pa.flatMap((x) => pb.map((y) => new PyTuple([x, y]))))
 		)
 	);
 }

@@ -95,14 +95,11 @@ export function validateAtStart(p: DStreamProgram, requireOutputs = true): Sourc
 			)
 		);
 	if (state.batchMs === undefined) return fail('no StreamingContext was created', undefined);
-	if (requireOutputs && state.outputs.length === 0) return fail(
-		'No output operations registered, so nothing to execute',
-		state.startSpan
-	);
+	if (requireOutputs && state.outputs.length === 0)
+		return fail('No output operations registered, so nothing to execute', state.startSpan);
 	for (const n of reachable(state.outputs.map((o) => o.node))) {
-		const interval = n.checkpointMs ?? (
-			n.mustCheckpoint ? defaultCheckpointMs(n.slideMs) : undefined
-		);
+		const interval =
+			n.checkpointMs ?? (n.mustCheckpoint ? defaultCheckpointMs(n.slideMs) : undefined);
 		if (interval === undefined) continue;
 		if (state.checkpointDir === undefined) {
 			return fail(
@@ -118,7 +115,10 @@ export function validateAtStart(p: DStreamProgram, requireOutputs = true): Sourc
 		}
 		// Duration.isMultipleOf is a Long remainder: a zero slide divides by zero.
 		if (n.slideMs === 0) {
-			return toSourceError(p.src, new PyException('java.lang.ArithmeticException', '/ by zero', n.span));
+			return toSourceError(
+				p.src,
+				new PyException('java.lang.ArithmeticException', '/ by zero', n.span)
+			);
 		}
 		if (interval % n.slideMs !== 0) {
 			return fail(
@@ -129,4 +129,3 @@ export function validateAtStart(p: DStreamProgram, requireOutputs = true): Sourc
 	}
 	return undefined;
 }
-

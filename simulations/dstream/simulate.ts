@@ -50,22 +50,20 @@ export interface SimulateOptions {
 	readonly startEpochMs?: number;
 }
 
-const SHUFFLE_OPS = new Set(
-	[
-		'reduceByKey',
-		'groupByKey',
-		'countByValue',
-		'join',
-		'leftOuterJoin',
-		'rightOuterJoin',
-		'fullOuterJoin',
-		'cogroup',
-		'reduceByKeyAndWindow',
-		'updateStateByKey',
-		'reduce',
-		'count'
-	]
-);
+const SHUFFLE_OPS = new Set([
+	'reduceByKey',
+	'groupByKey',
+	'countByValue',
+	'join',
+	'leftOuterJoin',
+	'rightOuterJoin',
+	'fullOuterJoin',
+	'cogroup',
+	'reduceByKeyAndWindow',
+	'updateStateByKey',
+	'reduce',
+	'count'
+]);
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
@@ -119,25 +117,19 @@ function simulate(program: DStreamProgram, options: SimulateOptions): DStreamEve
 	const kafkaInput = options.kafka ? fed.find((i) => i.receiver) : undefined;
 	const receivers: ReceiverState[] = fed
 		.filter((i) => i.receiver && i !== kafkaInput)
-		.map(
-			(spec) => (
-				{
-					spec,
-					source: options.sources?.[fed.indexOf(spec)],
-					backlog: [],
-					limiter: new ReceiverRateLimiter(
-						maxRate,
-						backpressure ? initialRate : undefined
-					),
-					blocks: []
-				}
-			)
-		);
+		.map((spec) => ({
+			spec,
+			source: options.sources?.[fed.indexOf(spec)],
+			backlog: [],
+			limiter: new ReceiverRateLimiter(maxRate, backpressure ? initialRate : undefined),
+			blocks: []
+		}));
 	const estimators = new Map<string, PidRateEstimator>(
-		backpressure ? [
-			...receivers.map((r) => r.spec.label),
-			...(kafkaInput ? [kafkaInput.label] : [])
-		].map((l) => [l, pid()]) : []
+		backpressure
+			? [...receivers.map((r) => r.spec.label), ...(kafkaInput ? [kafkaInput.label] : [])].map(
+					(l) => [l, pid()]
+				)
+			: []
 	);
 	const kafka = options.kafka;
 	const kLog: PyValue[][] = Array.from({ length: kafka?.partitions ?? 0 }, () => []);
@@ -166,14 +158,9 @@ function simulate(program: DStreamProgram, options: SimulateOptions): DStreamEve
 	const completions: { end: number; proc: number }[] = [];
 	const scaleUpTo = (time: number) => {
 		while (allocator && nextScaling <= time) {
-			for (const c of completions.filter(
-				(x) => x.end <= nextScaling
-			)) allocator.addBatchProcTime(c.proc);
-			completions.splice(
-				0,
-				completions.length,
-				...completions.filter((x) => x.end > nextScaling)
-			);
+			for (const c of completions.filter((x) => x.end <= nextScaling))
+				allocator.addBatchProcTime(c.proc);
+			completions.splice(0, completions.length, ...completions.filter((x) => x.end > nextScaling));
 			const decision = allocator.manage(executors, receivers.length);
 			executors = decision.executors;
 			events.push({ type: 'allocation', time: nextScaling, decision });
@@ -186,25 +173,22 @@ function simulate(program: DStreamProgram, options: SimulateOptions): DStreamEve
 	for (let t = step; t <= options.durationMs; t += step) {
 		scaleUpTo(t);
 		pendingRates.sort((a, b) => a.time - b.time);
-		while (pendingRates.length && (
-			pendingRates[0]?.time ?? Infinity
-		) <= t) pendingRates.shift()?.apply();
+		while (pendingRates.length && (pendingRates[0]?.time ?? Infinity) <= t)
+			pendingRates.shift()?.apply();
 		if (t % bi === 0) {
 			for (const r of receivers) {
 				pushAll(r.backlog, r.source?.arrivals(t - bi, t) ?? []);
 				const n = r.limiter.admit(r.backlog.length, bi);
 				const records = r.backlog.splice(0, n);
 				if (records.length) r.blocks.push({ time: t, records });
-				events.push(
-					{
-						type: 'block',
-						time: t,
-						input: r.spec.label,
-						records: records.length,
-						backlog: r.backlog.length,
-						rate: r.limiter.rate
-					}
-				);
+				events.push({
+					type: 'block',
+					time: t,
+					input: r.spec.label,
+					records: records.length,
+					backlog: r.backlog.length,
+					rate: r.limiter.rate
+				});
 			}
 		}
 		if (t % B !== 0) continue;
@@ -223,30 +207,20 @@ function simulate(program: DStreamProgram, options: SimulateOptions): DStreamEve
 			put(r.spec, R.rddOf(r.blocks.map((b) => b.records)));
 			r.blocks = [];
 		}
-		for (const spec of fed.filter((i) => !i.receiver)) put(
-			spec,
-			R.rddOf([[...(options.sources?.[fed.indexOf(spec)]?.arrivals(t - B, t) ?? [])]])
-		);
+		for (const spec of fed.filter((i) => !i.receiver))
+			put(spec, R.rddOf([[...(options.sources?.[fed.indexOf(spec)]?.arrivals(t - B, t) ?? [])]]));
 		if (kafka && kafkaInput) {
 			kLog.forEach((log, p) => pushAll(log, kafka.arrivals(p, t - B, t)));
 			const latest = kLog.map((l) => l.length);
 			const until = kafkaUntilOffsets(kOffsets, latest, kRate, kafkaCfg);
-			events.push(
-				{ type: 'kafkaOffsets', time: t, batchTime: t, from: kOffsets, until, latest }
-			);
-			put(
-				kafkaInput,
-				R.rddOf(kLog.map((log, p) => log.slice(kOffsets[p] ?? 0, until[p] ?? 0)))
-			);
+			events.push({ type: 'kafkaOffsets', time: t, batchTime: t, from: kOffsets, until, latest });
+			put(kafkaInput, R.rddOf(kLog.map((log, p) => log.slice(kOffsets[p] ?? 0, until[p] ?? 0))));
 			kOffsets = until;
 		}
 		const numRecords = Object.values(perInput).reduce((a, b) => a + b, 0);
-		events.push(
-			{ type: 'batchSubmitted', time: t, batchTime: t, numRecords, inputs: perInput }
-		);
-		if (state.checkpointDir !== undefined) events.push(
-			{ type: 'checkpoint', time: t, batchTime: t, kind: 'metadata' }
-		);
+		events.push({ type: 'batchSubmitted', time: t, batchTime: t, numRecords, inputs: perInput });
+		if (state.checkpointDir !== undefined)
+			events.push({ type: 'checkpoint', time: t, batchTime: t, kind: 'metadata' });
 
 		const figures = { batchTime: t, epochMs: state.startEpochMs, numRecords };
 		const printedBefore = program.session.stdout.length;
@@ -267,13 +241,11 @@ function simulate(program: DStreamProgram, options: SimulateOptions): DStreamEve
 		}
 		const proc = processingMs(stages, { ...cost, executors }, receivers.length, rng);
 		if (proc === undefined) {
-			events.push(
-				{
-					type: 'stalled',
-					time: t,
-					reason: `no core left for processing: ${executors * cost.coresPerExecutor} core(s), ${receivers.length} taken by receivers`
-				}
-			);
+			events.push({
+				type: 'stalled',
+				time: t,
+				reason: `no core left for processing: ${executors * cost.coresPerExecutor} core(s), ${receivers.length} taken by receivers`
+			});
 			break;
 		}
 		const start = Math.max(t, lastEnd);
@@ -287,68 +259,58 @@ function simulate(program: DStreamProgram, options: SimulateOptions): DStreamEve
 			events.push({ type: 'error', time: end, batchTime: t, error: lateError });
 			break;
 		}
-		events.push(
-			{
-				type: 'batchStarted',
-				time: start,
-				batchTime: t,
-				schedulingDelay: start - t,
-				queued: ends.filter((e) => e > t).length
-			}
-		);
+		events.push({
+			type: 'batchStarted',
+			time: start,
+			batchTime: t,
+			schedulingDelay: start - t,
+			queued: ends.filter((e) => e > t).length
+		});
 		ends.push(end);
 		completions.push({ end, proc });
-		events.push(
-			{
-				type: 'batchCompleted',
-				time: end,
-				batchTime: t,
-				numRecords,
-				schedulingDelay: start - t,
-				processingDelay: proc,
-				totalDelay: end - t,
-				outputs: result.outputs,
-				rdds: result.rdds,
-				stdout: [...heard, ...result.stdout, ...heardLate],
-				files: result.files
-			}
-		);
+		events.push({
+			type: 'batchCompleted',
+			time: end,
+			batchTime: t,
+			numRecords,
+			schedulingDelay: start - t,
+			processingDelay: proc,
+			totalDelay: end - t,
+			outputs: result.outputs,
+			rdds: result.rdds,
+			stdout: [...heard, ...result.stdout, ...heardLate],
+			files: result.files
+		});
 		for (const n of state.graph.nodes) {
-			const interval = n.checkpointMs ?? (
-				n.mustCheckpoint ? defaultCheckpointMs(n.slideMs) : undefined
-			);
-			if (interval && t % interval === 0 && result.rdds.some(
-				(s) => s.nodeId === n.id
-			)) events.push(
-				{ type: 'checkpoint', time: end, batchTime: t, kind: 'data', nodeId: n.id }
-			);
+			const interval =
+				n.checkpointMs ?? (n.mustCheckpoint ? defaultCheckpointMs(n.slideMs) : undefined);
+			if (interval && t % interval === 0 && result.rdds.some((s) => s.nodeId === n.id))
+				events.push({ type: 'checkpoint', time: end, batchTime: t, kind: 'data', nodeId: n.id });
 		}
 		for (const [label, est] of estimators) {
 			const step = est.compute(end, perInput[label] ?? 0, proc, start - t);
 			const published = step.newRate !== undefined ? Math.floor(step.newRate) : undefined;
 			const r = receivers.find((x) => x.spec.label === label);
-			const effectiveRate = published !== undefined && published > 0 ? Math.min(
-				published,
-				r ? maxRate : Infinity
-			) : r ? r.limiter.rate : (kRate ?? Infinity);
-			events.push(
-				{
-					type: 'rateUpdate',
-					time: end,
-					batchTime: t,
-					input: label,
-					pid: step,
-					...(published !== undefined ? { published } : {}),
-					effectiveRate
-				}
-			);
+			const effectiveRate =
+				published !== undefined && published > 0
+					? Math.min(published, r ? maxRate : Infinity)
+					: r
+						? r.limiter.rate
+						: (kRate ?? Infinity);
+			events.push({
+				type: 'rateUpdate',
+				time: end,
+				batchTime: t,
+				input: label,
+				pid: step,
+				...(published !== undefined ? { published } : {}),
+				effectiveRate
+			});
 			if (published !== undefined) {
-				pendingRates.push(
-					{
-						time: end,
-						apply: () => (r ? r.limiter.updateRate(published) : (kRate = published))
-					}
-				);
+				pendingRates.push({
+					time: end,
+					apply: () => (r ? r.limiter.updateRate(published) : (kRate = published))
+				});
 			}
 		}
 	}

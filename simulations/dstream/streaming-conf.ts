@@ -31,8 +31,7 @@ export interface StreamingConf {
 }
 
 export function readStreamingConf(
-	conf: ReadonlyMap<string,
-	string>,
+	conf: ReadonlyMap<string, string>,
 	batchMs: number
 ): StreamingConf {
 	const key = (k: string) => conf.get(`spark.streaming.${k}`);
@@ -41,9 +40,10 @@ export function readStreamingConf(
 		blockIntervalMs: Math.max(1, timeMs(key('blockInterval'), 200)),
 		maxRate: maxRate > 0 ? maxRate : Infinity,
 		backpressure: key('backpressure.enabled') === 'true',
-		initialRate: key(
-			'backpressure.initialRate'
-		) === undefined ? undefined : num(key('backpressure.initialRate'), 0),
+		initialRate:
+			key('backpressure.initialRate') === undefined
+				? undefined
+				: num(key('backpressure.initialRate'), 0),
 		pid: {
 			batchIntervalMs: batchMs,
 			proportional: num(key('backpressure.pid.proportional'), PID_DEFAULTS.proportional),

@@ -139,7 +139,8 @@ function addedEvent(
 ): SimEvent {
 	let near: SimEvent | undefined;
 	for (const e of list) {
-		if (!near || Math.abs(e.arrivalMs - edit.arrivalMs) < Math.abs(near.arrivalMs - edit.arrivalMs)) near = e;
+		if (!near || Math.abs(e.arrivalMs - edit.arrivalMs) < Math.abs(near.arrivalMs - edit.arrivalMs))
+			near = e;
 	}
 	// A stream deduplicated by event id (advanced-07) needs one: a new record is a new event.
 	const eventId = list.some((e) => e.eventId !== undefined) ? { eventId: edit.id } : {};

@@ -66,10 +66,7 @@ function counts(columns: readonly string[], rows: readonly (readonly unknown[])[
 }
 
 /** Rows of `a` not matched by a row of `b`, multiplicities included, in `a`'s order. */
-function minus(
-	a: ReturnType<typeof counts>,
-	b: ReturnType<typeof counts>
-): (readonly unknown[])[] {
+function minus(a: ReturnType<typeof counts>, b: ReturnType<typeof counts>): (readonly unknown[])[] {
 	const out: (readonly unknown[])[] = [];
 	for (const [k, { row, n }] of a) {
 		const extra = n - (b.get(k)?.n ?? 0);

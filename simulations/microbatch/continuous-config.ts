@@ -88,9 +88,7 @@ export function resolveConfig(config: ContinuousConfig): {
 			? null
 			: clampInt(config.failureAtMs, 0, untilMs);
 	const restartAfterMs =
-		config.restartAfterMs === null
-			? null
-			: clampInt(config.restartAfterMs ?? 2000, 0, 60_000);
+		config.restartAfterMs === null ? null : clampInt(config.restartAfterMs ?? 2000, 0, 60_000);
 	const micro = config.microBatch ?? { triggerIntervalMs: epochIntervalMs, fixedOverheadMs: 300 };
 	return {
 		config: {

@@ -46,7 +46,10 @@ export function microBatchContrast(config: ResolvedConfig): MicroBatchContrast {
 			numPartitions: config.numPartitions,
 			numPartitionsOption: true
 		},
-		trigger: { kind: triggerIntervalMs > 0 ? 'processingTime' : 'default', intervalMs: triggerIntervalMs },
+		trigger: {
+			kind: triggerIntervalMs > 0 ? 'processingTime' : 'default',
+			intervalMs: triggerIntervalMs
+		},
 		cost: {
 			fixedOverheadMs,
 			perRowCostUs: config.perRowCostUs,

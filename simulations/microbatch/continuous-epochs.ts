@@ -68,7 +68,9 @@ export function assembleEpochs(input: EpochInputs): ContinuousEpoch[] {
 	for (let e = input.firstEpoch; e <= lastEpoch; e++) {
 		const mine = (byEpoch.get(e) ?? []).sort((a, b) => a.partition - b.partition);
 		const logged =
-			mine.length === input.numPartitions ? mine.reduce((m, x) => Math.max(m, x.atMs), -Infinity) : null;
+			mine.length === input.numPartitions
+				? mine.reduce((m, x) => Math.max(m, x.atMs), -Infinity)
+				: null;
 		let commit: number | null = null;
 		if (logged !== null && previousCommit !== null) {
 			const at: number = Math.max(logged, previousCommit) + EPOCH_COMMIT_MS;

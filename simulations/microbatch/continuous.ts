@@ -71,7 +71,11 @@ export interface ContinuousTrace {
 	readonly lanes: readonly ContinuousLane[];
 	readonly epochs: readonly ContinuousEpoch[];
 	/** Every IncrementAndGetEpoch: the driver's epoch boundaries. */
-	readonly boundaries: readonly { readonly epoch: number; readonly atMs: number; readonly run: number }[];
+	readonly boundaries: readonly {
+		readonly epoch: number;
+		readonly atMs: number;
+		readonly run: number;
+	}[];
 	readonly failure: {
 		readonly atMs: number;
 		readonly message: string;

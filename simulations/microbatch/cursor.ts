@@ -51,7 +51,13 @@ export function sampleEvery(trace: Trace, windowMs: number, maxMarks: number): n
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
 /** Rows with a timestamp in [from, min(to, now)], every `every`-th one (by id, so marks are stable). */
-export function rowsInWindow(trace: Trace, from: number, to: number, now: number, every: number): RowMark[] {
+export function rowsInWindow(
+	trace: Trace,
+	from: number,
+	to: number,
+	now: number,
+	every: number
+): RowMark[] {
 	// After once/availableNow stop, the source is gone too: no more rows appear.
 	const until = Math.min(to, now, trace.terminatedAt ?? Infinity);
 	const src = trace.config.source;
@@ -61,7 +67,9 @@ export function rowsInWindow(trace: Trace, from: number, to: number, now: number
 	if (src.kind === 'socket') {
 		for (const line of trace.lines) {
 			if (line.atMs < from || line.atMs > until || line.id % every !== 0) continue;
-			const batch = trace.batches.find((b) => b.rowIds && b.rowIds[0] <= line.id && line.id <= b.rowIds[1]);
+			const batch = trace.batches.find(
+				(b) => b.rowIds && b.rowIds[0] <= line.id && line.id <= b.rowIds[1]
+			);
 			const status = statusOf(batch, now);
 			const read = status !== 'waiting';
 			out.push({
@@ -86,7 +94,9 @@ export function rowsInWindow(trace: Trace, from: number, to: number, now: number
 		const batch = trace.batches.find((b) => (b.startOffset ?? 0) <= second && second < b.endOffset);
 		const status = statusOf(batch, now);
 		const partition =
-			status === 'waiting' || !batch ? null : (v - (batch.startOffset ?? 0) * rate) % src.numPartitions;
+			status === 'waiting' || !batch
+				? null
+				: (v - (batch.startOffset ?? 0) * rate) % src.numPartitions;
 		const batchId = status === 'waiting' ? null : (batch?.batchId ?? null);
 		out.push({ id: v, timestampMs: ts, batchId, partition, status });
 	}

@@ -9,8 +9,18 @@
  */
 import { batchId, procTime, type ProcTimeMs } from '../core/time';
 import { batchPhases, idleTriggerMs, PHASES } from '../structured/runtime/cost-policy';
-import { MicroBatchLoop, type LoopEvent, type LoopPolicies, type LoopTarget } from '../structured/runtime/loop';
-import { inputRowsPerSecond, isoTimestamp, processedRowsPerSecond, type ProgressRecord } from './progress';
+import {
+	MicroBatchLoop,
+	type LoopEvent,
+	type LoopPolicies,
+	type LoopTarget
+} from '../structured/runtime/loop';
+import {
+	inputRowsPerSecond,
+	isoTimestamp,
+	processedRowsPerSecond,
+	type ProgressRecord
+} from './progress';
 import type { BatchOutcome, BatchQuery } from './query';
 import type { InputRow, MicroBatchSource } from './source';
 import type { BatchRecord, PhaseSpan, RunConfig } from './trace';
@@ -117,13 +127,24 @@ export function simEvent(ctx: ExecContext, e: LoopEvent<Constructed>): ExecEvent
 		case 'trigger':
 			return { kind: 'trigger', at, batchId: e.batch?.batchId ?? null };
 		case 'commit':
-			return { kind: 'batch', at, record: recordOf(ctx, e.batch, procTime(e.triggerAt), at, e.nextAt, e.fallingBehind) };
+			return {
+				kind: 'batch',
+				at,
+				record: recordOf(ctx, e.batch, procTime(e.triggerAt), at, e.nextAt, e.fallingBehind)
+			};
 		default:
 			return { ...e, at };
 	}
 }
 
-function recordOf(ctx: ExecContext, run: Constructed, triggerAt: ProcTimeMs, now: ProcTimeMs, next: number, behind: boolean): BatchRecord {
+function recordOf(
+	ctx: ExecContext,
+	run: Constructed,
+	triggerAt: ProcTimeMs,
+	now: ProcTimeMs,
+	next: number,
+	behind: boolean
+): BatchRecord {
 	const { outcome } = run;
 	const elapsed = now - triggerAt;
 	return {
@@ -162,7 +183,12 @@ function latency(rows: readonly InputRow[], commitAt: ProcTimeMs): BatchRecord['
 	return { min, mean: Math.round(sum / rows.length), max };
 }
 
-function progressOf(ctx: ExecContext, run: Constructed, triggerAt: ProcTimeMs, elapsed: number): ProgressRecord {
+function progressOf(
+	ctx: ExecContext,
+	run: Constructed,
+	triggerAt: ProcTimeMs,
+	elapsed: number
+): ProgressRecord {
 	const n = run.rows.length;
 	const inRate = inputRowsPerSecond(n, run.sincePreviousAttemptMs);
 	const outRate = processedRowsPerSecond(n, elapsed);

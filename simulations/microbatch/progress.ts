@@ -19,7 +19,10 @@ export type ProgressRecord = StreamingQueryProgress<
 	Readonly<Partial<Record<Phase | 'triggerExecution', number>>>
 >;
 
-export function inputRowsPerSecond(numInputRows: number, sincePreviousAttemptMs: number | null): number {
+export function inputRowsPerSecond(
+	numInputRows: number,
+	sincePreviousAttemptMs: number | null
+): number {
 	// No previous attempt: inputTimeSec = +∞, so the rate is 0.0.
 	if (sincePreviousAttemptMs === null || sincePreviousAttemptMs <= 0) return 0;
 	return roundRate(numInputRows / (sincePreviousAttemptMs / 1000));

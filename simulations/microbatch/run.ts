@@ -4,7 +4,14 @@
  * the query (executor.ts) decide *what*. `buildTrace` flushes a whole run on a VirtualTimeScheduler, as fast as the
  * machine allows, and collects a serialisable Trace. The engine never sees wall-clock time.
  */
-import { type Observable, type SchedulerLike, VirtualAction, VirtualTimeScheduler, defer, map } from 'rxjs';
+import {
+	type Observable,
+	type SchedulerLike,
+	VirtualAction,
+	VirtualTimeScheduler,
+	defer,
+	map
+} from 'rxjs';
 import { createRng } from '../core/rng';
 import { procTime, type ProcTimeMs } from '../core/time';
 import { loop$ } from '../structured/runtime/loop';
@@ -12,7 +19,13 @@ import { simEvent, simLoop, type ExecContext, type ExecEvent } from './executor'
 import { seededUuid } from './progress';
 import { passThroughQuery, type BatchQuery, type QueryInfo } from './query';
 import { rateSource } from './rate-source';
-import { socketLines, socketSource, typedSocketLines, typingGapMs, type SocketLine } from './socket-source';
+import {
+	socketLines,
+	socketSource,
+	typedSocketLines,
+	typingGapMs,
+	type SocketLine
+} from './socket-source';
 import type { MicroBatchSource } from './source';
 import type { BatchRecord, RunConfig, Trace } from './trace';
 
@@ -53,7 +66,12 @@ export function prepareRun(config: RunConfig, query: BatchQuery = passThroughQue
 		source = rateSource({ ...config.source, creationMs: startAt });
 	} else if (config.source.typed) {
 		const turns = config.source.typed;
-		lines = typedSocketLines({ turns, fromMs: startAt, triggerIntervalMs: interval, epochOffsetMs: EPOCH_OFFSET_MS });
+		lines = typedSocketLines({
+			turns,
+			fromMs: startAt,
+			triggerIntervalMs: interval,
+			epochOffsetMs: EPOCH_OFFSET_MS
+		});
 		lines = lines.filter((l) => l.atMs <= config.untilMs);
 		// Typing stops: the run ends a few intervals after the last line, not a minute of idle ticks.
 		const last = lines.at(-1)?.atMs ?? startAt;
@@ -124,7 +142,8 @@ export function buildTrace(config: RunConfig, query: BatchQuery = passThroughQue
 	const idleTriggers: ProcTimeMs[] = [];
 	let idlePolls = 0;
 	let terminatedAt: ProcTimeMs | null = null;
-	const keepTicks = ctx.config.trigger.kind === 'processingTime' && ctx.config.trigger.intervalMs > 0;
+	const keepTicks =
+		ctx.config.trigger.kind === 'processingTime' && ctx.config.trigger.intervalMs > 0;
 	microBatchRun$(ctx, startAt, scheduler).subscribe((event) => {
 		if (event.kind === 'batch') batches.push(event.record);
 		else if (event.kind === 'log') log.push({ atMs: event.at, message: event.message });

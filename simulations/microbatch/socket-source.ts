@@ -60,7 +60,9 @@ export const TYPING_GAP_MS = 1000;
 
 /** Time between two turns: whole trigger intervals, at least TYPING_GAP_MS. */
 export const typingGapMs = (triggerIntervalMs: number): number =>
-	triggerIntervalMs > 0 ? triggerIntervalMs * Math.ceil(TYPING_GAP_MS / triggerIntervalMs) : TYPING_GAP_MS;
+	triggerIntervalMs > 0
+		? triggerIntervalMs * Math.ceil(TYPING_GAP_MS / triggerIntervalMs)
+		: TYPING_GAP_MS;
 
 /**
  * When each typed line reaches the socket. Turn 0 was typed before the query started: nc holds it
@@ -83,7 +85,9 @@ export function typedSocketLines(spec: TypedLinesSpec): SocketLine[] {
 	// Where turn 1's interval begins: the end of the one the query started in (under the default
 	// trigger, which polls without a grid, a typing gap after the start).
 	const firstTick =
-		interval > 0 ? nextBatchTime(spec.fromMs + spec.epochOffsetMs, interval) - spec.epochOffsetMs : spec.fromMs + gap;
+		interval > 0
+			? nextBatchTime(spec.fromMs + spec.epochOffsetMs, interval) - spec.epochOffsetMs
+			: spec.fromMs + gap;
 	const lines: SocketLine[] = [];
 	spec.turns.forEach((turn, i) => {
 		const at = i === 0 ? spec.fromMs : firstTick + (i - 1) * gap + interval / 2;

@@ -10,7 +10,8 @@ import type { PyValue, Raise } from './values';
 import { pushAll } from '../core/arrays';
 import { CHARS_PER_STEP, chargeWork } from './meter';
 
-const isInt = (v: PyValue): v is number | boolean => typeof v === 'number' || typeof v === 'boolean';
+const isInt = (v: PyValue): v is number | boolean =>
+	typeof v === 'number' || typeof v === 'boolean';
 
 function int(n: number, raise: Raise): number {
 	if (!Number.isSafeInteger(n)) {
@@ -62,9 +63,7 @@ export function binaryOp(op: string, a: PyValue, b: PyValue, raise: Raise): PyVa
 			chargeWork(a.length + b.length);
 			return [...a, ...b];
 		}
-		if (a instanceof PyTuple && b instanceof PyTuple) return new PyTuple(
-			[...a.items, ...b.items]
-		);
+		if (a instanceof PyTuple && b instanceof PyTuple) return new PyTuple([...a.items, ...b.items]);
 	}
 	if (op === '*') {
 		const [seq, n] = isInt(b) ? [a, Number(b)] : [b, na];
@@ -98,10 +97,8 @@ function numericOp(
 		case '*':
 			return ints ? int(x * y, raise) : new PyFloat(x * y);
 		case '/':
-			if (y === 0) throw raise(
-				'ZeroDivisionError',
-				ints ? 'division by zero' : 'float division by zero'
-			);
+			if (y === 0)
+				throw raise('ZeroDivisionError', ints ? 'division by zero' : 'float division by zero');
 			return new PyFloat(x / y);
 		case '//':
 			if (y === 0) {
@@ -112,21 +109,15 @@ function numericOp(
 			}
 			return ints ? int(floorDivInt(x, y), raise) : new PyFloat(Math.floor(x / y));
 		case '%':
-			if (y === 0) throw raise(
-				'ZeroDivisionError',
-				ints ? 'integer modulo by zero' : 'float modulo'
-			);
+			if (y === 0)
+				throw raise('ZeroDivisionError', ints ? 'integer modulo by zero' : 'float modulo');
 			return ints ? modInt(x, y) : new PyFloat(floatMod(x, y));
 		case '**':
 			if (ints && y >= 0) return int(x ** y, raise);
-			if (x === 0 && y < 0) throw raise(
-				'ZeroDivisionError',
-				'0.0 cannot be raised to a negative power'
-			);
-			if (x < 0 && !Number.isInteger(y)) throw raise(
-				'NotSupported',
-				'a complex result (negative number to a fractional power)'
-			);
+			if (x === 0 && y < 0)
+				throw raise('ZeroDivisionError', '0.0 cannot be raised to a negative power');
+			if (x < 0 && !Number.isInteger(y))
+				throw raise('NotSupported', 'a complex result (negative number to a fractional power)');
 			return new PyFloat(x ** y);
 		case '&':
 		case '|':
@@ -142,20 +133,25 @@ function numericOp(
 }
 
 function bitOp(op: string, x: number, y: number, bools: boolean, raise: Raise): PyValue {
-	if (Math.abs(x) > 2 ** 31 || Math.abs(y) > 2 ** 31) throw raise(
-		'OverflowError',
-		'bit operation outside the simulator range (2**31)'
-	);
-	const r = op === '&' ? x & y : op === '|' ? x | y : op === '^' ? x ^ y : op === '<<' ? int(x * 2 ** y, raise) : Math.floor(x / 2 ** y);
+	if (Math.abs(x) > 2 ** 31 || Math.abs(y) > 2 ** 31)
+		throw raise('OverflowError', 'bit operation outside the simulator range (2**31)');
+	const r =
+		op === '&'
+			? x & y
+			: op === '|'
+				? x | y
+				: op === '^'
+					? x ^ y
+					: op === '<<'
+						? int(x * 2 ** y, raise)
+						: Math.floor(x / 2 ** y);
 	return bools && op !== '<<' && op !== '>>' ? r !== 0 : r;
 }
 
 export function unaryOp(op: string, v: PyValue, raise: Raise): PyValue {
 	const n = numeric(v);
-	if (n === undefined) throw raise(
-		'TypeError',
-		`bad operand type for unary ${op}: '${typeName(v)}'`
-	);
+	if (n === undefined)
+		throw raise('TypeError', `bad operand type for unary ${op}: '${typeName(v)}'`);
 	if (op === '-') return v instanceof PyFloat ? new PyFloat(-n) : int(-n, raise);
 	if (op === '+') return v instanceof PyFloat ? v : n;
 	if (op === '~' && !(v instanceof PyFloat)) return int(-n - 1, raise);

@@ -8,8 +8,19 @@ import { binaryOp } from './arith';
 import { floatRepr, repr, str, toFixedPy } from './format';
 import { PyException } from './errors';
 import {
-	PyBuiltin, PyDict, PyFloat, PyIterable, PyModule, PyTuple, iterItems, numeric, pyCompare,
-	pyEquals, pyKey, truthy, typeName
+	PyBuiltin,
+	PyDict,
+	PyFloat,
+	PyIterable,
+	PyModule,
+	PyTuple,
+	iterItems,
+	numeric,
+	pyCompare,
+	pyEquals,
+	pyKey,
+	truthy,
+	typeName
 } from './values';
 import type { BuiltinImpl, CallFn, PyValue, Raise } from './values';
 import { minOf } from '../core/arrays';
@@ -19,20 +30,22 @@ export const raise: Raise = (pyType, message) => new PyException(pyType, message
 
 export function items(v: PyValue, what = 'object'): readonly PyValue[] {
 	const it = iterItems(v);
-	if (!it) throw raise(
-		'TypeError',
-		`'${typeName(v)}' ${what} is not iterable`.replace(' object object', ' object')
-	);
+	if (!it)
+		throw raise(
+			'TypeError',
+			`'${typeName(v)}' ${what} is not iterable`.replace(' object object', ' object')
+		);
 	// A builtin reading n items does the work of an n-step loop.
 	chargeWork(it.length);
 	return it;
 }
 
 function arg(args: readonly PyValue[], i: number, fn: string, min = i + 1): PyValue {
-	if (args.length < min) throw raise(
-		'TypeError',
-		`${fn}() takes at least ${min} argument${min === 1 ? '' : 's'} (${args.length} given)`
-	);
+	if (args.length < min)
+		throw raise(
+			'TypeError',
+			`${fn}() takes at least ${min} argument${min === 1 ? '' : 's'} (${args.length} given)`
+		);
 	return args[i] ?? null;
 }
 
@@ -76,10 +89,11 @@ function toInt(v: PyValue): number {
 	if (typeof v === 'number') return v;
 	if (typeof v === 'boolean') return v ? 1 : 0;
 	if (v instanceof PyFloat) {
-		if (!Number.isFinite(v.v)) throw raise(
-			Number.isNaN(v.v) ? 'ValueError' : 'OverflowError',
-			`cannot convert float ${floatRepr(v.v)} to integer`
-		);
+		if (!Number.isFinite(v.v))
+			throw raise(
+				Number.isNaN(v.v) ? 'ValueError' : 'OverflowError',
+				`cannot convert float ${floatRepr(v.v)} to integer`
+			);
 		return Math.trunc(v.v) || 0;
 	}
 	if (typeof v === 'string') {
@@ -98,9 +112,11 @@ function toFloat(v: PyValue): PyFloat {
 	if (n !== undefined) return new PyFloat(n);
 	if (typeof v === 'string') {
 		const t = v.trim().toLowerCase();
-		if (/^[+-]?(inf|infinity)$/.test(t)) return new PyFloat(t.startsWith('-') ? -Infinity : Infinity);
+		if (/^[+-]?(inf|infinity)$/.test(t))
+			return new PyFloat(t.startsWith('-') ? -Infinity : Infinity);
 		if (/^[+-]?nan$/.test(t)) return new PyFloat(NaN);
-		if (/^[+-]?(\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(e[+-]?\d+)?$/.test(t)) return new PyFloat(Number(t.replace(/_/g, '')));
+		if (/^[+-]?(\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(e[+-]?\d+)?$/.test(t))
+			return new PyFloat(Number(t.replace(/_/g, '')));
 		throw raise('ValueError', `could not convert string to float: ${repr(v)}`);
 	}
 	throw raise(
@@ -119,37 +135,36 @@ function roundHalfEven(x: number): number {
 
 function range(args: readonly PyValue[]): PyIterable {
 	const ns = args.map((a) => {
-		if (typeof a !== 'number' && typeof a !== 'boolean') throw raise(
-			'TypeError',
-			`'${typeName(a)}' object cannot be interpreted as an integer`
-		);
+		if (typeof a !== 'number' && typeof a !== 'boolean')
+			throw raise('TypeError', `'${typeName(a)}' object cannot be interpreted as an integer`);
 		return Number(a);
 	});
-	const [start, stop, step] = ns.length === 1 ? [0, ns[0] ?? 0, 1] : [
-		ns[0] ?? 0,
-		ns[1] ?? 0,
-		ns[2] ?? 1
-	];
+	const [start, stop, step] =
+		ns.length === 1 ? [0, ns[0] ?? 0, 1] : [ns[0] ?? 0, ns[1] ?? 0, ns[2] ?? 1];
 	if (step === 0) throw raise('ValueError', 'range() arg 3 must not be zero');
 	const count = Math.max(0, Math.ceil((stop - start) / step));
 	// Made eagerly here, so charged before it is made: range(10**9) ends on the run's budget.
 	chargeWork(count);
-	return new PyIterable(Array.from({ length: count }, (_, i) => start + i * step), 'range');
+	return new PyIterable(
+		Array.from({ length: count }, (_, i) => start + i * step),
+		'range'
+	);
 }
 
 const TYPE_NAMES: Record<string, readonly string[]> = {
-	int: ['int', 'bool'], float: ['float'], str: ['str'], bool: ['bool'], list: ['list'],
-	tuple: ['tuple'], dict: ['dict']
+	int: ['int', 'bool'],
+	float: ['float'],
+	str: ['str'],
+	bool: ['bool'],
+	list: ['list'],
+	tuple: ['tuple'],
+	dict: ['dict']
 };
 
 function isInstance(v: PyValue, t: PyValue): boolean {
 	if (t instanceof PyTuple) return t.items.some((x) => isInstance(v, x));
-	if (!(
-		t instanceof PyBuiltin
-	) || !TYPE_NAMES[t.name]) throw raise(
-		'TypeError',
-		'isinstance() arg 2 must be a type, a tuple of types, or a union'
-	);
+	if (!(t instanceof PyBuiltin) || !TYPE_NAMES[t.name])
+		throw raise('TypeError', 'isinstance() arg 2 must be a type, a tuple of types, or a union');
 	return TYPE_NAMES[t.name]?.includes(typeName(v)) ?? false;
 }
 
@@ -157,10 +172,11 @@ export function makeDict(pairs: readonly PyValue[]): PyDict {
 	const d = new PyDict();
 	for (const p of pairs) {
 		const kv = items(p);
-		if (kv.length !== 2) throw raise(
-			'ValueError',
-			`dictionary update sequence element has length ${kv.length}; 2 is required`
-		);
+		if (kv.length !== 2)
+			throw raise(
+				'ValueError',
+				`dictionary update sequence element has length ${kv.length}; 2 is required`
+			);
 		const k = kv[0] ?? null;
 		d.entries.set(pyKey(k, raise), [k, kv[1] ?? null]);
 	}
@@ -171,13 +187,10 @@ const table: Record<string, BuiltinImpl> = {
 	len: (a) => {
 		const v = arg(a, 0, 'len');
 		if (v instanceof PyDict) return v.entries.size;
-		if (v instanceof PyIterable && ![
-			'ResultIterable',
-			'range',
-			'dict_items',
-			'dict_keys',
-			'dict_values'
-		].includes(v.typeName)) {
+		if (
+			v instanceof PyIterable &&
+			!['ResultIterable', 'range', 'dict_items', 'dict_keys', 'dict_values'].includes(v.typeName)
+		) {
 			throw raise('TypeError', `object of type '${v.typeName}' has no len()`);
 		}
 		const it = iterItems(v);
@@ -187,45 +200,38 @@ const table: Record<string, BuiltinImpl> = {
 	sum: (a, kw) => {
 		let acc: PyValue = kw.get('start') ?? a[1] ?? 0;
 		for (const x of items(arg(a, 0, 'sum'))) {
-			if (typeof x === 'string') throw raise(
-				'TypeError',
-				"sum() can't sum strings [use ''.join(seq) instead]"
-			);
+			if (typeof x === 'string')
+				throw raise('TypeError', "sum() can't sum strings [use ''.join(seq) instead]");
 			acc = binaryOp('+', acc, x, raise);
 		}
 		return acc;
 	},
 	min: extreme('min', -1),
 	max: extreme('max', 1),
-	sorted: (a, kw, call) => sortValues(
-		items(arg(a, 0, 'sorted')),
-		kw.get('key') ?? null,
-		truthy(kw.get('reverse') ?? false),
-		call
-	),
+	sorted: (a, kw, call) =>
+		sortValues(
+			items(arg(a, 0, 'sorted')),
+			kw.get('key') ?? null,
+			truthy(kw.get('reverse') ?? false),
+			call
+		),
 	abs: (a) => {
 		const v = arg(a, 0, 'abs');
 		if (v instanceof PyFloat) return new PyFloat(Math.abs(v.v));
 		const n = numeric(v);
-		if (n === undefined) throw raise(
-			'TypeError',
-			`bad operand type for abs(): '${typeName(v)}'`
-		);
+		if (n === undefined) throw raise('TypeError', `bad operand type for abs(): '${typeName(v)}'`);
 		return Math.abs(n);
 	},
 	round: (a) => {
 		const v = arg(a, 0, 'round');
 		const n = numeric(v);
-		if (n === undefined) throw raise(
-			'TypeError',
-			`type ${typeName(v)} doesn't define __round__ method`
-		);
+		if (n === undefined)
+			throw raise('TypeError', `type ${typeName(v)} doesn't define __round__ method`);
 		const nd = a[1] ?? null;
 		if (nd === null) return roundHalfEven(n);
 		const digits = Number(nd);
-		const r = digits >= 0 ? Number(
-			toFixedPy(n, digits)
-		) : Math.round(n / 10 ** -digits) * 10 ** -digits;
+		const r =
+			digits >= 0 ? Number(toFixedPy(n, digits)) : Math.round(n / 10 ** -digits) * 10 ** -digits;
 		return v instanceof PyFloat ? new PyFloat(r) : Math.round(r);
 	},
 	str: (a) => (a.length === 0 ? '' : str(a[0] ?? null)),
@@ -236,20 +242,27 @@ const table: Record<string, BuiltinImpl> = {
 	list: (a) => (a.length === 0 ? [] : [...items(a[0] ?? null)]),
 	tuple: (a) => new PyTuple(a.length === 0 ? [] : [...items(a[0] ?? null)]),
 	dict: (a, kw) => {
-		const d = a.length === 0 ? new PyDict() : a[0] instanceof PyDict ? makeDict(
-			[...(a[0] as PyDict).entries.values()].map(([k, v]) => new PyTuple([k, v]))
-		) : makeDict(items(a[0] ?? null));
+		const d =
+			a.length === 0
+				? new PyDict()
+				: a[0] instanceof PyDict
+					? makeDict([...(a[0] as PyDict).entries.values()].map(([k, v]) => new PyTuple([k, v])))
+					: makeDict(items(a[0] ?? null));
 		for (const [k, v] of kw) d.entries.set(pyKey(k, raise), [k, v]);
 		return d;
 	},
 	range: (a) => range(a),
-	enumerate: (a) => new PyIterable(
-		items(arg(a, 0, 'enumerate')).map((x, i) => new PyTuple([i + Number(a[1] ?? 0), x])),
-		'enumerate'
-	),
+	enumerate: (a) =>
+		new PyIterable(
+			items(arg(a, 0, 'enumerate')).map((x, i) => new PyTuple([i + Number(a[1] ?? 0), x])),
+			'enumerate'
+		),
 	zip: (a) => {
 		const lists = a.map((x) => items(x));
-		const n = minOf(lists.map((l) => l.length), 0);
+		const n = minOf(
+			lists.map((l) => l.length),
+			0
+		);
 		return new PyIterable(
 			Array.from({ length: n }, (_, i) => new PyTuple(lists.map((l) => l[i] ?? null))),
 			'zip'
@@ -260,7 +273,12 @@ const table: Record<string, BuiltinImpl> = {
 		const lists = a.slice(1).map((x) => items(x));
 		const n = minOf(lists.map((l) => l.length));
 		return new PyIterable(
-			Array.from({ length: n }, (_, i) => call(f, lists.map((l) => l[i] ?? null))),
+			Array.from({ length: n }, (_, i) =>
+				call(
+					f,
+					lists.map((l) => l[i] ?? null)
+				)
+			),
 			'map'
 		);
 	},
@@ -271,10 +289,8 @@ const table: Record<string, BuiltinImpl> = {
 			'filter'
 		);
 	},
-	reversed: (a) => new PyIterable(
-		[...items(arg(a, 0, 'reversed'))].reverse(),
-		'list_reverseiterator'
-	),
+	reversed: (a) =>
+		new PyIterable([...items(arg(a, 0, 'reversed'))].reverse(), 'list_reverseiterator'),
 	any: (a) => items(arg(a, 0, 'any')).some(truthy),
 	all: (a) => items(arg(a, 0, 'all')).every(truthy),
 	isinstance: (a) => isInstance(arg(a, 0, 'isinstance', 2), arg(a, 1, 'isinstance', 2))
@@ -293,8 +309,13 @@ const op2 = (name: string, sym: string): [string, PyValue] => [
 export const OPERATOR_MODULE = new PyModule(
 	'operator',
 	new Map<string, PyValue>([
-		op2('add', '+'), op2('sub', '-'), op2('mul', '*'), op2('truediv', '/'), op2('floordiv', '//'),
-		op2('mod', '%'), op2('pow', '**'),
+		op2('add', '+'),
+		op2('sub', '-'),
+		op2('mul', '*'),
+		op2('truediv', '/'),
+		op2('floordiv', '//'),
+		op2('mod', '%'),
+		op2('pow', '**'),
 		['eq', new PyBuiltin('eq', (a) => pyEquals(arg(a, 0, 'eq', 2), arg(a, 1, 'eq', 2)))],
 		['neg', new PyBuiltin('neg', (a) => binaryOp('-', 0, arg(a, 0, 'neg'), raise))]
 	])

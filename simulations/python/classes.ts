@@ -28,18 +28,14 @@ export class PyClass extends PyHost {
 	getAttr(name: string): PyValue | undefined {
 		if (name === '__name__') return this.name;
 		if (name === '__call__') {
-			return new PyBuiltin(
-				this.name,
-				(args, kwargs, call) => this.instantiate(args, kwargs, call)
-			);
+			return new PyBuiltin(this.name, (args, kwargs, call) => this.instantiate(args, kwargs, call));
 		}
 		return this.lookup(name);
 	}
 
 	private instantiate(
 		args: readonly PyValue[],
-		kwargs: ReadonlyMap<string,
-		PyValue>,
+		kwargs: ReadonlyMap<string, PyValue>,
 		call: CallFn
 	): PyInstance {
 		const obj = new PyInstance(this);
@@ -66,17 +62,12 @@ export class PyInstance extends PyHost {
 		if (name === '__class__') return this.cls;
 		const v = this.cls.lookup(name);
 		if (v instanceof PyFunction) {
-			return new PyFunction(
-				v.name,
-				Math.max(0, v.arity - 1),
-				(args, kwargs) => v.invoke([this, ...args], kwargs)
+			return new PyFunction(v.name, Math.max(0, v.arity - 1), (args, kwargs) =>
+				v.invoke([this, ...args], kwargs)
 			);
 		}
 		if (v instanceof PyBuiltin && this.cls.attrs.get(name) !== v) {
-			return new PyBuiltin(
-				v.name,
-				(args, kwargs, call) => v.fn([this, ...args], kwargs, call)
-			);
+			return new PyBuiltin(v.name, (args, kwargs, call) => v.fn([this, ...args], kwargs, call));
 		}
 		return v;
 	}

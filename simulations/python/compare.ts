@@ -24,9 +24,7 @@ export function compareChain(ev: ExprEvaluator, n: SyntaxNode, scope: Scope): Py
 		if (!first || !last) throw ev.error('SyntaxError', 'invalid syntax', cur);
 		operands.unshift(last);
 		ops.unshift(ev.opText(k));
-		if (first.name === 'BinaryExpression' && COMPARE.has(
-			ev.opText(ev.kids(first))
-		)) cur = first;
+		if (first.name === 'BinaryExpression' && COMPARE.has(ev.opText(ev.kids(first)))) cur = first;
 		else {
 			operands.unshift(first);
 			break;
@@ -59,10 +57,11 @@ export function compare(ev: ExprEvaluator, op: string, a: PyValue, b: PyValue, a
 		case 'not in': {
 			let found: boolean;
 			if (typeof b === 'string') {
-				if (typeof a !== 'string') throw raise(
-					'TypeError',
-					`'in <string>' requires string as left operand, not ${typeName(a)}`
-				);
+				if (typeof a !== 'string')
+					throw raise(
+						'TypeError',
+						`'in <string>' requires string as left operand, not ${typeName(a)}`
+					);
 				found = b.includes(a);
 			} else if (b instanceof PyDict) found = b.entries.has(pyKey(a, raise));
 			else found = items(b).some((x) => pyEquals(x, a));

@@ -12,7 +12,10 @@ import type { PyValue } from './values';
 
 export function dictDisplay(ev: ExprEvaluator, n: SyntaxNode, scope: Scope): PyDict {
 	const d = new PyDict();
-	const k = ev.kids(n).slice(1, -1).filter((c) => c.name !== ',');
+	const k = ev
+		.kids(n)
+		.slice(1, -1)
+		.filter((c) => c.name !== ',');
 	for (let i = 0; i < k.length; i += 3) {
 		const [kn, colon, vn] = [k[i], k[i + 1], k[i + 2]];
 		if (!kn) break;

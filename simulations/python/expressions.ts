@@ -18,8 +18,18 @@ import { formatString } from './fstring';
 import { bind, params } from './params';
 import { PyInstance } from './classes';
 import {
-	PyBuiltin, PyDict, PyFunction, PyHost, PyIterable, PyModule, PyTuple, hostBinary, iterItems, pyKey,
-	truthy, typeName
+	PyBuiltin,
+	PyDict,
+	PyFunction,
+	PyHost,
+	PyIterable,
+	PyModule,
+	PyTuple,
+	hostBinary,
+	iterItems,
+	pyKey,
+	truthy,
+	typeName
 } from './values';
 import type { PyValue, Raise } from './values';
 import { limitMessage } from '../core/budget';
@@ -33,7 +43,6 @@ export class Scope {
 		readonly locals: ReadonlySet<string> | null = null
 	) {}
 }
-
 
 export const kids = (n: SyntaxNode): SyntaxNode[] => {
 	const out: SyntaxNode[] = [];
@@ -110,8 +119,7 @@ export class ExprEvaluator {
 	callValue(
 		fn: PyValue,
 		args: readonly PyValue[],
-		kwargs: ReadonlyMap<string,
-		PyValue>,
+		kwargs: ReadonlyMap<string, PyValue>,
 		at: Span
 	): PyValue {
 		if (fn instanceof PyFunction) return fn.invoke(args, kwargs);
@@ -154,7 +162,9 @@ export class ExprEvaluator {
 			case 'String':
 				return this.literal(n, () => parseString(this.text(n), n));
 			case 'ContinuedString':
-				return this.kids(n).map((c) => str(this.evalExpr(c, scope))).join('');
+				return this.kids(n)
+					.map((c) => str(this.evalExpr(c, scope)))
+					.join('');
 			case 'FormatString':
 				return formatString(this, n, scope);
 			case 'Boolean':
@@ -174,10 +184,7 @@ export class ExprEvaluator {
 			case 'ArrayComprehensionExpression':
 				return comprehension(this, this.kids(n).slice(1, -1), scope);
 			case 'ComprehensionExpression':
-				return new PyIterable(
-					comprehension(this, this.kids(n).slice(1, -1), scope),
-					'generator'
-				);
+				return new PyIterable(comprehension(this, this.kids(n).slice(1, -1), scope), 'generator');
 			case 'DictionaryComprehensionExpression':
 				return dictComprehension(this, n, scope);
 			case 'UnaryExpression':
@@ -187,9 +194,9 @@ export class ExprEvaluator {
 			case 'ConditionalExpression': {
 				const [body, , cond, , orelse] = this.kids(n);
 				if (!body || !cond || !orelse) throw this.error('SyntaxError', 'invalid syntax', n);
-				return truthy(
-					this.evalExpr(cond, scope)
-				) ? this.evalExpr(body, scope) : this.evalExpr(orelse, scope);
+				return truthy(this.evalExpr(cond, scope))
+					? this.evalExpr(body, scope)
+					: this.evalExpr(orelse, scope);
 			}
 			case 'LambdaExpression':
 				return this.lambda(n, scope);
@@ -227,21 +234,20 @@ export class ExprEvaluator {
 		if (ts.length === 1 && targets.length === 1 && ts[0]) return this.assign(ts[0], v, scope);
 		const at = ts[0] ?? targets[0];
 		const xs = iterItems(v);
-		if (!xs || !at) throw this.error(
-			'TypeError',
-			`cannot unpack non-iterable ${typeName(v)} object`,
-			at ?? { from: 0, to: 0 }
-		);
-		if (xs.length > ts.length) throw this.error(
-			'ValueError',
-			`too many values to unpack (expected ${ts.length})`,
-			at
-		);
-		if (xs.length < ts.length) throw this.error(
-			'ValueError',
-			`not enough values to unpack (expected ${ts.length}, got ${xs.length})`,
-			at
-		);
+		if (!xs || !at)
+			throw this.error(
+				'TypeError',
+				`cannot unpack non-iterable ${typeName(v)} object`,
+				at ?? { from: 0, to: 0 }
+			);
+		if (xs.length > ts.length)
+			throw this.error('ValueError', `too many values to unpack (expected ${ts.length})`, at);
+		if (xs.length < ts.length)
+			throw this.error(
+				'ValueError',
+				`not enough values to unpack (expected ${ts.length}, got ${xs.length})`,
+				at
+			);
 		ts.forEach((t, i) => this.assign(t, xs[i] ?? null, scope));
 	}
 
@@ -271,11 +277,8 @@ export class ExprEvaluator {
 			const key = this.evalExpr(idx, scope);
 			if (Array.isArray(target) && typeof key === 'number' && this.kids(t).length === 4) {
 				const i = key < 0 ? target.length + key : key;
-				if (i < 0 || i >= target.length) throw this.error(
-					'IndexError',
-					'list assignment index out of range',
-					t
-				);
+				if (i < 0 || i >= target.length)
+					throw this.error('IndexError', 'list assignment index out of range', t);
 				target[i] = v;
 			} else if (target instanceof PyDict) {
 				target.entries.set(pyKey(key, this.raiser(idx)), [key, v]);
@@ -302,7 +305,10 @@ export class ExprEvaluator {
 	}
 
 	opText(k: readonly SyntaxNode[]): string {
-		return k.slice(1, -1).map((c) => this.text(c)).join(' ');
+		return k
+			.slice(1, -1)
+			.map((c) => this.text(c))
+			.join(' ');
 	}
 
 	private binary(n: SyntaxNode, scope: Scope): PyValue {
@@ -325,11 +331,8 @@ export class ExprEvaluator {
 
 	enter(at: Span): void {
 		useMeter(this);
-		if (++this.depth > 200) throw this.error(
-			'RecursionError',
-			'maximum recursion depth exceeded',
-			at
-		);
+		if (++this.depth > 200)
+			throw this.error('RecursionError', 'maximum recursion depth exceeded', at);
 	}
 
 	private lambda(n: SyntaxNode, scope: Scope): PyFunction {
@@ -364,21 +367,16 @@ export class ExprEvaluator {
 			for (let i = 0; i < parts.length; i++) {
 				const c = parts[i];
 				if (!c) continue;
-				if (c.name === '*' || c.name === '**') throw notSupported(
-					'Argument unpacking (*args, **kwargs)',
-					c
-				);
+				if (c.name === '*' || c.name === '**')
+					throw notSupported('Argument unpacking (*args, **kwargs)', c);
 				if (c.name === 'VariableName' && parts[i + 1]?.name === 'AssignOp') {
 					const v = parts[i + 2];
 					if (!v) throw this.error('SyntaxError', 'invalid syntax', c);
 					kwargs.set(this.text(c), this.evalExpr(v, scope));
 					i += 2;
 				} else {
-					if (kwargs.size) throw this.error(
-						'SyntaxError',
-						'positional argument follows keyword argument',
-						c
-					);
+					if (kwargs.size)
+						throw this.error('SyntaxError', 'positional argument follows keyword argument', c);
 					args.push(this.evalExpr(c, scope));
 				}
 			}
@@ -398,10 +396,8 @@ export class ExprEvaluator {
 		if (v instanceof PyHost) out = v.getAttr(name, at);
 		else if (v instanceof PyModule) {
 			out = v.attrs.get(name);
-			if (out === undefined && v.attrs.size === 0) throw notSupported(
-				`The module '${v.name}' (${v.name}.${name})`,
-				at
-			);
+			if (out === undefined && v.attrs.size === 0)
+				throw notSupported(`The module '${v.name}' (${v.name}.${name})`, at);
 		} else out = builtinMethod(v, name);
 		if (out === undefined) {
 			const what = v instanceof PyModule ? `module '${v.name}'` : `'${typeName(v)}' object`;
@@ -429,7 +425,11 @@ export class ExprEvaluator {
 }
 
 const NAMES: Record<string, string> = {
-	SetExpression: 'Sets', SetComprehensionExpression: 'Set comprehensions', Ellipsis: 'Ellipsis (...)',
-	AwaitExpression: 'await', YieldExpression: 'yield', NamedExpression: 'The walrus operator (:=)',
+	SetExpression: 'Sets',
+	SetComprehensionExpression: 'Set comprehensions',
+	Ellipsis: 'Ellipsis (...)',
+	AwaitExpression: 'await',
+	YieldExpression: 'yield',
+	NamedExpression: 'The walrus operator (:=)',
 	StarExpression: 'Star expressions'
 };

@@ -84,7 +84,14 @@ export function formatSpec(v: PyValue, spec: string): string | undefined {
 	const m = /^(?:(.)?([<>^]))?([+\- ])?(0)?(\d+)?(,)?(?:\.(\d+))?([sdfeg%])?$/.exec(spec);
 	if (!m) return undefined;
 	const [, fill = ' ', align, sign, zero, width, comma, prec, type] = m;
-	const num = typeof v === 'number' ? v : v instanceof PyFloat ? v.v : typeof v === 'boolean' ? Number(v) : undefined;
+	const num =
+		typeof v === 'number'
+			? v
+			: v instanceof PyFloat
+				? v.v
+				: typeof v === 'boolean'
+					? Number(v)
+					: undefined;
 	let body: string;
 	if (type === 's' || (type === undefined && num === undefined)) {
 		if (type === 's' && typeof v !== 'string') return undefined;
@@ -93,9 +100,8 @@ export function formatSpec(v: PyValue, spec: string): string | undefined {
 	} else {
 		if (num === undefined) return undefined;
 		if (type === 'd' && !(typeof v === 'number')) return undefined;
-		if (type === 'f' || (
-			type === undefined && prec !== undefined
-		)) body = toFixedPy(num, Number(prec ?? 6));
+		if (type === 'f' || (type === undefined && prec !== undefined))
+			body = toFixedPy(num, Number(prec ?? 6));
 		else if (type === 'e') body = expPy(num.toExponential(Number(prec ?? 6)));
 		else if (type === '%') body = `${toFixedPy(num * 100, Number(prec ?? 6))}%`;
 		else if (type === 'g') body = String(Number(num.toPrecision(Number(prec ?? 6))));
@@ -114,9 +120,8 @@ export function formatSpec(v: PyValue, spec: string): string | undefined {
 	const a = align ?? (num !== undefined && type !== 's' ? '>' : '<');
 	if (zero && !align && /^[+\- ]/.test(body)) return body[0] + '0'.repeat(pad) + body.slice(1);
 	if (a === '<') return body + padChar.repeat(pad);
-	if (a === '^') return padChar.repeat(
-		Math.floor(pad / 2)
-	) + body + padChar.repeat(Math.ceil(pad / 2));
+	if (a === '^')
+		return padChar.repeat(Math.floor(pad / 2)) + body + padChar.repeat(Math.ceil(pad / 2));
 	return padChar.repeat(pad) + body;
 }
 

@@ -25,18 +25,19 @@ export function formatString(ev: ExprEvaluator, n: SyntaxNode, scope: Scope): st
 		lit(r.from);
 		const parts = ev.kids(r).filter((c) => c.name !== '{' && c.name !== '}');
 		const expr = parts[0];
-		if (!expr) throw ev.error('SyntaxError', "f-string: empty expression not allowed", r);
+		if (!expr) throw ev.error('SyntaxError', 'f-string: empty expression not allowed', r);
 		const v = ev.evalExpr(expr, scope);
 		const conv = parts.find((c) => c.name === 'FormatConversion');
 		const spec = parts.find((c) => c.name === 'FormatSpec');
 		let s = conv && ev.text(conv) === '!r' ? repr(v) : str(v);
 		if (spec) {
 			const f = formatSpec(v, ev.text(spec).slice(1));
-			if (f === undefined) throw ev.error(
-				'ValueError',
-				`Invalid format specifier '${ev.text(spec).slice(1)}' for object of type '${typeName(v)}'`,
-				spec
-			);
+			if (f === undefined)
+				throw ev.error(
+					'ValueError',
+					`Invalid format specifier '${ev.text(spec).slice(1)}' for object of type '${typeName(v)}'`,
+					spec
+				);
 			s = f;
 		}
 		out += s;

@@ -88,10 +88,9 @@ export function firstSyntaxError(src: string, tree: Tree): SourceError | undefin
 			return undefined;
 		}
 	});
-	return found ? toSourceError(
-		src,
-		new PyException('SyntaxError', 'invalid syntax', found)
-	) : undefined;
+	return found
+		? toSourceError(src, new PyException('SyntaxError', 'invalid syntax', found))
+		: undefined;
 }
 
 export function parsePython(src: string): Result<Tree> {
@@ -125,15 +124,18 @@ function runPythonWithLast(
 		if (!parsed.ok) return parsed;
 		const stdout: string[] = [];
 		const builtins = new Map(BUILTINS);
-		builtins.set('print', new PyBuiltin('print', (args, kwargs) => {
-			const sep = kwargs.get('sep');
-			const end = kwargs.get('end');
-			const text = args.map(str).join(
-				typeof sep === 'string' ? sep : ' '
-			) + (typeof end === 'string' ? end : '\n');
-			pushAll(stdout, text.replace(/\n$/, '').split('\n'));
-			return null;
-		}));
+		builtins.set(
+			'print',
+			new PyBuiltin('print', (args, kwargs) => {
+				const sep = kwargs.get('sep');
+				const end = kwargs.get('end');
+				const text =
+					args.map(str).join(typeof sep === 'string' ? sep : ' ') +
+					(typeof end === 'string' ? end : '\n');
+				pushAll(stdout, text.replace(/\n$/, '').split('\n'));
+				return null;
+			})
+		);
 		const interp = new Interpreter(
 			src,
 			builtins,
@@ -156,11 +158,7 @@ function runPythonWithLast(
 					lastValue = interp.expressionValue(s, globals);
 				} else {
 					const flow = interp.execStatement(s, globals);
-					if (flow) throw new PyException(
-						'SyntaxError',
-						`'${flow.kind}' outside function`,
-						s
-					);
+					if (flow) throw new PyException('SyntaxError', `'${flow.kind}' outside function`, s);
 				}
 			}
 		} catch (e) {

@@ -15,15 +15,24 @@ import { PyFunction, PyHost, PyModule, PyTuple, truthy, typeName } from './value
 import type { PyValue } from './values';
 import { replaceAll } from '../core/arrays';
 
-type Flow = undefined | {
-	readonly kind: 'return'; readonly value: PyValue
-} | { readonly kind: 'break' | 'continue' };
+type Flow =
+	| undefined
+	| {
+			readonly kind: 'return';
+			readonly value: PyValue;
+	  }
+	| { readonly kind: 'break' | 'continue' };
 
 const STATEMENT_NAMES: Record<string, string> = {
 	TryStatement: 'try/except',
-	RaiseStatement: '`raise`', AssertStatement: '`assert`', DeleteStatement: '`del`',
-	ScopeStatement: 'global/nonlocal', DecoratedStatement: 'Decorators', MatchStatement: '`match`',
-	PrintStatement: 'The Python 2 print statement', YieldStatement: '`yield`'
+	RaiseStatement: '`raise`',
+	AssertStatement: '`assert`',
+	DeleteStatement: '`del`',
+	ScopeStatement: 'global/nonlocal',
+	DecoratedStatement: 'Decorators',
+	MatchStatement: '`match`',
+	PrintStatement: 'The Python 2 print statement',
+	YieldStatement: '`yield`'
 };
 
 export class Interpreter extends ExprEvaluator {
@@ -92,7 +101,7 @@ export class Interpreter extends ExprEvaluator {
 				const vs = this.evalList(values, scope);
 				return {
 					kind: 'return',
-					value: values.some((c) => c.name === ',') ? this.tupleOf(vs) : vs[0] ?? null
+					value: values.some((c) => c.name === ',') ? this.tupleOf(vs) : (vs[0] ?? null)
 				};
 			}
 			case 'PassStatement':
@@ -125,7 +134,7 @@ export class Interpreter extends ExprEvaluator {
 	expressionValue(n: SyntaxNode, scope: Scope): PyValue {
 		const k = this.kids(n);
 		const vs = this.evalList(k, scope);
-		return k.some((c) => c.name === ',') ? new PyTuple(vs) : vs[0] ?? null;
+		return k.some((c) => c.name === ',') ? new PyTuple(vs) : (vs[0] ?? null);
 	}
 
 	private tupleOf(vs: PyValue[]): PyValue {
@@ -141,7 +150,7 @@ export class Interpreter extends ExprEvaluator {
 		const valueNodes = groups.pop() ?? [];
 		if (groups.length === 0) throw notSupported('Annotations without a value', n);
 		const vs = this.evalList(valueNodes, scope);
-		const value = valueNodes.some((c) => c.name === ',') ? this.tupleOf(vs) : vs[0] ?? null;
+		const value = valueNodes.some((c) => c.name === ',') ? this.tupleOf(vs) : (vs[0] ?? null);
 		for (const g of groups) this.assignTargets(g, value, scope);
 		return undefined;
 	}
@@ -198,11 +207,8 @@ export class Interpreter extends ExprEvaluator {
 		const out = new Set(params);
 		const addTargets = (t: SyntaxNode) => {
 			if (t.name === 'VariableName') out.add(this.text(t));
-			else if ([
-				'TupleExpression',
-				'ArrayExpression',
-				'ParenthesizedExpression'
-			].includes(t.name)) this.kids(t).forEach(addTargets);
+			else if (['TupleExpression', 'ArrayExpression', 'ParenthesizedExpression'].includes(t.name))
+				this.kids(t).forEach(addTargets);
 		};
 		const walk = (n: SyntaxNode) => {
 			for (const c of this.kids(n)) {
@@ -215,7 +221,10 @@ export class Interpreter extends ExprEvaluator {
 					if (t) addTargets(t);
 				} else if (c.name === 'ForStatement') {
 					const k = this.kids(c);
-					k.slice(1, k.findIndex((x) => x.name === 'in')).forEach(addTargets);
+					k.slice(
+						1,
+						k.findIndex((x) => x.name === 'in')
+					).forEach(addTargets);
 					walk(c);
 				} else if (c.name === 'FunctionDefinition') {
 					const name = this.kids(c)[1];
@@ -263,12 +272,7 @@ export class Interpreter extends ExprEvaluator {
 			}
 			return this.execBlock(body, scope);
 		} finally {
-			for (const exit of exits.reverse()) this.callValue(
-				exit,
-				[null, null, null],
-				new Map(),
-				n
-			);
+			for (const exit of exits.reverse()) this.callValue(exit, [null, null, null], new Map(), n);
 		}
 	}
 
@@ -289,11 +293,8 @@ export class Interpreter extends ExprEvaluator {
 		for (const s of this.kids(body)) {
 			if (s.name === ':') continue;
 			if (s.name === 'FunctionDefinition') this.define(s, ns, scope);
-			else if (this.execStatement(s, ns)) throw this.error(
-				'SyntaxError',
-				"'return' outside function",
-				s
-			);
+			else if (this.execStatement(s, ns))
+				throw this.error('SyntaxError', "'return' outside function", s);
 		}
 		scope.vars.set(this.text(nameNode), new PyClass(this.text(nameNode), ns.vars, base));
 	}
@@ -306,7 +307,10 @@ export class Interpreter extends ExprEvaluator {
 		if (!nameNode || !body) throw this.error('SyntaxError', 'invalid syntax', n);
 		const name = this.text(nameNode);
 		const ps = params(this, list, scope);
-		const locals = this.localNames(body, ps.map((p) => p.name));
+		const locals = this.localNames(
+			body,
+			ps.map((p) => p.name)
+		);
 		const fn = new PyFunction(name, ps.length, (args, kwargs) => {
 			this.enter(nameNode);
 			try {
@@ -323,14 +327,18 @@ export class Interpreter extends ExprEvaluator {
 
 	private importStatement(n: SyntaxNode, scope: Scope): void {
 		const k = this.kids(n);
-		const module = (name: string): PyModule => this.modules.get(name) ?? new PyModule(name, new Map());
+		const module = (name: string): PyModule =>
+			this.modules.get(name) ?? new PyModule(name, new Map());
 		if (k[0]?.name === 'from') {
 			const importAt = k.findIndex((c) => c.name === 'import');
-			const modName = k.slice(1, importAt).map((c) => this.text(c)).join('');
+			const modName = k
+				.slice(1, importAt)
+				.map((c) => this.text(c))
+				.join('');
 			const mod = module(modName);
-			const names = k.slice(importAt + 1).filter(
-				(c) => c.name !== ',' && c.name !== '(' && c.name !== ')'
-			);
+			const names = k
+				.slice(importAt + 1)
+				.filter((c) => c.name !== ',' && c.name !== '(' && c.name !== ')');
 			for (let i = 0; i < names.length; i++) {
 				const c = names[i];
 				if (!c) continue;
@@ -338,11 +346,8 @@ export class Interpreter extends ExprEvaluator {
 				const alias = names[i + 1]?.name === 'as' ? names[i + 2] : undefined;
 				const name = this.text(c);
 				const v = mod.attrs.get(name);
-				if (v === undefined && mod.attrs.size > 0) throw this.error(
-					'ImportError',
-					`cannot import name '${name}' from '${modName}'`,
-					c
-				);
+				if (v === undefined && mod.attrs.size > 0)
+					throw this.error('ImportError', `cannot import name '${name}' from '${modName}'`, c);
 				scope.vars.set(
 					alias ? this.text(alias) : name,
 					v ?? new PyModule(`${modName}.${name}`, new Map())
@@ -357,7 +362,10 @@ export class Interpreter extends ExprEvaluator {
 			if (!start || start.name === ',') continue;
 			let j = i;
 			let dotted = '';
-			while (parts[j] && parts[j]?.name !== ',' && parts[j]?.name !== 'as') dotted += this.text(parts[j] as SyntaxNode), j++;
+			while (parts[j] && parts[j]?.name !== ',' && parts[j]?.name !== 'as') {
+				dotted += this.text(parts[j] as SyntaxNode);
+				j++;
+			}
 			const alias = parts[j]?.name === 'as' ? parts[j + 1] : undefined;
 			const top = dotted.split('.')[0] ?? dotted;
 			scope.vars.set(alias ? this.text(alias) : top, module(alias ? dotted : top));

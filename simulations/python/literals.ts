@@ -29,8 +29,18 @@ function checkedInt(n: number, span: Span): number {
 }
 
 const SIMPLE: Record<string, string> = {
-	n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0', a: '\x07', b: '\b',
-	f: '\f', v: '\v', '\n': ''
+	n: '\n',
+	t: '\t',
+	r: '\r',
+	'\\': '\\',
+	"'": "'",
+	'"': '"',
+	'0': '\0',
+	a: '\x07',
+	b: '\b',
+	f: '\f',
+	v: '\v',
+	'\n': ''
 };
 
 /** The prefix (lower-cased) and the raw body between the quotes. */
@@ -39,34 +49,41 @@ export function splitString(text: string): { prefix: string; body: string } {
 	const prefix = (m?.[1] ?? '').toLowerCase();
 	const quote = m?.[2] ?? '"';
 	const start = prefix.length + quote.length;
-	const end = text.endsWith(quote) && text.length >= start + quote.length ? text.length - quote.length : text.length;
+	const end =
+		text.endsWith(quote) && text.length >= start + quote.length
+			? text.length - quote.length
+			: text.length;
 	return { prefix, body: text.slice(start, end) };
 }
 
 export function unescape(body: string, span: Span): string {
 	// CPython's decoder errors, as the compiler reports them for a literal.
-	const unicodeError = (at: number, len: number, why: string) => new PyException(
-		'SyntaxError',
-		`(unicode error) 'unicodeescape' codec can't decode bytes in position ${at}-${at + len - 1}: ${why}`,
-		span
+	const unicodeError = (at: number, len: number, why: string) =>
+		new PyException(
+			'SyntaxError',
+			`(unicode error) 'unicodeescape' codec can't decode bytes in position ${at}-${at + len - 1}: ${why}`,
+			span
+		);
+	return body.replace(
+		/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|N\{[^}]*\}|[\s\S])/g,
+		(m, e: string, at: number) => {
+			const simple = SIMPLE[e];
+			if (simple !== undefined) return simple;
+			if (e === 'x' || e === 'u' || e === 'U') {
+				const form = { x: '\\xXX', u: '\\uXXXX', U: '\\UXXXXXXXX' }[e];
+				const digits = /^[0-9a-fA-F]*/.exec(body.slice(at + 2))?.[0].length ?? 0;
+				throw unicodeError(at, 2 + digits, `truncated ${form} escape`);
+			}
+			if (/^[xuU]/.test(e)) {
+				const cp = parseInt(e.slice(1), 16);
+				if (cp > 0x10ffff) throw unicodeError(at, m.length, 'illegal Unicode character');
+				return String.fromCodePoint(cp);
+			}
+			if (/^[0-7]+$/.test(e)) return String.fromCodePoint(parseInt(e, 8));
+			if (e.startsWith('N{')) throw notSupported('Named unicode escapes (\\N{...})', span);
+			return m;
+		}
 	);
-	return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|N\{[^}]*\}|[\s\S])/g, (m, e: string, at: number) => {
-		const simple = SIMPLE[e];
-		if (simple !== undefined) return simple;
-		if (e === 'x' || e === 'u' || e === 'U') {
-			const form = { x: '\\xXX', u: '\\uXXXX', U: '\\UXXXXXXXX' }[e];
-			const digits = /^[0-9a-fA-F]*/.exec(body.slice(at + 2))?.[0].length ?? 0;
-			throw unicodeError(at, 2 + digits, `truncated ${form} escape`);
-		}
-		if (/^[xuU]/.test(e)) {
-			const cp = parseInt(e.slice(1), 16);
-			if (cp > 0x10ffff) throw unicodeError(at, m.length, 'illegal Unicode character');
-			return String.fromCodePoint(cp);
-		}
-		if (/^[0-7]+$/.test(e)) return String.fromCodePoint(parseInt(e, 8));
-		if (e.startsWith('N{')) throw notSupported('Named unicode escapes (\\N{...})', span);
-		return m;
-	});
 }
 
 export function parseString(text: string, span: Span): string {

@@ -19,16 +19,17 @@ import type { BuiltinImpl, PyValue } from './values';
 import { pushAll, replaceAll } from '../core/arrays';
 
 function needStr(v: PyValue, method: string, i = 1): string {
-	if (typeof v !== 'string') throw raise(
-		'TypeError',
-		`${method}() argument ${i} must be str, not ${typeName(v)}`
-	);
+	if (typeof v !== 'string')
+		throw raise('TypeError', `${method}() argument ${i} must be str, not ${typeName(v)}`);
 	return v;
 }
 
 function split(s: string, sep: PyValue, maxsplit: number): string[] {
 	if (sep === null) {
-		const parts = s.trim().split(/\s+/).filter((p) => p !== '');
+		const parts = s
+			.trim()
+			.split(/\s+/)
+			.filter((p) => p !== '');
 		if (maxsplit < 0 || parts.length <= maxsplit + 1) return parts;
 		const out: string[] = [];
 		let rest = s.replace(/^\s+/, '');
@@ -65,36 +66,45 @@ function affix(arg: PyValue, test: (p: string) => boolean, name: string): boolea
 function strFormat(
 	s: string,
 	args: readonly PyValue[],
-	kwargs: ReadonlyMap<string,
-	PyValue>
+	kwargs: ReadonlyMap<string, PyValue>
 ): string {
 	let auto = 0;
-	return s.replace(/\{\{|\}\}|\{([^{}:!]*)(?:![rs])?(?::([^{}]*))?\}/g, (m, field?: string, spec?: string) => {
-		if (m === '{{') return '{';
-		if (m === '}}') return '}';
-		const v = field === undefined || field === '' ? args[auto++] : /^\d+$/.test(field) ? args[Number(field)] : kwargs.get(field);
-		if (v === undefined) throw raise(field && !/^\d+$/.test(field) ? 'KeyError' : 'IndexError', field && !/^\d+$/.test(field) ? `'${field}'` : 'Replacement index out of range for positional args tuple');
-		if (!spec) return str(v);
-		const out = formatSpec(v, spec);
-		if (out === undefined) throw raise(
-			'ValueError',
-			`Unknown format code in '${spec}' for object of type '${typeName(v)}'`
-		);
-		return out;
-	});
+	return s.replace(
+		/\{\{|\}\}|\{([^{}:!]*)(?:![rs])?(?::([^{}]*))?\}/g,
+		(m, field?: string, spec?: string) => {
+			if (m === '{{') return '{';
+			if (m === '}}') return '}';
+			const v =
+				field === undefined || field === ''
+					? args[auto++]
+					: /^\d+$/.test(field)
+						? args[Number(field)]
+						: kwargs.get(field);
+			if (v === undefined)
+				throw raise(
+					field && !/^\d+$/.test(field) ? 'KeyError' : 'IndexError',
+					field && !/^\d+$/.test(field)
+						? `'${field}'`
+						: 'Replacement index out of range for positional args tuple'
+				);
+			if (!spec) return str(v);
+			const out = formatSpec(v, spec);
+			if (out === undefined)
+				throw raise(
+					'ValueError',
+					`Unknown format code in '${spec}' for object of type '${typeName(v)}'`
+				);
+			return out;
+		}
+	);
 }
 
-const strMethods: Record<string, (
-	s: string,
-	a: readonly PyValue[],
-	kw: ReadonlyMap<string,
-	PyValue>
-) => PyValue> = {
-	split: (s, a, kw) => split(
-		s,
-		a[0] ?? kw.get('sep') ?? null,
-		Number(a[1] ?? kw.get('maxsplit') ?? -1)
-	),
+const strMethods: Record<
+	string,
+	(s: string, a: readonly PyValue[], kw: ReadonlyMap<string, PyValue>) => PyValue
+> = {
+	split: (s, a, kw) =>
+		split(s, a[0] ?? kw.get('sep') ?? null, Number(a[1] ?? kw.get('maxsplit') ?? -1)),
 	lower: (s) => s.toLowerCase(),
 	upper: (s) => s.toUpperCase(),
 	strip: (s, a) => stripChars(s, a[0] ?? null, true, true),
@@ -107,17 +117,22 @@ const strMethods: Record<string, (
 		const count = Number(a[2] ?? -1);
 		if (count < 0) return s.split(o).join(n);
 		const parts = s.split(o);
-		return parts.slice(0, count + 1).join(n) + (
-			parts.length > count + 1 ? o + parts.slice(count + 1).join(o) : ''
+		return (
+			parts.slice(0, count + 1).join(n) +
+			(parts.length > count + 1 ? o + parts.slice(count + 1).join(o) : '')
 		);
 	},
-	join: (s, a) => items(a[0] ?? null).map((x, i) => {
-		if (typeof x !== 'string') throw raise(
-			'TypeError',
-			`sequence item ${i}: expected str instance, ${typeName(x)} found`
-		);
-		return x;
-	}).join(s),
+	join: (s, a) =>
+		items(a[0] ?? null)
+			.map((x, i) => {
+				if (typeof x !== 'string')
+					throw raise(
+						'TypeError',
+						`sequence item ${i}: expected str instance, ${typeName(x)} found`
+					);
+				return x;
+			})
+			.join(s),
 	format: (s, a, kw) => strFormat(s, a, kw),
 	find: (s, a) => s.indexOf(needStr(a[0] ?? null, 'find')),
 	count: (s, a) => {
@@ -137,21 +152,22 @@ function seqIndex(xs: readonly PyValue[], v: PyValue, what: string): number {
 	return i;
 }
 
-const listMethods: Record<string, BuiltinImpl | (
-	(
-		xs: PyValue[],
-		a: readonly PyValue[],
-		kw: ReadonlyMap<string,
-		PyValue>,
-		call: Parameters<BuiltinImpl>[2]
-	) => PyValue
-)> = {
+const listMethods: Record<
+	string,
+	| BuiltinImpl
+	| ((
+			xs: PyValue[],
+			a: readonly PyValue[],
+			kw: ReadonlyMap<string, PyValue>,
+			call: Parameters<BuiltinImpl>[2]
+	  ) => PyValue)
+> = {
 	append: (xs: PyValue[], a: readonly PyValue[]) => (xs.push(a[0] ?? null), null),
 	extend: (xs: PyValue[], a: readonly PyValue[]) => (pushAll(xs, items(a[0] ?? null)), null),
-	insert: (
-		xs: PyValue[],
-		a: readonly PyValue[]
-	) => (xs.splice(Number(a[0] ?? 0), 0, a[1] ?? null), null),
+	insert: (xs: PyValue[], a: readonly PyValue[]) => (
+		xs.splice(Number(a[0] ?? 0), 0, a[1] ?? null),
+		null
+	),
 	pop: (xs: PyValue[], a: readonly PyValue[]) => {
 		if (xs.length === 0) throw raise('IndexError', 'pop from empty list');
 		const i = a.length ? Number(a[0]) : xs.length - 1;
@@ -159,28 +175,20 @@ const listMethods: Record<string, BuiltinImpl | (
 		if (j < 0 || j >= xs.length) throw raise('IndexError', 'pop index out of range');
 		return xs.splice(j, 1)[0] ?? null;
 	},
-	remove: (
-		xs: PyValue[],
-		a: readonly PyValue[]
-	) => (xs.splice(seqIndex(xs, a[0] ?? null, 'list'), 1), null),
+	remove: (xs: PyValue[], a: readonly PyValue[]) => (
+		xs.splice(seqIndex(xs, a[0] ?? null, 'list'), 1),
+		null
+	),
 	index: (xs: PyValue[], a: readonly PyValue[]) => seqIndex(xs, a[0] ?? null, 'list'),
-	count: (
-		xs: PyValue[],
-		a: readonly PyValue[]
-	) => xs.filter((x) => pyEquals(x, a[0] ?? null)).length,
+	count: (xs: PyValue[], a: readonly PyValue[]) =>
+		xs.filter((x) => pyEquals(x, a[0] ?? null)).length,
 	sort: (
 		xs: PyValue[],
 		_a: readonly PyValue[],
-		kw: ReadonlyMap<string,
-		PyValue>,
+		kw: ReadonlyMap<string, PyValue>,
 		call: Parameters<BuiltinImpl>[2]
 	) => {
-		const sorted = sortValues(
-			xs,
-			kw.get('key') ?? null,
-			truthy(kw.get('reverse') ?? false),
-			call
-		);
+		const sorted = sortValues(xs, kw.get('key') ?? null, truthy(kw.get('reverse') ?? false), call);
 		replaceAll(xs, sorted);
 		return null;
 	},
@@ -195,11 +203,23 @@ function dictMethod(d: PyDict, name: string): BuiltinImpl | undefined {
 		case 'get':
 			return (a) => d.entries.get(pyKey(a[0] ?? null, raise))?.[1] ?? a[1] ?? null;
 		case 'items':
-			return () => new PyIterable(vals().map(([k, v]) => new PyTuple([k, v])), 'dict_items');
+			return () =>
+				new PyIterable(
+					vals().map(([k, v]) => new PyTuple([k, v])),
+					'dict_items'
+				);
 		case 'keys':
-			return () => new PyIterable(vals().map(([k]) => k), 'dict_keys');
+			return () =>
+				new PyIterable(
+					vals().map(([k]) => k),
+					'dict_keys'
+				);
 		case 'values':
-			return () => new PyIterable(vals().map(([, v]) => v), 'dict_values');
+			return () =>
+				new PyIterable(
+					vals().map(([, v]) => v),
+					'dict_values'
+				);
 		case 'setdefault':
 			return (a) => {
 				const k = pyKey(a[0] ?? null, raise);
@@ -219,9 +239,7 @@ function dictMethod(d: PyDict, name: string): BuiltinImpl | undefined {
 			};
 		case 'update':
 			return (a, kw) => {
-				const src = a[0] instanceof PyDict ? a[0] : makeDict(
-					a.length ? items(a[0] ?? null) : []
-				);
+				const src = a[0] instanceof PyDict ? a[0] : makeDict(a.length ? items(a[0] ?? null) : []);
 				for (const [k, e] of src.entries) d.entries.set(k, e);
 				for (const [k, v] of kw) d.entries.set(pyKey(k, raise), [k, v]);
 				return null;
@@ -243,26 +261,21 @@ export function builtinMethod(v: PyValue, name: string): PyBuiltin | undefined {
 		return m ? new PyBuiltin(name, (a, kw) => m(v, a, kw)) : undefined;
 	}
 	if (Array.isArray(v)) {
-		const m = listMethods[name] as (
-			(
-				xs: PyValue[],
-				a: readonly PyValue[],
-				kw: ReadonlyMap<string,
-				PyValue>,
-				call: Parameters<BuiltinImpl>[2]
-			) => PyValue
-		) | undefined;
+		const m = listMethods[name] as
+			| ((
+					xs: PyValue[],
+					a: readonly PyValue[],
+					kw: ReadonlyMap<string, PyValue>,
+					call: Parameters<BuiltinImpl>[2]
+			  ) => PyValue)
+			| undefined;
 		return m ? new PyBuiltin(name, (a, kw, call) => m(v, a, kw, call)) : undefined;
 	}
 	if (v instanceof PyTuple) {
-		if (name === 'count') return new PyBuiltin(
-			name,
-			(a) => v.items.filter((x) => pyEquals(x, a[0] ?? null)).length
-		);
-		if (name === 'index') return new PyBuiltin(
-			name,
-			(a) => seqIndex(v.items, a[0] ?? null, 'tuple')
-		);
+		if (name === 'count')
+			return new PyBuiltin(name, (a) => v.items.filter((x) => pyEquals(x, a[0] ?? null)).length);
+		if (name === 'index')
+			return new PyBuiltin(name, (a) => seqIndex(v.items, a[0] ?? null, 'tuple'));
 		return undefined;
 	}
 	if (v instanceof PyDict) {

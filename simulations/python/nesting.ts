@@ -61,7 +61,8 @@ export function treeDepthError(tree: Tree): PyException | null {
 	tree.iterate({
 		enter: (n) => {
 			if (deepest) return false;
-			if (n.type.isError && !firstError) firstError = { from: n.from, to: Math.max(n.to, n.from + 1) };
+			if (n.type.isError && !firstError)
+				firstError = { from: n.from, to: Math.max(n.to, n.from + 1) };
 			if (++depth > maxDepth) maxDepth = depth;
 			if (depth > MAX_TREE_DEPTH) {
 				deepest = { from: n.from, to: Math.max(n.to, n.from + 1) };
@@ -74,7 +75,11 @@ export function treeDepthError(tree: Tree): PyException | null {
 		}
 	});
 	if (deepest) {
-		return new PyException('RecursionError', 'maximum recursion depth exceeded during compilation', deepest);
+		return new PyException(
+			'RecursionError',
+			'maximum recursion depth exceeded during compilation',
+			deepest
+		);
 	}
 	if (firstError && maxDepth > LEZER_CHAIN_DEPTH) {
 		return new PyException(
@@ -97,7 +102,11 @@ export function parseWithLimits(src: string): { tree: Tree } | { error: PyExcept
 	} catch (e) {
 		if (!(e instanceof RangeError)) throw e;
 		return {
-			error: new PyException('MemoryError', 'Parser stack overflowed - Python source too complex to parse', { from: 0, to: 1 })
+			error: new PyException(
+				'MemoryError',
+				'Parser stack overflowed - Python source too complex to parse',
+				{ from: 0, to: 1 }
+			)
 		};
 	}
 	const deep = treeDepthError(tree);

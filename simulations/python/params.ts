@@ -21,10 +21,8 @@ export function params(ev: ExprEvaluator, list: SyntaxNode | undefined, scope: S
 	for (let i = 0; i < k.length; i++) {
 		const c = k[i];
 		if (!c) continue;
-		if (c.name !== 'VariableName') throw notSupported(
-			`The parameter form \`${ev.text(c)}\` (*args, **kwargs, /)`,
-			c
-		);
+		if (c.name !== 'VariableName')
+			throw notSupported(`The parameter form \`${ev.text(c)}\` (*args, **kwargs, /)`, c);
 		if (k[i + 1]?.name === 'AssignOp') {
 			const d = k[i + 2];
 			if (!d) throw ev.error('SyntaxError', 'invalid syntax', c);
@@ -41,8 +39,7 @@ export function bind(
 	name: string,
 	ps: readonly ParamSpec[],
 	args: readonly PyValue[],
-	kwargs: ReadonlyMap<string,
-	PyValue>,
+	kwargs: ReadonlyMap<string, PyValue>,
 	into: Scope,
 	at: Span
 ): void {
@@ -55,16 +52,10 @@ export function bind(
 	}
 	for (const key of kwargs.keys()) {
 		const i = ps.findIndex((p) => p.name === key);
-		if (i < 0) throw ev.error(
-			'TypeError',
-			`${name}() got an unexpected keyword argument '${key}'`,
-			at
-		);
-		if (i < args.length) throw ev.error(
-			'TypeError',
-			`${name}() got multiple values for argument '${key}'`,
-			at
-		);
+		if (i < 0)
+			throw ev.error('TypeError', `${name}() got an unexpected keyword argument '${key}'`, at);
+		if (i < args.length)
+			throw ev.error('TypeError', `${name}() got multiple values for argument '${key}'`, at);
 	}
 	const missing: string[] = [];
 	ps.forEach((p, i) => {

@@ -19,12 +19,8 @@ function sliceIndices(len: number, start: PyValue, stop: PyValue, step: number):
 	if (step > 0) {
 		for (let i = norm(start, 0, 0, len); i < norm(stop, len, 0, len); i += step) out.push(i);
 	} else {
-		for (let i = norm(
-			start,
-			len - 1,
-			-1,
-			len - 1
-		); i > norm(stop, -1, -1, len - 1); i += step) out.push(i);
+		for (let i = norm(start, len - 1, -1, len - 1); i > norm(stop, -1, -1, len - 1); i += step)
+			out.push(i);
 	}
 	return out;
 }
@@ -55,23 +51,26 @@ export function evalSubscript(
 		}
 		const step = c === null ? 1 : Number(c);
 		if (step === 0) throw raise('ValueError', 'slice step cannot be zero');
-		const seq = typeof obj === 'string' ? Array.from(obj) : Array.isArray(obj) ? obj : obj instanceof PyTuple ? obj.items : undefined;
+		const seq =
+			typeof obj === 'string'
+				? Array.from(obj)
+				: Array.isArray(obj)
+					? obj
+					: obj instanceof PyTuple
+						? obj.items
+						: undefined;
 		if (!seq) throw raise('TypeError', `'${typeName(obj)}' object is not subscriptable`);
-		const picked = sliceIndices(
-			seq.length,
-			a ?? null,
-			b ?? null,
-			step
-		).map((i) => seq[i] ?? null);
+		const picked = sliceIndices(seq.length, a ?? null, b ?? null, step).map((i) => seq[i] ?? null);
 		if (typeof obj === 'string') return picked.join('');
 		return Array.isArray(obj) ? picked : new PyTuple(picked);
 	}
 	const idxNodes = inner.filter((c) => c.name !== ',');
 	const first = idxNodes[0];
 	if (!first) throw raise('SyntaxError', 'invalid syntax');
-	const key = idxNodes.length > 1 ? new PyTuple(
-		idxNodes.map((c) => ev.evalExpr(c, scope))
-	) : ev.evalExpr(first, scope);
+	const key =
+		idxNodes.length > 1
+			? new PyTuple(idxNodes.map((c) => ev.evalExpr(c, scope)))
+			: ev.evalExpr(first, scope);
 	const hosted = obj instanceof PyHost ? obj.getItem?.(key, n) : undefined;
 	if (hosted !== undefined) return hosted;
 	if (obj instanceof PyDict) {
@@ -79,11 +78,15 @@ export function evalSubscript(
 		if (!e) throw raise('KeyError', repr(key));
 		return e[1];
 	}
-	const seq = typeof obj === 'string' ? obj : Array.isArray(obj) ? obj : obj instanceof PyTuple ? obj.items : undefined;
-	if (seq === undefined) throw raise(
-		'TypeError',
-		`'${typeName(obj)}' object is not subscriptable`
-	);
+	const seq =
+		typeof obj === 'string'
+			? obj
+			: Array.isArray(obj)
+				? obj
+				: obj instanceof PyTuple
+					? obj.items
+					: undefined;
+	if (seq === undefined) throw raise('TypeError', `'${typeName(obj)}' object is not subscriptable`);
 	const k = numeric(key);
 	if (k === undefined || !(typeof key === 'number' || typeof key === 'boolean')) {
 		throw raise(

@@ -169,7 +169,8 @@ export function pyKey(v: PyValue, raise: Raise): string {
 export function pyEquals(a: PyValue, b: PyValue): boolean {
 	const na = numeric(a);
 	const nb = numeric(b);
-	if (na !== undefined || nb !== undefined) return na !== undefined && nb !== undefined && na === nb;
+	if (na !== undefined || nb !== undefined)
+		return na !== undefined && nb !== undefined && na === nb;
 	if (a === null || b === null || typeof a === 'string' || typeof b === 'string') return a === b;
 	if (a instanceof PyTuple && b instanceof PyTuple) return seqEquals(a.items, b.items);
 	if (Array.isArray(a) && Array.isArray(b)) return seqEquals(a, b);

@@ -43,7 +43,10 @@ export function prepareQuery(
 		return analyzed;
 	} catch (e) {
 		if (e instanceof PlanError) return { ok: false, error: e.toSourceError() };
-		return { ok: false, error: { line: 1, column: 1, message: `internal error: ${(e as Error).message}` } };
+		return {
+			ok: false,
+			error: { line: 1, column: 1, message: `internal error: ${(e as Error).message}` }
+		};
 	}
 }
 
@@ -78,12 +81,17 @@ export function runQuery(
 	bindings: Readonly<Record<string, readonly StructField[]>>,
 	arrivals: readonly Arrival[],
 	options: Omit<RunOptions, 'scheduler'> & { readonly conf?: Readonly<Record<string, string>> }
-): { ok: true; value: Trace & { readonly query: AnalyzedQuery } } | { ok: false; error: QueryError } {
+):
+	| { ok: true; value: Trace & { readonly query: AnalyzedQuery } }
+	| { ok: false; error: QueryError } {
 	const q = prepareQuery(code, bindings, options.conf ?? {});
 	if (!q.ok) return q;
 	try {
 		return { ok: true, value: { ...simulate(q.value, arrivals, options), query: q.value } };
 	} catch (e) {
-		return { ok: false, error: { line: 1, column: 1, message: `query failed: ${(e as Error).message}` } };
+		return {
+			ok: false,
+			error: { line: 1, column: 1, message: `query failed: ${(e as Error).message}` }
+		};
 	}
 }

@@ -9,7 +9,8 @@ import type { PyFunction } from '../python/values';
 
 export type OutputMode = 'append' | 'update' | 'complete';
 
-export type JoinType = 'inner' | 'left_outer' | 'right_outer' | 'full_outer' | 'left_semi' | 'left_anti' | 'cross';
+export type JoinType =
+	'inner' | 'left_outer' | 'right_outer' | 'full_outer' | 'left_semi' | 'left_anti' | 'cross';
 
 export type Trigger =
 	| { readonly kind: 'default' }
@@ -45,7 +46,12 @@ export type Plan =
 			readonly data?: StaticData;
 			readonly at: Pos;
 	  }
-	| { readonly op: 'Project'; readonly child: Plan; readonly exprs: readonly Expr[]; readonly at: Pos }
+	| {
+			readonly op: 'Project';
+			readonly child: Plan;
+			readonly exprs: readonly Expr[];
+			readonly at: Pos;
+	  }
 	/** `withColumn(name, expr)` / `withColumns` / `withColumnRenamed` / `drop` lower to Project. */
 	| { readonly op: 'Filter'; readonly child: Plan; readonly condition: Expr; readonly at: Pos }
 	/** A generator in a projection (`explode`) becomes its own node, as Catalyst's Generate. */
@@ -100,7 +106,12 @@ export type Plan =
 	  }
 	| { readonly op: 'Limit'; readonly child: Plan; readonly n: number; readonly at: Pos }
 	/** A DataFrame alias (`df.alias("l")`): qualifies its columns for join conditions. */
-	| { readonly op: 'SubqueryAlias'; readonly child: Plan; readonly alias: string; readonly at: Pos };
+	| {
+			readonly op: 'SubqueryAlias';
+			readonly child: Plan;
+			readonly alias: string;
+			readonly at: Pos;
+	  };
 
 export type PlanOp = Plan['op'];
 

@@ -1,7 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { runScenario, withKnownDifferences, type KnownDifference } from '../../simulations/conformance/run';
+import {
+	runScenario,
+	withKnownDifferences,
+	type KnownDifference
+} from '../../simulations/conformance/run';
 import type { Scenario } from '../../simulations/conformance/types';
 
 // One test per scenario in tests/conformance/spark/; FILTER=<part of an id> runs a subset.
@@ -11,7 +15,9 @@ const known = JSON.parse(
 ) as KnownDifference[];
 const only = process.env.FILTER;
 
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+for (const file of readdirSync(dir)
+	.filter((f) => f.endsWith('.json'))
+	.sort()) {
 	const scenario = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Scenario;
 	if (only && !scenario.id.includes(only)) continue;
 	it(`${scenario.id}: ${scenario.title}`, () => {

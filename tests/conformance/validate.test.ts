@@ -30,7 +30,11 @@ describe('conformance runner strictness', () => {
 	});
 
 	it('a step from FORMAT-ADDITIONS that the engine does not run yet fails, named as such', () => {
-		for (const step of [{ startStream: {} }, { advanceClock: 1 }, { checkRecorded: { batchId: 0, rows: [] } }]) {
+		for (const step of [
+			{ startStream: {} },
+			{ advanceClock: 1 },
+			{ checkRecorded: { batchId: 0, rows: [] } }
+		]) {
 			const r = runScenario(withSteps([step, ...base.steps]));
 			expect(r.passed).toBe(false);
 			expect(r.summary).toContain(`step "${Object.keys(step)[0]}"`);
@@ -39,8 +43,12 @@ describe('conformance runner strictness', () => {
 	});
 
 	it('an unknown top-level field, an unknown field on a step and an unreadable value fail', () => {
-		expect(runScenario(withSteps(base.steps, { clock: 'manual' })).summary).toContain('field "clock"');
-		expect(runScenario(withSteps(base.steps, { expectedOutput: [] })).summary).toContain('unknown field "expectedOutput"');
+		expect(runScenario(withSteps(base.steps, { clock: 'manual' })).summary).toContain(
+			'field "clock"'
+		);
+		expect(runScenario(withSteps(base.steps, { expectedOutput: [] })).summary).toContain(
+			'unknown field "expectedOutput"'
+		);
 		expect(runScenario(withSteps([{ checkNewAnswer: [], unordered: true }])).summary).toContain(
 			'unknown field "unordered" on "checkNewAnswer"'
 		);
@@ -49,7 +57,9 @@ describe('conformance runner strictness', () => {
 	});
 
 	it('an input kind the engine does not have is named', () => {
-		const r = runScenario(withSteps(base.steps, { inputs: { k: { kind: 'kafka', topics: { t: 1 } } } }));
+		const r = runScenario(
+			withSteps(base.steps, { inputs: { k: { kind: 'kafka', topics: { t: 1 } } } })
+		);
 		expect(r.summary).toContain('kind "kafka"');
 	});
 });

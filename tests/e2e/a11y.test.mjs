@@ -12,11 +12,17 @@ async function violations(page) {
 	await page.addScriptTag({ path: AXE });
 	return page.evaluate(async () => {
 		const r = await window.axe.run(document, {
-			runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }
+			runOnly: {
+				type: 'tag',
+				values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']
+			}
 		});
 		return r.violations
 			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-			.map((v) => `${v.id} (${v.impact}): ${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')} — ${v.nodes[0]?.failureSummary?.split('\n')[1]?.trim() ?? ''}`);
+			.map(
+				(v) =>
+					`${v.id} (${v.impact}): ${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')} — ${v.nodes[0]?.failureSummary?.split('\n')[1]?.trim() ?? ''}`
+			);
 	});
 }
 
@@ -26,23 +32,32 @@ for (const scheme of ['light', 'dark']) {
 		let context;
 		before(async () => {
 			browser = await launch();
-			context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 800 } });
+			context = await browser.newContext({
+				colorScheme: scheme,
+				viewport: { width: 1280, height: 800 }
+			});
 		});
 		after(async () => browser?.close());
 
-		it(`no serious or critical violations on the index and all 30 questions (${scheme})`, { timeout: 600_000 }, async () => {
-			const found = [];
-			const page = await context.newPage();
-			for (const path of PATHS) {
-				await page.goto(BASE + path, { waitUntil: 'load' });
-				// Check the page as a reader sees it: Monaco (lazy, after first paint) included.
-				if (await page.$('[data-testid="code-editor"]')) {
-					await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', { timeout: 20000 });
+		it(
+			`no serious or critical violations on the index and all 30 questions (${scheme})`,
+			{ timeout: 600_000 },
+			async () => {
+				const found = [];
+				const page = await context.newPage();
+				for (const path of PATHS) {
+					await page.goto(BASE + path, { waitUntil: 'load' });
+					// Check the page as a reader sees it: Monaco (lazy, after first paint) included.
+					if (await page.$('[data-testid="code-editor"]')) {
+						await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', {
+							timeout: 20000
+						});
+					}
+					await page.waitForTimeout(300);
+					for (const v of await violations(page)) found.push(`${path}: ${v}`);
 				}
-				await page.waitForTimeout(300);
-				for (const v of await violations(page)) found.push(`${path}: ${v}`);
+				assert.deepEqual(found, []);
 			}
-			assert.deepEqual(found, []);
-		});
+		);
 	});
 }

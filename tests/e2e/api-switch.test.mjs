@@ -32,7 +32,9 @@ describe('basic-02 API switch', () => {
 		// The DStream side's presets: per-batch counts, and running totals with a checkpoint.
 		await page.getByTestId('preset-running-totals').click();
 		await page.waitForFunction(() =>
-			[...document.querySelectorAll('.monaco-editor .view-line, pre code')].some((l) => l.textContent?.includes('updateStateByKey'))
+			[...document.querySelectorAll('.monaco-editor .view-line, pre code')].some((l) =>
+				l.textContent?.includes('updateStateByKey')
+			)
 		);
 		await page.getByTestId('api-structured').click();
 		await page.getByTestId('sim-micro-batch').waitFor();

@@ -17,7 +17,9 @@ describe('code-bound simulation (basic-08)', () => {
 		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 		page = await openPage(context, '/questions/basic-08-late-data', errors);
-		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', { timeout: 15000 });
+		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', {
+			timeout: 15000
+		});
 	});
 	after(async () => browser?.close());
 
@@ -25,7 +27,10 @@ describe('code-bound simulation (basic-08)', () => {
 		for (const id of ['view-event-time', 'view-windows', 'view-result']) {
 			assert.ok(await page.getByTestId(id).isVisible(), id);
 		}
-		assert.match((await page.getByTestId('view-event-time').getAttribute('aria-label')) ?? '', /watermark/);
+		assert.match(
+			(await page.getByTestId('view-event-time').getAttribute('aria-label')) ?? '',
+			/watermark/
+		);
 	});
 
 	it('a parameter rewrites its span of the program and re-runs the engine', async () => {
@@ -69,7 +74,10 @@ describe('code-bound simulation (basic-08)', () => {
 			].join('\n')
 		);
 		await page.getByTestId('sim-error').waitFor({ state: 'detached', timeout: 5000 });
-		assert.match((await page.getByTestId('sim-event-time').textContent()) ?? '', /output mode\s*update/);
+		assert.match(
+			(await page.getByTestId('sim-event-time').textContent()) ?? '',
+			/output mode\s*update/
+		);
 	});
 
 	async function replaceProgram(code) {

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { launch, openPage } from './browser.mjs';
 
 const num = async (page, id) => parseFloat((await page.getByTestId(id).textContent()) ?? 'NaN');
-const code = async (page) => ((await page.getByTestId('code-editor').textContent()) ?? '').replace(/\u00a0/g, ' ');
+const code = async (page) =>
+	((await page.getByTestId('code-editor').textContent()) ?? '').replace(/\u00a0/g, ' ');
 
 describe('continuous processing on basic-11', () => {
 	let browser;
@@ -18,7 +19,9 @@ describe('continuous processing on basic-11', () => {
 		const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 		page = await openPage(context, '/questions/basic-11-micro-batches', errors);
 		await page.getByTestId('sim-play').waitFor();
-		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', { timeout: 15000 });
+		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', {
+			timeout: 15000
+		});
 	});
 	after(async () => browser?.close());
 
@@ -45,7 +48,10 @@ describe('continuous processing on basic-11', () => {
 		assert.equal(lines, 3, 'one commit line per committed epoch');
 		await page.getByTestId('sim-step-back').click();
 		assert.equal(await num(page, 'sim-batch-count'), 2);
-		assert.equal(await page.locator('[data-testid="view-continuous"] line.epoch-commit').count(), 2);
+		assert.equal(
+			await page.locator('[data-testid="view-continuous"] line.epoch-commit').count(),
+			2
+		);
 	});
 
 	it('a commit marker seeks to it and lights the .trigger(continuous=...) line', async () => {
@@ -53,7 +59,10 @@ describe('continuous processing on basic-11', () => {
 			assert.ok((await page.getByTestId(`scrub-marker-${kind}`).count()) > 0, kind);
 		}
 		await page.getByTestId('scrub-marker-commit').nth(4).click();
-		assert.match((await page.getByTestId('scrub-tip').textContent()) ?? '', /commits\/\d+ written: epoch \d+ committed/);
+		assert.match(
+			(await page.getByTestId('scrub-tip').textContent()) ?? '',
+			/commits\/\d+ written: epoch \d+ committed/
+		);
 		await page.locator('.monaco-editor .sim-code-focus-trigger').first().waitFor({ timeout: 5000 });
 		const t0 = await num(page, 'sim-cursor');
 		await page.getByTestId('sim-step').click();
@@ -63,7 +72,10 @@ describe('continuous processing on basic-11', () => {
 
 	it('the failure marker shows the failure and the replayed rows', async () => {
 		await page.getByTestId('scrub-marker-restart').first().click();
-		assert.match((await page.getByTestId('scrub-tip').textContent()) ?? '', /restarted from the checkpoint, after epoch \d+: \d+ rows processed again/);
+		assert.match(
+			(await page.getByTestId('scrub-tip').textContent()) ?? '',
+			/restarted from the checkpoint, after epoch \d+: \d+ rows processed again/
+		);
 		await page.getByTestId('sim-step').click();
 		assert.ok((await page.locator('[data-testid="view-continuous"] .failure').count()) > 0);
 	});

@@ -86,32 +86,40 @@ describe('npm start renders like the build', () => {
 		}
 	});
 
-	it('index and question pages: same computed styles as the build, first load and reloads', { timeout: 300_000 }, async () => {
-		const built = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-		const live = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-		const builtPage = await built.newPage();
-		const devPage = await live.newPage();
-		const errors = [];
-		devPage.on('pageerror', (e) => errors.push(e.message));
-		for (const path of PAGES) {
-			await builtPage.goto(BASE + path, { waitUntil: 'load', timeout: 60_000 });
-			await settle(builtPage);
-			const want = await styles(builtPage);
-			assert.ok(Object.keys(want).length >= 3, `${path}: too few probes found in the build`);
-			await devPage.goto(devBase + path, { waitUntil: 'load', timeout: 120_000 });
-			for (const round of ['first load', 'reload', 'second reload']) {
-				if (round !== 'first load') await devPage.reload({ waitUntil: 'load', timeout: 120_000 });
-				await settle(devPage);
-				assert.deepEqual(await styles(devPage), want, `${path} (${round}) differs from the build`);
+	it(
+		'index and question pages: same computed styles as the build, first load and reloads',
+		{ timeout: 300_000 },
+		async () => {
+			const built = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+			const live = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+			const builtPage = await built.newPage();
+			const devPage = await live.newPage();
+			const errors = [];
+			devPage.on('pageerror', (e) => errors.push(e.message));
+			for (const path of PAGES) {
+				await builtPage.goto(BASE + path, { waitUntil: 'load', timeout: 60_000 });
+				await settle(builtPage);
+				const want = await styles(builtPage);
+				assert.ok(Object.keys(want).length >= 3, `${path}: too few probes found in the build`);
+				await devPage.goto(devBase + path, { waitUntil: 'load', timeout: 120_000 });
+				for (const round of ['first load', 'reload', 'second reload']) {
+					if (round !== 'first load') await devPage.reload({ waitUntil: 'load', timeout: 120_000 });
+					await settle(devPage);
+					assert.deepEqual(
+						await styles(devPage),
+						want,
+						`${path} (${round}) differs from the build`
+					);
+				}
+				assert.equal(
+					await devPage.evaluate(() => navigator.serviceWorker.controller === null),
+					true,
+					`${path}: a service worker controls the dev page`
+				);
 			}
-			assert.equal(
-				await devPage.evaluate(() => navigator.serviceWorker.controller === null),
-				true,
-				`${path}: a service worker controls the dev page`
-			);
+			assert.deepEqual(errors, []);
+			await built.close();
+			await live.close();
 		}
-		assert.deepEqual(errors, []);
-		await built.close();
-		await live.close();
-	});
+	);
 });

@@ -62,7 +62,10 @@ describe('DStream controls (basic-03)', () => {
 		assert.match(tip, /totals at \d+ s: updateStateByKey made a new state RDD of \d+ keys?/);
 		assert.match(tip, /R8\.4: updateStateByKey calls the update function for every key/);
 		await page.getByTestId('scrub-marker-block').first().hover();
-		assert.match(await text(page, 'scrub-tip'), /R8\.2: .*spark\.streaming\.blockInterval \(here 200 ms\)/);
+		assert.match(
+			await text(page, 'scrub-tip'),
+			/R8\.2: .*spark\.streaming\.blockInterval \(here 200 ms\)/
+		);
 	});
 
 	it('clicking a window marker seeks there and highlights the reduceByKeyAndWindow call', async () => {
@@ -72,13 +75,24 @@ describe('DStream controls (basic-03)', () => {
 		assert.equal(await text(page, 'sim-cursor'), seconds(at));
 		const focus = page.locator('.monaco-editor .sim-code-focus-window').first();
 		await focus.waitFor({ timeout: 5000 });
-		const line = page.locator('.monaco-editor .view-line', { hasText: 'reduceByKeyAndWindow(' }).first();
+		const line = page
+			.locator('.monaco-editor .view-line', { hasText: 'reduceByKeyAndWindow(' })
+			.first();
 		const [lineTop, focusTop] = [(await line.boundingBox())?.y, (await focus.boundingBox())?.y];
-		assert.ok(lineTop !== undefined && focusTop !== undefined && Math.abs(lineTop - focusTop) < 2, `${lineTop} vs ${focusTop}`);
-		assert.ok((await page.locator('.monaco-editor .sim-code-focus-batch').count()) > 0, 'StreamingContext line');
+		assert.ok(
+			lineTop !== undefined && focusTop !== undefined && Math.abs(lineTop - focusTop) < 2,
+			`${lineTop} vs ${focusTop}`
+		);
+		assert.ok(
+			(await page.locator('.monaco-editor .sim-code-focus-batch').count()) > 0,
+			'StreamingContext line'
+		);
 		// Before the first batch time nothing has happened, so nothing is highlighted.
 		await page.getByTestId('scrub-range').fill('0');
-		await page.locator('.monaco-editor .sim-code-focus').first().waitFor({ state: 'detached', timeout: 5000 });
+		await page
+			.locator('.monaco-editor .sim-code-focus')
+			.first()
+			.waitFor({ state: 'detached', timeout: 5000 });
 	});
 
 	it('Copy link, opened in a new page, restores parameters, seed, batch and the side-by-side view', async () => {
@@ -97,14 +111,20 @@ describe('DStream controls (basic-03)', () => {
 			seed
 		};
 		await page.getByTestId('sim-share').click();
-		await page.getByTestId('sim-share-status').filter({ hasText: 'Link copied' }).waitFor({ timeout: 5000 });
+		await page
+			.getByTestId('sim-share-status')
+			.filter({ hasText: 'Link copied' })
+			.waitFor({ timeout: 5000 });
 		const link = await page.evaluate(() => navigator.clipboard.readText());
 		assert.match(link, new RegExp(`windowLength=8&seed=${seed}&batch=2&structured=1$`));
 
 		const fresh = await openPage(context, link.replace(/^https?:\/\/[^/]+/, ''), errors);
 		await waitReady(fresh);
 		assert.equal(await fresh.getByTestId('param-windowLength').inputValue(), '8');
-		const code = ((await fresh.getByTestId('code-editor').textContent()) ?? '').replace(/\u00a0/g, ' ');
+		const code = ((await fresh.getByTestId('code-editor').textContent()) ?? '').replace(
+			/\u00a0/g,
+			' '
+		);
 		assert.match(code, /8,\s+# <- windowLength/);
 		const after = {
 			batches: await text(fresh, 'sim-batch-count'),
@@ -121,7 +141,11 @@ describe('DStream controls (basic-03)', () => {
 		const bad = await openPage(context, `${PAGE}?windowLength=abc&seed=-5&batch=9999`, errors);
 		await waitReady(bad);
 		const notices = await bad.getByTestId('sim-notice').allTextContents();
-		const has = (re) => assert.ok(notices.some((n) => re.test(n)), notices.join(' | '));
+		const has = (re) =>
+			assert.ok(
+				notices.some((n) => re.test(n)),
+				notices.join(' | ')
+			);
 		has(/window length: “abc” is not a number; using 6/);
 		has(/Seed “-5” is not a positive whole number; using seed 1/);
 		has(/Batch 9999 is not in this run \(the run ends with batch (\d+)\); showing batch \1/);

@@ -15,7 +15,9 @@ describe('DStream simulation (basic-03)', () => {
 		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 		page = await openPage(context, '/questions/basic-03-dstreams', errors);
 		await page.getByTestId('sim-dstream').waitFor();
-		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', { timeout: 15000 });
+		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', {
+			timeout: 15000
+		});
 	});
 	after(async () => browser?.close());
 

@@ -63,7 +63,9 @@ describe('editable input events (basic-08)', () => {
 
 	it('Reset input clears the edits', async () => {
 		await page.getByTestId('sim-add-event').click();
-		await page.locator('[data-testid="sim-dot"][data-id$="-user-2"]').waitFor({ state: 'attached' });
+		await page
+			.locator('[data-testid="sim-dot"][data-id$="-user-2"]')
+			.waitFor({ state: 'attached' });
 		assert.match(await text(page, 'sim-edit-count'), /edit/);
 		await page.getByTestId('sim-reset-input').click();
 		assert.equal(await page.locator('[data-testid="sim-dot"][data-edited="true"]').count(), 0);

@@ -14,7 +14,9 @@ describe('the engine in a Web Worker (basic-08)', () => {
 		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 		page = await openPage(context, '/questions/basic-08-late-data', errors);
-		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', { timeout: 15000 });
+		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', {
+			timeout: 15000
+		});
 	});
 	after(async () => browser?.close());
 
@@ -37,14 +39,22 @@ describe('the engine in a Web Worker (basic-08)', () => {
 		const started = Date.now();
 		await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
 		assert.ok(Date.now() - started < 1000, `the page answered in ${Date.now() - started} ms`);
-		const workers = await page.evaluate(() =>
-			performance.getEntriesByType('resource').filter((e) => e.name.includes('engine.worker')).length
+		const workers = await page.evaluate(
+			() =>
+				performance.getEntriesByType('resource').filter((e) => e.name.includes('engine.worker'))
+					.length
 		);
 		assert.ok(workers > 0, 'the engine worker was loaded');
-		await paste(code.replace('"5 seconds")  # <- watermarkDelay', '"20 seconds")  # <- watermarkDelay'));
-		await page.waitForFunction(() => document.querySelector('[data-testid="param-watermarkDelay"]')?.value === '20', null, {
-			timeout: 15000
-		});
+		await paste(
+			code.replace('"5 seconds")  # <- watermarkDelay', '"20 seconds")  # <- watermarkDelay')
+		);
+		await page.waitForFunction(
+			() => document.querySelector('[data-testid="param-watermarkDelay"]')?.value === '20',
+			null,
+			{
+				timeout: 15000
+			}
+		);
 		assert.deepEqual(errors, []);
 	});
 });

@@ -12,9 +12,16 @@ const PAGES = [
 	{
 		kind: 'event-time',
 		slug: 'basic-08-late-data',
-		edit: ['.withWatermark("event_time", "5 seconds")', '.withWatermark("event_time", "20 seconds")'],
+		edit: [
+			'.withWatermark("event_time", "5 seconds")',
+			'.withWatermark("event_time", "20 seconds")'
+		],
 		control: ['watermarkDelay', '20'],
-		compare: { param: 'watermarkDelay', value: '10', code: /withWatermark\("event_time", "10 seconds"\)/ }
+		compare: {
+			param: 'watermarkDelay',
+			value: '10',
+			code: /withWatermark\("event_time", "10 seconds"\)/
+		}
 	},
 	{
 		kind: 'micro-batch',
@@ -42,7 +49,9 @@ for (const p of PAGES) {
 			const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 			await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 			page = await openPage(context, `/questions/${p.slug}`, errors);
-			await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', { timeout: 15000 });
+			await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', {
+				timeout: 15000
+			});
 		});
 		after(async () => browser?.close());
 
@@ -74,9 +83,13 @@ for (const p of PAGES) {
 				{ timeout: 5000 }
 			);
 			// The link carries the value the program now says.
-			await page.waitForFunction((v) => new URL(location.href).search.includes(v), `${id}=${value}`, {
-				timeout: 5000
-			});
+			await page.waitForFunction(
+				(v) => new URL(location.href).search.includes(v),
+				`${id}=${value}`,
+				{
+					timeout: 5000
+				}
+			);
 		});
 
 		it('Compare: B is the program with one setting changed, both sides drawn at one cursor', async () => {
@@ -91,9 +104,13 @@ for (const p of PAGES) {
 			assert.match(await page.getByTestId('compare-code').textContent(), p.compare.code);
 			assert.match(await text(page.getByTestId('compare-summary')), /compared/);
 			// Compare is in the link.
-			await page.waitForFunction((k) => new URL(location.href).searchParams.get('compare')?.startsWith(k), p.compare.param, {
-				timeout: 5000
-			});
+			await page.waitForFunction(
+				(k) => new URL(location.href).searchParams.get('compare')?.startsWith(k),
+				p.compare.param,
+				{
+					timeout: 5000
+				}
+			);
 			await page.getByTestId('sim-compare').click();
 			assert.equal(await page.getByTestId('compare-side-B').count(), 0);
 		});
@@ -107,7 +124,12 @@ for (const p of PAGES) {
 
 // Input edits, on every page of the kind that declares them (event time): a record added at the
 // cursor is drawn, edited, replayed by the engine and carried in the link.
-for (const slug of ['basic-05-windows', 'advanced-02-event-time-watermarks', 'advanced-07-event-time-and-state', 'advanced-14-joins-aggregations']) {
+for (const slug of [
+	'basic-05-windows',
+	'advanced-02-event-time-watermarks',
+	'advanced-07-event-time-and-state',
+	'advanced-14-joins-aggregations'
+]) {
 	describe(`input edits: ${slug}`, () => {
 		let browser;
 		let page;
@@ -116,7 +138,9 @@ for (const slug of ['basic-05-windows', 'advanced-02-event-time-watermarks', 'ad
 			browser = await launch();
 			const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 			page = await openPage(context, `/questions/${slug}`, errors);
-			await page.waitForSelector('[data-testid="sim-add-event"]:not([disabled])', { timeout: 15000 });
+			await page.waitForSelector('[data-testid="sim-add-event"]:not([disabled])', {
+				timeout: 15000
+			});
 		});
 		after(async () => browser?.close());
 
@@ -129,9 +153,13 @@ for (const slug of ['basic-05-windows', 'advanced-02-event-time-watermarks', 'ad
 			assert.equal(await added.getAttribute('data-edited'), 'true');
 			for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
 			assert.match(await text(page.getByTestId('sim-input-edits')), /event time/);
-			await page.waitForFunction(() => new URL(location.href).searchParams.get('edits')?.startsWith('1.a_'), null, {
-				timeout: 5000
-			});
+			await page.waitForFunction(
+				() => new URL(location.href).searchParams.get('edits')?.startsWith('1.a_'),
+				null,
+				{
+					timeout: 5000
+				}
+			);
 			assert.deepEqual(errors, []);
 		});
 	});

@@ -30,7 +30,10 @@ describe('layout at three viewports', () => {
 	for (const [name, viewport] of Object.entries(VIEWPORTS)) {
 		for (const path of PAGES) {
 			it(`${path} at ${name} (${viewport.width}x${viewport.height}) has no horizontal overflow`, async () => {
-				const context = await browser.newContext({ viewport, colorScheme: name === 'projector' ? 'dark' : 'light' });
+				const context = await browser.newContext({
+					viewport,
+					colorScheme: name === 'projector' ? 'dark' : 'light'
+				});
 				const errors = [];
 				const page = await openPage(context, path, errors);
 				await page.waitForTimeout(300);

@@ -10,7 +10,10 @@ const editorText = async (page) =>
 
 /** The first cell of every row of a table, in order. */
 const firstColumn = (page, testId) =>
-	page.getByTestId(testId).locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelector('td')?.textContent ?? ''));
+	page
+		.getByTestId(testId)
+		.locator('tbody tr')
+		.evaluateAll((rows) => rows.map((r) => r.querySelector('td')?.textContent ?? ''));
 
 describe('code-bound micro-batch simulation (basic-01)', () => {
 	let browser;
@@ -22,7 +25,9 @@ describe('code-bound micro-batch simulation (basic-01)', () => {
 		const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 		page = await openPage(context, '/questions/basic-01-stream-processing', errors);
-		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', { timeout: 15000 });
+		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', {
+			timeout: 15000
+		});
 		program = await fullProgram();
 	});
 	after(async () => browser?.close());
@@ -48,7 +53,12 @@ describe('code-bound micro-batch simulation (basic-01)', () => {
 	it('editing % NUM_KEYS to % 3 re-runs the query: keys 0, 1, 2 on both sides', async () => {
 		assert.match(program, /% NUM_KEYS\)\.alias\("key"\)\)\.count\(\)/);
 		const code = await fullProgram();
-		await replaceProgram(code.replace('counts = stream.groupBy((F.col("value") % NUM_KEYS)', 'counts = stream.groupBy((F.col("value") % 3)'));
+		await replaceProgram(
+			code.replace(
+				'counts = stream.groupBy((F.col("value") % NUM_KEYS)',
+				'counts = stream.groupBy((F.col("value") % 3)'
+			)
+		);
 		await page.waitForFunction(
 			() => document.querySelectorAll('[data-testid="result-table"] tbody tr').length === 3,
 			null,
@@ -56,12 +66,17 @@ describe('code-bound micro-batch simulation (basic-01)', () => {
 		);
 		assert.deepEqual(await firstColumn(page, 'result-table'), ['0', '1', '2']);
 		assert.deepEqual(await firstColumn(page, 'bounded-table'), ['0', '1', '2']);
-		const bounded = await page.getByTestId('bounded-table').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.textContent));
+		const bounded = await page
+			.getByTestId('bounded-table')
+			.locator('tbody tr')
+			.evaluateAll((rows) => rows.map((r) => r.textContent));
 		assert.deepEqual(bounded, ['034', '133', '233']);
 	});
 
 	it('the edited program travels in the address bar: a fresh page opens on it', async () => {
-		await page.waitForFunction(() => new URLSearchParams(location.search).has('code'), null, { timeout: 5000 });
+		await page.waitForFunction(() => new URLSearchParams(location.search).has('code'), null, {
+			timeout: 5000
+		});
 		const fresh = await page.context().newPage();
 		await fresh.goto(page.url(), { waitUntil: 'load' });
 		await fresh.waitForFunction(
@@ -69,7 +84,10 @@ describe('code-bound micro-batch simulation (basic-01)', () => {
 			null,
 			{ timeout: 10000 }
 		);
-		const bounded = await fresh.getByTestId('bounded-table').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.textContent));
+		const bounded = await fresh
+			.getByTestId('bounded-table')
+			.locator('tbody tr')
+			.evaluateAll((rows) => rows.map((r) => r.textContent));
 		assert.deepEqual(bounded, ['034', '133', '233']);
 		await fresh.close();
 	});
@@ -87,7 +105,10 @@ describe('code-bound micro-batch simulation (basic-01)', () => {
 	it('the append-rejected preset shows Spark’s AnalysisException in the panel and the editor', async () => {
 		await page.getByRole('button', { name: /Append rejected/ }).click();
 		await page.getByTestId('sim-error').waitFor({ timeout: 5000 });
-		assert.match((await page.getByTestId('sim-error').textContent()) ?? '', /Append output mode not supported/);
+		assert.match(
+			(await page.getByTestId('sim-error').textContent()) ?? '',
+			/Append output mode not supported/
+		);
 		await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 5000 });
 		assert.match(await editorText(page), /\.outputMode\("append"\)/);
 	});
@@ -96,10 +117,18 @@ describe('code-bound micro-batch simulation (basic-01)', () => {
 		await page.getByRole('button', { name: /Table vs stream/ }).click();
 		await page.getByTestId('sim-error').waitFor({ state: 'detached', timeout: 5000 });
 		const code = await fullProgram();
-		await replaceProgram(code.replace('.option("rowsPerSecond", 5)', '.option("rowsPerSecond", 0)'));
+		await replaceProgram(
+			code.replace('.option("rowsPerSecond", 5)', '.option("rowsPerSecond", 0)')
+		);
 		await page.getByTestId('sim-program-error').waitFor({ timeout: 5000 });
-		assert.match((await page.getByTestId('sim-program-error').textContent()) ?? '', /rowsPerSecond/);
-		assert.ok((await page.getByTestId('result-table').locator('tbody tr').count()) > 0, 'the last good run stays');
+		assert.match(
+			(await page.getByTestId('sim-program-error').textContent()) ?? '',
+			/rowsPerSecond/
+		);
+		assert.ok(
+			(await page.getByTestId('result-table').locator('tbody tr').count()) > 0,
+			'the last good run stays'
+		);
 	});
 
 	it('logs no console error', () => assert.deepEqual(errors, []));

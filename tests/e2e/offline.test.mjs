@@ -25,7 +25,9 @@ describe('offline and no-JS', () => {
 		await page.goto(BASE + '/questions/advanced-14-joins-aggregations', { waitUntil: 'load' });
 		assert.match((await page.getByTestId('question').textContent()) ?? '', /join/i);
 		await page.goto(BASE + '/questions/basic-11-micro-batches', { waitUntil: 'load' });
-		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', { timeout: 15000 });
+		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', {
+			timeout: 15000
+		});
 		await context.close();
 	});
 

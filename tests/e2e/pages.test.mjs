@@ -23,11 +23,16 @@ describe('question pages', () => {
 			const question = await page.getByTestId('question').textContent();
 			assert.ok(question && question.trim().length > 10, 'question heading is shown');
 			const answer = (await page.getByTestId('answer').textContent()) ?? '';
-			assert.ok(answer.trim().split(/\s+/).length > 250, `answer has substance (${answer.length} chars)`);
+			assert.ok(
+				answer.trim().split(/\s+/).length > 250,
+				`answer has substance (${answer.length} chars)`
+			);
 			const code = (await page.getByTestId('code-editor').textContent()) ?? '';
 			assert.match(code, /pyspark|StreamingContext|spark/i, 'the program is shown');
 			// Monaco replaces the <pre> once loaded.
-			await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', { timeout: 15000 });
+			await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', {
+				timeout: 15000
+			});
 			await page.waitForTimeout(150);
 			assert.deepEqual(errors, []);
 			await page.close();

@@ -25,7 +25,9 @@ const sinkRows = async (page) =>
 	page
 		.getByTestId('view-result')
 		.locator('tbody tr')
-		.evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent.trim()).join(' | ')));
+		.evaluateAll((trs) =>
+			trs.map((tr) => [...tr.cells].map((c) => c.textContent.trim()).join(' | '))
+		);
 
 describe('Spark-test presets (basic-08)', () => {
 	let browser;
@@ -49,8 +51,13 @@ describe('Spark-test presets (basic-08)', () => {
 			const box = await badge.boundingBox();
 			assert.ok(box && box.x >= 0 && box.x + box.width <= viewport.width, 'inside the viewport');
 			const button = page.getByTestId('preset-spark-update-mode');
-			assert.match((await button.getAttribute('title')) ?? '', /EventTimeWatermarkSuite "update mode"/);
-			const named = page.getByRole('button', { name: /Spark test: EventTimeWatermarkSuite "update mode"/ });
+			assert.match(
+				(await button.getAttribute('title')) ?? '',
+				/EventTimeWatermarkSuite "update mode"/
+			);
+			const named = page.getByRole('button', {
+				name: /Spark test: EventTimeWatermarkSuite "update mode"/
+			});
 			assert.equal(await named.count(), 1, 'the accessible name carries the test');
 			// Presets that do not replay a test have no badge.
 			assert.equal(await page.getByTestId('preset-late-data').locator('.spark').count(), 0);
@@ -63,7 +70,10 @@ describe('Spark-test presets (basic-08)', () => {
 		const page = await openPage(context, PAGE, errors);
 		await page.waitForSelector('[data-testid="sim-share"]:not([disabled])', { timeout: 15000 });
 		await page.getByTestId('preset-spark-complete-mode').click();
-		assert.equal(await page.getByTestId('preset-spark-complete-mode').getAttribute('aria-pressed'), 'true');
+		assert.equal(
+			await page.getByTestId('preset-spark-complete-mode').getAttribute('aria-pressed'),
+			'true'
+		);
 		await stepToEnd(page);
 		// One data batch per AddData, no no-data batches in complete mode.
 		assert.equal(await text(page, 'sim-batch-count'), '5');
@@ -80,7 +90,10 @@ describe('Spark-test presets (basic-08)', () => {
 		await page.waitForSelector('[data-testid="sim-share"]:not([disabled])', { timeout: 15000 });
 		await page.getByTestId('preset-spark-update-mode').click();
 		// Picked, the replay names its test and how the page maps onto it, with no tooltip needed.
-		assert.match(await text(page, 'preset-reproduces'), /EventTimeWatermarkSuite "update mode".*EventTimeWatermarkSuite\.scala, test "update mode"/s);
+		assert.match(
+			await text(page, 'preset-reproduces'),
+			/EventTimeWatermarkSuite "update mode".*EventTimeWatermarkSuite\.scala, test "update mode"/s
+		);
 		await stepToEnd(page);
 		// Four data batches, and a no-data batch each time the watermark moved (to 5 s, to 15 s).
 		assert.equal(await text(page, 'sim-batch-count'), '6');
@@ -113,7 +126,14 @@ describe('Spark-test presets (basic-02, the guide’s Quick Example)', () => {
 		page
 			.getByTestId('result-table')
 			.locator('tbody tr')
-			.evaluateAll((trs) => trs.map((tr) => [...tr.cells].slice(0, 2).map((c) => c.textContent.trim()).join(' | ')));
+			.evaluateAll((trs) =>
+				trs.map((tr) =>
+					[...tr.cells]
+						.slice(0, 2)
+						.map((c) => c.textContent.trim())
+						.join(' | ')
+				)
+			);
 
 	it('the badge is visible; picking the preset and stepping twice gives apache 2, spark 1, hadoop 1', async () => {
 		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
@@ -122,14 +142,23 @@ describe('Spark-test presets (basic-02, the guide’s Quick Example)', () => {
 		const badge = page.getByTestId('spark-badge-guide-quick-example');
 		assert.ok(await badge.isVisible());
 		assert.equal((await badge.textContent())?.trim(), 'Spark test');
-		const named = page.getByRole('button', { name: /Spark test: Structured Streaming guide, "Quick Example"/ });
+		const named = page.getByRole('button', {
+			name: /Spark test: Structured Streaming guide, "Quick Example"/
+		});
 		assert.equal(await named.count(), 1);
 		assert.equal(await page.getByTestId('preset-update-mode').locator('.spark').count(), 0);
 
 		await page.getByTestId('preset-guide-quick-example').click();
-		assert.equal(await page.getByTestId('preset-guide-quick-example').getAttribute('aria-pressed'), 'true');
+		assert.equal(
+			await page.getByTestId('preset-guide-quick-example').getAttribute('aria-pressed'),
+			'true'
+		);
 		assert.match(await text(page, 'preset-reproduces'), /"Quick Example".*getting-started\.md/s);
-		assert.equal(await text(page, 'sim-batch-count'), '0', 'the replay starts before its first batch');
+		assert.equal(
+			await text(page, 'sim-batch-count'),
+			'0',
+			'the replay starts before its first batch'
+		);
 		await page.getByTestId('sim-step').click();
 		assert.deepEqual((await resultRows(page)).sort(), ['apache | 1', 'spark | 1']);
 		await page.getByTestId('sim-step').click();
@@ -143,7 +172,9 @@ describe('Spark-test presets (basic-02, the guide’s Quick Example)', () => {
 		const url = new URL(page.url());
 		const again = await openPage(context, url.pathname + url.search, errors);
 		await again.waitForSelector('[data-testid="sim-share"]:not([disabled])', { timeout: 15000 });
-		await again.waitForFunction(() => document.querySelector('[data-testid="sim-batch-count"]')?.textContent?.trim() === '2');
+		await again.waitForFunction(
+			() => document.querySelector('[data-testid="sim-batch-count"]')?.textContent?.trim() === '2'
+		);
 		assert.deepEqual((await resultRows(again)).sort(), ['apache | 2', 'hadoop | 1', 'spark | 1']);
 		await context.close();
 	});
@@ -154,7 +185,10 @@ describe('Spark-test presets (basic-02, the guide’s Quick Example)', () => {
 		const badge = page.getByTestId('spark-badge-guide-quick-example');
 		await badge.waitFor({ timeout: 15000 });
 		const box = await badge.boundingBox();
-		assert.ok(box && box.x >= 0 && box.x + box.width <= VIEWPORTS.phone.width, 'inside the viewport');
+		assert.ok(
+			box && box.x >= 0 && box.x + box.width <= VIEWPORTS.phone.width,
+			'inside the viewport'
+		);
 		await context.close();
 	});
 

@@ -17,7 +17,9 @@ describe('progress charts and state store (basic-08)', () => {
 		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
 		page = await openPage(context, PATH, errors);
 		await page.getByTestId('sim-step').waitFor();
-		await page.waitForFunction(() => !document.querySelector('[data-testid="sim-step"]')?.hasAttribute('disabled'));
+		await page.waitForFunction(
+			() => !document.querySelector('[data-testid="sim-step"]')?.hasAttribute('disabled')
+		);
 	});
 	after(async () => browser?.close());
 
@@ -25,7 +27,9 @@ describe('progress charts and state store (basic-08)', () => {
 
 	it('is open on a wide screen and shows four charts with Spark UI titles', async () => {
 		assert.equal(await page.getByTestId('query-metrics').getAttribute('open'), '');
-		const titles = await page.locator('[data-testid="view-progress"] figcaption strong').allTextContents();
+		const titles = await page
+			.locator('[data-testid="view-progress"] figcaption strong')
+			.allTextContents();
 		assert.deepEqual(titles, [
 			'Input Rate vs Process Rate',
 			'Batch Duration',
@@ -40,14 +44,21 @@ describe('progress charts and state store (basic-08)', () => {
 			assert.match(facts, /^\d+$/);
 			const label = (await page.getByTestId('view-progress').getAttribute('aria-label')) ?? '';
 			assert.match(label, new RegExp(`Aggregated Number Of Total State Rows ${facts}\\.`));
-			const latest = await text(page.locator('[data-chart="state"] [data-metric="numRowsTotal"] b'));
+			const latest = await text(
+				page.locator('[data-chart="state"] [data-metric="numRowsTotal"] b')
+			);
 			assert.equal(latest, facts);
 			// basic-08 has one stateful operator: the aggregation's numRowsTotal is all the state.
-			const row = page.locator('[data-testid="view-state-store"] tr[data-operator="stateStoreSave"]');
+			const row = page.locator(
+				'[data-testid="view-state-store"] tr[data-operator="stateStoreSave"]'
+			);
 			assert.equal(await row.count(), 1);
 			assert.equal(await text(row.locator('[data-field="numRowsTotal"]')), facts);
 			const batches = Number(await text(page.getByTestId('sim-batch-count')));
-			assert.match(await text(page.getByTestId('view-state-store').locator('h3')), new RegExp(`batch ${batches - 1}\\)`));
+			assert.match(
+				await text(page.getByTestId('view-state-store').locator('h3')),
+				new RegExp(`batch ${batches - 1}\\)`)
+			);
 			await page.getByTestId('sim-step').click();
 			await page.waitForTimeout(150);
 		}
@@ -71,7 +82,9 @@ describe('progress charts and state store (basic-08)', () => {
 	it('starts folded on a phone and opens on demand', async () => {
 		const context = await browser.newContext({ viewport: VIEWPORTS.phone });
 		const phone = await openPage(context, PATH, errors);
-		await phone.waitForFunction(() => !document.querySelector('[data-testid="sim-step"]')?.hasAttribute('disabled'));
+		await phone.waitForFunction(
+			() => !document.querySelector('[data-testid="sim-step"]')?.hasAttribute('disabled')
+		);
 		assert.equal(await phone.getByTestId('query-metrics').getAttribute('open'), null);
 		await phone.locator('[data-testid="query-metrics"] summary').click();
 		await phone.getByTestId('view-progress').waitFor();

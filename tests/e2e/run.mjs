@@ -13,10 +13,14 @@ if (!existsSync('build/index.html')) {
 	process.exit(2);
 }
 
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
-	stdio: ['ignore', 'pipe', 'inherit'],
-	detached: true
-});
+const server = spawn(
+	'npx',
+	['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
+	{
+		stdio: ['ignore', 'pipe', 'inherit'],
+		detached: true
+	}
+);
 const stop = () => {
 	try {
 		process.kill(-server.pid, 'SIGTERM');

@@ -10,7 +10,11 @@ const PAGE = '/questions/basic-08-late-data';
 const NOTICES = '[data-testid="sim-event-time"] .notice';
 const ADDED = '[data-id="events-user-1"]';
 const EDIT_LINE = '# shared with the class: count per device and window';
-const squash = (s) => (s ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+const squash = (s) =>
+	(s ?? '')
+		.replace(/\u00a0/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
 const text = async (page, id) => squash(await page.getByTestId(id).textContent());
 /** The editor's rendered lines top to bottom (Monaco reuses line nodes, so DOM order is not
  *  line order once the text was edited). */
@@ -82,9 +86,13 @@ describe('a share link carries compare, input edits and program edits (basic-08)
 		await value.dispatchEvent('change');
 		await page.getByTestId('sim-step').click();
 		await page.getByTestId('sim-step').click();
-		await page.waitForFunction(() => location.search.includes('compare=watermarkDelay%3A10'), null, {
-			timeout: 5000
-		});
+		await page.waitForFunction(
+			() => location.search.includes('compare=watermarkDelay%3A10'),
+			null,
+			{
+				timeout: 5000
+			}
+		);
 
 		const before = await shown(page);
 		assert.match(before.a, /watermark delay = 5 s/);
@@ -92,12 +100,18 @@ describe('a share link carries compare, input edits and program edits (basic-08)
 		assert.ok(before.addedDotA > 0 && before.addedDotB > 0, 'the added record is in both runs');
 
 		await page.getByTestId('sim-share').click();
-		await page.getByTestId('sim-share-status').filter({ hasText: 'Link copied' }).waitFor({ timeout: 5000 });
+		await page
+			.getByTestId('sim-share-status')
+			.filter({ hasText: 'Link copied' })
+			.waitFor({ timeout: 5000 });
 		// Nothing is left out, so no caveat.
 		assert.equal(await text(page, 'sim-share-status'), 'Link copied.');
 		const link = new URL(await page.evaluate(() => navigator.clipboard.readText()));
 		assert.equal(link.searchParams.get('compare'), 'watermarkDelay:10');
-		assert.match(link.searchParams.get('edits') ?? '', /^1\.a_events-user-1_\d+_\d+\.m_events-user-1_-3000$/);
+		assert.match(
+			link.searchParams.get('edits') ?? '',
+			/^1\.a_events-user-1_\d+_\d+\.m_events-user-1_-3000$/
+		);
 		assert.ok(link.searchParams.get('code'), 'the edited program is in the link');
 		assert.ok(link.href.length < 8000, `link length ${link.href.length}`);
 

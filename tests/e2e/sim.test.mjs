@@ -68,7 +68,10 @@ describe('micro-batch simulation (basic-11)', () => {
 		await page.getByTestId('sim-play').click();
 		await page.waitForTimeout(1000);
 		await page.getByTestId('sim-play').click();
-		assert.ok((await num(page, 'sim-cursor')) > 5, 'at 20x, one second of wall time is many seconds');
+		assert.ok(
+			(await num(page, 'sim-cursor')) > 5,
+			'at 20x, one second of wall time is many seconds'
+		);
 	});
 
 	it('changing the trigger interval rewrites the program', async () => {
@@ -81,13 +84,18 @@ describe('micro-batch simulation (basic-11)', () => {
 	});
 
 	it('the scrubber has SIM-1 markers; a commit marker seeks there and the sink’s outputMode line lights up', async () => {
-		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', { timeout: 15000 });
+		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', {
+			timeout: 15000
+		});
 		for (const kind of ['trigger', 'offsets', 'emitted', 'commit']) {
 			assert.ok((await page.getByTestId(`scrub-marker-${kind}`).count()) > 0, kind);
 		}
 		await page.getByTestId('scrub-marker-commit').nth(2).click();
 		assert.match((await page.getByTestId('scrub-tip').textContent()) ?? '', /commits\/2 written/);
-		await page.locator('.monaco-editor .sim-code-focus-outputMode').first().waitFor({ timeout: 5000 });
+		await page
+			.locator('.monaco-editor .sim-code-focus-outputMode')
+			.first()
+			.waitFor({ timeout: 5000 });
 		await page.getByTestId('scrub-marker-trigger').nth(3).click();
 		await page.locator('.monaco-editor .sim-code-focus-trigger').first().waitFor({ timeout: 5000 });
 	});

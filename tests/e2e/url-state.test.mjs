@@ -45,8 +45,14 @@ describe('URL state and share links (basic-08)', () => {
 		assert.match(await editorText(page), /withWatermark\("event_time", "60 seconds"\)/);
 		const notices = await page.locator(NOTICES).allTextContents();
 		const clamped = /watermark delay: 999 is outside 0–60 s; using 60/;
-		assert.ok(notices.some((n) => clamped.test(n)), notices.join(' | '));
-		assert.ok(notices.some((n) => /Seed “abc”/.test(n)), notices.join(' | '));
+		assert.ok(
+			notices.some((n) => clamped.test(n)),
+			notices.join(' | ')
+		);
+		assert.ok(
+			notices.some((n) => /Seed “abc”/.test(n)),
+			notices.join(' | ')
+		);
 		assert.match(await text(page, 'sim-event-time'), /seed 1\b/);
 		await page.close();
 	});
@@ -125,7 +131,11 @@ describe('URL state and share links (basic-08)', () => {
 	});
 
 	it('SIM-1 (basic-11) reads and writes the same URL state', async () => {
-		const page = await openPage(context, '/questions/basic-11-micro-batches?seed=5&batch=3', errors);
+		const page = await openPage(
+			context,
+			'/questions/basic-11-micro-batches?seed=5&batch=3',
+			errors
+		);
 		await page.waitForSelector('[data-testid="sim-share"]:not([disabled])', { timeout: 15000 });
 		assert.equal(await text(page, 'sim-batch-count'), '4');
 		assert.match(await text(page, 'sim-micro-batch'), /seed 5\b/);

@@ -46,14 +46,19 @@ export function dstreamCodeFocusAt(run: DsRun, t: number): DsCodeFocus[] {
 			const span = spans.rows.find((s) => s.nodeId === row.nodeId);
 			if (!span) return;
 			if (row.kind === 'window') {
-				focus('window', span, `${row.name} at ${when}: window of ${seconds(row.windowMs ?? run.batchMs)}`);
+				focus(
+					'window',
+					span,
+					`${row.name} at ${when}: window of ${seconds(row.windowMs ?? run.batchMs)}`
+				);
 			} else if (row.kind === 'state') {
 				focus('state', span, `${row.name} at ${when}: new state RDD`);
 			}
 		});
 		for (const o of spans.outputs) {
 			const i = run.rows.findIndex((r) => r.nodeId === o.nodeId);
-			if (i >= 0 && b.cells[i]?.present) focus('output', o, `${o.kind}() ran for the batch at ${when}`);
+			if (i >= 0 && b.cells[i]?.present)
+				focus('output', o, `${o.kind}() ran for the batch at ${when}`);
 		}
 		const saved = run.checkpoints.some(
 			(c) => c.kind === 'data' && c.batchTime === b.batchTime && c.atMs <= t

@@ -17,4 +17,5 @@ const sinkOf = (run: DsRun): SinkRun => ({
 	}))
 });
 
-export const diffDStreamOutputs = (a: DsRun, b: DsRun, t: number): SinkDiff => diffSinks(sinkOf(a), sinkOf(b), t);
+export const diffDStreamOutputs = (a: DsRun, b: DsRun, t: number): SinkDiff =>
+	diffSinks(sinkOf(a), sinkOf(b), t);

@@ -8,7 +8,9 @@ import { seconds } from '../event-time/markers';
 export function describeFrame(run: DsRun, t: number): string {
 	const frame = frameAt(run, t);
 	const last = frame.done.at(-1);
-	const queued = frame.queued > 0 ? `; ${frame.queued} ${frame.queued === 1 ? 'batch' : 'batches'} queued` : '';
-	if (!last) return `No batch has finished yet; the receiver is filling the first ${seconds(run.batchMs)} interval${queued}.`;
+	const queued =
+		frame.queued > 0 ? `; ${frame.queued} ${frame.queued === 1 ? 'batch' : 'batches'} queued` : '';
+	if (!last)
+		return `No batch has finished yet; the receiver is filling the first ${seconds(run.batchMs)} interval${queued}.`;
 	return `Batch at ${seconds(last.batchTime)}: ${last.numRecords} ${last.numRecords === 1 ? 'record' : 'records'}, waited ${seconds(last.schedulingDelay)} and ran ${seconds(last.processingDelay)}${queued}.`;
 }

@@ -42,7 +42,10 @@ export const dstreamKind: SimulationKind<DStreamScenario, DsRun, DsFrame> = {
 };
 
 /** The question's Structured Streaming program run over the same socket lines (basic-03). */
-export function structuredCompanion(question: DStreamScenario, programId: string): Companion<SsRun> | undefined {
+export function structuredCompanion(
+	question: DStreamScenario,
+	programId: string
+): Companion<SsRun> | undefined {
 	const template = question.structuredProgram?.();
 	if (template === undefined) return undefined;
 	return {

@@ -12,13 +12,7 @@ import { windowBatchTimes } from './frames';
 import { seconds } from '../event-time/markers';
 
 export type DsMarkerKind =
-	| 'block'
-	| 'batch'
-	| 'delay'
-	| 'window'
-	| 'state'
-	| 'output'
-	| 'checkpoint';
+	'block' | 'batch' | 'delay' | 'window' | 'state' | 'output' | 'checkpoint';
 
 /** The kinds in the order one batch produces them. */
 export const DS_MARKER_KINDS: readonly DsMarkerKind[] = [
@@ -126,7 +120,9 @@ function batchMarkers(run: DsRun, b: DsBatch): DsMarker[] {
 		return row !== undefined && present(row)?.present === true;
 	});
 	if (ran.length > 0) {
-		const names = ran.map((o) => `${run.rows.find((r) => r.nodeId === o.nodeId)?.name}.${o.kind}()`);
+		const names = ran.map(
+			(o) => `${run.rows.find((r) => r.nodeId === o.nodeId)?.name}.${o.kind}()`
+		);
 		out.push(
 			at(
 				'output',

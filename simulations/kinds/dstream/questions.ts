@@ -14,7 +14,9 @@ export type { SocketLine } from './socket-lines';
 export { structuredVariant } from './structured-variants';
 export type { StructuredVariant } from './structured-variants';
 
-const BY_SLUG: Readonly<Record<string, DStreamScenario>> = { [basic03DStreams.slug]: basic03DStreams };
+const BY_SLUG: Readonly<Record<string, DStreamScenario>> = {
+	[basic03DStreams.slug]: basic03DStreams
+};
 const BEHIND_API_SWITCH: Readonly<Record<string, DStreamScenario>> = {
 	[basic02DStreams.slug]: basic02DStreams
 };

@@ -13,7 +13,16 @@ import { readDStreamProgram, readStreamingConf, simulateDStreams } from '../../d
 import type { DStreamProgram, OutputResult, RecordSource } from '../../dstream/index';
 import { repr } from '../../python/format';
 import type { Span } from '../../python/errors';
-import type { DsBatch, DsCell, DsCheckpoint, DsLines, DsRow, DsRowKind, DsRun, DsSpans } from './frames';
+import type {
+	DsBatch,
+	DsCell,
+	DsCheckpoint,
+	DsLines,
+	DsRow,
+	DsRowKind,
+	DsRun,
+	DsSpans
+} from './frames';
 import { MAX_RECORDS } from './frames';
 
 export interface DStreamRunOptions {
@@ -92,7 +101,10 @@ function spansOf(program: DStreamProgram, rows: readonly DsRow[]): DsSpans {
 function coresOf(master: string | undefined, cost: CostModel): Partial<CostModel> {
 	const m = /^local\[(\d+|\*)\]$/.exec(master ?? '');
 	if (!m?.[1]) return master === 'local' ? { executors: 1, coresPerExecutor: 1 } : {};
-	return { executors: 1, coresPerExecutor: m[1] === '*' ? 4 : Number(m[1]) || cost.coresPerExecutor };
+	return {
+		executors: 1,
+		coresPerExecutor: m[1] === '*' ? 4 : Number(m[1]) || cost.coresPerExecutor
+	};
 }
 
 /** The input DStreams, then each output operation's DStream: the lineage the page draws. */
@@ -104,7 +116,8 @@ function rowsOf(program: DStreamProgram): DsRow[] {
 		const before = src.slice(0, node.span.from);
 		const line = before.split('\n').length;
 		// `name = expr` on one line, or `name = (` with the expression on the lines below.
-		const name = /([A-Za-z_]\w*)\s*=[\s(]*$/.exec(before.split('\n').slice(-3).join('\n'))?.[1] ?? node.op;
+		const name =
+			/([A-Za-z_]\w*)\s*=[\s(]*$/.exec(before.split('\n').slice(-3).join('\n'))?.[1] ?? node.op;
 		rows.push({
 			nodeId: node.id,
 			kind,

@@ -34,7 +34,7 @@ export function socketLines(
 		t += -Math.log(1 - rng.next()) * meanGapMs;
 		const atMs = Math.ceil(t);
 		if (atMs > durationMs) break;
-		const n = wordsPerLine ?? (1 + rng.int(3));
+		const n = wordsPerLine ?? 1 + rng.int(3);
 		const words = Array.from({ length: n }, () => WORDS[rng.int(WORDS.length)] ?? 'spark');
 		out.push({ atMs, line: words.join(' ') });
 	}

@@ -42,7 +42,10 @@ export interface SocketRunOptions {
  *  load, so it need not match the DStream cost model). */
 const batchDurationMs = (rows: number) => 100 + rows * 2;
 
-export function runStructuredOverSocket(code: string, o: SocketRunOptions): Result<SsRun, QueryError> {
+export function runStructuredOverSocket(
+	code: string,
+	o: SocketRunOptions
+): Result<SsRun, QueryError> {
 	const prepared = prepareQuery(code, {});
 	if (!prepared.ok) return prepared;
 	const q = prepared.value;
@@ -56,39 +59,60 @@ export function runStructuredOverSocket(code: string, o: SocketRunOptions): Resu
 				error: {
 					line: p.at.line,
 					column: p.at.column,
-					message: 'this page feeds a socket (the lines typed into localhost:9999); the program reads another source',
-					supported: 'Read with spark.readStream.format("socket").option("host", "localhost").option("port", 9999).load().'
+					message:
+						'this page feeds a socket (the lines typed into localhost:9999); the program reads another source',
+					supported:
+						'Read with spark.readStream.format("socket").option("host", "localhost").option("port", 9999).load().'
 				}
 			};
 		}
 		const stamped = p.source.options['includeTimestamp'] === 'true';
 		for (const l of o.lines) {
 			const tsUs = (o.startEpochMs + l.atMs) * 1000;
-			arrivals.push({ atMs: l.atMs, source: sourceName(node), rows: [stamped ? [l.line, tsUs] : [l.line]] });
+			arrivals.push({
+				atMs: l.atMs,
+				source: sourceName(node),
+				rows: [stamped ? [l.line, tsUs] : [l.line]]
+			});
 		}
 	}
 	let trace;
 	try {
 		trace = simulate(q, arrivals, { untilMs: o.durationMs, batchDurationMs });
 	} catch (e) {
-		return { ok: false, error: { line: q.write.at.line, column: q.write.at.column, message: (e as Error).message } };
+		return {
+			ok: false,
+			error: { line: q.write.at.line, column: q.write.at.column, message: (e as Error).message }
+		};
 	}
 	const show = q.schema.map((f) => (v: Value) => display(v, f.type));
 	const batches: { -readonly [K in keyof SsBatch]: SsBatch[K] }[] = [];
 	for (const { atMs, event } of trace.events) {
 		if (event.type === 'batchPlanned') {
-			batches.push({ batchId: event.batchId, startMs: atMs, endMs: atMs, numInputRows: 0, rows: [] });
+			batches.push({
+				batchId: event.batchId,
+				startMs: atMs,
+				endMs: atMs,
+				numInputRows: 0,
+				rows: []
+			});
 		}
 		const current = batches.at(-1);
 		if (!current) continue;
 		if (event.type === 'rowsEmitted') {
-			current.rows = [...current.rows, ...event.rows.map((r) => r.map((v, i) => show[i]?.(v as Value) ?? String(v)))];
+			current.rows = [
+				...current.rows,
+				...event.rows.map((r) => r.map((v, i) => show[i]?.(v as Value) ?? String(v)))
+			];
 		} else if (event.type === 'progress') {
 			current.numInputRows = event.progress.numInputRows;
 			current.endMs = current.startMs + (event.progress.durationMs['triggerExecution'] ?? 0);
 		}
 	}
-	return { ok: true, value: { outputMode: q.outputMode, columns: q.schema.map((f) => f.name), batches } };
+	return {
+		ok: true,
+		value: { outputMode: q.outputMode, columns: q.schema.map((f) => f.name), batches }
+	};
 }
 
 const clock = (us: number) => isoText(us / 1000).slice(-13, -5);

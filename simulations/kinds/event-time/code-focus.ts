@@ -40,12 +40,20 @@ export function codeFocusAt(run: EtRun, t: number): CodeFocus[] {
 	if (spans.window && assigned.length > 0) {
 		const windows = new Set(assigned.flatMap((e) => e.windows)).size;
 		const rows = `${assigned.length} row${assigned.length === 1 ? '' : 's'}`;
-		focus('window', spans.window, `batch ${n} assigns ${rows} to ${windows} window${windows === 1 ? '' : 's'}`);
+		focus(
+			'window',
+			spans.window,
+			`batch ${n} assigns ${rows} to ${windows} window${windows === 1 ? '' : 's'}`
+		);
 	}
 	if (t >= b.endMs) {
 		if (spans.outputMode && b.output.length > 0) {
 			const rows = `${b.output.length} row${b.output.length === 1 ? '' : 's'}`;
-			focus('outputMode', spans.outputMode, `outputMode ${run.outputMode}: batch ${n} wrote ${rows} to the sink`);
+			focus(
+				'outputMode',
+				spans.outputMode,
+				`outputMode ${run.outputMode}: batch ${n} wrote ${rows} to the sink`
+			);
 		}
 		if (b.nextWatermarkMs > b.watermarkMs) {
 			const label = `watermark ${seconds(b.watermarkMs)} → ${seconds(b.nextWatermarkMs)} after batch ${n}, used from batch ${n + 1}`;

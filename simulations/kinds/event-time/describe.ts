@@ -14,7 +14,10 @@ export function describeFrame(run: EtRun, t: number): string {
 		return `No batch has finished yet; ${arrived} ${arrived === 1 ? 'row has' : 'rows have'} arrived. Watermark: none yet.`;
 	}
 	const parts = [`${last.numInputRows} ${last.numInputRows === 1 ? 'row' : 'rows'} in`];
-	if (last.numRowsDroppedByWatermark > 0) parts.push(`${last.numRowsDroppedByWatermark} dropped as late`);
-	parts.push(`${last.output.length} ${last.output.length === 1 ? 'row' : 'rows'} to the sink (${run.outputMode} mode)`);
+	if (last.numRowsDroppedByWatermark > 0)
+		parts.push(`${last.numRowsDroppedByWatermark} dropped as late`);
+	parts.push(
+		`${last.output.length} ${last.output.length === 1 ? 'row' : 'rows'} to the sink (${run.outputMode} mode)`
+	);
 	return `Batch ${last.batchId}: ${parts.join(', ')}; watermark ${seconds(frame.watermarkMs)}.`;
 }

@@ -7,4 +7,10 @@ export { diffSinks, type SinkDiff, type BatchDiff } from '../sink-diff';
 export { describeFrame } from './describe';
 export * from '../input-edits';
 export { checkInputEdits, type DroppedEdit } from '../input-edit-check';
-export type { EventTimeInput, EventTimePreset, EventTimeScenario, SimEvent, SourceStream } from './question';
+export type {
+	EventTimeInput,
+	EventTimePreset,
+	EventTimeScenario,
+	SimEvent,
+	SourceStream
+} from './question';

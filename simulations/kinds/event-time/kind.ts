@@ -33,6 +33,8 @@ export const eventTimeKind: SimulationKind<EventTimeScenario, EtRun, EtFrame> = 
 	describe: describeFrame,
 	features: {
 		compare: { diff: diffSinks },
-		inputEdits: { input: (question, params, seed, script) => question.input(params, seed, script ?? undefined) }
+		inputEdits: {
+			input: (question, params, seed, script) => question.input(params, seed, script ?? undefined)
+		}
 	}
 };

@@ -8,13 +8,7 @@
 import type { EtBatch, EtRun } from './frames';
 
 export type MarkerKind =
-	| 'trigger'
-	| 'offsets'
-	| 'dropped'
-	| 'emitted'
-	| 'evicted'
-	| 'watermark'
-	| 'commit';
+	'trigger' | 'offsets' | 'dropped' | 'emitted' | 'evicted' | 'watermark' | 'commit';
 
 /** The kinds in the order one trigger produces them. */
 export const MARKER_KINDS: readonly MarkerKind[] = [
@@ -51,7 +45,9 @@ export function markersOf(run: EtRun): Marker[] {
 	const out: Marker[] = [];
 	for (const b of run.batches) out.push(...batchMarkers(run, b));
 	const rank = (k: MarkerKind) => MARKER_KINDS.indexOf(k);
-	return out.sort((a, z) => a.atMs - z.atMs || a.batchId - z.batchId || rank(a.kind) - rank(z.kind));
+	return out.sort(
+		(a, z) => a.atMs - z.atMs || a.batchId - z.batchId || rank(a.kind) - rank(z.kind)
+	);
 }
 
 function batchMarkers(run: EtRun, b: EtBatch): Marker[] {
@@ -85,12 +81,20 @@ function batchMarkers(run: EtRun, b: EtBatch): Marker[] {
 			)
 		);
 	}
-	if (b.output.length > 0) out.push(at('emitted', b.endMs, emittedLabel(run, b), RULES[run.outputMode]));
+	if (b.output.length > 0)
+		out.push(at('emitted', b.endMs, emittedLabel(run, b), RULES[run.outputMode]));
 	const evicted = run.windows.filter((w) => w.evictedBatch === n);
 	if (evicted.length > 0) {
 		const names = evicted.map((w) => `[${seconds(w.startMs)}, ${seconds(w.endMs)}) ${w.key}`);
 		const rule = run.outputMode === 'append' ? RULES.evictedAppend : RULES.evictedUpdate;
-		out.push(at('evicted', b.endMs, `batch ${n} evicted ${plural(evicted.length, 'window')} from state: ${names.join('; ')}`, rule));
+		out.push(
+			at(
+				'evicted',
+				b.endMs,
+				`batch ${n} evicted ${plural(evicted.length, 'window')} from state: ${names.join('; ')}`,
+				rule
+			)
+		);
 	}
 	if (b.nextWatermarkMs > b.watermarkMs) {
 		const label = `batch ${n} moved the watermark ${seconds(b.watermarkMs)} → ${seconds(b.nextWatermarkMs)}, used from batch ${n + 1}`;
@@ -105,7 +109,8 @@ function batchMarkers(run: EtRun, b: EtBatch): Marker[] {
 
 function emittedLabel(run: EtRun, b: EtBatch): string {
 	const rows = plural(b.output.length, 'row');
-	if (run.outputMode === 'complete') return `batch ${b.batchId} wrote the whole result table: ${rows}`;
+	if (run.outputMode === 'complete')
+		return `batch ${b.batchId} wrote the whole result table: ${rows}`;
 	if (run.outputMode === 'update') return `batch ${b.batchId} wrote ${rows} changed this batch`;
 	const final = run.windows.filter((w) => w.emittedBatch === b.batchId);
 	if (final.length === 0) return `batch ${b.batchId} wrote ${rows} (append)`;

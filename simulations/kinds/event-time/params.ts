@@ -7,5 +7,8 @@ import type { Params } from '../../core/params';
 import { paramsFromProgram } from '../read-back';
 import type { EventTimeScenario } from './question';
 
-export const eventTimeParamsOf = (question: EventTimeScenario, code: string, params: Params): Params =>
-	paramsFromProgram(question, code, params);
+export const eventTimeParamsOf = (
+	question: EventTimeScenario,
+	code: string,
+	params: Params
+): Params => paramsFromProgram(question, code, params);

@@ -8,7 +8,12 @@
 import type { Result } from '../../core/errors';
 import type { DataType, StructField, Value } from '../../structured/expr/ast';
 import { windowsFor } from '../../structured/expr/index';
-import { prepareQuery, simulate, type AnalyzedQuery, type QueryError } from '../../structured/index';
+import {
+	prepareQuery,
+	simulate,
+	type AnalyzedQuery,
+	type QueryError
+} from '../../structured/index';
 import { sourceName } from '../../structured/runtime/physical';
 import type { Arrival } from '../../structured/runtime/run';
 import type { EventTimeInput, SimEvent } from './question';
@@ -45,7 +50,10 @@ export function runEventTimeProgram(
 		});
 	} catch (e) {
 		const at = q.write.at;
-		return { ok: false, error: { line: at.line, column: at.column, message: (e as Error).message } };
+		return {
+			ok: false,
+			error: { line: at.line, column: at.column, message: (e as Error).message }
+		};
 	}
 	return { ok: true, value: toRun(q, matched.value, input, trace.events, code) };
 }
@@ -86,10 +94,24 @@ function toRun(
 	const batches: BatchDraft[] = [];
 	const batchOf = new Map<string, number>();
 	const droppedGroups = new Map<number, Value[][]>();
-	const agg = [...q.statefulOperators].reverse().find((o) => o.kind === 'aggregate' || o.kind === 'session');
+	const agg = [...q.statefulOperators]
+		.reverse()
+		.find((o) => o.kind === 'aggregate' || o.kind === 'session');
 	const firstOp = q.statefulOperators[0];
-	const windows = new Map<string, { w: Omit<EtWindow, 'updates' | 'emittedBatch' | 'evictedBatch' | 'mergedBatch'>; updates: EtWindowUpdate[]; evicted: number | null; merged: number | null }>();
-	const groupNames = agg ? nodeSchema(q, agg.nodeId).slice(0, agg.groupBy?.length ?? 0).map((f) => f.name) : [];
+	const windows = new Map<
+		string,
+		{
+			w: Omit<EtWindow, 'updates' | 'emittedBatch' | 'evictedBatch' | 'mergedBatch'>;
+			updates: EtWindowUpdate[];
+			evicted: number | null;
+			merged: number | null;
+		}
+	>();
+	const groupNames = agg
+		? nodeSchema(q, agg.nodeId)
+				.slice(0, agg.groupBy?.length ?? 0)
+				.map((f) => f.name)
+		: [];
 
 	let current: BatchDraft | null = null;
 	for (const { atMs, event: ev } of trace) {
@@ -118,7 +140,11 @@ function toRun(
 				break;
 			}
 			case 'rowsDroppedLate':
-				if (ev.operatorId === firstOp?.id) droppedGroups.set(ev.batchId, ev.rows.map((r) => [...r]));
+				if (ev.operatorId === firstOp?.id)
+					droppedGroups.set(
+						ev.batchId,
+						ev.rows.map((r) => [...r])
+					);
 				break;
 			case 'windowUpdated':
 			case 'stateEvicted':
@@ -133,7 +159,12 @@ function toRun(
 						if (!win) continue;
 						const rest = keyCells.filter((c) => !isWindow(c)).map(String);
 						entry = {
-							w: { id, key: rest.join(' · ') || 'all', startMs: (win.start as number) / 1000 - epoch, endMs: (win.end as number) / 1000 - epoch },
+							w: {
+								id,
+								key: rest.join(' · ') || 'all',
+								startMs: (win.start as number) / 1000 - epoch,
+								endMs: (win.end as number) / 1000 - epoch
+							},
 							updates: [],
 							evicted: null,
 							merged: null
@@ -162,7 +193,10 @@ function toRun(
 				current.numInputRows = p.numInputRows;
 				current.endMs = current.startMs + (p.durationMs['triggerExecution'] ?? 0);
 				current.numStateRows = p.stateOperators.reduce((n, s) => n + s.numRowsTotal, 0);
-				current.numRowsDroppedByWatermark = p.stateOperators.reduce((n, s) => n + s.numRowsDroppedByWatermark, 0);
+				current.numRowsDroppedByWatermark = p.stateOperators.reduce(
+					(n, s) => n + s.numRowsDroppedByWatermark,
+					0
+				);
 				// Kept whole for the progress charts and the state-store view.
 				current.progress = p;
 				break;
@@ -173,7 +207,9 @@ function toRun(
 	}
 
 	const spec = agg ? windowSpecOf(q, agg) : null;
-	const allEvents = matches.flatMap((m) => m.stream.events.map((e) => ({ e, stream: m.stream.name })));
+	const allEvents = matches.flatMap((m) =>
+		m.stream.events.map((e) => ({ e, stream: m.stream.name }))
+	);
 	// Windows by each part of their key: scanning every window for every event was quadratic
 	// (an hour at 200 events/s took minutes).
 	const byKeyPart = new Map<string, (typeof windows extends Map<string, infer W> ? W : never)[]>();
@@ -192,7 +228,16 @@ function toRun(
 			.filter((x) => x.merged === null && x.w.startMs <= e.eventTimeMs && e.eventTimeMs < x.w.endMs)
 			.map((x) => x.w.id);
 		const dropped = batchId !== null && isDropped(e, tUs, droppedGroups.get(batchId) ?? [], spec);
-		return { id: e.id, stream, key: e.key, eventTimeMs: e.eventTimeMs, arrivalMs: e.arrivalMs, batchId, dropped, windows: dropped ? [] : mine };
+		return {
+			id: e.id,
+			stream,
+			key: e.key,
+			eventTimeMs: e.eventTimeMs,
+			arrivalMs: e.arrivalMs,
+			batchId,
+			dropped,
+			windows: dropped ? [] : mine
+		};
 	});
 
 	const out: EtWindow[] = [...windows.values()].map(({ w, updates, evicted, merged }) => ({
@@ -200,7 +245,12 @@ function toRun(
 		updates,
 		evictedBatch: evicted,
 		mergedBatch: merged,
-		emittedBatch: q.outputMode === 'append' ? (batches.find((b) => b.output.some((r) => r.some((c) => sameWindow(c as Value, w.startMs, w.endMs))))?.batchId ?? null) : null
+		emittedBatch:
+			q.outputMode === 'append'
+				? (batches.find((b) =>
+						b.output.some((r) => r.some((c) => sameWindow(c as Value, w.startMs, w.endMs)))
+					)?.batchId ?? null)
+				: null
 	}));
 	const delay = q.watermarks[0]?.delayMs ?? null;
 	return {
@@ -243,7 +293,11 @@ const isWindow = (v: unknown): v is { start: Value; end: Value } =>
 
 /** Output cells in virtual seconds: `sameWindow` compares them with a window's virtual ms. */
 function sameWindow(cell: Value, startMs: number, endMs: number): boolean {
-	return isWindow(cell) && (cell.start as number) * 1000 === startMs && (cell.end as number) * 1000 === endMs;
+	return (
+		isWindow(cell) &&
+		(cell.start as number) * 1000 === startMs &&
+		(cell.end as number) * 1000 === endMs
+	);
 }
 
 function aggLabel(batchId: number, values: readonly Value[]): EtWindowUpdate {
@@ -251,7 +305,11 @@ function aggLabel(batchId: number, values: readonly Value[]): EtWindowUpdate {
 	return {
 		batchId,
 		count: nums[0] ?? 0,
-		label: values.map((v) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(1)) : String(v))).join(' · ')
+		label: values
+			.map((v) =>
+				typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(1)) : String(v)
+			)
+			.join(' · ')
 	};
 }
 
@@ -267,20 +325,27 @@ function isDropped(
 	if (spec) {
 		const mine = windowsFor(tUs, spec.durationUs, spec.slideUs, spec.startUs);
 		return mine.every((w) =>
-			dropped.some((r) => r.some((c) => isWindow(c) && c.start === w.start && c.end === w.end) && r.includes(e.key))
+			dropped.some(
+				(r) =>
+					r.some((c) => isWindow(c) && c.start === w.start && c.end === w.end) && r.includes(e.key)
+			)
 		);
 	}
 	return dropped.some((r) => r.includes(tUs) && r.includes(e.key));
 }
 
 /** Sink rows for display: timestamps (µs) become virtual seconds, windows likewise. */
-function viewConverter(schema: readonly StructField[], epochMs: number): (r: readonly Value[]) => Value[] {
+function viewConverter(
+	schema: readonly StructField[],
+	epochMs: number
+): (r: readonly Value[]) => Value[] {
 	const conv = (t: DataType, v: Value): Value => {
 		if (v === null) return null;
 		if (t.kind === 'timestamp') return ((v as number) / 1000 - epochMs) / 1000;
 		if (t.kind === 'struct' && typeof v === 'object' && !Array.isArray(v)) {
 			const o: Record<string, Value> = {};
-			for (const f of t.fields) o[f.name] = conv(f.type, (v as Record<string, Value>)[f.name] ?? null);
+			for (const f of t.fields)
+				o[f.name] = conv(f.type, (v as Record<string, Value>)[f.name] ?? null);
 			return o;
 		}
 		return v;

@@ -61,7 +61,8 @@ export function replayInput(replay: SparkReplay, triggerMs: number): EventTimeIn
 		for (const s of streams) {
 			const records = (batch[s.input] ?? []).flatMap((row) => replay.records(s.input, row));
 			records.forEach((r, j) => {
-				const atMs = batchStartMs(i, triggerMs) + triggerMs / 4 + (j * triggerMs) / 4 / records.length;
+				const atMs =
+					batchStartMs(i, triggerMs) + triggerMs / 4 + (j * triggerMs) / 4 / records.length;
 				s.events.push({
 					stream: s.name,
 					id: `${s.name}-${s.events.length}`,

@@ -136,7 +136,12 @@ const unionMin: SparkReplay = {
 	]
 };
 
-const REPLAYS: readonly SparkReplay[] = [watermarkUpdate, watermarkComplete, sessionAppend, unionMin];
+const REPLAYS: readonly SparkReplay[] = [
+	watermarkUpdate,
+	watermarkComplete,
+	sessionAppend,
+	unionMin
+];
 
 /** The preset `script` that replays a scenario. */
 export const replayScript = (origin: string): string => `spark:${origin}`;

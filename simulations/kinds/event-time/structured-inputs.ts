@@ -4,7 +4,11 @@
  * located error naming what the page feeds, rather than an empty run.
  */
 import type { Result } from '../../core/errors';
-import type { AnalyzedNode, AnalyzedQuery, StatefulOperator } from '../../structured/analyzer/types';
+import type {
+	AnalyzedNode,
+	AnalyzedQuery,
+	StatefulOperator
+} from '../../structured/analyzer/types';
 import type { Expr } from '../../structured/expr/ast';
 import type { EventTimeInput, SourceStream } from './question';
 import type { QueryError } from '../../structured/index';
@@ -14,7 +18,10 @@ export interface InputMatch {
 	readonly stream: SourceStream;
 }
 
-export function matchInputs(q: AnalyzedQuery, input: EventTimeInput): Result<InputMatch[], QueryError> {
+export function matchInputs(
+	q: AnalyzedQuery,
+	input: EventTimeInput
+): Result<InputMatch[], QueryError> {
 	const topics = input.streams.map((s) => `"${s.topic}"`).join(', ');
 	const out: InputMatch[] = [];
 	for (const node of q.sources) {
@@ -59,7 +66,8 @@ export function windowSpecOf(
 ): { durationUs: number; slideUs: number; startUs: number } | null {
 	for (const g of op.groupBy ?? []) {
 		const e = strip(g);
-		if (e.kind === 'window') return { durationUs: e.durationUs, slideUs: e.slideUs, startUs: e.startUs };
+		if (e.kind === 'window')
+			return { durationUs: e.durationUs, slideUs: e.slideUs, startUs: e.startUs };
 	}
 	return null;
 }

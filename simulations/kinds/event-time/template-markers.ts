@@ -28,7 +28,11 @@ export function programTemplate(
 }
 
 /** The template with the variant lines of `slug` marked. */
-export function withExtraMarkers(slug: string, template: string, extras: readonly ExtraMarker[]): string {
+export function withExtraMarkers(
+	slug: string,
+	template: string,
+	extras: readonly ExtraMarker[]
+): string {
 	const lines = template.split('\n');
 	for (const { code, paramId } of extras) {
 		const i = lines.findIndex((l) => l.replace(/\s*#.*$/, '').trim() === code);

@@ -22,15 +22,23 @@ function batchAt(trace: Trace, t: number): BatchRecord | null {
 	return found;
 }
 
-export function microBatchFocusAt(trace: Trace, spans: MicroBatchSpans, t: number): MicroBatchFocus[] {
+export function microBatchFocusAt(
+	trace: Trace,
+	spans: MicroBatchSpans,
+	t: number
+): MicroBatchFocus[] {
 	const b = batchAt(trace, t);
 	if (!b) return [];
 	const n = b.batchId;
-	const phase = b.phases.find((p) => p.startMs <= t && t < p.startMs + p.durationMs)?.phase ?? 'done';
+	const phase =
+		b.phases.find((p) => p.startMs <= t && t < p.startMs + p.durationMs)?.phase ?? 'done';
 	const out: MicroBatchFocus[] = [];
 	if (phase === 'latestOffset' && spans.trigger) {
 		out.push({ kind: 'trigger', ...spans.trigger, label: `trigger: batch ${n} starts` });
-	} else if ((phase === 'walCommit' || phase === 'getBatch' || phase === 'queryPlanning') && spans.source) {
+	} else if (
+		(phase === 'walCommit' || phase === 'getBatch' || phase === 'queryPlanning') &&
+		spans.source
+	) {
 		const label = `offsets/${n} logged: batch ${n} reads ${b.numInputRows} row${b.numInputRows === 1 ? '' : 's'} (${b.startOffset ?? 'none'} → ${b.endOffset})`;
 		out.push({ kind: 'source', ...spans.source, label });
 	} else if (spans.outputMode && b.numOutputRows > 0 && phase !== 'latestOffset') {

@@ -22,7 +22,11 @@ function sinkOf(run: MicroBatchRun): SinkRun | null {
 	};
 }
 
-export function diffMicroBatchSinks(a: MicroBatchRun, b: MicroBatchRun, t: number): SinkDiff | null {
+export function diffMicroBatchSinks(
+	a: MicroBatchRun,
+	b: MicroBatchRun,
+	t: number
+): SinkDiff | null {
 	const left = sinkOf(a);
 	const right = sinkOf(b);
 	return left && right ? diffSinks(left, right, t) : null;

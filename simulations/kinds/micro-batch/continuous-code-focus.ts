@@ -10,13 +10,18 @@ import type { MicroBatchSpans } from './run';
 /** How long after a commit the line stays highlighted, at most (half the interval if shorter). */
 const HOLD_MS = 600;
 
-export function continuousFocusAt(trace: ContinuousTrace, spans: MicroBatchSpans, t: number): MicroBatchFocus[] {
+export function continuousFocusAt(
+	trace: ContinuousTrace,
+	spans: MicroBatchSpans,
+	t: number
+): MicroBatchFocus[] {
 	if (!spans.trigger) return [];
 	const hold = Math.min(HOLD_MS, trace.config.epochIntervalMs / 2);
 	let latest: { epoch: number; commitMs: number; rows: number } | null = null;
 	for (const e of trace.epochs) {
 		if (e.commitMs === null || e.commitMs > t || t >= e.commitMs + hold) continue;
-		if (!latest || e.commitMs > latest.commitMs) latest = { epoch: e.epoch, commitMs: e.commitMs, rows: e.rows };
+		if (!latest || e.commitMs > latest.commitMs)
+			latest = { epoch: e.epoch, commitMs: e.commitMs, rows: e.rows };
 	}
 	if (!latest) return [];
 	const every = trace.config.epochIntervalMs;

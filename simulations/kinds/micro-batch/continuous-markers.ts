@@ -45,14 +45,31 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 export function continuousMarkers(trace: ContinuousTrace): ContinuousMarker[] {
 	const out: ContinuousMarker[] = [];
-	const add = (id: string, atMs: number, kind: ContinuousMarkerKind, epoch: number | null, label: string) =>
-		out.push({ id, atMs, kind, epoch, label, rule: CONTINUOUS_RULES[kind] });
+	const add = (
+		id: string,
+		atMs: number,
+		kind: ContinuousMarkerKind,
+		epoch: number | null,
+		label: string
+	) => out.push({ id, atMs, kind, epoch, label, rule: CONTINUOUS_RULES[kind] });
 	for (const e of trace.epochs) {
 		const key = `${e.run}-${e.epoch}`;
-		add(`epoch-${key}`, e.startMs, 'epoch', e.epoch, `epoch ${e.epoch} started${e.run > 0 ? ' (after the restart)' : ''}`);
+		add(
+			`epoch-${key}`,
+			e.startMs,
+			'epoch',
+			e.epoch,
+			`epoch ${e.epoch} started${e.run > 0 ? ' (after the restart)' : ''}`
+		);
 		if (e.offsetsLoggedMs !== null) {
 			const ends = e.ends.map((x) => `p${x.partition}: ${x.offset.value}`).join(', ');
-			add(`offsets-${key}`, e.offsetsLoggedMs, 'offsets', e.epoch, `offsets/${e.epoch} written (${ends})`);
+			add(
+				`offsets-${key}`,
+				e.offsetsLoggedMs,
+				'offsets',
+				e.epoch,
+				`offsets/${e.epoch} written (${ends})`
+			);
 		}
 		if (e.commitMs !== null) {
 			const label = `commits/${e.epoch} written: epoch ${e.epoch} committed, ${plural(e.rows, 'row')}`;
@@ -61,10 +78,20 @@ export function continuousMarkers(trace: ContinuousTrace): ContinuousMarker[] {
 	}
 	const f = trace.failure;
 	if (f) {
-		const last = f.lastCommittedEpoch === null ? 'no epoch had committed' : `last committed epoch ${f.lastCommittedEpoch}`;
-		add('failure', f.atMs, 'failure', null, `task failed at ${seconds(f.atMs)}: the query stopped (${last})`);
+		const last =
+			f.lastCommittedEpoch === null
+				? 'no epoch had committed'
+				: `last committed epoch ${f.lastCommittedEpoch}`;
+		add(
+			'failure',
+			f.atMs,
+			'failure',
+			null,
+			`task failed at ${seconds(f.atMs)}: the query stopped (${last})`
+		);
 		if (f.restartMs !== null) {
-			const from = f.lastCommittedEpoch === null ? 'from the start' : `after epoch ${f.lastCommittedEpoch}`;
+			const from =
+				f.lastCommittedEpoch === null ? 'from the start' : `after epoch ${f.lastCommittedEpoch}`;
 			const label = `restarted from the checkpoint, ${from}: ${plural(f.reprocessedRows, 'row')} processed again`;
 			add('restart', f.restartMs, 'restart', null, label);
 		}

@@ -6,7 +6,11 @@
  * micro-batch contrast runs the same source and cost at the same interval as processingTime.
  */
 import type { Result, SourceError } from '../../core/errors';
-import { buildContinuousTrace, type ContinuousSink, type ContinuousTrace } from '../../microbatch/continuous';
+import {
+	buildContinuousTrace,
+	type ContinuousSink,
+	type ContinuousTrace
+} from '../../microbatch/continuous';
 import type { SourceSpec } from '../../microbatch/trace';
 import type { Query } from '../../structured/plan';
 import type { SimulatedCluster } from './program';
@@ -21,7 +25,14 @@ function sinkOf(q: Query): Result<ContinuousSink, SourceError> {
 	const { format, at } = q.write;
 	if (format === 'foreachBatch') {
 		// DataStreamWriter.startInternal refuses foreachBatch under a ContinuousTrigger.
-		return { ok: false, error: { line: at.line, column: at.column, message: "'foreachBatch' is not supported with continuous trigger" } };
+		return {
+			ok: false,
+			error: {
+				line: at.line,
+				column: at.column,
+				message: "'foreachBatch' is not supported with continuous trigger"
+			}
+		};
 	}
 	const sink = SINKS.find((s) => s === format);
 	if (sink) return { ok: true, value: sink };
@@ -48,7 +59,10 @@ export function continuousTraceOf(
 	const trigger = q.write.trigger;
 	const at = q.write.triggerAt ?? q.write.at;
 	if (trigger.kind !== 'continuous') {
-		return { ok: false, error: { line: at.line, column: at.column, message: 'not a continuous trigger' } };
+		return {
+			ok: false,
+			error: { line: at.line, column: at.column, message: 'not a continuous trigger' }
+		};
 	}
 	if (source.kind !== 'rate') {
 		return {
@@ -73,7 +87,10 @@ export function continuousTraceOf(
 			perRowCostUs: cluster.perRowCostUs,
 			untilMs: cluster.untilMs,
 			seed: cluster.seed,
-			microBatch: { triggerIntervalMs: trigger.intervalMs, fixedOverheadMs: cluster.fixedOverheadMs },
+			microBatch: {
+				triggerIntervalMs: trigger.intervalMs,
+				fixedOverheadMs: cluster.fixedOverheadMs
+			},
 			sink: sink.value,
 			failureAtMs: cluster.failureAtMs ?? null,
 			restartAfterMs: RESTART_AFTER_MS

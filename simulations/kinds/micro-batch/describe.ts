@@ -15,6 +15,8 @@ export function describeFrame(run: MicroBatchRun, t: number): string {
 	if (run.trace.error) return `The query never started: ${run.trace.error}.`;
 	const b = frame.last;
 	if (!b) return `At ${at(t)} no batch has committed yet.`;
-	const behind = b.fallingBehind ? '; it took longer than the trigger interval, so the next batch starts at once' : '';
+	const behind = b.fallingBehind
+		? '; it took longer than the trigger interval, so the next batch starts at once'
+		: '';
 	return `Batch ${b.batchId} committed at ${at(b.commitAt)}: ${b.numInputRows} ${b.numInputRows === 1 ? 'row' : 'rows'} read, ${b.numOutputRows} to the sink${behind}.`;
 }

@@ -19,7 +19,11 @@ export interface MicroBatchFrame {
 
 export function frameAt(run: MicroBatchRun, t: number): MicroBatchFrame {
 	if (run.kind === 'continuous') {
-		return { t, committed: epochCommitTimes(run.trace).filter((c) => c <= t).length, last: undefined };
+		return {
+			t,
+			committed: epochCommitTimes(run.trace).filter((c) => c <= t).length,
+			last: undefined
+		};
 	}
 	return { t, committed: committedCount(run.trace, t), last: lastCommitted(run.trace, t) };
 }

@@ -10,7 +10,11 @@ export * from '../../microbatch/trace';
 export * from '../../microbatch/cursor';
 export type { ContinuousTrace, ContinuousRow } from '../../microbatch/continuous';
 export type { OutputMode, QueryInfo, ResultRow } from '../../microbatch/query';
-export type { ProgressRecord, SourceProgress, StateOperatorProgress } from '../../microbatch/progress';
+export type {
+	ProgressRecord,
+	SourceProgress,
+	StateOperatorProgress
+} from '../../microbatch/progress';
 export { PHASES, type Phase } from '../../structured/runtime/cost-policy';
 export { rateRows, secondOfValue, type RateSpec } from '../../microbatch/rate-source';
 export type { InputRow } from '../../microbatch/source';

@@ -25,9 +25,12 @@ export const microBatchKind: SimulationKind<MicroBatchScenario, MicroBatchRun, M
 	endMs: (run) => run.trace.endMs,
 	stops: stopsOf,
 	openingStop: 3,
-	markers: (run) => (run.kind === 'continuous' ? continuousMarkers(run.trace) : microBatchMarkers(run.trace)),
+	markers: (run) =>
+		run.kind === 'continuous' ? continuousMarkers(run.trace) : microBatchMarkers(run.trace),
 	codeFocus: (run, t) =>
-		run.kind === 'continuous' ? continuousFocusAt(run.trace, run.spans, t) : microBatchFocusAt(run.trace, run.spans, t),
+		run.kind === 'continuous'
+			? continuousFocusAt(run.trace, run.spans, t)
+			: microBatchFocusAt(run.trace, run.spans, t),
 	describe: describeFrame,
 	features: { compare: { diff: diffMicroBatchSinks }, failureInjection: true }
 };

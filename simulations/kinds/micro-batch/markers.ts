@@ -39,7 +39,8 @@ export const MICRO_BATCH_RULES = {
 	complete: 'R4.3: complete mode writes the whole result table to the sink every batch.',
 	update: 'R4.3: update mode writes only the result rows this batch changed.',
 	append: 'R4.3: append mode writes each row once, when it can no longer change.',
-	commit: 'R1.2 step 4: commits/N is written once the sink has batch N; a restart resumes after it.',
+	commit:
+		'R1.2 step 4: commits/N is written once the sink has batch N; a restart resumes after it.',
 	idle: 'R1.4: a processingTime trigger with no new data constructs no batch; the source is polled again at the next tick.',
 	behind:
 		'R1.4.2: a batch that runs longer than the interval makes ProcessingTimeExecutor warn "Current batch is falling behind" and start the next trigger at once (missed ticks are skipped).'
@@ -55,7 +56,12 @@ function phaseEnd(b: BatchRecord, phase: string): number {
 
 function batchMarkers(trace: Trace, b: BatchRecord): MicroBatchMarker[] {
 	const n = b.batchId as number;
-	const at = (kind: MicroBatchMarkerKind, atMs: number, label: string, rule: string): MicroBatchMarker => ({
+	const at = (
+		kind: MicroBatchMarkerKind,
+		atMs: number,
+		label: string,
+		rule: string
+	): MicroBatchMarker => ({
 		id: `${kind}-${n}`,
 		atMs,
 		kind,
@@ -68,15 +74,37 @@ function batchMarkers(trace: Trace, b: BatchRecord): MicroBatchMarker[] {
 	const out = [
 		b.noData
 			? at('trigger', b.triggerAt, `no-data batch ${n} constructed`, MICRO_BATCH_RULES.noDataBatch)
-			: at('trigger', b.triggerAt, `batch ${n} triggered: ${plural(b.numInputRows, 'new row')}`, MICRO_BATCH_RULES.trigger),
-		at('offsets', phaseEnd(b, 'walCommit'), `offsets/${n} written: ${range}`, MICRO_BATCH_RULES.offsets),
-		at('emitted', phaseEnd(b, 'addBatch'), `batch ${n}: the sink received ${plural(b.numOutputRows, 'row')} (${mode})`, MICRO_BATCH_RULES[mode]),
+			: at(
+					'trigger',
+					b.triggerAt,
+					`batch ${n} triggered: ${plural(b.numInputRows, 'new row')}`,
+					MICRO_BATCH_RULES.trigger
+				),
+		at(
+			'offsets',
+			phaseEnd(b, 'walCommit'),
+			`offsets/${n} written: ${range}`,
+			MICRO_BATCH_RULES.offsets
+		),
+		at(
+			'emitted',
+			phaseEnd(b, 'addBatch'),
+			`batch ${n}: the sink received ${plural(b.numOutputRows, 'row')} (${mode})`,
+			MICRO_BATCH_RULES[mode]
+		),
 		at('commit', b.commitAt, `commits/${n} written`, MICRO_BATCH_RULES.commit)
 	];
 	if (b.fallingBehind) {
 		const interval = trace.config.trigger.intervalMs;
 		const spent = b.commitAt - b.triggerAt;
-		out.push(at('behind', b.commitAt, `batch ${n} took ${spent} ms, longer than the ${interval} ms interval: falling behind`, MICRO_BATCH_RULES.behind));
+		out.push(
+			at(
+				'behind',
+				b.commitAt,
+				`batch ${n} took ${spent} ms, longer than the ${interval} ms interval: falling behind`,
+				MICRO_BATCH_RULES.behind
+			)
+		);
 	}
 	return out;
 }
@@ -85,7 +113,14 @@ export function microBatchMarkers(trace: Trace): MicroBatchMarker[] {
 	const out: MicroBatchMarker[] = [];
 	for (const b of trace.batches) out.push(...batchMarkers(trace, b));
 	trace.idleTriggers.forEach((t, i) =>
-		out.push({ id: `idle-${i}`, atMs: t, kind: 'idle', batchId: null, label: 'trigger found no new data: no batch', rule: MICRO_BATCH_RULES.idle })
+		out.push({
+			id: `idle-${i}`,
+			atMs: t,
+			kind: 'idle',
+			batchId: null,
+			label: 'trigger found no new data: no batch',
+			rule: MICRO_BATCH_RULES.idle
+		})
 	);
 	const rank = (k: MicroBatchMarkerKind) => MICRO_BATCH_MARKER_KINDS.indexOf(k);
 	return out.sort((a, z) => a.atMs - z.atMs || rank(a.kind) - rank(z.kind));

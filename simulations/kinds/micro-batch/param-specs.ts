@@ -24,7 +24,12 @@ export const outputMode = (withAppend: boolean): ChoiceParam => ({
 	help: 'complete: the whole result table every trigger; update: only rows this trigger changed; append: rejected for an aggregation without a watermark.'
 });
 
-export const triggerInterval = (min: number, step: number, def: number, zeroIsDefault: boolean): NumberParam => ({
+export const triggerInterval = (
+	min: number,
+	step: number,
+	def: number,
+	zeroIsDefault: boolean
+): NumberParam => ({
 	id: 'triggerInterval',
 	label: 'trigger interval',
 	unit: 's',

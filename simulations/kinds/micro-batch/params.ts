@@ -9,7 +9,12 @@ import { paramsFromProgram } from '../read-back';
 import type { MicroBatchScenario } from './question';
 import type { MicroBatchRun } from './run';
 
-export function microBatchParamsOf(question: MicroBatchScenario, code: string, run: MicroBatchRun, params: Params): Params {
+export function microBatchParamsOf(
+	question: MicroBatchScenario,
+	code: string,
+	run: MicroBatchRun,
+	params: Params
+): Params {
 	const next = question.paramsOf(run, paramsFromProgram(question, code, params));
 	return Object.keys(next).some((k) => next[k] !== params[k]) ? next : params;
 }

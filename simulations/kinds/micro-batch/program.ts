@@ -65,7 +65,8 @@ function positiveInt(raw: string, key: string, max: number, unit: string): numbe
 	if (!Number.isInteger(n) || n <= 0) {
 		return `Invalid value '${raw}' for option '${key}': it must be a positive whole number`;
 	}
-	if (n > max) return `option '${key}' = ${n}: the playground simulates at most ${max.toLocaleString('en')} ${unit}`;
+	if (n > max)
+		return `option '${key}' = ${n}: the playground simulates at most ${max.toLocaleString('en')} ${unit}`;
 	return n;
 }
 
@@ -85,36 +86,80 @@ export function streamingSources(plan: Plan): SourcePlan[] {
 	}
 }
 
-function sourceOf(q: Query, code: string, cluster: SimulatedCluster): Result<SourceSpec, SourceError> {
+function sourceOf(
+	q: Query,
+	code: string,
+	cluster: SimulatedCluster
+): Result<SourceSpec, SourceError> {
 	const [p, second] = streamingSources(q.plan).sort((a, b) => a.id - b.id);
 	if (second) {
-		return refuse(second.at, 'this simulation feeds one streaming source; the program reads a second', 'Read one rate or socket stream.');
+		return refuse(
+			second.at,
+			'this simulation feeds one streaming source; the program reads a second',
+			'Read one rate or socket stream.'
+		);
 	}
 	if (!p || p.source.kind !== 'readStream') {
-		return refuse(q.write.at, 'the query reads no streaming source this simulation can feed', 'Read with spark.readStream.format("rate") or .format("socket").');
+		return refuse(
+			q.write.at,
+			'the query reads no streaming source this simulation can feed',
+			'Read with spark.readStream.format("rate") or .format("socket").'
+		);
 	}
 	const { format, options } = p.source;
 	const at = (key: string) => optionAt(code, key, p.at);
 	if (format === 'rate') {
-		const rate = positiveInt(options['rowsPerSecond'] ?? '1', 'rowsPerSecond', MAX_ROWS_PER_SECOND, 'rows per second');
+		const rate = positiveInt(
+			options['rowsPerSecond'] ?? '1',
+			'rowsPerSecond',
+			MAX_ROWS_PER_SECOND,
+			'rows per second'
+		);
 		if (typeof rate === 'string') return refuse(at('rowsPerSecond'), rate);
 		const set = options['numPartitions'];
-		const parts = set === undefined ? cluster.cores : positiveInt(set, 'numPartitions', MAX_PARTITIONS, 'partitions');
+		const parts =
+			set === undefined
+				? cluster.cores
+				: positiveInt(set, 'numPartitions', MAX_PARTITIONS, 'partitions');
 		if (typeof parts === 'string') return refuse(at('numPartitions'), parts);
 		const ramp = options['rampUpTime'];
 		if (ramp !== undefined && !/^\s*0+\s*(s|seconds?)?\s*$/.test(ramp)) {
-			return refuse(at('rampUpTime'), `option 'rampUpTime' = '${ramp}' is not simulated: the rate source here emits rowsPerSecond from its first second`, 'Remove the rampUpTime option.');
+			return refuse(
+				at('rampUpTime'),
+				`option 'rampUpTime' = '${ramp}' is not simulated: the rate source here emits rowsPerSecond from its first second`,
+				'Remove the rampUpTime option.'
+			);
 		}
-		return { ok: true, value: { kind: 'rate', rowsPerSecond: rate, numPartitions: parts, numPartitionsOption: set !== undefined } };
+		return {
+			ok: true,
+			value: {
+				kind: 'rate',
+				rowsPerSecond: rate,
+				numPartitions: parts,
+				numPartitionsOption: set !== undefined
+			}
+		};
 	}
 	if (format === 'socket') {
 		for (const key of ['host', 'port']) {
 			if (options[key] === undefined) {
-				return refuse(p.at, `Set a ${key} to read from with option("${key}", ...)`, 'Read with spark.readStream.format("socket").option("host", "localhost").option("port", 9999).load().');
+				return refuse(
+					p.at,
+					`Set a ${key} to read from with option("${key}", ...)`,
+					'Read with spark.readStream.format("socket").option("host", "localhost").option("port", 9999).load().'
+				);
 			}
 		}
 		const { linesPerSecond, wordsPerLine, typedLines } = cluster;
-		return { ok: true, value: { kind: 'socket', linesPerSecond, wordsPerLine, ...(typedLines ? { typed: typedLines } : {}) } };
+		return {
+			ok: true,
+			value: {
+				kind: 'socket',
+				linesPerSecond,
+				wordsPerLine,
+				...(typedLines ? { typed: typedLines } : {})
+			}
+		};
 	}
 	return refuse(
 		p.at,
@@ -128,7 +173,10 @@ export function triggerOf(t: Trigger): { trigger: TriggerSpec; continuous: boole
 	switch (t.kind) {
 		case 'processingTime':
 			return {
-				trigger: t.intervalMs > 0 ? { kind: 'processingTime', intervalMs: t.intervalMs } : { kind: 'default', intervalMs: 0 },
+				trigger:
+					t.intervalMs > 0
+						? { kind: 'processingTime', intervalMs: t.intervalMs }
+						: { kind: 'default', intervalMs: 0 },
 				continuous: false
 			};
 		case 'continuous':
@@ -147,7 +195,11 @@ export function triggerOf(t: Trigger): { trigger: TriggerSpec; continuous: boole
  * and a trigger to show) asks for on this simulated cluster.
  * @example runConfigOf(q, code, cluster) // rate rowsPerSecond=5, processingTime 2 s, local[4]
  */
-export function runConfigOf(q: Query, code: string, cluster: SimulatedCluster): Result<ProgramRun, SourceError> {
+export function runConfigOf(
+	q: Query,
+	code: string,
+	cluster: SimulatedCluster
+): Result<ProgramRun, SourceError> {
 	const source = sourceOf(q, code, cluster);
 	if (!source.ok) return source;
 	const { trigger, continuous } = triggerOf(q.write.trigger);

@@ -7,7 +7,13 @@
  */
 import type { ProcTimeMs } from '../../core/time';
 import type { StateOperatorProgress } from '../../model/progress';
-import type { BatchOutcome, BatchQuery, OutputMode, QueryInfo, ResultRow } from '../../microbatch/query';
+import type {
+	BatchOutcome,
+	BatchQuery,
+	OutputMode,
+	QueryInfo,
+	ResultRow
+} from '../../microbatch/query';
 import type { InputRow } from '../../microbatch/source';
 import type { AnalyzedNode, AnalyzedQuery } from '../../structured/analyzer/types';
 import { MemoryStreams, MicroBatchExecution, type BatchRecord } from '../../structured/index';
@@ -24,17 +30,21 @@ const CONSOLE_NUM_ROWS = 20;
 export function cellText(v: Value, t: DataType | undefined): string {
 	if (v === null) return 'null';
 	if (t?.kind === 'timestamp' && typeof v === 'number') {
-		return isoText(v / 1000).replace('T', ' ').slice(0, -1);
+		return isoText(v / 1000)
+			.replace('T', ' ')
+			.slice(0, -1);
 	}
 	if (typeof v === 'object' && !Array.isArray(v)) {
 		const r = v as Readonly<Record<string, Value>>;
 		const clock = (us: Value) => (typeof us === 'number' ? isoText(us / 1000).slice(-13, -5) : '?');
-		if ('start' in r && 'end' in r) return `[${clock(r['start'] ?? null)}, ${clock(r['end'] ?? null)})`;
+		if ('start' in r && 'end' in r)
+			return `[${clock(r['start'] ?? null)}, ${clock(r['end'] ?? null)})`;
 	}
 	return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
-const byKey = (a: ResultRow, b: ResultRow): number => a.key.localeCompare(b.key, 'en', { numeric: true });
+const byKey = (a: ResultRow, b: ResultRow): number =>
+	a.key.localeCompare(b.key, 'en', { numeric: true });
 
 function findNode(n: AnalyzedNode, id: number): AnalyzedNode | null {
 	if (n.id === id) return n;
@@ -47,7 +57,9 @@ function findNode(n: AnalyzedNode, id: number): AnalyzedNode | null {
 
 /** The aggregation whose state the result table shows: the one closest to the sink. */
 function resultAggregation(q: AnalyzedQuery) {
-	const op = [...q.statefulOperators].reverse().find((o) => o.kind === 'aggregate' || o.kind === 'session');
+	const op = [...q.statefulOperators]
+		.reverse()
+		.find((o) => o.kind === 'aggregate' || o.kind === 'session');
 	if (!op) return null;
 	const node = findNode(q.root, op.nodeId);
 	return { id: op.id, numKeys: op.groupBy?.length ?? 0, schema: node?.schema ?? [] };
@@ -93,7 +105,8 @@ export function structuredBatchQuery(
 	const agg = resultAggregation(q);
 	const state = new Map<string, ResultRow>();
 	const shuffle = Number(q.conf['spark.sql.shuffle.partitions'] ?? 200);
-	const show = (types: readonly (DataType | undefined)[]) => (row: Row) => row.map((v, i) => cellText(v, types[i]));
+	const show = (types: readonly (DataType | undefined)[]) => (row: Row) =>
+		row.map((v, i) => cellText(v, types[i]));
 	const showState = show(agg?.schema.map((f) => f.type) ?? []);
 	const showOutput = show(q.schema.map((f) => f.type));
 	const keyOf = (cells: readonly string[]) => cells.slice(0, agg?.numKeys ?? 0).join(', ');
@@ -112,7 +125,11 @@ export function structuredBatchQuery(
 		for (const key of evicted) state.delete(key);
 		const stateAfter = rows.filter((r) => state.has(r.key));
 		const emitted =
-			info.outputMode === 'complete' ? stateAfter.map((r) => r.key) : info.outputMode === 'update' ? [...changed] : evicted;
+			info.outputMode === 'complete'
+				? stateAfter.map((r) => r.key)
+				: info.outputMode === 'update'
+					? [...changed]
+					: evicted;
 		const stateOperators: StateOperatorProgress[] = rec.progress.stateOperators.map((s) => ({
 			...s,
 			numShufflePartitions: Number.isInteger(shuffle) ? shuffle : 200
@@ -121,12 +138,21 @@ export function structuredBatchQuery(
 			state: stateAfter,
 			changed: stateAfter.filter((r) => changed.has(r.key)).map((r) => r.key),
 			emitted,
-			output: rec.output.slice(0, info.numRows).map((r, i) => ({ key: `${rec.batchId}-${i}`, cells: showOutput(r) })),
+			output: rec.output
+				.slice(0, info.numRows)
+				.map((r, i) => ({ key: `${rec.batchId}-${i}`, cells: showOutput(r) })),
 			numOutputRows: rec.output.length,
 			stateOperators
 		};
 	};
-	const empty: BatchOutcome = { state: [], changed: [], emitted: [], output: [], numOutputRows: 0, stateOperators: [] };
+	const empty: BatchOutcome = {
+		state: [],
+		changed: [],
+		emitted: [],
+		output: [],
+		numOutputRows: 0,
+		stateOperators: []
+	};
 
 	return {
 		info,

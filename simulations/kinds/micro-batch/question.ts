@@ -12,11 +12,22 @@ import { runMicroBatchProgram, type MicroBatchRun } from './run';
 import type { Trace } from '../../microbatch/trace';
 import type { QueryError } from '../../structured/index';
 import type { Trigger } from '../../structured/plan';
-import { intervalString, renderProgram, replaceFirstLiteral, type SpanRewrite } from '../../core/template';
+import {
+	intervalString,
+	renderProgram,
+	replaceFirstLiteral,
+	type SpanRewrite
+} from '../../core/template';
 import { socketReplay, typedTurns } from './replays';
 import type { MicroBatchPreset } from './param-specs';
 import type { SimQuestion } from '../kind';
-import { clampParams, numberParam, type ParamSchema, type ParamValue, type Params } from '../../core/params';
+import {
+	clampParams,
+	numberParam,
+	type ParamSchema,
+	type ParamValue,
+	type Params
+} from '../../core/params';
 
 export type { MicroBatchPreset } from './param-specs';
 
@@ -38,7 +49,12 @@ export interface MicroBatchScenario extends SimQuestion {
 	rewrites(params: Params): Readonly<Record<string, SpanRewrite>>;
 	/** Runs a program on the simulated cluster these parameters describe; `script` is a preset's
 	 *  (its typed socket lines replace the generated ones). */
-	run(code: string, params: Params, seed: number, script?: string | null): Result<MicroBatchRun, QueryError>;
+	run(
+		code: string,
+		params: Params,
+		seed: number,
+		script?: string | null
+	): Result<MicroBatchRun, QueryError>;
 	/**
 	 * The parameters as the program that ran says them (an edited `rowsPerSecond`, trigger or
 	 * output mode): each value the program sets that is valid for its control replaces the old
@@ -57,7 +73,13 @@ export const RUN_LENGTH_MS = 60_000;
 
 /** The cluster basic-01/02 run on: local[4] (the rate source's numPartitions defaults to it). */
 const LOCAL_CORES = 4;
-const FIXED_CLUSTER = { fixedOverheadMs: 300, perRowCostUs: 50, cores: LOCAL_CORES, linesPerSecond: 2, wordsPerLine: 3 };
+const FIXED_CLUSTER = {
+	fixedOverheadMs: 300,
+	perRowCostUs: 50,
+	cores: LOCAL_CORES,
+	linesPerSecond: 2,
+	wordsPerLine: 3
+};
 
 /**
  * basic-01's table is `spark.range(0, 100)`. The reader runs that statement but does not hand its
@@ -92,7 +114,6 @@ export const lastNumber =
 	(value: number): SpanRewrite =>
 	(line) =>
 		line.replace(/\d+(?:\.\d+)?(?=\D*$)/, String(value));
-
 
 const num = (params: Params, id: string, fallback: number): number =>
 	id in params ? numberParam(params, id) : fallback;
@@ -137,7 +158,10 @@ function triggerFacts(t: Trigger): Record<string, ParamValue> {
 function programFacts(run: MicroBatchRun): Record<string, ParamValue> {
 	const source = run.kind === 'continuous' ? run.source : run.trace.config.source;
 	const query = run.kind === 'continuous' ? run.query : run.trace.query;
-	const facts: Record<string, ParamValue> = { outputMode: query.outputMode, ...triggerFacts(run.trigger) };
+	const facts: Record<string, ParamValue> = {
+		outputMode: query.outputMode,
+		...triggerFacts(run.trigger)
+	};
 	if (source.kind === 'rate') {
 		facts['eventRate'] = source.rowsPerSecond;
 		if (source.numPartitionsOption) facts['numPartitions'] = source.numPartitions;
@@ -188,7 +212,8 @@ export function defineMicroBatch(
 		},
 		build(params, seed, script = null) {
 			const r = s.buildRun(params, seed, script);
-			if (r.kind === 'continuous') throw new Error(`${def.slug}: a continuous run has no micro-batch trace; use buildRun`);
+			if (r.kind === 'continuous')
+				throw new Error(`${def.slug}: a continuous run has no micro-batch trace; use buildRun`);
 			return r.trace;
 		}
 	};

@@ -13,7 +13,12 @@ import { buildTrace, EPOCH_OFFSET_MS, rejectedTrace } from '../../microbatch/run
 import type { QueryInfo, ResultRow } from '../../microbatch/query';
 import type { ContinuousTrace } from '../../microbatch/continuous';
 import type { SourceSpec, Trace } from '../../microbatch/trace';
-import { MemoryStreams, MicroBatchExecution, prepareQuery, type QueryError } from '../../structured/index';
+import {
+	MemoryStreams,
+	MicroBatchExecution,
+	prepareQuery,
+	type QueryError
+} from '../../structured/index';
 import { analyze } from '../../structured/analyzer/index';
 import { readProgram } from '../../structured/reader/index';
 import type { Query, Trigger } from '../../structured/plan';
@@ -102,7 +107,10 @@ const rejectedInfo = (q: Query): QueryInfo => ({
 	sinkDescription: `${q.write.format}Sink`
 });
 
-export function runMicroBatchProgram(code: string, options: MicroBatchRunOptions): Result<MicroBatchRun, QueryError> {
+export function runMicroBatchProgram(
+	code: string,
+	options: MicroBatchRunOptions
+): Result<MicroBatchRun, QueryError> {
 	const read = readProgram(code, {});
 	if (!read.ok) return read;
 	const program = runConfigOf(read.value, code, options.cluster);
@@ -110,7 +118,9 @@ export function runMicroBatchProgram(code: string, options: MicroBatchRunOptions
 	const { config, continuous } = program.value;
 	const shared = {
 		spans: spansOf(read.value, code),
-		bounded: options.bounded ? boundedAnswer(read.value, options.bounded.start, options.bounded.end) : null,
+		bounded: options.bounded
+			? boundedAnswer(read.value, options.bounded.start, options.bounded.end)
+			: null,
 		trigger: read.value.write.trigger
 	};
 	const prepared = prepareQuery(code, {});
@@ -123,15 +133,28 @@ export function runMicroBatchProgram(code: string, options: MicroBatchRunOptions
 	if (continuous) {
 		const trace = continuousTraceOf(read.value, config.source, options.cluster);
 		if (!trace.ok) return trace;
-		const value = { kind: 'continuous', trace: trace.value, query: queryInfo(q), source: config.source, ...shared, rejection: null } as const;
+		const value = {
+			kind: 'continuous',
+			trace: trace.value,
+			query: queryInfo(q),
+			source: config.source,
+			...shared,
+			rejection: null
+		} as const;
 		return { ok: true, value };
 	}
 	try {
 		const query = structuredBatchQuery(q, config.source.kind, EPOCH_OFFSET_MS);
-		return { ok: true, value: { kind: 'microBatch', trace: buildTrace(config, query), ...shared, rejection: null } };
+		return {
+			ok: true,
+			value: { kind: 'microBatch', trace: buildTrace(config, query), ...shared, rejection: null }
+		};
 	} catch (e) {
 		const at = q.write.at;
-		return { ok: false, error: { line: at.line, column: at.column, message: `query failed: ${(e as Error).message}` } };
+		return {
+			ok: false,
+			error: { line: at.line, column: at.column, message: `query failed: ${(e as Error).message}` }
+		};
 	}
 }
 
@@ -143,7 +166,8 @@ export function runMicroBatchProgram(code: string, options: MicroBatchRunOptions
  */
 export function boundedAnswer(q: Query, start: number, end: number): BoundedAnswer {
 	const table = `spark.range(${start}, ${end})`;
-	const attempt = (outputMode: 'complete' | 'append') => analyze({ ...q, write: { ...q.write, outputMode } });
+	const attempt = (outputMode: 'complete' | 'append') =>
+		analyze({ ...q, write: { ...q.write, outputMode } });
 	const complete = attempt('complete');
 	const analyzed = complete.ok ? complete : attempt('append');
 	if (!analyzed.ok) return { table, columns: [], rows: [], error: analyzed.error.message };
@@ -153,13 +177,22 @@ export function boundedAnswer(q: Query, start: number, end: number): BoundedAnsw
 	try {
 		const streams = new MemoryStreams();
 		const rows = [];
-		for (let v = start; v < end; v++) rows.push(src.schema.map((f) => (f.name === 'value' ? v : null)));
+		for (let v = start; v < end; v++)
+			rows.push(src.schema.map((f) => (f.name === 'value' ? v : null)));
 		streams.addData(sourceName(src), rows);
 		const rec = new MicroBatchExecution(a, streams, { clock: () => 0 }).runTrigger();
 		const types = a.schema.map((f) => f.type);
-		const out = (rec?.output ?? []).map((r, i) => ({ key: String(i), cells: r.map((v, j) => cellText(v, types[j])) }));
+		const out = (rec?.output ?? []).map((r, i) => ({
+			key: String(i),
+			cells: r.map((v, j) => cellText(v, types[j]))
+		}));
 		out.sort((x, z) => (x.cells[0] ?? '').localeCompare(z.cells[0] ?? '', 'en', { numeric: true }));
-		return { table, columns: a.schema.map((f) => f.name), rows: out.map((r, i) => ({ ...r, key: String(i) })), error: null };
+		return {
+			table,
+			columns: a.schema.map((f) => f.name),
+			rows: out.map((r, i) => ({ ...r, key: String(i) })),
+			error: null
+		};
 	} catch (e) {
 		return { table, columns: [], rows: [], error: (e as Error).message };
 	}

@@ -5,7 +5,5 @@ import { advanced02EventTimeWatermarks } from './question';
 
 export const question: QuestionModule = {
 	slug: 'advanced-02-event-time-watermarks',
-	simulations: [
-		{ question: advanced02EventTimeWatermarks, kind: eventTimeKind }
-	]
+	simulations: [{ question: advanced02EventTimeWatermarks, kind: eventTimeKind }]
 };

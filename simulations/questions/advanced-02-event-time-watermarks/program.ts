@@ -4,7 +4,7 @@ import type { ProgramTemplate } from '../../core/template';
 export const programs: readonly ProgramTemplate[] = [
 	{
 		id: 'main',
-		label: "Structured Streaming, default parameters",
+		label: 'Structured Streaming, default parameters',
 		api: 'structured',
 		template: String.raw`# advanced-02: two inputs, two watermarks, one global watermark.
 from pyspark.sql import SparkSession

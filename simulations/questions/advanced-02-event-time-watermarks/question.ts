@@ -87,32 +87,37 @@ const presets: readonly EventTimePreset[] = [
 	{
 		id: 'two-streams',
 		label: 'Two streams',
-		description: 'Two watermarks, one global watermark: the minimum, here set by the US stream’s 30 s delay.',
+		description:
+			'Two watermarks, one global watermark: the minimum, here set by the US stream’s 30 s delay.',
 		params: {}
 	},
 	{
 		id: 'silent-stream',
 		label: 'Silent stream',
-		description: 'US goes quiet at 30 s: under min the global watermark stops, append output stops and window state piles up.',
+		description:
+			'US goes quiet at 30 s: under min the global watermark stops, append output stops and window state piles up.',
 		params: { usPausedAt: 30 }
 	},
 	{
 		id: 'max-policy',
 		label: 'max policy',
-		description: 'With max the global watermark follows EU: results keep flowing, but lagging US rows land in windows it has already closed and are dropped.',
+		description:
+			'With max the global watermark follows EU: results keep flowing, but lagging US rows land in windows it has already closed and are dropped.',
 		params: { watermarkPolicy: 'max', usLag: 20 }
 	},
 	{
 		id: 'late-filter-vs-eviction',
 		label: 'Late filter vs eviction',
-		description: 'One EU row is above the previous batch’s watermark, so it is kept, and its window ends below the current one, so it is emitted and evicted in that same batch.',
+		description:
+			'One EU row is above the previous batch’s watermark, so it is kept, and its window ends below the current one, so it is emitted and evicted in that same batch.',
 		params: {},
 		script: 'late-filter-vs-eviction'
 	},
 	{
 		id: 'spark-two-watermarks',
 		label: 'Two watermarks, step by step',
-		description: 'Spark’s own test, batch by batch: EU rows (delay 10 s) and US rows (delay 5 s), each batch followed by an EU row at 0 s. The global watermark is the smaller of the two, a stream without rows yet counts as 0, and it never moves back.',
+		description:
+			'Spark’s own test, batch by batch: EU rows (delay 10 s) and US rows (delay 5 s), each batch followed by an EU row at 0 s. The global watermark is the smaller of the two, a stream without rows yet counts as 0, and it never moves back.',
 		params: { watermarkDelayEu: 10, watermarkDelayUs: 5 },
 		script: replayScript('EventTimeWatermarkSuite.scala, test "watermark with 2 streams"'),
 		reproduces: {

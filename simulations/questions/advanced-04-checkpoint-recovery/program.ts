@@ -4,7 +4,7 @@ import type { ProgramTemplate } from '../../core/template';
 export const programs: readonly ProgramTemplate[] = [
 	{
 		id: 'main',
-		label: "Structured Streaming, default parameters",
+		label: 'Structured Streaming, default parameters',
 		api: 'structured',
 		template: String.raw`# advanced-04: a stateful query that recovers its state from the checkpoint.
 from pyspark.sql import SparkSession
@@ -56,7 +56,7 @@ query.awaitTermination()
 	},
 	{
 		id: 'inspect',
-		label: "inspecting the checkpoint, batch query, Spark 4.0+",
+		label: 'inspecting the checkpoint, batch query, Spark 4.0+',
 		api: 'structured',
 		template: String.raw`# Read the aggregation's state as it was after batch 20 (the batch must be committed and retained).
 from pyspark.sql import SparkSession

@@ -4,7 +4,7 @@ import type { ProgramTemplate } from '../../core/template';
 export const programs: readonly ProgramTemplate[] = [
 	{
 		id: 'main',
-		label: "Structured Streaming, default parameters",
+		label: 'Structured Streaming, default parameters',
 		api: 'structured',
 		template: String.raw`# advanced-06: a Kafka pipeline on an application with core dynamic allocation.
 # Dynamic allocation is fixed when the application starts: submit it with spark-submit.
@@ -58,7 +58,7 @@ query.awaitTermination()
 	},
 	{
 		id: 'dstream',
-		label: "DStreams, legacy: streaming dynamic allocation",
+		label: 'DStreams, legacy: streaming dynamic allocation',
 		api: 'dstream',
 		template: String.raw`# advanced-06 (legacy DStreams): ratio-based streaming dynamic allocation, with backpressure.
 from pyspark import SparkConf, SparkContext

@@ -5,7 +5,5 @@ import { advanced07EventTimeAndState } from './question';
 
 export const question: QuestionModule = {
 	slug: 'advanced-07-event-time-and-state',
-	simulations: [
-		{ question: advanced07EventTimeAndState, kind: eventTimeKind }
-	]
+	simulations: [{ question: advanced07EventTimeAndState, kind: eventTimeKind }]
 };

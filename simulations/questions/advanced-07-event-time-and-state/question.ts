@@ -74,19 +74,22 @@ const presets: readonly EventTimePreset[] = [
 	{
 		id: 'state-bounded-by-watermark',
 		label: 'State bounded by the watermark',
-		description: 'Both state stores level off: dedup keys and windows are removed once the watermark passes them.',
+		description:
+			'Both state stores level off: dedup keys and windows are removed once the watermark passes them.',
 		params: {}
 	},
 	{
 		id: 'no-watermark',
 		label: 'No watermark',
-		description: 'dropDuplicates without a watermark and update mode: both state sparklines climb without end.',
+		description:
+			'dropDuplicates without a watermark and update mode: both state sparklines climb without end.',
 		params: { watermarkDelay: 0 }
 	},
 	{
 		id: 'spread-beyond-delay',
 		label: 'Spread beyond the delay',
-		description: 'Copies up to 20 s apart against a 5 s delay: a copy that arrives after its key expired is counted twice.',
+		description:
+			'Copies up to 20 s apart against a 5 s delay: a copy that arrives after its key expired is counted twice.',
 		params: { watermarkDelay: 5, duplicateSpread: 20 }
 	}
 ];

@@ -4,7 +4,7 @@ import type { ProgramTemplate } from '../../core/template';
 export const programs: readonly ProgramTemplate[] = [
 	{
 		id: 'main',
-		label: "Structured Streaming, Python Data Source API, default parameters",
+		label: 'Structured Streaming, Python Data Source API, default parameters',
 		api: 'structured',
 		template: String.raw`# advanced-09: a custom streaming source and sink written with the Python Data Source API (Spark 4.0+).
 import json

@@ -4,7 +4,7 @@ import type { ProgramTemplate } from '../../core/template';
 export const programs: readonly ProgramTemplate[] = [
 	{
 		id: 'main',
-		label: "DStreams, legacy; default parameters",
+		label: 'DStreams, legacy; default parameters',
 		api: 'dstream',
 		template: String.raw`# advanced-10: DStream backpressure with the PID rate estimator.
 from pyspark import SparkConf, SparkContext
@@ -36,7 +36,7 @@ ssc.awaitTermination()
 	},
 	{
 		id: 'structured',
-		label: "Structured Streaming: rate limiting instead of backpressure",
+		label: 'Structured Streaming: rate limiting instead of backpressure',
 		api: 'structured',
 		template: String.raw`# advanced-10 (Structured Streaming): no PID controller; bound each micro-batch instead.
 from pyspark.sql import SparkSession

@@ -4,7 +4,7 @@ import type { ProgramTemplate } from '../../core/template';
 export const programs: readonly ProgramTemplate[] = [
 	{
 		id: 'main',
-		label: "pytest module, default parameters",
+		label: 'pytest module, default parameters',
 		api: 'structured',
 		template: String.raw`# advanced-12: a deterministic streaming test with a file source, the memory sink and processAllAvailable.
 import json

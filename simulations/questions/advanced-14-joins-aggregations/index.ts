@@ -5,7 +5,5 @@ import { advanced14JoinsAggregations } from './question';
 
 export const question: QuestionModule = {
 	slug: 'advanced-14-joins-aggregations',
-	simulations: [
-		{ question: advanced14JoinsAggregations, kind: eventTimeKind }
-	]
+	simulations: [{ question: advanced14JoinsAggregations, kind: eventTimeKind }]
 };

@@ -4,7 +4,7 @@ import type { ProgramTemplate } from '../../core/template';
 export const programs: readonly ProgramTemplate[] = [
 	{
 		id: 'main',
-		label: "Structured Streaming, default parameters",
+		label: 'Structured Streaming, default parameters',
 		api: 'structured',
 		template: String.raw`# advanced-14: impressions left-outer-joined with clicks, then click-through per ad and minute.
 from pyspark.sql import SparkSession
@@ -70,7 +70,7 @@ query.awaitTermination()
 	},
 	{
 		id: 'dstream',
-		label: "DStreams, legacy contrast",
+		label: 'DStreams, legacy contrast',
 		api: 'dstream',
 		template: String.raw`# advanced-14 (legacy DStreams): joins only see rows of the same (windowed) batches.
 from pyspark import SparkContext

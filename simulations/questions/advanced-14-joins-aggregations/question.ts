@@ -82,19 +82,22 @@ const presets: readonly EventTimePreset[] = [
 	{
 		id: 'left-outer',
 		label: 'Left outer join',
-		description: 'An unclicked impression turns into a NULL row only when the watermark passes its time + 30 s.',
+		description:
+			'An unclicked impression turns into a NULL row only when the watermark passes its time + 30 s.',
 		params: {}
 	},
 	{
 		id: 'inner',
 		label: 'Inner join',
-		description: 'Only matched pairs come out; both buffers still empty out as the watermark moves.',
+		description:
+			'Only matched pairs come out; both buffers still empty out as the watermark moves.',
 		params: { joinType: 'inner' }
 	},
 	{
 		id: 'no-time-bound',
 		label: 'No time bound',
-		description: 'Without the time condition the inner join’s buffers grow without end (switch to left outer: the analyzer rejects it).',
+		description:
+			'Without the time condition the inner join’s buffers grow without end (switch to left outer: the analyzer rejects it).',
 		params: { joinType: 'inner', joinWindow: 0 }
 	},
 	{

@@ -4,7 +4,7 @@ import type { ProgramTemplate } from '../../core/template';
 export const programs: readonly ProgramTemplate[] = [
 	{
 		id: 'main',
-		label: "Case A: fraud detection",
+		label: 'Case A: fraud detection',
 		api: 'structured',
 		template: String.raw`# advanced-15 case A: fraud detection with a per-card sliding-window velocity rule.
 from pyspark.sql import SparkSession
@@ -78,7 +78,7 @@ query.awaitTermination()
 	},
 	{
 		id: 'iot',
-		label: "Case B: IoT analytics",
+		label: 'Case B: IoT analytics',
 		api: 'structured',
 		template: String.raw`# advanced-15 case B: IoT analytics with per-sensor windowed averages and late readings.
 from pyspark.sql import SparkSession
@@ -146,7 +146,7 @@ spark.streams.awaitAnyTermination()
 	},
 	{
 		id: 'anomaly',
-		label: "Case C: anomaly detection",
+		label: 'Case C: anomaly detection',
 		api: 'structured',
 		template: String.raw`# advanced-15 case C: rolling z-score anomaly detection with applyInPandasWithState.
 import math

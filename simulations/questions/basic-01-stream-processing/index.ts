@@ -5,7 +5,5 @@ import { basic01StreamProcessing } from './question';
 
 export const question: QuestionModule = {
 	slug: 'basic-01-stream-processing',
-	simulations: [
-		{ question: basic01StreamProcessing, kind: microBatchKind }
-	]
+	simulations: [{ question: basic01StreamProcessing, kind: microBatchKind }]
 };

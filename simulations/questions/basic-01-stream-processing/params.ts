@@ -1,6 +1,10 @@
 /** basic-01-stream-processing: its parameter table and presets (QUESTIONS.md), the controls its page shows. */
 import type { ParamSchema } from '../../core/params';
-import { outputMode, triggerInterval, type MicroBatchPreset } from '../../kinds/micro-batch/param-specs';
+import {
+	outputMode,
+	triggerInterval,
+	type MicroBatchPreset
+} from '../../kinds/micro-batch/param-specs';
 
 export const BASIC_01: { schema: ParamSchema; presets: readonly MicroBatchPreset[] } = {
 	schema: [
@@ -30,9 +34,24 @@ export const BASIC_01: { schema: ParamSchema; presets: readonly MicroBatchPreset
 		outputMode(true)
 	],
 	presets: [
-		{ id: 'table-vs-stream', label: 'Table vs stream', description: 'The same count on 100 rows and on the rate stream.', params: {} },
-		{ id: 'update-vs-complete', label: 'Update vs complete', description: 'Only the changed keys leave each trigger.', params: { outputMode: 'update' } },
-		{ id: 'append-rejected', label: 'Append rejected', description: 'Append with an aggregation and no watermark fails analysis.', params: { outputMode: 'append' } }
+		{
+			id: 'table-vs-stream',
+			label: 'Table vs stream',
+			description: 'The same count on 100 rows and on the rate stream.',
+			params: {}
+		},
+		{
+			id: 'update-vs-complete',
+			label: 'Update vs complete',
+			description: 'Only the changed keys leave each trigger.',
+			params: { outputMode: 'update' }
+		},
+		{
+			id: 'append-rejected',
+			label: 'Append rejected',
+			description: 'Append with an aggregation and no watermark fails analysis.',
+			params: { outputMode: 'append' }
+		}
 	]
 };
 

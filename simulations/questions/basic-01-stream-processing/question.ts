@@ -3,7 +3,12 @@
  * parameters and presets of its page (params.ts) and the span each parameter rewrites.
  */
 import { choiceParam, numberParam } from '../../core/params';
-import { defineMicroBatch, literal, lastNumber, rewriteTrigger } from '../../kinds/micro-batch/question';
+import {
+	defineMicroBatch,
+	literal,
+	lastNumber,
+	rewriteTrigger
+} from '../../kinds/micro-batch/question';
 import { BASIC_01 } from './params';
 import { mainProgram } from '../../core/template';
 import { programs } from './program';

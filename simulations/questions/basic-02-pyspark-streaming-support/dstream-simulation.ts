@@ -3,4 +3,6 @@ import type { QuestionSimulation } from '../../kinds/kind';
 import { dstreamKind } from '../../kinds/dstream/kind';
 import { basic02DStreams } from './dstream';
 
-export const simulations: readonly QuestionSimulation[] = [{ question: basic02DStreams, kind: dstreamKind }];
+export const simulations: readonly QuestionSimulation[] = [
+	{ question: basic02DStreams, kind: dstreamKind }
+];

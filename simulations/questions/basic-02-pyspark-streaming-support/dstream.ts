@@ -56,7 +56,8 @@ const presets: readonly Preset[] = [
 	{
 		id: 'running-totals',
 		label: 'Running totals',
-		description: 'updateStateByKey plus ssc.checkpoint(...): totals kept across batches, as the Structured Streaming query does.',
+		description:
+			'updateStateByKey plus ssc.checkpoint(...): totals kept across batches, as the Structured Streaming query does.',
 		params: { totals: 'on' }
 	},
 	{
@@ -135,7 +136,14 @@ export const basic02DStreams: DStreamScenario = {
 	runMs: RUN_MS,
 	startEpochMs: Date.UTC(2026, 0, 1, 10, 0, 0),
 	/** local[2] as basic-03: one core for the socket receiver, one for the word count. */
-	cost: { perRecordMs: 25, taskOverheadMs: 10, batchOverheadMs: 20, executors: 1, coresPerExecutor: 2, jitter: 0 },
+	cost: {
+		perRecordMs: 25,
+		taskOverheadMs: 10,
+		batchOverheadMs: 20,
+		executors: 1,
+		coresPerExecutor: 2,
+		jitter: 0
+	},
 	// The switch between the two APIs and the Structured side's own parameter.
 	otherUrlKeys: ['api', 'outputMode']
 };

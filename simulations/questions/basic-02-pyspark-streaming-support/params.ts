@@ -1,17 +1,28 @@
 /** basic-02-pyspark-streaming-support: its parameter table and presets (QUESTIONS.md), the controls its page shows. */
 import type { ParamSchema } from '../../core/params';
-import { outputMode, triggerInterval, SOCKET_PARAMS, type MicroBatchPreset } from '../../kinds/micro-batch/param-specs';
+import {
+	outputMode,
+	triggerInterval,
+	SOCKET_PARAMS,
+	type MicroBatchPreset
+} from '../../kinds/micro-batch/param-specs';
 import { replayScript } from '../../kinds/micro-batch/replays';
 
 export const BASIC_02: { schema: ParamSchema; presets: readonly MicroBatchPreset[] } = {
-	schema: [
-		...SOCKET_PARAMS,
-		triggerInterval(0.5, 0.5, 1, false),
-		outputMode(false)
-	],
+	schema: [...SOCKET_PARAMS, triggerInterval(0.5, 0.5, 1, false), outputMode(false)],
 	presets: [
-		{ id: 'input-and-result-table', label: 'Input and result table', description: 'Lines in, running word counts out.', params: {} },
-		{ id: 'update-mode', label: 'Update mode', description: 'Only the words a trigger changed leave it.', params: { outputMode: 'update' } },
+		{
+			id: 'input-and-result-table',
+			label: 'Input and result table',
+			description: 'Lines in, running word counts out.',
+			params: {}
+		},
+		{
+			id: 'update-mode',
+			label: 'Update mode',
+			description: 'Only the words a trigger changed leave it.',
+			params: { outputMode: 'update' }
+		},
 		{
 			id: 'guide-quick-example',
 			label: 'The guide’s example',

@@ -4,7 +4,7 @@ import type { ProgramTemplate } from '../../core/template';
 export const programs: readonly ProgramTemplate[] = [
 	{
 		id: 'main',
-		label: "Structured Streaming, default parameters",
+		label: 'Structured Streaming, default parameters',
 		api: 'structured',
 		template: String.raw`# basic-02: the Structured Streaming word count over a socket.
 from pyspark.sql import SparkSession
@@ -39,7 +39,7 @@ query.awaitTermination()
 	},
 	{
 		id: 'dstream',
-		label: "DStreams, legacy",
+		label: 'DStreams, legacy',
 		api: 'dstream',
 		template: String.raw`# basic-02 (legacy DStreams): counts per batch, not running totals.
 from pyspark import SparkContext

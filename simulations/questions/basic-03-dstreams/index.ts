@@ -6,6 +6,10 @@ import { basic03DStreams } from './question';
 export const question: QuestionModule = {
 	slug: 'basic-03-dstreams',
 	simulations: [
-		{ question: basic03DStreams, kind: dstreamKind, companion: structuredCompanion(basic03DStreams, 'structured') }
+		{
+			question: basic03DStreams,
+			kind: dstreamKind,
+			companion: structuredCompanion(basic03DStreams, 'structured')
+		}
 	]
 };

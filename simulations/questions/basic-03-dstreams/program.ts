@@ -4,7 +4,7 @@ import type { ProgramTemplate } from '../../core/template';
 export const programs: readonly ProgramTemplate[] = [
 	{
 		id: 'main',
-		label: "DStreams, legacy; default parameters",
+		label: 'DStreams, legacy; default parameters',
 		api: 'dstream',
 		template: String.raw`# basic-03: a DStream is a sequence of RDDs, one per batch interval.
 from pyspark import SparkConf, SparkContext
@@ -51,7 +51,7 @@ ssc.awaitTermination()
 	},
 	{
 		id: 'structured',
-		label: "Structured Streaming equivalent",
+		label: 'Structured Streaming equivalent',
 		api: 'structured',
 		template: String.raw`# basic-03 in Structured Streaming: running totals and processing-time windows.
 from pyspark.sql import SparkSession

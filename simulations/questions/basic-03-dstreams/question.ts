@@ -94,25 +94,29 @@ const presets: readonly Preset[] = [
 	{
 		id: 'three-outputs',
 		label: 'Three outputs',
-		description: 'Per-batch counts, a 6 s window sliding by 2 s, and running totals: three DStreams over the same batches.',
+		description:
+			'Per-batch counts, a 6 s window sliding by 2 s, and running totals: three DStreams over the same batches.',
 		params: {}
 	},
 	{
 		id: 'no-checkpoint',
 		label: 'No checkpoint',
-		description: 'Without ssc.checkpoint(...) the stateful streams refuse to start: Spark’s own error.',
+		description:
+			'Without ssc.checkpoint(...) the stateful streams refuse to start: Spark’s own error.',
 		params: { checkpointEnabled: 'off' }
 	},
 	{
 		id: 'window-not-multiple',
 		label: 'Window not a multiple',
-		description: 'A 5 s window over 2 s batches cannot be made of whole batches: PySpark’s ValueError.',
+		description:
+			'A 5 s window over 2 s batches cannot be made of whole batches: PySpark’s ValueError.',
 		params: { windowLength: 5, batchInterval: 2 }
 	},
 	{
 		id: 'overrun',
 		label: 'Overrun',
-		description: 'Lines arrive faster than one core can process them: each batch starts later than it was due.',
+		description:
+			'Lines arrive faster than one core can process them: each batch starts later than it was due.',
 		params: { linesPerSecond: 50 }
 	}
 ];
@@ -149,7 +153,8 @@ const LAST_STRING = /"[^"]*"(?=[^"]*$)/;
 function rewrites(params: Params): Readonly<Record<string, SpanRewrite>> {
 	const seconds = (id: string) => pyNumber(numberParam(params, id));
 	return {
-		batchInterval: (line) => line.replace(BATCH_CALL, `StreamingContext(sc, ${seconds('batchInterval')})`),
+		batchInterval: (line) =>
+			line.replace(BATCH_CALL, `StreamingContext(sc, ${seconds('batchInterval')})`),
 		windowLength: (line) => line.replace(BARE_NUMBER, `$1${seconds('windowLength')}$2`),
 		slideInterval: (line) => line.replace(BARE_NUMBER, `$1${seconds('slideInterval')}$2`),
 		blockInterval: (line) =>
@@ -184,6 +189,13 @@ export const basic03DStreams: DStreamScenario = {
 	/** The cost model of local[2]: one core taken by the socket receiver, one left for tasks.
 	 *  25 ms per record stands for a Python lambda on a slow worker, so 5 lines/s keeps up and
 	 *  50 lines/s does not (QUESTIONS.md EXEC: a stand-in that scales the way Spark does). */
-	cost: { perRecordMs: 25, taskOverheadMs: 10, batchOverheadMs: 20, executors: 1, coresPerExecutor: 2, jitter: 0 },
+	cost: {
+		perRecordMs: 25,
+		taskOverheadMs: 10,
+		batchOverheadMs: 20,
+		executors: 1,
+		coresPerExecutor: 2,
+		jitter: 0
+	},
 	otherUrlKeys: []
 };

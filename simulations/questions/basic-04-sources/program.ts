@@ -4,7 +4,7 @@ import type { ProgramTemplate } from '../../core/template';
 export const programs: readonly ProgramTemplate[] = [
 	{
 		id: 'main',
-		label: "Structured Streaming, default parameters",
+		label: 'Structured Streaming, default parameters',
 		api: 'structured',
 		template: String.raw`# basic-04: a file source (JSON files landing in a directory).
 from pyspark.sql import SparkSession
@@ -44,7 +44,7 @@ query.awaitTermination()
 	},
 	{
 		id: 'dstream',
-		label: "DStreams, legacy",
+		label: 'DStreams, legacy',
 		api: 'dstream',
 		template: String.raw`# basic-04 (legacy DStreams): basic sources only; no Kafka DStream in PySpark since 3.0.
 from pyspark import SparkContext

@@ -4,7 +4,7 @@ import type { ProgramTemplate } from '../../core/template';
 export const programs: readonly ProgramTemplate[] = [
 	{
 		id: 'main',
-		label: "Structured Streaming, default parameters",
+		label: 'Structured Streaming, default parameters',
 		api: 'structured',
 		template: String.raw`# basic-05: event-time windows over Kafka sensor events.
 # Run: spark-submit --packages org.apache.spark:spark-sql-kafka-0-10_2.13:<your Spark 4.x version> app.py
@@ -58,7 +58,7 @@ query.awaitTermination()
 	},
 	{
 		id: 'dstream',
-		label: "DStreams, legacy",
+		label: 'DStreams, legacy',
 		api: 'dstream',
 		template: String.raw`# basic-05 (legacy DStreams): windows over arrival batches; no event time, no watermark.
 from pyspark import SparkContext

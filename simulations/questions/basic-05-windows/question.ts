@@ -5,7 +5,13 @@
  * Streaming session windows reject update mode, and append needs a watermark (R3.2, SC-UOC).
  */
 import { createRng } from '../../core/rng';
-import { choiceParam, clampParams, numberParam, type ParamSchema, type Params } from '../../core/params';
+import {
+	choiceParam,
+	clampParams,
+	numberParam,
+	type ParamSchema,
+	type Params
+} from '../../core/params';
 import { byShape, duration, lastString, watermark } from '../../kinds/event-time/spans';
 import { byArrival, produce, sensorValue } from '../../kinds/event-time/streams';
 import { programTemplate, type ExtraMarker } from '../../kinds/event-time/template-markers';
@@ -94,7 +100,8 @@ const presets: readonly EventTimePreset[] = [
 	{
 		id: 'windows',
 		label: 'Sliding windows',
-		description: 'Each event feeds two 10 s windows; every window is a state row until the watermark passes its end.',
+		description:
+			'Each event feeds two 10 s windows; every window is a state row until the watermark passes its end.',
 		params: {}
 	},
 	{
@@ -106,19 +113,22 @@ const presets: readonly EventTimePreset[] = [
 	{
 		id: 'session',
 		label: 'Session windows',
-		description: 'A device’s session grows while it keeps sending; in append mode it appears once the watermark passes its end.',
+		description:
+			'A device’s session grows while it keeps sending; in append mode it appears once the watermark passes its end.',
 		params: { windowType: 'session', outputMode: 'append' }
 	},
 	{
 		id: 'no-watermark',
 		label: 'No watermark',
-		description: 'Without withWatermark only update or complete work, and the window state rows never go away.',
+		description:
+			'Without withWatermark only update or complete work, and the window state rows never go away.',
 		params: { watermarkDelay: 0, outputMode: 'update' }
 	},
 	{
 		id: 'spark-sessions',
 		label: 'Sessions, step by step',
-		description: 'Spark’s own session-window test: each word is a device, gap 10 s, watermark 30 s. The rows at 0 s are behind the watermark and dropped; no session is emitted until the 90 s row moves the watermark to 60 s, past their ends.',
+		description:
+			'Spark’s own session-window test: each word is a device, gap 10 s, watermark 30 s. The rows at 0 s are behind the watermark and dropped; no session is emitted until the 90 s row moves the watermark to 60 s, past their ends.',
 		params: { windowType: 'session', sessionGap: 10, watermarkDelay: 30, outputMode: 'append' },
 		script: replayScript('StreamingSessionWindowSuite.scala, test "append mode - session window"'),
 		reproduces: {
@@ -172,7 +182,7 @@ const SESSION = 'F.session_window(';
 /** Devices send in bursts (10 s on, 6 s off, staggered), so session windows can close. */
 const bursting = (key: string, arrivalMs: number): boolean => {
 	const device = Number(key.slice(key.lastIndexOf('-') + 1));
-	return ((arrivalMs / 1000 + 5 * device) % 16) < 10;
+	return (arrivalMs / 1000 + 5 * device) % 16 < 10;
 };
 
 export const basic05Windows = defineScenario({

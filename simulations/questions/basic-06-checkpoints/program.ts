@@ -4,7 +4,7 @@ import type { ProgramTemplate } from '../../core/template';
 export const programs: readonly ProgramTemplate[] = [
 	{
 		id: 'main',
-		label: "Structured Streaming, default parameters",
+		label: 'Structured Streaming, default parameters',
 		api: 'structured',
 		template: String.raw`# basic-06: a stateful query whose progress and state live in the checkpoint.
 from pyspark.sql import SparkSession
@@ -51,7 +51,7 @@ query.awaitTermination()
 	},
 	{
 		id: 'dstream',
-		label: "DStreams, legacy",
+		label: 'DStreams, legacy',
 		api: 'dstream',
 		template: String.raw`# basic-06 (legacy DStreams): metadata + data checkpoints and driver recovery with getOrCreate.
 from pyspark import SparkContext

@@ -5,7 +5,5 @@ import { basic08LateData } from './question';
 
 export const question: QuestionModule = {
 	slug: 'basic-08-late-data',
-	simulations: [
-		{ question: basic08LateData, kind: eventTimeKind }
-	]
+	simulations: [{ question: basic08LateData, kind: eventTimeKind }]
 };

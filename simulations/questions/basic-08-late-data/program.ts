@@ -4,7 +4,7 @@ import type { ProgramTemplate } from '../../core/template';
 export const programs: readonly ProgramTemplate[] = [
 	{
 		id: 'main',
-		label: "Structured Streaming, default parameters",
+		label: 'Structured Streaming, default parameters',
 		api: 'structured',
 		template: String.raw`# basic-08: bounded lateness with a watermark; late rows beyond it are dropped.
 from pyspark.sql import SparkSession
@@ -50,7 +50,7 @@ query.awaitTermination()
 	},
 	{
 		id: 'dstream',
-		label: "DStreams, legacy contrast",
+		label: 'DStreams, legacy contrast',
 		api: 'dstream',
 		template: String.raw`# basic-08 (legacy DStreams): no event time; a late event is counted in the batch it arrives in.
 from pyspark import SparkContext

@@ -74,32 +74,37 @@ const presets: readonly EventTimePreset[] = [
 	{
 		id: 'late-data',
 		label: 'Late data',
-		description: 'A late event still counts while its window is open; once the watermark has passed its window’s end it is dropped and counted in numRowsDroppedByWatermark.',
+		description:
+			'A late event still counts while its window is open; once the watermark has passed its window’s end it is dropped and counted in numRowsDroppedByWatermark.',
 		params: {}
 	},
 	{
 		id: 'inside-vs-beyond-delay',
 		label: 'Inside vs beyond the delay',
-		description: 'Two late events for d-0 in the same batch: the one inside the delay updates its window; the one whose window already ended at or below the watermark is dropped.',
+		description:
+			'Two late events for d-0 in the same batch: the one inside the delay updates its window; the one whose window already ended at or below the watermark is dropped.',
 		params: { lateProb: 0 },
 		script: 'inside-vs-beyond-delay'
 	},
 	{
 		id: 'update-mode',
 		label: 'Update mode',
-		description: 'Each window is re-emitted whenever a (late) row changes it, until the watermark passes its end.',
+		description:
+			'Each window is re-emitted whenever a (late) row changes it, until the watermark passes its end.',
 		params: { outputMode: 'update' }
 	},
 	{
 		id: 'complete-keeps-everything',
 		label: 'Complete keeps everything',
-		description: 'Complete mode emits every window every batch and never drops a late row: state only grows.',
+		description:
+			'Complete mode emits every window every batch and never drops a late row: state only grows.',
 		params: { outputMode: 'complete' }
 	},
 	{
 		id: 'spark-update-mode',
 		label: 'Update, step by step',
-		description: 'Spark’s own test, batch by batch: rows at 10–15 s, then 25 s, then a late 10 s (dropped: its window ended at the watermark, 15 s) with another 25 s, then 10 s again. Each window is emitted whenever it changes.',
+		description:
+			'Spark’s own test, batch by batch: rows at 10–15 s, then 25 s, then a late 10 s (dropped: its window ended at the watermark, 15 s) with another 25 s, then 10 s again. Each window is emitted whenever it changes.',
 		params: { windowLength: 5, watermarkDelay: 10, outputMode: 'update' },
 		script: replayScript('EventTimeWatermarkSuite.scala, test "update mode"'),
 		reproduces: {
@@ -111,7 +116,8 @@ const presets: readonly EventTimePreset[] = [
 	{
 		id: 'spark-complete-mode',
 		label: 'Complete, step by step',
-		description: 'Spark’s own test: complete mode re-emits every window each batch and never drops a row, so a 10 s row that arrives after 25 s still counts (window 10 s goes from 3 to 4).',
+		description:
+			'Spark’s own test: complete mode re-emits every window each batch and never drops a row, so a 10 s row that arrives after 25 s still counts (window 10 s goes from 3 to 4).',
 		params: { windowLength: 5, watermarkDelay: 10, outputMode: 'complete' },
 		script: replayScript('EventTimeWatermarkSuite.scala, test "complete mode"'),
 		reproduces: {
@@ -146,7 +152,9 @@ function scriptLateRows(
 		const inside = { arrivalMs, eventTimeMs, key: 'd-0', reading: 21, label: 'inside-delay' };
 		out.push(scriptedEvent('events', next++, inside));
 	} else {
-		notes.push('With a 0 s delay no late row is inside the delay: only the one beyond is scripted.');
+		notes.push(
+			'With a 0 s delay no late row is inside the delay: only the one beyond is scripted.'
+		);
 	}
 	// A windowed aggregation drops a late row only when its window has closed, window.end ≤ the
 	// previous batch's watermark (R4.4): put it 1 s before the end of the last closed window.

@@ -4,7 +4,7 @@ import type { ProgramTemplate } from '../../core/template';
 export const programs: readonly ProgramTemplate[] = [
 	{
 		id: 'main',
-		label: "Structured Streaming, default parameters",
+		label: 'Structured Streaming, default parameters',
 		api: 'structured',
 		template: String.raw`# basic-09: Kafka in, transform, Kafka out.
 # Run: spark-submit --packages org.apache.spark:spark-sql-kafka-0-10_2.13:<your Spark 4.x version> app.py

@@ -4,7 +4,7 @@ import type { ProgramTemplate } from '../../core/template';
 export const programs: readonly ProgramTemplate[] = [
 	{
 		id: 'main',
-		label: "Structured Streaming, default parameters",
+		label: 'Structured Streaming, default parameters',
 		api: 'structured',
 		template: String.raw`# basic-10: windowed counts written to a Kafka topic (at-least-once sink).
 from pyspark.sql import SparkSession
@@ -55,7 +55,7 @@ query.awaitTermination()
 	},
 	{
 		id: 'dstream',
-		label: "DStreams, legacy",
+		label: 'DStreams, legacy',
 		api: 'dstream',
 		template: String.raw`# basic-10 (legacy DStreams): foreachRDD writing one file per (batch time, partition).
 import os

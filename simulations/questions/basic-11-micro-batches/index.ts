@@ -5,7 +5,5 @@ import { basic11MicroBatches } from './question';
 
 export const question: QuestionModule = {
 	slug: 'basic-11-micro-batches',
-	simulations: [
-		{ question: basic11MicroBatches, kind: microBatchKind }
-	]
+	simulations: [{ question: basic11MicroBatches, kind: microBatchKind }]
 };

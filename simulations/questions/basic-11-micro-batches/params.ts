@@ -94,9 +94,24 @@ export const BASIC_11: { schema: ParamSchema; presets: readonly MicroBatchPreset
 		}
 	],
 	presets: [
-		{ id: 'triggers', label: 'Fixed interval', description: 'processingTime 2 s: batches wait for the next tick.', params: {} },
-		{ id: 'overrun', label: 'Overrun', description: 'Batches take longer than the interval: the next starts at once.', params: { eventRate: 2000, perRowCost: 900 } },
-		{ id: 'default-trigger', label: 'Default trigger', description: 'No interval: the next batch as soon as data is there.', params: { triggerKind: 'default' } },
+		{
+			id: 'triggers',
+			label: 'Fixed interval',
+			description: 'processingTime 2 s: batches wait for the next tick.',
+			params: {}
+		},
+		{
+			id: 'overrun',
+			label: 'Overrun',
+			description: 'Batches take longer than the interval: the next starts at once.',
+			params: { eventRate: 2000, perRowCost: 900 }
+		},
+		{
+			id: 'default-trigger',
+			label: 'Default trigger',
+			description: 'No interval: the next batch as soon as data is there.',
+			params: { triggerKind: 'default' }
+		},
 		{
 			id: 'sub-second-rate',
 			label: 'Sub-second trigger',
@@ -107,7 +122,8 @@ export const BASIC_11: { schema: ParamSchema; presets: readonly MicroBatchPreset
 		{
 			id: 'continuous-contrast',
 			label: 'Continuous',
-			description: 'continuous="1 second": long-running tasks process each row as it arrives; a task failure at 9.5 s shows at-least-once.',
+			description:
+				'continuous="1 second": long-running tasks process each row as it arrives; a task failure at 9.5 s shows at-least-once.',
 			params: { triggerKind: 'continuous', triggerInterval: 1, failureAt: 9.5 }
 		}
 	]

@@ -4,7 +4,7 @@ import type { ProgramTemplate } from '../../core/template';
 export const programs: readonly ProgramTemplate[] = [
 	{
 		id: 'main',
-		label: "Structured Streaming, default parameters",
+		label: 'Structured Streaming, default parameters',
 		api: 'structured',
 		template: String.raw`# basic-11: micro-batches from the rate source under a fixed-interval trigger.
 from pyspark.sql import SparkSession
@@ -39,7 +39,7 @@ query.awaitTermination()
 	},
 	{
 		id: 'dstream',
-		label: "DStreams, legacy",
+		label: 'DStreams, legacy',
 		api: 'dstream',
 		template: String.raw`# basic-11 (legacy DStreams): the batch interval is fixed when the context is created.
 from pyspark import SparkContext

@@ -19,6 +19,9 @@ export const basic11MicroBatches = defineMicroBatch({
 	rewrites: (params) => ({
 		eventRate: lastNumber(numberParam(params, 'eventRate')),
 		numPartitions: lastNumber(numberParam(params, 'numPartitions')),
-		triggerInterval: rewriteTrigger(choiceParam(params, 'triggerKind'), numberParam(params, 'triggerInterval'))
+		triggerInterval: rewriteTrigger(
+			choiceParam(params, 'triggerKind'),
+			numberParam(params, 'triggerInterval')
+		)
 	})
 });

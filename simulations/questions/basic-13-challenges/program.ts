@@ -4,7 +4,7 @@ import type { ProgramTemplate } from '../../core/template';
 export const programs: readonly ProgramTemplate[] = [
 	{
 		id: 'main',
-		label: "Structured Streaming, default parameters: every fix applied",
+		label: 'Structured Streaming, default parameters: every fix applied',
 		api: 'structured',
 		template: String.raw`# basic-13: a pipeline with one line per common challenge.
 from pyspark.sql import SparkSession

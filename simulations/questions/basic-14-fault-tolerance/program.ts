@@ -4,7 +4,7 @@ import type { ProgramTemplate } from '../../core/template';
 export const programs: readonly ProgramTemplate[] = [
 	{
 		id: 'main',
-		label: "Structured Streaming, default parameters",
+		label: 'Structured Streaming, default parameters',
 		api: 'structured',
 		template: String.raw`# basic-14: replayable source + checkpoint + exactly-once file sink.
 from pyspark.sql import SparkSession
@@ -50,7 +50,7 @@ query.awaitTermination()
 	},
 	{
 		id: 'dstream',
-		label: "DStreams, legacy",
+		label: 'DStreams, legacy',
 		api: 'dstream',
 		template: String.raw`# basic-14 (legacy DStreams): write-ahead log + driver recovery; at-least-once at best.
 from pyspark import SparkConf, SparkContext, StorageLevel

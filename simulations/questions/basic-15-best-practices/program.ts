@@ -4,7 +4,7 @@ import type { ProgramTemplate } from '../../core/template';
 export const programs: readonly ProgramTemplate[] = [
 	{
 		id: 'main',
-		label: "Structured Streaming, default parameters: the \"after\" application",
+		label: 'Structured Streaming, default parameters: the "after" application',
 		api: 'structured',
 		template: String.raw`# basic-15: a stateful Kafka pipeline following the practices above.
 from pyspark.sql import SparkSession

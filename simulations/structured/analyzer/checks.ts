@@ -12,7 +12,11 @@ import { reject, rejectAtFirstBatch } from './failure';
 import { hasRangeCondition, joinInfo, watermarkInJoinKeys } from './join';
 import type { AnalyzedNode, StatefulOperator } from './types';
 
-const MODE_NAME: Readonly<Record<OutputMode, string>> = { append: 'Append', update: 'Update', complete: 'Complete' };
+const MODE_NAME: Readonly<Record<OutputMode, string>> = {
+	append: 'Append',
+	update: 'Update',
+	complete: 'Complete'
+};
 const JOIN_NAME: Readonly<Record<string, string>> = {
 	inner: 'Inner',
 	left_outer: 'LeftOuter',
@@ -24,7 +28,7 @@ const JOIN_NAME: Readonly<Record<string, string>> = {
 };
 
 const CORRECTNESS =
-	"Detected pattern of possible 'correctness' issue due to global watermark. The query contains stateful operation which can emit rows older than the current watermark plus allowed late record delay, which are \"late rows\" in downstream stateful operations and these rows can be discarded. Please refer the programming guide doc for more details. If you understand the possible risk of correctness issue and still need to run the query, you can disable this check by setting the config `spark.sql.streaming.statefulOperator.checkCorrectness.enabled` to false.";
+	'Detected pattern of possible \'correctness\' issue due to global watermark. The query contains stateful operation which can emit rows older than the current watermark plus allowed late record delay, which are "late rows" in downstream stateful operations and these rows can be discarded. Please refer the programming guide doc for more details. If you understand the possible risk of correctness issue and still need to run the query, you can disable this check by setting the config `spark.sql.streaming.statefulOperator.checkCorrectness.enabled` to false.';
 
 function walk(n: AnalyzedNode, f: (n: AnalyzedNode) => void): void {
 	for (const c of n.children) walk(c, f);
@@ -60,7 +64,10 @@ function checkAtStart(
 	const mode = write.outputMode;
 	const modeAt: Pos = write.outputModeAt ?? write.at;
 	if (!root.streaming)
-		reject(write.at, 'Queries without streaming sources cannot be executed with writeStream.start()');
+		reject(
+			write.at,
+			'Queries without streaming sources cannot be executed with writeStream.start()'
+		);
 
 	const aggs: AnalyzedNode[] = [];
 	walk(root, (n) => isStreamingAgg(n) && aggs.push(n));
@@ -84,7 +91,10 @@ function checkAtStart(
 	walk(root, (n) => checkNode(n, mode));
 
 	if (mode === 'update' && ops.some((o) => o.kind === 'session'))
-		reject(modeAt, 'Update output mode not supported for session window on streaming DataFrames/DataSets');
+		reject(
+			modeAt,
+			'Update output mode not supported for session window on streaming DataFrames/DataSets'
+		);
 
 	// A stateful operator downstream of an aggregation that may emit late rows (R5.7).
 	const checkCorrectness = conf['spark.sql.streaming.statefulOperator.checkCorrectness.enabled'];
@@ -126,7 +136,10 @@ function checkAtFirstBatch(
 		});
 	for (const o of ops) {
 		if (o.kind === 'session' && o.groupBy && o.groupBy.length <= 1)
-			rejectAtFirstBatch(o.at, 'Global aggregation with session window in streaming query is not supported.');
+			rejectAtFirstBatch(
+				o.at,
+				'Global aggregation with session window in streaming query is not supported.'
+			);
 		if (o.kind === 'join' && o.join && o.join.leftKeys.length === 0)
 			rejectAtFirstBatch(o.at, 'Stream-stream join without equality predicate is not supported');
 	}
@@ -138,8 +151,8 @@ function checkNode(n: AnalyzedNode, mode: OutputMode): void {
 	switch (p.op) {
 		case 'Aggregate':
 			if (
-				p.aggregates.some(
-					(e) => some(e, (x) => x.kind === 'agg' && x.distinct && x.fn !== 'approx_count_distinct')
+				p.aggregates.some((e) =>
+					some(e, (x) => x.kind === 'agg' && x.distinct && x.fn !== 'approx_count_distinct')
 				)
 			)
 				reject(
@@ -268,12 +281,19 @@ function checkJoin(n: AnalyzedNode & { plan: Plan & { op: 'Join' } }, mode: Outp
 function checkContinuous(root: AnalyzedNode): void {
 	const MAP_LIKE = ['Source', 'Project', 'Filter', 'SubqueryAlias'];
 	const isNow = (e: Expr): boolean =>
-		some(e, (x) => x.kind === 'call' && ['current_timestamp', 'now', 'current_date', 'localtimestamp'].includes(x.fn));
+		some(
+			e,
+			(x) =>
+				x.kind === 'call' &&
+				['current_timestamp', 'now', 'current_date', 'localtimestamp'].includes(x.fn)
+		);
 	walk(root, (n) => {
 		const p = n.plan;
 		const name = p.op === 'Limit' ? 'GlobalLimit' : p.op;
-		if (!MAP_LIKE.includes(p.op)) reject(p.at, `Continuous processing does not support ${name} operations.`);
+		if (!MAP_LIKE.includes(p.op))
+			reject(p.at, `Continuous processing does not support ${name} operations.`);
 		const exprs = p.op === 'Project' ? p.exprs : p.op === 'Filter' ? [p.condition] : [];
-		if (exprs.some(isNow)) reject(p.at, 'Continuous processing does not support current time operations.');
+		if (exprs.some(isNow))
+			reject(p.at, 'Continuous processing does not support current time operations.');
 	});
 }

@@ -49,13 +49,15 @@ export function joinOutput(
 		const srcIndex = fromRight ? r : l;
 		const e = src.eventTime.find((x) => x.index === srcIndex);
 		if (e) et.push({ ...e, index: fields.length });
-		fields.push(
-			{ name: (fromRight ? rf : lf).name, type, qualifiers: [...(lf.qualifiers ?? []), ...(rf.qualifiers ?? [])] }
-		);
+		fields.push({
+			name: (fromRight ? rf : lf).name,
+			type,
+			qualifiers: [...(lf.qualifiers ?? []), ...(rf.qualifiers ?? [])]
+		});
 	}
-	const leftRest = semi ? [...left.schema.keys()] : [...left.schema.keys()].filter(
-		(i) => !usedL.has(i)
-	);
+	const leftRest = semi
+		? [...left.schema.keys()]
+		: [...left.schema.keys()].filter((i) => !usedL.has(i));
 	for (const i of leftRest) {
 		const e = left.eventTime.find((x) => x.index === i);
 		if (e) et.push({ ...e, index: fields.length });
@@ -70,7 +72,10 @@ export function joinOutput(
 	return { fields, et };
 }
 
-export function unionOutput(plan: Plan & { op: 'Union' }, kids: readonly AnalyzedNode[]): StructField[] {
+export function unionOutput(
+	plan: Plan & { op: 'Union' },
+	kids: readonly AnalyzedNode[]
+): StructField[] {
 	const first = kids[0];
 	if (!first) return reject(plan.at, 'union of nothing');
 	let fields = first.schema.map((f) => ({ ...f }));

@@ -89,7 +89,11 @@ export function mapExpr(e: Expr, f: (x: Expr) => Expr): Expr {
 			out = { ...e, expr: m(e.expr), list: e.list.map(m) };
 			break;
 		case 'case':
-			out = { ...e, branches: e.branches.map(([c, v]) => [m(c), m(v)] as const), otherwise: e.otherwise ? m(e.otherwise) : null };
+			out = {
+				...e,
+				branches: e.branches.map(([c, v]) => [m(c), m(v)] as const),
+				otherwise: e.otherwise ? m(e.otherwise) : null
+			};
 			break;
 		case 'call':
 		case 'agg':
@@ -111,10 +115,17 @@ export function mapExpr(e: Expr, f: (x: Expr) => Expr): Expr {
  *  column instead (Catalyst tries qualifier.name before struct field access). */
 export function qualify(e: Expr, schema: readonly StructField[]): Expr {
 	return mapExpr(e, (x) => {
-		if (x.kind === 'field' && x.expr.kind === 'col' && x.expr.qualifier === undefined && x.field !== '*') {
+		if (
+			x.kind === 'field' &&
+			x.expr.kind === 'col' &&
+			x.expr.qualifier === undefined &&
+			x.field !== '*'
+		) {
 			const head = x.expr.name;
 			if (
-				lookup(schema, head).length === 0 && isQualifier(schema, head) && lookup(schema, x.field, head).length > 0
+				lookup(schema, head).length === 0 &&
+				isQualifier(schema, head) &&
+				lookup(schema, x.field, head).length > 0
 			)
 				return { kind: 'col', name: x.field, qualifier: head, ...(x.at ? { at: x.at } : {}) };
 		}
@@ -123,12 +134,21 @@ export function qualify(e: Expr, schema: readonly StructField[]): Expr {
 }
 
 /** Expands `*`, `q.*` and `struct.*` in a select list; other items pass through. */
-export function expandStars(exprs: readonly Expr[], schema: readonly StructField[], at: Pos, typeOfStruct: (e: Expr) => readonly StructField[] | null): Expr[] {
+export function expandStars(
+	exprs: readonly Expr[],
+	schema: readonly StructField[],
+	at: Pos,
+	typeOfStruct: (e: Expr) => readonly StructField[] | null
+): Expr[] {
 	const out: Expr[] = [];
 	const ref = (i: number): Expr => {
 		const f = schema[i] as StructField;
 		const dup = lookup(schema, f.name).length > 1;
-		const q = dup ? (f.qualifiers ?? []).find((x) => x.startsWith('#') && lookup(schema, f.name, x).length === 1) : undefined;
+		const q = dup
+			? (f.qualifiers ?? []).find(
+					(x) => x.startsWith('#') && lookup(schema, f.name, x).length === 1
+				)
+			: undefined;
 		return { kind: 'col', name: f.name, ...(q ? { qualifier: q } : {}), at };
 	};
 	for (const e of exprs) {
@@ -137,12 +157,16 @@ export function expandStars(exprs: readonly Expr[], schema: readonly StructField
 			continue;
 		}
 		if (e.kind === 'field' && e.field === '*') {
-			if (e.expr.kind === 'col' && lookup(schema, e.expr.name).length === 0 && isQualifier(schema, e.expr.name)) {
+			if (
+				e.expr.kind === 'col' &&
+				lookup(schema, e.expr.name).length === 0 &&
+				isQualifier(schema, e.expr.name)
+			) {
 				const q = e.expr.name;
 				schema.forEach(
-					(f, i) => hasQualifier(f, q) && out.push(
-						{ kind: 'col', name: f.name, qualifier: q, ...(ref(i).at ? { at } : {}) }
-					)
+					(f, i) =>
+						hasQualifier(f, q) &&
+						out.push({ kind: 'col', name: f.name, qualifier: q, ...(ref(i).at ? { at } : {}) })
 				);
 				continue;
 			}
@@ -154,9 +178,12 @@ export function expandStars(exprs: readonly Expr[], schema: readonly StructField
 					'_LEGACY_ERROR_TEMP_1050'
 				);
 			for (const f of fields)
-				out.push(
-					{ kind: 'alias', expr: { kind: 'field', expr: e.expr, field: f.name, at: e.at ?? at }, name: f.name, at: e.at ?? at }
-				);
+				out.push({
+					kind: 'alias',
+					expr: { kind: 'field', expr: e.expr, field: f.name, at: e.at ?? at },
+					name: f.name,
+					at: e.at ?? at
+				});
 			continue;
 		}
 		out.push(e);
@@ -165,20 +192,21 @@ export function expandStars(exprs: readonly Expr[], schema: readonly StructField
 }
 
 export function describeExpr(e: Expr): string {
-	if (e.kind === 'col') return e.qualifier && !e.qualifier.startsWith('#') ? `${e.qualifier}.${e.name}` : e.name;
+	if (e.kind === 'col')
+		return e.qualifier && !e.qualifier.startsWith('#') ? `${e.qualifier}.${e.name}` : e.name;
 	if (e.kind === 'field') return `${describeExpr(e.expr)}.${e.field}`;
 	return e.kind;
 }
 
-export const isWindowExpr = (e: Expr): boolean => e.kind === 'window' || e.kind === 'session_window';
+export const isWindowExpr = (e: Expr): boolean =>
+	e.kind === 'window' || e.kind === 'session_window';
 
 /** Distinct window / session_window expressions in a list (Spark allows one per operator). */
 export function countWindows(exprs: readonly Expr[]): number {
 	const seen = new Set<string>();
 	for (const e of exprs)
 		some(e, (x) => {
-			if (isWindowExpr(x))
-				seen.add(JSON.stringify(x, (k, v) => (k === 'at' ? undefined : v)));
+			if (isWindowExpr(x)) seen.add(JSON.stringify(x, (k, v) => (k === 'at' ? undefined : v)));
 			return false;
 		});
 	return seen.size;

@@ -18,7 +18,12 @@ export class AnalysisFailure extends Error {
 	}
 }
 
-export const reject = (at: Pos, message: string, errorClass?: string, supported?: string): never => {
+export const reject = (
+	at: Pos,
+	message: string,
+	errorClass?: string,
+	supported?: string
+): never => {
 	throw new AnalysisFailure(at, message, errorClass, supported);
 };
 

@@ -63,9 +63,11 @@ export function analyze(query: Query): Result<AnalyzedQuery, AnalysisError> {
 		const root = new Resolver().resolve(query.plan);
 		const { ops } = collectStateful(root);
 		checkQuery(root, query.write, conf, ops);
-		const sources = sourcesOf(root).filter((s) => s.streaming).sort(
-			(a, b) => (a.plan.op === 'Source' && b.plan.op === 'Source' ? a.plan.id - b.plan.id : 0)
-		);
+		const sources = sourcesOf(root)
+			.filter((s) => s.streaming)
+			.sort((a, b) =>
+				a.plan.op === 'Source' && b.plan.op === 'Source' ? a.plan.id - b.plan.id : 0
+			);
 		const value: AnalyzedQuery = {
 			root,
 			statefulOperators: ops,
@@ -83,6 +85,9 @@ export function analyze(query: Query): Result<AnalyzedQuery, AnalysisError> {
 		if (e instanceof AnalysisFailure) return { ok: false, error: located(e) };
 		const at = query.write.at;
 		const message = `internal analyzer error: ${e instanceof Error ? e.message : String(e)}`;
-		return { ok: false, error: { line: Math.max(1, at.line), column: Math.max(1, at.column), message } };
+		return {
+			ok: false,
+			error: { line: Math.max(1, at.line), column: Math.max(1, at.column), message }
+		};
 	}
 }

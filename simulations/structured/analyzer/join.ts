@@ -46,7 +46,11 @@ export function sideOf(e: Expr, left: readonly StructField[], right: readonly St
 }
 
 /** The event-time columns an expression reads on one side. */
-function eventTimeRefs(e: Expr, schema: readonly StructField[], et: readonly EventTimeColumn[]): EventTimeColumn[] {
+function eventTimeRefs(
+	e: Expr,
+	schema: readonly StructField[],
+	et: readonly EventTimeColumn[]
+): EventTimeColumn[] {
 	const out: EventTimeColumn[] = [];
 	for (const c of columnRefs(e))
 		for (const i of lookup(schema, c.name, c.qualifier)) {
@@ -83,11 +87,22 @@ export function joinInfo(node: AnalyzedNode & { plan: Plan & { op: 'Join' } }): 
 		(acc, c) => (acc ? { kind: 'binary', op: 'AND', left: acc, right: c } : c),
 		null
 	);
-	return { joinType: plan.joinType, leftKeys, rightKeys, residual, leftEventTime: left.eventTime, rightEventTime: right.eventTime };
+	return {
+		joinType: plan.joinType,
+		leftKeys,
+		rightKeys,
+		residual,
+		leftEventTime: left.eventTime,
+		rightEventTime: right.eventTime
+	};
 }
 
 /** StreamingJoinHelper.isWatermarkInJoinKeys: some join key is a watermarked column. */
-export function watermarkInJoinKeys(info: JoinInfo, left: AnalyzedNode, right: AnalyzedNode): boolean {
+export function watermarkInJoinKeys(
+	info: JoinInfo,
+	left: AnalyzedNode,
+	right: AnalyzedNode
+): boolean {
 	const keyed = (keys: readonly Expr[], n: AnalyzedNode): boolean =>
 		keys.some((k) => k.kind === 'col' && eventTimeRefs(k, n.schema, n.eventTime).length > 0);
 	return keyed(info.leftKeys, left) || keyed(info.rightKeys, right);
@@ -117,11 +132,19 @@ function signOf(e: Expr, is: (c: Expr & { kind: 'col' }) => boolean): number {
  *  conjunct `lo < hi` (or <=, >, >=) rearranges to `stateTime > otherEventTime + c`, i.e. the
  *  state side's column enters the greater side positively and the other side's watermarked
  *  column the lesser side positively, so the other side's watermark bounds the state side. */
-export function hasRangeCondition(info: JoinInfo, s: 'left' | 'right', left: AnalyzedNode, right: AnalyzedNode): boolean {
+export function hasRangeCondition(
+	info: JoinInfo,
+	s: 'left' | 'right',
+	left: AnalyzedNode,
+	right: AnalyzedNode
+): boolean {
 	const [me, other] = s === 'left' ? [left, right] : [right, left];
-	const mine = (c: Expr & { kind: 'col' }): boolean => lookup(me.schema, c.name, c.qualifier).length > 0;
+	const mine = (c: Expr & { kind: 'col' }): boolean =>
+		lookup(me.schema, c.name, c.qualifier).length > 0;
 	const theirs = (c: Expr & { kind: 'col' }): boolean =>
-		lookup(other.schema, c.name, c.qualifier).some((i) => other.eventTime.some((x) => x.index === i));
+		lookup(other.schema, c.name, c.qualifier).some((i) =>
+			other.eventTime.some((x) => x.index === i)
+		);
 	return conjuncts(info.residual).some((c) => {
 		if (c.kind !== 'binary' || !['<', '<=', '>', '>='].includes(c.op)) return false;
 		const [lo, hi] = c.op === '<' || c.op === '<=' ? [c.left, c.right] : [c.right, c.left];

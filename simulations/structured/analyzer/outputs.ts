@@ -52,7 +52,8 @@ export function aggregateOutput(e: Expr, schema: readonly StructField[], at: Pos
 				'NESTED_AGGREGATE_FUNCTION'
 			);
 		const first = x.args[0];
-		const inputType = !first || first.kind === 'star' ? null : compile(first, schema, x.at ?? at).type;
+		const inputType =
+			!first || first.kind === 'star' ? null : compile(first, schema, x.at ?? at).type;
 		for (const a of x.args.slice(1)) compile(a, schema, x.at ?? at);
 		const impl = aggregateFunction(x.fn, x.distinct, inputType);
 		if (!impl.ok) return reject(x.at ?? at, impl.error);
@@ -73,7 +74,10 @@ export function aggregateOutput(e: Expr, schema: readonly StructField[], at: Pos
 
 /** Watermark metadata an output expression keeps: a column passed through (aliased or not),
  *  `window`/`session_window` over it, `window_time` of a watermarked window (R3.1, R3.3). */
-export function eventTimeOf(e: Expr, child: AnalyzedNode): Omit<EventTimeColumn, 'index' | 'name'> | null {
+export function eventTimeOf(
+	e: Expr,
+	child: AnalyzedNode
+): Omit<EventTimeColumn, 'index' | 'name'> | null {
 	const s = stripAlias(e);
 	const fromRef = (x: Expr): EventTimeColumn | undefined => {
 		const t = stripAlias(x);
@@ -95,4 +99,3 @@ export function eventTimeOf(e: Expr, child: AnalyzedNode): Omit<EventTimeColumn,
 	}
 	return null;
 }
-

@@ -10,15 +10,7 @@ import { compileExpr, outputName } from '../expr/index';
 import { joinOutput, unionOutput } from './combine';
 import { aggregateOutput, compile, eventTimeOf, withTag } from './outputs';
 import type { Plan } from '../plan';
-import {
-	bareRef,
-	countWindows,
-	expandStars,
-	lookup,
-	mapExpr,
-	qualify,
-	unresolved
-} from './exprs';
+import { bareRef, countWindows, expandStars, lookup, mapExpr, qualify, unresolved } from './exprs';
 import { reject } from './failure';
 import { planTag } from './tags';
 import type { AnalyzedNode, EventTimeColumn } from './types';
@@ -46,7 +38,13 @@ export class Resolver {
 		if (lookup(schema, name).length === 0) unresolved(name, schema, at);
 	}
 
-	private node(plan: Plan, children: readonly AnalyzedNode[], schema: readonly StructField[], eventTime: readonly EventTimeColumn[], streaming?: boolean): AnalyzedNode {
+	private node(
+		plan: Plan,
+		children: readonly AnalyzedNode[],
+		schema: readonly StructField[],
+		eventTime: readonly EventTimeColumn[],
+		streaming?: boolean
+	): AnalyzedNode {
 		return {
 			id: this.nextId++,
 			plan,
@@ -60,7 +58,13 @@ export class Resolver {
 	private build(plan: Plan): AnalyzedNode {
 		switch (plan.op) {
 			case 'Source':
-				return this.node(plan, [], plan.schema.map((f) => ({ ...f })), [], plan.streaming);
+				return this.node(
+					plan,
+					[],
+					plan.schema.map((f) => ({ ...f })),
+					[],
+					plan.streaming
+				);
 			case 'Project':
 				return this.project(plan);
 			case 'Filter': {
@@ -131,12 +135,18 @@ export class Resolver {
 			if (x.kind !== 'window') return x;
 			const r = compileExpr(x.time, schema);
 			if (r.ok && r.value.type.kind === 'struct')
-				return { ...x, time: { kind: 'call', fn: 'window_time', args: [x.time], ...(x.at ? { at: x.at } : {}) } };
+				return {
+					...x,
+					time: { kind: 'call', fn: 'window_time', args: [x.time], ...(x.at ? { at: x.at } : {}) }
+				};
 			return x;
 		});
 	}
 
-	private structFields(schema: readonly StructField[], at: Pos): (e: Expr) => readonly StructField[] | null {
+	private structFields(
+		schema: readonly StructField[],
+		at: Pos
+	): (e: Expr) => readonly StructField[] | null {
 		return (e) => {
 			const t = compile(e, schema, at).type;
 			return t.kind === 'struct' ? t.fields : null;
@@ -144,16 +154,24 @@ export class Resolver {
 	}
 
 	/** One output column of a projection: its field, and its watermark metadata if it keeps it. */
-	private outputColumn(e: Expr, child: AnalyzedNode, at: Pos, index: number): { field: StructField; et: EventTimeColumn | null } {
+	private outputColumn(
+		e: Expr,
+		child: AnalyzedNode,
+		at: Pos,
+		index: number
+	): { field: StructField; et: EventTimeColumn | null } {
 		const c = compile(e, child.schema, at);
 		const ref = bareRef(e, child.schema);
 		const src = child.schema[ref];
 		// ResolveAliases: an unaliased Cast of a column keeps the column's name (executor fix).
-		const castOf = e.kind === 'cast' && e.expr.kind === 'col' ? child.schema[bareRef(e.expr, child.schema)] : undefined;
-		const name = e.kind === 'alias' ? e.name : src ? src.name : castOf ? castOf.name : outputName(
-			e
-		);
-		const field: StructField = src && e.kind === 'col' ? { ...src, name, type: c.type } : { name, type: c.type };
+		const castOf =
+			e.kind === 'cast' && e.expr.kind === 'col'
+				? child.schema[bareRef(e.expr, child.schema)]
+				: undefined;
+		const name =
+			e.kind === 'alias' ? e.name : src ? src.name : castOf ? castOf.name : outputName(e);
+		const field: StructField =
+			src && e.kind === 'col' ? { ...src, name, type: c.type } : { name, type: c.type };
 		const et = eventTimeOf(e, child);
 		return { field, et: et ? { ...et, index, name } : null };
 	}
@@ -169,7 +187,12 @@ export class Resolver {
 		if (countWindows(exprs) > 1) reject(plan.at, MULTI_WINDOW);
 		const cols = exprs.map((e, i) => this.outputColumn(e, child, plan.at, i));
 		const et = cols.flatMap((c) => (c.et ? [c.et] : []));
-		return this.node({ ...plan, exprs }, [child], cols.map((c) => c.field), et);
+		return this.node(
+			{ ...plan, exprs },
+			[child],
+			cols.map((c) => c.field),
+			et
+		);
 	}
 
 	private generate(plan: Plan & { op: 'Generate' }): AnalyzedNode {
@@ -182,9 +205,8 @@ export class Resolver {
 		);
 		const generator = this.normalize(plan.generator, child.schema);
 		if (
-			generator.kind !== 'call' || (
-				generator.fn !== 'explode' && generator.fn !== 'explode_outer'
-			)
+			generator.kind !== 'call' ||
+			(generator.fn !== 'explode' && generator.fn !== 'explode_outer')
 		)
 			return reject(
 				plan.at,
@@ -223,7 +245,13 @@ export class Resolver {
 				`Event time must be defined on a window or a timestamp, but ${f.name} is of type ${f.type.kind === 'long' ? 'bigint' : f.type.kind}.`
 			);
 		const id = this.nextId;
-		const et: EventTimeColumn = { index, name: f.name, delayMs: plan.delayMs, window: isWindow, watermarkNodeId: id };
+		const et: EventTimeColumn = {
+			index,
+			name: f.name,
+			delayMs: plan.delayMs,
+			window: isWindow,
+			watermarkNodeId: id
+		};
 		return this.node({ ...plan, column: f.name }, [child], child.schema, [et]);
 	}
 
@@ -231,10 +259,8 @@ export class Resolver {
 		const child = this.resolve(plan.child);
 		const groupBy = plan.groupBy.map((e) => this.normalize(e, child.schema));
 		if (countWindows(groupBy) > 1) reject(plan.at, MULTI_WINDOW);
-		const sameAs = (a: Expr, b: Expr): boolean => JSON.stringify(a, noAt) === JSON.stringify(
-			b,
-			noAt
-		);
+		const sameAs = (a: Expr, b: Expr): boolean =>
+			JSON.stringify(a, noAt) === JSON.stringify(b, noAt);
 		const rawGroup = plan.groupBy;
 		const cols: { field: StructField; et: EventTimeColumn | null }[] = [];
 		const aggregates: Expr[] = [];
@@ -284,4 +310,3 @@ export class Resolver {
 }
 
 const noAt = (k: string, v: unknown): unknown => (k === 'at' ? undefined : v);
-

@@ -17,7 +17,10 @@ const isSession = (groupBy: readonly Expr[]): boolean =>
  *  order (`executedPlan.collect`, a pre-order walk: sink first, children left to right), which
  *  is how FORMAT.md's per-operator lists are written. In a chain that is plain source→sink; under
  *  a join of two stateful inputs the right input's operator comes before the left's. */
-export function collectStateful(root: AnalyzedNode): { ops: StatefulOperator[]; nodes: Map<number, AnalyzedNode> } {
+export function collectStateful(root: AnalyzedNode): {
+	ops: StatefulOperator[];
+	nodes: Map<number, AnalyzedNode>;
+} {
 	const preorder: AnalyzedNode[] = [];
 	const visit = (n: AnalyzedNode): void => {
 		preorder.push(n);
@@ -43,16 +46,31 @@ function describeOp(n: AnalyzedNode, id: number): StatefulOperator | null {
 	switch (p.op) {
 		case 'Aggregate': {
 			const key = n.eventTime.find((e) => e.index < p.groupBy.length);
-			return { id, kind: isSession(p.groupBy) ? 'session' : 'aggregate', nodeId: n.id, at: p.at, groupBy: p.groupBy, ...(key ? { eventTimeKey: key } : {}) };
+			return {
+				id,
+				kind: isSession(p.groupBy) ? 'session' : 'aggregate',
+				nodeId: n.id,
+				at: p.at,
+				groupBy: p.groupBy,
+				...(key ? { eventTimeKey: key } : {})
+			};
 		}
 		case 'Deduplicate': {
-			const keyIndices = p.keys.length === 0 ? [...child.schema.keys()] : p.keys.flatMap(
-				(k) => lookup(child.schema, k).slice(0, 1)
-			);
-			const key = p.withinWatermark ? child.eventTime[0] : child.eventTime.find(
-				(e) => keyIndices.includes(e.index)
-			);
-			return { id, kind: p.withinWatermark ? 'dedupWithinWatermark' : 'dedup', nodeId: n.id, at: p.at, keyIndices, ...(key ? { eventTimeKey: key } : {}) };
+			const keyIndices =
+				p.keys.length === 0
+					? [...child.schema.keys()]
+					: p.keys.flatMap((k) => lookup(child.schema, k).slice(0, 1));
+			const key = p.withinWatermark
+				? child.eventTime[0]
+				: child.eventTime.find((e) => keyIndices.includes(e.index));
+			return {
+				id,
+				kind: p.withinWatermark ? 'dedupWithinWatermark' : 'dedup',
+				nodeId: n.id,
+				at: p.at,
+				keyIndices,
+				...(key ? { eventTimeKey: key } : {})
+			};
 		}
 		case 'Join': {
 			const [l, r] = n.children;

@@ -26,14 +26,35 @@ export interface AggregateImpl {
 }
 
 // Internal states, cast at the boundary: each is JSON by construction.
-interface Count { n: number }
-interface Sum { sum: number | null }
-interface Avg { sum: number; n: number }
-interface One { v: Json; set: boolean }
-interface Items { items: Json[] }
-interface Distinct { keys: { [k: string]: true }; items: Json[] }
-interface Moments { n: number; avg: number; m2: number }
-interface Values { values: number[] }
+interface Count {
+	n: number;
+}
+interface Sum {
+	sum: number | null;
+}
+interface Avg {
+	sum: number;
+	n: number;
+}
+interface One {
+	v: Json;
+	set: boolean;
+}
+interface Items {
+	items: Json[];
+}
+interface Distinct {
+	keys: { [k: string]: true };
+	items: Json[];
+}
+interface Moments {
+	n: number;
+	avg: number;
+	m2: number;
+}
+interface Values {
+	values: number[];
+}
 
 function make<S extends object>(
 	type: DataType,
@@ -126,7 +147,15 @@ function base(fn: AggregateFn, input: DataType | null): Result<AggregateImpl, st
 				if (v !== null) s.sum = s.sum === null ? (v as number) : s.sum + (v as number);
 				return s;
 			};
-			return ok(make<Sum>(type, () => ({ sum: null }), add, (a, b) => add(a, b.sum), (s) => s.sum));
+			return ok(
+				make<Sum>(
+					type,
+					() => ({ sum: null }),
+					add,
+					(a, b) => add(a, b.sum),
+					(s) => s.sum
+				)
+			);
 		}
 		case 'avg':
 			if (!numeric) return mismatch(fn, '"NUMERIC" or "ANSI INTERVAL"', t);
@@ -150,7 +179,15 @@ function base(fn: AggregateFn, input: DataType | null): Result<AggregateImpl, st
 				return s;
 			};
 			const merge = (a: One, b: One): One => (b.set ? pick(a, b.v) : a);
-			return ok(make<One>(t, () => ({ v: null, set: false }), pick, merge, (s) => s.v));
+			return ok(
+				make<One>(
+					t,
+					() => ({ v: null, set: false }),
+					pick,
+					merge,
+					(s) => s.v
+				)
+			);
 		}
 		case 'first':
 		case 'last': {
@@ -163,7 +200,15 @@ function base(fn: AggregateFn, input: DataType | null): Result<AggregateImpl, st
 				return s;
 			};
 			const merge = (a: One, b: One): One => (b.set ? take(a, b.v) : a);
-			return ok(make<One>(t, () => ({ v: null, set: false }), take, merge, (s) => s.v));
+			return ok(
+				make<One>(
+					t,
+					() => ({ v: null, set: false }),
+					take,
+					merge,
+					(s) => s.v
+				)
+			);
 		}
 		case 'collect_list':
 			return ok(

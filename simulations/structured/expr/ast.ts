@@ -32,7 +32,8 @@ export interface StructField {
 }
 
 /** A runtime value. Structs are plain objects keyed by field name; arrays are arrays. */
-export type Value = null | number | string | boolean | readonly Value[] | { readonly [field: string]: Value };
+export type Value =
+	null | number | string | boolean | readonly Value[] | { readonly [field: string]: Value };
 
 /** 1-based line and column in the program text. */
 export interface Pos {
@@ -41,20 +42,7 @@ export interface Pos {
 }
 
 export type BinaryOp =
-	| '+'
-	| '-'
-	| '*'
-	| '/'
-	| '%'
-	| '='
-	| '<=>'
-	| '!='
-	| '<'
-	| '<='
-	| '>'
-	| '>='
-	| 'AND'
-	| 'OR';
+	'+' | '-' | '*' | '/' | '%' | '=' | '<=>' | '!=' | '<' | '<=' | '>' | '>=' | 'AND' | 'OR';
 
 export type UnaryOp = 'NOT' | 'NEGATE' | 'IS_NULL' | 'IS_NOT_NULL';
 
@@ -104,7 +92,13 @@ export type Expr =
 	| { readonly kind: 'field'; readonly expr: Expr; readonly field: string; readonly at?: Pos }
 	/** A scalar function by its Spark SQL name, lower case: timestamp_seconds, split, array,
 	 *  explode, window_time, coalesce, lower, concat, ... */
-	| { readonly kind: 'call'; readonly fn: string; readonly args: readonly Expr[]; readonly at?: Pos; readonly udf?: PythonUdf }
+	| {
+			readonly kind: 'call';
+			readonly fn: string;
+			readonly args: readonly Expr[];
+			readonly at?: Pos;
+			readonly udf?: PythonUdf;
+	  }
 	/** window(timeColumn, windowDuration, slideDuration, startTime); durations in microseconds. */
 	| {
 			readonly kind: 'window';

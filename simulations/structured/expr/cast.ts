@@ -16,7 +16,7 @@ type Convert = (v: Value) => Value;
 
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
-const LONG_LIMIT = 9223372036854775807;
+const LONG_LIMIT = 2 ** 63;
 
 const INTEGRAL_STRING = /^[+-]?\d+(\.\d*)?$|^[+-]?\.\d+$/;
 const DOUBLE_STRING = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?[dDfF]?$/;
@@ -66,7 +66,7 @@ export function parseTimestampString(s: string): number | null {
 	}
 	const us = ms * 1000 + frac - offsetUs;
 	// Past a Long of microseconds (about year 294247) Spark's multiplyExact overflows: no timestamp.
-	return us >= -9223372036854775808 && us <= 9223372036854775807 ? us : null;
+	return us >= -(2 ** 63) && us <= 2 ** 63 ? us : null;
 }
 
 /** Cast.typeCheckFailureMessage under ANSI: casts only the legacy mode allows (BOOLEAN ↔

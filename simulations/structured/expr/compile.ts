@@ -180,9 +180,15 @@ class Compiler {
 	}
 
 	private caseWhen(e: Node<'case'>, at: Pos): Result<Compiled> {
-		const conds = this.all(e.branches.map(([c]) => c), at);
+		const conds = this.all(
+			e.branches.map(([c]) => c),
+			at
+		);
 		if (!conds.ok) return conds;
-		const values = this.all(e.branches.map(([, v]) => v), at);
+		const values = this.all(
+			e.branches.map(([, v]) => v),
+			at
+		);
 		if (!values.ok) return values;
 		let otherwise: Compiled | null = null;
 		if (e.otherwise !== null) {
@@ -252,7 +258,14 @@ class Compiler {
 			const types = cs.map((c) => c.type);
 			const refused = udf.refuse?.(types);
 			if (refused) return errAt(at, refused);
-			return ok(compiled(udf.returnType, name, true, (row) => udf.call(cs.map((c) => c.eval(row)), types)));
+			return ok(
+				compiled(udf.returnType, name, true, (row) =>
+					udf.call(
+						cs.map((c) => c.eval(row)),
+						types
+					)
+				)
+			);
 		}
 		if (e.fn === 'window_time') {
 			const [w] = args.value;

@@ -37,4 +37,7 @@ export function typeMismatch(at: Pos, sub: string, sql: string, detail: string):
 	return errAt(at, `${head} due to data type mismatch: ${detail}`);
 }
 
-export const constant = (v: Value): Eval => () => v;
+export const constant =
+	(v: Value): Eval =>
+	() =>
+		v;

@@ -46,7 +46,10 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 export function parseCalendarInterval(text: string): Result<CalendarInterval, string> {
 	const bad = (why: string): Result<never, string> =>
 		err(`[INVALID_INTERVAL_FORMAT.${why}] Error parsing '${text}' to interval.`);
-	const words = text.trim().split(/\s+/).filter((w) => w !== '');
+	const words = text
+		.trim()
+		.split(/\s+/)
+		.filter((w) => w !== '');
 	if (words.length > 0 && words[0]?.toLowerCase() === 'interval') words.shift();
 	if (words.length === 0) return bad('INPUT_IS_EMPTY');
 	let months = 0;

@@ -77,7 +77,13 @@ const struct: FnSpec = {
 			const named = x?.kind === 'col' || x?.kind === 'alias' || x?.kind === 'field';
 			return { name: named ? a.name : `col${i + 1}`, type: a.type };
 		});
-		return ok(structOf(fields, args.map((a) => a.eval), name));
+		return ok(
+			structOf(
+				fields,
+				args.map((a) => a.eval),
+				name
+			)
+		);
 	}
 };
 
@@ -107,7 +113,14 @@ const size: FnSpec = {
 		const c = checkArgs(args, isArray, '("ARRAY" or "MAP")', name, at);
 		if (!c.ok) return c;
 		const e = (c.value[0] as Compiled).eval;
-		return ok(compiled(INT, name, true, strict1(e, (v) => (v as readonly Value[]).length)));
+		return ok(
+			compiled(
+				INT,
+				name,
+				true,
+				strict1(e, (v) => (v as readonly Value[]).length)
+			)
+		);
 	}
 };
 

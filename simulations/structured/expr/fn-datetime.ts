@@ -12,7 +12,7 @@ import { checkArgs, strict1, wrongType, type FnSpec, type Registry } from './fn-
 import { ExprRuntimeError, overflow } from './runtime-error';
 import { LONG, TIMESTAMP, isIntegral, isNumeric } from './types';
 
-const LONG_MAX = 9223372036854775807;
+const LONG_MAX = 2 ** 63;
 
 function toTimestamp(unitUs: number, integralOnly: boolean): FnSpec {
 	const accept = (c: Compiled): boolean =>

@@ -101,9 +101,17 @@ export const JSON_FUNCTIONS: Registry = {
 				schema?.kind === 'lit' && typeof schema.value === 'string'
 					? parseDataType(schema.value)
 					: null;
-			if (type === null || type.kind !== 'struct') return wrongType(at, name, 1, '"STRUCT" schema', s);
+			if (type === null || type.kind !== 'struct')
+				return wrongType(at, name, 1, '"STRUCT" schema', s);
 			const fields = type.fields;
-			return ok(compiled(type, name, true, strict1(a.eval, (v) => parseJsonRecord(String(v), fields))));
+			return ok(
+				compiled(
+					type,
+					name,
+					true,
+					strict1(a.eval, (v) => parseJsonRecord(String(v), fields))
+				)
+			);
 		}
 	},
 	to_json: {
@@ -112,7 +120,14 @@ export const JSON_FUNCTIONS: Registry = {
 		compile: ([a], _exprs, name, at) => {
 			if (a === undefined || (a.type.kind !== 'struct' && a.type.kind !== 'array'))
 				return wrongType(at, name, 0, '"STRUCT" or "ARRAY"', a);
-			return ok(compiled({ kind: 'string' }, name, true, strict1(a.eval, (v) => JSON.stringify(toJsonValue(v)))));
+			return ok(
+				compiled(
+					{ kind: 'string' },
+					name,
+					true,
+					strict1(a.eval, (v) => JSON.stringify(toJsonValue(v)))
+				)
+			);
 		}
 	}
 };

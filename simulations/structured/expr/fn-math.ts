@@ -26,7 +26,14 @@ function numeric1(f: (x: number) => number, out: 'keep' | 'long' | 'double'): Fn
 			if (!c.ok) return c;
 			const [a] = c.value as [Compiled];
 			const type = out === 'long' ? LONG : out === 'keep' && isIntegral(a.type) ? a.type : DOUBLE;
-			return ok(compiled(type, name, a.nullable, strict1(a.eval, (v) => f(v as number))));
+			return ok(
+				compiled(
+					type,
+					name,
+					a.nullable,
+					strict1(a.eval, (v) => f(v as number))
+				)
+			);
 		}
 	};
 }

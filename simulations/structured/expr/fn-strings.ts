@@ -35,7 +35,14 @@ function unary(f: (s: string) => Value, type = STRING): FnSpec {
 			const s = strings(args, name, at);
 			if (!s.ok) return s;
 			const [a] = s.value as [Compiled];
-			return ok(compiled(type, name, a.nullable, strict1(a.eval, (v) => f(v as string))));
+			return ok(
+				compiled(
+					type,
+					name,
+					a.nullable,
+					strict1(a.eval, (v) => f(v as string))
+				)
+			);
 		}
 	};
 }
@@ -49,7 +56,14 @@ function strict(min: number, max: number, type = STRING, f: (vs: string[]) => Va
 			const s = strings(args, name, at);
 			if (!s.ok) return s;
 			const evals = s.value.map((c) => c.eval);
-			return ok(compiled(type, name, true, strictN(evals, (vs) => f(vs as string[]))));
+			return ok(
+				compiled(
+					type,
+					name,
+					true,
+					strictN(evals, (vs) => f(vs as string[]))
+				)
+			);
 		}
 	};
 }

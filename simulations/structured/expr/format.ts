@@ -58,11 +58,12 @@ export function valueToString(v: Value, t: DataType): string {
 			return formatTimestamp(v as number);
 		case 'interval':
 			return formatInterval(v as number);
-		case 'array':
+		case 'array': {
 			const items = (v as readonly Value[]).map((x) =>
 				x === null ? 'null' : valueToString(x, t.element)
 			);
 			return `[${items.join(', ')}]`;
+		}
 		case 'struct': {
 			const o = v as { readonly [f: string]: Value };
 			const items = t.fields.map((f) => {

@@ -24,7 +24,7 @@ import {
 
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
-const LONG_MAX = 9223372036854775807;
+const LONG_MAX = 2 ** 63;
 
 /** Casts `c` to `to` (non-null values only), keeping its name. */
 export function coerce(c: Compiled, to: DataType): Compiled {
@@ -79,8 +79,7 @@ function checked(type: DataType, fn: string): (n: number) => number {
 /** `[DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES]` for `name`. */
 function diffTypes(l: Compiled, r: Compiled, name: string, at: Pos): Result<never> {
 	const types = `("${sqlTypeName(l.type)}" and "${sqlTypeName(r.type)}")`;
-	const detail =
-		`the left and right operands of the binary operator have incompatible types ${types}.`;
+	const detail = `the left and right operands of the binary operator have incompatible types ${types}.`;
 	return typeMismatch(at, 'BINARY_OP_DIFF_TYPES', name, detail);
 }
 
@@ -104,10 +103,24 @@ function arithmetic(
 			return ok(compiled(TIMESTAMP, name, nullable, f));
 		}
 		if (op === '+' && lt === 'interval' && rt === 'timestamp') {
-			return ok(compiled(TIMESTAMP, name, nullable, strict2(l.eval, r.eval, (a, b) => a + b)));
+			return ok(
+				compiled(
+					TIMESTAMP,
+					name,
+					nullable,
+					strict2(l.eval, r.eval, (a, b) => a + b)
+				)
+			);
 		}
 		if (op === '-' && lt === 'timestamp' && rt === 'timestamp') {
-			return ok(compiled(INTERVAL, name, nullable, strict2(l.eval, r.eval, (a, b) => a - b)));
+			return ok(
+				compiled(
+					INTERVAL,
+					name,
+					nullable,
+					strict2(l.eval, r.eval, (a, b) => a - b)
+				)
+			);
 		}
 		if (lt === 'interval' && (rt === 'interval' || rt === 'null')) {
 			const f = strict2(l.eval, r.eval, (a, b) => a + sign * b);
@@ -115,10 +128,13 @@ function arithmetic(
 		}
 	}
 	if ((op === '*' || op === '/') && lt === 'interval' && isNumeric(r.type)) {
-		const f = op === '*' ? (a: number, b: number) => Math.trunc(a * b) : (a: number, b: number) => {
-			if (b === 0) throw divideByZero();
-			return Math.trunc(a / b);
-		};
+		const f =
+			op === '*'
+				? (a: number, b: number) => Math.trunc(a * b)
+				: (a: number, b: number) => {
+						if (b === 0) throw divideByZero();
+						return Math.trunc(a / b);
+					};
 		return ok(compiled(INTERVAL, name, nullable, strict2(l.eval, r.eval, f)));
 	}
 	const type = meet(l.type, r.type);
@@ -129,29 +145,60 @@ function arithmetic(
 	switch (op) {
 		case '+': {
 			const c = checked(t, 'try_add');
-			return ok(compiled(t, name, nullable, strict2(le, re, (a, b) => c(a + b))));
+			return ok(
+				compiled(
+					t,
+					name,
+					nullable,
+					strict2(le, re, (a, b) => c(a + b))
+				)
+			);
 		}
 		case '-': {
 			const c = checked(t, 'try_subtract');
-			return ok(compiled(t, name, nullable, strict2(le, re, (a, b) => c(a - b))));
+			return ok(
+				compiled(
+					t,
+					name,
+					nullable,
+					strict2(le, re, (a, b) => c(a - b))
+				)
+			);
 		}
 		case '*': {
 			const c = checked(t, 'try_multiply');
-			return ok(compiled(t, name, nullable, strict2(le, re, (a, b) => c(a * b))));
+			return ok(
+				compiled(
+					t,
+					name,
+					nullable,
+					strict2(le, re, (a, b) => c(a * b))
+				)
+			);
 		}
 		case '/':
 			return ok(
-				compiled(DOUBLE, name, true, strict2(le, re, (a, b) => {
-					if (b === 0) throw divideByZero();
-					return a / b;
-				}))
+				compiled(
+					DOUBLE,
+					name,
+					true,
+					strict2(le, re, (a, b) => {
+						if (b === 0) throw divideByZero();
+						return a / b;
+					})
+				)
 			);
 		case '%':
 			return ok(
-				compiled(t, name, true, strict2(le, re, (a, b) => {
-					if (b === 0) throw divideByZero();
-					return a % b;
-				}))
+				compiled(
+					t,
+					name,
+					true,
+					strict2(le, re, (a, b) => {
+						if (b === 0) throw divideByZero();
+						return a % b;
+					})
+				)
 			);
 		default:
 			return diff();
@@ -170,37 +217,52 @@ function comparison(
 	const le = coerce(l, type).eval;
 	const re = coerce(r, type).eval;
 	if (op === '<=>') {
-		return ok(compiled(BOOLEAN, name, false, (row) => {
-			const a = le(row);
-			const b = re(row);
-			return a === null || b === null ? a === b : valuesEqual(a, b);
-		}));
+		return ok(
+			compiled(BOOLEAN, name, false, (row) => {
+				const a = le(row);
+				const b = re(row);
+				return a === null || b === null ? a === b : valuesEqual(a, b);
+			})
+		);
 	}
 	const test: (a: Value, b: Value) => boolean =
-		op === '=' ? valuesEqual
-		: op === '!=' ? (a, b) => !valuesEqual(a, b)
-		: op === '<' ? (a, b) => compareValues(a, b) < 0
-		: op === '<=' ? (a, b) => compareValues(a, b) <= 0
-		: op === '>' ? (a, b) => compareValues(a, b) > 0
-		: (a, b) => compareValues(a, b) >= 0;
+		op === '='
+			? valuesEqual
+			: op === '!='
+				? (a, b) => !valuesEqual(a, b)
+				: op === '<'
+					? (a, b) => compareValues(a, b) < 0
+					: op === '<='
+						? (a, b) => compareValues(a, b) <= 0
+						: op === '>'
+							? (a, b) => compareValues(a, b) > 0
+							: (a, b) => compareValues(a, b) >= 0;
 	const simple = type.kind === 'long' || type.kind === 'int' || type.kind === 'timestamp';
 	// Integral and timestamp values are plain numbers without NaN: JavaScript operators suffice.
-	const fast: ((a: number, b: number) => boolean) | null = !simple ? null
-		: op === '=' ? (a, b) => a === b
-		: op === '!=' ? (a, b) => a !== b
-		: op === '<' ? (a, b) => a < b
-		: op === '<=' ? (a, b) => a <= b
-		: op === '>' ? (a, b) => a > b
-		: (a, b) => a >= b;
+	const fast: ((a: number, b: number) => boolean) | null = !simple
+		? null
+		: op === '='
+			? (a, b) => a === b
+			: op === '!='
+				? (a, b) => a !== b
+				: op === '<'
+					? (a, b) => a < b
+					: op === '<='
+						? (a, b) => a <= b
+						: op === '>'
+							? (a, b) => a > b
+							: (a, b) => a >= b;
 	const nullable = l.nullable || r.nullable;
 	if (fast !== null) return ok(compiled(BOOLEAN, name, nullable, strict2(le, re, fast)));
-	return ok(compiled(BOOLEAN, name, nullable, (row) => {
-		const a = le(row);
-		if (a === null) return null;
-		const b = re(row);
-		if (b === null) return null;
-		return test(a, b);
-	}));
+	return ok(
+		compiled(BOOLEAN, name, nullable, (row) => {
+			const a = le(row);
+			if (a === null) return null;
+			const b = re(row);
+			if (b === null) return null;
+			return test(a, b);
+		})
+	);
 }
 
 function logical(
@@ -210,7 +272,10 @@ function logical(
 	name: string,
 	at: Pos
 ): Result<Compiled> {
-	for (const [side, c] of [['first', l], ['second', r]] as const) {
+	for (const [side, c] of [
+		['first', l],
+		['second', r]
+	] as const) {
 		if (c.type.kind !== 'boolean' && c.type.kind !== 'null') {
 			const found = `"${c.name}" has the type "${sqlTypeName(c.type)}"`;
 			const detail = `The ${side} parameter requires the "BOOLEAN" type, however ${found}.`;
@@ -221,21 +286,25 @@ function logical(
 	const re = r.eval;
 	const nullable = l.nullable || r.nullable;
 	if (op === 'AND') {
-		return ok(compiled(BOOLEAN, name, nullable, (row) => {
-			const a = le(row);
-			if (a === false) return false;
-			const b = re(row);
-			if (b === false) return false;
-			return a === null || b === null ? null : true;
-		}));
+		return ok(
+			compiled(BOOLEAN, name, nullable, (row) => {
+				const a = le(row);
+				if (a === false) return false;
+				const b = re(row);
+				if (b === false) return false;
+				return a === null || b === null ? null : true;
+			})
+		);
 	}
-	return ok(compiled(BOOLEAN, name, nullable, (row) => {
-		const a = le(row);
-		if (a === true) return true;
-		const b = re(row);
-		if (b === true) return true;
-		return a === null || b === null ? null : false;
-	}));
+	return ok(
+		compiled(BOOLEAN, name, nullable, (row) => {
+			const a = le(row);
+			if (a === true) return true;
+			const b = re(row);
+			if (b === true) return true;
+			return a === null || b === null ? null : false;
+		})
+	);
 }
 
 export function compileBinary(
@@ -259,4 +328,3 @@ export function compileBinary(
 			return comparison(op, l, r, name, at);
 	}
 }
-

@@ -13,8 +13,23 @@ import { BOOLEAN, DOUBLE, INT, LONG, NULL_TYPE, STRING, TIMESTAMP, parseDataType
 
 /** Words that end an expression rather than name a column. */
 export const RESERVED = new Set([
-	'and', 'or', 'not', 'case', 'when', 'then', 'else', 'end', 'as', 'is', 'in', 'between',
-	'like', 'rlike', 'distinct', 'div', 'from'
+	'and',
+	'or',
+	'not',
+	'case',
+	'when',
+	'then',
+	'else',
+	'end',
+	'as',
+	'is',
+	'in',
+	'between',
+	'like',
+	'rlike',
+	'distinct',
+	'div',
+	'from'
 ]);
 
 const INT_MAX = 2147483647;

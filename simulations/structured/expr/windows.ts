@@ -87,14 +87,16 @@ export function compileWindow(
 	const t = timeColumn(time.value, sql, at);
 	if (!t.ok) return t;
 	const te = t.value;
-	return ok(compiled(WINDOW_TYPE, name, true, (row) => {
-		const v = te(row);
-		if (v === null) return null;
-		const ts = v as number;
-		const remainder = (ts - startUs) % slideUs;
-		const start = ts - (remainder < 0 ? remainder + slideUs : remainder);
-		return { start, end: start + durationUs };
-	}));
+	return ok(
+		compiled(WINDOW_TYPE, name, true, (row) => {
+			const v = te(row);
+			if (v === null) return null;
+			const ts = v as number;
+			const remainder = (ts - startUs) % slideUs;
+			const start = ts - (remainder < 0 ? remainder + slideUs : remainder);
+			return { start, end: start + durationUs };
+		})
+	);
 }
 
 export function compileSessionWindow(
@@ -138,13 +140,15 @@ export function compileSessionWindow(
 		return typeMismatch(at, 'UNEXPECTED_INPUT_TYPE', sql, `${requires}, however ${found}.`);
 	}
 	const te = t.value;
-	return ok(compiled(WINDOW_TYPE, name, true, (row) => {
-		const v = te(row);
-		if (v === null) return null;
-		const g = gapUs(row);
-		if (g === null) return null;
-		return { start: v, end: (v as number) + (g as number) };
-	}));
+	return ok(
+		compiled(WINDOW_TYPE, name, true, (row) => {
+			const v = te(row);
+			if (v === null) return null;
+			const g = gapUs(row);
+			if (g === null) return null;
+			return { start: v, end: (v as number) + (g as number) };
+		})
+	);
 }
 
 /** window_time(w): the last microsecond inside a window or session window. */
@@ -153,8 +157,10 @@ export function compileWindowTime(arg: Compiled, at: Pos, name: string): Result<
 		return errAt(at, `The input is not a correct window column: ${arg.name}`);
 	}
 	const e = arg.eval;
-	return ok(compiled({ kind: 'timestamp' }, name, true, (row) => {
-		const w = e(row) as { readonly end: Value } | null;
-		return w === null || w.end === null ? null : (w.end as number) - 1;
-	}));
+	return ok(
+		compiled({ kind: 'timestamp' }, name, true, (row) => {
+			const w = e(row) as { readonly end: Value } | null;
+			return w === null || w.end === null ? null : (w.end as number) - 1;
+		})
+	);
 }

@@ -73,7 +73,9 @@ export function aggregateBatch(
 		let merged: AggGroup;
 		if (prev === undefined) merged = partial;
 		else {
-			const b = prev.b.map((s, i) => (spec.aggs[i] as AggregateImpl).merge(s, partial.b[i] as AggState));
+			const b = prev.b.map((s, i) =>
+				(spec.aggs[i] as AggregateImpl).merge(s, partial.b[i] as AggState)
+			);
 			merged = { k: prev.k, b };
 		}
 		store.put(key, merged);
@@ -95,5 +97,12 @@ export function aggregateBatch(
 		}
 	}
 	if (rules.emitAll) for (const g of store.map.values()) rows.push(resultRow(spec, g));
-	return { rows, numRowsDroppedByWatermark: dropped, evicted, updatedRows, evictedRows, droppedKeys };
+	return {
+		rows,
+		numRowsDroppedByWatermark: dropped,
+		evicted,
+		updatedRows,
+		evictedRows,
+		droppedKeys
+	};
 }

@@ -71,5 +71,10 @@ export function dedupBatch(
 			if (expired) store.remove(key);
 		}
 	}
-	return { rows: out, numRowsDroppedByWatermark: dropped, numDroppedDuplicateRows: duplicates, droppedRows };
+	return {
+		rows: out,
+		numRowsDroppedByWatermark: dropped,
+		numDroppedDuplicateRows: duplicates,
+		droppedRows
+	};
 }

@@ -63,7 +63,8 @@ function shouldEvict(side: JoinSideSpec, key: readonly Value[], row: Row, wEvict
 }
 
 export const hasStateCleanup = (side: JoinSideSpec): boolean =>
-	side.keyTimeOrdinal !== null || (side.stateValueWatermark !== null && side.eventTimeIndex !== null);
+	side.keyTimeOrdinal !== null ||
+	(side.stateValueWatermark !== null && side.eventTimeIndex !== null);
 
 export function joinBatch(
 	stores: JoinStores,
@@ -128,7 +129,8 @@ export function joinBatch(
 			}
 			// Left rows are always stored: right rows of this batch have not been seen yet. A right
 			// row is skipped when this batch evicts it anyway, unless it still owes a null row.
-			if (!isLeft && shouldEvict(me, keyValues, row, evictionWatermarkMs) && (matched || !outer)) continue;
+			if (!isLeft && shouldEvict(me, keyValues, row, evictionWatermarkMs) && (matched || !outer))
+				continue;
 			const list = myStore.map.get(key);
 			if (list === undefined) myStore.map.set(key, [{ r: row, m: matched }]);
 			else list.push({ r: row, m: matched });

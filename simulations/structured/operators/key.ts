@@ -19,7 +19,12 @@ export function keyPart(v: Value): string {
 		default: {
 			// window / session_window structs are the common struct key: encode them cheaply.
 			const o = v as { start?: Value; end?: Value };
-			if (!Array.isArray(v) && typeof o.start === 'number' && typeof o.end === 'number' && Object.keys(v).length === 2) {
+			if (
+				!Array.isArray(v) &&
+				typeof o.start === 'number' &&
+				typeof o.end === 'number' &&
+				Object.keys(v).length === 2
+			) {
 				return 'w' + o.start + ':' + o.end;
 			}
 			return 'j' + JSON.stringify(v);

@@ -20,11 +20,29 @@ export interface ModeRules {
 export function modeRules(mode: OutputMode): ModeRules {
 	switch (mode) {
 		case 'complete':
-			return { dropsLate: false, evicts: false, emitOnEviction: false, emitTouched: false, emitAll: true };
+			return {
+				dropsLate: false,
+				evicts: false,
+				emitOnEviction: false,
+				emitTouched: false,
+				emitAll: true
+			};
 		case 'update':
-			return { dropsLate: true, evicts: true, emitOnEviction: false, emitTouched: true, emitAll: false };
+			return {
+				dropsLate: true,
+				evicts: true,
+				emitOnEviction: false,
+				emitTouched: true,
+				emitAll: false
+			};
 		case 'append':
-			return { dropsLate: true, evicts: true, emitOnEviction: true, emitTouched: false, emitAll: false };
+			return {
+				dropsLate: true,
+				evicts: true,
+				emitOnEviction: true,
+				emitTouched: false,
+				emitAll: false
+			};
 	}
 }
 

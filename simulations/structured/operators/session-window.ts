@@ -43,7 +43,10 @@ export interface SessionSpec {
 }
 
 /** Merges sessions sorted by start: the next joins the current one iff start <= current end. */
-export function mergeSessions(sorted: readonly Session[], aggs: readonly AggregateImpl[]): Session[] {
+export function mergeSessions(
+	sorted: readonly Session[],
+	aggs: readonly AggregateImpl[]
+): Session[] {
 	const out: Session[] = [];
 	let cur: Session | undefined;
 	for (const s of sorted) {
@@ -110,7 +113,10 @@ export function sessionBatch(
 	for (const [key, { k, rows }] of byKey) {
 		const prev = store.get(key);
 		// Snapshot the old sessions' rows first: merging folds their aggregate states in place.
-		const before = (prev?.sessions ?? []).map((s) => ({ s, row: outputRow(spec, prev as SessionGroup, s) }));
+		const before = (prev?.sessions ?? []).map((s) => ({
+			s,
+			row: outputRow(spec, prev as SessionGroup, s)
+		}));
 		const all = (prev?.sessions ?? []).map((s) => ({ ...s })).concat(rows);
 		all.sort((a, b) => a.start - b.start);
 		const group: SessionGroup = { k: prev?.k ?? k, sessions: mergeSessions(all, spec.aggs) };
@@ -144,5 +150,13 @@ export function sessionBatch(
 	}
 	let total = 0;
 	for (const g of store.map.values()) total += g.sessions.length;
-	return { rows: out, numRowsDroppedByWatermark: dropped, total, updatedRows, evictedRows, mergedRows, droppedRows };
+	return {
+		rows: out,
+		numRowsDroppedByWatermark: dropped,
+		total,
+		updatedRows,
+		evictedRows,
+		mergedRows,
+		droppedRows
+	};
 }

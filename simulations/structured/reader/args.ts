@@ -59,10 +59,7 @@ export const optionString = (x: Arg): string => {
 		case 'bool':
 			return x.v.v ? 'true' : 'false';
 		default:
-			return fail(
-				x.at,
-				`option value must be a string, number or bool, not ${describe(x.v)}`
-			);
+			return fail(x.at, `option value must be a string, number or bool, not ${describe(x.v)}`);
 	}
 };
 
@@ -93,9 +90,9 @@ export function literal(v: PyValue, at: Pos): Expr | null {
 /** A Column or a literal (operator operands, `when` values, `lit`). */
 export const columnOrLiteral = (x: Arg, what: string): Expr => {
 	if (x.v.t === 'column') return x.v.expr;
-	return literal(x.v, x.at) ?? fail(
-		x.at,
-		`${what}: expected a Column or a literal, got ${describe(x.v)}`
+	return (
+		literal(x.v, x.at) ??
+		fail(x.at, `${what}: expected a Column or a literal, got ${describe(x.v)}`)
 	);
 };
 

@@ -23,13 +23,8 @@ export function columnMethod(e: Expr, name: string, a: Args): PyValue {
 		case 'name':
 		case 'as_': {
 			if (a.pos.length !== 1)
-				return fail(
-					at,
-					`${name}() takes exactly one name (multi-name aliases are not supported)`
-				);
-			return column(
-				{ kind: 'alias', expr: e, name: strOf(need(a, 0, 'alias'), 'alias'), at }
-			);
+				return fail(at, `${name}() takes exactly one name (multi-name aliases are not supported)`);
+			return column({ kind: 'alias', expr: e, name: strOf(need(a, 0, 'alias'), 'alias'), at });
 		}
 		case 'cast':
 		case 'astype': {
@@ -68,9 +63,12 @@ export function columnMethod(e: Expr, name: string, a: Args): PyValue {
 			});
 		}
 		case 'isin':
-			return column(
-				{ kind: 'in', expr: e, list: flatArgs(a).map((x) => columnOrLiteral(x, 'isin')), at }
-			);
+			return column({
+				kind: 'in',
+				expr: e,
+				list: flatArgs(a).map((x) => columnOrLiteral(x, 'isin')),
+				at
+			});
 		case 'when': {
 			if (e.kind !== 'case' || e.otherwise !== null)
 				return fail(
@@ -79,9 +77,10 @@ export function columnMethod(e: Expr, name: string, a: Args): PyValue {
 				);
 			const cond = need(a, 0, 'condition');
 			if (cond.v.t !== 'column') return fail(cond.at, 'condition should be a Column');
-			return column(
-				{ ...e, branches: [...e.branches, [cond.v.expr, columnOrLiteral(need(a, 1, 'value'), 'when')]] }
-			);
+			return column({
+				...e,
+				branches: [...e.branches, [cond.v.expr, columnOrLiteral(need(a, 1, 'value'), 'when')]]
+			});
 		}
 		case 'otherwise': {
 			if (e.kind !== 'case' || e.otherwise !== null)
@@ -100,22 +99,33 @@ export function columnMethod(e: Expr, name: string, a: Args): PyValue {
 		case 'desc_nulls_last':
 			return column(sortMarker(e, false, at));
 		case 'eqNullSafe':
-			return column(
-				{ kind: 'binary', op: '<=>', left: e, right: columnOrLiteral(need(a, 0, 'other'), name), at }
-			);
+			return column({
+				kind: 'binary',
+				op: '<=>',
+				left: e,
+				right: columnOrLiteral(need(a, 0, 'other'), name),
+				at
+			});
 		case 'like':
 		case 'rlike':
 		case 'contains':
 		case 'startswith':
 		case 'endswith':
-			return column(
-				{ kind: 'call', fn: name, args: [e, columnOrLiteral(need(a, 0, 'other'), name)], at }
-			);
+			return column({
+				kind: 'call',
+				fn: name,
+				args: [e, columnOrLiteral(need(a, 0, 'other'), name)],
+				at
+			});
 		case 'substr':
 			return column({
 				kind: 'call',
 				fn: 'substring',
-				args: [e, columnOrLiteral(need(a, 0, 'startPos'), name), columnOrLiteral(need(a, 1, 'length'), name)],
+				args: [
+					e,
+					columnOrLiteral(need(a, 0, 'startPos'), name),
+					columnOrLiteral(need(a, 1, 'length'), name)
+				],
 				at
 			});
 		case 'over':

@@ -34,7 +34,10 @@ export function dataFrameAttr(st: ReaderState, d: DF, name: string, at: Pos): Py
 		case 'writeStream':
 			return newWriter(d.plan, at);
 		case 'columns':
-			return { t: 'list', items: st.resolver.resolve(d.plan).schema.map((f) => ({ t: 'str', v: f.name })) };
+			return {
+				t: 'list',
+				items: st.resolver.resolve(d.plan).schema.map((f) => ({ t: 'str', v: f.name }))
+			};
 		case 'isStreaming':
 			return { t: 'bool', v: st.resolver.resolve(d.plan).streaming };
 		case 'schema':
@@ -64,7 +67,8 @@ function orderBy(d: DF, a: Args): DF {
 			ascending = e.fn === '__sort_asc';
 			e = e.args[0] ?? e;
 		}
-		if (asc && !ascList) ascending = asc.v.t === 'bool' ? asc.v.v : asc.v.t === 'num' ? asc.v.v !== 0 : ascending;
+		if (asc && !ascList)
+			ascending = asc.v.t === 'bool' ? asc.v.v : asc.v.t === 'num' ? asc.v.v !== 0 : ascending;
 		const item = ascList?.[i];
 		if (item) ascending = item.t === 'bool' ? item.v : item.t === 'num' ? item.v !== 0 : ascending;
 		return { expr: e, ascending };
@@ -77,10 +81,8 @@ function dedupKeys(a: Args): string[] {
 	const x = arg(a, 0, 'subset');
 	if (!x || x.v.t === 'none') return [];
 	const items = x.v.t === 'list' ? x.v.items : a.pos.map((p) => p.v);
-	return items.map(
-		(v) => (
-			v.t === 'str' ? v.v : fail(x.at, `dropDuplicates expects column names, got ${describe(v)}`)
-		)
+	return items.map((v) =>
+		v.t === 'str' ? v.v : fail(x.at, `dropDuplicates expects column names, got ${describe(v)}`)
 	);
 }
 
@@ -89,30 +91,36 @@ export function dataFrameMethod(st: ReaderState, d: DF, name: string, a: Args): 
 	switch (name) {
 		case 'select':
 			return df(
-				project(st, d.plan, flatArgs(a).map((x) => named(columnOrName(x, 'select'))), at)
+				project(
+					st,
+					d.plan,
+					flatArgs(a).map((x) => named(columnOrName(x, 'select'))),
+					at
+				)
 			);
 		case 'selectExpr':
-			return df(project(st, d.plan, flatArgs(a).map((x) => sqlExpr(x, 'selectExpr')), at));
+			return df(
+				project(
+					st,
+					d.plan,
+					flatArgs(a).map((x) => sqlExpr(x, 'selectExpr')),
+					at
+				)
+			);
 		case 'withColumn': {
 			noMore(a, 2, ['colName', 'col']);
 			const c = need(a, 1, 'col');
 			if (c.v.t !== 'column')
-				return fail(
-					c.at,
-					`withColumn: col should be a Column, got ${describe(c.v)}`
-				);
-			return df(
-				withColumns(st, d.plan, [[strOf(need(a, 0, 'colName'), 'colName'), c.v.expr]], at)
-			);
+				return fail(c.at, `withColumn: col should be a Column, got ${describe(c.v)}`);
+			return df(withColumns(st, d.plan, [[strOf(need(a, 0, 'colName'), 'colName'), c.v.expr]], at));
 		}
 		case 'withColumns': {
 			const m = need(a, 0, 'colsMap');
 			if (m.v.t !== 'dict') return fail(m.at, 'withColumns expects a dict of {name: Column}');
 			const pairs = m.v.entries.map(([k, v]) =>
-				k.t === 'str' && v.t === 'column' ? ([k.v, v.expr] as const) : fail(
-					m.at,
-					'withColumns expects a dict of {name: Column}'
-				)
+				k.t === 'str' && v.t === 'column'
+					? ([k.v, v.expr] as const)
+					: fail(m.at, 'withColumns expects a dict of {name: Column}')
 			);
 			return df(withColumns(st, d.plan, pairs, at));
 		}
@@ -123,11 +131,9 @@ export function dataFrameMethod(st: ReaderState, d: DF, name: string, a: Args): 
 			const schema = st.resolver.resolve(d.plan).schema;
 			if (!schema.some((f) => f.name.toLowerCase() === from)) return d;
 			const exprs: Expr[] = schema.map((f, i) =>
-				f.name.toLowerCase() === from ? { kind: 'alias', expr: refTo(schema, i, at), name: to, at } : refTo(
-					schema,
-					i,
-					at
-				)
+				f.name.toLowerCase() === from
+					? { kind: 'alias', expr: refTo(schema, i, at), name: to, at }
+					: refTo(schema, i, at)
 			);
 			return df({ op: 'Project', child: d.plan, exprs, at });
 		}
@@ -139,9 +145,12 @@ export function dataFrameMethod(st: ReaderState, d: DF, name: string, a: Args): 
 					at,
 					`The number of columns doesn't match.\nOld column names (${schema.length}): ${schema.map((f) => f.name).join(', ')}\nNew column names (${names.length}): ${names.join(', ')}`
 				);
-			const exprs: Expr[] = schema.map(
-				(_, i) => ({ kind: 'alias', expr: refTo(schema, i, at), name: names[i] ?? '', at })
-			);
+			const exprs: Expr[] = schema.map((_, i) => ({
+				kind: 'alias',
+				expr: refTo(schema, i, at),
+				name: names[i] ?? '',
+				at
+			}));
 			return df({ op: 'Project', child: d.plan, exprs, at });
 		}
 		case 'drop': {
@@ -154,7 +163,10 @@ export function dataFrameMethod(st: ReaderState, d: DF, name: string, a: Args): 
 				} else if (x.v.t === 'column' && x.v.expr.kind === 'col') {
 					const c = x.v.expr;
 					schema.forEach((f, i) => {
-						if (f.name.toLowerCase() === c.name.toLowerCase() && (!c.qualifier || f.qualifiers?.includes(c.qualifier)))
+						if (
+							f.name.toLowerCase() === c.name.toLowerCase() &&
+							(!c.qualifier || f.qualifiers?.includes(c.qualifier))
+						)
 							dropped.add(i);
 					});
 				} else return fail(x.at, 'drop expects column names or column references');
@@ -166,10 +178,12 @@ export function dataFrameMethod(st: ReaderState, d: DF, name: string, a: Args): 
 		case 'where': {
 			noMore(a, 1, ['condition']);
 			const c = need(a, 0, 'condition');
-			const condition = c.v.t === 'str' ? sqlExpr(c, name) : c.v.t === 'column' ? c.v.expr : fail(
-				c.at,
-				`${name} expects a Column or a SQL string, got ${describe(c.v)}`
-			);
+			const condition =
+				c.v.t === 'str'
+					? sqlExpr(c, name)
+					: c.v.t === 'column'
+						? c.v.expr
+						: fail(c.at, `${name} expects a Column or a SQL string, got ${describe(c.v)}`);
 			return df({ op: 'Filter', child: d.plan, condition, at });
 		}
 		case 'withWatermark': {
@@ -182,16 +196,25 @@ export function dataFrameMethod(st: ReaderState, d: DF, name: string, a: Args): 
 		case 'groupby':
 		case 'groupByKey':
 			if (name === 'groupByKey') break;
-			return { t: 'grouped', plan: d.plan, groupBy: flatArgs(a).map((x) => columnOrName(x, 'groupBy')), at };
+			return {
+				t: 'grouped',
+				plan: d.plan,
+				groupBy: flatArgs(a).map((x) => columnOrName(x, 'groupBy')),
+				at
+			};
 		case 'agg':
 			return groupedMethod(st, { t: 'grouped', plan: d.plan, groupBy: [], at }, 'agg', a);
 		case 'dropDuplicates':
 		case 'drop_duplicates':
 		case 'dropDuplicatesWithinWatermark':
 		case 'drop_duplicates_within_watermark':
-			return df(
-				{ op: 'Deduplicate', child: d.plan, keys: dedupKeys(a), withinWatermark: name.toLowerCase().includes('within'), at }
-			);
+			return df({
+				op: 'Deduplicate',
+				child: d.plan,
+				keys: dedupKeys(a),
+				withinWatermark: name.toLowerCase().includes('within'),
+				at
+			});
 		case 'distinct':
 			noMore(a, 0);
 			return df({ op: 'Deduplicate', child: d.plan, keys: [], withinWatermark: false, at });
@@ -200,34 +223,38 @@ export function dataFrameMethod(st: ReaderState, d: DF, name: string, a: Args): 
 		case 'crossJoin': {
 			const other = need(a, 0, 'other');
 			if (other.v.t !== 'df') return fail(other.at, 'crossJoin expects a DataFrame');
-			return df(
-				{ op: 'Join', left: d.plan, right: other.v.plan, joinType: 'cross', using: [], condition: null, at }
-			);
+			return df({
+				op: 'Join',
+				left: d.plan,
+				right: other.v.plan,
+				joinType: 'cross',
+				using: [],
+				condition: null,
+				at
+			});
 		}
 		case 'union':
 		case 'unionAll': {
 			const other = need(a, 0, 'other');
 			if (other.v.t !== 'df')
-				return fail(
-					other.at,
-					`${name} expects a DataFrame, got ${describe(other.v)}`
-				);
+				return fail(other.at, `${name} expects a DataFrame, got ${describe(other.v)}`);
 			return df({ op: 'Union', children: [d.plan, other.v.plan], at });
 		}
 		case 'unionByName':
 			return unionByName(st, d, a);
 		case 'alias':
 		case 'as':
-			return df(
-				{ op: 'SubqueryAlias', child: d.plan, alias: strOf(need(a, 0, 'alias'), 'alias'), at }
-			);
+			return df({
+				op: 'SubqueryAlias',
+				child: d.plan,
+				alias: strOf(need(a, 0, 'alias'), 'alias'),
+				at
+			});
 		case 'orderBy':
 		case 'sort':
 			return orderBy(d, a);
 		case 'limit':
-			return df(
-				{ op: 'Limit', child: d.plan, n: nonNegativeInt(need(a, 0, 'num'), 'limit'), at }
-			);
+			return df({ op: 'Limit', child: d.plan, n: nonNegativeInt(need(a, 0, 'num'), 'limit'), at });
 		case 'repartition':
 		case 'coalesce':
 		case 'cache':
@@ -247,10 +274,7 @@ export function dataFrameMethod(st: ReaderState, d: DF, name: string, a: Args): 
 		case 'toPandas':
 		case 'foreach':
 			if (st.resolver.resolve(d.plan).streaming)
-				return fail(
-					at,
-					'Queries with streaming sources must be executed with writeStream.start()'
-				);
+				return fail(at, 'Queries with streaming sources must be executed with writeStream.start()');
 			return NONE;
 	}
 	return fail(at, `\`DataFrame.${name}\` is not supported by the playground engine.`, SUPPORTED);

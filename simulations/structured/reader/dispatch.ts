@@ -18,14 +18,24 @@ import type { ReaderState } from './state';
 import { describe, NONE, type PyValue } from './values';
 import { queryMethod, writerMethod } from './writer';
 
-const QUERY_ATTRS = ['id', 'runId', 'name', 'status', 'lastProgress', 'recentProgress', 'isActive', 'exception'];
+const QUERY_ATTRS = [
+	'id',
+	'runId',
+	'name',
+	'status',
+	'lastProgress',
+	'recentProgress',
+	'isActive',
+	'exception'
+];
 
 export function getAttr(st: ReaderState, obj: PyValue, name: string, at: Pos): PyValue {
 	switch (obj.t) {
 		case 'module':
 			return moduleAttr(obj.name, name, at);
 		case 'fn':
-			if (obj.module === 'pyspark') return { t: 'fn', module: 'pyspark', name: `${obj.name}.${name}` };
+			if (obj.module === 'pyspark')
+				return { t: 'fn', module: 'pyspark', name: `${obj.name}.${name}` };
 			return fail(at, `'${describe(obj)}' has no attribute '${name}'`);
 		case 'df':
 			return dataFrameAttr(st, obj, name, at);
@@ -36,7 +46,10 @@ export function getAttr(st: ReaderState, obj: PyValue, name: string, at: Pos): P
 		case 'query':
 			// Monitoring attributes read after start(): the playground shows progress itself.
 			if (QUERY_ATTRS.includes(name)) return NONE;
-			return fail(at, `'StreamingQuery' object has no attribute '${name}' the playground engine models`);
+			return fail(
+				at,
+				`'StreamingQuery' object has no attribute '${name}' the playground engine models`
+			);
 		default:
 			return fail(
 				at,
@@ -66,8 +79,10 @@ function moduleAttr(mod: string, name: string, at: Pos): PyValue {
 				'Create the session with SparkSession.builder...getOrCreate().'
 			);
 		case 'spark':
-			if (name === 'readStream') return { t: 'readStream', format: '', options: {}, schema: null, streaming: true };
-			if (name === 'read') return { t: 'readStream', format: '', options: {}, schema: null, streaming: false };
+			if (name === 'readStream')
+				return { t: 'readStream', format: '', options: {}, schema: null, streaming: true };
+			if (name === 'read')
+				return { t: 'readStream', format: '', options: {}, schema: null, streaming: false };
 			if (name === 'conf') return { t: 'module', name: 'conf' };
 			if (name === 'streams') return { t: 'module', name: 'streams' };
 			return fail(
@@ -86,21 +101,21 @@ export function subscript(st: ReaderState, obj: PyValue, idx: Arg, at: Pos): PyV
 		if (idx.v.t === 'num' && idx.v.int) {
 			const schema = st.resolver.resolve(obj.plan).schema;
 			const f = schema[idx.v.v] ?? fail(idx.at, `column index ${idx.v.v} out of range`);
-			return { t: 'column', expr: { kind: 'col', name: f.name, qualifier: planTag(obj.plan), at: idx.at } };
+			return {
+				t: 'column',
+				expr: { kind: 'col', name: f.name, qualifier: planTag(obj.plan), at: idx.at }
+			};
 		}
 		if (idx.v.t === 'column')
-			return dataFrameMethod(
-				st,
-				obj,
-				'filter',
-				{ pos: [idx], kw: new Map(), at, name: 'filter' }
-			);
+			return dataFrameMethod(st, obj, 'filter', { pos: [idx], kw: new Map(), at, name: 'filter' });
 	}
 	if (obj.t === 'column') {
-		if (idx.v.t === 'str') return { t: 'column', expr: { kind: 'field', expr: obj.expr, field: idx.v.v, at: idx.at } };
+		if (idx.v.t === 'str')
+			return { t: 'column', expr: { kind: 'field', expr: obj.expr, field: idx.v.v, at: idx.at } };
 		if (idx.v.t === 'num' && idx.v.int) {
 			const one = literal({ t: 'num', v: idx.v.v + 1, int: true }, idx.at);
-			if (one) return { t: 'column', expr: { kind: 'call', fn: 'element_at', args: [obj.expr, one], at } };
+			if (one)
+				return { t: 'column', expr: { kind: 'call', fn: 'element_at', args: [obj.expr, one], at } };
 		}
 	}
 	if (obj.t === 'list' && idx.v.t === 'num' && idx.v.int) {
@@ -108,7 +123,8 @@ export function subscript(st: ReaderState, obj: PyValue, idx: Arg, at: Pos): PyV
 		return obj.items[i] ?? fail(idx.at, 'list index out of range');
 	}
 	if (obj.t === 'dict') {
-		for (const [k, v] of obj.entries) if (k.t === idx.v.t && 'v' in k && 'v' in idx.v && k.v === idx.v.v) return v;
+		for (const [k, v] of obj.entries)
+			if (k.t === idx.v.t && 'v' in k && 'v' in idx.v && k.v === idx.v.v) return v;
 		return fail(idx.at, 'KeyError');
 	}
 	return fail(at, `'${describe(obj)}' object is not subscriptable here`);
@@ -134,7 +150,11 @@ export function callMethod(st: ReaderState, obj: PyValue, name: string, a: Args)
 			if (obj.name === 'conf') return confMethod(st, name, a);
 			if (obj.name === 'streams') {
 				if (name === 'awaitAnyTermination' || name === 'resetTerminated') return NONE;
-				return fail(a.at, `\`spark.streams.${name}\` is not supported by the playground engine`, 'Supported: spark.streams.awaitAnyTermination().');
+				return fail(
+					a.at,
+					`\`spark.streams.${name}\` is not supported by the playground engine`,
+					'Supported: spark.streams.awaitAnyTermination().'
+				);
 			}
 			return callValue(moduleAttr(obj.name, name, a.at), a);
 		case 'fn':

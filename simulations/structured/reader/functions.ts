@@ -50,29 +50,121 @@ const AGGREGATES: Readonly<Record<string, AggregateFn>> = {
 
 /** Scalar functions whose every argument is a Column or a column name. */
 const COLUMN_FNS = [
-	'lower', 'upper', 'length', 'abs', 'sqrt', 'exp', 'log10', 'log2', 'ln', 'floor', 'ceil',
-	'ceiling', 'trim', 'ltrim', 'rtrim', 'reverse', 'signum', 'isnan', 'isnull', 'concat',
-	'coalesce', 'greatest', 'least', 'array', 'struct', 'explode', 'explode_outer', 'posexplode',
-	'size', 'timestamp_seconds', 'timestamp_millis', 'timestamp_micros', 'unix_timestamp',
-	'window_time', 'hash', 'md5', 'sha1', 'initcap', 'to_date', 'hour', 'minute', 'second',
-	'year', 'month', 'dayofmonth', 'dayofweek', 'nanvl', 'array_contains', 'map_keys',
-	'map_values', 'element_at', 'ascii', 'bin', 'hex', 'unhex', 'negative', 'positive'
+	'lower',
+	'upper',
+	'length',
+	'abs',
+	'sqrt',
+	'exp',
+	'log10',
+	'log2',
+	'ln',
+	'floor',
+	'ceil',
+	'ceiling',
+	'trim',
+	'ltrim',
+	'rtrim',
+	'reverse',
+	'signum',
+	'isnan',
+	'isnull',
+	'concat',
+	'coalesce',
+	'greatest',
+	'least',
+	'array',
+	'struct',
+	'explode',
+	'explode_outer',
+	'posexplode',
+	'size',
+	'timestamp_seconds',
+	'timestamp_millis',
+	'timestamp_micros',
+	'unix_timestamp',
+	'window_time',
+	'hash',
+	'md5',
+	'sha1',
+	'initcap',
+	'to_date',
+	'hour',
+	'minute',
+	'second',
+	'year',
+	'month',
+	'dayofmonth',
+	'dayofweek',
+	'nanvl',
+	'array_contains',
+	'map_keys',
+	'map_values',
+	'element_at',
+	'ascii',
+	'bin',
+	'hex',
+	'unhex',
+	'negative',
+	'positive'
 ];
 
 /** Scalar functions: the first argument is a column, the rest are Python literals. */
 const COLUMN_THEN_LITERALS = [
-	'split', 'round', 'bround', 'substring', 'regexp_replace', 'regexp_extract', 'date_format',
-	'to_timestamp', 'lpad', 'rpad', 'repeat', 'instr', 'locate', 'format_number', 'date_trunc',
-	'from_unixtime', 'pow', 'power', 'log', 'date_add', 'date_sub', 'left', 'right', 'substring_index'
+	'split',
+	'round',
+	'bround',
+	'substring',
+	'regexp_replace',
+	'regexp_extract',
+	'date_format',
+	'to_timestamp',
+	'lpad',
+	'rpad',
+	'repeat',
+	'instr',
+	'locate',
+	'format_number',
+	'date_trunc',
+	'from_unixtime',
+	'pow',
+	'power',
+	'log',
+	'date_add',
+	'date_sub',
+	'left',
+	'right',
+	'substring_index'
 ];
 
 const SPECIAL = [
-	'col', 'column', 'lit', 'expr', 'when', 'window', 'session_window', 'current_timestamp',
-	'now', 'countDistinct', 'count_distinct', 'sum_distinct', 'sumDistinct', 'from_json',
-	'to_json', 'concat_ws', 'asc', 'desc', 'broadcast'
+	'col',
+	'column',
+	'lit',
+	'expr',
+	'when',
+	'window',
+	'session_window',
+	'current_timestamp',
+	'now',
+	'countDistinct',
+	'count_distinct',
+	'sum_distinct',
+	'sumDistinct',
+	'from_json',
+	'to_json',
+	'concat_ws',
+	'asc',
+	'desc',
+	'broadcast'
 ];
 
-export const F_NAMES: readonly string[] = [...Object.keys(AGGREGATES), ...COLUMN_FNS, ...COLUMN_THEN_LITERALS, ...SPECIAL];
+export const F_NAMES: readonly string[] = [
+	...Object.keys(AGGREGATES),
+	...COLUMN_FNS,
+	...COLUMN_THEN_LITERALS,
+	...SPECIAL
+];
 
 const SUPPORTED = `Supported functions: ${[...new Set(F_NAMES)].sort().join(', ')}.`;
 
@@ -93,7 +185,8 @@ export function watermarkDelayMs(x: Arg): number {
 	if (!r.ok) return fail(x.at, r.error);
 	const dayUs = 86_400_000_000;
 	const us = r.value.months * 31 * dayUs + r.value.days * dayUs + r.value.microseconds;
-	if (us < 0) return fail(x.at, `requirement failed: delay threshold (${text}) should not be negative.`);
+	if (us < 0)
+		return fail(x.at, `requirement failed: delay threshold (${text}) should not be negative.`);
 	return Math.floor(us / 1000);
 }
 
@@ -111,11 +204,7 @@ export function sqlExpr(x: Arg, what: string): Expr {
 	const locate = x.locate ?? ((): Pos => x.at);
 	const r = parseSqlExpr(text);
 	if (!r.ok)
-		return fail(
-			locate(Math.max(0, r.error.column - 1)),
-			r.error.message,
-			r.error.supported
-		);
+		return fail(locate(Math.max(0, r.error.column - 1)), r.error.message, r.error.supported);
 	return mapExpr(r.value, (e) => (e.at ? { ...e, at: locate(Math.max(0, e.at.column - 1)) } : e));
 }
 
@@ -123,11 +212,11 @@ export function callF(name: string, a: Args): PyValue {
 	const at: Pos = a.at;
 	const agg = AGGREGATES[name];
 	if (agg) {
-		noMore(
-			a,
-			name === 'approx_count_distinct' || name === 'approxCountDistinct' ? 2 : 1,
-			['col', 'rsd', 'ignorenulls']
-		);
+		noMore(a, name === 'approx_count_distinct' || name === 'approxCountDistinct' ? 2 : 1, [
+			'col',
+			'rsd',
+			'ignorenulls'
+		]);
 		const x = need(a, 0, 'col');
 		const input: Expr =
 			name === 'count' && x.v.t === 'str' && x.v.v === '*'
@@ -149,7 +238,10 @@ export function callF(name: string, a: Args): PyValue {
 				`F.${name}(): keyword argument '${k}' is not supported; pass it by position`
 			);
 		}
-		const args = [columnOrName(first, `F.${name}`), ...rest.map((x) => columnOrLiteral(x, `F.${name}`))];
+		const args = [
+			columnOrName(first, `F.${name}`),
+			...rest.map((x) => columnOrLiteral(x, `F.${name}`))
+		];
 		return column({ kind: 'call', fn: name === 'pow' ? 'power' : name, args, at });
 	}
 	switch (name) {
@@ -168,8 +260,12 @@ export function callF(name: string, a: Args): PyValue {
 				: rt.v.t === 'dtype'
 					? rt.v.type
 					: rt.v.t === 'str'
-						? (parseTypeText(rt.v.v) ?? fail(rt.at, `F.udf(): cannot parse the return type "${rt.v.v}"`))
-						: fail(rt.at, `F.udf(): returnType must be a DataType or a DDL string, not ${describe(rt.v)}`);
+						? (parseTypeText(rt.v.v) ??
+							fail(rt.at, `F.udf(): cannot parse the return type "${rt.v.v}"`))
+						: fail(
+								rt.at,
+								`F.udf(): returnType must be a DataType or a DDL string, not ${describe(rt.v)}`
+							);
 			return { t: 'udf', name: f.v.name, returnType, py: f.v.py };
 		}
 		case 'col':
@@ -186,9 +282,12 @@ export function callF(name: string, a: Args): PyValue {
 			noMore(a, 2, ['condition', 'value']);
 			const cond = need(a, 0, 'condition');
 			if (cond.v.t !== 'column') return fail(cond.at, 'condition should be a Column');
-			return column(
-				{ kind: 'case', branches: [[cond.v.expr, columnOrLiteral(need(a, 1, 'value'), 'F.when')]], otherwise: null, at }
-			);
+			return column({
+				kind: 'case',
+				branches: [[cond.v.expr, columnOrLiteral(need(a, 1, 'value'), 'F.when')]],
+				otherwise: null,
+				at
+			});
 		}
 		case 'window':
 			return column(windowFn(a));
@@ -196,7 +295,10 @@ export function callF(name: string, a: Args): PyValue {
 			noMore(a, 2, ['timeColumn', 'gapDuration']);
 			const time = columnOrName(need(a, 0, 'timeColumn'), 'F.session_window');
 			const g = need(a, 1, 'gapDuration');
-			const gap: Expr = g.v.t === 'column' ? g.v.expr : { kind: 'lit', value: strOf(g, 'gapDuration'), type: { kind: 'string' }, at: g.at };
+			const gap: Expr =
+				g.v.t === 'column'
+					? g.v.expr
+					: { kind: 'lit', value: strOf(g, 'gapDuration'), type: { kind: 'string' }, at: g.at };
 			if (g.v.t === 'str') durationUs(g, 'gapDuration');
 			return column({ kind: 'session_window', time, gap, at });
 		}
@@ -218,23 +320,37 @@ export function callF(name: string, a: Args): PyValue {
 			const c = columnOrName(need(a, 0, 'col'), 'F.from_json');
 			const s = need(a, 1, 'schema');
 			const fields = schemaOf(s.v, s.at);
-			const ddl: Expr = { kind: 'lit', value: ddlTypeName({ kind: 'struct', fields }), type: { kind: 'string' }, at: s.at };
+			const ddl: Expr = {
+				kind: 'lit',
+				value: ddlTypeName({ kind: 'struct', fields }),
+				type: { kind: 'string' },
+				at: s.at
+			};
 			return column({ kind: 'call', fn: 'from_json', args: [c, ddl], at });
 		}
 		case 'to_json':
-			return column(
-				{ kind: 'call', fn: 'to_json', args: [columnOrName(need(a, 0, 'col'), 'F.to_json')], at }
-			);
+			return column({
+				kind: 'call',
+				fn: 'to_json',
+				args: [columnOrName(need(a, 0, 'col'), 'F.to_json')],
+				at
+			});
 		case 'concat_ws': {
 			const [sep, ...cols] = flatArgs(a);
 			if (!sep) return fail(at, "F.concat_ws() missing required argument 'sep'");
-			return column(
-				{ kind: 'call', fn: 'concat_ws', args: [columnOrLiteral(sep, 'sep'), ...cols.map((x) => columnOrName(x, 'F.concat_ws'))], at }
-			);
+			return column({
+				kind: 'call',
+				fn: 'concat_ws',
+				args: [columnOrLiteral(sep, 'sep'), ...cols.map((x) => columnOrName(x, 'F.concat_ws'))],
+				at
+			});
 		}
 		case 'asc':
 		case 'desc':
-			return { t: 'column', expr: sortMarker(columnOrName(need(a, 0, 'col'), `F.${name}`), name === 'asc', at) };
+			return {
+				t: 'column',
+				expr: sortMarker(columnOrName(need(a, 0, 'col'), `F.${name}`), name === 'asc', at)
+			};
 		case 'broadcast':
 			return need(a, 0, 'df').v;
 	}

@@ -15,49 +15,69 @@ const df = (plan: Plan): PyValue => ({ t: 'df', plan });
 
 export function groupedMethod(st: ReaderState, g: Grouped, name: string, a: Args): PyValue {
 	const at = a.at;
-	const aggregate = (aggs: readonly Expr[]): PyValue => df(
-		{ op: 'Aggregate', child: g.plan, groupBy: g.groupBy, aggregates: [...g.groupBy, ...aggs], at }
-	);
-	const fnCol = (fn: 'sum' | 'avg' | 'min' | 'max', x: Arg): Expr => (
-		{ kind: 'agg', fn, args: [columnOrName(x, name)], distinct: false, at }
-	);
+	const aggregate = (aggs: readonly Expr[]): PyValue =>
+		df({
+			op: 'Aggregate',
+			child: g.plan,
+			groupBy: g.groupBy,
+			aggregates: [...g.groupBy, ...aggs],
+			at
+		});
+	const fnCol = (fn: 'sum' | 'avg' | 'min' | 'max', x: Arg): Expr => ({
+		kind: 'agg',
+		fn,
+		args: [columnOrName(x, name)],
+		distinct: false,
+		at
+	});
 	switch (name) {
 		case 'agg': {
 			const d = a.pos[0];
 			if (a.pos.length === 1 && d?.v.t === 'dict') {
 				const aggs = d.v.entries.map(([k, v]): Expr => {
 					if (k.t !== 'str' || v.t !== 'str')
-						return fail(
-							d.at,
-							'agg expects a dict of {column: function name}'
-						);
+						return fail(d.at, 'agg expects a dict of {column: function name}');
 					const fnName = v.v.toLowerCase() === 'mean' ? 'avg' : v.v.toLowerCase();
-					const input: Expr = fnName === 'count' && k.v === '*' ? { kind: 'star', at: d.at } : nameToExpr(
-						k.v,
-						d.at
-					);
-					const known = ['count', 'sum', 'avg', 'min', 'max', 'first', 'last', 'collect_list', 'collect_set', 'stddev', 'variance', 'median', 'approx_count_distinct'] as const;
-					const fn = known.find((f) => f === fnName) ?? fail(
-						d.at,
-						`agg function '${v.v}' is not supported by the playground engine`
-					);
+					const input: Expr =
+						fnName === 'count' && k.v === '*' ? { kind: 'star', at: d.at } : nameToExpr(k.v, d.at);
+					const known = [
+						'count',
+						'sum',
+						'avg',
+						'min',
+						'max',
+						'first',
+						'last',
+						'collect_list',
+						'collect_set',
+						'stddev',
+						'variance',
+						'median',
+						'approx_count_distinct'
+					] as const;
+					const fn =
+						known.find((f) => f === fnName) ??
+						fail(d.at, `agg function '${v.v}' is not supported by the playground engine`);
 					return { kind: 'agg', fn, args: [input], distinct: false, at: d.at };
 				});
 				return aggregate(aggs);
 			}
-			const aggs = flatArgs(a).map(
-				(x) => (
-					x.v.t === 'column' ? x.v.expr : fail(x.at, `agg expects Columns, got ${describe(x.v)}`)
-				)
+			const aggs = flatArgs(a).map((x) =>
+				x.v.t === 'column' ? x.v.expr : fail(x.at, `agg expects Columns, got ${describe(x.v)}`)
 			);
 			if (aggs.length === 0) return fail(at, 'agg() needs at least one aggregate expression');
 			return aggregate(aggs);
 		}
 		case 'count':
 			noMore(a, 0);
-			return aggregate(
-				[{ kind: 'alias', expr: { kind: 'agg', fn: 'count', args: [{ kind: 'star', at }], distinct: false, at }, name: 'count', at }]
-			);
+			return aggregate([
+				{
+					kind: 'alias',
+					expr: { kind: 'agg', fn: 'count', args: [{ kind: 'star', at }], distinct: false, at },
+					name: 'count',
+					at
+				}
+			]);
 		case 'sum':
 		case 'avg':
 		case 'mean':
@@ -67,9 +87,7 @@ export function groupedMethod(st: ReaderState, g: Grouped, name: string, a: Args
 			let cols = flatArgs(a);
 			if (cols.length === 0) {
 				const schema = st.resolver.resolve(g.plan).schema;
-				const numeric = schema.filter(
-					(f) => ['int', 'long', 'double'].includes(f.type.kind)
-				);
+				const numeric = schema.filter((f) => ['int', 'long', 'double'].includes(f.type.kind));
 				cols = numeric.map((f) => ({ v: { t: 'str', v: f.name }, at }));
 			}
 			return aggregate(cols.map((x) => fnCol(fn, x)));

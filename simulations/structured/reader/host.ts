@@ -60,15 +60,26 @@ export class ReaderHost extends PyHost {
 		const s = this.s;
 		if (name === '__call__') {
 			const v = this.v;
-			if (v.t === 'udf') return new PyBuiltin(v.name, (a, kw) => carry(() => toPy(applyUdf(v, s.args(a.map(fromPy), mapKw(kw)), s.text), s)));
-			return v.t === 'fn' ? new PyBuiltin(v.name, (a, kw) => carry(() => toPy(callValue(v, s.args(a.map(fromPy), mapKw(kw))), s))) : undefined;
+			if (v.t === 'udf')
+				return new PyBuiltin(v.name, (a, kw) =>
+					carry(() => toPy(applyUdf(v, s.args(a.map(fromPy), mapKw(kw)), s.text), s))
+				);
+			return v.t === 'fn'
+				? new PyBuiltin(v.name, (a, kw) =>
+						carry(() => toPy(callValue(v, s.args(a.map(fromPy), mapKw(kw))), s))
+					)
+				: undefined;
 		}
 		if (name.startsWith('__')) return undefined;
 		if (s.isCallee(at))
 			return new PyBuiltin(name, (a, kw) =>
-				carry(() => toPy(callMethod(s.state, this.v, name, s.args(a.map(fromPy), mapKw(kw), name)), s))
+				carry(() =>
+					toPy(callMethod(s.state, this.v, name, s.args(a.map(fromPy), mapKw(kw), name)), s)
+				)
 			);
-		return carry(() => toPy(getAttr(s.state, this.v, name, at ? s.pos(at) : { line: 1, column: 1 }), s));
+		return carry(() =>
+			toPy(getAttr(s.state, this.v, name, at ? s.pos(at) : { line: 1, column: 1 }), s)
+		);
 	}
 
 	binaryOp(op: string, other: Py, reflected: boolean, at: Span): Py | undefined {
@@ -85,13 +96,25 @@ export class ReaderHost extends PyHost {
 	unaryOp(op: string, at: Span): Py | undefined {
 		const n = this.s.nodeAt(at);
 		const operand = n ? kidsOf(n)[1] : undefined;
-		return carry(() => toPy(unaryOp(op, { v: this.v, at: this.s.pos(operand ?? at) }, this.s.pos(at)), this.s));
+		return carry(() =>
+			toPy(unaryOp(op, { v: this.v, at: this.s.pos(operand ?? at) }, this.s.pos(at)), this.s)
+		);
 	}
 
 	getItem(key: Py, at: Span): Py | undefined {
 		const n = this.s.nodeAt(at);
 		const idx = n ? kidsOf(n)[2] : undefined;
-		return carry(() => toPy(subscript(this.s.state, this.v, { v: fromPy(key), at: this.s.pos(idx ?? at) }, this.s.pos(at)), this.s));
+		return carry(() =>
+			toPy(
+				subscript(
+					this.s.state,
+					this.v,
+					{ v: fromPy(key), at: this.s.pos(idx ?? at) },
+					this.s.pos(at)
+				),
+				this.s
+			)
+		);
 	}
 }
 
@@ -144,8 +167,13 @@ export function fromPy(v: Py): PyValue {
 	if (typeof v === 'string') return { t: 'str', v };
 	if (v instanceof PyFloat) return { t: 'num', v: v.v, int: false };
 	if (Array.isArray(v)) return { t: 'list', items: v.map(fromPy) };
-	if (v instanceof PyTuple || v instanceof PyIterable) return { t: 'list', items: v.items.map(fromPy) };
-	if (v instanceof PyDict) return { t: 'dict', entries: [...v.entries.values()].map(([k, x]) => [fromPy(k), fromPy(x)] as const) };
+	if (v instanceof PyTuple || v instanceof PyIterable)
+		return { t: 'list', items: v.items.map(fromPy) };
+	if (v instanceof PyDict)
+		return {
+			t: 'dict',
+			entries: [...v.entries.values()].map(([k, x]) => [fromPy(k), fromPy(x)] as const)
+		};
 	if (v instanceof ReaderHost) return v.v;
 	if (v instanceof PyFunction) return { t: 'def', name: v.name, py: v };
 	return { t: 'py', value: v, type: typeName(v) };

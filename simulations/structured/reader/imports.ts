@@ -39,13 +39,21 @@ export function importStatement(w: ReaderSession, env: Map<string, PyValue>, n: 
 	if (toks[0]?.text === 'from') {
 		const importAt = toks.findIndex((t) => t.text === 'import');
 		if (importAt < 0) return fail(w.pos(n), 'Python syntax error');
-		const path = toks.slice(1, importAt).map((t) => t.text).join('');
+		const path = toks
+			.slice(1, importAt)
+			.map((t) => t.text)
+			.join('');
 		const rest = toks.slice(importAt + 1).filter((t) => t.text !== '(' && t.text !== ')');
 		for (let i = 0; i < rest.length; i++) {
 			const t = rest[i];
 			if (!t || t.text === ',') continue;
 			if (t.text === '*') {
-				const names = path === 'pyspark.sql.functions' ? F_NAMES : path === 'pyspark.sql.types' ? TYPE_NAMES : null;
+				const names =
+					path === 'pyspark.sql.functions'
+						? F_NAMES
+						: path === 'pyspark.sql.types'
+							? TYPE_NAMES
+							: null;
 				if (!names)
 					return fail(
 						w.pos(t.node),

@@ -55,7 +55,11 @@ const located = (code: string, e: unknown): SourceError => {
 		// The reader has always said this one in PySpark's traceback words, without the class.
 		return e.pyType === 'NameError' ? { ...err, message: e.message } : err;
 	}
-	return { line: 1, column: 1, message: `internal reader error: ${e instanceof Error ? e.message : String(e)}` };
+	return {
+		line: 1,
+		column: 1,
+		message: `internal reader error: ${e instanceof Error ? e.message : String(e)}`
+	};
 };
 
 /** The interpreter a program runs on: Python's builtins (print writes nowhere: a streaming
@@ -63,33 +67,73 @@ const located = (code: string, e: unknown): SourceError => {
 function interpreterFor(code: string, s: ReaderSession): Interpreter {
 	const builtins = new Map(PY_BUILTINS);
 	builtins.set('print', new PyBuiltin('print', () => null));
-	return new Interpreter(code, builtins, new Map<string, PyModule>([['operator', OPERATOR_MODULE]]), DEFAULT_MAX_STEPS, s.callSpans);
+	return new Interpreter(
+		code,
+		builtins,
+		new Map<string, PyModule>([['operator', OPERATOR_MODULE]]),
+		DEFAULT_MAX_STEPS,
+		s.callSpans
+	);
 }
 
-export function readProgram(code: string, bindings: Readonly<Record<string, readonly StructField[]>>): Result<Query> {
+export function readProgram(
+	code: string,
+	bindings: Readonly<Record<string, readonly StructField[]>>
+): Result<Query> {
 	const lines = new LineIndex(code);
 	try {
 		// Python's nesting limits before lezer parses (its tree building overflows the stack).
 		const parsed = parseWithLimits(code);
 		if ('error' in parsed) {
 			const e = parsed.error;
-			return { ok: false, error: { ...lines.pos(e.span?.from ?? 0), message: `${e.pyType}: ${e.message}` } };
+			return {
+				ok: false,
+				error: { ...lines.pos(e.span?.from ?? 0), message: `${e.pyType}: ${e.message}` }
+			};
 		}
 		const tree = parsed.tree;
 		const bad = firstSyntaxError(tree.topNode);
 		if (bad) {
 			const at = lines.pos(bad.from);
 			const atEnd = bad.from >= code.trimEnd().length;
-			return { ok: false, error: { ...at, message: atEnd ? 'Python syntax error: unexpected end of program' : 'Python syntax error: invalid syntax' } };
+			return {
+				ok: false,
+				error: {
+					...at,
+					message: atEnd
+						? 'Python syntax error: unexpected end of program'
+						: 'Python syntax error: invalid syntax'
+				}
+			};
 		}
-		const state: ReaderState = { conf: {}, queries: [], resolver: new Resolver(), bindings, nextSourceId: 0, spans: [] };
+		const state: ReaderState = {
+			conf: {},
+			queries: [],
+			resolver: new Resolver(),
+			bindings,
+			nextSourceId: 0,
+			spans: []
+		};
 		const session = new ReaderSession(code, tree, state);
 		const globals = new Scope(null);
 		globals.vars.set('spark', toPy({ t: 'module', name: 'spark' }, session));
 		for (const [name, schema] of Object.entries(bindings))
 			globals.vars.set(
 				name,
-				toPy({ t: 'df', plan: { op: 'Source', id: state.nextSourceId++, source: { kind: 'bound', name }, schema, streaming: true, at: { line: 1, column: 1 } } }, session)
+				toPy(
+					{
+						t: 'df',
+						plan: {
+							op: 'Source',
+							id: state.nextSourceId++,
+							source: { kind: 'bound', name },
+							schema,
+							streaming: true,
+							at: { line: 1, column: 1 }
+						}
+					},
+					session
+				)
 			);
 		runScript(session, interpreterFor(code, session), globals, tree.topNode);
 		const started = state.queries[0];
@@ -97,7 +141,11 @@ export function readProgram(code: string, bindings: Readonly<Record<string, read
 			const end = lines.pos(Math.max(0, code.trimEnd().length - 1));
 			return {
 				ok: false,
-				error: { ...end, message: 'the program starts no streaming query', supported: 'End the program with a `df.writeStream ... .start()` chain.' }
+				error: {
+					...end,
+					message: 'the program starts no streaming query',
+					supported: 'End the program with a `df.writeStream ... .start()` chain.'
+				}
 			};
 		}
 		return { ok: true, value: { ...started.query, spans: state.spans } };

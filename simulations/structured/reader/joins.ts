@@ -39,7 +39,12 @@ function joinType(x: Arg | undefined): JoinType {
 	if (!x || x.v.t === 'none') return 'inner';
 	const s = strOf(x, 'how');
 	return (
-		JOIN_TYPES[s.toLowerCase().replace(/_/g, '').replace(/^(left|right|full)(outer|semi|anti)$/, '$1_$2')] ??
+		JOIN_TYPES[
+			s
+				.toLowerCase()
+				.replace(/_/g, '')
+				.replace(/^(left|right|full)(outer|semi|anti)$/, '$1_$2')
+		] ??
 		JOIN_TYPES[s.toLowerCase()] ??
 		fail(
 			x.at,
@@ -52,10 +57,7 @@ export function join(d: DF, a: Args): DF {
 	noMore(a, 3, ['other', 'on', 'how']);
 	const other = need(a, 0, 'other');
 	if (other.v.t !== 'df')
-		return fail(
-			other.at,
-			`join expects a DataFrame, got ${describe(other.v)}`
-		);
+		return fail(other.at, `join expects a DataFrame, got ${describe(other.v)}`);
 	const on = arg(a, 1, 'on');
 	const how = joinType(arg(a, 2, 'how'));
 	let using: string[] = [];
@@ -66,25 +68,31 @@ export function join(d: DF, a: Args): DF {
 		else if (items.every((v) => v.t === 'column'))
 			for (const v of items) {
 				if (v.t !== 'column') continue;
-				condition = condition ? { kind: 'binary', op: 'AND', left: condition, right: v.expr, at: on.at } : v.expr;
+				condition = condition
+					? { kind: 'binary', op: 'AND', left: condition, right: v.expr, at: on.at }
+					: v.expr;
 			}
-		else return fail(
-			on.at,
-			'join `on` must be a column name, a list of names, a Column condition or a list of Columns'
-		);
+		else
+			return fail(
+				on.at,
+				'join `on` must be a column name, a list of names, a Column condition or a list of Columns'
+			);
 	}
-	return df(
-		{ op: 'Join', left: d.plan, right: other.v.plan, joinType: how, using, condition, at: a.at }
-	);
+	return df({
+		op: 'Join',
+		left: d.plan,
+		right: other.v.plan,
+		joinType: how,
+		using,
+		condition,
+		at: a.at
+	});
 }
 
 export function unionByName(st: ReaderState, d: DF, a: Args): DF {
 	const other = need(a, 0, 'other');
 	if (other.v.t !== 'df')
-		return fail(
-			other.at,
-			`unionByName expects a DataFrame, got ${describe(other.v)}`
-		);
+		return fail(other.at, `unionByName expects a DataFrame, got ${describe(other.v)}`);
 	const allow = arg(a, 1, 'allowMissingColumns');
 	const allowMissing = allow ? boolOf(allow, 'allowMissingColumns') : false;
 	const left = st.resolver.resolve(d.plan).schema;
@@ -97,19 +105,38 @@ export function unionByName(st: ReaderState, d: DF, a: Args): DF {
 				a.at,
 				`[NUM_COLUMNS_MISMATCH] Cannot resolve column name "${f.name}" among (${right.map((g) => g.name).join(', ')}).`
 			);
-		return { kind: 'alias', expr: { kind: 'cast', expr: { kind: 'lit', value: null, type: { kind: 'null' } }, to: f.type }, name: f.name, at: a.at };
+		return {
+			kind: 'alias',
+			expr: {
+				kind: 'cast',
+				expr: { kind: 'lit', value: null, type: { kind: 'null' } },
+				to: f.type
+			},
+			name: f.name,
+			at: a.at
+		};
 	});
 	let l = d.plan;
 	if (allowMissing) {
 		const extra = right.filter((g) => findIndex(left, g.name) < 0);
 		for (const g of extra) exprs.push(refTo(right, findIndex(right, g.name), a.at));
 		if (extra.length > 0) {
-			const nulls: Expr[] = extra.map(
-				(g) => (
-					{ kind: 'alias', expr: { kind: 'cast', expr: { kind: 'lit', value: null, type: { kind: 'null' } }, to: g.type }, name: g.name, at: a.at }
-				)
-			);
-			l = { op: 'Project', child: l, exprs: [...left.map((_, i) => refTo(left, i, a.at)), ...nulls], at: a.at };
+			const nulls: Expr[] = extra.map((g) => ({
+				kind: 'alias',
+				expr: {
+					kind: 'cast',
+					expr: { kind: 'lit', value: null, type: { kind: 'null' } },
+					to: g.type
+				},
+				name: g.name,
+				at: a.at
+			}));
+			l = {
+				op: 'Project',
+				child: l,
+				exprs: [...left.map((_, i) => refTo(left, i, a.at)), ...nulls],
+				at: a.at
+			};
 		}
 	}
 	const r: Plan = { op: 'Project', child: other.v.plan, exprs, at: a.at };

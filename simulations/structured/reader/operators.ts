@@ -30,15 +30,14 @@ const COLUMN_OPS: Readonly<Record<string, BinaryOp>> = {
 
 export function binaryOp(op: string, l: Arg, r: Arg, at: Pos): PyValue {
 	if (l.v.t === 'column' || r.v.t === 'column') {
-		if (op === 'and' || op === 'or' || op === 'in' || op === 'not in')
-			return fail(
-				at,
-				BOOL_ERROR
-			);
+		if (op === 'and' || op === 'or' || op === 'in' || op === 'not in') return fail(at, BOOL_ERROR);
 		if (op === '**')
-			return column(
-				{ kind: 'call', fn: 'power', args: [columnOrLiteral(l, op), columnOrLiteral(r, op)], at }
-			);
+			return column({
+				kind: 'call',
+				fn: 'power',
+				args: [columnOrLiteral(l, op), columnOrLiteral(r, op)],
+				at
+			});
 		const bop = COLUMN_OPS[op];
 		if (!bop)
 			return fail(
@@ -46,9 +45,13 @@ export function binaryOp(op: string, l: Arg, r: Arg, at: Pos): PyValue {
 				`operator \`${op}\` is not supported on Columns`,
 				'Supported: + - * / % == != < <= > >= & | ~ and -x.'
 			);
-		return column(
-			{ kind: 'binary', op: bop, left: columnOrLiteral(l, op), right: columnOrLiteral(r, op), at }
-		);
+		return column({
+			kind: 'binary',
+			op: bop,
+			left: columnOrLiteral(l, op),
+			right: columnOrLiteral(r, op),
+			at
+		});
 	}
 	return constantOp(op, l.v, r.v, at);
 }
@@ -61,7 +64,8 @@ export function unaryOp(op: string, x: Arg, at: Pos): PyValue {
 		if (op === '+') return v;
 		return fail(at, BOOL_ERROR);
 	}
-	if (v.t === 'num' && (op === '-' || op === '+')) return { t: 'num', v: op === '-' ? -v.v : v.v, int: v.int };
+	if (v.t === 'num' && (op === '-' || op === '+'))
+		return { t: 'num', v: op === '-' ? -v.v : v.v, int: v.int };
 	if (op === 'not') return { t: 'bool', v: !truthy(v) };
 	return fail(at, `bad operand type for unary ${op}: '${describe(v)}'`);
 }
@@ -94,8 +98,10 @@ function constantOp(op: string, a: PyValue, b: PyValue, at: Pos): PyValue {
 		if (op === '+') return { t: 'str', v: a.v + b.v };
 		if (op === '==' || op === '!=') return { t: 'bool', v: (a.v === b.v) === (op === '==') };
 	}
-	if (a.t === 'str' && b.t === 'num' && op === '*' && b.int) return { t: 'str', v: a.v.repeat(Math.max(0, b.v)) };
-	if (a.t === 'list' && b.t === 'list' && op === '+') return { t: 'list', items: [...a.items, ...b.items] };
+	if (a.t === 'str' && b.t === 'num' && op === '*' && b.int)
+		return { t: 'str', v: a.v.repeat(Math.max(0, b.v)) };
+	if (a.t === 'list' && b.t === 'list' && op === '+')
+		return { t: 'list', items: [...a.items, ...b.items] };
 	if (a.t === 'num' && b.t === 'num') {
 		const int = a.int && b.int;
 		const x = a.v;

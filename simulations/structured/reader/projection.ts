@@ -20,7 +20,8 @@ export function refTo(schema: readonly StructField[], i: number, at: Pos): Expr 
 	const same = schema.filter((g) => g.name.toLowerCase() === lower);
 	if (same.length > 1)
 		for (const q of f.qualifiers ?? [])
-			if (same.filter((g) => g.qualifiers?.includes(q)).length === 1) return { kind: 'col', name: f.name, qualifier: q, at };
+			if (same.filter((g) => g.qualifiers?.includes(q)).length === 1)
+				return { kind: 'col', name: f.name, qualifier: q, at };
 	return { kind: 'col', name: f.name, at };
 }
 
@@ -33,11 +34,9 @@ const isGenerator = (e: Expr): boolean => {
 
 /** select / selectExpr / withColumn: a Project, or a Generate when a generator is selected. */
 export function project(st: ReaderState, child: Plan, exprs: readonly Expr[], at: Pos): Plan {
-	for (const e of exprs) if (e.kind === 'call' && e.fn.startsWith('__sort_'))
-		fail(
-			e.at ?? at,
-			'a sort order (asc/desc) can only be used in orderBy/sort'
-		);
+	for (const e of exprs)
+		if (e.kind === 'call' && e.fn.startsWith('__sort_'))
+			fail(e.at ?? at, 'a sort order (asc/desc) can only be used in orderBy/sort');
 	// An aggregate function in a select list makes it a global aggregation (Catalyst's
 	// GlobalAggregates rule): `selectExpr("count(*)")`.
 	if (exprs.some((e) => some(e, (x) => x.kind === 'agg')))
@@ -64,7 +63,6 @@ export function project(st: ReaderState, child: Plan, exprs: readonly Expr[], at
 	order.splice(nBefore, 0, last);
 	return { op: 'Project', child: gen, exprs: order.map((k) => refTo(schema, k, at)), at };
 }
-
 
 /** Column.named: a top-level cast of a named column keeps that name in a select
  *  (`F.col("v").cast("string")` is column `v`), unlike SQL's `CAST(v AS STRING)`. */
@@ -98,7 +96,12 @@ export function withColumns(
 }
 
 /** `df["x"]` / `df.x`: the column as seen through df, so it stays unambiguous after a join. */
-export function qualifiedColumn(st: ReaderState, df: PyValue & { t: 'df' }, name: string, at: Pos): Expr {
+export function qualifiedColumn(
+	st: ReaderState,
+	df: PyValue & { t: 'df' },
+	name: string,
+	at: Pos
+): Expr {
 	const parts = name.split('.');
 	const head = parts[0] ?? name;
 	// Resolving now reports a missing column at the subscript, as PySpark's eager analysis does.

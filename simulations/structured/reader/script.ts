@@ -22,11 +22,17 @@ const STATEMENTS =
 	'expression statements such as `spark.conf.set(...)` and `query.awaitTermination()`; ' +
 	'inside a `def`, loops, conditionals and the rest of the Python subset run';
 
-export function runScript(s: ReaderSession, interp: Interpreter, globals: Scope, top: SyntaxNode): void {
+export function runScript(
+	s: ReaderSession,
+	interp: Interpreter,
+	globals: Scope,
+	top: SyntaxNode
+): void {
 	interp.resetBudget();
 	for (let n = top.firstChild; n; n = n.nextSibling) {
 		// lezer-python accepts a stray indent; Python does not.
-		if (n.name !== 'Comment' && s.pos(n).column !== 1) fail(s.pos(n), 'IndentationError: unexpected indent');
+		if (n.name !== 'Comment' && s.pos(n).column !== 1)
+			fail(s.pos(n), 'IndentationError: unexpected indent');
 		statement(s, interp, globals, n);
 	}
 }
@@ -57,7 +63,11 @@ function statement(s: ReaderSession, interp: Interpreter, globals: Scope, n: Syn
 		case '⚠':
 			return fail(s.pos(n), 'Python syntax error');
 		default:
-			return fail(s.pos(n), `${statementName(n.name)} are not supported by the playground engine`, `Supported statements: ${STATEMENTS}.`);
+			return fail(
+				s.pos(n),
+				`${statementName(n.name)} are not supported by the playground engine`,
+				`Supported statements: ${STATEMENTS}.`
+			);
 	}
 }
 
@@ -65,16 +75,28 @@ function statement(s: ReaderSession, interp: Interpreter, globals: Scope, n: Syn
 function ifMain(s: ReaderSession, interp: Interpreter, globals: Scope, n: SyntaxNode): void {
 	const cond = n.getChild('BinaryExpression');
 	const body = n.getChild('Body');
-	if (!cond || !body || !/^__name__\s*==\s*["']__main__["']$/.test(s.src(cond)) || n.getChild('else') || n.getChild('elif'))
-		return fail(s.pos(n), '`if` statements are not supported by the playground engine', `Supported statements: ${STATEMENTS}.`);
-	for (let c = body.firstChild; c; c = c.nextSibling) if (c.name !== ':') statement(s, interp, globals, c);
+	if (
+		!cond ||
+		!body ||
+		!/^__name__\s*==\s*["']__main__["']$/.test(s.src(cond)) ||
+		n.getChild('else') ||
+		n.getChild('elif')
+	)
+		return fail(
+			s.pos(n),
+			'`if` statements are not supported by the playground engine',
+			`Supported statements: ${STATEMENTS}.`
+		);
+	for (let c = body.firstChild; c; c = c.nextSibling)
+		if (c.name !== ':') statement(s, interp, globals, c);
 }
 
 function checkAssign(s: ReaderSession, n: SyntaxNode): void {
 	const parts = kids(n);
 	if (parts.some((k) => (k.name === 'AssignOp' || k.name === 'UpdateOp') && s.src(k) !== '='))
 		fail(s.pos(n), 'augmented assignment (`+=`, ...) is not supported by the playground engine');
-	if (parts.some((k) => k.name === 'TypeDef')) fail(s.pos(n), 'type annotations are not supported by the playground engine');
+	if (parts.some((k) => k.name === 'TypeDef'))
+		fail(s.pos(n), 'type annotations are not supported by the playground engine');
 }
 
 function statementName(name: string): string {

@@ -72,7 +72,12 @@ export class ReaderSession {
 		while (prop && prop.name !== 'PropertyName') prop = prop.firstChild;
 		const member = prop?.parent;
 		const call = member?.parent;
-		return member?.name === 'MemberExpression' && call?.name === 'CallExpression' && call.firstChild?.from === member.from && call.firstChild.to === member.to;
+		return (
+			member?.name === 'MemberExpression' &&
+			call?.name === 'CallExpression' &&
+			call.firstChild?.from === member.from &&
+			call.firstChild.to === member.to
+		);
 	}
 
 	/**
@@ -86,7 +91,13 @@ export class ReaderSession {
 		const callee = call ? kids(call)[0] : undefined;
 		const prop = callee?.name === 'MemberExpression' ? callee.getChild('PropertyName') : null;
 		const direct = !!call && (method === undefined || (!!prop && this.src(prop) === method));
-		const at = prop ? this.pos(prop) : callee ? this.pos(callee) : call ? this.pos(call) : { line: 1, column: 1 };
+		const at = prop
+			? this.pos(prop)
+			: callee
+				? this.pos(callee)
+				: call
+					? this.pos(call)
+					: { line: 1, column: 1 };
 		const name = method ?? (prop ? this.src(prop) : callee ? this.src(callee) : 'call');
 		if (direct && call) this.record(name, at, call);
 		const nodes = direct && call ? this.argNodes(call) : null;
@@ -104,7 +115,14 @@ export class ReaderSession {
 	private record(name: string, at: Pos, call: SyntaxNode): void {
 		const spans = this.state.spans;
 		if (spans.some((s) => s.from === call.from && s.to === call.to)) return;
-		spans.push({ name, at, start: this.pos(call), end: this.lines.pos(call.to), from: call.from, to: call.to });
+		spans.push({
+			name,
+			at,
+			start: this.pos(call),
+			end: this.lines.pos(call.to),
+			from: call.from,
+			to: call.to
+		});
 	}
 
 	private argNodes(call: SyntaxNode): ArgNodes {

@@ -51,7 +51,12 @@ function sourceSchema(r: ReadStream, at: Pos): readonly StructField[] {
 		case 'kafka':
 			return KAFKA;
 		case 'socket':
-			return r.options['includeTimestamp'] === 'true' ? [{ name: 'value', type: str }, { name: 'timestamp', type: ts }] : [{ name: 'value', type: str }];
+			return r.options['includeTimestamp'] === 'true'
+				? [
+						{ name: 'value', type: str },
+						{ name: 'timestamp', type: ts }
+					]
+				: [{ name: 'value', type: str }];
 		case 'text':
 			return [{ name: 'value', type: str }];
 		case '':
@@ -74,7 +79,12 @@ function load(st: ReaderState, r: ReadStream, path: string | undefined, at: Pos)
 	const plan: Plan = {
 		op: 'Source',
 		id: st.nextSourceId++,
-		source: { kind: 'readStream', format: r.format.toLowerCase(), options: r.options, ...(path === undefined ? {} : { path }) },
+		source: {
+			kind: 'readStream',
+			format: r.format.toLowerCase(),
+			options: r.options,
+			...(path === undefined ? {} : { path })
+		},
 		schema,
 		streaming: r.streaming,
 		at
@@ -89,16 +99,21 @@ export function readStreamMethod(st: ReaderState, r: ReadStream, name: string, a
 			return { ...r, format: strOf(need(a, 0, 'source'), 'format') };
 		case 'option': {
 			noMore(a, 2, ['key', 'value']);
-			return { ...r, options: { ...r.options, [strOf(need(a, 0, 'key'), 'key')]: optionString(need(a, 1, 'value')) } };
+			return {
+				...r,
+				options: {
+					...r.options,
+					[strOf(need(a, 0, 'key'), 'key')]: optionString(need(a, 1, 'value'))
+				}
+			};
 		}
 		case 'options': {
 			const options: Record<string, string> = { ...r.options };
 			for (const [k, v] of a.kw) options[k] = optionString(v);
 			const d = a.pos[0];
 			if (d?.v.t === 'dict')
-				for (const [k, v] of d.v.entries) if (k.t === 'str') options[k.v] = optionString(
-					{ v, at: d.at }
-				);
+				for (const [k, v] of d.v.entries)
+					if (k.t === 'str') options[k.v] = optionString({ v, at: d.at });
 			return { ...r, options };
 		}
 		case 'schema': {
@@ -118,7 +133,17 @@ export function readStreamMethod(st: ReaderState, r: ReadStream, name: string, a
 					`[TABLE_OR_VIEW_NOT_FOUND] The table or view \`${t}\` cannot be found.`,
 					`Tables the page provides: ${Object.keys(st.bindings).join(', ') || 'none'}.`
 				);
-			return { t: 'df', plan: { op: 'Source', id: st.nextSourceId++, source: { kind: 'bound', name: t }, schema: bound, streaming: r.streaming, at: a.at } };
+			return {
+				t: 'df',
+				plan: {
+					op: 'Source',
+					id: st.nextSourceId++,
+					source: { kind: 'bound', name: t },
+					schema: bound,
+					streaming: r.streaming,
+					at: a.at
+				}
+			};
 		}
 	}
 	if (FILE_FORMATS.includes(name)) {
@@ -149,7 +174,13 @@ export function sessionMethod(st: ReaderState, name: string, a: Args): PyValue {
 		case 'stop':
 			return NONE;
 		case 'table': {
-			const r: ReadStream = { t: 'readStream', format: '', options: {}, schema: null, streaming: false };
+			const r: ReadStream = {
+				t: 'readStream',
+				format: '',
+				options: {},
+				schema: null,
+				streaming: false
+			};
 			return readStreamMethod(st, r, 'table', a);
 		}
 	}
@@ -172,27 +203,34 @@ function range(st: ReaderState, a: Args): PyValue {
 	for (let i = start; step > 0 ? i < end : i > end; i += step) {
 		rows.push([i]);
 		if (rows.length > 100_000)
-			return fail(
-				a.at,
-				'spark.range is limited to 100,000 rows in the playground'
-			);
+			return fail(a.at, 'spark.range is limited to 100,000 rows in the playground');
 	}
 	return staticSource(st, [{ name: 'id', type: long }], rows, a.at);
 }
 
-const staticSource = (st: ReaderState, schema: readonly StructField[], rows: unknown[][], at: Pos): PyValue => ({
+const staticSource = (
+	st: ReaderState,
+	schema: readonly StructField[],
+	rows: unknown[][],
+	at: Pos
+): PyValue => ({
 	t: 'df',
-	plan: { op: 'Source', id: st.nextSourceId++, source: { kind: 'bound', name: '' }, schema, streaming: false, data: { rows }, at },
+	plan: {
+		op: 'Source',
+		id: st.nextSourceId++,
+		source: { kind: 'bound', name: '' },
+		schema,
+		streaming: false,
+		data: { rows },
+		at
+	}
 });
 
 /** `spark.createDataFrame([(1, "a"), ...], "id INT, name STRING" | ["id", "name"] | StructType)`. */
 function createDataFrame(st: ReaderState, a: Args): PyValue {
 	const data = need(a, 0, 'data');
 	if (data.v.t !== 'list')
-		return fail(
-			data.at,
-			'createDataFrame expects a list of rows (tuples or lists)'
-		);
+		return fail(data.at, 'createDataFrame expects a list of rows (tuples or lists)');
 	const rows: unknown[][] = [];
 	for (const item of data.v.items) {
 		const cells = item.t === 'list' ? item.items : [item];
@@ -201,8 +239,8 @@ function createDataFrame(st: ReaderState, a: Args): PyValue {
 	const s = arg(a, 1, 'schema');
 	let schema: StructField[];
 	if (s && s.v.t === 'list') {
-		const names = s.v.items.map(
-			(n) => (n.t === 'str' ? n.v : fail(s.at, 'column names must be strings'))
+		const names = s.v.items.map((n) =>
+			n.t === 'str' ? n.v : fail(s.at, 'column names must be strings')
 		);
 		schema = names.map((n, i) => ({ name: n, type: inferType(rows, i) }));
 	} else if (s && s.v.t !== 'none') schema = schemaOf(s.v, s.at);
@@ -236,7 +274,10 @@ function inferType(rows: readonly unknown[][], i: number): StructField['type'] {
 		const v = r[i];
 		if (typeof v === 'boolean') return { kind: 'boolean' };
 		if (typeof v === 'string') return str;
-		if (typeof v === 'number') return rows.every((x) => typeof x[i] !== 'number' || Number.isInteger(x[i])) ? long : { kind: 'double' };
+		if (typeof v === 'number')
+			return rows.every((x) => typeof x[i] !== 'number' || Number.isInteger(x[i]))
+				? long
+				: { kind: 'double' };
 	}
 	return str;
 }

@@ -55,7 +55,12 @@ const CLASSES: Readonly<Record<string, DataType>> = {
 	NullType: { kind: 'null' }
 };
 
-export const TYPE_NAMES: readonly string[] = [...Object.keys(CLASSES), 'ArrayType', 'StructType', 'StructField'];
+export const TYPE_NAMES: readonly string[] = [
+	...Object.keys(CLASSES),
+	'ArrayType',
+	'StructType',
+	'StructField'
+];
 
 /** A type by DDL name: `bigint`, `array<int>`, `struct<a:int,b:string>`, `decimal(10,2)`. */
 export function parseTypeText(text: string): DataType | null {
@@ -116,7 +121,8 @@ class DdlParser {
 			const type = this.type();
 			if (!type) return null;
 			this.ws();
-			if (/^not\s+null/i.test(this.s.slice(this.i))) this.i += /^not\s+null/i.exec(this.s.slice(this.i))?.[0].length ?? 0;
+			if (/^not\s+null/i.test(this.s.slice(this.i)))
+				this.i += /^not\s+null/i.exec(this.s.slice(this.i))?.[0].length ?? 0;
 			const comment = /^\s*comment\s+'[^']*'/i.exec(this.s.slice(this.i));
 			if (comment) this.i += comment[0].length;
 			out.push({ name, type });
@@ -152,11 +158,21 @@ class DdlParser {
 export function callType(name: string, a: Args): PyValue {
 	const simple = CLASSES[name];
 	if (simple) return { t: 'dtype', type: simple };
-	if (name === 'ArrayType') return { t: 'dtype', type: { kind: 'array', element: typeOf(need(a, 0, 'elementType').v, a.at) } };
+	if (name === 'ArrayType')
+		return {
+			t: 'dtype',
+			type: { kind: 'array', element: typeOf(need(a, 0, 'elementType').v, a.at) }
+		};
 	if (name === 'StructField') {
 		const nullable = arg(a, 2, 'nullable');
 		if (nullable) boolOf(nullable, 'nullable');
-		return { t: 'field', field: { name: strOf(need(a, 0, 'name'), 'name'), type: typeOf(need(a, 1, 'dataType').v, a.at) } };
+		return {
+			t: 'field',
+			field: {
+				name: strOf(need(a, 0, 'name'), 'name'),
+				type: typeOf(need(a, 1, 'dataType').v, a.at)
+			}
+		};
 	}
 	if (name === 'StructType') {
 		const list = arg(a, 0, 'fields');
@@ -164,16 +180,11 @@ export function callType(name: string, a: Args): PyValue {
 		if (list && list.v.t === 'list')
 			for (const f of list.v.items)
 				fields.push(
-					f.t === 'field' ? f.field : fail(
-						list.at,
-						`StructType expects StructField items, got ${describe(f)}`
-					)
+					f.t === 'field'
+						? f.field
+						: fail(list.at, `StructType expects StructField items, got ${describe(f)}`)
 				);
-		else if (list && list.v.t !== 'none')
-			fail(
-				list.at,
-				'StructType expects a list of StructField'
-			);
+		else if (list && list.v.t !== 'none') fail(list.at, 'StructType expects a list of StructField');
 		return { t: 'dtype', type: { kind: 'struct', fields } };
 	}
 	return fail(
@@ -186,22 +197,30 @@ export function callType(name: string, a: Args): PyValue {
 /** A type given as a DataType object or a DDL name (`cast("long")`, `cast(LongType())`). */
 export function typeOf(v: PyValue, at: Pos): DataType {
 	if (v.t === 'dtype') return v.type;
-	if (v.t === 'str') return parseTypeText(v.v) ?? fail(
-		at,
-		`[PARSE_SYNTAX_ERROR] unknown data type '${v.v}'`,
-		`Supported types: ${Object.keys(SIMPLE).join(', ')}, array<...>, struct<...>.`
-	);
+	if (v.t === 'str')
+		return (
+			parseTypeText(v.v) ??
+			fail(
+				at,
+				`[PARSE_SYNTAX_ERROR] unknown data type '${v.v}'`,
+				`Supported types: ${Object.keys(SIMPLE).join(', ')}, array<...>, struct<...>.`
+			)
+		);
 	return fail(at, `expected a DataType or a type name, got ${describe(v)}`);
 }
 
 /** `.schema(...)`: a StructType or a DDL string. */
 export function schemaOf(v: PyValue, at: Pos): StructField[] {
 	if (v.t === 'dtype' && v.type.kind === 'struct') return [...v.type.fields];
-	if (v.t === 'str') return parseDdlSchema(v.v) ?? fail(
-		at,
-		`[PARSE_SYNTAX_ERROR] cannot parse the schema "${v.v}"`,
-		'Write a DDL schema such as "a INT, b STRING, t TIMESTAMP", or a StructType([StructField(...)]).'
-	);
+	if (v.t === 'str')
+		return (
+			parseDdlSchema(v.v) ??
+			fail(
+				at,
+				`[PARSE_SYNTAX_ERROR] cannot parse the schema "${v.v}"`,
+				'Write a DDL schema such as "a INT, b STRING, t TIMESTAMP", or a StructType([StructField(...)]).'
+			)
+		);
 	return fail(at, `expected a StructType or a DDL string, got ${describe(v)}`);
 }
 

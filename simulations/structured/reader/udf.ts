@@ -31,7 +31,13 @@ export function applyUdf(u: PyValue & { t: 'udf' }, a: Args, src: string): PyVal
 	return { t: 'column', expr: { kind: 'call', fn: u.name, args, at: a.at, udf } };
 }
 
-function callRow(f: PyFunction, returnType: DataType, values: readonly Value[], types: readonly DataType[], src: string): Value {
+function callRow(
+	f: PyFunction,
+	returnType: DataType,
+	values: readonly Value[],
+	types: readonly DataType[],
+	src: string
+): Value {
 	let out: Py;
 	try {
 		out = f.invoke(
@@ -51,13 +57,16 @@ function callRow(f: PyFunction, returnType: DataType, values: readonly Value[], 
 
 /** Spark types whose values cross to Python here (datetime and Row are not modelled yet). */
 const crosses = (t: DataType): boolean =>
-	t.kind === 'array' ? crosses(t.element) : ['int', 'long', 'double', 'string', 'boolean', 'null'].includes(t.kind);
+	t.kind === 'array'
+		? crosses(t.element)
+		: ['int', 'long', 'double', 'string', 'boolean', 'null'].includes(t.kind);
 
 function toPython(v: Value, t: DataType | undefined): Py {
 	if (v === null) return null;
 	if (typeof v === 'number') return t?.kind === 'double' ? new PyFloat(v) : v;
 	if (typeof v === 'string' || typeof v === 'boolean') return v;
-	if (Array.isArray(v)) return v.map((x: Value) => toPython(x, t?.kind === 'array' ? t.element : undefined));
+	if (Array.isArray(v))
+		return v.map((x: Value) => toPython(x, t?.kind === 'array' ? t.element : undefined));
 	return null;
 }
 

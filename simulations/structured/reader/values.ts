@@ -27,7 +27,13 @@ export type PyValue =
 			readonly groupBy: readonly Expr[];
 			readonly at: Pos;
 	  }
-	| { readonly t: 'readStream'; readonly format: string; readonly options: Readonly<Record<string, string>>; readonly schema: readonly StructField[] | null; readonly streaming: boolean }
+	| {
+			readonly t: 'readStream';
+			readonly format: string;
+			readonly options: Readonly<Record<string, string>>;
+			readonly schema: readonly StructField[] | null;
+			readonly streaming: boolean;
+	  }
 	| { readonly t: 'writer'; readonly plan: Plan; readonly spec: WriteSpec }
 	| { readonly t: 'query'; readonly query: Query }
 	| { readonly t: 'builder' }
@@ -36,19 +42,17 @@ export type PyValue =
 	/** A Python function: a `def` or `lambda` of the program (run by the interpreter). */
 	| { readonly t: 'def'; readonly name: string; readonly py?: PyFunction }
 	/** `F.udf(f, returnType)`: calling it on Columns builds a per-row Python call. */
-	| { readonly t: 'udf'; readonly name: string; readonly returnType: DataType; readonly py: PyFunction }
+	| {
+			readonly t: 'udf';
+			readonly name: string;
+			readonly returnType: DataType;
+			readonly py: PyFunction;
+	  }
 	/** Any other Python object (a class, an instance, a builtin), carried but not modelled. */
 	| { readonly t: 'py'; readonly value: unknown; readonly type: string };
 
 export type ModuleName =
-	| 'F'
-	| 'types'
-	| 'SparkSession'
-	| 'spark'
-	| 'conf'
-	| 'pyspark'
-	| 'sql'
-	| 'streams';
+	'F' | 'types' | 'SparkSession' | 'spark' | 'conf' | 'pyspark' | 'sql' | 'streams';
 
 export const NONE: PyValue = { t: 'none' };
 

@@ -20,9 +20,10 @@ export const newWriter = (plan: Writer['plan'], at: Pos): Writer => ({
 	spec: { outputMode: 'append', trigger: { kind: 'default' }, format: '', options: {}, at }
 });
 
-const with_ = (w: Writer, spec: Partial<WriteSpec>): Writer => (
-	{ ...w, spec: { ...w.spec, ...spec } }
-);
+const with_ = (w: Writer, spec: Partial<WriteSpec>): Writer => ({
+	...w,
+	spec: { ...w.spec, ...spec }
+});
 
 function outputMode(x: Arg): OutputMode {
 	const m = strOf(x, 'outputMode').toLowerCase();
@@ -40,7 +41,8 @@ function intervalMs(x: Arg): number {
 	if (!r.ok) return fail(x.at, r.error);
 	if (r.value.months !== 0) return fail(x.at, `Doesn't support month or year interval: ${text}`);
 	const us = r.value.days * 86_400_000_000 + r.value.microseconds;
-	if (us < 0) return fail(x.at, 'requirement failed: the interval of trigger should not be negative');
+	if (us < 0)
+		return fail(x.at, 'requirement failed: the interval of trigger should not be negative');
 	return Math.floor(us / 1000);
 }
 
@@ -66,7 +68,10 @@ function trigger(a: Args): Trigger {
 		}
 		default:
 			if (x.v.t !== 'bool' || !x.v.v)
-				return fail(x.at, `[VALUE_NOT_ALLOWED] Value for \`${kind}\` has to be amongst the following values: [True].`);
+				return fail(
+					x.at,
+					`[VALUE_NOT_ALLOWED] Value for \`${kind}\` has to be amongst the following values: [True].`
+				);
 			return { kind: kind === 'once' ? 'once' : 'availableNow' };
 	}
 }
@@ -75,19 +80,18 @@ export function writerMethod(st: ReaderState, w: Writer, name: string, a: Args):
 	switch (name) {
 		case 'outputMode':
 			noMore(a, 1, ['outputMode']);
-			return with_(
-				w,
-				{ outputMode: outputMode(need(a, 0, 'outputMode')), outputModeAt: a.at }
-			);
+			return with_(w, { outputMode: outputMode(need(a, 0, 'outputMode')), outputModeAt: a.at });
 		case 'trigger':
 			return with_(w, { trigger: trigger(a), triggerAt: a.at });
 		case 'format':
 			return with_(w, { format: strOf(need(a, 0, 'source'), 'format') });
 		case 'option':
-			return with_(
-				w,
-				{ options: { ...w.spec.options, [strOf(need(a, 0, 'key'), 'key')]: optionString(need(a, 1, 'value')) } }
-			);
+			return with_(w, {
+				options: {
+					...w.spec.options,
+					[strOf(need(a, 0, 'key'), 'key')]: optionString(need(a, 1, 'value'))
+				}
+			});
 		case 'options': {
 			const options: Record<string, string> = { ...w.spec.options };
 			for (const [k, v] of a.kw) options[k] = optionString(v);
@@ -98,11 +102,12 @@ export function writerMethod(st: ReaderState, w: Writer, name: string, a: Args):
 		case 'foreachBatch': {
 			const f = need(a, 0, 'func');
 			if (f.v.t !== 'def')
-				return fail(
-					f.at,
-					'foreachBatch expects a function defined with `def` in the program'
-				);
-			return with_(w, { foreachBatch: f.v.name, format: 'foreachBatch', ...(f.v.py ? { foreachBatchFn: f.v.py } : {}) });
+				return fail(f.at, 'foreachBatch expects a function defined with `def` in the program');
+			return with_(w, {
+				foreachBatch: f.v.name,
+				format: 'foreachBatch',
+				...(f.v.py ? { foreachBatchFn: f.v.py } : {})
+			});
 		}
 		case 'partitionBy':
 		case 'clusterBy':
@@ -111,7 +116,11 @@ export function writerMethod(st: ReaderState, w: Writer, name: string, a: Args):
 		case 'toTable': {
 			const p = arg(a, 0, name === 'start' ? 'path' : 'tableName');
 			const options = p && p.v.t === 'str' ? { ...w.spec.options, path: p.v.v } : w.spec.options;
-			const spec: WriteSpec = { ...w.spec, options, format: w.spec.format || (name === 'toTable' ? 'table' : 'parquet') };
+			const spec: WriteSpec = {
+				...w.spec,
+				options,
+				format: w.spec.format || (name === 'toTable' ? 'table' : 'parquet')
+			};
 			const query = { plan: w.plan, write: spec, conf: { ...st.conf } };
 			if (st.queries.length > 0)
 				return fail(

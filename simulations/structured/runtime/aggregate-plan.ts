@@ -53,7 +53,7 @@ const timeOfKey = (v: Value | undefined): number | null =>
 		? null
 		: typeof v === 'number'
 			? v
-			: ((v as { end?: Value }).end as number | null) ?? null;
+			: (((v as { end?: Value }).end as number | null) ?? null);
 
 function groupName(g: Expr): string {
 	return g.kind === 'alias' ? g.name : g.kind === 'col' ? g.name : outputName(g);
@@ -190,7 +190,10 @@ export function planAggregate(
 			return;
 		}
 		for (let i = 0; i < nAgg; i++) {
-			g.b[i] = (aggs[i] as AggregateImpl).update(g.b[i] as AggState, (inputs[i] as (r: Row) => Value)(r));
+			g.b[i] = (aggs[i] as AggregateImpl).update(
+				g.b[i] as AggState,
+				(inputs[i] as (r: Row) => Value)(r)
+			);
 		}
 	};
 	const zero = (k: Value[]): AggGroup => ({ k, b: aggs.map((a) => a.zero()) });
@@ -289,37 +292,40 @@ export function planAggregate(
 			}
 			partialUpdate(g, r);
 		}
-		for (const inner of byStart.values()) for (const g of inner.values()) partials.set(keyOf(g.k), g);
+		for (const inner of byStart.values())
+			for (const g of inner.values()) partials.set(keyOf(g.k), g);
 	};
 	const exec = (ctx: BatchContext): Row[] => {
 		const rows = child.exec(ctx);
 		// Each row becomes one row per window it falls in (Spark's Expand): counted up front.
-		if (wp !== null) ctx.budget?.charge('rows', rows.length * Math.ceil(wp.spec.durationUs / wp.spec.slideUs));
+		if (wp !== null)
+			ctx.budget?.charge('rows', rows.length * Math.ceil(wp.spec.durationUs / wp.spec.slideUs));
 		const partials = new Map<string, AggGroup>();
 		const nk = parts.length;
 		if (tumbling) tumblingPartials(rows, partials);
-		else for (const r of rows) {
-			const k = new Array<Value>(nk);
-			for (let i = 0; i < nk; i++) {
-				const part = parts[i] as Part;
-				k[i] = part.kind === 'window' ? null : part.eval(r);
+		else
+			for (const r of rows) {
+				const k = new Array<Value>(nk);
+				for (let i = 0; i < nk; i++) {
+					const part = parts[i] as Part;
+					k[i] = part.kind === 'window' ? null : part.eval(r);
+				}
+				if (windowPart < 0) {
+					const key = keyOf(k);
+					let g = partials.get(key);
+					if (g === undefined) partials.set(key, (g = zero(k)));
+					partialUpdate(g, r);
+					continue;
+				}
+				for (const w of (parts[windowPart] as Extract<Part, { kind: 'window' }>).windows(r)) {
+					const kw = k.slice();
+					kw[windowPart] = { start: w.start, end: w.end };
+					const key = keyOf(kw);
+					let g = partials.get(key);
+					if (g === undefined) partials.set(key, (g = zero(kw)));
+					partialUpdate(g, r);
+				}
 			}
-			if (windowPart < 0) {
-				const key = keyOf(k);
-				let g = partials.get(key);
-				if (g === undefined) partials.set(key, (g = zero(k)));
-				partialUpdate(g, r);
-				continue;
-			}
-			for (const w of (parts[windowPart] as Extract<Part, { kind: 'window' }>).windows(r)) {
-				const kw = k.slice();
-				kw[windowPart] = { start: w.start, end: w.end };
-				const key = keyOf(kw);
-				let g = partials.get(key);
-				if (g === undefined) partials.set(key, (g = zero(kw)));
-				partialUpdate(g, r);
-			}
-		}
 		const { late, evict } = wm(ctx);
 		const res = aggregateBatch(store, { mode, aggs, keyTime }, partials, late, evict);
 		const m = store.commit();

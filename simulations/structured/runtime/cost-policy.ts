@@ -34,7 +34,8 @@ const FIXED_SHARE: Readonly<Record<Phase, number>> = {
 	commitOffsets: 0.2
 };
 
-export const parallelism = (cost: CostModel): number => Math.max(1, Math.min(cost.numPartitions, cost.cores));
+export const parallelism = (cost: CostModel): number =>
+	Math.max(1, Math.min(cost.numPartitions, cost.cores));
 
 /** Time the tasks of addBatch take: waves of tasks, each wave as slow as its fullest partition. */
 export function executionMs(cost: CostModel, rowsPerPartition: readonly number[]): number {
@@ -50,7 +51,9 @@ export function batchPhases(
 ): Record<Phase, number> {
 	const out = {} as Record<Phase, number>;
 	for (const phase of PHASES) out[phase] = Math.round(cost.fixedOverheadMs * FIXED_SHARE[phase]);
-	out.addBatch = Math.round(cost.fixedOverheadMs * FIXED_SHARE.addBatch + executionMs(cost, rowsPerPartition));
+	out.addBatch = Math.round(
+		cost.fixedOverheadMs * FIXED_SHARE.addBatch + executionMs(cost, rowsPerPartition)
+	);
 	return out;
 }
 

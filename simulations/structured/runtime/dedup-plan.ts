@@ -13,7 +13,11 @@ import type { NodeExec } from './physical';
 import { PlanError } from './plan-errors';
 import type { Built } from './aggregate-plan';
 
-export function planDedup(node: AnalyzedNode, op: StatefulOperator, kids: readonly NodeExec[]): Built {
+export function planDedup(
+	node: AnalyzedNode,
+	op: StatefulOperator,
+	kids: readonly NodeExec[]
+): Built {
 	const p = node.plan;
 	if (p.op !== 'Deduplicate') throw new PlanError('not a Deduplicate node');
 	const childNode = node.children[0] as AnalyzedNode;

@@ -186,9 +186,19 @@ export class MicroBatchExecution {
 			});
 		} else {
 			const batchId = this.nextBatchId;
-			entry = { batchId, batchWatermarkMs: this.watermark.globalMs, batchTimestampMs: now, offsets: end };
+			entry = {
+				batchId,
+				batchWatermarkMs: this.watermark.globalMs,
+				batchTimestampMs: now,
+				offsets: end
+			};
 			this.offsets.push(entry);
-			events.push({ type: 'batchPlanned', batchId, noData, batchWatermarkMs: entry.batchWatermarkMs });
+			events.push({
+				type: 'batchPlanned',
+				batchId,
+				noData,
+				batchWatermarkMs: entry.batchWatermarkMs
+			});
 			events.push({ type: 'offsetLogWritten', entry });
 			// R1.2 2d: with offsets/N durable, sources may discard what batch N-1 read.
 			for (const name of this.plan.sourceNames) this.streams.commit(name, start[name] as number);
@@ -260,7 +270,11 @@ export class MicroBatchExecution {
 			// The sink got the batch but commits/N was never written: what a restart finds is
 			// offsets/N without its commit, and the state of batch N-1 (R1.3, R6.4).
 			this.stopped = true;
-			this.crashed = { offsets: [...before.offsets, entry], commits: before.commits, state: before.state };
+			this.crashed = {
+				offsets: [...before.offsets, entry],
+				commits: before.commits,
+				state: before.state
+			};
 		}
 
 		const policyConf = this.query.conf['spark.sql.streaming.multipleWatermarkPolicy'];
@@ -336,7 +350,6 @@ export class MicroBatchExecution {
 		if (kind === 'availableNow') this.stopped = true;
 		return out;
 	}
-
 
 	/** processAllAvailable (R11.2): trigger until a trigger constructs no batch. */
 	processAllAvailable(): BatchRecord[] {

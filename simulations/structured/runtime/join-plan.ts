@@ -66,7 +66,10 @@ function split(node: AnalyzedNode, l: AnalyzedNode, r: AnalyzedNode): SplitCondi
 		const li = fieldIndex(l.schema, name);
 		const ri = fieldIndex(r.schema, name);
 		if (li < 0 || ri < 0) throw new PlanError(`USING column \`${name}\` cannot be resolved`, p.at);
-		key({ kind: 'col', name: (l.schema[li] as StructField).name }, { kind: 'col', name: (r.schema[ri] as StructField).name });
+		key(
+			{ kind: 'col', name: (l.schema[li] as StructField).name },
+			{ kind: 'col', name: (r.schema[ri] as StructField).name }
+		);
 	}
 	const sidesOf = (e: Expr): Set<Side | null> => new Set(columnsOf(e).map(sideOf));
 	for (const c of conjuncts(p.condition)) {
@@ -94,7 +97,10 @@ function split(node: AnalyzedNode, l: AnalyzedNode, r: AnalyzedNode): SplitCondi
 const and = (es: readonly Expr[]): Expr | null =>
 	es.length === 0 ? null : es.reduce((a, b) => ({ kind: 'binary', op: 'AND', left: a, right: b }));
 
-function predicate(es: readonly Expr[], schema: readonly StructField[]): ((r: Row) => boolean) | null {
+function predicate(
+	es: readonly Expr[],
+	schema: readonly StructField[]
+): ((r: Row) => boolean) | null {
 	const e = and(es);
 	if (e === null) return null;
 	const c = unwrap(compileExpr(e, schema), e.at);
@@ -190,7 +196,8 @@ export function planJoin(
 				}
 				if (p.joinType === 'left_semi' && matched) out.push(output(row, null));
 				if (p.joinType === 'left_anti' && !matched) out.push(output(row, null));
-				if (!matched && (p.joinType === 'left_outer' || p.joinType === 'full_outer')) out.push(output(row, null));
+				if (!matched && (p.joinType === 'left_outer' || p.joinType === 'full_outer'))
+					out.push(output(row, null));
 			}
 			if (p.joinType === 'right_outer' || p.joinType === 'full_outer') {
 				for (const e of rightEntries) if (!e.matched) out.push(output(null, e.row));
@@ -204,13 +211,17 @@ export function planJoin(
 	const keyTimeOrdinal = (() => {
 		const isTimeCol = (e: Expr, n: AnalyzedNode) => {
 			const s = stripAlias(e);
-			return s.kind === 'col' && n.eventTime.some((c) => c.name.toLowerCase() === s.name.toLowerCase());
+			return (
+				s.kind === 'col' && n.eventTime.some((c) => c.name.toLowerCase() === s.name.toLowerCase())
+			);
 		};
 		const i = sc.leftKeyExprs.findIndex((e) => isTimeCol(e, l));
-		return i >= 0 ? i : (() => {
-			const j = sc.rightKeyExprs.findIndex((e) => isTimeCol(e, r));
-			return j >= 0 ? j : null;
-		})();
+		return i >= 0
+			? i
+			: (() => {
+					const j = sc.rightKeyExprs.findIndex((e) => isTimeCol(e, r));
+					return j >= 0 ? j : null;
+				})();
 	})();
 	const lEt = eventTimeIndex(l);
 	const rEt = eventTimeIndex(r);
@@ -239,7 +250,11 @@ export function planJoin(
 	const outputWm = (g: number) => {
 		const w = inputWm(g);
 		if (w === null) return null;
-		return minWatermark([w, left.stateValueWatermark?.(w) ?? null, right.stateValueWatermark?.(w) ?? null]);
+		return minWatermark([
+			w,
+			left.stateValueWatermark?.(w) ?? null,
+			right.stateValueWatermark?.(w) ?? null
+		]);
 	};
 	const exec = (ctx: BatchContext): Row[] => {
 		const lr = lk.exec(ctx);

@@ -19,8 +19,23 @@
  * next attempt by the trigger policy (next multiple of the interval; an overrun starts the next
  * at once; missed ticks are skipped). The engine is the *what*.
  */
-import { EMPTY, defer, expand, map, mergeMap, of, timer, type Observable, type SchedulerLike } from 'rxjs';
-import { fallingBehindMessage, isFallingBehind, nextTriggerAt, type TriggerSpec } from './trigger-policy';
+import {
+	EMPTY,
+	defer,
+	expand,
+	map,
+	mergeMap,
+	of,
+	timer,
+	type Observable,
+	type SchedulerLike
+} from 'rxjs';
+import {
+	fallingBehindMessage,
+	isFallingBehind,
+	nextTriggerAt,
+	type TriggerSpec
+} from './trigger-policy';
 
 export interface LoopTarget<B> {
 	/** A trigger at `now`: the batch it constructed and ran, or null when none was due. */
@@ -99,7 +114,10 @@ export class MicroBatchLoop<B> {
 			const events: LoopEvent<B>[] = [{ kind: 'trigger', at: now, batch: null }];
 			if (trigger.kind === 'availableNow') {
 				// MultiBatchExecutor stops on the first trigger that constructs no batch (R1.4.4).
-				events.push({ kind: 'log', at: now, message: AVAILABLE_NOW_DONE }, { kind: 'terminated', at: now });
+				events.push(
+					{ kind: 'log', at: now, message: AVAILABLE_NOW_DONE },
+					{ kind: 'terminated', at: now }
+				);
 				return this.done(events);
 			}
 			if (trigger.kind === 'once' || this.target.stopped?.()) {
@@ -107,10 +125,18 @@ export class MicroBatchLoop<B> {
 				return this.done(events);
 			}
 			const finished = now + this.p.cost.idleMs;
-			this.wakeState = { kind: 'trigger', at: nextTriggerAt(trigger, now, finished, false, this.p.epochOffsetMs) };
+			this.wakeState = {
+				kind: 'trigger',
+				at: nextTriggerAt(trigger, now, finished, false, this.p.epochOffsetMs)
+			};
 			return events;
 		}
-		this.wakeState = { kind: 'commit', at: now + this.p.cost.batchMs(batch), batch, triggerAt: now };
+		this.wakeState = {
+			kind: 'commit',
+			at: now + this.p.cost.batchMs(batch),
+			batch,
+			triggerAt: now
+		};
 		return [{ kind: 'trigger', at: now, batch }];
 	}
 
@@ -119,8 +145,15 @@ export class MicroBatchLoop<B> {
 		const elapsed = now - triggerAt;
 		const fallingBehind = isFallingBehind(trigger, elapsed);
 		const nextAt = nextTriggerAt(trigger, triggerAt, now, true, this.p.epochOffsetMs);
-		const events: LoopEvent<B>[] = [{ kind: 'commit', at: now, batch, triggerAt, nextAt, fallingBehind }];
-		if (fallingBehind) events.push({ kind: 'log', at: now, message: fallingBehindMessage(trigger.intervalMs, elapsed) });
+		const events: LoopEvent<B>[] = [
+			{ kind: 'commit', at: now, batch, triggerAt, nextAt, fallingBehind }
+		];
+		if (fallingBehind)
+			events.push({
+				kind: 'log',
+				at: now,
+				message: fallingBehindMessage(trigger.intervalMs, elapsed)
+			});
 		if (trigger.kind === 'once' || this.target.stopped?.()) {
 			events.push({ kind: 'terminated', at: now });
 			return this.done(events);
@@ -131,7 +164,10 @@ export class MicroBatchLoop<B> {
 }
 
 /** The loop on an injected scheduler: each step at its own virtual time, its events in order. */
-export function loop$<B>(loop: MicroBatchLoop<B>, scheduler: SchedulerLike): Observable<LoopEvent<B>> {
+export function loop$<B>(
+	loop: MicroBatchLoop<B>,
+	scheduler: SchedulerLike
+): Observable<LoopEvent<B>> {
 	return defer(() => {
 		const wait = (at: number) => timer(Math.max(0, at - scheduler.now()), scheduler);
 		const first: readonly LoopEvent<B>[] = [];

@@ -37,7 +37,8 @@ export class MemoryStreams {
 	read(name: string, start: number, end: number): Row[] {
 		const s = this.streams.get(name);
 		if (s === undefined) return [];
-		if (start < s.base) throw new Error(`MemoryStream ${name}: offset ${start} was already committed`);
+		if (start < s.base)
+			throw new Error(`MemoryStream ${name}: offset ${start} was already committed`);
 		// One block: the block itself. Nothing downstream mutates a batch's input (the Source
 		// node shares it too); the copy cost a pass over every row of every batch.
 		if (end - start === 1) return s.blocks[start - s.base] ?? [];

@@ -139,7 +139,10 @@ export function buildPhysicalPlan(q: AnalyzedQuery): PhysicalPlan {
 			case 'Filter': {
 				const cond = compile(p.condition, childNode as AnalyzedNode);
 				const c = child as NodeExec;
-				return { exec: (ctx) => c.exec(ctx).filter((r) => cond.eval(r) === true), watermark: passWm };
+				return {
+					exec: (ctx) => c.exec(ctx).filter((r) => cond.eval(r) === true),
+					watermark: passWm
+				};
 			}
 			case 'Generate':
 				return {
@@ -226,10 +229,17 @@ export function buildPhysicalPlan(q: AnalyzedQuery): PhysicalPlan {
 			case 'Deduplicate': {
 				// A batch (static) subtree, e.g. the static side of a stream-static join: it is
 				// re-evaluated in full every micro-batch (R5.4), so its operator starts empty.
-				const batchOp: StatefulOperator = { id: 0, kind: p.op === 'Aggregate' ? 'aggregate' : 'dedup', nodeId: node.id, at: p.at };
+				const batchOp: StatefulOperator = {
+					id: 0,
+					kind: p.op === 'Aggregate' ? 'aggregate' : 'dedup',
+					nodeId: node.id,
+					at: p.at
+				};
 				const batchQuery = { ...q, outputMode: 'complete' as const };
 				const make = () =>
-					p.op === 'Aggregate' ? planAggregate(node, batchOp, kids, batchQuery) : planDedup(node, batchOp, kids);
+					p.op === 'Aggregate'
+						? planAggregate(node, batchOp, kids, batchQuery)
+						: planDedup(node, batchOp, kids);
 				make();
 				return {
 					exec: (ctx) => make().exec.exec({ ...ctx, metrics: [] }),

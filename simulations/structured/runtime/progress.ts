@@ -26,7 +26,9 @@ export const iso = (ms: number): string => isoText(ms);
 export function rates(rows: number, sincePrevTriggerMs: number | null, durationMs: number) {
 	return {
 		inputRowsPerSecond:
-			sincePrevTriggerMs === null || sincePrevTriggerMs <= 0 ? 0 : roundRate(rows / (sincePrevTriggerMs / 1000)),
+			sincePrevTriggerMs === null || sincePrevTriggerMs <= 0
+				? 0
+				: roundRate(rows / (sincePrevTriggerMs / 1000)),
 		processedRowsPerSecond: roundRate(rows / (Math.max(1, durationMs) / 1000))
 	};
 }
@@ -39,7 +41,9 @@ export function stateOperatorProgress(name: string, m: OperatorMetrics): StateOp
 		numRowsRemoved: m.numRowsRemoved,
 		numRowsDroppedByWatermark: m.numRowsDroppedByWatermark,
 		customMetrics:
-			m.numDroppedDuplicateRows === undefined ? {} : { numDroppedDuplicateRows: m.numDroppedDuplicateRows }
+			m.numDroppedDuplicateRows === undefined
+				? {}
+				: { numDroppedDuplicateRows: m.numDroppedDuplicateRows }
 	};
 }
 

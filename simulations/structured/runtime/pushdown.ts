@@ -68,8 +68,10 @@ export function pushedFilters(root: AnalyzedNode): PushedFilters {
 		if (p.op === 'Join' && node.children.every((c) => c.streaming)) {
 			const [l, r] = node.children as [AnalyzedNode, AnalyzedNode];
 			const sideOf = makeSideOf(l.schema, r.schema);
-			const toLeft = p.joinType === 'inner' || p.joinType === 'left_semi' || p.joinType === 'right_outer';
-			const toRight = p.joinType === 'inner' || p.joinType === 'left_semi' || p.joinType === 'left_outer';
+			const toLeft =
+				p.joinType === 'inner' || p.joinType === 'left_semi' || p.joinType === 'right_outer';
+			const toRight =
+				p.joinType === 'inner' || p.joinType === 'left_semi' || p.joinType === 'left_outer';
 			for (const c of conjuncts(p.condition)) {
 				const sides = new Set(columnsOf(c).map(sideOf));
 				if (sides.size !== 1) continue;

@@ -48,8 +48,12 @@ export interface RunOptions {
  *  processing-time interval (0 or less: the default trigger, back to back, polled every 10 ms). */
 function triggerPolicy(query: AnalyzedQuery, override: number | undefined): TriggerSpec {
 	const t = query.trigger;
-	if (override !== undefined) return override > 0 ? { kind: 'processingTime', intervalMs: override } : { kind: 'default', intervalMs: 0 };
-	if (t.kind === 'processingTime' && t.intervalMs > 0) return { kind: 'processingTime', intervalMs: t.intervalMs };
+	if (override !== undefined)
+		return override > 0
+			? { kind: 'processingTime', intervalMs: override }
+			: { kind: 'default', intervalMs: 0 };
+	if (t.kind === 'processingTime' && t.intervalMs > 0)
+		return { kind: 'processingTime', intervalMs: t.intervalMs };
 	if (t.kind === 'once' || t.kind === 'availableNow') return { kind: t.kind, intervalMs: 0 };
 	return { kind: 'default', intervalMs: 0 };
 }
@@ -82,15 +86,24 @@ export function runMicroBatches(
 			{
 				runTrigger: (now) => {
 					deliverUpTo(now);
-					return exec.runTrigger({ crashBeforeCommit: options.crashBeforeCommit?.(exec.nextBatchId) ?? false });
+					return exec.runTrigger({
+						crashBeforeCommit: options.crashBeforeCommit?.(exec.nextBatchId) ?? false
+					});
 				},
 				stopped: () => exec.stopped
 			},
-			{ trigger: triggerPolicy(query, options.triggerIntervalMs), epochOffsetMs: 0, untilMs, cost: { batchMs: () => 0, idleMs: 0 } },
+			{
+				trigger: triggerPolicy(query, options.triggerIntervalMs),
+				epochOffsetMs: 0,
+				untilMs,
+				cost: { batchMs: () => 0, idleMs: 0 }
+			},
 			0
 		);
 		return loop$(loop, scheduler).pipe(
-			concatMap((e): Observable<EngineEvent> => (e.kind === 'trigger' && e.batch !== null ? from(e.batch.events) : EMPTY))
+			concatMap((e): Observable<EngineEvent> =>
+				e.kind === 'trigger' && e.batch !== null ? from(e.batch.events) : EMPTY
+			)
 		);
 	});
 }

@@ -44,7 +44,9 @@ export function nextTriggerAt(
 
 /** ProcessingTimeExecutor logs "Current batch is falling behind" when elapsed > interval. */
 export function isFallingBehind(trigger: TriggerSpec, elapsedMs: number): boolean {
-	return trigger.kind === 'processingTime' && trigger.intervalMs > 0 && elapsedMs > trigger.intervalMs;
+	return (
+		trigger.kind === 'processingTime' && trigger.intervalMs > 0 && elapsedMs > trigger.intervalMs
+	);
 }
 
 export function fallingBehindMessage(intervalMs: number, elapsedMs: number): string {

@@ -60,19 +60,46 @@ const shape = markerShape;
 
 export const KIND_STYLES: Readonly<Record<MarkerKind, KindStyle>> = {
 	trigger: { label: 'trigger', path: shape(symbolTick), colour: 'var(--fg-muted)', hollow: true },
-	offsets: { label: 'offsets logged', path: shape(symbolSquare), colour: 'var(--c-blue)', hollow: false },
-	dropped: { label: 'row dropped late', path: shape(symbolX), colour: 'var(--c-vermillion)', hollow: true },
-	emitted: { label: 'window emitted', path: shape(symbolCircle), colour: 'var(--c-green)', hollow: false },
-	evicted: { label: 'state evicted', path: shape(symbolDiamond), colour: 'var(--c-orange)', hollow: true },
-	watermark: { label: 'watermark advanced', path: shape(symbolTriangle), colour: 'var(--c-purple)', hollow: false },
+	offsets: {
+		label: 'offsets logged',
+		path: shape(symbolSquare),
+		colour: 'var(--c-blue)',
+		hollow: false
+	},
+	dropped: {
+		label: 'row dropped late',
+		path: shape(symbolX),
+		colour: 'var(--c-vermillion)',
+		hollow: true
+	},
+	emitted: {
+		label: 'window emitted',
+		path: shape(symbolCircle),
+		colour: 'var(--c-green)',
+		hollow: false
+	},
+	evicted: {
+		label: 'state evicted',
+		path: shape(symbolDiamond),
+		colour: 'var(--c-orange)',
+		hollow: true
+	},
+	watermark: {
+		label: 'watermark advanced',
+		path: shape(symbolTriangle),
+		colour: 'var(--c-purple)',
+		hollow: false
+	},
 	commit: { label: 'commit', path: shape(symbolDiamond), colour: 'var(--c-sky)', hollow: false }
 };
 
 /** The event-time pages' lanes (markers.ts), in the order one trigger produces them. */
-export const EVENT_TIME_LANES: readonly LaneSpec[] = (Object.keys(KIND_STYLES) as MarkerKind[]).map((kind) => ({
-	kind,
-	style: KIND_STYLES[kind]
-}));
+export const EVENT_TIME_LANES: readonly LaneSpec[] = (Object.keys(KIND_STYLES) as MarkerKind[]).map(
+	(kind) => ({
+		kind,
+		style: KIND_STYLES[kind]
+	})
+);
 
 export interface PlacedMarker {
 	readonly marker: ScrubMarker;
@@ -96,7 +123,10 @@ export function scrubberLayout(
 	endMs: number,
 	specs: readonly LaneSpec[] = EVENT_TIME_LANES
 ): ScrubberLayout {
-	const x = scaleLinear().domain([0, Math.max(1, endMs)]).range([0, 100]).clamp(true);
+	const x = scaleLinear()
+		.domain([0, Math.max(1, endMs)])
+		.range([0, 100])
+		.clamp(true);
 	const lanes = specs.map(({ kind, style }) => ({
 		kind,
 		style,
@@ -107,4 +137,5 @@ export function scrubberLayout(
 }
 
 /** Percent position of the cursor at `t`. */
-export const cursorX = (t: number, endMs: number) => Math.max(0, Math.min(100, (t / Math.max(1, endMs)) * 100));
+export const cursorX = (t: number, endMs: number) =>
+	Math.max(0, Math.min(100, (t / Math.max(1, endMs)) * 100));

@@ -32,12 +32,18 @@ function defineThemes(): void {
 		base: 'vs',
 		inherit: true,
 		rules: [{ token: 'comment', foreground: '2a6320' }],
-		colors: { 'editorLineNumber.foreground': '#5f6670', 'editorLineNumber.dimmedForeground': '#5f6670' }
+		colors: {
+			'editorLineNumber.foreground': '#5f6670',
+			'editorLineNumber.dimmedForeground': '#5f6670'
+		}
 	});
 	monaco.editor.defineTheme(EDITOR_THEMES.dark, {
 		base: 'vs-dark',
 		inherit: true,
 		rules: [{ token: 'comment', foreground: '8fbc7a' }],
-		colors: { 'editorLineNumber.foreground': '#9da5b4', 'editorLineNumber.dimmedForeground': '#9da5b4' }
+		colors: {
+			'editorLineNumber.foreground': '#9da5b4',
+			'editorLineNumber.dimmedForeground': '#9da5b4'
+		}
 	});
 }

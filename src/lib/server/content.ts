@@ -27,7 +27,8 @@ function asMeta(path: string, data: unknown): QuestionMeta {
 	const d = (data ?? {}) as Record<string, unknown>;
 	const str = (k: string): string => {
 		const v = d[k];
-		if (typeof v !== 'string' || v.trim() === '') throw new Error(`${path}: front matter '${k}' must be a string`);
+		if (typeof v !== 'string' || v.trim() === '')
+			throw new Error(`${path}: front matter '${k}' must be a string`);
 		return v.trim();
 	};
 	const list = (k: string): string[] => {
@@ -37,11 +38,13 @@ function asMeta(path: string, data: unknown): QuestionMeta {
 		return v as string[];
 	};
 	const level = str('level');
-	if (level !== 'basic' && level !== 'advanced') throw new Error(`${path}: level must be basic or advanced`);
+	if (level !== 'basic' && level !== 'advanced')
+		throw new Error(`${path}: level must be basic or advanced`);
 	const number = Number(d.number);
 	if (!Number.isInteger(number)) throw new Error(`${path}: number must be an integer`);
 	const slug = str('slug');
-	if (!path.includes(`/${slug}/`)) throw new Error(`${path}: slug '${slug}' does not match its folder`);
+	if (!path.includes(`/${slug}/`))
+		throw new Error(`${path}: slug '${slug}' does not match its folder`);
 	return {
 		slug,
 		level: level as Level,
@@ -73,7 +76,11 @@ renderer.code = function ({ text, lang }) {
 };
 
 function escapeHtml(s: string): string {
-	return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+	return s
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;');
 }
 
 const questions: Question[] = Object.entries(files)

@@ -29,7 +29,12 @@ export interface BindingSpec<T> {
 	rewrites(params: Params): Readonly<Record<string, SpanRewrite>>;
 	/** Runs an edit off the main thread (the engine worker), when the page can: resolves to the
 	 *  run, `'superseded'` when a newer run took its place, or null to run it here instead. */
-	runRemote?(code: string, params: Params, seed: number, script: string | null): Promise<RunResult<T> | 'superseded' | null>;
+	runRemote?(
+		code: string,
+		params: Params,
+		seed: number,
+		script: string | null
+	): Promise<RunResult<T> | 'superseded' | null>;
 }
 
 const EDIT_DEBOUNCE_MS = 350;

@@ -45,7 +45,9 @@ export function decodeComparison(
 	if (spec.kind === 'number') {
 		value = Number(valueText);
 		if (!Number.isFinite(value)) {
-			notices.push(`Compare: ${spec.label} “${clip(valueText)}” is not a number; B uses ${fallback}.`);
+			notices.push(
+				`Compare: ${spec.label} “${clip(valueText)}” is not a number; B uses ${fallback}.`
+			);
 			return { comparison: { id, value: fallback }, notices };
 		}
 	} else if (!spec.options.some((o) => o.value === valueText)) {

@@ -78,19 +78,27 @@ export class SimController<R = unknown, F = unknown> {
 	sideBySide = $state(false);
 
 	readonly run: R | null = $derived.by(() => this.program.run);
-	readonly stops: readonly Stop[] = $derived.by(() => this.run ? this.kind.stops(this.run) : []);
-	readonly endMs: number = $derived.by(() => this.run ? this.kind.endMs(this.run) : 0);
+	readonly stops: readonly Stop[] = $derived.by(() => (this.run ? this.kind.stops(this.run) : []));
+	readonly endMs: number = $derived.by(() => (this.run ? this.kind.endMs(this.run) : 0));
 	readonly playback: Playback = new Playback(() => ({
 		endMs: this.endMs,
 		nextStop: (t) => this.stops.find((s) => s.endMs > t)?.endMs ?? this.endMs,
 		previousStop: (t) => this.stops.findLast((s) => s.endMs < t)?.endMs ?? 0
 	}));
-	readonly frame: F | null = $derived.by(() => this.run ? this.kind.frameAt(this.run, this.playback.now) : null);
-	readonly markers: readonly SimMarker[] = $derived.by(() => this.run ? this.kind.markers(this.run) : []);
+	readonly frame: F | null = $derived.by(() =>
+		this.run ? this.kind.frameAt(this.run, this.playback.now) : null
+	);
+	readonly markers: readonly SimMarker[] = $derived.by(() =>
+		this.run ? this.kind.markers(this.run) : []
+	);
 	/** Stops passed by the cursor: batches committed (epochs, in continuous processing). */
-	readonly stopCount: number = $derived.by(() => this.stops.filter((s) => s.endMs <= this.playback.now).length);
+	readonly stopCount: number = $derived.by(
+		() => this.stops.filter((s) => s.endMs <= this.playback.now).length
+	);
 	/** The frame in one sentence (the panel's live region). */
-	readonly description: string = $derived.by(() => this.run ? this.kind.describe(this.run, this.playback.now) : '');
+	readonly description: string = $derived.by(() =>
+		this.run ? this.kind.describe(this.run, this.playback.now) : ''
+	);
 	/** The editor's markers: a program the engine cannot run, else a start the engine refused. */
 	readonly diagnostics: Diagnostic[] = $derived.by(() => {
 		if (this.program.error) return this.program.diagnostics;
@@ -99,7 +107,9 @@ export class SimController<R = unknown, F = unknown> {
 	});
 	/** The setting Compare runs B with (null: the kind has no Compare, or nothing to compare). */
 	readonly comparison: Comparison | null = $derived.by(() =>
-		this.kind.features.compare ? (this.comparePick ?? defaultComparison(this.question, this.program.params)) : null
+		this.kind.features.compare
+			? (this.comparePick ?? defaultComparison(this.question, this.program.params))
+			: null
 	);
 	/** Compare's side B: the program with the one setting changed, run on A's input. */
 	readonly compared = $derived.by(() => this.#comparedRun());
@@ -145,7 +155,12 @@ export class SimController<R = unknown, F = unknown> {
 			run: (code, p, seed, script) => kind.run(q, request(code, p, seed, script)),
 			rewrites: (p) => q.rewrites(p),
 			// An edit in the editor runs in the engine worker, so no program can freeze the page.
-			...(engine ? { runRemote: (code, p, seed, script) => engine.run<R>(q.slug, q.programId, request(code, p, seed, script)) } : {})
+			...(engine
+				? {
+						runRemote: (code, p, seed, script) =>
+							engine.run<R>(q.slug, q.programId, request(code, p, seed, script))
+					}
+				: {})
 		});
 	}
 
@@ -189,7 +204,10 @@ export class SimController<R = unknown, F = unknown> {
 		// A generated-input parameter means nothing for rows a preset scripted.
 		const leaving = typed !== undefined && this.question.generatorParams.includes(id);
 		this.notices = leaving
-			? [...notices, `The socket now receives generated lines; pick “${typed.label}” again for its typed lines.`]
+			? [
+					...notices,
+					`The socket now receives generated lines; pick “${typed.label}” again for its typed lines.`
+				]
 			: notices;
 		this.preset = null;
 		const at = this.playback.now;
@@ -202,7 +220,10 @@ export class SimController<R = unknown, F = unknown> {
 
 	/** A preset: the question's defaults, then the preset's parameters and scripted rows. */
 	pick(preset: SimPreset): void {
-		const { params, notices } = this.question.constrain({ ...defaultParams(this.question.schema), ...preset.params });
+		const { params, notices } = this.question.constrain({
+			...defaultParams(this.question.schema),
+			...preset.params
+		});
 		this.notices = notices;
 		this.preset = preset.id;
 		const at = this.playback.now;
@@ -267,8 +288,20 @@ export class SimController<R = unknown, F = unknown> {
 		// Side A's input, not B's: a setting such as the delay also places a preset's scripted
 		// rows, and Compare must change the program only. Input edits apply to both sides.
 		const edits = this.inputEdits?.edits ?? [];
-		const result = this.kind.run(this.question, { code: b.code, params: p.params, seed: p.seed, script: p.script, edits });
-		return { params: b.params, code: b.code, notices: b.notices, run: result.ok ? result.value : null, error: result.ok ? null : result.error };
+		const result = this.kind.run(this.question, {
+			code: b.code,
+			params: p.params,
+			seed: p.seed,
+			script: p.script,
+			edits
+		});
+		return {
+			params: b.params,
+			code: b.code,
+			notices: b.notices,
+			run: result.ok ? result.value : null,
+			error: result.ok ? null : result.error
+		};
 	}
 
 	// ---- URL state: a link restores everything on screen ----
@@ -291,12 +324,19 @@ export class SimController<R = unknown, F = unknown> {
 			schema: this.question.schema,
 			presets: this.question.presets,
 			constrain: (raw) => this.question.constrain(raw),
-			otherKeys: [...this.#featureKeys(), ...(this.#refusesSideBySide() ? [SIDE_BY_SIDE_KEY] : []), ...this.#otherUrlKeys]
+			otherKeys: [
+				...this.#featureKeys(),
+				...(this.#refusesSideBySide() ? [SIDE_BY_SIDE_KEY] : []),
+				...this.#otherUrlKeys
+			]
 		};
 	}
 
 	get timeline(): CursorTimeline {
-		return { endMs: this.endMs, batches: this.stops.map((s) => ({ batchId: s.id, endMs: s.endMs })) };
+		return {
+			endMs: this.endMs,
+			batches: this.stops.map((s) => ({ batchId: s.id, endMs: s.endMs }))
+		};
 	}
 
 	/**
@@ -309,9 +349,12 @@ export class SimController<R = unknown, F = unknown> {
 		const parsed = parseUrlState(query, this.urlSpec);
 		const notices = [...parsed.notices];
 		const sideBySide = query.get(SIDE_BY_SIDE_KEY);
-		if (this.companion) this.sideBySide = sideBySide !== null && sideBySide !== '0' && sideBySide !== 'false';
+		if (this.companion)
+			this.sideBySide = sideBySide !== null && sideBySide !== '0' && sideBySide !== 'false';
 		else if (sideBySide !== null && this.#refusesSideBySide()) {
-			notices.push(`This page has no Structured Streaming version beside the DStream one; “${SIDE_BY_SIDE_KEY}” ignored.`);
+			notices.push(
+				`This page has no Structured Streaming version beside the DStream one; “${SIDE_BY_SIDE_KEY}” ignored.`
+			);
 		}
 		const features = [COMPARE_KEY, EDITS_KEY].filter((k) => this.#featureKeys().includes(k));
 		if (!parsed.present && !features.some((k) => query.has(k))) {
@@ -325,12 +368,20 @@ export class SimController<R = unknown, F = unknown> {
 		const typed = this.question.presets.find((p) => p.id === state.preset && p.script);
 		if (typed && !script) {
 			const named = this.question.generatorParams.filter((id) => query.has(id)).join(', ');
-			notices.push(`The link sets ${named}, so the socket receives generated lines, not the typed lines of “${typed.label}”.`);
+			notices.push(
+				`The link sets ${named}, so the socket receives generated lines, not the typed lines of “${typed.label}”.`
+			);
 		}
 		const editsRaw = query.get(EDITS_KEY);
 		if (editsRaw !== null && this.inputEdits) {
 			// Ids are checked against the input these settings generate, before anything runs.
-			const input = this.inputEdits.generated(this.kind, this.question, state.params, state.seed, script);
+			const input = this.inputEdits.generated(
+				this.kind,
+				this.question,
+				state.params,
+				state.seed,
+				script
+			);
 			if (input) {
 				const decoded = decodeInputEdits(editsRaw, input);
 				this.inputEdits.load(decoded.edits);
@@ -381,7 +432,9 @@ export class SimController<R = unknown, F = unknown> {
 		const preset = this.question.presets.find((p) => p.id === presetId);
 		if (!preset?.script) return null;
 		const base = baseParams(this.urlSpec, preset.id);
-		return this.question.generatorParams.every((id) => params[id] === base[id]) ? preset.script : null;
+		return this.question.generatorParams.every((id) => params[id] === base[id])
+			? preset.script
+			: null;
 	}
 
 	/** The query for what is on screen with the cursor at `now`; keys of `keep` that are not
@@ -391,7 +444,8 @@ export class SimController<R = unknown, F = unknown> {
 		const others = new URLSearchParams([...keep].filter(([k]) => !mine.includes(k)));
 		const query = serialiseUrlState(this.urlState(now), this.urlSpec, others);
 		const left: string[] = [];
-		if (this.comparing && this.comparison) query.set(COMPARE_KEY, encodeComparison(this.comparison));
+		if (this.comparing && this.comparison)
+			query.set(COMPARE_KEY, encodeComparison(this.comparison));
 		const edits = this.inputEdits?.edits ?? [];
 		if (edits.length > 0) {
 			const encoded = encodeInputEdits(edits);
@@ -399,7 +453,11 @@ export class SimController<R = unknown, F = unknown> {
 			else left.push(`${encoded.reason}, so your input edits are not in it`);
 		}
 		if (this.companion && this.sideBySide) query.set(SIDE_BY_SIDE_KEY, '1');
-		const programLeft = writeProgram(query, this.program.code, this.question.program(this.program.params));
+		const programLeft = writeProgram(
+			query,
+			this.program.code,
+			this.question.program(this.program.params)
+		);
 		if (programLeft) left.push(programLeft);
 		return { query, caveat: left.length ? `Not everything fits: ${left.join('; ')}.` : null };
 	}

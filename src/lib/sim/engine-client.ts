@@ -50,7 +50,8 @@ export class EngineClient {
 	#spawn(): Worker {
 		if (this.#worker) return this.#worker;
 		const worker = new EngineWorker();
-		worker.onmessage = ({ data }: MessageEvent<Reply>) => this.#settle(data.id, data.result ?? null);
+		worker.onmessage = ({ data }: MessageEvent<Reply>) =>
+			this.#settle(data.id, data.result ?? null);
 		worker.onerror = () => {
 			if (this.#pending) this.#settle(this.#pending.id, null);
 		};

@@ -24,7 +24,9 @@ const loaded = new Map<string, Promise<readonly QuestionSimulation[]>>();
 function simulationsOf(slug: string): Promise<readonly QuestionSimulation[]> {
 	let found = loaded.get(slug);
 	if (!found) {
-		found = loadQuestion(slug).then(async (q) => (q ? [...q.simulations, ...((await q.later?.()) ?? [])] : []));
+		found = loadQuestion(slug).then(async (q) =>
+			q ? [...q.simulations, ...((await q.later?.()) ?? [])] : []
+		);
 		loaded.set(slug, found);
 	}
 	return found;

@@ -25,8 +25,7 @@ export const MAX_EDITS_CHARS = 3000;
 const NOTICES_NAMED = 3;
 
 export type EncodedEdits =
-	| { readonly ok: true; readonly value: string }
-	| { readonly ok: false; readonly reason: string };
+	{ readonly ok: true; readonly value: string } | { readonly ok: false; readonly reason: string };
 
 /** The `edits=` value for an edit list (callers omit the key for an empty list). */
 export function encodeInputEdits(edits: readonly InputEdit[]): EncodedEdits {
@@ -59,7 +58,9 @@ export interface DecodedEdits {
 /** The edits an `edits=` value holds that apply to `input`; never throws. */
 export function decodeInputEdits(raw: string, input: EventTimeInput): DecodedEdits {
 	if (raw.length > MAX_EDITS_CHARS) {
-		return refuse(`is ${raw.length} characters long, more than the ${MAX_EDITS_CHARS} a link holds`);
+		return refuse(
+			`is ${raw.length} characters long, more than the ${MAX_EDITS_CHARS} a link holds`
+		);
 	}
 	const [version, ...ops] = raw.split('.');
 	if (raw.trim() === '' || version !== VERSION) {
@@ -72,7 +73,10 @@ export function decodeInputEdits(raw: string, input: EventTimeInput): DecodedEdi
 		if (edit) read.push({ at, edit });
 		else dropped.push({ index: at, why: `“${clip(op)}” is not an edit this page reads` });
 	});
-	const checked = checkInputEdits(input, read.map((r) => r.edit));
+	const checked = checkInputEdits(
+		input,
+		read.map((r) => r.edit)
+	);
 	for (const d of checked.dropped) {
 		dropped.push({ index: read[d.index]?.at ?? d.index, why: d.why });
 	}

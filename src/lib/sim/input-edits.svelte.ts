@@ -4,7 +4,15 @@
  * input" clears them. Every edit re-runs the engine from the same seed, so what changes on
  * screen is only what the edited record changes.
  */
-import { applyInputEdits, editTimeLimitMs, editedIds, nextKey, nextUserId, streamKeys, type InputEdit } from '$sim';
+import {
+	applyInputEdits,
+	editTimeLimitMs,
+	editedIds,
+	nextKey,
+	nextUserId,
+	streamKeys,
+	type InputEdit
+} from '$sim';
 import type { EventTimeInput } from '$sim';
 import { untrack } from 'svelte';
 import type { Params, SimQuestion, SimulationKind } from '$sim';
@@ -52,13 +60,25 @@ export class InputEditor {
 	}
 
 	/** The generated records a kind's input edits apply to (null: the kind has none). */
-	generated(kind: SimulationKind, question: SimQuestion, params: Params, seed: number, script: string | null): EventTimeInput | null {
+	generated(
+		kind: SimulationKind,
+		question: SimQuestion,
+		params: Params,
+		seed: number,
+		script: string | null
+	): EventTimeInput | null {
 		return kind.features.inputEdits?.input(question, params, seed, script) ?? null;
 	}
 
 	/** For a run: learns the generated records (keys to cycle, limits of a nudge) and returns the
 	 *  edits the run applies, read untracked (see `apply`). */
-	observe(kind: SimulationKind, question: SimQuestion, params: Params, seed: number, script: string | null): readonly InputEdit[] {
+	observe(
+		kind: SimulationKind,
+		question: SimQuestion,
+		params: Params,
+		seed: number,
+		script: string | null
+	): readonly InputEdit[] {
 		const input = this.generated(kind, question, params, seed, script);
 		if (input) this.apply(input);
 		return untrack(() => this.edits);

@@ -63,7 +63,8 @@ export class Playback {
 	/** One notch faster or slower on the speed ladder (0.25x–20x). */
 	nudgeSpeed(direction: 1 | -1) {
 		const i = SPEEDS.findIndex((s) => s >= this.speed);
-		const next = SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, (i < 0 ? SPEEDS.length - 1 : i) + direction))];
+		const next =
+			SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, (i < 0 ? SPEEDS.length - 1 : i) + direction))];
 		if (next !== undefined) this.speed = next;
 	}
 

@@ -12,8 +12,7 @@ export const CODE_KEY = 'code';
 export const MAX_CODE_CHARS = 6000;
 
 export type EncodedProgram =
-	| { readonly ok: true; readonly value: string }
-	| { readonly ok: false; readonly reason: string };
+	{ readonly ok: true; readonly value: string } | { readonly ok: false; readonly reason: string };
 
 export function encodeProgram(code: string): EncodedProgram {
 	const value = toBase64Url(new TextEncoder().encode(code));
@@ -26,8 +25,7 @@ export function encodeProgram(code: string): EncodedProgram {
 }
 
 export type DecodedProgram =
-	| { readonly ok: true; readonly code: string }
-	| { readonly ok: false; readonly notice: string };
+	{ readonly ok: true; readonly code: string } | { readonly ok: false; readonly notice: string };
 
 export function decodeProgram(raw: string): DecodedProgram {
 	const refuse = (why: string): DecodedProgram => ({
@@ -90,7 +88,11 @@ export interface LinkedProgram {
  * Sets `code=` on `query` when `code` is not what the parameters render (and removes a stale
  * one when it is). Returns why the program could not go in the link, or null.
  */
-export function writeProgram(query: URLSearchParams, code: string, rendered: string): string | null {
+export function writeProgram(
+	query: URLSearchParams,
+	code: string,
+	rendered: string
+): string | null {
 	query.delete(CODE_KEY);
 	if (code === rendered) return null;
 	const encoded = encodeProgram(code);

@@ -18,7 +18,6 @@ export interface LoadedSimulation {
 	readonly uis: readonly KindUi[];
 }
 
-
 export class QuestionPage {
 	controllers = $state.raw<readonly SimController[]>([]);
 	uis = $state.raw<readonly KindUi[]>([]);
@@ -54,7 +53,9 @@ export class QuestionPage {
 	/** Which simulation is on screen: the DStream one when the switch says DStreams. */
 	get active(): number {
 		if (!this.switchable) return 0;
-		const i = this.controllers.findIndex((c) => (c.kind.id === 'dstream') === (this.api === 'dstream'));
+		const i = this.controllers.findIndex(
+			(c) => (c.kind.id === 'dstream') === (this.api === 'dstream')
+		);
 		return Math.max(0, i);
 	}
 
@@ -94,14 +95,26 @@ export class QuestionPage {
 		return tabs.map((tab) => {
 			for (const c of this.controllers) {
 				if (c.question.programId === tab.id) {
-					return { ...tab, code: c.program.code, onedit: (code) => c.program.edit(code), diagnostics: c.diagnostics };
+					return {
+						...tab,
+						code: c.program.code,
+						onedit: (code) => c.program.edit(code),
+						diagnostics: c.diagnostics
+					};
 				}
 				const companion = c.companion;
 				if (companion && tab.id === 'structured') {
-					return { ...tab, code: companion.code, onedit: (code) => companion.edit(code), diagnostics: companion.diagnostics };
+					return {
+						...tab,
+						code: companion.code,
+						onedit: (code) => companion.edit(code),
+						diagnostics: companion.diagnostics
+					};
 				}
 			}
-			return first ? { ...tab, code: renderProgram(tab.code, first.question.rewrites(first.params)) } : tab;
+			return first
+				? { ...tab, code: renderProgram(tab.code, first.question.rewrites(first.params)) }
+				: tab;
 		});
 	}
 }

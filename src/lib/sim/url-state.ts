@@ -5,7 +5,14 @@
  * `clampParams`), and each value changed or refused becomes a notice for the page to show.
  * Pure: the controller (controller.svelte.ts) reads and writes `location` through url-mirror.svelte.ts.
  */
-import { clampParams, defaultParams, type Clamped, type ParamSchema, type Params, type Preset } from '$sim';
+import {
+	clampParams,
+	defaultParams,
+	type Clamped,
+	type ParamSchema,
+	type Params,
+	type Preset
+} from '$sim';
 
 /** What one simulation accepts in its URL. */
 export interface UrlSpec {

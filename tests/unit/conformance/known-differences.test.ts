@@ -5,7 +5,13 @@ import { withKnownDifferences, type KnownDifference } from '../../../simulations
 // expected to fail) and expectations corrected to real Spark's output by `npm run oracle`
 // (documentation only: the scenario must pass like any other).
 const engine: KnownDifference = { id: 'a', rule: 'r', source: 's' };
-const corrected: KnownDifference = { id: 'b', rule: 'r', source: 's', kind: 'expectation', original: [] };
+const corrected: KnownDifference = {
+	id: 'b',
+	rule: 'r',
+	source: 's',
+	kind: 'expectation',
+	original: []
+};
 
 describe('withKnownDifferences', () => {
 	it('turns a listed engine difference that fails into a pass, and one that passes into a failure', () => {

@@ -15,7 +15,11 @@ const TOPICS = new Set(
 const entries = readdirSync(DIR).map((slug) => {
 	const text = readFileSync(`${DIR}/${slug}/index.md`, 'utf8');
 	const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
-	return { slug, front: m ? (parse(m[1] ?? '') as Record<string, unknown>) : null, body: m?.[2] ?? '' };
+	return {
+		slug,
+		front: m ? (parse(m[1] ?? '') as Record<string, unknown>) : null,
+		body: m?.[2] ?? ''
+	};
 });
 
 describe('question content', () => {

@@ -30,7 +30,9 @@ describe('program templates', () => {
 		});
 		expect(out.split('\n')[0]).toBe('x = 1');
 		expect(out.split('\n')[1]).toBe(T.split('\n')[1]);
-		expect(out.split('\n')[2]).toBe('    .trigger(processingTime="5 seconds")  # <- triggerInterval');
+		expect(out.split('\n')[2]).toBe(
+			'    .trigger(processingTime="5 seconds")  # <- triggerInterval'
+		);
 	});
 
 	it('renderProgram drops a line whose rewrite returns null (a variant that removes a call)', () => {

@@ -11,8 +11,13 @@ import { readDStreamProgram, simulateDStreams } from '../../../simulations/dstre
 import { PROGRAMS } from '../../../simulations/questions/programs';
 
 const cfg = (over: Partial<AllocationConfig> = {}): AllocationConfig => ({
-	batchMs: 10_000, scalingIntervalMs: 60_000, scalingUpRatio: 0.9, scalingDownRatio: 0.3,
-	minExecutors: 1, maxExecutors: 2147483647, ...over
+	batchMs: 10_000,
+	scalingIntervalMs: 60_000,
+	scalingUpRatio: 0.9,
+	scalingDownRatio: 0.3,
+	minExecutors: 1,
+	maxExecutors: 2147483647,
+	...over
 });
 
 function tick(c: AllocationConfig, procs: number[], executors: number, receivers = 0) {
@@ -49,57 +54,47 @@ describe('ExecutorAllocationManager', () => {
 		expect(tick(cfg(), [5000], 2).action).toBe('none');
 	});
 
-	it('validates the settings with Spark\'s messages', () => {
-		const conf = (
-			kv: Record<string,
-			string>
-		) => new Map(
-			Object.entries({ 'spark.streaming.dynamicAllocation.enabled': 'true', ...kv })
-		);
+	it("validates the settings with Spark's messages", () => {
+		const conf = (kv: Record<string, string>) =>
+			new Map(Object.entries({ 'spark.streaming.dynamicAllocation.enabled': 'true', ...kv }));
 		expect(
 			allocationConfig(conf({ 'spark.dynamicAllocation.enabled': 'true' }), 1000, 0)
 		).toContain(
 			'Dynamic Allocation cannot be enabled for both streaming and core at the same time.'
 		);
 		expect(
-			allocationConfig(
-				conf({ 'spark.streaming.dynamicAllocation.scalingUpRatio': '0.2' }),
-				1000,
-				0
-			)
+			allocationConfig(conf({ 'spark.streaming.dynamicAllocation.scalingUpRatio': '0.2' }), 1000, 0)
 		).toBe(
 			'requirement failed: Config spark.streaming.dynamicAllocation.scalingUpRatio must be more than config spark.streaming.dynamicAllocation.scalingDownRatio'
 		);
-		expect(
-			allocationConfig(conf({}), 1000, 2)
-		).toMatchObject({ minExecutors: 2, scalingIntervalMs: 60_000 });
+		expect(allocationConfig(conf({}), 1000, 2)).toMatchObject({
+			minExecutors: 2,
+			scalingIntervalMs: 60_000
+		});
 		expect(allocationConfig(new Map(), 1000, 0)).toBeUndefined();
 	});
 
 	it('advanced-06: an overloaded application gains an executor, then holds steady', () => {
-		const src = PROGRAMS[
-			'advanced-06-dynamic-scaling'
-		]?.find((p) => p.id === 'dstream')?.template ?? '';
+		const src =
+			PROGRAMS['advanced-06-dynamic-scaling']?.find((p) => p.id === 'dstream')?.template ?? '';
 		const r = readDStreamProgram(src);
 		if (!r.ok) throw new Error(r.error.message);
 		const lines = {
-			arrivals: (
-				a: number,
-				b: number
-			) => Array.from({ length: Math.round((b - a) / 2) }, (_, i) => `d-${i % 5},1.0`)
+			arrivals: (a: number, b: number) =>
+				Array.from({ length: Math.round((b - a) / 2) }, (_, i) => `d-${i % 5},1.0`)
 		};
-		const ev = simulateDStreams(
-			r.value,
-			{
-				durationMs: 130_000,
-				sources: [lines],
-				cost: { perRecordMs: 2.5, executors: 1, coresPerExecutor: 2 }
-			}
-		);
+		const ev = simulateDStreams(r.value, {
+			durationMs: 130_000,
+			sources: [lines],
+			cost: { perRecordMs: 2.5, executors: 1, coresPerExecutor: 2 }
+		});
 		const decisions = ev.flatMap((e) => (e.type === 'allocation' ? [e.decision] : []));
 		// First minute: batches take longer than the 5 s interval (ratio > 0.9) -> +1 executor.
 		// Second minute: with two executors (and backpressure) the ratio falls between 0.3 and 0.9.
-		expect(decisions.map((d) => [d.action, d.executors])).toEqual([['add', 2], ['none', 2]]);
+		expect(decisions.map((d) => [d.action, d.executors])).toEqual([
+			['add', 2],
+			['none', 2]
+		]);
 		expect(decisions[0]?.ratio).toBeGreaterThan(0.9);
 		const ratio = decisions[1]?.ratio ?? 0;
 		expect(ratio > 0.3 && ratio < 0.9).toBe(true);

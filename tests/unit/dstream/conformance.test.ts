@@ -35,13 +35,16 @@ describe('DStream conformance scenarios', () => {
 
 	it('reports a Python error in the transform as a located failure', () => {
 		const r = runDStreamScenario({
-			id: 'x', api: 'dstream', title: '', origin: '', batchDuration: 1,
+			id: 'x',
+			api: 'dstream',
+			title: '',
+			origin: '',
+			batchDuration: 1,
 			code: 'def transform(stream):\n    return stream.map(lambda x: 1 // x)\n',
-			input: [[1, 0]], expected: [[1, 0]]
+			input: [[1, 0]],
+			expected: [[1, 0]]
 		});
 		expect(r.passed).toBe(false);
-		expect(r.summary).toContain(
-			'line 2: ZeroDivisionError: integer division or modulo by zero'
-		);
+		expect(r.summary).toContain('line 2: ZeroDivisionError: integer division or modulo by zero');
 	});
 });

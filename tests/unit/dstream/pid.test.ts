@@ -3,14 +3,19 @@
 import { describe, expect, it } from 'vitest';
 import { PID_DEFAULTS, pidRateEstimator } from '../../../simulations/dstream/pid';
 
-const est = (over: Partial<Record<keyof typeof PID_DEFAULTS, number>> = {}, batchIntervalMs = 1000) =>
-	pidRateEstimator({ batchIntervalMs, ...PID_DEFAULTS, ...over });
+const est = (
+	over: Partial<Record<keyof typeof PID_DEFAULTS, number>> = {},
+	batchIntervalMs = 1000
+) => pidRateEstimator({ batchIntervalMs, ...PID_DEFAULTS, ...over });
 
 describe('PIDRateEstimator', () => {
 	it('has Spark defaults', () => {
-		expect(PID_DEFAULTS).toEqual(
-			{ proportional: 1.0, integral: 0.2, derivative: 0.0, minRate: 100 }
-		);
+		expect(PID_DEFAULTS).toEqual({
+			proportional: 1.0,
+			integral: 0.2,
+			derivative: 0.0,
+			minRate: 100
+		});
 	});
 
 	it('follows a hand-computed sequence of batches', () => {
@@ -26,17 +31,17 @@ describe('PIDRateEstimator', () => {
 		// processingRate = 1000; error = 2000 - 1000 = 1000; historicalError = 200*1000/1000 = 200;
 		// dError = (1000 - 0) / 1 s = 1000; newRate = 2000 - 1*1000 - 0.2*200 - 0*1000 = 960.
 		const s2 = pid.compute(2000, 1000, 1000, 200);
-		expect(
-			[s2.processingRate, s2.error, s2.historicalError, s2.dError, s2.newRate]
-		).toEqual([1000, 1000, 200, 1000, 960]);
+		expect([s2.processingRate, s2.error, s2.historicalError, s2.dError, s2.newRate]).toEqual([
+			1000, 1000, 200, 1000, 960
+		]);
 		// Batch 3 at t=3000: 960 records in 1200 ms, scheduling delay 400 ms.
 		// processingRate = 960/1200*1000 = 800; error = 960 - 800 = 160;
 		// historicalError = 400*800/1000 = 320; dError = (160 - 1000)/1 = -840;
 		// newRate = 960 - 160 - 0.2*320 = 736.
 		const s3 = pid.compute(3000, 960, 1200, 400);
-		expect(
-			[s3.processingRate, s3.error, s3.historicalError, s3.dError, s3.newRate]
-		).toEqual([800, 160, 320, -840, 736]);
+		expect([s3.processingRate, s3.error, s3.historicalError, s3.dError, s3.newRate]).toEqual([
+			800, 160, 320, -840, 736
+		]);
 		// Same time again: skipped (time must increase), state unchanged.
 		expect(pid.compute(3000, 500, 100, 0)).toMatchObject({ computed: false });
 		// No records, or zero processing delay: skipped.

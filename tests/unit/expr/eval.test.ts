@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Expr } from '../../../simulations/structured/expr/ast';
 import { compileExpr, ExprRuntimeError } from '../../../simulations/structured/expr/index';
-import { BOOL, DOUBLE, INT, LONG, STRING, TS, WINDOW, compileError, evalSql, field, sql } from './helpers';
+import {
+	BOOL,
+	DOUBLE,
+	INT,
+	LONG,
+	STRING,
+	TS,
+	WINDOW,
+	compileError,
+	evalSql,
+	field,
+	sql
+} from './helpers';
 
 const schema = [
 	field('value', LONG),
@@ -194,7 +206,7 @@ describe('functions', () => {
 	});
 	it('strings', () => {
 		expect(evalSql("concat(s, '-', value)", schema, row)).toBe('a b c-7');
-		expect(evalSql("concat(s, NULL)", schema, row)).toBeNull();
+		expect(evalSql('concat(s, NULL)', schema, row)).toBeNull();
 		expect(evalSql("concat_ws('-', s, NULL, 'x')", schema, row)).toBe('a b c-x');
 		expect(evalSql('upper(s)', schema, row)).toBe('A B C');
 		expect(evalSql('length(s)', schema, row)).toBe(5);

@@ -11,7 +11,11 @@ const FIELDS: StructField[] = [
 
 describe('from_json (PERMISSIVE, SPARK-SEMANTICS R10.1)', () => {
 	it('parses a well-formed record; the corrupt column stays NULL', () => {
-		expect(parseJsonRecord('{"a": 2, "b": 12}', FIELDS)).toEqual({ a: 2, b: 12, _corrupt_record: null });
+		expect(parseJsonRecord('{"a": 2, "b": 12}', FIELDS)).toEqual({
+			a: 2,
+			b: 12,
+			_corrupt_record: null
+		});
 	});
 	it('a syntax error keeps the record with NULL fields and the raw text', () => {
 		const raw = '{"a" 1, "b": 11}';
@@ -22,7 +26,9 @@ describe('from_json (PERMISSIVE, SPARK-SEMANTICS R10.1)', () => {
 		expect(parseJsonRecord(raw, FIELDS)).toEqual({ a: null, b: 11, _corrupt_record: raw });
 	});
 	it('parses ISO-8601 timestamps to microseconds', () => {
-		const v = parseJsonRecord('{"t": "2026-01-01T10:00:03.250Z"}', [{ name: 't', type: { kind: 'timestamp' } }]);
+		const v = parseJsonRecord('{"t": "2026-01-01T10:00:03.250Z"}', [
+			{ name: 't', type: { kind: 'timestamp' } }
+		]);
 		expect(v).toEqual({ t: Date.UTC(2026, 0, 1, 10, 0, 3, 250) * 1000 });
 	});
 	it('compiles F.from_json(col, DDL) to a struct column', () => {
@@ -38,6 +44,10 @@ describe('from_json (PERMISSIVE, SPARK-SEMANTICS R10.1)', () => {
 		};
 		const c = compileExpr(expr, [{ name: 'value', type: { kind: 'string' } }]);
 		expect(c.ok).toBe(true);
-		if (c.ok) expect(c.value.eval(['{"device": "d-1", "reading": 21.5}'])).toEqual({ device: 'd-1', reading: 21.5 });
+		if (c.ok)
+			expect(c.value.eval(['{"device": "d-1", "reading": 21.5}'])).toEqual({
+				device: 'd-1',
+				reading: 21.5
+			});
 	});
 });

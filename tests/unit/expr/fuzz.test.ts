@@ -56,7 +56,10 @@ const mutation = fc.record({
 
 describe('parser fuzz', () => {
 	it('never throws on random strings', () => {
-		fc.assert(fc.property(fc.string({ maxLength: 60 }), (s) => survives(s)), { numRuns: 1500 });
+		fc.assert(
+			fc.property(fc.string({ maxLength: 60 }), (s) => survives(s)),
+			{ numRuns: 1500 }
+		);
 	});
 	it('never throws on random token soups', () => {
 		const soup = fc.array(fc.constantFrom(...TOKENS), { maxLength: 20 });
@@ -82,7 +85,10 @@ const arith: fc.Arbitrary<Tree> = fc.letrec<{ t: Tree }>((tie) => ({
 	t: fc.oneof(
 		{ depthSize: 'small', withCrossShrink: true },
 		fc
-			.oneof(fc.constantFrom('x', 'y'), fc.integer({ min: -50, max: 50 }).map((n) => `${n}L`))
+			.oneof(
+				fc.constantFrom('x', 'y'),
+				fc.integer({ min: -50, max: 50 }).map((n) => `${n}L`)
+			)
 			.map((leaf) => ({ leaf })),
 		fc.record({ op: fc.constantFrom('+', '-', '*', '%', '/'), l: tie('t'), r: tie('t') })
 	)
@@ -126,7 +132,7 @@ function reference(t: Tree, x: number, y: number): Ref {
 			if (b.v === 0) return 'zero';
 			v = a.v / b.v;
 	}
-	if (integral && (v > 9223372036854775807 || v < -9223372036854775808)) return 'overflow';
+	if (integral && (v > 2 ** 63 || v < -(2 ** 63))) return 'overflow';
 	return { v, integral };
 }
 
@@ -147,8 +153,7 @@ describe('arithmetic matches a reference', () => {
 				if (want === 'zero') expect(() => c.value.eval([x, y])).toThrow(/DIVIDE_BY_ZERO/);
 				else if (want === 'overflow') {
 					expect(() => c.value.eval([x, y])).toThrow(/ARITHMETIC_OVERFLOW/);
-				}
-				else {
+				} else {
 					expect(c.value.type.kind).toBe(want.integral ? 'long' : 'double');
 					expect(c.value.eval([x, y])).toBe(want.v);
 				}

@@ -49,7 +49,10 @@ describe("outputName follows Spark's auto-generated column names", () => {
 		['CAST(x AS BOOLEAN)', { kind: 'cast', expr: col('x'), to: { kind: 'boolean' } }],
 		['timestamp_seconds(value)', { kind: 'call', fn: 'timestamp_seconds', args: [col('value')] }],
 		['window_time(window)', { kind: 'call', fn: 'window_time', args: [col('window')] }],
-		['split(value,  , -1)', { kind: 'call', fn: 'split', args: [col('value'), lit(' ', 'string')] }],
+		[
+			'split(value,  , -1)',
+			{ kind: 'call', fn: 'split', args: [col('value'), lit(' ', 'string')] }
+		],
 		['col', { kind: 'call', fn: 'explode', args: [col('arr')] }],
 		['1', lit(1)],
 		['1.5', lit(1.5, 'double')],

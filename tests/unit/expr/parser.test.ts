@@ -3,7 +3,6 @@ import type { Expr } from '../../../simulations/structured/expr/ast';
 import { outputName, parseSqlExpr } from '../../../simulations/structured/expr/index';
 import { CORPUS } from './corpus';
 
-
 const parse = (text: string): Expr => {
 	const r = parseSqlExpr(text);
 	if (!r.ok) throw new Error(r.error.message);

@@ -15,7 +15,8 @@ describe('generateEvents', () => {
 	it('makes rate × duration events with arrivals in order', () => {
 		const ev = generateEvents(BASE, createRng(7));
 		expect(ev).toHaveLength(600);
-		for (let i = 1; i < ev.length; i++) expect(ev[i]!.arrival).toBeGreaterThanOrEqual(ev[i - 1]!.arrival);
+		for (let i = 1; i < ev.length; i++)
+			expect(ev[i]!.arrival).toBeGreaterThanOrEqual(ev[i - 1]!.arrival);
 	});
 
 	it('event time = arrival − disorder − lateness: never after arrival, late ones by ≥ 1 s', () => {
@@ -37,7 +38,10 @@ describe('generateEvents', () => {
 	});
 
 	it('hotKeyShare sends that share (plus its uniform part) to key d-0', () => {
-		const ev = generateEvents({ ...BASE, durationMs: 600_000, numKeys: 10, hotKeyShare: 0.7 }, createRng(5));
+		const ev = generateEvents(
+			{ ...BASE, durationMs: 600_000, numKeys: 10, hotKeyShare: 0.7 },
+			createRng(5)
+		);
 		const share = ev.filter((e) => e.key === 'd-0').length / ev.length;
 		expect(share).toBeGreaterThan(0.7);
 		expect(share).toBeLessThan(0.77);

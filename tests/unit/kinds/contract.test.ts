@@ -35,63 +35,68 @@ describe('the registry', () => {
 	});
 });
 
-describe.each(sims.map((s) => [`${s.question.slug} (${s.kind.id}, ${s.question.programId})`, s] as const))(
-	'%s',
-	(_name, { question, kind }) => {
-		const params = question.constrain(defaultParams(question.schema)).params;
-		const code = question.program(params);
-		const request = { code, params, seed: 1, script: null, edits: [] };
-		const result = kind.run(question, request);
-		if (!result.ok) throw new Error(`${question.slug}: ${result.error.message}`);
-		const run = result.value;
+describe.each(
+	sims.map((s) => [`${s.question.slug} (${s.kind.id}, ${s.question.programId})`, s] as const)
+)('%s', (_name, { question, kind }) => {
+	const params = question.constrain(defaultParams(question.schema)).params;
+	const code = question.program(params);
+	const request = { code, params, seed: 1, script: null, edits: [] };
+	const result = kind.run(question, request);
+	if (!result.ok) throw new Error(`${question.slug}: ${result.error.message}`);
+	const run = result.value;
 
-		it('runs deterministically, to plain data', () => {
-			const again = kind.run(question, request);
-			expect(again.ok && JSON.stringify(again.value)).toBe(JSON.stringify(run));
-		});
+	it('runs deterministically, to plain data', () => {
+		const again = kind.run(question, request);
+		expect(again.ok && JSON.stringify(again.value)).toBe(JSON.stringify(run));
+	});
 
-		it('has stops in time order inside the run, and the opening one', () => {
-			const stops = kind.stops(run);
-			expect(stops.length).toBeGreaterThan(kind.openingStop);
-			const ends = stops.map((s) => s.endMs);
-			expect(ends).toEqual([...ends].sort((a, b) => a - b));
-			expect(Math.max(...ends)).toBeLessThanOrEqual(kind.endMs(run));
-		});
+	it('has stops in time order inside the run, and the opening one', () => {
+		const stops = kind.stops(run);
+		expect(stops.length).toBeGreaterThan(kind.openingStop);
+		const ends = stops.map((s) => s.endMs);
+		expect(ends).toEqual([...ends].sort((a, b) => a - b));
+		expect(Math.max(...ends)).toBeLessThanOrEqual(kind.endMs(run));
+	});
 
-		it('places markers inside the run, in time order, each naming its rule', () => {
-			const markers = kind.markers(run);
-			expect(markers.length).toBeGreaterThan(0);
-			const at = markers.map((m) => m.atMs);
-			expect(at).toEqual([...at].sort((a, b) => a - b));
-			for (const m of markers) {
-				expect(m.atMs).toBeGreaterThanOrEqual(0);
-				expect(m.atMs).toBeLessThanOrEqual(kind.endMs(run));
-				expect(m.rule.length).toBeGreaterThan(10);
+	it('places markers inside the run, in time order, each naming its rule', () => {
+		const markers = kind.markers(run);
+		expect(markers.length).toBeGreaterThan(0);
+		const at = markers.map((m) => m.atMs);
+		expect(at).toEqual([...at].sort((a, b) => a - b));
+		for (const m of markers) {
+			expect(m.atMs).toBeGreaterThanOrEqual(0);
+			expect(m.atMs).toBeLessThanOrEqual(kind.endMs(run));
+			expect(m.rule.length).toBeGreaterThan(10);
+		}
+	});
+
+	it('says what each stop shows in one sentence, and points at lines of the program', () => {
+		const lines = code.split('\n').length;
+		for (const stop of kind.stops(run).slice(0, 6)) {
+			const sentence = kind.describe(run, stop.endMs);
+			expect(sentence).toMatch(/^[A-Z].*\.$/);
+			expect(sentence.split(/\.\s+[A-Z]/).length).toBeLessThanOrEqual(2);
+			for (const span of kind.codeFocus(run, stop.endMs)) {
+				expect(span.line).toBeGreaterThanOrEqual(1);
+				expect(span.endLine).toBeLessThanOrEqual(lines);
 			}
-		});
+		}
+	});
 
-		it('says what each stop shows in one sentence, and points at lines of the program', () => {
-			const lines = code.split('\n').length;
-			for (const stop of kind.stops(run).slice(0, 6)) {
-				const sentence = kind.describe(run, stop.endMs);
-				expect(sentence).toMatch(/^[A-Z].*\.$/);
-				expect(sentence.split(/\.\s+[A-Z]/).length).toBeLessThanOrEqual(2);
-				for (const span of kind.codeFocus(run, stop.endMs)) {
-					expect(span.line).toBeGreaterThanOrEqual(1);
-					expect(span.endLine).toBeLessThanOrEqual(lines);
-				}
-			}
-		});
-
-		it('reads back the parameters that rendered its program, for the defaults and every preset', () => {
-			expect(kind.paramsOf(question, code, run, params)).toEqual(params);
-			for (const preset of question.presets) {
-				const p = question.constrain({ ...defaultParams(question.schema), ...preset.params }).params;
-				const c = question.program(p);
-				const r = kind.run(question, { code: c, params: p, seed: 1, script: preset.script ?? null, edits: [] });
-				if (!r.ok) continue; // a preset whose program Spark refuses has no run to read
-				expect(kind.paramsOf(question, c, r.value, p), preset.id).toEqual(p);
-			}
-		});
-	}
-);
+	it('reads back the parameters that rendered its program, for the defaults and every preset', () => {
+		expect(kind.paramsOf(question, code, run, params)).toEqual(params);
+		for (const preset of question.presets) {
+			const p = question.constrain({ ...defaultParams(question.schema), ...preset.params }).params;
+			const c = question.program(p);
+			const r = kind.run(question, {
+				code: c,
+				params: p,
+				seed: 1,
+				script: preset.script ?? null,
+				edits: []
+			});
+			if (!r.ok) continue; // a preset whose program Spark refuses has no run to read
+			expect(kind.paramsOf(question, c, r.value, p), preset.id).toEqual(p);
+		}
+	});
+});

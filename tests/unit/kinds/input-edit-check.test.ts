@@ -62,7 +62,9 @@ describe('checkInputEdits', () => {
 		expect(r.dropped.map((d) => d.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 8]);
 		expect(r.dropped[0]?.why).toBe('this input has no stream “clicks”');
 		expect(r.dropped[1]?.why).toBe('“events-1” is not the id of an added record');
-		expect(r.dropped[2]?.why).toBe(`its times (arrival -0.001 s, event time 0 s) are outside 0–${limit} s`);
+		expect(r.dropped[2]?.why).toBe(
+			`its times (arrival -0.001 s, event time 0 s) are outside 0–${limit} s`
+		);
 		expect(r.dropped[4]?.why).toBe(`a nudge of 60.001 s is out of range (at most ±${limit} s)`);
 		expect(r.dropped[5]?.why).toBe('“dev-z” is not a key of stream “events” (dev-a, dev-b)');
 		expect(r.dropped[7]?.why).toBe('there is no record “events-1” in this input');

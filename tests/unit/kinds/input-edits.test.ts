@@ -13,7 +13,13 @@ import { eventTimeScenario } from '../../../simulations/kinds/event-time/questio
 import type { EventTimeInput, SimEvent } from '../../../simulations/kinds/event-time/question';
 import { defaultParams } from '../../../simulations/core/params';
 
-const ev = (id: string, arrival: number, eventTime: number, key: string, eventId?: string): SimEvent => ({
+const ev = (
+	id: string,
+	arrival: number,
+	eventTime: number,
+	key: string,
+	eventId?: string
+): SimEvent => ({
 	stream: 'events',
 	id,
 	arrivalMs: arrival as ProcTimeMs,
@@ -33,7 +39,11 @@ const INPUT: EventTimeInput = {
 		{
 			name: 'events',
 			topic: 'sensor-events',
-			events: [ev('events-1', 1000, 900, 'dev-b'), ev('events-2', 4000, 3500, 'dev-a'), ev('events-3', 9000, 8000, 'dev-c')]
+			events: [
+				ev('events-1', 1000, 900, 'dev-b'),
+				ev('events-2', 4000, 3500, 'dev-a'),
+				ev('events-3', 9000, 8000, 'dev-c')
+			]
 		}
 	]
 };
@@ -49,11 +59,19 @@ describe('applyInputEdits', () => {
 	});
 
 	it('adds a record in arrival order, shaped like its nearest neighbour in arrival', () => {
-		const edits: InputEdit[] = [{ kind: 'add', id: 'events-user-1', stream: 'events', arrivalMs: 5000, eventTimeMs: 5000 }];
+		const edits: InputEdit[] = [
+			{ kind: 'add', id: 'events-user-1', stream: 'events', arrivalMs: 5000, eventTimeMs: 5000 }
+		];
 		const r = applyInputEdits(INPUT, edits);
 		expect(ids(r.input)).toEqual(['events-1', 'events-2', 'events-user-1', 'events-3']);
 		const added = r.input.streams[0]?.events[2];
-		expect(added).toMatchObject({ stream: 'events', arrivalMs: 5000, eventTimeMs: 5000, key: 'dev-a', reading: 40 });
+		expect(added).toMatchObject({
+			stream: 'events',
+			arrivalMs: 5000,
+			eventTimeMs: 5000,
+			key: 'dev-a',
+			reading: 40
+		});
 		expect(added?.eventId).toBeUndefined();
 		expect([...r.edited]).toEqual(['events-user-1']);
 	});
@@ -76,7 +94,11 @@ describe('applyInputEdits', () => {
 			{ kind: 'rekey', id: 'events-user-1', key: 'dev-a' },
 			{ kind: 'move', id: 'events-user-1', deltaMs: 1000 }
 		]);
-		expect(r.input.streams[0]?.events.at(-1)).toMatchObject({ id: 'events-user-1', key: 'dev-a', eventTimeMs: 3000 });
+		expect(r.input.streams[0]?.events.at(-1)).toMatchObject({
+			id: 'events-user-1',
+			key: 'dev-a',
+			eventTimeMs: 3000
+		});
 	});
 
 	it('deletes records; deleting an added one leaves it unmarked; the input is not mutated', () => {
@@ -106,7 +128,9 @@ describe('applyInputEdits', () => {
 			...INPUT,
 			streams: [{ name: 'events', topic: 't', events: [ev('events-1', 1000, 900, 'dev-a', 'e-1')] }]
 		};
-		const r = applyInputEdits(withIds, [{ kind: 'add', id: 'events-user-1', stream: 'events', arrivalMs: 2000, eventTimeMs: 0 }]);
+		const r = applyInputEdits(withIds, [
+			{ kind: 'add', id: 'events-user-1', stream: 'events', arrivalMs: 2000, eventTimeMs: 0 }
+		]);
 		expect(r.input.streams[0]?.events[1]?.eventId).toBe('events-user-1');
 	});
 });
@@ -146,21 +170,38 @@ describe('replay on the engine (basic-08)', () => {
 	const code = scenario.program(params);
 	const base = scenario.input(params, 1);
 	const replay = (edits: InputEdit[]) => {
-		const r = runEventTimeProgram(code, { input: applyInputEdits(base, edits).input, kafkaValue: (e) => scenario.kafkaValue(e) });
+		const r = runEventTimeProgram(code, {
+			input: applyInputEdits(base, edits).input,
+			kafkaValue: (e) => scenario.kafkaValue(e)
+		});
 		if (!r.ok) throw new Error(r.error.message);
 		return r.value;
 	};
-	const droppedIn = (run: ReturnType<typeof replay>) => run.batches.reduce((n, b) => n + b.numRowsDroppedByWatermark, 0);
+	const droppedIn = (run: ReturnType<typeof replay>) =>
+		run.batches.reduce((n, b) => n + b.numRowsDroppedByWatermark, 0);
 
 	it('a record added late with event time 0 is dropped by the watermark; deleting it restores the count', () => {
 		const stream = base.streams[0]!.name;
 		const before = replay([]);
 		const at = base.runLengthMs * 0.75;
-		const add: InputEdit = { kind: 'add', id: nextUserId([], stream), stream, arrivalMs: at, eventTimeMs: at };
+		const add: InputEdit = {
+			kind: 'add',
+			id: nextUserId([], stream),
+			stream,
+			arrivalMs: at,
+			eventTimeMs: at
+		};
 		const late = replay([add, { kind: 'move', id: add.id, deltaMs: -at }]);
 		expect(droppedIn(late)).toBe(droppedIn(before) + 1);
-		expect(late.events.find((e) => e.id === add.id)).toMatchObject({ dropped: true, eventTimeMs: 0 });
-		const gone = replay([add, { kind: 'move', id: add.id, deltaMs: -at }, { kind: 'delete', id: add.id }]);
+		expect(late.events.find((e) => e.id === add.id)).toMatchObject({
+			dropped: true,
+			eventTimeMs: 0
+		});
+		const gone = replay([
+			add,
+			{ kind: 'move', id: add.id, deltaMs: -at },
+			{ kind: 'delete', id: add.id }
+		]);
 		expect(droppedIn(gone)).toBe(droppedIn(before));
 		expect(gone.batches.map((b) => b.output)).toEqual(before.batches.map((b) => b.output));
 	});
@@ -168,7 +209,9 @@ describe('replay on the engine (basic-08)', () => {
 	it('a record added on time is counted, not dropped', () => {
 		const stream = base.streams[0]!.name;
 		const at = base.runLengthMs * 0.5;
-		const run = replay([{ kind: 'add', id: `${stream}-user-1`, stream, arrivalMs: at, eventTimeMs: at }]);
+		const run = replay([
+			{ kind: 'add', id: `${stream}-user-1`, stream, arrivalMs: at, eventTimeMs: at }
+		]);
 		expect(run.events.find((e) => e.id === `${stream}-user-1`)).toMatchObject({ dropped: false });
 		expect(droppedIn(run)).toBe(droppedIn(replay([])));
 	});

@@ -13,7 +13,11 @@ import { controllerOf } from '../sim/controllers';
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
-function typed(c: { program: { code: string; edit(code: string): void } }, from: string, to: string): void {
+function typed(
+	c: { program: { code: string; edit(code: string): void } },
+	from: string,
+	to: string
+): void {
 	expect(c.program.code).toContain(from);
 	c.program.edit(c.program.code.replace(from, to));
 	vi.runAllTimers();
@@ -22,7 +26,11 @@ function typed(c: { program: { code: string; edit(code: string): void } }, from:
 describe('editor → controls', () => {
 	it('event time (basic-08): the watermark delay and the output mode follow the program', () => {
 		const c = controllerOf(basic08LateData);
-		typed(c, '.withWatermark("event_time", "5 seconds")', '.withWatermark("event_time", "20 seconds")');
+		typed(
+			c,
+			'.withWatermark("event_time", "5 seconds")',
+			'.withWatermark("event_time", "20 seconds")'
+		);
 		c.syncParams();
 		expect(c.params['watermarkDelay']).toBe(20);
 		typed(c, '.outputMode("append")', '.outputMode("update")');

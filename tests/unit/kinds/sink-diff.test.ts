@@ -46,7 +46,14 @@ function run(
 // again at 2 s when a late row changed it.
 const APPEND = run([batch(0, 0, []), batch(1, 2000, []), batch(2, 4000, [[W(0), 3]])], 'append');
 const UPDATE = run(
-	[batch(0, 0, [[W(0), 2]]), batch(1, 2000, [[W(0), 3], [W(10), 1]]), batch(2, 4000, [])],
+	[
+		batch(0, 0, [[W(0), 2]]),
+		batch(1, 2000, [
+			[W(0), 3],
+			[W(10), 1]
+		]),
+		batch(2, 4000, [])
+	],
 	'update'
 );
 
@@ -56,7 +63,10 @@ describe('diffSinks', () => {
 		expect(d.compared).toBe(3);
 		expect(d.batches.map((b) => b.startMs)).toEqual([0, 2000, 4000]);
 		expect(d.batches[0]).toMatchObject({ onlyLeft: [], onlyRight: [[W(0), 2]] });
-		expect(d.batches[1]?.onlyRight).toEqual([[W(0), 3], [W(10), 1]]);
+		expect(d.batches[1]?.onlyRight).toEqual([
+			[W(0), 3],
+			[W(10), 1]
+		]);
 		expect(d.batches[2]).toMatchObject({ onlyLeft: [[W(0), 3]], onlyRight: [] });
 		expect([d.onlyLeftRows, d.onlyRightRows]).toEqual([1, 3]);
 		expect(d.columnsDiffer).toBe(false);
@@ -72,7 +82,15 @@ describe('diffSinks', () => {
 	});
 
 	it('is a multiset difference: a duplicate row counts', () => {
-		const a = run([batch(0, 0, [[W(0), 1], [W(0), 1]])], 'update');
+		const a = run(
+			[
+				batch(0, 0, [
+					[W(0), 1],
+					[W(0), 1]
+				])
+			],
+			'update'
+		);
 		const b = run([batch(0, 0, [[W(0), 1]])], 'update');
 		const d = diffSinks(a, b, 10_000);
 		expect(d.batches[0]?.onlyLeft).toEqual([[W(0), 1]]);
@@ -82,10 +100,7 @@ describe('diffSinks', () => {
 
 	it('pairs batches by trigger tick: a no-data batch on one side does not shift the rest', () => {
 		const a = run([batch(0, 0, []), batch(1, 2000, [[W(0), 1]])], 'append');
-		const b = run(
-			[batch(0, 0, []), batch(1, 1000, []), batch(2, 2000, [[W(0), 1]])],
-			'append'
-		);
+		const b = run([batch(0, 0, []), batch(1, 1000, []), batch(2, 2000, [[W(0), 1]])], 'append');
 		const d = diffSinks(a, b, 10_000);
 		expect(d.compared).toBe(3);
 		expect(d.batches).toEqual([]);

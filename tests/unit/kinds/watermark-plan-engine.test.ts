@@ -10,10 +10,19 @@ import { planBatches } from '../../../simulations/kinds/event-time/watermark-pla
 import { defaultParams, numberParam, choiceParam } from '../../../simulations/core/params';
 import type { WatermarkPolicy } from '../../../simulations/structured/operators/watermark';
 
-const CASES: Record<string, (p: Record<string, unknown>) => { delays: number[]; policy: WatermarkPolicy }> = {
-	'basic-08-late-data': (p) => ({ delays: [numberParam(p as never, 'watermarkDelay') * 1000], policy: 'min' }),
+const CASES: Record<
+	string,
+	(p: Record<string, unknown>) => { delays: number[]; policy: WatermarkPolicy }
+> = {
+	'basic-08-late-data': (p) => ({
+		delays: [numberParam(p as never, 'watermarkDelay') * 1000],
+		policy: 'min'
+	}),
 	'advanced-02-event-time-watermarks': (p) => ({
-		delays: [numberParam(p as never, 'watermarkDelayEu') * 1000, numberParam(p as never, 'watermarkDelayUs') * 1000],
+		delays: [
+			numberParam(p as never, 'watermarkDelayEu') * 1000,
+			numberParam(p as never, 'watermarkDelayUs') * 1000
+		],
 		policy: choiceParam(p as never, 'watermarkPolicy') as WatermarkPolicy
 	})
 };
@@ -22,7 +31,10 @@ describe('the engine run gives the batches planBatches plans', () => {
 	for (const [slug, of] of Object.entries(CASES)) {
 		const s = eventTimeScenario(slug);
 		if (!s) throw new Error(`${slug} missing`);
-		const paramSets = [defaultParams(s.schema), ...s.presets.map((pr) => ({ ...defaultParams(s.schema), ...(pr.params ?? {}) }))];
+		const paramSets = [
+			defaultParams(s.schema),
+			...s.presets.map((pr) => ({ ...defaultParams(s.schema), ...(pr.params ?? {}) }))
+		];
 		for (const [i, raw] of paramSets.entries())
 			for (const seed of [1, 2])
 				it(`${slug} params #${i} seed ${seed}`, () => {
@@ -35,7 +47,10 @@ describe('the engine run gives the batches planBatches plans', () => {
 						input.triggerIntervalMs,
 						input.runLengthMs
 					);
-					const r = runEventTimeProgram(s.program(p), { input, kafkaValue: (e) => s.kafkaValue(e) });
+					const r = runEventTimeProgram(s.program(p), {
+						input,
+						kafkaValue: (e) => s.kafkaValue(e)
+					});
 					if (!r.ok) throw new Error(r.error.message);
 					// The frames show "no watermark yet" (epoch 0) as -Infinity; planBatches as virtual -epoch.
 					const wm = (ms: number) => (ms === -Infinity ? -EPOCH_OFFSET_MS : ms);

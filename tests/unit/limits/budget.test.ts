@@ -2,7 +2,12 @@
 // the value that crossed it.
 import { VirtualTimeScheduler } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { RUN_LIMITS, RunBudget, RunLimitExceeded, type RunLimit } from '../../../simulations/core/budget';
+import {
+	RUN_LIMITS,
+	RunBudget,
+	RunLimitExceeded,
+	type RunLimit
+} from '../../../simulations/core/budget';
 import { readDStreamProgram, simulateDStreams } from '../../../simulations/dstream/index';
 import { evalPython } from '../../../simulations/python/index';
 import { prepareQuery, runMicroBatches, simulate } from '../../../simulations/structured/index';
@@ -43,7 +48,10 @@ describe('rows, state rows and trace rows in a run', () => {
 		const scheduler = new VirtualTimeScheduler(undefined, 10_000);
 		let failure: unknown = null;
 		runMicroBatches(q.value, [{ atMs: 1, source: 'events', rows: rows as never }], {
-			scheduler, untilMs: 5000, triggerIntervalMs: 1000, limits: { ...RUN_LIMITS, ...limits }
+			scheduler,
+			untilMs: 5000,
+			triggerIntervalMs: 1000,
+			limits: { ...RUN_LIMITS, ...limits }
 		}).subscribe({ error: (e: unknown) => (failure = e) });
 		scheduler.flush();
 		return failure as RunLimitExceeded | null;
@@ -52,7 +60,9 @@ describe('rows, state rows and trace rows in a run', () => {
 
 	it('counts each row once per window it falls in', () => {
 		expect(run(windowed('10 seconds', '1 second'), rows, { rows: 1099 })).toMatchObject({
-			limit: 'rows', value: 1100, message: expect.stringContaining('this run put 1,100 rows through the engine')
+			limit: 'rows',
+			value: 1100,
+			message: expect.stringContaining('this run put 1,100 rows through the engine')
 		});
 		expect(run(windowed('10 seconds', '1 second'), rows, { rows: 1100 })).toBeNull();
 	});
@@ -64,15 +74,20 @@ describe('rows, state rows and trace rows in a run', () => {
 	});
 
 	it('counts the rows the trace records', () => {
-		expect(run(windowed('10 seconds', '10 seconds'), rows, { traceRows: 150 })?.limit).toBe('traceRows');
+		expect(run(windowed('10 seconds', '10 seconds'), rows, { traceRows: 150 })?.limit).toBe(
+			'traceRows'
+		);
 	});
 
 	it('simulate() throws the limit, so a page shows it instead of a partial run', () => {
 		const q = prepareQuery(windowed('10 seconds', '1 second'), EVENTS);
 		if (!q.ok) throw new Error(q.error.message);
-		expect(() => simulate(q.value, [{ atMs: 1, source: 'events', rows: rows as never }], {
-			untilMs: 5000, limits: { ...RUN_LIMITS, rows: 10 }
-		})).toThrow(RunLimitExceeded);
+		expect(() =>
+			simulate(q.value, [{ atMs: 1, source: 'events', rows: rows as never }], {
+				untilMs: 5000,
+				limits: { ...RUN_LIMITS, rows: 10 }
+			})
+		).toThrow(RunLimitExceeded);
 	});
 
 	it('RunBudget charges totals and checks levels', () => {
@@ -109,11 +124,15 @@ ssc.start()
 `;
 		const p = readDStreamProgram(src);
 		if (!p.ok) throw new Error(p.error.message);
-		const source = { arrivals: (from: number, to: number) => (Math.floor(to / 10) > Math.floor(from / 10) ? ['a b c d'] : []) };
+		const source = {
+			arrivals: (from: number, to: number) =>
+				Math.floor(to / 10) > Math.floor(from / 10) ? ['a b c d'] : []
+		};
 		const events = simulateDStreams(p.value, { durationMs: 30_000, sources: [source] });
 		const error = events.find((e) => e.type === 'error');
 		expect(error?.type === 'error' ? error.error : null).toMatchObject({
-			line: 5, message: expect.stringMatching(/^this run's Python took more than 5,000,000 steps/)
+			line: 5,
+			message: expect.stringMatching(/^this run's Python took more than 5,000,000 steps/)
 		});
 		// The run stopped at the first batch over the budget, not after 30 batches.
 		expect(events.filter((e) => e.type === 'batchCompleted').length).toBeLessThan(3);

@@ -15,7 +15,10 @@ ssc.start()
 `;
 	const p = readDStreamProgram(src);
 	if (!p.ok) return { read: p.error, events: [] as DStreamEvent[] };
-	const source = { arrivals: (from: number, to: number) => (Math.floor(to / 100) > Math.floor(from / 100) ? ['a b'] : []) };
+	const source = {
+		arrivals: (from: number, to: number) =>
+			Math.floor(to / 100) > Math.floor(from / 100) ? ['a b'] : []
+	};
 	return { read: null, events: simulateDStreams(p.value, { durationMs: 3000, sources: [source] }) };
 };
 const firstError = (events: readonly DStreamEvent[]) => {
@@ -28,12 +31,15 @@ describe('DStream window arguments', () => {
 		const { events } = run('0.5', 'lines.countByWindow(1.5, -1).pprint()');
 		const e = firstError(events);
 		expect(e?.line).toBe(7);
-		expect(e?.message).toMatch(/^java\.lang\.StackOverflowError: slideDuration is -1000 ms, negative/);
+		expect(e?.message).toMatch(
+			/^java\.lang\.StackOverflowError: slideDuration is -1000 ms, negative/
+		);
 	});
 
 	it('a zero slide divides by zero, as Duration.isMultipleOf does', () => {
-		expect(firstError(run('0.5', 'lines.countByWindow(1.5, 0).pprint()').events)?.message)
-			.toBe('java.lang.ArithmeticException: / by zero');
+		expect(firstError(run('0.5', 'lines.countByWindow(1.5, 0).pprint()').events)?.message).toBe(
+			'java.lang.ArithmeticException: / by zero'
+		);
 		const w = firstError(run('0.5', 'lines.window(1.5, 0).count().pprint()').events);
 		expect(w).toMatchObject({ line: 7, message: 'java.lang.ArithmeticException: / by zero' });
 	});
@@ -53,7 +59,10 @@ describe('DStream window arguments', () => {
 
 describe('DStream work in a run', () => {
 	it('a 1 ms batch interval under a 6 s window ends on the run budget at ssc.start(), not after minutes', () => {
-		const { events } = run('0.001', 'lines.map(lambda w: (w, 1)).reduceByKeyAndWindow(lambda a, b: a + b, lambda a, b: a - b, 6, 2).pprint()');
+		const { events } = run(
+			'0.001',
+			'lines.map(lambda w: (w, 1)).reduceByKeyAndWindow(lambda a, b: a + b, lambda a, b: a - b, 6, 2).pprint()'
+		);
 		const e = firstError(events);
 		expect(e?.line).toBe(8);
 		expect(e?.message).toMatch(/^this run's DStream jobs touched [\d,]+ RDDs and records/);

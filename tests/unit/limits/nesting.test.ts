@@ -12,17 +12,26 @@ const message = (r: { ok: boolean; error?: { message: string } } | { ok: true; v
 describe('nesting limits', () => {
 	it('10,000 nested parentheses: "too many nested parentheses" at the 201st, as CPython says', () => {
 		const r = evalPython(`x = ${parens(10_000)}\nx`);
-		expect(r).toMatchObject({ ok: false, error: { line: 1, column: 205, message: 'SyntaxError: too many nested parentheses' } });
+		expect(r).toMatchObject({
+			ok: false,
+			error: { line: 1, column: 205, message: 'SyntaxError: too many nested parentheses' }
+		});
 		expect(evalPython(`x = ${parens(200)}\nx`)).toEqual({ ok: true, value: 1 });
 		// Brackets inside strings and comments do not count.
-		expect(evalPython(`x = "${'('.repeat(300)}"  # ${'['.repeat(300)}\nlen(x)`)).toEqual({ ok: true, value: 300 });
+		expect(evalPython(`x = "${'('.repeat(300)}"  # ${'['.repeat(300)}\nlen(x)`)).toEqual({
+			ok: true,
+			value: 300
+		});
 	});
 
 	it('the same in the DStream and Structured readers, located', () => {
 		const ds = readDStreamProgram(`x = ${parens(10_000)}\n`);
 		expect(ds.ok ? '' : ds.error.message).toBe('SyntaxError: too many nested parentheses');
 		const ss = prepareQuery(`x = ${parens(10_000)}\n`, {});
-		expect(ss).toMatchObject({ ok: false, error: { line: 1, column: 205, message: 'SyntaxError: too many nested parentheses' } });
+		expect(ss).toMatchObject({
+			ok: false,
+			error: { line: 1, column: 205, message: 'SyntaxError: too many nested parentheses' }
+		});
 	});
 
 	it('a chain deeper than the evaluators recurse is a RecursionError during compilation', () => {
@@ -33,7 +42,9 @@ describe('nesting limits', () => {
 
 	it("a chain past lezer's own limit says so instead of 'invalid syntax'", () => {
 		const r = evalPython(Array(990).fill('len("a")').join(' + '));
-		expect(message(r)).toMatch(/^SyntaxError: this expression nests \d+ levels deep, more than the playground's Python parser follows/);
+		expect(message(r)).toMatch(
+			/^SyntaxError: this expression nests \d+ levels deep, more than the playground's Python parser follows/
+		);
 	});
 
 	it('a SQL chain of 10,000 operators is the SQL parser\'s "nested too deeply", not a stack overflow', () => {

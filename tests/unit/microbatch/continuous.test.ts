@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../simulations/core/rng';
-import { buildContinuousTrace, type ContinuousConfig } from '../../../simulations/microbatch/continuous';
+import {
+	buildContinuousTrace,
+	type ContinuousConfig
+} from '../../../simulations/microbatch/continuous';
 import {
 	effectiveRowsPerSecond,
 	readTimeIncrementMs
@@ -56,7 +59,9 @@ describe('buildContinuousTrace(100 rows/s, 2 partitions, continuous="1 second")'
 
 	it('epoch 0 ends at each task’s first poll with the initial offsets (p − n, creation) and no rows', () => {
 		const e0 = t.epochs[0]!;
-		expect(e0.ends.map((x) => [x.partition, x.atMs, x.offset.value, x.offset.runTimeMs, x.rows])).toEqual([
+		expect(
+			e0.ends.map((x) => [x.partition, x.atMs, x.offset.value, x.offset.runTimeMs, x.rows])
+		).toEqual([
 			[0, 877, -2, 627, 0],
 			[1, 929, -1, 627, 0]
 		]);
@@ -99,7 +104,9 @@ describe('buildContinuousTrace(100 rows/s, 2 partitions, continuous="1 second")'
 		expect(row.epoch).toBe(2);
 		const sink = t.latency.sink!;
 		expect(sink.max).toBe(2087 - 1047); // p1's first row of epoch 2 waits for 2087
-		expect(sink.count).toBe(t.epochs.filter((e) => e.commitMs !== null).reduce((s, e) => s + e.rows, 0));
+		expect(sink.count).toBe(
+			t.epochs.filter((e) => e.commitMs !== null).reduce((s, e) => s + e.rows, 0)
+		);
 	});
 
 	it('the micro-batch contrast is SIM-1’s own engine on the same rate, partitions and cost', () => {
@@ -122,7 +129,13 @@ describe('buildContinuousTrace(100 rows/s, 2 partitions, continuous="1 second")'
 });
 
 describe('buildContinuousTrace with a failure at 3.5 s and a restart 2 s later', () => {
-	const kafka = buildContinuousTrace({ ...BASE, untilMs: 10_000, failureAtMs: 3500, restartAfterMs: 2000, sink: 'kafka' });
+	const kafka = buildContinuousTrace({
+		...BASE,
+		untilMs: 10_000,
+		failureAtMs: 3500,
+		restartAfterMs: 2000,
+		sink: 'kafka'
+	});
 
 	it('restarts from the last committed epoch’s offsets, as the next epoch', () => {
 		expect(kafka.failure).toMatchObject({ atMs: 3500, lastCommittedEpoch: 3, restartMs: 5500 });
@@ -148,20 +161,42 @@ describe('buildContinuousTrace with a failure at 3.5 s and a restart 2 s later',
 		expect(kafka.failure!.duplicatesInSink).toBe(44);
 		const replays = kafka.lanes.flatMap((l) => l.rows.filter((r) => r.replay));
 		expect(replays).toHaveLength(44);
-		expect(replays.every((r) => r.run === 1 && r.createdMs > 3000 && r.createdMs < 3500)).toBe(true);
+		expect(replays.every((r) => r.run === 1 && r.createdMs > 3000 && r.createdMs < 3500)).toBe(
+			true
+		);
 	});
 
 	it('a console sink had not printed those rows (it prints at commit), so it shows no duplicates', () => {
-		const console = buildContinuousTrace({ ...BASE, untilMs: 10_000, failureAtMs: 3500, restartAfterMs: 2000 });
+		const console = buildContinuousTrace({
+			...BASE,
+			untilMs: 10_000,
+			failureAtMs: 3500,
+			restartAfterMs: 2000
+		});
 		expect(console.failure!.reprocessedRows).toBe(44);
 		expect(console.failure!.duplicatesInSink).toBe(0);
 	});
 
 	it('a failure before epoch 0 commits restarts from scratch: a new stream, values from 0 again', () => {
 		// At 900 ms only p0 (task at 877) has run: its 12-row burst and the row due 887.
-		const early = buildContinuousTrace({ ...BASE, untilMs: 6000, failureAtMs: 900, restartAfterMs: 1000 });
-		expect(early.failure).toMatchObject({ lastCommittedEpoch: null, restartMs: 1900, reprocessedRows: 13 });
-		expect(early.runs[1]).toMatchObject({ firstEpoch: 0, startOffsets: [{ value: -2, runTimeMs: 1900 }, { value: -1, runTimeMs: 1900 }] });
+		const early = buildContinuousTrace({
+			...BASE,
+			untilMs: 6000,
+			failureAtMs: 900,
+			restartAfterMs: 1000
+		});
+		expect(early.failure).toMatchObject({
+			lastCommittedEpoch: null,
+			restartMs: 1900,
+			reprocessedRows: 13
+		});
+		expect(early.runs[1]).toMatchObject({
+			firstEpoch: 0,
+			startOffsets: [
+				{ value: -2, runTimeMs: 1900 },
+				{ value: -1, runTimeMs: 1900 }
+			]
+		});
 	});
 
 	it('a failure outside the run is not injected, and says so', () => {
@@ -179,7 +214,12 @@ describe('buildContinuousTrace with a failure at 3.5 s and a restart 2 s later',
 
 describe('buildContinuousTrace when a task cannot keep up', () => {
 	it('10 ms per row against a row every 5 ms: latency grows and epochs end late', () => {
-		const t = buildContinuousTrace({ ...BASE, rowsPerSecond: 400, perRowCostUs: 10_000, untilMs: 8000 });
+		const t = buildContinuousTrace({
+			...BASE,
+			rowsPerSecond: 400,
+			perRowCostUs: 10_000,
+			untilMs: 8000
+		});
 		const rows = t.lanes[0]!.rows;
 		const lag = (r: (typeof rows)[number]) => r.processedMs - r.createdMs;
 		expect(lag(rows.at(-1)!)).toBeGreaterThan(lag(rows[Math.floor(rows.length / 2)]!));
@@ -195,7 +235,11 @@ describe('buildContinuousTrace when a task cannot keep up', () => {
 describe('buildContinuousTrace with fewer cores than partitions', () => {
 	it('4 partitions on 2 cores: two tasks never start and no epoch ever commits', () => {
 		const t = buildContinuousTrace({ ...BASE, numPartitions: 4, untilMs: 10_000 });
-		expect(t.stall).toMatchObject({ runningTasks: 2, waitingPartitions: [2, 3], backlogStopMs: null });
+		expect(t.stall).toMatchObject({
+			runningTasks: 2,
+			waitingPartitions: [2, 3],
+			backlogStopMs: null
+		});
 		expect(t.stall!.message).toContain('at least 4 cores');
 		expect(t.lanes.map((l) => l.taskStartMs[0] === null)).toEqual([false, false, true, true]);
 		expect(t.lanes[2]!.rows).toHaveLength(0);
@@ -207,10 +251,18 @@ describe('buildContinuousTrace with fewer cores than partitions', () => {
 	it('the coordinator stops the query once uncommitted reports pass epochBacklogQueueSize', () => {
 		// 15 running tasks report one offset per epoch: 15 × 667 > 10000 after epoch 666 ends, at
 		// the poll after epoch 667 starts (800 + 665 × 100 on the 100 ms grid) + 100.
-		const t = buildContinuousTrace({ ...BASE, numPartitions: 16, cores: 15, epochIntervalMs: 100, untilMs: 90_000 });
+		const t = buildContinuousTrace({
+			...BASE,
+			numPartitions: 16,
+			cores: 15,
+			epochIntervalMs: 100,
+			untilMs: 90_000
+		});
 		expect(t.stall!.backlogStopMs).toBe(67_400);
 		expect(t.runs[0]!.stoppedBy).toBe('backlog');
-		expect(t.notices.join(' ')).toContain('Size of the partition offset queue has exceeded its maximum');
+		expect(t.notices.join(' ')).toContain(
+			'Size of the partition offset queue has exceeded its maximum'
+		);
 	});
 });
 
@@ -265,11 +317,14 @@ describe('buildContinuousTrace invariants over seeded parameter draws', () => {
 				for (let i = 1; i < lane.rows.length; i++) {
 					const [a, b] = [lane.rows[i - 1]!, lane.rows[i]!];
 					expect(b.processedMs).toBeGreaterThanOrEqual(a.processedMs);
-					expect(b.processedMs - b.createdMs).toBeGreaterThanOrEqual(t.config.perRowCostUs / 1000 - 1e-9);
+					expect(b.processedMs - b.createdMs).toBeGreaterThanOrEqual(
+						t.config.perRowCostUs / 1000 - 1e-9
+					);
 					if (a.run === b.run) expect(b.value - a.value).toBe(t.config.numPartitions);
 				}
 			}
-			if (t.failure) expect(t.failure.duplicatesInSink).toBeLessThanOrEqual(t.failure.reprocessedRows);
+			if (t.failure)
+				expect(t.failure.duplicatesInSink).toBeLessThanOrEqual(t.failure.reprocessedRows);
 		});
 	}
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { inputRowsPerSecond, processedRowsPerSecond, roundRate } from '../../../simulations/microbatch/progress';
+import {
+	inputRowsPerSecond,
+	processedRowsPerSecond,
+	roundRate
+} from '../../../simulations/microbatch/progress';
 import { buildTrace } from '../../../simulations/microbatch/run';
 import { countByKey } from './queries';
 
@@ -21,18 +25,28 @@ describe('StreamingQueryProgress rates (R1.6.3)', () => {
 });
 
 describe('progress records of a run', () => {
-	const trace = buildTrace({
-		source: { kind: 'rate', rowsPerSecond: 100, numPartitions: 2 },
-		trigger: { kind: 'processingTime', intervalMs: 2000 },
-		cost: { fixedOverheadMs: 300, perRowCostUs: 50, numPartitions: 2, cores: 4 },
-		untilMs: 10_000,
-		seed: 3
-	}, countByKey(5, 'update'));
+	const trace = buildTrace(
+		{
+			source: { kind: 'rate', rowsPerSecond: 100, numPartitions: 2 },
+			trigger: { kind: 'processingTime', intervalMs: 2000 },
+			cost: { fixedOverheadMs: 300, perRowCostUs: 50, numPartitions: 2, cores: 4 },
+			untilMs: 10_000,
+			seed: 3
+		},
+		countByKey(5, 'update')
+	);
 
 	it('durationMs has every phase and triggerExecution is their sum', () => {
 		for (const b of trace.batches) {
 			const d = b.progress.durationMs;
-			const phases = ['latestOffset', 'walCommit', 'getBatch', 'queryPlanning', 'addBatch', 'commitOffsets'] as const;
+			const phases = [
+				'latestOffset',
+				'walCommit',
+				'getBatch',
+				'queryPlanning',
+				'addBatch',
+				'commitOffsets'
+			] as const;
 			expect(phases.reduce((s, p) => s + (d[p] ?? NaN), 0)).toBe(d.triggerExecution);
 			expect(b.progress.batchDuration).toBe(b.commitAt - b.triggerAt);
 		}
@@ -51,6 +65,10 @@ describe('progress records of a run', () => {
 
 	it('stateStoreSave reports the keys in state and the keys updated', () => {
 		const last = trace.batches.at(-1)!;
-		expect(last.progress.stateOperators[0]).toMatchObject({ operatorName: 'stateStoreSave', numRowsTotal: 5, numRowsUpdated: 5 });
+		expect(last.progress.stateOperators[0]).toMatchObject({
+			operatorName: 'stateStoreSave',
+			numRowsTotal: 5,
+			numRowsUpdated: 5
+		});
 	});
 });

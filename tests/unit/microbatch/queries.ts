@@ -3,7 +3,8 @@ import { structuredBatchQuery } from '../../../simulations/kinds/micro-batch/que
 import { EPOCH_OFFSET_MS } from '../../../simulations/microbatch/run';
 import { prepareQuery } from '../../../simulations/structured/index';
 
-const head = 'from pyspark.sql import SparkSession\nfrom pyspark.sql import functions as F\nspark = SparkSession.builder.getOrCreate()\n';
+const head =
+	'from pyspark.sql import SparkSession\nfrom pyspark.sql import functions as F\nspark = SparkSession.builder.getOrCreate()\n';
 
 export const rateProgram = (query: string, outputMode: string) =>
 	`${head}stream = spark.readStream.format("rate").option("rowsPerSecond", 5).load()\n` +
@@ -22,10 +23,16 @@ export function queryOf(code: string, kind: 'rate' | 'socket') {
 }
 
 export const countByKey = (numKeys: number, outputMode: string) =>
-	queryOf(rateProgram(`stream.groupBy((F.col("value") % ${numKeys}).alias("key")).count()`, outputMode), 'rate');
+	queryOf(
+		rateProgram(`stream.groupBy((F.col("value") % ${numKeys}).alias("key")).count()`, outputMode),
+		'rate'
+	);
 
 export const wordCount = (outputMode: string) =>
 	queryOf(
-		socketProgram('lines.select(F.explode(F.split(F.col("value"), " ")).alias("word")).groupBy("word").count()', outputMode),
+		socketProgram(
+			'lines.select(F.explode(F.split(F.col("value"), " ")).alias("word")).groupBy("word").count()',
+			outputMode
+		),
 		'socket'
 	);

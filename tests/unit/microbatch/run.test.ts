@@ -67,16 +67,21 @@ describe('buildTrace: batch boundaries', () => {
 	it('availableNow on the rate source falls back to one batch, with Spark’s warning', () => {
 		const trace = buildTrace(rateRun({ trigger: { kind: 'availableNow', intervalMs: 0 } }));
 		expect(trace.batches).toHaveLength(1);
-		expect(trace.log[0]?.message).toMatch(/does not support Trigger.AvailableNow. Falling back to single batch execution/);
+		expect(trace.log[0]?.message).toMatch(
+			/does not support Trigger.AvailableNow. Falling back to single batch execution/
+		);
 	});
 });
 
 describe('buildTrace: overrun', () => {
-	const overrun = rateRun({
-		trigger: { kind: 'processingTime', intervalMs: 2000 },
-		cost: { fixedOverheadMs: 300, perRowCostUs: 900, numPartitions: 2, cores: 4 },
-		untilMs: 30_000
-	}, 2000);
+	const overrun = rateRun(
+		{
+			trigger: { kind: 'processingTime', intervalMs: 2000 },
+			cost: { fixedOverheadMs: 300, perRowCostUs: 900, numPartitions: 2, cores: 4 },
+			untilMs: 30_000
+		},
+		2000
+	);
 
 	it('a batch longer than the interval starts the next one at its commit, and logs falling behind', () => {
 		const trace = buildTrace(overrun);
@@ -87,7 +92,9 @@ describe('buildTrace: overrun', () => {
 			const next = trace.batches[b.batchId + 1];
 			if (next) expect(next.triggerAt).toBe(b.commitAt);
 		}
-		expect(trace.log.some((l) => l.message.startsWith('Current batch is falling behind'))).toBe(true);
+		expect(trace.log.some((l) => l.message.startsWith('Current batch is falling behind'))).toBe(
+			true
+		);
 	});
 
 	it('latency climbs when batches overrun', () => {
@@ -106,7 +113,10 @@ describe('buildTrace: overrun', () => {
 				fc.integer({ min: 1, max: 1000 }),
 				(intervalMs, rate, perRowCostUs, fixedOverheadMs, seed) => {
 					const trace = buildTrace({
-						...rateRun({ trigger: { kind: 'processingTime', intervalMs }, seed, untilMs: 15_000 }, rate),
+						...rateRun(
+							{ trigger: { kind: 'processingTime', intervalMs }, seed, untilMs: 15_000 },
+							rate
+						),
 						cost: { fixedOverheadMs, perRowCostUs, numPartitions: 2, cores: 4 }
 					});
 					expectLoopInvariants(trace);
@@ -126,7 +136,8 @@ describe('buildTrace: overrun', () => {
 });
 
 describe('buildTrace: determinism by seed', () => {
-	const run = (seed: number) => rateRun({ trigger: { kind: 'processingTime', intervalMs: 1000 }, seed });
+	const run = (seed: number) =>
+		rateRun({ trigger: { kind: 'processingTime', intervalMs: 1000 }, seed });
 
 	it('same seed and params → byte-identical serialised trace', () => {
 		expect(JSON.stringify(buildTrace(run(42)))).toBe(JSON.stringify(buildTrace(run(42))));
@@ -148,13 +159,16 @@ describe('buildTrace: determinism by seed', () => {
 });
 
 describe('buildTrace: socket source (R7.4)', () => {
-	const trace = buildTrace({
-		source: { kind: 'socket', linesPerSecond: 2, wordsPerLine: 3 },
-		trigger: { kind: 'processingTime', intervalMs: 1000 },
-		cost: { fixedOverheadMs: 300, perRowCostUs: 50, numPartitions: 1, cores: 4 },
-		untilMs: 20_000,
-		seed: 11
-	}, wordCount('update'));
+	const trace = buildTrace(
+		{
+			source: { kind: 'socket', linesPerSecond: 2, wordsPerLine: 3 },
+			trigger: { kind: 'processingTime', intervalMs: 1000 },
+			cost: { fixedOverheadMs: 300, perRowCostUs: 50, numPartitions: 1, cores: 4 },
+			untilMs: 20_000,
+			seed: 11
+		},
+		wordCount('update')
+	);
 
 	it('offsets are line indexes: −1 before the first line; a batch reads (start, end]', () => {
 		expectLoopInvariants(trace);
@@ -173,11 +187,14 @@ describe('buildTrace: socket source (R7.4)', () => {
 
 	it('update mode sends only the words of the batch, with running totals', () => {
 		const b = trace.batches.find((x) => x.numInputRows > 0)!;
-		const words = new Set(trace.lines.slice(b.startOffset! + 1, b.endOffset + 1).flatMap((l) => l.text.split(' ')));
+		const words = new Set(
+			trace.lines.slice(b.startOffset! + 1, b.endOffset + 1).flatMap((l) => l.text.split(' '))
+		);
 		expect(new Set(b.output.map((r) => r.cells[0]))).toEqual(words);
 		expect(new Set(b.emitted)).toEqual(words);
 		// Running totals: each word's count is its number of occurrences in every line read so far.
 		const read = trace.lines.slice(0, b.endOffset + 1).flatMap((l) => l.text.split(' '));
-		for (const r of b.output) expect(Number(r.cells[1])).toBe(read.filter((w) => w === r.cells[0]).length);
+		for (const r of b.output)
+			expect(Number(r.cells[1])).toBe(read.filter((w) => w === r.cells[0]).length);
 	});
 });

@@ -64,7 +64,13 @@ function ctx(trigger: TriggerSpec, fixedOverheadMs: number, untilMs: number): Ex
 		seed: 1
 	};
 	const source = rateSource({ rowsPerSecond: 10, numPartitions: 1, creationMs: procTime(0) });
-	return { config, source, query: passThroughQuery(), epochOffsetMs: 0, ids: { id: 'q', runId: 'r' } };
+	return {
+		config,
+		source,
+		query: passThroughQuery(),
+		epochOffsetMs: 0,
+		ids: { id: 'q', runId: 'r' }
+	};
 }
 
 function triggers(c: ExecContext, scheduler: TestScheduler) {

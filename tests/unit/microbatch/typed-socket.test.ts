@@ -18,7 +18,9 @@ const typedRun = (trigger: TriggerSpec, seed: number, turns = TURNS): RunConfig 
 
 /** The lines each batch read, as texts. */
 const readBy = (trace: ReturnType<typeof buildTrace>) =>
-	trace.batches.map((b) => (b.rowIds ? trace.lines.slice(b.rowIds[0], b.rowIds[1] + 1).map((l) => l.text) : []));
+	trace.batches.map((b) =>
+		b.rowIds ? trace.lines.slice(b.rowIds[0], b.rowIds[1] + 1).map((l) => l.text) : []
+	);
 
 describe('typedSocketLines: lines typed into nc, turn by turn', () => {
 	//   epoch grid (1 s)   |1000     |2000     |3000
@@ -26,7 +28,12 @@ describe('typedSocketLines: lines typed into nc, turn by turn', () => {
 	//   turn 1                  ·1500
 	//   turn 2 (two lines, pasted)        ·2500
 	it('processingTime 1 s, start 640: turn 0 at the start, turn i mid-interval i, a turn’s lines together', () => {
-		const lines = typedSocketLines({ turns: TURNS.slice(0, 3), fromMs: procTime(640), triggerIntervalMs: 1000, epochOffsetMs: 0 });
+		const lines = typedSocketLines({
+			turns: TURNS.slice(0, 3),
+			fromMs: procTime(640),
+			triggerIntervalMs: 1000,
+			epochOffsetMs: 0
+		});
 		expect(lines.map((l) => [l.id, l.atMs, l.text])).toEqual([
 			[0, 640, 'apache spark'],
 			[1, 1500, 'apache hadoop'],
@@ -41,7 +48,12 @@ describe('typedSocketLines: lines typed into nc, turn by turn', () => {
 		expect(typingGapMs(2000)).toBe(2000);
 		expect(typingGapMs(0)).toBe(1000);
 		const at = (interval: number) =>
-			typedSocketLines({ turns: [['a'], ['b'], ['c']], fromMs: procTime(100), triggerIntervalMs: interval, epochOffsetMs: 0 }).map((l) => l.atMs);
+			typedSocketLines({
+				turns: [['a'], ['b'], ['c']],
+				fromMs: procTime(100),
+				triggerIntervalMs: interval,
+				epochOffsetMs: 0
+			}).map((l) => l.atMs);
 		expect(at(500)).toEqual([100, 750, 1750]);
 		expect(at(0)).toEqual([100, 1100, 2100]);
 	});
@@ -67,8 +79,13 @@ describe('buildTrace over typed lines: batch i reads turn i, at any start and tr
 	}
 
 	it('the counts after each batch are the running word counts of the turns so far', () => {
-		const trace = buildTrace(typedRun({ kind: 'processingTime', intervalMs: 1000 }, 3), wordCount('complete'));
-		const counts = trace.batches.map((b) => Object.fromEntries(b.output.map((r) => [r.cells[0], Number(r.cells[1])])));
+		const trace = buildTrace(
+			typedRun({ kind: 'processingTime', intervalMs: 1000 }, 3),
+			wordCount('complete')
+		);
+		const counts = trace.batches.map((b) =>
+			Object.fromEntries(b.output.map((r) => [r.cells[0], Number(r.cells[1])]))
+		);
 		expect(counts[1]).toEqual({ apache: 2, spark: 1, hadoop: 1 });
 		expect(counts[3]).toEqual({ apache: 2, spark: 3, hadoop: 2, sql: 1, streaming: 1 });
 	});
@@ -80,7 +97,10 @@ describe('buildTrace over typed lines: batch i reads turn i, at any start and tr
 	});
 
 	it('typing stops: the run ends three typing gaps after the last line, with no batch after the last turn', () => {
-		const trace = buildTrace(typedRun({ kind: 'processingTime', intervalMs: 2000 }, 9), wordCount('update'));
+		const trace = buildTrace(
+			typedRun({ kind: 'processingTime', intervalMs: 2000 }, 9),
+			wordCount('update')
+		);
 		const last = trace.lines.at(-1)!.atMs;
 		expect(trace.endMs).toBe(last + 3 * 2000);
 		expect(trace.batches).toHaveLength(TURNS.length);
@@ -90,14 +110,21 @@ describe('buildTrace over typed lines: batch i reads turn i, at any start and tr
 	});
 
 	it('the same seed gives a byte-identical trace; a seed moves only the start and what follows it', () => {
-		const run = (seed: number) => buildTrace(typedRun({ kind: 'processingTime', intervalMs: 1000 }, seed), wordCount('complete'));
+		const run = (seed: number) =>
+			buildTrace(
+				typedRun({ kind: 'processingTime', intervalMs: 1000 }, seed),
+				wordCount('complete')
+			);
 		expect(JSON.stringify(run(8))).toBe(JSON.stringify(run(8)));
 		expect(run(8).lines.map((l) => l.text)).toEqual(run(9).lines.map((l) => l.text));
 	});
 
 	it('without typed lines the generator still runs (an empty batch 0: the fresh socket has no line yet)', () => {
 		const config = typedRun({ kind: 'processingTime', intervalMs: 1000 }, 4);
-		const generated = buildTrace({ ...config, source: { kind: 'socket', linesPerSecond: 2, wordsPerLine: 3 } }, wordCount('complete'));
+		const generated = buildTrace(
+			{ ...config, source: { kind: 'socket', linesPerSecond: 2, wordsPerLine: 3 } },
+			wordCount('complete')
+		);
 		expect(generated.batches[0]?.numInputRows).toBe(0);
 		expect(generated.lines.length).toBeGreaterThan(50);
 	});

@@ -74,7 +74,10 @@ const TOKENS = [
 ];
 
 const corpus = [
-	...Object.values(PROGRAMS).flat().filter((p) => p.api === 'dstream').map((p) => p.template),
+	...Object.values(PROGRAMS)
+		.flat()
+		.filter((p) => p.api === 'dstream')
+		.map((p) => p.template),
 	'def f(vs, s):\n    if not s:\n        s = []\n    s.extend(vs)\n    return s\nf([1], None)\n',
 	'xs = [i * 2 for i in range(10) if i % 3]\nsum(xs) // len(xs), sorted(xs, key=lambda v: -v)[:3]\n'
 ];
@@ -126,7 +129,7 @@ describe('the evaluator never throws', () => {
 				'lambda',
 				' / 0',
 				'.'
-			),
+			)
 		});
 		fc.assert(
 			fc.property(mutation, ({ prog, at, del, ins }) => {
@@ -145,12 +148,22 @@ describe('integer arithmetic matches Python', () => {
 	const int = fc.integer({ min: -1_000_000, max: 1_000_000 });
 	it('floor division and modulo take the sign of the divisor', () => {
 		fc.assert(
-			fc.property(int, int.filter((b) => b !== 0), (a, b) => {
-				const r = evalPython(`${a} // ${b}, ${a} % ${b}, divmod_check = (${a} // ${b}) * ${b} + ${a} % ${b} == ${a}`.replace(/, divmod_check = /, ', '), small);
-				if (!r.ok) throw new Error(r.error.message);
-				const [q, m] = pyDivMod(BigInt(a), BigInt(b));
-				expect(repr(r.value)).toBe(`(${q}, ${m}, True)`);
-			}),
+			fc.property(
+				int,
+				int.filter((b) => b !== 0),
+				(a, b) => {
+					const r = evalPython(
+						`${a} // ${b}, ${a} % ${b}, divmod_check = (${a} // ${b}) * ${b} + ${a} % ${b} == ${a}`.replace(
+							/, divmod_check = /,
+							', '
+						),
+						small
+					);
+					if (!r.ok) throw new Error(r.error.message);
+					const [q, m] = pyDivMod(BigInt(a), BigInt(b));
+					expect(repr(r.value)).toBe(`(${q}, ${m}, True)`);
+				}
+			),
 			{ numRuns: 1000 }
 		);
 	});
@@ -159,14 +172,20 @@ describe('integer arithmetic matches Python', () => {
 		fc.assert(
 			fc.property(int, int, fc.integer({ min: 0, max: 3 }), (a, b, e) => {
 				const p = a % 200_000; // p ** 3 stays below 2 ** 53, the documented int range
-				const r = evalPython(`${a} + ${b}, ${a} - ${b}, ${a} * ${b}, (${p}) ** ${e}, type_is_float = ${a} / ${b || 1}`.replace(/, type_is_float = /, ', '), small);
+				const r = evalPython(
+					`${a} + ${b}, ${a} - ${b}, ${a} * ${b}, (${p}) ** ${e}, type_is_float = ${a} / ${b || 1}`.replace(
+						/, type_is_float = /,
+						', '
+					),
+					small
+				);
 				if (!r.ok) throw new Error(r.error.message);
 				const A = BigInt(a);
 				const B = BigInt(b);
 				const text = repr(r.value);
-				expect(
-					text.startsWith(`(${A + B}, ${A - B}, ${A * B}, ${BigInt(p) ** BigInt(e)}, `)
-				).toBe(true);
+				expect(text.startsWith(`(${A + B}, ${A - B}, ${A * B}, ${BigInt(p) ** BigInt(e)}, `)).toBe(
+					true
+				);
 				const last = text.slice(text.lastIndexOf(', ') + 2, -1);
 				expect(last).toMatch(/[.e]|inf|nan/);
 				expect(Number(last)).toBeCloseTo(a / (b || 1), 9);
@@ -188,12 +207,15 @@ describe('integer arithmetic matches Python', () => {
 
 	it('chained comparisons equal the conjunction of the pairs', () => {
 		fc.assert(
-			fc.property(fc.integer(
-				{ min: -3, max: 3 }
-			), fc.integer({ min: -3, max: 3 }), fc.integer({ min: -3, max: 3 }), (a, b, c) => {
-				const r = evalPython(`${a} < ${b} <= ${c}`, small);
-				expect(r.ok && r.value).toBe(a < b && b <= c);
-			}),
+			fc.property(
+				fc.integer({ min: -3, max: 3 }),
+				fc.integer({ min: -3, max: 3 }),
+				fc.integer({ min: -3, max: 3 }),
+				(a, b, c) => {
+					const r = evalPython(`${a} < ${b} <= ${c}`, small);
+					expect(r.ok && r.value).toBe(a < b && b <= c);
+				}
+			),
 			{ numRuns: 300 }
 		);
 	});

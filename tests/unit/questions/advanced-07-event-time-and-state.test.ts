@@ -61,7 +61,8 @@ describe('advanced-07-event-time-and-state scenario', () => {
 		const byId = new Map(all.map((e) => [e.id, e]));
 		// With a batch every 2 s: the watermark of the batch at tick T.
 		const wm = (tick: number) =>
-			Math.max(...all.filter((e) => e.arrivalMs <= tick - 2000).map((e) => e.eventTimeMs)) - delayMs;
+			Math.max(...all.filter((e) => e.arrivalMs <= tick - 2000).map((e) => e.eventTimeMs)) -
+			delayMs;
 		return all.filter((d) => {
 			const first = byId.get(d.duplicateOf ?? '');
 			if (!first) return false;

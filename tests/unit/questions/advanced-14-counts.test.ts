@@ -3,7 +3,10 @@
 // once, and a click only beside the impression it follows.
 import { describe, expect, it } from 'vitest';
 import { runEventTimeProgram } from '../../../simulations/kinds/event-time/run';
-import { EVENT_TIME_SCENARIOS, EPOCH_OFFSET_MS } from '../../../simulations/kinds/event-time/questions';
+import {
+	EVENT_TIME_SCENARIOS,
+	EPOCH_OFFSET_MS
+} from '../../../simulations/kinds/event-time/questions';
 import { defaultParams } from '../../../simulations/core/params';
 
 const s = EVENT_TIME_SCENARIOS['advanced-14-joins-aggregations']!;
@@ -13,7 +16,10 @@ describe('advanced-14: per-ad counts are impressions and clicks, not joined-row 
 		it(`seed ${seed}: each emitted (window, ad) row counts that ad's impressions in the window`, () => {
 			const params = s.constrain(defaultParams(s.schema)).params;
 			const input = s.input(params, seed);
-			const result = runEventTimeProgram(s.program(params), { input, kafkaValue: (e) => s.kafkaValue(e) });
+			const result = runEventTimeProgram(s.program(params), {
+				input,
+				kafkaValue: (e) => s.kafkaValue(e)
+			});
 			expect(result.ok).toBe(true);
 			if (!result.ok) return;
 			const impressions = input.streams.find((x) => x.name === 'impressions')!.events;

@@ -31,7 +31,7 @@ describe('advanced-14-joins-aggregations scenario', () => {
 
 	it('joinWindow 0 keeps only the key equality (no time bound)', () => {
 		const out = render({ joinWindow: 0 });
-		expect(out).toMatch(/F\.expr\(\n\s+"click_ad_id = ad_id"  # <- joinWindow\n\s+\),/);
+		expect(out).toMatch(/F\.expr\(\n\s+"click_ad_id = ad_id" {2}# <- joinWindow\n\s+\),/);
 		expect(out).not.toContain('click_time >=');
 		expect(out).not.toContain('interval');
 	});
@@ -44,7 +44,10 @@ describe('advanced-14-joins-aggregations scenario', () => {
 	});
 
 	it('the DStream tab windows both streams by the range', () => {
-		const d = renderProgram(fileTemplate(s.slug, 'dstream'), s.rewrites({ ...base, joinWindow: 60 }));
+		const d = renderProgram(
+			fileTemplate(s.slug, 'dstream'),
+			s.rewrites({ ...base, joinWindow: 60 })
+		);
 		expect(d).toContain('impressions.window(60, 5).leftOuterJoin(clicks.window(60, 5))');
 	});
 

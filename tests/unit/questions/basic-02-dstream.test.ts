@@ -7,7 +7,8 @@ import { basic02DStreams as scenario } from '../../../simulations/questions/basi
 import { defaultParams, type Params } from '../../../simulations/core/params';
 
 const page = programs.find((p) => p.id === 'dstream')!.template;
-const params = (over: Partial<Params> = {}) => ({ ...defaultParams(scenario.schema), ...over }) as Params;
+const params = (over: Partial<Params> = {}) =>
+	({ ...defaultParams(scenario.schema), ...over }) as Params;
 /** The elements of one row at one batch, sorted (reduceByKey's order is a hash order). */
 function cells(run: DsRun, name: string) {
 	const i = run.rows.findIndex((r) => r.name === name);
@@ -62,7 +63,9 @@ describe('basic-02’s DStream tab', () => {
 		const s = controllerOf(scenario).program;
 		s.applyPreset(params({ totals: 'on' }), null);
 		expect(s.error).toBeNull();
-		expect(s.code).toContain('ssc.checkpoint("/tmp/playground/checkpoints/basic-02-dstreams")  # <- totals');
+		expect(s.code).toContain(
+			'ssc.checkpoint("/tmp/playground/checkpoints/basic-02-dstreams")  # <- totals'
+		);
 		const run = s.run as DsRun;
 		const totals = cells(run, 'totals').map(total);
 		const words = run.batches.map((b) => b.numRecords * 3);

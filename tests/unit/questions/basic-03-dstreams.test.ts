@@ -23,7 +23,9 @@ describe('basic-03 program at default parameters', () => {
 });
 
 describe('rewrites at the extremes of each parameter', () => {
-	const numeric = scenario.schema.filter((p): p is NumberParam => p.kind === 'number' && !p.simulationOnly);
+	const numeric = scenario.schema.filter(
+		(p): p is NumberParam => p.kind === 'number' && !p.simulationOnly
+	);
 	for (const p of numeric) {
 		for (const v of [p.min, p.max]) {
 			it(`${p.id} = ${v} rewrites only its marked literal`, () => {
@@ -40,9 +42,19 @@ describe('rewrites at the extremes of each parameter', () => {
 	}
 
 	it('batchInterval 0.5 and 5 become StreamingContext(sc, 0.5) and (sc, 5), read as 500 ms and 5000 ms', () => {
-		for (const [v, ms] of [[0.5, 500], [5, 5000]] as const) {
-			const code = scenario.program({ ...defaults, batchInterval: v, windowLength: 5, slideInterval: 5 });
-			expect(lineOf(code, 'batchInterval')).toBe(`ssc = StreamingContext(sc, ${v})  # <- batchInterval`);
+		for (const [v, ms] of [
+			[0.5, 500],
+			[5, 5000]
+		] as const) {
+			const code = scenario.program({
+				...defaults,
+				batchInterval: v,
+				windowLength: 5,
+				slideInterval: 5
+			});
+			expect(lineOf(code, 'batchInterval')).toBe(
+				`ssc = StreamingContext(sc, ${v})  # <- batchInterval`
+			);
 			const r = readDStreamProgram(code);
 			if (!r.ok) throw new Error(r.error.message);
 			expect(r.value.state.batchMs).toBe(ms);
@@ -56,21 +68,30 @@ describe('rewrites at the extremes of each parameter', () => {
 	});
 
 	it('blockInterval 50 and 2000 rewrite the conf value in ms', () => {
-		expect(lineOf(scenario.program({ ...defaults, blockInterval: 50 }), 'blockInterval')).toContain('"spark.streaming.blockInterval", "50ms"');
-		expect(lineOf(scenario.program({ ...defaults, blockInterval: 2000 }), 'blockInterval')).toContain('"2000ms"');
+		expect(lineOf(scenario.program({ ...defaults, blockInterval: 50 }), 'blockInterval')).toContain(
+			'"spark.streaming.blockInterval", "50ms"'
+		);
+		expect(
+			lineOf(scenario.program({ ...defaults, blockInterval: 2000 }), 'blockInterval')
+		).toContain('"2000ms"');
 	});
 
 	it('checkpointEnabled off removes the ssc.checkpoint line, on brings it back from the template', () => {
 		const off = scenario.program({ ...defaults, checkpointEnabled: 'off' });
 		expect(off).not.toContain('ssc.checkpoint(');
 		expect(off.split('\n')).toHaveLength(scenario.template.split('\n').length - 1);
-		const on = renderProgram(scenario.template, scenario.rewrites({ ...defaults, checkpointEnabled: 'on' }));
+		const on = renderProgram(
+			scenario.template,
+			scenario.rewrites({ ...defaults, checkpointEnabled: 'on' })
+		);
 		expect(on).toBe(scenario.template);
 	});
 
 	it('a rewrite applied to edited text changes only its own line', () => {
 		const edited = scenario.template.replace('lambda a, b: a + b)', 'lambda x, y: x + y)');
-		const only = { batchInterval: scenario.rewrites({ ...defaults, batchInterval: 1 }).batchInterval! };
+		const only = {
+			batchInterval: scenario.rewrites({ ...defaults, batchInterval: 1 }).batchInterval!
+		};
 		const out = renderProgram(edited, only);
 		expect(out).toContain('lambda x, y: x + y)');
 		expect(out).toContain('StreamingContext(sc, 1)');

@@ -24,7 +24,7 @@ describe('basic-05-windows scenario', () => {
 		const out = render({ windowType: 'tumbling', windowLength: 20 });
 		expect(out).not.toContain('# <- slide');
 		expect(out).toMatch(
-			/F\.window\(  # <- windowType\n\s+"event_time",\n\s+"20 seconds",  # <- windowLength\n\s+\),/
+			/F\.window\( {2}# <- windowType\n\s+"event_time",\n\s+"20 seconds", {2}# <- windowLength\n\s+\),/
 		);
 		const d = dstream({ windowType: 'tumbling', windowLength: 20 });
 		expect(d).toContain('    20,  # <- windowLength\n    20,  # <- slide');
@@ -33,7 +33,7 @@ describe('basic-05-windows scenario', () => {
 	it('session replaces the window call with F.session_window(event_time, gap)', () => {
 		const out = render({ windowType: 'session', sessionGap: 12, outputMode: 'append' });
 		expect(out).toMatch(
-			/F\.session_window\(  # <- windowType\n\s+"event_time",\n\s+"12 seconds",  # <- windowLength\n\s+\),/
+			/F\.session_window\( {2}# <- windowType\n\s+"event_time",\n\s+"12 seconds", {2}# <- windowLength\n\s+\),/
 		);
 		expect(out).not.toContain('F.window(');
 		expect(out).not.toContain('# <- slide');

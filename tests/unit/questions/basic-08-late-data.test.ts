@@ -63,7 +63,12 @@ describe('basic-08-late-data scenario', () => {
 		expect(JSON.stringify(s.input(base, 11))).not.toBe(JSON.stringify(s.input(base, 12)));
 	});
 
-	for (const [delay, windowLength] of [[1, 10], [5, 10], [20, 5], [5, 60]] as const) {
+	for (const [delay, windowLength] of [
+		[1, 10],
+		[5, 10],
+		[20, 5],
+		[5, 60]
+	] as const) {
 		it(`inside-vs-beyond-delay: one row each side (delay ${delay} s, window ${windowLength} s)`, () => {
 			const preset = s.presets.find((p) => p.id === 'inside-vs-beyond-delay');
 			expect(preset?.script).toBe('inside-vs-beyond-delay');
@@ -78,7 +83,10 @@ describe('basic-08-late-data scenario', () => {
 			const tick = Math.ceil(inside.arrivalMs / 2000) * 2000;
 			// The check below assumes a batch at every tick up to this one.
 			for (let t = 2000; t <= tick; t += 2000) {
-				expect(all.some((e) => e.arrivalMs > t - 2000 && e.arrivalMs <= t), `tick ${t}`).toBe(true);
+				expect(
+					all.some((e) => e.arrivalMs > t - 2000 && e.arrivalMs <= t),
+					`tick ${t}`
+				).toBe(true);
 			}
 			const generated = all.filter((e) => !e.scripted);
 			const lateFilter = watermarkAt(generated, tick - 2000, delay * 1000);

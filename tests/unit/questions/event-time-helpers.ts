@@ -98,7 +98,10 @@ export function renderedPrograms(s: EventTimeScenario): { name: string; code: st
 		out.push({ name: `${v.name} main`, code: s.program(v.params) });
 		for (const alt of PROGRAMS[s.slug] ?? []) {
 			if (alt.id === 'main') continue;
-			out.push({ name: `${v.name} ${alt.id}`, code: renderProgram(alt.template, s.rewrites(params)) });
+			out.push({
+				name: `${v.name} ${alt.id}`,
+				code: renderProgram(alt.template, s.rewrites(params))
+			});
 		}
 	}
 	return out;

@@ -1,17 +1,54 @@
 import { describe, expect, it } from 'vitest';
-import { MICRO_BATCH_SCENARIOS, microBatchScenario, program } from '../../../simulations/kinds/micro-batch/questions';
+import {
+	MICRO_BATCH_SCENARIOS,
+	microBatchScenario,
+	program
+} from '../../../simulations/kinds/micro-batch/questions';
 import { clampParams, defaultParams, type ParamSchema } from '../../../simulations/core/params';
 import { defaultProgram } from '../../../simulations/questions/defaults';
 
 const schema: ParamSchema = [
-	{ id: 'rate', label: 'rate', unit: 'rows/s', kind: 'number', min: 1, max: 100, step: 1, default: 5, help: '' },
-	{ id: 'dt', label: 'interval', unit: 's', kind: 'number', min: 0.25, max: 10, step: 0.25, default: 2, help: '' },
-	{ id: 'mode', label: 'mode', kind: 'choice', options: [{ value: 'a', label: 'a' }, { value: 'b', label: 'b' }], default: 'a', help: '' }
+	{
+		id: 'rate',
+		label: 'rate',
+		unit: 'rows/s',
+		kind: 'number',
+		min: 1,
+		max: 100,
+		step: 1,
+		default: 5,
+		help: ''
+	},
+	{
+		id: 'dt',
+		label: 'interval',
+		unit: 's',
+		kind: 'number',
+		min: 0.25,
+		max: 10,
+		step: 0.25,
+		default: 2,
+		help: ''
+	},
+	{
+		id: 'mode',
+		label: 'mode',
+		kind: 'choice',
+		options: [
+			{ value: 'a', label: 'a' },
+			{ value: 'b', label: 'b' }
+		],
+		default: 'a',
+		help: ''
+	}
 ];
 
 describe('clampParams', () => {
 	it('keeps valid values and fills defaults, with no notices', () => {
-		expect(clampParams(schema, { rate: '7', mode: 'b' })).toEqual({ params: { rate: 7, dt: 2, mode: 'b' }, notices: [] });
+		expect(clampParams(schema, { rate: '7', mode: 'b' })).toEqual({
+			params: { rate: 7, dt: 2, mode: 'b' },
+			notices: []
+		});
 	});
 	it('clamps out-of-range numbers and says so', () => {
 		const r = clampParams(schema, { rate: 5000, dt: 0 });
@@ -35,10 +72,14 @@ describe('micro-batch scenarios', () => {
 		});
 		it(`${scenario.slug}: every preset is valid and builds a run`, () => {
 			for (const preset of scenario.presets) {
-				const { params, notices } = clampParams(scenario.schema, { ...defaultParams(scenario.schema), ...preset.params });
+				const { params, notices } = clampParams(scenario.schema, {
+					...defaultParams(scenario.schema),
+					...preset.params
+				});
 				expect(notices).toEqual([]);
 				const run = scenario.buildRun(params, 1, preset.script);
-				if (run.kind === 'continuous') expect(run.trace.epochs.filter((e) => e.commitMs !== null).length).toBeGreaterThan(1);
+				if (run.kind === 'continuous')
+					expect(run.trace.epochs.filter((e) => e.commitMs !== null).length).toBeGreaterThan(1);
 				else expect(run.trace.error !== null || run.trace.batches.length > 1).toBe(true);
 			}
 		});
@@ -46,20 +87,34 @@ describe('micro-batch scenarios', () => {
 
 	it('basic-11: triggerInterval 5 → processingTime="5 seconds"; 0.25 → "250 milliseconds"', () => {
 		const s = microBatchScenario('basic-11-micro-batches')!;
-		const at = (p: Record<string, unknown>) => program(s.slug, clampParams(s.schema, { ...defaultParams(s.schema), ...p }).params);
-		expect(at({ triggerInterval: 5 })).toContain('.trigger(processingTime="5 seconds")  # <- triggerInterval');
+		const at = (p: Record<string, unknown>) =>
+			program(s.slug, clampParams(s.schema, { ...defaultParams(s.schema), ...p }).params);
+		expect(at({ triggerInterval: 5 })).toContain(
+			'.trigger(processingTime="5 seconds")  # <- triggerInterval'
+		);
 		expect(at({ triggerInterval: 0.25 })).toContain('.trigger(processingTime="250 milliseconds")');
 		expect(at({ triggerKind: 'once' })).toContain('.trigger(once=True)');
 		expect(at({ triggerKind: 'availableNow' })).toContain('.trigger(availableNow=True)');
-		expect(at({ triggerKind: 'continuous', triggerInterval: 1 })).toContain('.trigger(continuous="1 second")');
-		expect(at({ triggerKind: 'continuous', triggerInterval: 2.5 })).toContain('.trigger(continuous="2500 milliseconds")');
+		expect(at({ triggerKind: 'continuous', triggerInterval: 1 })).toContain(
+			'.trigger(continuous="1 second")'
+		);
+		expect(at({ triggerKind: 'continuous', triggerInterval: 2.5 })).toContain(
+			'.trigger(continuous="2500 milliseconds")'
+		);
 		expect(at({ triggerKind: 'default' })).not.toContain('.trigger(');
-		expect(at({ eventRate: 2000, numPartitions: 8 })).toMatch(/"rowsPerSecond", 2000\).*\n.*"numPartitions", 8\)/);
+		expect(at({ eventRate: 2000, numPartitions: 8 })).toMatch(
+			/"rowsPerSecond", 2000\).*\n.*"numPartitions", 8\)/
+		);
 	});
 
 	it('basic-01: interval 0 drops the trigger line; numKeys and outputMode rewrite their spans', () => {
 		const s = microBatchScenario('basic-01-stream-processing')!;
-		const code = program(s.slug, { ...defaultParams(s.schema), triggerInterval: 0, numKeys: 7, outputMode: 'update' });
+		const code = program(s.slug, {
+			...defaultParams(s.schema),
+			triggerInterval: 0,
+			numKeys: 7,
+			outputMode: 'update'
+		});
 		expect(code).not.toContain('.trigger(');
 		expect(code).toContain('NUM_KEYS = 7  # <- numKeys');
 		expect(code).toContain('.outputMode("update")  # <- outputMode');

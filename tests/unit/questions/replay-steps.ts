@@ -13,12 +13,19 @@ export function loadScenario(origin: string): StructuredScenario {
 		.filter((f) => f.endsWith('.json'))
 		.map((f) => JSON.parse(readFileSync(new URL(f, DIR), 'utf8')) as StructuredScenario);
 	const hits = all.filter((s) => s.origin.includes(origin));
-	if (hits.length !== 1) throw new Error(`${hits.length} scenarios have an origin containing ${origin}`);
+	if (hits.length !== 1)
+		throw new Error(`${hits.length} scenarios have an origin containing ${origin}`);
 	return hits[0] as StructuredScenario;
 }
 
 /** Steps that make StreamTest process all available input. */
-const PROCESSES = ['checkNewAnswer', 'checkAnswer', 'checkLastBatch', 'processAllAvailable', 'assertWatermark'];
+const PROCESSES = [
+	'checkNewAnswer',
+	'checkAnswer',
+	'checkLastBatch',
+	'processAllAvailable',
+	'assertWatermark'
+];
 export const processes = (step: StructuredStep) => PROCESSES.some((k) => k in step);
 
 /** The micro-batches a scenario's steps make: consecutive addData up to a processing step. */
@@ -40,4 +47,5 @@ export function batchesOf(steps: readonly StructuredStep[]): ReplayBatch[] {
 }
 
 /** Rows as a multiset: order-free, compared whole. */
-export const canonical = (rows: readonly (readonly unknown[])[]) => rows.map((r) => JSON.stringify(r)).sort();
+export const canonical = (rows: readonly (readonly unknown[])[]) =>
+	rows.map((r) => JSON.stringify(r)).sort();

@@ -9,8 +9,15 @@ import type { StructuredScenario } from '../../../simulations/conformance/types'
 import { lastCommitted } from '../../../simulations/microbatch/cursor';
 import type { Trace } from '../../../simulations/microbatch/trace';
 import { MICRO_BATCH_SCENARIOS } from '../../../simulations/kinds/micro-batch/questions';
-import { type MicroBatchPreset, type MicroBatchScenario } from '../../../simulations/kinds/micro-batch/question';
-import { socketReplay, typedTurns, type SocketReplay } from '../../../simulations/kinds/micro-batch/replays';
+import {
+	type MicroBatchPreset,
+	type MicroBatchScenario
+} from '../../../simulations/kinds/micro-batch/question';
+import {
+	socketReplay,
+	typedTurns,
+	type SocketReplay
+} from '../../../simulations/kinds/micro-batch/replays';
 import { clampParams, defaultParams, type Params } from '../../../simulations/core/params';
 import { controllerOf, type MbController as Controller } from '../sim/controllers';
 
@@ -25,7 +32,12 @@ const reproducing = Object.values(MICRO_BATCH_SCENARIOS).flatMap((s) =>
 );
 
 /** The page with the preset picked; `over` moves controls after (the replay keeps its lines). */
-function pageAfterPick(s: MicroBatchScenario, preset: MicroBatchPreset, seed: number, over: Params = {}) {
+function pageAfterPick(
+	s: MicroBatchScenario,
+	preset: MicroBatchPreset,
+	seed: number,
+	over: Params = {}
+) {
 	const c = controllerOf(s, seed);
 	c.pick(preset);
 	for (const [id, v] of Object.entries(over)) c.set(id, v);
@@ -62,7 +74,9 @@ function replayOnPage(c: Controller, replay: SocketReplay, scenario: StructuredS
 		const rows = (b?.output ?? []).map((r) => [...r.cells]);
 		// The page's result table marks as sent exactly what the sink received.
 		const table = tablesAt(trace, c.playback.now);
-		expect(canonical(table.result.filter((r) => r.emitted).map((r) => r.cells)), where).toEqual(canonical(rows));
+		expect(canonical(table.result.filter((r) => r.emitted).map((r) => r.cells)), where).toEqual(
+			canonical(rows)
+		);
 		if (trace.query.outputMode === 'complete') all = rows;
 		else all.push(...rows);
 		sinceCheck.push(...rows);
@@ -91,7 +105,9 @@ function replayOnPage(c: Controller, replay: SocketReplay, scenario: StructuredS
 
 describe('SIM-1 presets that reproduce a Spark test', () => {
 	it('exist on basic-02, the page whose socket word count is the guide’s', () => {
-		expect(reproducing.map(({ s, p }) => `${s.slug} ${p.id}`)).toEqual(['basic-02-pyspark-streaming-support guide-quick-example']);
+		expect(reproducing.map(({ s, p }) => `${s.slug} ${p.id}`)).toEqual([
+			'basic-02-pyspark-streaming-support guide-quick-example'
+		]);
 	});
 
 	for (const { s, p } of reproducing) {
@@ -111,14 +127,19 @@ describe('SIM-1 presets that reproduce a Spark test', () => {
 			it('its typed lines are the scenario’s addData rows, one turn per micro-batch', () => {
 				expect(replay!.batches).toEqual(batchesOf(scenario.steps));
 				expect(Object.keys(scenario.inputs)).toEqual([replay!.input]);
-				expect(typedTurns(replay!)).toEqual(batchesOf(scenario.steps).map((b) => b[replay!.input]!.map((r) => r[0])));
+				expect(typedTurns(replay!)).toEqual(
+					batchesOf(scenario.steps).map((b) => b[replay!.input]!.map((r) => r[0]))
+				);
 			});
 
 			it('passes clampParams unchanged, and its program runs the scenario’s output mode', () => {
-				expect(clampParams(s.schema, { ...defaultParams(s.schema), ...p.params }).notices).toEqual([]);
+				expect(clampParams(s.schema, { ...defaultParams(s.schema), ...p.params }).notices).toEqual(
+					[]
+				);
 				const mode = /outputMode\("(\w+)"\)/.exec(scenario.code)?.[1];
 				expect(mode).toBeDefined();
-				for (const seed of SEEDS) expect(microBatchTrace(pageAfterPick(s, p, seed)).query.outputMode).toBe(mode);
+				for (const seed of SEEDS)
+					expect(microBatchTrace(pageAfterPick(s, p, seed)).query.outputMode).toBe(mode);
 			});
 
 			for (const seed of SEEDS) {
@@ -132,7 +153,8 @@ describe('SIM-1 presets that reproduce a Spark test', () => {
 			// Moving the trigger keeps the replay: each turn still gets a batch of its own.
 			for (const triggerInterval of [0.5, 1.5, 2, 10]) {
 				it(`trigger interval ${triggerInterval} s: still one batch per turn, the same answers`, () => {
-					for (const seed of SEEDS) replayOnPage(pageAfterPick(s, p, seed, { triggerInterval }), replay!, scenario);
+					for (const seed of SEEDS)
+						replayOnPage(pageAfterPick(s, p, seed, { triggerInterval }), replay!, scenario);
 				});
 			}
 		});

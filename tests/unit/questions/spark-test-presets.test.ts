@@ -10,7 +10,10 @@ import { runEventTimeProgram } from '../../../simulations/kinds/event-time/run';
 import { EVENT_TIME_SCENARIOS } from '../../../simulations/kinds/event-time/questions';
 import type { SparkReplay } from '../../../simulations/kinds/event-time/spark-replay';
 import { sparkReplay } from '../../../simulations/kinds/event-time/spark-replays';
-import type { EventTimePreset, EventTimeScenario } from '../../../simulations/kinds/event-time/question';
+import type {
+	EventTimePreset,
+	EventTimeScenario
+} from '../../../simulations/kinds/event-time/question';
 import { batchesOf, canonical, loadScenario as load } from './replay-steps';
 
 /** The run's batches per test batch: its data batch and the no-data batches after it. */
@@ -27,18 +30,32 @@ function groupByReplayBatch(run: EtRun): EtBatch[][] {
 const perOperator = (b: EtBatch | null, pick: 'numRowsTotal' | 'numRowsDroppedByWatermark') =>
 	[...(b?.progress?.stateOperators ?? [])].reverse().map((s) => s[pick]);
 
-function replayChecks(s: EventTimeScenario, preset: EventTimePreset, replay: SparkReplay, scenario: StructuredScenario) {
+function replayChecks(
+	s: EventTimeScenario,
+	preset: EventTimePreset,
+	replay: SparkReplay,
+	scenario: StructuredScenario
+) {
 	const params = s.constrain(preset.params).params;
 	const input = s.input(params, 1, preset.script);
-	const result = runEventTimeProgram(s.program(params), { input, kafkaValue: (e) => s.kafkaValue(e) });
+	const result = runEventTimeProgram(s.program(params), {
+		input,
+		kafkaValue: (e) => s.kafkaValue(e)
+	});
 	if (!result.ok) throw new Error(`the page's program failed: ${result.error.message}`);
 	const run = result.value;
 	const groups = groupByReplayBatch(run);
 	// Each test batch was one micro-batch of exactly its rows (none split, none merged).
 	const recordsPer = replay.batches.map((b) =>
-		replay.streams.reduce((n, st) => n + (b[st.input] ?? []).flatMap((r) => replay.records(st.input, r)).length, 0)
+		replay.streams.reduce(
+			(n, st) => n + (b[st.input] ?? []).flatMap((r) => replay.records(st.input, r)).length,
+			0
+		)
 	);
-	expect(groups.map((g) => g[0]!.numInputRows), 'rows per data batch').toEqual(recordsPer);
+	expect(
+		groups.map((g) => g[0]!.numInputRows),
+		'rows per data batch'
+	).toEqual(recordsPer);
 
 	const toTestRow = (row: readonly unknown[]) => {
 		if (!replay.sinkRow) throw new Error('the test checks rows but the replay maps none');
@@ -71,8 +88,10 @@ function replayChecks(s: EventTimeScenario, preset: EventTimePreset, replay: Spa
 	const steps = scenario.steps.slice(0, replay.stepCount ?? scenario.steps.length);
 	steps.forEach((step, i) => {
 		const where = `step ${i + 1} ${JSON.stringify(step)}`;
-		const same = (expected: readonly (readonly unknown[])[], actual: readonly (readonly unknown[])[]) =>
-			expect(canonical(actual.map(toTestRow)), where).toEqual(canonical(expected));
+		const same = (
+			expected: readonly (readonly unknown[])[],
+			actual: readonly (readonly unknown[])[]
+		) => expect(canonical(actual.map(toTestRow)), where).toEqual(canonical(expected));
 		if ('addData' in step) pending = true;
 		else if ('checkNewAnswer' in step) {
 			process();
@@ -87,7 +106,8 @@ function replayChecks(s: EventTimeScenario, preset: EventTimePreset, replay: Spa
 		} else if ('processAllAvailable' in step) process();
 		else if ('assertNumStateRows' in step) {
 			const want = step.assertNumStateRows;
-			if (typeof want === 'number') expect((lastRan as EtBatch | null)?.numStateRows, where).toBe(want);
+			if (typeof want === 'number')
+				expect((lastRan as EtBatch | null)?.numStateRows, where).toBe(want);
 			else expect(perOperator(lastRan, 'numRowsTotal'), where).toEqual(want);
 		} else if ('assertNumRowsDroppedByWatermark' in step) {
 			const want = step.assertNumRowsDroppedByWatermark;
@@ -111,7 +131,11 @@ const reproducing = Object.values(EVENT_TIME_SCENARIOS).flatMap((s) =>
 describe('presets that reproduce a Spark test', () => {
 	it('exist on the pages whose program can express one', () => {
 		const slugs = new Set(reproducing.map(({ s }) => s.slug));
-		expect([...slugs].sort()).toEqual(['advanced-02-event-time-watermarks', 'basic-05-windows', 'basic-08-late-data']);
+		expect([...slugs].sort()).toEqual([
+			'advanced-02-event-time-watermarks',
+			'basic-05-windows',
+			'basic-08-late-data'
+		]);
 	});
 
 	for (const { s, p } of reproducing) {
@@ -132,7 +156,8 @@ describe('presets that reproduce a Spark test', () => {
 				const steps = scenario.steps.slice(0, replay!.stepCount ?? scenario.steps.length);
 				expect(replay!.batches).toEqual(batchesOf(steps));
 				// Only a restart may end the replay early.
-				if (replay!.stepCount !== undefined) expect(scenario.steps[replay!.stepCount]).toEqual({ restart: true });
+				if (replay!.stepCount !== undefined)
+					expect(scenario.steps[replay!.stepCount]).toEqual({ restart: true });
 			});
 
 			it('passes constrain unchanged', () => {

@@ -22,11 +22,20 @@ function spec(): BindingSpec<number> {
 			const m = /"(\d+) seconds"\)/.exec(code);
 			return m
 				? { ok: true, value: Number(m[1]) }
-				: { ok: false, error: { line: 1, column: 6, message: 'no watermark', supported: 'withWatermark(col, "N seconds")' } };
+				: {
+						ok: false,
+						error: {
+							line: 1,
+							column: 6,
+							message: 'no watermark',
+							supported: 'withWatermark(col, "N seconds")'
+						}
+					};
 		},
 		rewrites: (p) => ({
 			delay: (line) => line.replace(/"\d+ seconds"/, `"${p.delay} seconds"`),
-			slide: (line) => (p.windowType === 'tumbling' ? null : replaceFirstLiteral(line, `"${p.slide} seconds"`))
+			slide: (line) =>
+				p.windowType === 'tumbling' ? null : replaceFirstLiteral(line, `"${p.slide} seconds"`)
 		})
 	};
 }

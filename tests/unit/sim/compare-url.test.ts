@@ -13,7 +13,10 @@ describe('encodeComparison / decodeComparison (basic-08)', () => {
 		for (const p of comparableParams(late)) {
 			const value = p.kind === 'choice' ? p.options.at(-1)!.value : p.max;
 			const raw = encodeComparison({ id: p.id, value });
-			expect(decodeComparison(raw, late, params)).toEqual({ comparison: { id: p.id, value }, notices: [] });
+			expect(decodeComparison(raw, late, params)).toEqual({
+				comparison: { id: p.id, value },
+				notices: []
+			});
 		}
 		expect(encodeComparison({ id: 'watermarkDelay', value: 10 })).toBe('watermarkDelay:10');
 	});
@@ -52,7 +55,9 @@ describe('encodeComparison / decodeComparison (basic-08)', () => {
 		const ids = comparableParams(late).map((p) => p.id);
 		const raw = fc.oneof(
 			fc.string({ unit: fc.constantFrom(...'wamrkDelyoutpMdn:.-0159 é'), maxLength: 40 }),
-			fc.tuple(fc.constantFrom(...ids, 'x'), fc.string({ maxLength: 8 })).map(([i, v]) => `${i}:${v}`)
+			fc
+				.tuple(fc.constantFrom(...ids, 'x'), fc.string({ maxLength: 8 }))
+				.map(([i, v]) => `${i}:${v}`)
 		);
 		fc.assert(
 			fc.property(raw, (s) => {

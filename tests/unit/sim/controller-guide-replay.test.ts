@@ -95,7 +95,9 @@ describe('basic-02 “The guide’s example”: the socket receives the guide’
 		d.applyQuery(new URLSearchParams('preset=guide-quick-example&linesPerSecond=4'));
 		expect(d.program.script).toBeNull();
 		expect(d.preset).toBeNull();
-		expect(d.notices).toEqual([expect.stringMatching(/^The link sets linesPerSecond, so the socket receives generated lines/)]);
+		expect(d.notices).toEqual([
+			expect.stringMatching(/^The link sets linesPerSecond, so the socket receives generated lines/)
+		]);
 	});
 
 	it('moving words per line to the value it has still leaves the typed lines (the run changes)', () => {

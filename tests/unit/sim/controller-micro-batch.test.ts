@@ -11,7 +11,10 @@ const mb = (c: Controller) => {
 	if (c.run!.kind !== 'microBatch') throw new Error('expected a micro-batch run');
 	return c.run!.trace;
 };
-const keys = (c: Controller) => mb(c).batches.at(-1)!.state.map((r) => r.key);
+const keys = (c: Controller) =>
+	mb(c)
+		.batches.at(-1)!
+		.state.map((r) => r.key);
 
 describe('micro-batch session: the program is the simulation', () => {
 	beforeEach(() => vi.useFakeTimers());
@@ -21,7 +24,12 @@ describe('micro-batch session: the program is the simulation', () => {
 		const c = controllerOf(basic01);
 		const session = c.program;
 		expect(keys(c)).toEqual(['0', '1', '2', '3', '4']);
-		session.edit(session.code.replace('% NUM_KEYS).alias("key")).count()\n\nquery', '% 2).alias("key")).count()\n\nquery'));
+		session.edit(
+			session.code.replace(
+				'% NUM_KEYS).alias("key")).count()\n\nquery',
+				'% 2).alias("key")).count()\n\nquery'
+			)
+		);
 		expect(keys(c)).toHaveLength(5);
 		vi.runAllTimers();
 		expect(keys(c)).toEqual(['0', '1']);
@@ -30,7 +38,12 @@ describe('micro-batch session: the program is the simulation', () => {
 	it('a parameter rewrites only its span; the user’s edit to the query stays', () => {
 		const c = controllerOf(basic01);
 		const session = c.program;
-		session.edit(session.code.replace('counts = stream.groupBy', 'counts = stream.where(F.col("value") > 3).groupBy'));
+		session.edit(
+			session.code.replace(
+				'counts = stream.groupBy',
+				'counts = stream.where(F.col("value") > 3).groupBy'
+			)
+		);
 		vi.runAllTimers();
 		c.set('numKeys', 2);
 		expect(session.code).toContain('NUM_KEYS = 2  # <- numKeys');
@@ -61,13 +74,19 @@ describe('micro-batch session: the program is the simulation', () => {
 		vi.runAllTimers();
 		expect(traceOf(c)).toBe(before);
 		const line = session.code.split('\n').findIndex((l) => l.includes('"numPartitions"')) + 1;
-		expect(c.diagnostics).toEqual([expect.objectContaining({ line, message: expect.stringMatching(/numPartitions/) })]);
+		expect(c.diagnostics).toEqual([
+			expect.objectContaining({ line, message: expect.stringMatching(/numPartitions/) })
+		]);
 	});
 
 	it('after an edit, the controls show what the program says', () => {
 		const c = controllerOf(basic11);
 		const session = c.program;
-		session.edit(session.code.replace('"rowsPerSecond", 100', '"rowsPerSecond", 250').replace('processingTime="2 seconds"', 'once=True'));
+		session.edit(
+			session.code
+				.replace('"rowsPerSecond", 100', '"rowsPerSecond", 250')
+				.replace('processingTime="2 seconds"', 'once=True')
+		);
 		vi.runAllTimers();
 		c.syncParams();
 		expect(c.params).toMatchObject({ eventRate: 250, triggerKind: 'once', triggerInterval: 2 });
@@ -101,7 +120,9 @@ describe('the continuous-contrast preset on basic-11', () => {
 		const t = continuous(c);
 		expect(t.config.epochIntervalMs).toBe(1000);
 		expect(t.failure?.atMs).toBe(9500);
-		expect(c.markers.map((m) => m.kind)).toEqual(expect.arrayContaining(['epoch', 'offsets', 'commit', 'failure', 'restart']));
+		expect(c.markers.map((m) => m.kind)).toEqual(
+			expect.arrayContaining(['epoch', 'offsets', 'commit', 'failure', 'restart'])
+		);
 	});
 
 	it('step stops at the next epoch commit, step back at the previous one; the count is of epochs', () => {

@@ -19,7 +19,10 @@ function page(scenario: DStreamScenario = basic03) {
 
 function apply(query: string, p = page(), _scenario: DStreamScenario = basic03) {
 	p.c.applyQuery(new URLSearchParams(query));
-	return { ...p, applied: { preset: p.c.preset, sideBySide: p.c.sideBySide, notices: p.c.notices } };
+	return {
+		...p,
+		applied: { preset: p.c.preset, sideBySide: p.c.sideBySide, notices: p.c.notices }
+	};
 }
 
 interface OnScreen {
@@ -32,7 +35,11 @@ interface OnScreen {
 }
 
 /** The link of what a page shows (its controller writes it). */
-function dstreamQuery(scenario: DStreamScenario, shown: OnScreen, keep?: URLSearchParams): URLSearchParams {
+function dstreamQuery(
+	scenario: DStreamScenario,
+	shown: OnScreen,
+	keep?: URLSearchParams
+): URLSearchParams {
 	const c = controllerOf(scenario);
 	c.program.seed = shown.seed;
 	c.program.applyPreset(shown.params, null);
@@ -45,7 +52,9 @@ const dstreamTimeline = (_run: DsRun) => page().c.timeline;
 
 describe('applyDStreamUrl (basic-03)', () => {
 	it('sets a parameter and its program span, the seed on both sides, and the cursor at batch N’s end', () => {
-		const { session, structured, playback, applied } = apply('windowLength=8&seed=7&batch=5&structured=1');
+		const { session, structured, playback, applied } = apply(
+			'windowLength=8&seed=7&batch=5&structured=1'
+		);
 		expect(applied).toEqual({ preset: null, sideBySide: true, notices: [] });
 		expect(session.params['windowLength']).toBe(8);
 		expect(session.code).toContain('    8,  # <- windowLength');
@@ -84,7 +93,9 @@ describe('applyDStreamUrl (basic-03)', () => {
 
 	it('a window that is not a multiple of the batch interval is kept, with Spark’s refusal explained', () => {
 		const { session, applied } = apply('windowLength=5');
-		expect(applied.notices[0]).toMatch(/windowLength: 5 s is not a multiple of the 2 s batch interval/);
+		expect(applied.notices[0]).toMatch(
+			/windowLength: 5 s is not a multiple of the 2 s batch interval/
+		);
 		expect(session.error?.message).toMatch(/multiple/);
 	});
 
@@ -124,7 +135,14 @@ describe('dstreamQuery', () => {
 		const p = page();
 		const q = dstreamQuery(
 			basic03,
-			{ preset: null, params: p.session.params, seed: 1, run: p.session.run, now: 2500.7, sideBySide: false },
+			{
+				preset: null,
+				params: p.session.params,
+				seed: 1,
+				run: p.session.run,
+				now: 2500.7,
+				sideBySide: false
+			},
 			new URLSearchParams('structured=1&keep=me')
 		);
 		expect(q.toString()).toBe('keep=me&seed=1&t=2.5');
@@ -142,11 +160,17 @@ describe('dstreamQuery', () => {
 describe('applyDStreamUrl (basic-02, behind the API switch)', () => {
 	it('the switch and the Structured side’s parameter are not reported; a side-by-side request is refused', () => {
 		const p = page(basic02DStreams);
-		const { applied, session } = apply('api=dstream&outputMode=update&preset=running-totals&structured=1', p, basic02DStreams);
+		const { applied, session } = apply(
+			'api=dstream&outputMode=update&preset=running-totals&structured=1',
+			p,
+			basic02DStreams
+		);
 		expect(applied).toEqual({
 			preset: 'running-totals',
 			sideBySide: false,
-			notices: ['This page has no Structured Streaming version beside the DStream one; “structured” ignored.']
+			notices: [
+				'This page has no Structured Streaming version beside the DStream one; “structured” ignored.'
+			]
 		});
 		expect(session.params['totals']).toBe('on');
 	});

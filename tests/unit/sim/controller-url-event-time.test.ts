@@ -13,7 +13,6 @@ import { EVENT_TIME_SCENARIOS } from '../../../simulations/kinds/event-time/ques
 import type { InputEditor } from '../../../src/lib/sim/input-edits.svelte';
 import { controllerOf, type EtController as Controller } from './controllers';
 
-
 const late = EVENT_TIME_SCENARIOS['basic-08-late-data']!;
 const owners = new Map<object, Controller>();
 
@@ -138,12 +137,19 @@ describe('share links carry Compare, input edits and program edits (basic-08)', 
 		const { query, caveat } = eventTimeShareQuery(late, a.session, null, a.playback.now, compare);
 		expect(caveat).toBeNull();
 		expect(query.get('compare')).toBe('watermarkDelay:5');
-		expect(query.get('edits')).toMatch(/^1\.a_events-user-1_30000_30000\.m_events-user-1_-6000\.d_events-\d+$/);
+		expect(query.get('edits')).toMatch(
+			/^1\.a_events-user-1_30000_30000\.m_events-user-1_-6000\.d_events-\d+$/
+		);
 		expect(query.get('code')).toMatch(/^[A-Za-z0-9_-]+$/);
 		expect(query.toString().length).toBeLessThan(4000);
 
 		const b = page();
-		const applied = applyEventTimeUrl(new URLSearchParams(query.toString()), late, b.session, b.playback);
+		const applied = applyEventTimeUrl(
+			new URLSearchParams(query.toString()),
+			late,
+			b.session,
+			b.playback
+		);
 		expect(applied).toEqual({ preset: null, notices: [], compare });
 		expect(b.session.inputEdits.edits).toEqual(a.session.inputEdits.edits);
 		expect(b.session.code).toBe(a.session.code);

@@ -14,14 +14,35 @@ import type { DsFrame, DsRun } from '../../../simulations/kinds/dstream/frames';
 import type { Trace } from '../../../simulations/microbatch/trace';
 import { SimController } from '../../../src/lib/sim/controller.svelte';
 
-export function controllerOf(question: MicroBatchScenario, seed?: number): SimController<MicroBatchRun, MicroBatchFrame>;
-export function controllerOf(question: EventTimeScenario, seed?: number): SimController<EtRun, EtFrame>;
-export function controllerOf(question: DStreamScenario, seed?: number): SimController<DsRun, DsFrame>;
+export function controllerOf(
+	question: MicroBatchScenario,
+	seed?: number
+): SimController<MicroBatchRun, MicroBatchFrame>;
+export function controllerOf(
+	question: EventTimeScenario,
+	seed?: number
+): SimController<EtRun, EtFrame>;
+export function controllerOf(
+	question: DStreamScenario,
+	seed?: number
+): SimController<DsRun, DsFrame>;
 /* eslint-disable @typescript-eslint/no-explicit-any -- the overloads above give each kind its run */
 export function controllerOf(question: SimQuestion, seed = 1): SimController<any, any> {
-	const kind = question.kind === 'event-time' ? eventTimeKind : question.kind === 'dstream' ? dstreamKind : microBatchKind;
-	const companion = question.kind === 'dstream' ? structuredCompanion(question as DStreamScenario, 'structured') : undefined;
-	const c = new SimController<any, any>({ question, kind: kind as never, ...(companion ? { companion } : {}) });
+	const kind =
+		question.kind === 'event-time'
+			? eventTimeKind
+			: question.kind === 'dstream'
+				? dstreamKind
+				: microBatchKind;
+	const companion =
+		question.kind === 'dstream'
+			? structuredCompanion(question as DStreamScenario, 'structured')
+			: undefined;
+	const c = new SimController<any, any>({
+		question,
+		kind: kind as never,
+		...(companion ? { companion } : {})
+	});
 	if (seed !== 1) {
 		c.program.reseed(seed);
 		c.companion?.reseed(seed);

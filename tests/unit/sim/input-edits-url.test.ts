@@ -64,7 +64,9 @@ describe('encodeInputEdits / decodeInputEdits', () => {
 		});
 		const input: EventTimeInput = {
 			...late,
-			streams: [{ name: 'events', topic: 't', events: [ev('events-0', 'a'), ev('events-1', 'dév.ice_1 *')] }]
+			streams: [
+				{ name: 'events', topic: 't', events: [ev('events-0', 'a'), ev('events-1', 'dév.ice_1 *')] }
+			]
 		};
 		const edits: InputEdit[] = [{ kind: 'rekey', id: 'events-0', key: 'dév.ice_1 *' }];
 		const value = encode(edits);
@@ -101,12 +103,18 @@ describe('encodeInputEdits / decodeInputEdits', () => {
 	it('refuses a value in another format version, or one too long, with one notice', () => {
 		expect(decodeInputEdits('2.d_events-1', late).notices[0]).toMatch(/not in a format/);
 		expect(decodeInputEdits('%%%', late).notices[0]).toMatch(/not in a format/);
-		expect(decodeInputEdits('1.' + 'd_events-1.'.repeat(400), late).notices[0]).toMatch(/characters long/);
+		expect(decodeInputEdits('1.' + 'd_events-1.'.repeat(400), late).notices[0]).toMatch(
+			/characters long/
+		);
 		expect(decodeInputEdits('1', late)).toEqual({ edits: [], notices: [] });
 	});
 
 	it('refuses to encode a list longer than a link holds (the share link says so)', () => {
-		const many: InputEdit[] = Array.from({ length: 400 }, () => ({ kind: 'move', id: 'events-10', deltaMs: 1000 }));
+		const many: InputEdit[] = Array.from({ length: 400 }, () => ({
+			kind: 'move',
+			id: 'events-10',
+			deltaMs: 1000
+		}));
 		const r = encodeInputEdits(many);
 		expect(r.ok).toBe(false);
 		if (!r.ok) expect(r.reason).toContain(String(MAX_EDITS_CHARS));
@@ -140,17 +148,27 @@ describe('decodeInputEdits on malformed values (property)', () => {
 	});
 
 	it('never throws on op-shaped tokens over real and unknown ids and numbers', () => {
-		const id = fc.oneof(fc.constantFrom(...ids.slice(0, 6), 'events-user-1', 'events-user-2'), fc.string({ maxLength: 6 }));
-		const num = fc.oneof(fc.integer({ min: -200_000, max: 200_000 }).map(String), fc.constantFrom('', '1e9', '-', 'NaN', '00'));
+		const id = fc.oneof(
+			fc.constantFrom(...ids.slice(0, 6), 'events-user-1', 'events-user-2'),
+			fc.string({ maxLength: 6 })
+		);
+		const num = fc.oneof(
+			fc.integer({ min: -200_000, max: 200_000 }).map(String),
+			fc.constantFrom('', '1e9', '-', 'NaN', '00')
+		);
 		const op = fc.oneof(
 			fc.tuple(id, num, num).map(([i, a, b]) => `a_${i}_${a}_${b}`),
 			fc.tuple(id, num).map(([i, d]) => `m_${i}_${d}`),
-			fc.tuple(id, fc.constantFrom('d-0', 'd-1', 'x', '*zz', '*c3*a9')).map(([i, k]) => `k_${i}_${k}`),
+			fc
+				.tuple(id, fc.constantFrom('d-0', 'd-1', 'x', '*zz', '*c3*a9'))
+				.map(([i, k]) => `k_${i}_${k}`),
 			id.map((i) => `d_${i}`),
 			fc.string({ maxLength: 8 })
 		);
 		fc.assert(
-			fc.property(fc.array(op, { maxLength: 30 }), (ops) => accountsForEveryOp(['1', ...ops].join('.'), late)),
+			fc.property(fc.array(op, { maxLength: 30 }), (ops) =>
+				accountsForEveryOp(['1', ...ops].join('.'), late)
+			),
 			{ seed: 424242, numRuns: 1000 }
 		);
 	});
@@ -169,8 +187,15 @@ describe('decodeInputEdits on malformed values (property)', () => {
 				id: fc.constantFrom(...ids.slice(0, 5), 'events-user-1'),
 				deltaMs: fc.integer({ min: -130_000, max: 130_000 })
 			}),
-			fc.record({ kind: fc.constant('rekey' as const), id: fc.constantFrom(...ids.slice(0, 5)), key: fc.constantFrom('d-0', 'd-1', 'd-9') }),
-			fc.record({ kind: fc.constant('delete' as const), id: fc.constantFrom(...ids.slice(0, 5), 'events-user-2') })
+			fc.record({
+				kind: fc.constant('rekey' as const),
+				id: fc.constantFrom(...ids.slice(0, 5)),
+				key: fc.constantFrom('d-0', 'd-1', 'd-9')
+			}),
+			fc.record({
+				kind: fc.constant('delete' as const),
+				id: fc.constantFrom(...ids.slice(0, 5), 'events-user-2')
+			})
 		);
 		fc.assert(
 			fc.property(fc.array(edit, { maxLength: 20 }), (edits) => {

@@ -15,7 +15,10 @@ import { controllerOf } from './controllers';
 
 function draw(slug: string) {
 	const ctl = controllerOf(slug === basic03DStreams.slug ? basic03DStreams : basic02DStreams);
-	return { body: render(SimPanel, { props: { ctl, ui } }).body, session: { run: ctl.run as DsRun | null } };
+	return {
+		body: render(SimPanel, { props: { ctl, ui } }).body,
+		session: { run: ctl.run as DsRun | null }
+	};
 }
 
 const count = (html: string, needle: string) => html.split(needle).length - 1;

@@ -13,7 +13,8 @@ const value = (code: string) => {
 describe('encodeProgram / decodeProgram', () => {
 	it('round-trips every event-time page’s program, with room to spare in a link', () => {
 		for (const s of Object.values(EVENT_TIME_SCENARIOS)) {
-			const code = s.program(s.constrain(defaultParams(s.schema)).params) + '\n# my edit: “naïve” → ✓\n';
+			const code =
+				s.program(s.constrain(defaultParams(s.schema)).params) + '\n# my edit: “naïve” → ✓\n';
 			const v = value(code);
 			expect(v).toMatch(/^[A-Za-z0-9_-]+$/);
 			expect(v.length).toBeLessThan(MAX_CODE_CHARS / 2);
@@ -37,7 +38,10 @@ describe('encodeProgram / decodeProgram', () => {
 		for (const raw of ['!!', 'a', 'ab=c', '%%%', '', '_w', 'A'.repeat(MAX_CODE_CHARS + 1)]) {
 			const r = decodeProgram(raw);
 			expect(r.ok, raw).toBe(false);
-			if (!r.ok) expect(r.notice).toMatch(/^The program in the link \(“code”\) .*; showing the page’s program instead\.$/);
+			if (!r.ok)
+				expect(r.notice).toMatch(
+					/^The program in the link \(“code”\) .*; showing the page’s program instead\.$/
+				);
 		}
 		// Bytes that are not UTF-8 (a lone continuation byte).
 		expect(decodeProgram(Buffer.from([0x80, 0x41]).toString('base64url')).ok).toBe(false);
@@ -52,11 +56,14 @@ describe('encodeProgram / decodeProgram', () => {
 			{ seed: 11, numRuns: 300 }
 		);
 		fc.assert(
-			fc.property(fc.oneof(fc.string({ maxLength: 120 }), fc.stringMatching(/^[A-Za-z0-9_-]{0,40}$/)), (raw) => {
-				const r = decodeProgram(raw);
-				if (r.ok) expect(Buffer.from(raw, 'base64url').toString('utf8')).toBe(r.code);
-				else expect(r.notice.length).toBeGreaterThan(0);
-			}),
+			fc.property(
+				fc.oneof(fc.string({ maxLength: 120 }), fc.stringMatching(/^[A-Za-z0-9_-]{0,40}$/)),
+				(raw) => {
+					const r = decodeProgram(raw);
+					if (r.ok) expect(Buffer.from(raw, 'base64url').toString('utf8')).toBe(r.code);
+					else expect(r.notice.length).toBeGreaterThan(0);
+				}
+			),
 			{ seed: 12, numRuns: 300 }
 		);
 	});

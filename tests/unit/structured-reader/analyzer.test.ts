@@ -7,9 +7,13 @@ import { readAndAnalyze } from './helpers';
 
 const int = { kind: 'int' } as const;
 const one: Record<string, StructField[]> = { events: [{ name: 'value', type: int }] };
-const two: Record<string, StructField[]> = { a: [{ name: 'value', type: int }], b: [{ name: 'value', type: int }] };
+const two: Record<string, StructField[]> = {
+	a: [{ name: 'value', type: int }],
+	b: [{ name: 'value', type: int }]
+};
 const F = 'from pyspark.sql import functions as F\n';
-const sink = (mode = 'append', df = 'result') => `\nquery = ${df}.writeStream.outputMode("${mode}").format("memory").start()\n`;
+const sink = (mode = 'append', df = 'result') =>
+	`\nquery = ${df}.writeStream.outputMode("${mode}").format("memory").start()\n`;
 
 function ok(code: string, bindings = one) {
 	const r = readAndAnalyze(code, bindings);
@@ -28,23 +32,28 @@ const WM = `${F}ts = events.withColumn("t", F.timestamp_seconds("value")).withWa
 describe('analyzed query', () => {
 	it('lists stateful operators source to sink with their event-time keys', () => {
 		const q = ok(
-			`${WM}result = ts.dropDuplicates(["value", "t"]).groupBy(F.window("t", "5 seconds")).count()` + sink()
+			`${WM}result = ts.dropDuplicates(["value", "t"]).groupBy(F.window("t", "5 seconds")).count()` +
+				sink()
 		);
 		expect(q.statefulOperators.map((o) => o.kind)).toEqual(['dedup', 'aggregate']);
 		expect(q.statefulOperators.map((o) => o.id)).toEqual([0, 1]);
 		const [dedup, agg] = q.statefulOperators;
 		expect(dedup?.eventTimeKey?.name).toBe('t');
 		expect(dedup?.keyIndices).toEqual([0, 1]);
-		expect(agg?.eventTimeKey).toMatchObject(
-			{ name: 'window', window: true, delayMs: 10_000, index: 0 }
-		);
+		expect(agg?.eventTimeKey).toMatchObject({
+			name: 'window',
+			window: true,
+			delayMs: 10_000,
+			index: 0
+		});
 		expect(q.schema.map((f) => f.name)).toEqual(['window', 'count']);
 		expect(q.watermarks).toHaveLength(1);
 		expect(q.watermarks[0]).toMatchObject({ column: 't', delayMs: 10_000, sourceIds: [0] });
 	});
 
-	it('orders operators as the reverse of Spark\'s progress list (pre-order, sink first)', () => {
-		const side = (n: string) => `${n}.select(F.timestamp_seconds("value").alias("ts"), "value").withWatermark("ts", "5 seconds").groupBy(F.window("ts", "10 seconds")).agg(F.sum("value").alias("s_${n}"))`;
+	it("orders operators as the reverse of Spark's progress list (pre-order, sink first)", () => {
+		const side = (n: string) =>
+			`${n}.select(F.timestamp_seconds("value").alias("ts"), "value").withWatermark("ts", "5 seconds").groupBy(F.window("ts", "10 seconds")).agg(F.sum("value").alias("s_${n}"))`;
 		const q = ok(
 			`${F}l = ${side('a')}\nr = ${side('b')}\nresult = l.join(r, "window")` + sink(),
 			two
@@ -56,29 +65,36 @@ describe('analyzed query', () => {
 
 	it('keeps Spark defaults and the program conf', () => {
 		const q = ok(
-			`spark.conf.set("spark.sql.streaming.multipleWatermarkPolicy", "max")\nresult = events` + sink()
+			`spark.conf.set("spark.sql.streaming.multipleWatermarkPolicy", "max")\nresult = events` +
+				sink()
 		);
 		expect(q.conf['spark.sql.streaming.multipleWatermarkPolicy']).toBe('max');
 		expect(q.conf['spark.sql.shuffle.partitions']).toBe('200');
-		expect(error(`spark.conf.set("spark.sql.streaming.multipleWatermarkPolicy", "avg")\nresult = events` + sink()).message).toContain(
-			"Valid values are 'min' and 'max'"
-		);
+		expect(
+			error(
+				`spark.conf.set("spark.sql.streaming.multipleWatermarkPolicy", "avg")\nresult = events` +
+					sink()
+			).message
+		).toContain("Valid values are 'min' and 'max'");
 	});
 
 	it('reads triggers', () => {
-		const t = (arg: string) => ok(`result = events\nquery = result.writeStream.trigger(${arg}).start()\n`).trigger;
-		expect(t('processingTime="2 seconds"')).toEqual(
-			{ kind: 'processingTime', intervalMs: 2000 }
-		);
+		const t = (arg: string) =>
+			ok(`result = events\nquery = result.writeStream.trigger(${arg}).start()\n`).trigger;
+		expect(t('processingTime="2 seconds"')).toEqual({ kind: 'processingTime', intervalMs: 2000 });
 		expect(t('once=True')).toEqual({ kind: 'once' });
 		expect(t('availableNow=True')).toEqual({ kind: 'availableNow' });
-		expect(error('result = events\nquery = result.writeStream.trigger(once=True, availableNow=True).start()\n').message).toContain(
-			'ONLY_ALLOW_SINGLE_TRIGGER'
-		);
+		expect(
+			error(
+				'result = events\nquery = result.writeStream.trigger(once=True, availableNow=True).start()\n'
+			).message
+		).toContain('ONLY_ALLOW_SINGLE_TRIGGER');
 	});
 
 	it('resolves df["x"] to that DataFrame\'s column after a join', () => {
-		const code = `${F}l = a.select(F.col("value").alias("k"), (F.col("value") * 2).alias("v"))\nr = b.select(F.col("value").alias("k"), (F.col("value") * 3).alias("v"))\nresult = l.join(r, l["k"] == r["k"]).select(r["v"], l["v"])` + sink();
+		const code =
+			`${F}l = a.select(F.col("value").alias("k"), (F.col("value") * 2).alias("v"))\nr = b.select(F.col("value").alias("k"), (F.col("value") * 3).alias("v"))\nresult = l.join(r, l["k"] == r["k"]).select(r["v"], l["v"])` +
+			sink();
 		const q = ok(code, two);
 		expect(q.schema.map((f) => f.name)).toEqual(['v', 'v']);
 		expect(q.statefulOperators[0]?.join?.leftKeys).toHaveLength(1);
@@ -89,9 +105,11 @@ describe('analyzed query', () => {
 	});
 
 	it('splits a time-range join condition into keys and residual', () => {
-		const side = (n: string, d: string) => `${n}.select(F.col("value").alias("${n}Key"), F.timestamp_seconds("value").alias("${n}Time")).withWatermark("${n}Time", "${d}")`;
+		const side = (n: string, d: string) =>
+			`${n}.select(F.col("value").alias("${n}Key"), F.timestamp_seconds("value").alias("${n}Time")).withWatermark("${n}Time", "${d}")`;
 		const q = ok(
-			`${F}l = ${side('a', '10 seconds')}\nr = ${side('b', '5 seconds')}\nresult = l.join(r, F.expr("aKey = bKey AND aTime BETWEEN bTime - interval 5 seconds AND bTime"), "left_outer")` + sink(),
+			`${F}l = ${side('a', '10 seconds')}\nr = ${side('b', '5 seconds')}\nresult = l.join(r, F.expr("aKey = bKey AND aTime BETWEEN bTime - interval 5 seconds AND bTime"), "left_outer")` +
+				sink(),
 			two
 		);
 		const j = q.statefulOperators[0]?.join;
@@ -103,9 +121,12 @@ describe('analyzed query', () => {
 		expect(q.watermarks.map((w) => w.delayMs)).toEqual([10_000, 5_000]);
 	});
 
-	it('needs the range condition to bound the outer side\'s state (getStateValueWatermark)', () => {
-		const side = (n: string) => `${n}.select(F.col("value").alias("${n}Key"), F.timestamp_seconds("value").alias("${n}Time")).withWatermark("${n}Time", "5 seconds")`;
-		const code = (how: string) => `${F}l = ${side('a')}\nr = ${side('b')}\nresult = l.join(r, F.expr("aKey = bKey AND aTime <= bTime"), "${how}")` + sink();
+	it("needs the range condition to bound the outer side's state (getStateValueWatermark)", () => {
+		const side = (n: string) =>
+			`${n}.select(F.col("value").alias("${n}Key"), F.timestamp_seconds("value").alias("${n}Time")).withWatermark("${n}Time", "5 seconds")`;
+		const code = (how: string) =>
+			`${F}l = ${side('a')}\nr = ${side('b')}\nresult = l.join(r, F.expr("aKey = bKey AND aTime <= bTime"), "${how}")` +
+			sink();
 		// aTime <= bTime bounds b from below by a's watermark, not a.
 		expect(ok(code('right_outer'), two).statefulOperators).toHaveLength(1);
 		expect(error(code('left_outer'), two).message).toContain('Stream-stream LeftOuter join');
@@ -134,23 +155,29 @@ describe('analyzed query', () => {
 
 	it('applies the stream-static join matrix', () => {
 		const stat = `st = spark.createDataFrame([(1, "one"), (2, "two")], "value INT, name STRING")\n`;
-		expect(ok(`${stat}result = events.join(st, "value", "left_outer")` + sink()).schema.map((f) => f.name)).toEqual(
-			['value', 'name']
-		);
-		expect(error(`${stat}result = events.join(st, "value", "right_outer")` + sink()).message).toContain(
-			'RightOuter join with a streaming DataFrame/Dataset on the left and a static'
-		);
+		expect(
+			ok(`${stat}result = events.join(st, "value", "left_outer")` + sink()).schema.map(
+				(f) => f.name
+			)
+		).toEqual(['value', 'name']);
+		expect(
+			error(`${stat}result = events.join(st, "value", "right_outer")` + sink()).message
+		).toContain('RightOuter join with a streaming DataFrame/Dataset on the left and a static');
 		expect(ok(`${stat}result = events.join(st, "value")` + sink()).statefulOperators).toHaveLength(
 			0
 		);
 	});
 
 	it('keeps a generator where the select list puts it', () => {
-		const bindings = { lines: [{ name: 's', type: { kind: 'string' } as const }, { name: 'n', type: int }] };
+		const bindings = {
+			lines: [
+				{ name: 's', type: { kind: 'string' } as const },
+				{ name: 'n', type: int }
+			]
+		};
 		const q = ok(
-			`${F}result = lines.select("n", F.explode(F.split("s", " ")).alias("w"), "s")` + sink(
-				'append'
-			),
+			`${F}result = lines.select("n", F.explode(F.split("s", " ")).alias("w"), "s")` +
+				sink('append'),
 			bindings
 		);
 		expect(q.schema.map((f) => f.name)).toEqual(['n', 'w', 's']);
@@ -158,13 +185,18 @@ describe('analyzed query', () => {
 	});
 
 	it('lowers withColumn, withColumnRenamed, toDF and drop like Dataset does', () => {
-		const bindings = { events: [{ name: 'a', type: int }, { name: 'b', type: int }] };
+		const bindings = {
+			events: [
+				{ name: 'a', type: int },
+				{ name: 'b', type: int }
+			]
+		};
 		const names = (code: string) => ok(code + sink(), bindings).schema.map((f) => f.name);
 		expect(names(`${F}result = events.withColumn("A", F.col("a") + 1)`)).toEqual(['A', 'b']);
 		expect(names(`${F}result = events.withColumn("c", F.lit(1))`)).toEqual(['a', 'b', 'c']);
-		expect(names('result = events.withColumnRenamed("b", "x").withColumnRenamed("nope", "y")')).toEqual(
-			['a', 'x']
-		);
+		expect(
+			names('result = events.withColumnRenamed("b", "x").withColumnRenamed("nope", "y")')
+		).toEqual(['a', 'x']);
 		expect(names('result = events.toDF("x", "y").drop("x")')).toEqual(['y']);
 		expect(error('result = events.toDF("x")' + sink(), bindings).message).toContain(
 			"The number of columns doesn't match"
@@ -172,9 +204,7 @@ describe('analyzed query', () => {
 	});
 
 	it('rejects a stateful operator after an aggregation outside append mode', () => {
-		const e = error(
-			`${WM}result = ts.groupBy("t").count().dropDuplicates(["t"])` + sink('update')
-		);
+		const e = error(`${WM}result = ts.groupBy("t").count().dropDuplicates(["t"])` + sink('update'));
 		expect(e.message).toContain(
 			"Detected pattern of possible 'correctness' issue due to global watermark"
 		);
@@ -182,9 +212,8 @@ describe('analyzed query', () => {
 
 	it('rejects update mode with session windows', () => {
 		const e = error(
-			`${WM}result = ts.groupBy(F.session_window("t", "5 seconds"), "value").count()` + sink(
-				'update'
-			)
+			`${WM}result = ts.groupBy(F.session_window("t", "5 seconds"), "value").count()` +
+				sink('update')
 		);
 		expect(e.message).toBe(
 			'Update output mode not supported for session window on streaming DataFrames/DataSets'
@@ -192,23 +221,25 @@ describe('analyzed query', () => {
 	});
 
 	it('allows sorting only after an aggregation in complete mode', () => {
-		expect(ok(`result = events.groupBy("value").count().orderBy("count")` + sink('complete')).statefulOperators).toHaveLength(
-			1
-		);
-		expect(error(`result = events.groupBy("value").count().orderBy("count")` + sink('update')).message).toContain(
-			'Sorting is not supported'
-		);
+		expect(
+			ok(`result = events.groupBy("value").count().orderBy("count")` + sink('complete'))
+				.statefulOperators
+		).toHaveLength(1);
+		expect(
+			error(`result = events.groupBy("value").count().orderBy("count")` + sink('update')).message
+		).toContain('Sorting is not supported');
 	});
 
 	it('applies the trigger rules and the continuous-processing checks', () => {
-		const t = (arg: string, body = 'events') => `result = ${body}\nquery = result.writeStream.trigger(${arg}).start()\n`;
-		expect(ok(t('continuous="1 second"', 'events.where("value > 1")')).trigger).toEqual(
-			{ kind: 'continuous', intervalMs: 1000 }
-		);
-		const agg = 'result = events.groupBy("value").count()\nquery = result.writeStream.outputMode("update").trigger(continuous="1 second").start()\n';
-		expect(error(agg).message).toBe(
-			'Continuous processing does not support Aggregate operations.'
-		);
+		const t = (arg: string, body = 'events') =>
+			`result = ${body}\nquery = result.writeStream.trigger(${arg}).start()\n`;
+		expect(ok(t('continuous="1 second"', 'events.where("value > 1")')).trigger).toEqual({
+			kind: 'continuous',
+			intervalMs: 1000
+		});
+		const agg =
+			'result = events.groupBy("value").count()\nquery = result.writeStream.outputMode("update").trigger(continuous="1 second").start()\n';
+		expect(error(agg).message).toBe('Continuous processing does not support Aggregate operations.');
 		expect(error(t('processingTime="1 month"')).message).toBe(
 			"Doesn't support month or year interval: 1 month"
 		);
@@ -233,21 +264,21 @@ describe('analyzed query', () => {
 			`result = spark.readStream.format("rate").option("rowsPerSecond", 5).load()` + sink(),
 			{}
 		);
-		expect(q.schema.map((f) => `${f.name}:${f.type.kind}`)).toEqual(
-			['timestamp:timestamp', 'value:long']
-		);
+		expect(q.schema.map((f) => `${f.name}:${f.type.kind}`)).toEqual([
+			'timestamp:timestamp',
+			'value:long'
+		]);
 		const root = q.sources[0]?.plan;
-		expect(root?.op === 'Source' && root.source).toEqual(
-			{ kind: 'readStream', format: 'rate', options: { rowsPerSecond: '5' } }
-		);
-		const csv = ok(
-			`result = spark.readStream.schema("a INT, b STRING").csv("/in")` + sink(),
-			{}
-		);
+		expect(root?.op === 'Source' && root.source).toEqual({
+			kind: 'readStream',
+			format: 'rate',
+			options: { rowsPerSecond: '5' }
+		});
+		const csv = ok(`result = spark.readStream.schema("a INT, b STRING").csv("/in")` + sink(), {});
 		expect(csv.schema.map((f) => `${f.name}:${f.type.kind}`)).toEqual(['a:int', 'b:string']);
-		expect(error(`result = spark.readStream.format("json").load("/in")` + sink(), {}).message).toContain(
-			'Schema must be specified when creating a streaming source DataFrame'
-		);
+		expect(
+			error(`result = spark.readStream.format("json").load("/in")` + sink(), {}).message
+		).toContain('Schema must be specified when creating a streaming source DataFrame');
 	});
 
 	it('records a foreachBatch function', () => {
@@ -259,22 +290,24 @@ describe('analyzed query', () => {
 
 	it('counts a month as 31 days in a watermark delay, and rejects it in a window', () => {
 		const q = ok(
-			`result = events.withColumn("t", events.value.cast("timestamp")).withWatermark("t", "1 month 2 days")` + sink()
+			`result = events.withColumn("t", events.value.cast("timestamp")).withWatermark("t", "1 month 2 days")` +
+				sink()
 		);
 		expect(q.watermarks[0]?.delayMs).toBe(33 * 86_400_000);
-		expect(error(`${F}result = events.groupBy(F.window(F.col("value").cast("timestamp"), "1 month")).count()` + sink('update')).message).toContain(
-			'Intervals greater than a month is not supported'
-		);
+		expect(
+			error(
+				`${F}result = events.groupBy(F.window(F.col("value").cast("timestamp"), "1 month")).count()` +
+					sink('update')
+			).message
+		).toContain('Intervals greater than a month is not supported');
 	});
 
 	it('turns an aggregate in a select list into a global aggregation', () => {
-		const q = ok(
-			'result = events.selectExpr("count(*)", "max(value) AS top")' + sink('complete')
-		);
+		const q = ok('result = events.selectExpr("count(*)", "max(value) AS top")' + sink('complete'));
 		expect(q.statefulOperators.map((o) => o.kind)).toEqual(['aggregate']);
 		expect(q.schema.map((f) => f.name)).toEqual(['count(1)', 'top']);
-		expect(error('result = events.selectExpr("count(*)", "value")' + sink('complete')).message).toContain(
-			'MISSING_AGGREGATION'
-		);
+		expect(
+			error('result = events.selectExpr("count(*)", "value")' + sink('complete')).message
+		).toContain('MISSING_AGGREGATION');
 	});
 });

@@ -22,9 +22,10 @@ describe('structured conformance corpus', () => {
 				}
 				return;
 			}
-			if (!r.ok) throw new Error(
-				`${r.stage} failed at ${r.error.line}:${r.error.column}: ${r.error.message}`
-			);
+			if (!r.ok)
+				throw new Error(
+					`${r.stage} failed at ${r.error.line}:${r.error.column}: ${r.error.message}`
+				);
 			const q = r.value;
 			expect(q.schema.length).toBeGreaterThan(0);
 			// Lists of state figures name one entry per stateful operator, source to sink.
@@ -34,7 +35,14 @@ describe('structured conformance corpus', () => {
 			}
 			// Rows in checks have as many columns as the sink's schema.
 			for (const st of s.steps) {
-				const rows = 'checkNewAnswer' in st ? st.checkNewAnswer : 'checkAnswer' in st ? st.checkAnswer : 'checkLastBatch' in st ? st.checkLastBatch : [];
+				const rows =
+					'checkNewAnswer' in st
+						? st.checkNewAnswer
+						: 'checkAnswer' in st
+							? st.checkAnswer
+							: 'checkLastBatch' in st
+								? st.checkLastBatch
+								: [];
 				for (const row of rows) expect(row.length).toBe(q.schema.length);
 			}
 		});

@@ -39,7 +39,9 @@ describe('located errors', () => {
 	});
 
 	it('points into SQL text, across implicitly concatenated strings', () => {
-		const code = 'from pyspark.sql import functions as F\nresult = events.filter(F.expr(\n    "value > 1 AND "\n    "nope = 2"\n))' + SINK;
+		const code =
+			'from pyspark.sql import functions as F\nresult = events.filter(F.expr(\n    "value > 1 AND "\n    "nope = 2"\n))' +
+			SINK;
 		const e = errorOf(code);
 		expect(e.message).toContain('`nope` cannot be resolved');
 		expect([e.line, e.column]).toEqual([4, 6]);
@@ -54,13 +56,13 @@ describe('located errors', () => {
 		const e = errorOf('result = events.select("value"))' + SINK);
 		expect([e.line, e.column]).toEqual([1, 32]);
 		expect(e.message).toContain('syntax');
-		expect(errorOf('result = events.select("value"' + '\n').message).toContain(
-			'unexpected end'
-		);
+		expect(errorOf('result = events.select("value"' + '\n').message).toContain('unexpected end');
 		const indent = errorOf('result = events\n  x = 1' + SINK);
-		expect([indent.line, indent.column, indent.message]).toEqual(
-			[2, 3, 'IndentationError: unexpected indent']
-		);
+		expect([indent.line, indent.column, indent.message]).toEqual([
+			2,
+			3,
+			'IndentationError: unexpected indent'
+		]);
 	});
 
 	it('reports an undefined name', () => {
@@ -96,9 +98,10 @@ describe('located errors', () => {
 	});
 
 	it('rejects an unknown output mode', () => {
-		expect(errorOf('result = events\nquery = result.writeStream.outputMode("sometimes").start()\n').message).toContain(
-			'Unknown output mode sometimes'
-		);
+		expect(
+			errorOf('result = events\nquery = result.writeStream.outputMode("sometimes").start()\n')
+				.message
+		).toContain('Unknown output mode sometimes');
 	});
 
 	it('rejects sorting without aggregation', () => {
@@ -113,7 +116,8 @@ describe('located errors', () => {
 	});
 
 	it('rejects distinct aggregates', () => {
-		const code = 'from pyspark.sql import functions as F\nresult = events.groupBy("value").agg(F.countDistinct("value"))\nquery = result.writeStream.outputMode("update").start()\n';
+		const code =
+			'from pyspark.sql import functions as F\nresult = events.groupBy("value").agg(F.countDistinct("value"))\nquery = result.writeStream.outputMode("update").start()\n';
 		expect(errorOf(code).message).toContain('Distinct aggregations are not supported');
 	});
 

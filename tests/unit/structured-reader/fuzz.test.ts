@@ -7,14 +7,71 @@ import { bindingsOf, readAndAnalyze, structuredScenarios } from './helpers';
 const scenarios = structuredScenarios();
 
 const TOKENS = [
-	'events', 'F', '.', '(', ')', '[', ']', ',', '=', '==', '+', '-', '*', '/', '%', '&', '|', '~',
-	'"value"', '"10 seconds"', '"*"', "'x'", '1', '2.5', '-3', 'None', 'True', 'select', 'col',
-	'withWatermark', 'groupBy', 'agg', 'count', 'window', 'join', 'writeStream', 'start', 'alias',
-	'outputMode', '"append"', '"complete"', 'query', 'df', '\n', ' ', '    ', ':', 'def', 'lambda',
-	'import', 'from', 'pyspark.sql', 'functions', 'as', 'expr', '"a AND b"', 'cast', '"long"', '#'
+	'events',
+	'F',
+	'.',
+	'(',
+	')',
+	'[',
+	']',
+	',',
+	'=',
+	'==',
+	'+',
+	'-',
+	'*',
+	'/',
+	'%',
+	'&',
+	'|',
+	'~',
+	'"value"',
+	'"10 seconds"',
+	'"*"',
+	"'x'",
+	'1',
+	'2.5',
+	'-3',
+	'None',
+	'True',
+	'select',
+	'col',
+	'withWatermark',
+	'groupBy',
+	'agg',
+	'count',
+	'window',
+	'join',
+	'writeStream',
+	'start',
+	'alias',
+	'outputMode',
+	'"append"',
+	'"complete"',
+	'query',
+	'df',
+	'\n',
+	' ',
+	'    ',
+	':',
+	'def',
+	'lambda',
+	'import',
+	'from',
+	'pyspark.sql',
+	'functions',
+	'as',
+	'expr',
+	'"a AND b"',
+	'cast',
+	'"long"',
+	'#'
 ];
 
-function check(code: string, bindings: Record<string, readonly { name: string; type: { kind: 'int' } }[]>) {
+function check(
+	code: string,
+	bindings: Record<string, readonly { name: string; type: { kind: 'int' } }[]>
+) {
 	let r: ReturnType<typeof readAndAnalyze> | undefined;
 	expect(() => {
 		r = readAndAnalyze(code, bindings);
@@ -60,9 +117,8 @@ describe('reader fuzz', () => {
 	it('never throws on random token soup', () => {
 		const events = { events: [{ name: 'value', type: { kind: 'int' } as const }] };
 		fc.assert(
-			fc.property(
-				fc.array(fc.constantFrom(...TOKENS), { maxLength: 40 }),
-				(toks) => check(toks.join(''), events)
+			fc.property(fc.array(fc.constantFrom(...TOKENS), { maxLength: 40 }), (toks) =>
+				check(toks.join(''), events)
 			),
 			{ numRuns: 300, seed: 42 }
 		);

@@ -6,9 +6,15 @@ import { readAndAnalyze } from './helpers';
 import { runQuery } from '../../../simulations/structured/index';
 import type { PythonUdf } from '../../../simulations/structured/expr/ast';
 
-const events = { events: [{ name: 'value', type: { kind: 'int' } as const }, { name: 'word', type: { kind: 'string' } as const }] };
+const events = {
+	events: [
+		{ name: 'value', type: { kind: 'int' } as const },
+		{ name: 'word', type: { kind: 'string' } as const }
+	]
+};
 const F = 'from pyspark.sql import functions as F\n';
-const SINK = '\nquery = result.writeStream.outputMode("append").format("memory").queryName("out").start()\n';
+const SINK =
+	'\nquery = result.writeStream.outputMode("append").format("memory").queryName("out").start()\n';
 
 function ok(code: string) {
 	const r = readAndAnalyze(code, events);
@@ -46,9 +52,13 @@ describe('user Python in a Structured program', () => {
 			SINK;
 		const q = ok(code);
 		expect(q.schema.map((f) => f.name)).toEqual(['value', 'word', 'triple']);
-		const run = runQuery(code, events, [{ atMs: 0, source: 'events', rows: [[2, 'a']] }], { untilMs: 2000 });
+		const run = runQuery(code, events, [{ atMs: 0, source: 'events', rows: [[2, 'a']] }], {
+			untilMs: 2000
+		});
 		if (!run.ok) throw new Error(run.error.message);
-		const rows = run.value.events.flatMap((e) => (e.event.type === 'rowsEmitted' ? e.event.rows : []));
+		const rows = run.value.events.flatMap((e) =>
+			e.event.type === 'rowsEmitted' ? e.event.rows : []
+		);
 		expect(rows).toEqual([[2, 'a', 6]]);
 	});
 
@@ -64,12 +74,17 @@ describe('user Python in a Structured program', () => {
 	});
 
 	it('builds column lists with a comprehension inside a def', () => {
-		const code = F + 'def cols(names):\n    return [F.col(n).alias(n.upper()) for n in names]\nresult = events.select(cols(["value", "word"]))' + SINK;
+		const code =
+			F +
+			'def cols(names):\n    return [F.col(n).alias(n.upper()) for n in names]\nresult = events.select(cols(["value", "word"]))' +
+			SINK;
 		expect(ok(code).schema.map((f) => f.name)).toEqual(['VALUE', 'WORD']);
 	});
 
 	it('locates a reader error raised inside a def at its line in the body', () => {
-		const e = error(F + 'def pick(df):\n    return df.select(F.col("nope"))\nresult = pick(events)' + SINK);
+		const e = error(
+			F + 'def pick(df):\n    return df.select(F.col("nope"))\nresult = pick(events)' + SINK
+		);
 		expect(e.message).toContain('`nope` cannot be resolved');
 		expect(e.line).toBe(3);
 	});
@@ -81,12 +96,16 @@ describe('user Python in a Structured program', () => {
 	});
 
 	it('keeps `and` on Columns as PySpark refuses it', () => {
-		const e = error(F + 'result = events.filter((F.col("value") > 1) and (F.col("value") < 5))' + SINK);
+		const e = error(
+			F + 'result = events.filter((F.col("value") > 1) and (F.col("value") < 5))' + SINK
+		);
 		expect(e.message).toContain('Cannot convert column into bool');
 	});
 
 	it('passes a def to foreachBatch, and keeps the function for the interpreter to call', () => {
-		const q = ok('def handle(batch_df, batch_id):\n    return batch_id * 2\nresult = events\nquery = result.writeStream.foreachBatch(handle).start()\n');
+		const q = ok(
+			'def handle(batch_df, batch_id):\n    return batch_id * 2\nresult = events\nquery = result.writeStream.foreachBatch(handle).start()\n'
+		);
 		expect(q.write.foreachBatch).toBe('handle');
 		expect(q.write.foreachBatchFn?.invoke([null, 21], new Map())).toBe(42);
 	});
@@ -121,15 +140,42 @@ describe('user Python in a Structured program', () => {
 			'result = events.withColumn("b", bucket_udf(F.col("value"), "word")).withColumn("s", shout("word"))' +
 			SINK;
 		const q = ok(code);
-		expect(q.schema.map((f) => [f.name, f.type.kind])).toEqual([['value', 'int'], ['word', 'string'], ['b', 'int'], ['s', 'string']]);
-		const run = runQuery(code, events, [{ atMs: 0, source: 'events', rows: [[25, 'ab'], [null, 'x']] }], { untilMs: 2000 });
+		expect(q.schema.map((f) => [f.name, f.type.kind])).toEqual([
+			['value', 'int'],
+			['word', 'string'],
+			['b', 'int'],
+			['s', 'string']
+		]);
+		const run = runQuery(
+			code,
+			events,
+			[
+				{
+					atMs: 0,
+					source: 'events',
+					rows: [
+						[25, 'ab'],
+						[null, 'x']
+					]
+				}
+			],
+			{ untilMs: 2000 }
+		);
 		if (!run.ok) throw new Error(run.error.message);
-		const rows = run.value.events.flatMap((e) => (e.event.type === 'rowsEmitted' ? e.event.rows : []));
-		expect(rows).toEqual([[25, 'ab', 4, 'AB!'], [null, 'x', -1, 'X!']]);
+		const rows = run.value.events.flatMap((e) =>
+			e.event.type === 'rowsEmitted' ? e.event.rows : []
+		);
+		expect(rows).toEqual([
+			[25, 'ab', 4, 'AB!'],
+			[null, 'x', -1, 'X!']
+		]);
 	});
 
 	it('names a udf column as Spark does and fails the batch on a Python exception', () => {
-		const code = F + 'def inv(v):\n    return 10 // v\ninv_udf = F.udf(inv, "int")\nresult = events.select(inv_udf("value"))' + SINK;
+		const code =
+			F +
+			'def inv(v):\n    return 10 // v\ninv_udf = F.udf(inv, "int")\nresult = events.select(inv_udf("value"))' +
+			SINK;
 		expect(ok(code).schema.map((f) => f.name)).toEqual(['inv(value)']);
 		// The executor does not model a failing query yet: the row's evaluation throws Spark's error.
 		const udf = findUdf(ok(code));
@@ -145,14 +191,21 @@ describe('user Python in a Structured program', () => {
 			'd = F.udf(lambda v: v, "double")\nd2 = F.udf(lambda v: v / 2, "double")\ns = F.udf(lambda v: v, "string")\nb = F.udf(lambda v: v > 1, "string")\n' +
 			'result = events.select(d("value"), d2("value"), s("value"), b("value"))' +
 			SINK;
-		const run = runQuery(code, events, [{ atMs: 0, source: 'events', rows: [[3, 'a']] }], { untilMs: 2000 });
+		const run = runQuery(code, events, [{ atMs: 0, source: 'events', rows: [[3, 'a']] }], {
+			untilMs: 2000
+		});
 		if (!run.ok) throw new Error(run.error.message);
-		const rows = run.value.events.flatMap((e) => (e.event.type === 'rowsEmitted' ? e.event.rows : []));
+		const rows = run.value.events.flatMap((e) =>
+			e.event.type === 'rowsEmitted' ? e.event.rows : []
+		);
 		expect(rows).toEqual([[null, 1.5, '3', 'true']]);
 	});
 
 	it('refuses a udf argument whose Python value is not modelled (a timestamp would be a datetime)', () => {
-		const code = F + 'f = F.udf(lambda t: 1, "int")\nresult = events.select(f(F.col("value").cast("timestamp")))' + SINK;
+		const code =
+			F +
+			'f = F.udf(lambda t: 1, "int")\nresult = events.select(f(F.col("value").cast("timestamp")))' +
+			SINK;
 		const e = error(code);
 		expect(e.message).toContain('Python udf argument of type timestamp is not supported');
 		expect(e.line).toBe(3);
@@ -161,6 +214,8 @@ describe('user Python in a Structured program', () => {
 	it('reports a udf without a function (the decorator form) at the call', () => {
 		const e = error(F + '@F.udf("int")\ndef f(v):\n    return v\nresult = events' + SINK);
 		expect(e.message).toContain('decorators');
-		expect(error(F + 'u = F.udf("int")\nresult = events' + SINK).message).toContain('`F.udf` is not supported');
+		expect(error(F + 'u = F.udf("int")\nresult = events' + SINK).message).toContain(
+			'`F.udf` is not supported'
+		);
 	});
 });

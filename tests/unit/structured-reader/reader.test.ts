@@ -1,10 +1,18 @@
 // The Python subset the reader follows: imports, constants, main guards, monitoring calls,
 // string literal forms, and what the plan records for the sink.
 import { describe, expect, it } from 'vitest';
-import { readAndAnalyze as compile, readProgram } from '../../../simulations/structured/reader/index';
+import {
+	readAndAnalyze as compile,
+	readProgram
+} from '../../../simulations/structured/reader/index';
 import { readAndAnalyze } from './helpers';
 
-const events = { events: [{ name: 'value', type: { kind: 'int' } as const }, { name: 't', type: { kind: 'timestamp' } as const }] };
+const events = {
+	events: [
+		{ name: 'value', type: { kind: 'int' } as const },
+		{ name: 't', type: { kind: 'timestamp' } as const }
+	]
+};
 
 function ok(code: string) {
 	const r = readAndAnalyze(code, events);
@@ -25,9 +33,7 @@ describe('reader', () => {
 			const q = ok(
 				`${f}\nfrom pyspark.sql.types import LongType\nresult = events.select(c.cast(LongType()).alias("v"))\nquery = result.writeStream.start()\n`
 			);
-			expect(q.schema).toEqual(
-				[expect.objectContaining({ name: 'v', type: { kind: 'long' } })]
-			);
+			expect(q.schema).toEqual([expect.objectContaining({ name: 'v', type: { kind: 'long' } })]);
 		}
 	});
 
@@ -41,9 +47,13 @@ describe('reader', () => {
 		expect(q.schema.map((f) => f.name)).toEqual(['window', 'k', 'count']);
 		const root = q.root.plan;
 		expect(root.op).toBe('Aggregate');
-		if (root.op === 'Aggregate') expect(root.groupBy[0]).toMatchObject(
-			{ kind: 'window', durationUs: 5_000_000, slideUs: 5_000_000, startUs: 0 }
-		);
+		if (root.op === 'Aggregate')
+			expect(root.groupBy[0]).toMatchObject({
+				kind: 'window',
+				durationUs: 5_000_000,
+				slideUs: 5_000_000,
+				startUs: 0
+			});
 	});
 
 	it('walks a main guard, a builder, conf calls and monitoring calls', () => {

@@ -9,7 +9,12 @@ import { readProgram } from '../../../simulations/structured/reader/index';
 import { spanAt, type Pos } from '../../../simulations/structured/plan';
 import { readAndAnalyze } from './helpers';
 
-const events = { events: [{ name: 'value', type: { kind: 'int' } as const }, { name: 't', type: { kind: 'timestamp' } as const }] };
+const events = {
+	events: [
+		{ name: 'value', type: { kind: 'int' } as const },
+		{ name: 't', type: { kind: 'timestamp' } as const }
+	]
+};
 
 describe('call spans', () => {
 	it('spans a call over several lines, from its receiver chain to its closing parenthesis', () => {
@@ -42,11 +47,15 @@ describe('call spans', () => {
 				const lines = t.template.split('\n');
 				const analyzed = readAndAnalyze(t.template, {});
 				const watermarks = analyzed.ok ? analyzed.value.watermarks.map((w) => w.at) : [];
-				const ats: Pos[] = [q.write.outputModeAt, q.write.triggerAt, ...watermarks].filter((a): a is Pos => a !== undefined);
+				const ats: Pos[] = [q.write.outputModeAt, q.write.triggerAt, ...watermarks].filter(
+					(a): a is Pos => a !== undefined
+				);
 				for (const at of ats) {
 					const s = spanAt(q.spans, at);
 					expect(s, `${t.id} ${at.line}:${at.column}`).toBeDefined();
-					expect({ line: at.line, column: at.column, endLine: s?.end.line }).toEqual(callSpan(lines, at));
+					expect({ line: at.line, column: at.column, endLine: s?.end.line }).toEqual(
+						callSpan(lines, at)
+					);
 					compared++;
 				}
 			}

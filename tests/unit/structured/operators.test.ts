@@ -4,7 +4,11 @@ import type { Value } from '../../../simulations/structured/expr/ast';
 import { aggregateBatch, type AggGroup } from '../../../simulations/structured/operators/aggregate';
 import { dedupBatch, type DedupValue } from '../../../simulations/structured/operators/dedupe';
 import { keyOf } from '../../../simulations/structured/operators/key';
-import { mergeSessions, sessionBatch, type SessionGroup } from '../../../simulations/structured/operators/session-window';
+import {
+	mergeSessions,
+	sessionBatch,
+	type SessionGroup
+} from '../../../simulations/structured/operators/session-window';
 import { StateStore } from '../../../simulations/structured/operators/state-store';
 import { stateValueWatermark } from '../../../simulations/structured/operators/join-conditions';
 import type { Expr } from '../../../simulations/structured/expr/ast';
@@ -30,7 +34,7 @@ const partials = (...starts: number[]) => {
 	}
 	return m;
 };
-const keyTime = (k: readonly Value[]) => ((k[0] as { end: number }).end);
+const keyTime = (k: readonly Value[]) => (k[0] as { end: number }).end;
 
 describe('aggregateBatch', () => {
 	it('append: a window is written once, when the eviction watermark reaches its end', () => {
@@ -74,7 +78,12 @@ describe('aggregateBatch', () => {
 describe('dedupBatch', () => {
 	it('drops repeats within a batch and late rows; evicts keys by event time', () => {
 		const store = new StateStore<DedupValue>();
-		const spec = { keyIndices: [0], eventTimeIndex: 0, eventTimeInKeys: true, withinWatermarkDelayMs: null };
+		const spec = {
+			keyIndices: [0],
+			eventTimeIndex: 0,
+			eventTimeInKeys: true,
+			withinWatermarkDelayMs: null
+		};
 		const rows = [[10 * S], [11 * S], [10 * S]];
 		let r = dedupBatch(store, spec, rows, 0, 0);
 		expect(r.rows).toEqual([[10 * S], [11 * S]]);
@@ -86,7 +95,12 @@ describe('dedupBatch', () => {
 	});
 	it('within watermark: the key expires once the watermark reaches event time + delay', () => {
 		const store = new StateStore<DedupValue>();
-		const spec = { keyIndices: [0], eventTimeIndex: 1, eventTimeInKeys: false, withinWatermarkDelayMs: 10_000 };
+		const spec = {
+			keyIndices: [0],
+			eventTimeIndex: 1,
+			eventTimeInKeys: false,
+			withinWatermarkDelayMs: 10_000
+		};
 		dedupBatch(store, spec, [['a', 10 * S]], 0, 0);
 		expect(dedupBatch(store, spec, [['a', 12 * S]], 0, 19_999).rows).toEqual([]);
 		expect(store.map.size).toBe(1);
@@ -101,12 +115,21 @@ describe('mergeSessions', () => {
 		const out = mergeSessions([m(0, 5), m(3, 8), m(8, 13), m(9, 14), m(11, 16)], [count]);
 		expect(out.map((s) => [s.start, s.end, s.b[0]])).toEqual([[0, 16, 5]]);
 		const two = mergeSessions([m(0, 5), m(3, 8), m(9, 14), m(11, 16)], [count]);
-		expect(two.map((s) => [s.start, s.end, s.b[0]])).toEqual([[0, 8, 2], [9, 16, 2]]);
+		expect(two.map((s) => [s.start, s.end, s.b[0]])).toEqual([
+			[0, 8, 2],
+			[9, 16, 2]
+		]);
 	});
 });
 
 describe('sessionBatch: what the trace learns about sessions', () => {
-	const input = (start: number) => ({ key: 'a', k: ['a'], start: start * S, end: (start + 5) * S, values: [1] });
+	const input = (start: number) => ({
+		key: 'a',
+		k: ['a'],
+		start: start * S,
+		end: (start + 5) * S,
+		values: [1]
+	});
 	const spec = { mode: 'append' as const, aggs: [count], sessionIndex: 1 };
 	it('a row bridging two sessions: one updated session, the two old ones reported as merged', () => {
 		const store = new StateStore<SessionGroup>();

@@ -97,7 +97,9 @@ describe('micro-batch execution', () => {
 				[w(20), 'b', 1]
 			]
 		});
-		expect(b1?.events.find((e) => e.type === 'stateEvicted')).toMatchObject({ rows: [[w(0), 'a', 2]] });
+		expect(b1?.events.find((e) => e.type === 'stateEvicted')).toMatchObject({
+			rows: [[w(0), 'a', 2]]
+		});
 		streams.addData('events', rows([3, 'a'], [4, 'a']));
 		const [b2] = exec.processAllAvailable();
 		expect(b2?.events.find((e) => e.type === 'rowsDroppedLate')).toMatchObject({
@@ -134,10 +136,13 @@ describe('micro-batch execution', () => {
 
 	it('a restart from the checkpoint emits exactly what an uninterrupted run emits (property)', () => {
 		const q = prepare('append');
-		const batch = fc.array(fc.tuple(fc.integer({ min: 0, max: 120 }), fc.constantFrom('a', 'b', 'c')), {
-			minLength: 1,
-			maxLength: 6
-		});
+		const batch = fc.array(
+			fc.tuple(fc.integer({ min: 0, max: 120 }), fc.constantFrom('a', 'b', 'c')),
+			{
+				minLength: 1,
+				maxLength: 6
+			}
+		);
 		fc.assert(
 			fc.property(fc.array(batch, { minLength: 2, maxLength: 8 }), fc.nat(), (batches, cut) => {
 				const restartAt = 1 + (cut % (batches.length - 1));
@@ -152,7 +157,8 @@ describe('micro-batch execution', () => {
 							exec = start(q, streams, cp);
 						}
 						streams.addData('events', rows(...b));
-						for (const r of exec.processAllAvailable()) out.push([r.batchId, r.batchWatermarkMs, r.output]);
+						for (const r of exec.processAllAvailable())
+							out.push([r.batchId, r.batchWatermarkMs, r.output]);
 					});
 					return out;
 				};
@@ -191,7 +197,12 @@ q = r.writeStream.outputMode("update").format("memory").queryName("o").start()
 describe('a crash between offsets/N and commits/N', () => {
 	it('re-runs batch N with its recorded offsets: same batchId, same rows, nothing lost (R1.3)', () => {
 		const q = prepare('append');
-		const feed = [rows([1, 'a'], [4, 'b']), rows([13, 'a']), rows([27, 'b'], [12, 'a']), rows([44, 'a'])];
+		const feed = [
+			rows([1, 'a'], [4, 'b']),
+			rows([13, 'a']),
+			rows([27, 'b'], [12, 'a']),
+			rows([44, 'a'])
+		];
 		const sink = new Map<number, unknown>();
 		const uninterrupted = (() => {
 			const streams = new MemoryStreams();
@@ -255,13 +266,18 @@ d = (left.withColumn("et", F.timestamp_seconds("t")).withWatermark("et", "4 seco
 q = d.writeStream.outputMode("append").format("memory").queryName("o").start()
 `;
 	const row = fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 60 }));
-	const step = fc.record({ left: fc.array(row, { maxLength: 4 }), right: fc.array(row, { maxLength: 4 }) });
+	const step = fc.record({
+		left: fc.array(row, { maxLength: 4 }),
+		right: fc.array(row, { maxLength: 4 })
+	});
 	for (const [name, code] of [
 		['left outer time-range join', join],
 		['dropDuplicatesWithinWatermark', dedup]
 	] as const) {
 		it(`${name}: a restart emits exactly what an uninterrupted run emits (property)`, () => {
-			const prepared = prepareQuery(code, twoInputs, { 'spark.sql.streaming.multipleWatermarkPolicy': 'max' });
+			const prepared = prepareQuery(code, twoInputs, {
+				'spark.sql.streaming.multipleWatermarkPolicy': 'max'
+			});
 			if (!prepared.ok) throw new Error(prepared.error.message);
 			const q = prepared.value;
 			fc.assert(
@@ -273,12 +289,21 @@ q = d.writeStream.outputMode("append").format("memory").queryName("o").start()
 						const out: unknown[] = [];
 						steps.forEach((s, i) => {
 							if (restart && i === restartAt) {
-								exec = start(q, streams, JSON.parse(JSON.stringify(exec.checkpoint())) as Checkpoint);
+								exec = start(
+									q,
+									streams,
+									JSON.parse(JSON.stringify(exec.checkpoint())) as Checkpoint
+								);
 							}
 							if (s.left.length) streams.addData('left', s.left);
 							if (s.right.length) streams.addData('right', s.right);
 							for (const b of exec.processAllAvailable()) {
-								out.push([b.batchId, b.batchWatermarkMs, b.output, b.operators.map((m) => m.numRowsTotal)]);
+								out.push([
+									b.batchId,
+									b.batchWatermarkMs,
+									b.output,
+									b.operators.map((m) => m.numRowsTotal)
+								]);
 							}
 						});
 						return out;

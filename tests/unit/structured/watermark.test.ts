@@ -45,14 +45,17 @@ describe('watermark (WatermarkTracker)', () => {
 	});
 	it('never moves backwards (property)', () => {
 		fc.assert(
-			fc.property(fc.array(fc.tuple(fc.boolean(), fc.integer({ min: -1e6, max: 1e9 })), { maxLength: 30 }), (batches) => {
-				let w = initialWatermark();
-				for (const [first, t] of batches) {
-					const prev = w.globalMs;
-					w = advanceWatermark(w, [A, B], new Map([[first ? 1 : 2, stats(t)]]), 'min');
-					expect(w.globalMs).toBeGreaterThanOrEqual(prev);
+			fc.property(
+				fc.array(fc.tuple(fc.boolean(), fc.integer({ min: -1e6, max: 1e9 })), { maxLength: 30 }),
+				(batches) => {
+					let w = initialWatermark();
+					for (const [first, t] of batches) {
+						const prev = w.globalMs;
+						w = advanceWatermark(w, [A, B], new Map([[first ? 1 : 2, stats(t)]]), 'min');
+						expect(w.globalMs).toBeGreaterThanOrEqual(prev);
+					}
 				}
-			})
+			)
 		);
 	});
 	it('late predicate is inclusive (R2.7)', () => {

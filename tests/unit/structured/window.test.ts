@@ -8,8 +8,12 @@ const spec = (w: number, s: number, start = 0) => ({ durationUs: w, slideUs: s, 
 
 describe('assignWindows (Spark TimeWindowing)', () => {
 	it('tumbling: start inclusive, end exclusive', () => {
-		expect(assignWindows(at(12, 5), spec(5 * MIN, 5 * MIN))).toEqual([{ start: at(12, 5), end: at(12, 10) }]);
-		expect(assignWindows(at(12, 5) - 1, spec(5 * MIN, 5 * MIN))).toEqual([{ start: at(12, 0), end: at(12, 5) }]);
+		expect(assignWindows(at(12, 5), spec(5 * MIN, 5 * MIN))).toEqual([
+			{ start: at(12, 5), end: at(12, 10) }
+		]);
+		expect(assignWindows(at(12, 5) - 1, spec(5 * MIN, 5 * MIN))).toEqual([
+			{ start: at(12, 0), end: at(12, 5) }
+		]);
 	});
 	it('sliding 10m/5m at 12:07 gives [12:05,12:15) then [12:00,12:10)', () => {
 		expect(assignWindows(at(12, 7), spec(10 * MIN, 5 * MIN))).toEqual([

@@ -21,7 +21,9 @@ const QS = [
 
 describe('filterQuestions', () => {
 	it('keeps questions containing every word, case-insensitively', () => {
-		expect(filterQuestions(QS, 'LATE data', null).map((x) => x.slug)).toEqual(['basic-08-late-data']);
+		expect(filterQuestions(QS, 'LATE data', null).map((x) => x.slug)).toEqual([
+			'basic-08-late-data'
+		]);
 		expect(filterQuestions(QS, 'how work', null)).toHaveLength(2);
 	});
 	it('matches tags and slugs as text too', () => {

@@ -10,7 +10,9 @@ const options = [
 
 describe('ApiToggle (server-rendered)', () => {
 	it('marks the current API checked and makes it the only tab stop', () => {
-		const body = render(ApiToggle, { props: { value: 'dstream', options, onchange: () => {} } }).body;
+		const body = render(ApiToggle, {
+			props: { value: 'dstream', options, onchange: () => {} }
+		}).body;
 		expect(body).toMatch(/role="radiogroup" aria-label="API"/);
 		const radios = [...body.matchAll(/<button[^>]*role="radio"[^>]*>/g)].map((m) => m[0]);
 		expect(radios).toHaveLength(2);
@@ -22,7 +24,9 @@ describe('ApiToggle (server-rendered)', () => {
 	});
 
 	it('is disabled until the page is interactive', () => {
-		const body = render(ApiToggle, { props: { value: 'structured', options, onchange: () => {}, ready: false } }).body;
+		const body = render(ApiToggle, {
+			props: { value: 'structured', options, onchange: () => {}, ready: false }
+		}).body;
 		expect(body.match(/disabled/g)).toHaveLength(2);
 	});
 });

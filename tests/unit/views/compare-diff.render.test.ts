@@ -27,8 +27,11 @@ const show = (run: EtRun, row: readonly unknown[]) =>
 /** Trigger ticks (batch start times) finished on both sides by t; a tick with a batch on one
  *  side only (a no-data batch) compares against nothing. */
 function ticks(): number[] {
-	const all = [...new Set([...left.batches, ...right.batches].map((b) => b.startMs))].sort((x, y) => x - y);
-	const finished = (run: EtRun, tick: number) => (run.batches.find((b) => b.startMs === tick)?.endMs ?? 0) <= t;
+	const all = [...new Set([...left.batches, ...right.batches].map((b) => b.startMs))].sort(
+		(x, y) => x - y
+	);
+	const finished = (run: EtRun, tick: number) =>
+		(run.batches.find((b) => b.startMs === tick)?.endMs ?? 0) <= t;
 	return all.filter((tick) => finished(left, tick) && finished(right, tick));
 }
 
@@ -59,7 +62,9 @@ function bruteForce() {
 
 describe('CompareDiff (server-rendered), basic-08 append vs update, seed 1, end of batch 10', () => {
 	it('snapshot', async () => {
-		await expect(normalise(body)).toMatchFileSnapshot('./__snapshots__/compare-diff-append-vs-update.html.txt');
+		await expect(normalise(body)).toMatchFileSnapshot(
+			'./__snapshots__/compare-diff-append-vs-update.html.txt'
+		);
 	});
 
 	it('lists, per trigger, exactly the rows only one sink received', () => {
@@ -77,6 +82,8 @@ describe('CompareDiff (server-rendered), basic-08 append vs update, seed 1, end 
 		const sum = (k: 'onlyA' | 'onlyB') => expected.reduce((n, d) => n + d[k].length, 0);
 		expect(Number(textOf(one(root, 'compare-only-a')))).toBe(sum('onlyA'));
 		expect(Number(textOf(one(root, 'compare-only-b')))).toBe(sum('onlyB'));
-		expect(textOf(one(root, 'compare-summary'))).toMatch(new RegExp(`^${ticks().length} triggers compared`));
+		expect(textOf(one(root, 'compare-summary'))).toMatch(
+			new RegExp(`^${ticks().length} triggers compared`)
+		);
 	});
 });

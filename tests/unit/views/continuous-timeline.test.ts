@@ -1,6 +1,9 @@
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
-import { buildContinuousTrace, type ContinuousConfig } from '../../../simulations/microbatch/continuous';
+import {
+	buildContinuousTrace,
+	type ContinuousConfig
+} from '../../../simulations/microbatch/continuous';
 import ContinuousTimeline from '../../../src/lib/views/continuous-timeline/ContinuousTimeline.svelte';
 import {
 	contrastCaption,
@@ -9,9 +12,12 @@ import {
 	sinkCaption
 } from '../../../src/lib/views/continuous-timeline/describe';
 import { latencyLabel } from '../../../src/lib/views/continuous-timeline/format';
-import { layoutContinuous, MAX_MARKS, visibleWindow } from '../../../src/lib/views/continuous-timeline/layout';
+import {
+	layoutContinuous,
+	MAX_MARKS,
+	visibleWindow
+} from '../../../src/lib/views/continuous-timeline/layout';
 import { normalise } from './fixtures/markup';
-
 
 const BASE: ContinuousConfig = {
 	rowsPerSecond: 100,
@@ -30,8 +36,12 @@ describe('ContinuousTimeline (server-rendered SVG)', () => {
 
 	it('continuous="1 second", 10 rows/s, 2 partitions at 5.5 s, seed 1', async () => {
 		const sparse = buildContinuousTrace({ ...BASE, rowsPerSecond: 10 });
-		const { body } = render(ContinuousTimeline, { props: { trace: sparse, now: 5500, width: 960 } });
-		await expect(normalise(body)).toMatchFileSnapshot('./__snapshots__/continuous-timeline-default.svg.txt');
+		const { body } = render(ContinuousTimeline, {
+			props: { trace: sparse, now: 5500, width: 960 }
+		});
+		await expect(normalise(body)).toMatchFileSnapshot(
+			'./__snapshots__/continuous-timeline-default.svg.txt'
+		);
 	});
 
 	it('draws one "epoch committed" line per epoch committed by the cursor', () => {
@@ -48,7 +58,10 @@ describe('ContinuousTimeline (server-rendered SVG)', () => {
 	it('draws one lane per task and one tick per row processed by the cursor', () => {
 		const now = 5500;
 		const g = layoutContinuous(trace, now, { width: 960 });
-		const processed = trace.lanes.reduce((s, l) => s + l.rows.filter((r) => r.processedMs <= now).length, 0);
+		const processed = trace.lanes.reduce(
+			(s, l) => s + l.rows.filter((r) => r.processedMs <= now).length,
+			0
+		);
 		expect(g.lanes).toHaveLength(2);
 		expect(g.sampleEvery).toBe(1);
 		expect(g.ticks).toHaveLength(processed);
@@ -77,7 +90,13 @@ describe('ContinuousTimeline (server-rendered SVG)', () => {
 	});
 
 	it('samples ticks by row value when the window holds more than MAX_MARKS rows', () => {
-		const busy = buildContinuousTrace({ ...BASE, rowsPerSecond: 4000, numPartitions: 4, cores: 4, untilMs: 8000 });
+		const busy = buildContinuousTrace({
+			...BASE,
+			rowsPerSecond: 4000,
+			numPartitions: 4,
+			cores: 4,
+			untilMs: 8000
+		});
 		const g = layoutContinuous(busy, 7000, { width: 960 });
 		expect(g.sampleEvery).toBeGreaterThan(1);
 		expect(g.ticks.length).toBeLessThanOrEqual(MAX_MARKS * 1.1);
@@ -94,7 +113,12 @@ describe('ContinuousTimeline (server-rendered SVG)', () => {
 });
 
 describe('ContinuousTimeline with a failure and a restart', () => {
-	const trace = buildContinuousTrace({ ...BASE, failureAtMs: 3500, restartAfterMs: 2000, sink: 'kafka' });
+	const trace = buildContinuousTrace({
+		...BASE,
+		failureAtMs: 3500,
+		restartAfterMs: 2000,
+		sink: 'kafka'
+	});
 
 	it('marks the failure, the downtime, the restart and the replayed rows', () => {
 		const { body } = render(ContinuousTimeline, { props: { trace, now: 7000, width: 960 } });
@@ -108,7 +132,9 @@ describe('ContinuousTimeline with a failure and a restart', () => {
 		expect(abandoned.every((t) => t.id.startsWith('0:'))).toBe(true);
 		const before = layoutContinuous(trace, 3400, { width: 960 });
 		expect(before.ticks.some((t) => t.status === 'abandoned')).toBe(false);
-		expect(sinkCaption(trace)).toContain('44 rows were processed again; the sink received 44 of them twice');
+		expect(sinkCaption(trace)).toContain(
+			'44 rows were processed again; the sink received 44 of them twice'
+		);
 	});
 
 	it('keeps the failure and restart labels inside the figure at a phone width', () => {
@@ -116,7 +142,8 @@ describe('ContinuousTimeline with a failure and a restart', () => {
 		for (const width of [360, 960]) {
 			const g = layoutContinuous(trace, 5600, { width });
 			const f = g.failure!;
-			const right = (x: number, anchor: 'start' | 'end', text: string) => (anchor === 'start' ? x + text.length * 6.2 : x);
+			const right = (x: number, anchor: 'start' | 'end', text: string) =>
+				anchor === 'start' ? x + text.length * 6.2 : x;
 			expect(right(f.labelX, f.labelAnchor, f.label)).toBeLessThanOrEqual(width);
 			expect(right(f.restartX, f.restartAnchor, f.restartLabel!)).toBeLessThanOrEqual(width);
 		}
@@ -125,7 +152,9 @@ describe('ContinuousTimeline with a failure and a restart', () => {
 
 	it('a console sink had not printed the replayed rows, and the caption says so', () => {
 		const console = buildContinuousTrace({ ...BASE, failureAtMs: 3500, restartAfterMs: 2000 });
-		expect(sinkCaption(console)).toContain('44 rows were processed again; the console sink had not published them yet');
+		expect(sinkCaption(console)).toContain(
+			'44 rows were processed again; the console sink had not published them yet'
+		);
 	});
 
 	it('the epoch table lists both runs, with offsets only for committed epochs', () => {
@@ -142,13 +171,20 @@ describe('ContinuousTimeline with fewer cores than partitions', () => {
 		expect(count(body, 'epoch-commit')).toBe(0);
 		expect(body).toContain('p3: no core');
 		expect(body).toContain('at least 4 cores for the query to make progress');
-		await expect(normalise(body)).toMatchFileSnapshot('./__snapshots__/continuous-timeline-stall-phone.svg.txt');
+		await expect(normalise(body)).toMatchFileSnapshot(
+			'./__snapshots__/continuous-timeline-stall-phone.svg.txt'
+		);
 	});
 });
 
 describe('layoutContinuous never throws at the edges', () => {
 	it('at time 0, before any task, past the end, and at a phone width', () => {
-		for (const over of [{}, { untilMs: 1000 }, { failureAtMs: 700, restartAfterMs: 0 }, { cores: 1, numPartitions: 16 }]) {
+		for (const over of [
+			{},
+			{ untilMs: 1000 },
+			{ failureAtMs: 700, restartAfterMs: 0 },
+			{ cores: 1, numPartitions: 16 }
+		]) {
 			const trace = buildContinuousTrace({ ...BASE, ...over });
 			for (const now of [0, 500, trace.endMs, trace.endMs + 5000]) {
 				for (const width of [320, 960]) {

@@ -126,7 +126,9 @@ describe('labelThatFits', () => {
 		const run = fixedRun();
 		const row = run.rows[2];
 		if (!row) throw new Error('no row');
-		expect(labelThatFits(row, 2000, 200)).toBe('windowed = ….reduceByKeyAndWindow(…) · window: the last 3 batches (6 s), every 2 s');
+		expect(labelThatFits(row, 2000, 200)).toBe(
+			'windowed = ….reduceByKeyAndWindow(…) · window: the last 3 batches (6 s), every 2 s'
+		);
 		expect(labelThatFits(row, 2000, 40)).toBe('windowed = ….reduceByKeyAndWindow(…)');
 		expect(labelThatFits(row, 2000, 6)).toBe('windo…');
 	});
@@ -134,8 +136,19 @@ describe('labelThatFits', () => {
 
 describe('firstVisible', () => {
 	it('keeps the last finished batch in view when later ones queue up', () => {
-		const phases = ['done', 'done', 'done', 'running', 'queued', 'queued', 'queued', 'filling'] as const;
-		const frame = { batches: phases.map((phase) => ({ phase })) } as unknown as Parameters<typeof firstVisible>[0];
+		const phases = [
+			'done',
+			'done',
+			'done',
+			'running',
+			'queued',
+			'queued',
+			'queued',
+			'filling'
+		] as const;
+		const frame = { batches: phases.map((phase) => ({ phase })) } as unknown as Parameters<
+			typeof firstVisible
+		>[0];
 		expect(firstVisible(frame, 3)).toBe(2);
 		expect(firstVisible(frame, 8)).toBe(0);
 	});

@@ -17,7 +17,16 @@ import { dstreamScenario, structuredVariant } from '$sim/kinds/dstream/questions
 import { numberParam } from '$sim/core/params';
 import { secondsLabel } from '$lib/views/format';
 import { DSTREAM } from './fixtures/engine-runs';
-import { byTestId, findAll, hasClass, normalise, one, parseMarkup, textOf, type El } from './fixtures/markup';
+import {
+	byTestId,
+	findAll,
+	hasClass,
+	normalise,
+	one,
+	parseMarkup,
+	textOf,
+	type El
+} from './fixtures/markup';
 
 const { run, frame } = DSTREAM;
 const body = render(DStreamBatches, { props: { run, frame } }).body;
@@ -25,7 +34,9 @@ const root = parseMarkup(body);
 const svg = one(root, 'view-dstream-batches');
 const columns = findAll(svg, (e) => e.tag === 'g' && hasClass(e, 'col'));
 const columnTimes = columns.map((c) => textOf(findAll(c, (e) => hasClass(e, 'col-label'))[0]!));
-const visible = frame.batches.filter((b) => columnTimes.includes(`batch ${secondsLabel(b.batch.batchTime)}`));
+const visible = frame.batches.filter((b) =>
+	columnTimes.includes(`batch ${secondsLabel(b.batch.batchTime)}`)
+);
 
 /** A box's text line is the element, or its start cut with an ellipsis where the box is narrow. */
 const shows = (line: string, element: string) =>
@@ -33,7 +44,9 @@ const shows = (line: string, element: string) =>
 
 describe('DStream batches view (server-rendered SVG), basic-03 seed 1, end of batch 6', () => {
 	it('snapshot', async () => {
-		await expect(normalise(body)).toMatchFileSnapshot('./__snapshots__/dstream-batches-basic-03.svg.txt');
+		await expect(normalise(body)).toMatchFileSnapshot(
+			'./__snapshots__/dstream-batches-basic-03.svg.txt'
+		);
 	});
 
 	it('shows consecutive batch intervals of the run, the last finished one among them', () => {
@@ -59,10 +72,18 @@ describe('DStream batches view (server-rendered SVG), basic-03 seed 1, end of ba
 				const lines = findAll(box, (e) => hasClass(e, 'cell-line')).map(textOf);
 				// A checkpointed box gives part of its title's width to the "ckpt" tag.
 				if (row.kind === 'input') expect(title).toMatch(new RegExp(`^${cell.count} lines`));
-				else expect(shows(title, `${cell.count} ${cell.count === 1 ? 'element' : 'elements'}`), title).toBe(true);
+				else
+					expect(
+						shows(title, `${cell.count} ${cell.count === 1 ? 'element' : 'elements'}`),
+						title
+					).toBe(true);
 				const shown = cell.count <= MAX_LINES ? cell.count : MAX_LINES - 1;
 				expect(lines.length).toBe(Math.min(cell.count, MAX_LINES));
-				lines.slice(0, shown).forEach((l, k) => expect(shows(l, cell.records[k]!), `${l} / ${cell.records[k]}`).toBe(true));
+				lines
+					.slice(0, shown)
+					.forEach((l, k) =>
+						expect(shows(l, cell.records[k]!), `${l} / ${cell.records[k]}`).toBe(true)
+					);
 				if (cell.count > MAX_LINES) expect(lines.at(-1)).toBe(`+${cell.count - shown} more`);
 				// Partitions as stripes, one per partition the engine reported.
 				expect(findAll(box, (e) => hasClass(e, 'stripe'))).toHaveLength(
@@ -80,8 +101,14 @@ describe('DStream batches view (server-rendered SVG), basic-03 seed 1, end of ba
 		const label = textOf(findAll(svg, (e) => hasClass(e, 'bracket-label'))[0]!);
 		expect(label).toBe(`window at ${secondsLabel(Math.max(...times))}: ${times.length} batches`);
 		const bracket = findAll(svg, (e) => hasClass(e, 'bracket'))[0]!;
-		const [x0, x1] = /^M([\d.]+),[\d.]+v6H([\d.]+)v-6$/.exec(bracket.attrs['d']!)!.slice(1).map(Number);
-		const boxX = (t: number): El => one(svg, `rdd-${frame.window!.row.nodeId}@${t}`).children.find((c): c is El => typeof c !== 'string' && c.tag === 'rect')!;
+		const [x0, x1] = /^M([\d.]+),[\d.]+v6H([\d.]+)v-6$/
+			.exec(bracket.attrs['d']!)!
+			.slice(1)
+			.map(Number);
+		const boxX = (t: number): El =>
+			one(svg, `rdd-${frame.window!.row.nodeId}@${t}`).children.find(
+				(c): c is El => typeof c !== 'string' && c.tag === 'rect'
+			)!;
 		const firstBox = boxX(Math.min(...times));
 		const lastBox = boxX(Math.max(...times));
 		expect(x0).toBeCloseTo(Number(firstBox.attrs['x']), 6);
@@ -91,11 +118,15 @@ describe('DStream batches view (server-rendered SVG), basic-03 seed 1, end of ba
 	it('hands the state RDD on with an arrow between consecutive finished batches', () => {
 		const stateRows = run.rows.filter((r) => r.kind === 'state');
 		const doneVisible = visible.filter((b) => b.phase === 'done').length;
-		expect(findAll(svg, (e) => e.tag === 'path' && hasClass(e, 'arrow'))).toHaveLength(stateRows.length * Math.max(0, doneVisible - 1));
+		expect(findAll(svg, (e) => e.tag === 'path' && hasClass(e, 'arrow'))).toHaveLength(
+			stateRows.length * Math.max(0, doneVisible - 1)
+		);
 	});
 
 	it('prints what the engine’s pprint() printed for the last finished batch', () => {
-		expect(textOf(one(root, 'dstream-pprint'))).toBe(frame.done.at(-1)!.pprint.join('\n').replace(/\s+/g, ' ').trim());
+		expect(textOf(one(root, 'dstream-pprint'))).toBe(
+			frame.done.at(-1)!.pprint.join('\n').replace(/\s+/g, ' ').trim()
+		);
 	});
 });
 
@@ -103,14 +134,21 @@ describe('StructuredSide (server-rendered), basic-03 seed 1, same cursor', () =>
 	const scenario = dstreamScenario('basic-03-dstreams')!;
 	const draw = (session: { run: unknown; error: SourceError | null }) =>
 		render(StructuredSide, {
-			props: { run: session.run as SsRun | null, error: session.error, now: DSTREAM.cursorMs, onvariant: () => {} }
+			props: {
+				run: session.run as SsRun | null,
+				error: session.error,
+				now: DSTREAM.cursorMs,
+				onvariant: () => {}
+			}
 		}).body;
 
 	it('the page’s own program: the engine’s located refusal, and the variants it can run', () => {
 		const session = controllerOf(scenario).companion!;
 		const view = one(parseMarkup(draw(session)), 'sim-structured');
 		expect(session.error).not.toBeNull();
-		expect(textOf(one(view, 'sim-structured-error'))).toBe(`Line ${session.error!.line}: ${session.error!.message}`.replace(/\s+/g, ' '));
+		expect(textOf(one(view, 'sim-structured-error'))).toBe(
+			`Line ${session.error!.line}: ${session.error!.message}`.replace(/\s+/g, ' ')
+		);
 		expect(byTestId(view, 'sim-structured-totals')).toHaveLength(1);
 		expect(byTestId(view, 'sim-structured-windowed')).toHaveLength(1);
 	});
@@ -125,7 +163,9 @@ describe('StructuredSide (server-rendered), basic-03 seed 1, same cursor', () =>
 		const view = one(parseMarkup(side), 'sim-structured');
 
 		it('snapshot', async () => {
-			await expect(normalise(side)).toMatchFileSnapshot('./__snapshots__/structured-side-basic-03-totals.html.txt');
+			await expect(normalise(side)).toMatchFileSnapshot(
+				'./__snapshots__/structured-side-basic-03-totals.html.txt'
+			);
 		});
 
 		it('shows the sink rows of the engine’s last micro-batch finished by the cursor', () => {

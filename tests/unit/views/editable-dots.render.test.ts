@@ -31,7 +31,9 @@ const hits = findAll(parseMarkup(body), (e) => e.attrs['data-testid'] === 'sim-d
 
 describe('EditableDots (server-rendered), basic-08 inside-vs-beyond-delay with one nudge', () => {
 	it('snapshot', async () => {
-		await expect(normalise(body)).toMatchFileSnapshot('./__snapshots__/editable-dots-late-rows-nudged.svg.txt');
+		await expect(normalise(body)).toMatchFileSnapshot(
+			'./__snapshots__/editable-dots-late-rows-nudged.svg.txt'
+		);
 	});
 
 	it('the engine re-ran on the edit: the nudged row is 1 s later in event time', () => {
@@ -39,7 +41,9 @@ describe('EditableDots (server-rendered), basic-08 inside-vs-beyond-delay with o
 	});
 
 	it('puts one focusable dot on every row the plot draws, one tab stop in all', () => {
-		expect(hits.map((h) => h.attrs['data-id']).sort()).toEqual(frame.arrived.map((e) => e.id).sort());
+		expect(hits.map((h) => h.attrs['data-id']).sort()).toEqual(
+			frame.arrived.map((e) => e.id).sort()
+		);
 		for (const d of geometry.dots) {
 			const hit = hits.find((h) => h.attrs['data-id'] === d.id)!;
 			expect([Number(hit.attrs['cx']), Number(hit.attrs['cy'])]).toEqual([d.x, d.y]);
@@ -48,7 +52,9 @@ describe('EditableDots (server-rendered), basic-08 inside-vs-beyond-delay with o
 	});
 
 	it('rings exactly the edited record', () => {
-		expect(hits.filter((h) => h.attrs['data-edited'] === 'true').map((h) => h.attrs['data-id'])).toEqual([target.id]);
+		expect(
+			hits.filter((h) => h.attrs['data-edited'] === 'true').map((h) => h.attrs['data-id'])
+		).toEqual([target.id]);
 		const rings = findAll(parseMarkup(body), (e) => e.tag === 'circle' && hasClass(e, 'edited'));
 		const d = geometry.dots.find((x) => x.id === target.id)!;
 		expect(rings.map((r) => [Number(r.attrs['cx']), Number(r.attrs['cy'])])).toEqual([[d.x, d.y]]);

@@ -13,7 +13,8 @@ import { ET_FIXTURES, JOIN, LATE_ROWS, TWO_STREAMS, type EtFixture } from './fix
 import { findAll, hasClass, normalise, one, parseMarkup, type El } from './fixtures/markup';
 import { pathPoints, scaleFromTicks } from './fixtures/scales';
 
-const draw = (f: EtFixture) => render(EventTimePlot, { props: { run: f.run, frame: f.frame } }).body;
+const draw = (f: EtFixture) =>
+	render(EventTimePlot, { props: { run: f.run, frame: f.frame } }).body;
 
 function scales(svg: El) {
 	const ticks = (axis: string) => findAll(svg, (e) => e.attrs['data-axis'] === axis);
@@ -37,7 +38,9 @@ const readBy = (f: EtFixture) => {
 describe('EventTimePlot (server-rendered SVG)', () => {
 	for (const f of [LATE_ROWS, TWO_STREAMS, JOIN]) {
 		it(`${f.slug} ${f.preset}, seed ${f.seed}, end of batch ${f.batchId}: snapshot`, async () => {
-			await expect(normalise(draw(f))).toMatchFileSnapshot(`./__snapshots__/event-time-plot-${f.name}.svg.txt`);
+			await expect(normalise(draw(f))).toMatchFileSnapshot(
+				`./__snapshots__/event-time-plot-${f.name}.svg.txt`
+			);
 		});
 	}
 
@@ -49,7 +52,9 @@ describe('EventTimePlot (server-rendered SVG)', () => {
 			it('crosses out exactly the rows the engine dropped by the cursor, in the batches that count drops', () => {
 				const crossed = findAll(svg, (e) => e.tag === 'g' && hasClass(e, 'dropped'));
 				const dropped = readBy(f).filter((e) => e.dropped);
-				expect(crossed.map((e) => e.attrs['data-id']).sort()).toEqual(dropped.map((e) => e.id).sort());
+				expect(crossed.map((e) => e.attrs['data-id']).sort()).toEqual(
+					dropped.map((e) => e.id).sort()
+				);
 				// numRowsDroppedByWatermark counts what the late filter saw: for an aggregation, the
 				// partially aggregated groups (window + key), so rows and count agree only on "some or none".
 				for (const b of f.frame.done) {
@@ -60,22 +65,29 @@ describe('EventTimePlot (server-rendered SVG)', () => {
 
 			it('draws every arrived row once, at its arrival and event time, counted or waiting', () => {
 				const dots = findAll(svg, (e) => e.attrs['data-id'] !== undefined);
-				expect(dots.map((d) => d.attrs['data-id']).sort()).toEqual(f.frame.arrived.map((e) => e.id).sort());
+				expect(dots.map((d) => d.attrs['data-id']).sort()).toEqual(
+					f.frame.arrived.map((e) => e.id).sort()
+				);
 				const read = new Set(readBy(f).map((e) => e.id));
 				for (const e of f.frame.arrived) {
 					const dot = dots.find((d) => d.attrs['data-id'] === e.id)!;
 					const [cx, cy] = centre(dot);
 					expect(x.toValue(cx)).toBeCloseTo(e.arrivalMs, 0);
 					expect(y.toValue(cy)).toBeCloseTo(e.eventTimeMs, 0);
-					if (dot.tag === 'circle') expect(hasClass(dot, read.has(e.id) ? 'on-time' : 'pending')).toBe(true);
+					if (dot.tag === 'circle')
+						expect(hasClass(dot, read.has(e.id) ? 'on-time' : 'pending')).toBe(true);
 				}
 			});
 
 			it('steps the watermark once per batch, at the watermark the engine ran that batch with', () => {
 				const bands = findAll(svg, (e) => e.tag === 'rect' && hasClass(e, 'band'));
 				const visible = [...f.frame.done, ...(f.frame.running ? [f.frame.running] : [])];
-				expect(bands.map((b) => Number(b.attrs['data-batch']))).toEqual(visible.map((b) => b.batchId));
-				bands.forEach((band, i) => expect(x.toValue(Number(band.attrs['x']))).toBeCloseTo(visible[i]!.startMs, 0));
+				expect(bands.map((b) => Number(b.attrs['data-batch']))).toEqual(
+					visible.map((b) => b.batchId)
+				);
+				bands.forEach((band, i) =>
+					expect(x.toValue(Number(band.attrs['x']))).toBeCloseTo(visible[i]!.startMs, 0)
+				);
 
 				const wm = findAll(svg, (e) => e.tag === 'path' && hasClass(e, 'watermark'));
 				expect(wm).toHaveLength(1);
@@ -85,7 +97,10 @@ describe('EventTimePlot (server-rendered SVG)', () => {
 				expect(steps).toHaveLength(visible.length + 1);
 				const bottom = Number(bands[0]!.attrs['y']) + Number(bands[0]!.attrs['height']);
 				const floor = y.toValue(bottom);
-				const expected = [...visible.map((b) => [b.startMs, b.watermarkMs] as const), [f.cursorMs, f.frame.watermarkMs] as const];
+				const expected = [
+					...visible.map((b) => [b.startMs, b.watermarkMs] as const),
+					[f.cursorMs, f.frame.watermarkMs] as const
+				];
 				steps.forEach(([px, py], i) => {
 					const [t, w] = expected[i]!;
 					expect(x.toValue(px)).toBeCloseTo(t, 0);
@@ -109,12 +124,15 @@ describe('EventTimePlot (server-rendered SVG)', () => {
 		const svg = one(parseMarkup(draw(LATE_ROWS)), 'view-event-time');
 		// Tumbling windows, one late row per group: one crossed-out mark per counted drop.
 		const crossed = findAll(svg, (e) => e.tag === 'g' && hasClass(e, 'dropped'));
-		expect(crossed).toHaveLength(LATE_ROWS.frame.done.reduce((n, b) => n + b.numRowsDroppedByWatermark, 0));
+		expect(crossed).toHaveLength(
+			LATE_ROWS.frame.done.reduce((n, b) => n + b.numRowsDroppedByWatermark, 0)
+		);
 		const scripted = LATE_ROWS.input.streams.flatMap((s) => s.events).filter((e) => e.scripted);
 		const fates = scripted.map((e) => findAll(svg, (el) => el.attrs['data-id'] === e.id)[0]);
-		expect(fates.map((el) => (el?.tag === 'g' ? 'crossed' : el && hasClass(el, 'on-time') ? 'counted' : 'other'))).toEqual([
-			'counted',
-			'crossed'
-		]);
+		expect(
+			fates.map((el) =>
+				el?.tag === 'g' ? 'crossed' : el && hasClass(el, 'on-time') ? 'counted' : 'other'
+			)
+		).toEqual(['counted', 'crossed']);
 	});
 });

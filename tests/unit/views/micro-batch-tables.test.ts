@@ -4,7 +4,8 @@ import { defaultParams } from '../../../simulations/core/params';
 import { tablesAt } from '../../../src/lib/views/micro-batch-tables/layout';
 
 const basic01 = microBatchScenario('basic-01-stream-processing')!;
-const build = (outputMode: string) => basic01.build({ ...defaultParams(basic01.schema), outputMode }, 1);
+const build = (outputMode: string) =>
+	basic01.build({ ...defaultParams(basic01.schema), outputMode }, 1);
 
 describe('tablesAt (basic-01)', () => {
 	it('before the first commit the result table is empty', () => {
@@ -45,7 +46,10 @@ describe('tablesAt (a query without an aggregation)', () => {
 	it('the table is what the sink received from the last batch, in the program’s columns', () => {
 		const code = basic01
 			.program(defaultParams(basic01.schema))
-			.replace('counts = stream.groupBy((F.col("value") % NUM_KEYS).alias("key")).count()', 'counts = stream.select((F.col("value") * 10).alias("tens"))')
+			.replace(
+				'counts = stream.groupBy((F.col("value") % NUM_KEYS).alias("key")).count()',
+				'counts = stream.select((F.col("value") * 10).alias("tens"))'
+			)
 			.replace('.outputMode("complete")', '.outputMode("append")');
 		const r = basic01.run(code, defaultParams(basic01.schema), 1);
 		if (!r.ok || r.value.kind !== 'microBatch') throw new Error('expected a micro-batch run');
@@ -53,7 +57,9 @@ describe('tablesAt (a query without an aggregation)', () => {
 		expect(t).toMatchObject({ stateful: false, columns: ['tens'], outputMode: 'append' });
 		const last = r.value.trace.batches.filter((b) => b.commitAt <= 20_000).at(-1)!;
 		const first = (last.startOffset ?? 0) * 5;
-		expect(t.result.map((x) => x.cells[0])).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => String((first + i) * 10)));
+		expect(t.result.map((x) => x.cells[0])).toEqual(
+			[0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => String((first + i) * 10))
+		);
 		expect(t.numOutputRows).toBe(last.numInputRows);
 	});
 });

@@ -59,12 +59,17 @@ describe('layoutTimeline (basic-11 defaults: processingTime 2 s, 100 rows/s)', (
 		expect(g.dots.length).toBeLessThanOrEqual(MAX_MARKS);
 		expect(g.sampleEvery).toBeGreaterThan(1);
 		// The stride is coprime with numPartitions, so both partitions still get marks.
-		expect(new Set(g.dots.filter((d) => d.status !== 'waiting').map((d) => d.cy > g.lanes[1]!.y + 48)).size).toBe(2);
+		expect(
+			new Set(g.dots.filter((d) => d.status !== 'waiting').map((d) => d.cy > g.lanes[1]!.y + 48))
+				.size
+		).toBe(2);
 	});
 
 	it('the sub-second trigger draws idle ticks between batch ticks', () => {
 		const g = layoutTimeline(run({ triggerInterval: 0.25 }), 10_000, { width: 960 });
-		expect(g.ticks.filter((t) => t.idle).length).toBeGreaterThan(g.ticks.filter((t) => !t.idle).length);
+		expect(g.ticks.filter((t) => t.idle).length).toBeGreaterThan(
+			g.ticks.filter((t) => !t.idle).length
+		);
 	});
 
 	it('overrun: falling-behind batches are flagged and the latency strip rises', () => {

@@ -12,14 +12,23 @@ import {
 } from '../../../src/lib/views/progress-charts/layout';
 import { NO_WATERMARK, RUN } from './fixtures/progress-run';
 
-const chart = (g: ReturnType<typeof layoutProgressCharts>, id: string) => g.charts.find((c) => c.id === id)!;
+const chart = (g: ReturnType<typeof layoutProgressCharts>, id: string) =>
+	g.charts.find((c) => c.id === id)!;
 const pathPoints = (d: string) => (d.match(/[ML]/g) ?? []).length;
 
 describe('progressPoints', () => {
 	const pts = progressPoints(RUN);
 
 	it('reads Spark’s fields from each batch’s StreamingQueryProgress', () => {
-		expect(pts.map((p) => [p.batchId, p.t, p.inputRowsPerSecond, p.processedRowsPerSecond, p.batchDuration])).toEqual([
+		expect(
+			pts.map((p) => [
+				p.batchId,
+				p.t,
+				p.inputRowsPerSecond,
+				p.processedRowsPerSecond,
+				p.batchDuration
+			])
+		).toEqual([
 			[0, 2000, 0, 40, 100],
 			[1, 4000, 3, 30, 200],
 			[2, 6000, 1, 20, 100]
@@ -103,7 +112,10 @@ describe('layoutProgressCharts', () => {
 describe('progress charts on an engine run (basic-08, defaults, seed 1)', () => {
 	const s = EVENT_TIME_SCENARIOS['basic-08-late-data']!;
 	const p = s.constrain(defaultParams(s.schema)).params;
-	const r = runEventTimeProgram(s.program(p), { input: s.input(p, 1), kafkaValue: (e) => s.kafkaValue(e) });
+	const r = runEventTimeProgram(s.program(p), {
+		input: s.input(p, 1),
+		kafkaValue: (e) => s.kafkaValue(e)
+	});
 	if (!r.ok) throw new Error(r.error.message);
 	const run = r.value;
 
@@ -121,7 +133,9 @@ describe('progress charts on an engine run (basic-08, defaults, seed 1)', () => 
 	});
 
 	it('the watermark trails the batch timestamp by at least the delay once it is set', () => {
-		const gaps = progressPoints(run).flatMap((q) => (q.watermarkGapS === null ? [] : [q.watermarkGapS]));
+		const gaps = progressPoints(run).flatMap((q) =>
+			q.watermarkGapS === null ? [] : [q.watermarkGapS]
+		);
 		expect(gaps.length).toBe(run.batches.length - 1);
 		expect(Math.min(...gaps)).toBeGreaterThanOrEqual((run.delayMs ?? 0) / 1000);
 	});

@@ -27,13 +27,17 @@ const printed = (html: string) => {
 
 describe('ProgressRecord (server-rendered), basic-11 overrun seed 1 at 14 s', () => {
 	it('snapshot', async () => {
-		await expect(normalise(draw(null))).toMatchFileSnapshot('./__snapshots__/progress-record-overrun.html.txt');
+		await expect(normalise(draw(null))).toMatchFileSnapshot(
+			'./__snapshots__/progress-record-overrun.html.txt'
+		);
 	});
 
 	it('prints the engine’s progress record of the last committed batch, every field', () => {
 		expect(committed.length).toBeGreaterThan(1);
 		expect(JSON.parse(printed(draw(null)))).toEqual(JSON.parse(JSON.stringify(latest.progress)));
-		expect(textOf(findAll(parseMarkup(draw(null)), (e) => e.tag === 'h4')[0]!)).toBe('query.lastProgress');
+		expect(textOf(findAll(parseMarkup(draw(null)), (e) => e.tag === 'h4')[0]!)).toBe(
+			'query.lastProgress'
+		);
 	});
 
 	it('prints the rates as Spark’s JSON does, with one decimal', () => {
@@ -44,11 +48,19 @@ describe('ProgressRecord (server-rendered), basic-11 overrun seed 1 at 14 s', ()
 
 	it('a picked batch prints that batch’s record', () => {
 		const first = committed[0]!;
-		expect(JSON.parse(printed(draw(first.batchId)))).toEqual(JSON.parse(JSON.stringify(first.progress)));
+		expect(JSON.parse(printed(draw(first.batchId)))).toEqual(
+			JSON.parse(JSON.stringify(first.progress))
+		);
 	});
 
 	it('offers exactly the batches committed by the cursor', () => {
-		const options = findAll(one(parseMarkup(draw(null)), 'progress-batch'), (e) => e.tag === 'option');
-		expect(options.map((o) => o.attrs['value'])).toEqual(['latest', ...committed.map((b) => String(b.batchId))]);
+		const options = findAll(
+			one(parseMarkup(draw(null)), 'progress-batch'),
+			(e) => e.tag === 'option'
+		);
+		expect(options.map((o) => o.attrs['value'])).toEqual([
+			'latest',
+			...committed.map((b) => String(b.batchId))
+		]);
 	});
 });

@@ -15,12 +15,16 @@ import { ET_FIXTURES, JOIN, SLIDING, TWO_STREAMS, type EtFixture } from './fixtu
 import { findAll, hasClass, normalise, one, parseMarkup, textOf, type El } from './fixtures/markup';
 import { pathPoints, scaleFromTicks, type Scale } from './fixtures/scales';
 
-const charts = (f: EtFixture) => render(ProgressCharts, { props: { run: f.run, frame: f.frame } }).body;
+const charts = (f: EtFixture) =>
+	render(ProgressCharts, { props: { run: f.run, frame: f.frame } }).body;
 const store = (f: EtFixture) => render(StateStoreView, { props: { frame: f.frame } }).body;
 
 /** The y scale of one chart, from its ticks' data values (their labels are SI-abbreviated). */
 function yScale(svg: El): Scale {
-	const ticks = findAll(svg, (e) => e.attrs['data-axis'] === 'y').map((t) => ({ px: Number(t.attrs['y']) - 4, v: Number(t.attrs['data-v']) }));
+	const ticks = findAll(svg, (e) => e.attrs['data-axis'] === 'y').map((t) => ({
+		px: Number(t.attrs['y']) - 4,
+		v: Number(t.attrs['data-v'])
+	}));
 	const a = ticks[0]!;
 	const b = ticks.at(-1)!;
 	const k = (b.v - a.v) / (b.px - a.px);
@@ -35,14 +39,17 @@ const METRICS: Record<string, (b: Reported) => number | null> = {
 	processedRowsPerSecond: (b) => b.progress.processedRowsPerSecond,
 	batchDuration: (b) => b.progress.batchDuration,
 	// Spark's Global Watermark Gap: trigger time − watermark, once there is a watermark.
-	watermarkGapS: (b) => (Number.isFinite(b.watermarkMs) ? (b.startMs - b.watermarkMs) / 1000 : null),
+	watermarkGapS: (b) =>
+		Number.isFinite(b.watermarkMs) ? (b.startMs - b.watermarkMs) / 1000 : null,
 	numRowsTotal: (b) => b.progress.stateOperators.reduce((n, s) => n + s.numRowsTotal, 0)
 };
 
 describe('ProgressCharts (server-rendered)', () => {
 	for (const f of [SLIDING, JOIN]) {
 		it(`${f.slug} ${f.preset}, seed ${f.seed}, end of batch ${f.batchId}: snapshot`, async () => {
-			await expect(normalise(charts(f))).toMatchFileSnapshot(`./__snapshots__/progress-charts-${f.name}.html.txt`);
+			await expect(normalise(charts(f))).toMatchFileSnapshot(
+				`./__snapshots__/progress-charts-${f.name}.html.txt`
+			);
 		});
 	}
 
@@ -52,11 +59,19 @@ describe('ProgressCharts (server-rendered)', () => {
 			const reported = f.frame.done.filter((b): b is Reported => b.progress !== undefined);
 			expect(reported.length).toBe(f.frame.done.length);
 			const figures = findAll(view, (e) => e.tag === 'figure');
-			expect(figures.map((e) => e.attrs['data-chart'])).toEqual(['rates', 'duration', 'watermark', 'state']);
+			expect(figures.map((e) => e.attrs['data-chart'])).toEqual([
+				'rates',
+				'duration',
+				'watermark',
+				'state'
+			]);
 			let checked = 0;
 			for (const fig of figures) {
 				const svg = findAll(fig, (e) => e.tag === 'svg')[0]!;
-				const x = scaleFromTicks(findAll(svg, (e) => e.attrs['data-axis'] === 'x'), 'x');
+				const x = scaleFromTicks(
+					findAll(svg, (e) => e.attrs['data-axis'] === 'x'),
+					'x'
+				);
 				const y = yScale(svg);
 				for (const path of findAll(svg, (e) => e.tag === 'path' && hasClass(e, 'series'))) {
 					const metric = Object.keys(METRICS).find((m) => hasClass(path, m));
@@ -82,7 +97,9 @@ describe('ProgressCharts (server-rendered)', () => {
 describe('StateStoreView (server-rendered)', () => {
 	for (const f of [TWO_STREAMS, JOIN]) {
 		it(`${f.slug} ${f.preset}, seed ${f.seed}, end of batch ${f.batchId}: snapshot`, async () => {
-			await expect(normalise(store(f))).toMatchFileSnapshot(`./__snapshots__/state-store-${f.name}.html.txt`);
+			await expect(normalise(store(f))).toMatchFileSnapshot(
+				`./__snapshots__/state-store-${f.name}.html.txt`
+			);
 		});
 	}
 
@@ -94,7 +111,8 @@ describe('StateStoreView (server-rendered)', () => {
 			expect(ops.length).toBeGreaterThan(0);
 			const rows = findAll(view, (e) => e.tag === 'tr' && e.attrs['data-operator'] !== undefined);
 			expect(rows.map((r) => r.attrs['data-operator'])).toEqual(ops.map((o) => o.operatorName));
-			const field = (r: El, name: string) => Number(textOf(findAll(r, (e) => e.attrs['data-field'] === name)[0]!));
+			const field = (r: El, name: string) =>
+				Number(textOf(findAll(r, (e) => e.attrs['data-field'] === name)[0]!));
 			rows.forEach((r, i) => {
 				const op = ops[i]!;
 				expect(field(r, 'numRowsTotal')).toBe(op.numRowsTotal);
@@ -103,7 +121,9 @@ describe('StateStoreView (server-rendered)', () => {
 				expect(field(r, 'numRowsDroppedByWatermark')).toBe(op.numRowsDroppedByWatermark);
 				// The sparkline: this operator's numRowsTotal after every batch so far.
 				const history = f.frame.done.map((b) => b.progress!.stateOperators[i]!.numRowsTotal);
-				expect(textOf(findAll(r, (e) => e.tag === 'title')[0]!)).toBe(`numRowsTotal by batch: ${history.join(', ')}`);
+				expect(textOf(findAll(r, (e) => e.tag === 'title')[0]!)).toBe(
+					`numRowsTotal by batch: ${history.join(', ')}`
+				);
 			});
 			const total = findAll(view, (e) => e.attrs['data-field'] === 'totalRows');
 			if (ops.length > 1) expect(Number(textOf(total[0]!))).toBe(last.numStateRows);
@@ -112,14 +132,22 @@ describe('StateStoreView (server-rendered)', () => {
 	}
 
 	it('the join fixture lists both operators, sink first: the aggregation, then the join buffers', () => {
-		const rows = findAll(one(parseMarkup(store(JOIN)), 'view-state-store'), (e) => e.attrs['data-operator'] !== undefined);
-		expect(rows.map((r) => r.attrs['data-operator'])).toEqual(['stateStoreSave', 'symmetricHashJoin']);
+		const rows = findAll(
+			one(parseMarkup(store(JOIN)), 'view-state-store'),
+			(e) => e.attrs['data-operator'] !== undefined
+		);
+		expect(rows.map((r) => r.attrs['data-operator'])).toEqual([
+			'stateStoreSave',
+			'symmetricHashJoin'
+		]);
 	});
 });
 
 describe('QueryMetrics (server-rendered)', () => {
 	it('prerenders folded, computing no chart (it opens after hydration on wide screens)', () => {
-		const root = parseMarkup(render(QueryMetrics, { props: { run: SLIDING.run, frame: SLIDING.frame } }).body);
+		const root = parseMarkup(
+			render(QueryMetrics, { props: { run: SLIDING.run, frame: SLIDING.frame } }).body
+		);
 		const details = one(root, 'query-metrics');
 		expect(details.attrs['open']).toBeUndefined();
 		expect(findAll(details, (e) => e.tag === 'svg')).toHaveLength(0);

@@ -10,14 +10,25 @@ import { frameAt } from '$sim/kinds/event-time/frames';
 import ResultTable from '$lib/views/result-table/ResultTable.svelte';
 import { formatCell } from '$lib/views/result-table/rows';
 import { COMPLETE, ET_FIXTURES, LATE_ROWS, SESSION, type EtFixture } from './fixtures/engine-runs';
-import { childrenOf, findAll, hasClass, normalise, one, parseMarkup, textOf } from './fixtures/markup';
+import {
+	childrenOf,
+	findAll,
+	hasClass,
+	normalise,
+	one,
+	parseMarkup,
+	textOf
+} from './fixtures/markup';
 
-const draw = (f: EtFixture, t = f.cursorMs) => render(ResultTable, { props: { run: f.run, frame: frameAt(f.run, t) } }).body;
+const draw = (f: EtFixture, t = f.cursorMs) =>
+	render(ResultTable, { props: { run: f.run, frame: frameAt(f.run, t) } }).body;
 
 describe('ResultTable (server-rendered HTML)', () => {
 	for (const f of [LATE_ROWS, SESSION, COMPLETE]) {
 		it(`${f.slug} ${f.preset}, seed ${f.seed}, end of batch ${f.batchId}: snapshot`, async () => {
-			await expect(normalise(draw(f))).toMatchFileSnapshot(`./__snapshots__/result-table-${f.name}.html.txt`);
+			await expect(normalise(draw(f))).toMatchFileSnapshot(
+				`./__snapshots__/result-table-${f.name}.html.txt`
+			);
 		});
 	}
 
@@ -36,21 +47,28 @@ describe('ResultTable (server-rendered HTML)', () => {
 				}
 				expect(childrenOf(trs[0]!, 'th').map(textOf)).toEqual([...f.run.outputColumns]);
 				const body = trs.slice(1);
-				expect(body.map((tr) => childrenOf(tr, 'td').map(textOf))).toEqual(batch.output.map((r) => r.map(formatCell)));
+				expect(body.map((tr) => childrenOf(tr, 'td').map(textOf))).toEqual(
+					batch.output.map((r) => r.map(formatCell))
+				);
 			});
 
 			it('marks as new or changed the rows the output mode makes new', () => {
 				const body = findAll(view, (e) => e.tag === 'tr').slice(1);
 				const prev = f.run.batches.filter((b) => b.batchId < f.batchId).at(-1)?.output ?? [];
 				const before = new Set(prev.map((r) => JSON.stringify(r)));
-				const expected = batch.output.map((r) => f.run.outputMode !== 'complete' || !before.has(JSON.stringify(r)));
+				const expected = batch.output.map(
+					(r) => f.run.outputMode !== 'complete' || !before.has(JSON.stringify(r))
+				);
 				expect(body.map((tr) => hasClass(tr, 'changed'))).toEqual(expected);
 			});
 		});
 	}
 
 	it('the complete fixture re-emits unchanged rows (marked unchanged) beside changed ones', () => {
-		const body = findAll(one(parseMarkup(draw(COMPLETE)), 'view-result'), (e) => e.tag === 'tr').slice(1);
+		const body = findAll(
+			one(parseMarkup(draw(COMPLETE)), 'view-result'),
+			(e) => e.tag === 'tr'
+		).slice(1);
 		const marks = body.map((tr) => hasClass(tr, 'changed'));
 		expect(marks).toContain(true);
 		expect(marks).toContain(false);

@@ -12,7 +12,12 @@ const marker = (kind: Marker['kind'], atMs: number, batchId: number): Marker => 
 });
 
 describe('scrubberLayout', () => {
-	const markers = [marker('trigger', 0, 0), marker('watermark', 5000, 0), marker('trigger', 5000, 1), marker('commit', 10000, 1)];
+	const markers = [
+		marker('trigger', 0, 0),
+		marker('watermark', 5000, 0),
+		marker('trigger', 5000, 1),
+		marker('commit', 10000, 1)
+	];
 	const layout = scrubberLayout(markers, 10000);
 
 	it('scrubberLayout(markers, 10 s) gives one lane per kind, in the trigger loop’s order, even when empty', () => {
@@ -31,7 +36,9 @@ describe('scrubberLayout', () => {
 	});
 
 	it('each kind has its own symbol or colour, and a path d3 drew', () => {
-		const looks = MARKER_KINDS.map((k) => `${KIND_STYLES[k].path}|${KIND_STYLES[k].colour}|${KIND_STYLES[k].hollow}`);
+		const looks = MARKER_KINDS.map(
+			(k) => `${KIND_STYLES[k].path}|${KIND_STYLES[k].colour}|${KIND_STYLES[k].hollow}`
+		);
 		expect(new Set(looks).size).toBe(MARKER_KINDS.length);
 		for (const k of MARKER_KINDS) expect(KIND_STYLES[k].path).toMatch(/^M/);
 	});

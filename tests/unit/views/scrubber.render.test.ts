@@ -15,12 +15,15 @@ import { findAll, hasClass, normalise, one, parseMarkup } from './fixtures/marku
 function draw(f: EtFixture) {
 	const playback = new Playback(() => ({ endMs: f.run.endMs, nextStop: () => undefined }));
 	playback.seek(f.cursorMs);
-	return render(Scrubber, { props: { playback, markers: markersOf(f.run), endMs: f.run.endMs } }).body;
+	return render(Scrubber, { props: { playback, markers: markersOf(f.run), endMs: f.run.endMs } })
+		.body;
 }
 
 describe('Scrubber (server-rendered)', () => {
 	it(`${LATE_ROWS.slug} ${LATE_ROWS.preset}, seed 1, end of batch ${LATE_ROWS.batchId}: snapshot`, async () => {
-		await expect(normalise(draw(LATE_ROWS))).toMatchFileSnapshot('./__snapshots__/scrubber-late-rows.html.txt');
+		await expect(normalise(draw(LATE_ROWS))).toMatchFileSnapshot(
+			'./__snapshots__/scrubber-late-rows.html.txt'
+		);
 	});
 
 	for (const f of [LATE_ROWS, TWO_STREAMS]) {
@@ -35,7 +38,9 @@ describe('Scrubber (server-rendered)', () => {
 					const lane = findAll(root, (e) => e.attrs['data-testid'] === `scrub-marker-${kind}`);
 					const mine = markers.filter((m) => m.kind === kind);
 					expect(lane.map((b) => Number(b.attrs['data-at']))).toEqual(mine.map((m) => m.atMs));
-					expect(lane.map((b) => b.attrs['aria-label'])).toEqual(mine.map((m) => `${m.label}. ${m.rule}`));
+					expect(lane.map((b) => b.attrs['aria-label'])).toEqual(
+						mine.map((m) => `${m.label}. ${m.rule}`)
+					);
 					lane.forEach((b, i) => {
 						const left = Number(/left: ([\d.]+)%/.exec(b.attrs['style'] ?? '')?.[1]);
 						expect(left).toBeCloseTo((mine[i]!.atMs / f.run.endMs) * 100, 6);
@@ -44,7 +49,9 @@ describe('Scrubber (server-rendered)', () => {
 			});
 
 			it('lists the lanes in the order one trigger produces them', () => {
-				const lanes = findAll(root, (e) => e.attrs['role'] === 'toolbar').map((e) => e.attrs['aria-label']);
+				const lanes = findAll(root, (e) => e.attrs['role'] === 'toolbar').map(
+					(e) => e.attrs['aria-label']
+				);
 				expect(lanes.length).toBe(MARKER_KINDS.length);
 				expect(lanes.every((l) => l?.endsWith(' markers'))).toBe(true);
 			});
@@ -58,9 +65,14 @@ describe('Scrubber (server-rendered)', () => {
 	}
 
 	it('the late-rows run has one dropped marker, at the end of the batch that dropped the scripted row', () => {
-		const dropped = findAll(parseMarkup(draw(LATE_ROWS)), (e) => e.attrs['data-testid'] === 'scrub-marker-dropped');
+		const dropped = findAll(
+			parseMarkup(draw(LATE_ROWS)),
+			(e) => e.attrs['data-testid'] === 'scrub-marker-dropped'
+		);
 		const batch = LATE_ROWS.run.batches.find((b) => b.batchId === LATE_ROWS.batchId)!;
 		expect(dropped.map((b) => Number(b.attrs['data-at']))).toEqual([batch.endMs]);
-		expect(dropped[0]!.attrs['aria-label']).toContain(`numRowsDroppedByWatermark = ${batch.numRowsDroppedByWatermark}`);
+		expect(dropped[0]!.attrs['aria-label']).toContain(
+			`numRowsDroppedByWatermark = ${batch.numRowsDroppedByWatermark}`
+		);
 	});
 });

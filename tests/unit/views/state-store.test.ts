@@ -17,7 +17,15 @@ describe('stateStoreAt', () => {
 	it('shows the last finished batch’s StateOperatorProgress per operator, in Spark’s order', () => {
 		const t = stateStoreAt(frameAt(RUN, 7000));
 		expect(t.batchId).toBe(2);
-		expect(t.rows.map((r) => [r.operatorName, r.numRowsTotal, r.numRowsUpdated, r.numRowsRemoved, r.numRowsDroppedByWatermark])).toEqual([
+		expect(
+			t.rows.map((r) => [
+				r.operatorName,
+				r.numRowsTotal,
+				r.numRowsUpdated,
+				r.numRowsRemoved,
+				r.numRowsDroppedByWatermark
+			])
+		).toEqual([
 			['stateStoreSave', 2, 1, 2, 1],
 			['dedupeWithinWatermark', 7, 2, 5, 0]
 		]);
@@ -29,7 +37,8 @@ describe('stateStoreAt', () => {
 	});
 
 	it('the total equals the run’s state rows for that batch', () => {
-		for (const b of RUN.batches) expect(stateStoreAt(frameAt(RUN, b.endMs)).totalRows).toBe(b.numStateRows);
+		for (const b of RUN.batches)
+			expect(stateStoreAt(frameAt(RUN, b.endMs)).totalRows).toBe(b.numStateRows);
 	});
 
 	it('each sparkline follows numRowsTotal batch by batch, its dot on the latest value', () => {
@@ -64,7 +73,10 @@ describe('state store on an engine run (advanced-07, defaults, seed 1)', () => {
 	it('lists the aggregation and the deduplication, sink first, as lastProgress does', () => {
 		const s = EVENT_TIME_SCENARIOS['advanced-07-event-time-and-state']!;
 		const p = s.constrain(defaultParams(s.schema)).params;
-		const r = runEventTimeProgram(s.program(p), { input: s.input(p, 1), kafkaValue: (e) => s.kafkaValue(e) });
+		const r = runEventTimeProgram(s.program(p), {
+			input: s.input(p, 1),
+			kafkaValue: (e) => s.kafkaValue(e)
+		});
 		if (!r.ok) throw new Error(r.error.message);
 		const last = r.value.batches.at(-1)!;
 		const t = stateStoreAt(frameAt(r.value, last.endMs));

@@ -4,7 +4,13 @@ import { formatCell, tableRows } from '../../../src/lib/views/result-table/rows'
 
 describe('assignLanes', () => {
 	it('puts tumbling windows in one lane', () => {
-		expect(assignLanes([{ start: 0, end: 10 }, { start: 10, end: 20 }, { start: 20, end: 30 }])).toEqual([0, 0, 0]);
+		expect(
+			assignLanes([
+				{ start: 0, end: 10 },
+				{ start: 10, end: 20 },
+				{ start: 20, end: 30 }
+			])
+		).toEqual([0, 0, 0]);
 	});
 	it('alternates 10 s / 5 s sliding windows over two lanes', () => {
 		const spans = [0, 5, 10, 15].map((s) => ({ start: s, end: s + 10 }));
@@ -19,7 +25,17 @@ describe('result rows', () => {
 		expect(formatCell(null)).toBe('null');
 	});
 	it('in complete mode only rows not in the previous table are marked changed', () => {
-		const rows = tableRows([['a', 2], ['b', 1]], [['a', 1], ['b', 1]], 'complete');
+		const rows = tableRows(
+			[
+				['a', 2],
+				['b', 1]
+			],
+			[
+				['a', 1],
+				['b', 1]
+			],
+			'complete'
+		);
 		expect(rows.map((r) => r.changed)).toEqual([true, false]);
 	});
 	it('in update mode every emitted row changed', () => {

@@ -8,7 +8,14 @@ import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import type { EtFrame } from '$sim/kinds/event-time/frames';
 import WindowsView from '$lib/views/windows/WindowsView.svelte';
-import { ET_FIXTURES, JOIN, SESSION, SLIDING, TWO_STREAMS, type EtFixture } from './fixtures/engine-runs';
+import {
+	ET_FIXTURES,
+	JOIN,
+	SESSION,
+	SLIDING,
+	TWO_STREAMS,
+	type EtFixture
+} from './fixtures/engine-runs';
 import { findAll, hasClass, normalise, one, parseMarkup, textOf, type El } from './fixtures/markup';
 import { scaleFromTicks } from './fixtures/scales';
 
@@ -19,7 +26,8 @@ const STATES = ['open', 'updated', 'emitted', 'evicted'] as const;
 const stateOf = (bar: El) => STATES.find((s) => hasClass(bar, s));
 
 /** An aggregate as the windows carry it: integers as is, other numbers to one decimal. */
-const aggText = (v: unknown) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(1)) : String(v));
+const aggText = (v: unknown) =>
+	typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(1)) : String(v);
 
 const isWindowCell = (v: unknown): v is { start: number; end: number } =>
 	typeof v === 'object' && v !== null && 'start' in v && 'end' in v;
@@ -38,18 +46,25 @@ function sinkWindows(frame: EtFrame) {
 describe('WindowsView (server-rendered SVG)', () => {
 	for (const f of [SLIDING, TWO_STREAMS, JOIN]) {
 		it(`${f.slug} ${f.preset}, seed ${f.seed}, end of batch ${f.batchId}: snapshot`, async () => {
-			await expect(normalise(draw(f))).toMatchFileSnapshot(`./__snapshots__/windows-view-${f.name}.svg.txt`);
+			await expect(normalise(draw(f))).toMatchFileSnapshot(
+				`./__snapshots__/windows-view-${f.name}.svg.txt`
+			);
 		});
 	}
 
 	for (const f of ET_FIXTURES.filter((x) => x !== SESSION)) {
 		describe(`${f.slug} ${f.preset}, end of batch ${f.batchId}`, () => {
 			const svg = svgOf(f);
-			const x = scaleFromTicks(findAll(svg, (e) => e.attrs['data-axis'] === 'x'), 'x');
+			const x = scaleFromTicks(
+				findAll(svg, (e) => e.attrs['data-axis'] === 'x'),
+				'x'
+			);
 
 			it('draws one bar per window the engine holds at the cursor, with its state', () => {
 				const drawn = bars(svg);
-				expect(drawn.map((b) => b.attrs['data-window']).sort()).toEqual(f.frame.windows.map((w) => w.window.id).sort());
+				expect(drawn.map((b) => b.attrs['data-window']).sort()).toEqual(
+					f.frame.windows.map((w) => w.window.id).sort()
+				);
 				for (const w of f.frame.windows) {
 					const bar = drawn.find((b) => b.attrs['data-window'] === w.window.id)!;
 					expect(stateOf(bar), w.window.id).toBe(w.state);
@@ -73,7 +88,8 @@ describe('WindowsView (server-rendered SVG)', () => {
 
 			it('draws the watermark at the engine’s watermark', () => {
 				const line = findAll(svg, (e) => e.tag === 'line' && hasClass(e, 'wm'));
-				if (f.run.delayMs === null || !Number.isFinite(f.frame.watermarkMs)) expect(line).toHaveLength(0);
+				if (f.run.delayMs === null || !Number.isFinite(f.frame.watermarkMs))
+					expect(line).toHaveLength(0);
 				else expect(x.toValue(Number(line[0]!.attrs['x1']))).toBeCloseTo(f.frame.watermarkMs, 0);
 			});
 
@@ -85,12 +101,17 @@ describe('WindowsView (server-rendered SVG)', () => {
 				expect(marked).toHaveLength(sink.length);
 				for (const row of sink) {
 					const w = f.frame.windows.find(
-						(x) => x.window.startMs === row.startMs && x.window.endMs === row.endMs && x.window.key === row.key
+						(x) =>
+							x.window.startMs === row.startMs &&
+							x.window.endMs === row.endMs &&
+							x.window.key === row.key
 					);
 					expect(w, `${row.key} [${row.startMs}, ${row.endMs})`).toBeDefined();
 					const bar = marked.find((b) => b.attrs['data-window'] === w!.window.id);
 					expect(bar).toBeDefined();
-					expect(textOf(findAll(bar!, (e) => e.tag === 'title')[0]!)).toContain(row.aggs.map(aggText).join(' · '));
+					expect(textOf(findAll(bar!, (e) => e.tag === 'title')[0]!)).toContain(
+						row.aggs.map(aggText).join(' · ')
+					);
 				}
 			});
 		});

@@ -1,6 +1,6 @@
 // The DStream kind's UI for the shared panel (src/lib/sim/SimPanel.svelte).
 import type { KindUi } from '$lib/sim/kind-ui';
-import { DSTREAM_LANES } from '$lib/controls/dstream-lanes';
+import { DSTREAM_LANES } from './lanes';
 import View from './View.svelte';
 
 export const ui: KindUi = {

@@ -12,18 +12,23 @@ const committedBy = (trace: ContinuousTrace, now: number) =>
 export function describeContinuous(trace: ContinuousTrace, now: number): string {
 	const done = committedBy(trace, now);
 	const last = done.at(-1);
-	const running = trace.lanes.filter((l) => l.taskStartMs.some((s) => s !== null && s <= now)).length;
+	const running = trace.lanes.filter((l) =>
+		l.taskStartMs.some((s) => s !== null && s <= now)
+	).length;
 	const parts = [
 		`Continuous processing at ${secondsLabel(now)}: ${running} of ${trace.lanes.length} tasks running, ` +
 			`${done.length} epochs committed.`
 	];
-	if (last) parts.push(`Last: epoch ${last.epoch} at ${secondsLabel(last.commitMs!)}, ${last.rows} rows.`);
+	if (last)
+		parts.push(`Last: epoch ${last.epoch} at ${secondsLabel(last.commitMs!)}, ${last.rows} rows.`);
 	const p = trace.latency.processing;
 	if (p) parts.push(`A row is typically processed ${latencyLabel(p.p50)} after it is due.`);
 	if (trace.stall) parts.push(trace.stall.message);
 	const f = trace.failure;
 	if (f && f.atMs <= now) {
-		parts.push(`A task failed at ${secondsLabel(f.atMs)}; the last committed epoch was ${f.lastCommittedEpoch ?? 'none'}.`);
+		parts.push(
+			`A task failed at ${secondsLabel(f.atMs)}; the last committed epoch was ${f.lastCommittedEpoch ?? 'none'}.`
+		);
 		if (f.restartMs !== null && f.restartMs <= now) {
 			parts.push(`After the restart ${f.reprocessedRows} rows were processed a second time.`);
 		}
@@ -36,7 +41,9 @@ export function contrastCaption(trace: ContinuousTrace): string {
 	const p = trace.latency.processing;
 	const mb = trace.latency.microBatch;
 	const every = intervalWords(trace.config.epochIntervalMs);
-	const rowLatency = p ? `each row is processed ${latencyLabel(p.p50)} after it is due` : 'no row is processed';
+	const rowLatency = p
+		? `each row is processed ${latencyLabel(p.p50)} after it is due`
+		: 'no row is processed';
 	const micro = mb.latency
 		? ` (as micro-batches every ${intervalWords(mb.triggerIntervalMs)}: mean ${latencyLabel(mb.latency.mean)}, max ${latencyLabel(mb.latency.max)})`
 		: '';

@@ -119,7 +119,9 @@ export function layoutContinuous(
 	{ width }: Size
 ): ContinuousLayout {
 	const [from, to] = visibleWindow(trace, now, width);
-	const x = scaleLinear().domain([from, to]).range([M.left, width - M.right]);
+	const x = scaleLinear()
+		.domain([from, to])
+		.range([M.left, width - M.right]);
 	const clampX = (t: number) => Math.max(M.left, Math.min(width - M.right, x(t)));
 	const n = trace.lanes.length;
 	const laneH = laneHeight(n);
@@ -155,7 +157,10 @@ export function layoutContinuous(
 	const ticks: ContinuousLayout['ticks'][number][] = [];
 	const latency: ContinuousLayout['latency'][number][] = [];
 	const maxLatency = Math.max(10_000, trace.latency.microBatch.latency?.max ?? 0);
-	const y = scaleLog().domain([0.01, maxLatency]).range([latY + LAT_H - 4, latY + 4]).clamp(true);
+	const y = scaleLog()
+		.domain([0.01, maxLatency])
+		.range([latY + LAT_H - 4, latY + 4])
+		.clamp(true);
 	visible.forEach((rows, i) => {
 		const lane = lanes[i]!;
 		for (let k = 0; k < rows.length; k++) {
@@ -172,8 +177,20 @@ export function layoutContinuous(
 						: 'uncommitted';
 			const id = `${r.run}:${r.value}`;
 			const tx = x(r.processedMs);
-			ticks.push({ id, x: tx, y1: lane.y + 3, y2: lane.y + lane.h - 3, status, odd: r.epoch % 2 === 1 });
-			latency.push({ id, x: tx, y: y(Math.max(0.01, r.processedMs - r.createdMs)), replay: r.replay });
+			ticks.push({
+				id,
+				x: tx,
+				y1: lane.y + 3,
+				y2: lane.y + lane.h - 3,
+				status,
+				odd: r.epoch % 2 === 1
+			});
+			latency.push({
+				id,
+				x: tx,
+				y: y(Math.max(0.01, r.processedMs - r.createdMs)),
+				replay: r.replay
+			});
 		}
 	});
 
@@ -190,11 +207,14 @@ export function layoutContinuous(
 		// its left at the edge); the others get them only when epochs are far enough apart, and a
 		// label that would run into the previous one is left out (epoch 0 commits just before 1).
 		const latest = i === shown.length - 1;
-		const anchor: 'start' | 'end' = latest && cx + FULL_LABEL_PX <= width - M.right ? 'start' : 'end';
+		const anchor: 'start' | 'end' =
+			latest && cx + FULL_LABEL_PX <= width - M.right ? 'start' : 'end';
 		const room = cx - lastLabelX;
 		let label = '';
-		if (latest && (anchor === 'start' || room >= FULL_LABEL_PX)) label = `epoch ${e.epoch} committed`;
-		else if (spacing >= FULL_LABEL_PX && room >= FULL_LABEL_PX) label = `epoch ${e.epoch} committed`;
+		if (latest && (anchor === 'start' || room >= FULL_LABEL_PX))
+			label = `epoch ${e.epoch} committed`;
+		else if (spacing >= FULL_LABEL_PX && room >= FULL_LABEL_PX)
+			label = `epoch ${e.epoch} committed`;
 		else if (spacing >= SHORT_LABEL_PX && room >= SHORT_LABEL_PX) label = `${e.epoch} ✓`;
 		if (label) lastLabelX = cx;
 		return { id: `${e.run}:${e.epoch}`, x: cx, label, anchor };
@@ -208,14 +228,27 @@ export function layoutContinuous(
 		const downX2 = clampX(restartVisible ? f.restartMs! : until);
 		const label = 'task failed: query stopped';
 		const restartLabel = restartVisible
-			? restartWords(f.lastCommittedEpoch) + (f.reprocessedRows > 0 ? `: ${f.reprocessedRows} rows again` : '')
+			? restartWords(f.lastCommittedEpoch) +
+				(f.reprocessedRows > 0 ? `: ${f.reprocessedRows} rows again` : '')
 			: null;
-		const fits = (at: number, text: string) => at + 4 + text.length * LABEL_CHAR_PX <= width - M.right;
+		const fits = (at: number, text: string) =>
+			at + 4 + text.length * LABEL_CHAR_PX <= width - M.right;
 		const place = (at: number, text: string) =>
-			fits(at, text) ? { x: at + 4, anchor: 'start' as const } : { x: at - 4, anchor: 'end' as const };
+			fits(at, text)
+				? { x: at + 4, anchor: 'start' as const }
+				: { x: at - 4, anchor: 'end' as const };
 		const l = place(x, label);
 		const r = place(downX2, restartLabel ?? '');
-		failure = { x, downX2, label, restartLabel, labelX: l.x, labelAnchor: l.anchor, restartX: r.x, restartAnchor: r.anchor };
+		failure = {
+			x,
+			downX2,
+			label,
+			restartLabel,
+			labelX: l.x,
+			labelAnchor: l.anchor,
+			restartX: r.x,
+			restartAnchor: r.anchor
+		};
 	}
 
 	const mb = trace.latency.microBatch.latency;
@@ -232,7 +265,9 @@ export function layoutContinuous(
 		latencyAxis: [0.01, 1, 100, 10_000]
 			.filter((v) => v <= maxLatency)
 			.map((v) => ({ y: y(v), label: latencyLabel(v) })),
-		microBatchLine: mb ? { y: y(mb.mean), label: `micro-batch mean ${latencyLabel(mb.mean)}` } : null,
+		microBatchLine: mb
+			? { y: y(mb.mean), label: `micro-batch mean ${latencyLabel(mb.mean)}` }
+			: null,
 		continuousLine:
 			p50 === null
 				? null
@@ -245,7 +280,9 @@ export function layoutContinuous(
 		lanesTop,
 		lanesBottom,
 		latY,
-		axis: x.ticks(Math.max(2, Math.floor(width / 90))).map((t) => ({ x: x(t), label: secondsLabel(t) })),
+		axis: x
+			.ticks(Math.max(2, Math.floor(width / 90)))
+			.map((t) => ({ x: x(t), label: secondsLabel(t) })),
 		axisY,
 		cursorX: clampX(now),
 		sampleEvery: every

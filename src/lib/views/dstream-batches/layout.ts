@@ -60,7 +60,12 @@ export interface DStreamGeometry {
 	readonly columns: readonly BatchColumn[];
 	readonly rows: readonly RowBand[];
 	readonly cells: readonly CellBox[];
-	readonly bracket: { readonly x0: number; readonly x1: number; readonly y: number; readonly label: string } | null;
+	readonly bracket: {
+		readonly x0: number;
+		readonly x1: number;
+		readonly y: number;
+		readonly label: string;
+	} | null;
 	readonly arrows: readonly { readonly key: string; readonly d: string }[];
 }
 
@@ -116,7 +121,11 @@ export function firstVisible(frame: DsFrame, n: number): number {
 }
 
 /** Partition stripes: widths proportional to partition sizes, a hairline for an empty one. */
-export function stripes(sizes: readonly number[], x: number, w: number): { x: number; w: number }[] {
+export function stripes(
+	sizes: readonly number[],
+	x: number,
+	w: number
+): { x: number; w: number }[] {
 	const total = sizes.reduce((a, b) => a + b, 0);
 	const gap = 2;
 	const usable = w - gap * Math.max(0, sizes.length - 1);
@@ -133,7 +142,8 @@ export function stripes(sizes: readonly number[], x: number, w: number): { x: nu
 function cellContent(run: DsRun, b: DsFrameBatch, i: number, titleChars: number) {
 	const cell = b.batch.cells[i];
 	const row = run.rows[i];
-	if (!cell || !row) return { present: false, title: '', lines: [] as string[], sizes: [] as number[] };
+	if (!cell || !row)
+		return { present: false, title: '', lines: [] as string[], sizes: [] as number[] };
 	if (row.kind === 'input') {
 		// While the interval runs only the blocks cut so far exist; their lines come first.
 		const sizes = b.blocks.map((k) => k.records);
@@ -144,10 +154,21 @@ function cellContent(run: DsRun, b: DsFrameBatch, i: number, titleChars: number)
 		return { present: true, title, lines: clip(shown, n), sizes };
 	}
 	if (b.phase !== 'done') {
-		return { present: cell.present, title: b.phase === 'filling' ? '' : b.phase === 'queued' ? 'not computed yet' : 'computing…', lines: [], sizes: [] };
+		return {
+			present: cell.present,
+			title: b.phase === 'filling' ? '' : b.phase === 'queued' ? 'not computed yet' : 'computing…',
+			lines: [],
+			sizes: []
+		};
 	}
-	if (!cell.present) return { present: false, title: 'no RDD (between slides)', lines: [], sizes: [] };
-	return { present: true, title: `${cell.count} ${cell.count === 1 ? 'element' : 'elements'}`, lines: clip(cell.records, cell.count), sizes: [...cell.partitionSizes] };
+	if (!cell.present)
+		return { present: false, title: 'no RDD (between slides)', lines: [], sizes: [] };
+	return {
+		present: true,
+		title: `${cell.count} ${cell.count === 1 ? 'element' : 'elements'}`,
+		lines: clip(cell.records, cell.count),
+		sizes: [...cell.partitionSizes]
+	};
 }
 
 /** Monospace characters that fit a box of width w at the view's 12 px font. */
@@ -205,7 +226,10 @@ export function layoutDStream(run: DsRun, frame: DsFrame, width: number): DStrea
 			const prev = visible[k - 1];
 			if (row.kind === 'state' && prev && prev.phase === 'done' && b.phase === 'done') {
 				const my = boxY + BOX_H / 2;
-				arrows.push({ key: `${row.nodeId}@${b.batch.batchTime}`, d: `M${x - COL_GAP - 1},${my}L${x + 1},${my}` });
+				arrows.push({
+					key: `${row.nodeId}@${b.batch.batchTime}`,
+					d: `M${x - COL_GAP - 1},${my}L${x + 1},${my}`
+				});
 			}
 		});
 		y = boxY + BOX_H;
@@ -243,7 +267,8 @@ export function describeDStream(run: DsRun, frame: DsFrame): string {
 			parts.push(`${row.name}: ${c.records.join(', ')}`);
 		});
 	}
-	if (frame.window) parts.push(`window covers batches ${frame.window.batchTimes.map(secondsLabel).join(', ')}`);
+	if (frame.window)
+		parts.push(`window covers batches ${frame.window.batchTimes.map(secondsLabel).join(', ')}`);
 	if (frame.queued > 0) parts.push(`${frame.queued} batch${frame.queued === 1 ? '' : 'es'} queued`);
 	return parts.join('. ') + '.';
 }

@@ -17,11 +17,28 @@ export interface Size {
 export type DotKind = 'pending' | 'on-time' | 'dropped';
 
 export interface EventTimeGeometry {
-	readonly plot: { readonly x0: number; readonly x1: number; readonly y0: number; readonly y1: number };
+	readonly plot: {
+		readonly x0: number;
+		readonly x1: number;
+		readonly y0: number;
+		readonly y1: number;
+	};
 	readonly xTicks: readonly { readonly v: number; readonly x: number; readonly label: string }[];
 	readonly yTicks: readonly { readonly v: number; readonly y: number; readonly label: string }[];
-	readonly dots: readonly { readonly id: string; readonly x: number; readonly y: number; readonly kind: DotKind; readonly title: string }[];
-	readonly bands: readonly { readonly id: number; readonly x: number; readonly w: number; readonly running: boolean; readonly noData: boolean }[];
+	readonly dots: readonly {
+		readonly id: string;
+		readonly x: number;
+		readonly y: number;
+		readonly kind: DotKind;
+		readonly title: string;
+	}[];
+	readonly bands: readonly {
+		readonly id: number;
+		readonly x: number;
+		readonly w: number;
+		readonly running: boolean;
+		readonly noData: boolean;
+	}[];
 	readonly diagonal: string;
 	readonly watermark: string;
 	readonly cursorX: number;
@@ -40,14 +57,24 @@ export function eventTimeDomain(run: EtRun): [number, number] {
 	// A real watermark below every event (a long delay early on) must stay on the plot; only
 	// Spark's initial 0 (no watermark yet, -Infinity here) is drawn at the bottom edge.
 	for (const b of run.batches) {
-		for (const w of [b.watermarkMs, b.nextWatermarkMs]) if (Number.isFinite(w)) lo = Math.min(lo, w);
+		for (const w of [b.watermarkMs, b.nextWatermarkMs])
+			if (Number.isFinite(w)) lo = Math.min(lo, w);
 	}
 	return [Math.min(lo, 0), Math.max(hi, run.endMs)];
 }
 
-export function layoutEventTime(run: EtRun, frame: EtFrame, { width, height }: Size): EventTimeGeometry {
-	const x = scaleLinear().domain([0, Math.max(1, run.endMs)]).range([M.left, width - M.right]);
-	const y = scaleLinear().domain(eventTimeDomain(run)).range([height - M.bottom, M.top]).nice();
+export function layoutEventTime(
+	run: EtRun,
+	frame: EtFrame,
+	{ width, height }: Size
+): EventTimeGeometry {
+	const x = scaleLinear()
+		.domain([0, Math.max(1, run.endMs)])
+		.range([M.left, width - M.right]);
+	const y = scaleLinear()
+		.domain(eventTimeDomain(run))
+		.range([height - M.bottom, M.top])
+		.nice();
 	const doneIds = new Set(frame.done.map((b) => b.batchId));
 	const dots = frame.arrived.map((e) => {
 		const kind: DotKind =
@@ -82,8 +109,12 @@ export function layoutEventTime(run: EtRun, frame: EtFrame, { width, height }: S
 	const diagHi = Math.min(run.endMs, d1);
 	return {
 		plot: { x0: M.left, x1: width - M.right, y0: M.top, y1: height - M.bottom },
-		xTicks: x.ticks(Math.max(2, Math.floor(width / 110))).map((v) => ({ v, x: x(v), label: secondsLabel(v) })),
-		yTicks: y.ticks(Math.max(2, Math.floor(height / 60))).map((v) => ({ v, y: y(v), label: secondsLabel(v) })),
+		xTicks: x
+			.ticks(Math.max(2, Math.floor(width / 110)))
+			.map((v) => ({ v, x: x(v), label: secondsLabel(v) })),
+		yTicks: y
+			.ticks(Math.max(2, Math.floor(height / 60)))
+			.map((v) => ({ v, y: y(v), label: secondsLabel(v) })),
 		dots,
 		bands,
 		diagonal: diagHi > diagLo ? `M${x(diagLo)},${y(diagLo)}L${x(diagHi)},${y(diagHi)}` : '',
@@ -93,6 +124,8 @@ export function layoutEventTime(run: EtRun, frame: EtFrame, { width, height }: S
 }
 
 export function describeEventTime(run: EtRun, frame: EtFrame): string {
-	const dropped = frame.arrived.filter((e) => e.dropped && e.batchId !== null && frame.done.some((b) => b.batchId === e.batchId)).length;
+	const dropped = frame.arrived.filter(
+		(e) => e.dropped && e.batchId !== null && frame.done.some((b) => b.batchId === e.batchId)
+	).length;
 	return `Event time against processing time at ${secondsLabel(frame.t)}: ${frame.arrived.length} of ${run.events.length} rows arrived, ${frame.done.length} batches done, watermark ${secondsLabel(frame.watermarkMs)}, ${dropped} rows dropped as late.`;
 }

@@ -45,12 +45,19 @@ export function tablesAt(trace: Trace, now: number): TablesAt {
 	const stateful = stateColumns.length > 0;
 	const columns = stateful ? stateColumns : outputColumns;
 	const last = lastCommitted(trace, now);
-	const inputTotal = trace.batches.filter((b) => b.commitAt <= now).reduce((n, b) => n + b.numInputRows, 0);
+	const inputTotal = trace.batches
+		.filter((b) => b.commitAt <= now)
+		.reduce((n, b) => n + b.numInputRows, 0);
 	const base = { outputMode, columns, stateful, inputTotal };
 	if (!last) return { ...base, batchId: null, inputTail: [], result: [], numOutputRows: 0 };
 	const changed = new Set(last.changed);
 	const emitted = new Set(last.emitted);
-	const view = (r: ResultRow, sent: boolean): ResultRowView => ({ key: r.key, cells: r.cells, changed: sent, emitted: sent });
+	const view = (r: ResultRow, sent: boolean): ResultRowView => ({
+		key: r.key,
+		cells: r.cells,
+		changed: sent,
+		emitted: sent
+	});
 	return {
 		...base,
 		batchId: last.batchId,
@@ -77,7 +84,8 @@ function inputTail(trace: Trace, now: number): InputRowView[] {
 				// Rate value v is stamped start + round(v·1000/rowsPerSecond) (R7.2).
 				timestampMs: line
 					? line.atMs
-					: trace.queryStartMs + Math.round((id * 1000) / (src.kind === 'rate' ? src.rowsPerSecond : 1)),
+					: trace.queryStartMs +
+						Math.round((id * 1000) / (src.kind === 'rate' ? src.rowsPerSecond : 1)),
 				batchId: b.batchId
 			});
 		}

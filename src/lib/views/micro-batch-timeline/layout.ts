@@ -5,7 +5,16 @@
  * ticks), latency per batch (row created → batch committed). d3 computes scales and ticks only.
  */
 import { scaleLinear } from 'd3-scale';
-import { lastCommitted, rowsInWindow, runningAt, sampleEvery, type BatchRecord, type Phase, type RowMark, type Trace } from '$sim/kinds/micro-batch';
+import {
+	lastCommitted,
+	rowsInWindow,
+	runningAt,
+	sampleEvery,
+	type BatchRecord,
+	type Phase,
+	type RowMark,
+	type Trace
+} from '$sim/kinds/micro-batch';
 
 export interface Size {
 	readonly width: number;
@@ -79,14 +88,16 @@ export interface TimelineLayout {
  * apart), at least three trigger intervals; it scrolls so the cursor sits at three quarters.
  */
 export function visibleWindow(trace: Trace, now: number, width = 960): [number, number] {
-	const interval = trace.config.trigger.kind === 'processingTime' ? trace.config.trigger.intervalMs : 0;
+	const interval =
+		trace.config.trigger.kind === 'processingTime' ? trace.config.trigger.intervalMs : 0;
 	const base = Math.round(Math.min(12_000, Math.max(6_000, (12_000 * width) / 960)) / 1000) * 1000;
 	const span = Math.min(60_000, Math.max(base, 3 * interval));
 	const from = Math.max(0, Math.min(now - 0.75 * span, trace.endMs - span));
 	return [from, from + span];
 }
 
-const seconds = (ms: number): string => `${Number.isInteger(ms / 1000) ? ms / 1000 : (ms / 1000).toFixed(1)} s`;
+const seconds = (ms: number): string =>
+	`${Number.isInteger(ms / 1000) ? ms / 1000 : (ms / 1000).toFixed(1)} s`;
 
 /**
  * Spread a lane's dots vertically by a hash of their id, the same on every frame. A hash, not a
@@ -103,7 +114,9 @@ function jitter(id: number): number {
 
 export function layoutTimeline(trace: Trace, now: number, { width }: Size): TimelineLayout {
 	const [from, to] = visibleWindow(trace, now, width);
-	const x = scaleLinear().domain([from, to]).range([M.left, width - M.right]);
+	const x = scaleLinear()
+		.domain([from, to])
+		.range([M.left, width - M.right]);
 	const clampX = (t: number) => Math.max(M.left, Math.min(width - M.right, x(t)));
 	const partitions = trace.config.source.kind === 'rate' ? trace.config.source.numPartitions : 1;
 	const waitY = M.top;
@@ -151,18 +164,25 @@ export function layoutTimeline(trace: Trace, now: number, { width }: Size): Time
 
 	const ticks = [
 		...shown.map((b) => ({ x: x(b.triggerAt), idle: false })),
-		...trace.idleTriggers.filter((t) => t >= from && t <= Math.min(to, now)).map((t) => ({ x: x(t), idle: true }))
+		...trace.idleTriggers
+			.filter((t) => t >= from && t <= Math.min(to, now))
+			.map((t) => ({ x: x(t), idle: true }))
 	];
 
 	const trig = trace.config.trigger;
 	const grid: { x: number }[] = [];
 	if (trig.kind === 'processingTime' && trig.intervalMs > 0 && trace.error === null) {
-		const first = Math.ceil((from + trace.epochOffsetMs) / trig.intervalMs) * trig.intervalMs - trace.epochOffsetMs;
+		const first =
+			Math.ceil((from + trace.epochOffsetMs) / trig.intervalMs) * trig.intervalMs -
+			trace.epochOffsetMs;
 		for (let t = first; t <= to; t += trig.intervalMs) grid.push({ x: x(t) });
 	}
 
 	const maxLatency = Math.max(1000, ...trace.batches.map((b) => b.latencyMs?.max ?? 0));
-	const y = scaleLinear().domain([0, maxLatency]).range([latY + LAT_H, latY]).nice();
+	const y = scaleLinear()
+		.domain([0, maxLatency])
+		.range([latY + LAT_H, latY])
+		.nice();
 	const latency = shown
 		.filter((b) => b.commitAt <= now && b.latencyMs)
 		.map((b) => ({
@@ -216,7 +236,9 @@ export function describeTimeline(trace: Trace, now: number): string {
 	const behind = done.filter((b) => b.fallingBehind).length;
 	const parts = [`Micro-batch timeline at ${seconds(now)}: ${done.length} batches committed.`];
 	if (last) {
-		const lat = last.latencyMs ? `, latency ${seconds(last.latencyMs.min)} to ${seconds(last.latencyMs.max)}` : '';
+		const lat = last.latencyMs
+			? `, latency ${seconds(last.latencyMs.min)} to ${seconds(last.latencyMs.max)}`
+			: '';
 		const took = seconds(last.commitAt - last.triggerAt);
 		parts.push(`Last: batch ${last.batchId}, ${last.numInputRows} rows, took ${took}${lat}.`);
 	}

@@ -7,15 +7,36 @@
 import { symbolCircle, symbolTriangle, symbolX } from 'd3-shape';
 import { CONTINUOUS_MARKER_KINDS, type ContinuousMarkerKind } from '$sim/kinds/micro-batch';
 import { MICRO_BATCH_MARKER_KINDS, type MicroBatchMarkerKind } from '$sim/kinds/micro-batch';
-import { KIND_STYLES, markerShape, symbolTick, type KindStyle, type LaneSpec } from '$lib/controls/scrubber-layout';
+import {
+	KIND_STYLES,
+	markerShape,
+	symbolTick,
+	type KindStyle,
+	type LaneSpec
+} from '$lib/controls/scrubber-layout';
 
 const STYLES: Readonly<Record<MicroBatchMarkerKind, KindStyle>> = {
 	trigger: KIND_STYLES.trigger,
 	offsets: KIND_STYLES.offsets,
-	emitted: { label: 'sink received rows', path: markerShape(symbolCircle), colour: 'var(--c-green)', hollow: false },
+	emitted: {
+		label: 'sink received rows',
+		path: markerShape(symbolCircle),
+		colour: 'var(--c-green)',
+		hollow: false
+	},
 	commit: KIND_STYLES.commit,
-	idle: { label: 'idle trigger', path: markerShape(symbolTick), colour: 'var(--fg-muted)', hollow: true },
-	behind: { label: 'falling behind', path: markerShape(symbolX), colour: 'var(--c-vermillion)', hollow: true }
+	idle: {
+		label: 'idle trigger',
+		path: markerShape(symbolTick),
+		colour: 'var(--fg-muted)',
+		hollow: true
+	},
+	behind: {
+		label: 'falling behind',
+		path: markerShape(symbolX),
+		colour: 'var(--c-vermillion)',
+		hollow: true
+	}
 };
 
 export const MICRO_BATCH_LANES: readonly LaneSpec[] = MICRO_BATCH_MARKER_KINDS.map((kind) => ({
@@ -27,8 +48,18 @@ const CONTINUOUS_STYLES: Readonly<Record<ContinuousMarkerKind, KindStyle>> = {
 	epoch: { ...KIND_STYLES.trigger, label: 'epoch started' },
 	offsets: KIND_STYLES.offsets,
 	commit: { ...KIND_STYLES.commit, label: 'epoch committed' },
-	failure: { label: 'task failure', path: markerShape(symbolX), colour: 'var(--c-vermillion)', hollow: true },
-	restart: { label: 'restart', path: markerShape(symbolTriangle), colour: 'var(--c-orange)', hollow: false }
+	failure: {
+		label: 'task failure',
+		path: markerShape(symbolX),
+		colour: 'var(--c-vermillion)',
+		hollow: true
+	},
+	restart: {
+		label: 'restart',
+		path: markerShape(symbolTriangle),
+		colour: 'var(--c-orange)',
+		hollow: false
+	}
 };
 
 export const CONTINUOUS_LANES: readonly LaneSpec[] = CONTINUOUS_MARKER_KINDS.map((kind) => ({

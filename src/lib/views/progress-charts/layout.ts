@@ -63,7 +63,13 @@ function toPoint(b: EtBatch, p: NonNullable<EtBatch['progress']>): ProgressPoint
 export const pointsAt = (points: readonly ProgressPoint[], t: number) =>
 	points.filter((p) => p.reportedAt <= t);
 
-type Metric = 'inputRowsPerSecond' | 'processedRowsPerSecond' | 'batchDuration' | 'watermarkGapS' | 'maxEventTimeGapS' | 'numRowsTotal';
+type Metric =
+	| 'inputRowsPerSecond'
+	| 'processedRowsPerSecond'
+	| 'batchDuration'
+	| 'watermarkGapS'
+	| 'maxEventTimeGapS'
+	| 'numRowsTotal';
 
 interface ChartSpec {
 	readonly id: string;
@@ -73,16 +79,36 @@ interface ChartSpec {
 }
 
 export const CHARTS: readonly ChartSpec[] = [
-	{ id: 'rates', title: 'Input Rate vs Process Rate', unit: 'rows/s', series: [
-		{ metric: 'inputRowsPerSecond', label: 'Input Rate' },
-		{ metric: 'processedRowsPerSecond', label: 'Process Rate' }
-	] },
-	{ id: 'duration', title: 'Batch Duration', unit: 'ms', series: [{ metric: 'batchDuration', label: 'batchDuration' }] },
-	{ id: 'watermark', title: 'Global Watermark Gap', unit: 's', series: [
-		{ metric: 'watermarkGapS', label: 'batch timestamp − watermark' },
-		{ metric: 'maxEventTimeGapS', label: 'max event time − watermark' }
-	] },
-	{ id: 'state', title: 'Aggregated Number Of Total State Rows', unit: 'rows', series: [{ metric: 'numRowsTotal', label: 'numRowsTotal' }] }
+	{
+		id: 'rates',
+		title: 'Input Rate vs Process Rate',
+		unit: 'rows/s',
+		series: [
+			{ metric: 'inputRowsPerSecond', label: 'Input Rate' },
+			{ metric: 'processedRowsPerSecond', label: 'Process Rate' }
+		]
+	},
+	{
+		id: 'duration',
+		title: 'Batch Duration',
+		unit: 'ms',
+		series: [{ metric: 'batchDuration', label: 'batchDuration' }]
+	},
+	{
+		id: 'watermark',
+		title: 'Global Watermark Gap',
+		unit: 's',
+		series: [
+			{ metric: 'watermarkGapS', label: 'batch timestamp − watermark' },
+			{ metric: 'maxEventTimeGapS', label: 'max event time − watermark' }
+		]
+	},
+	{
+		id: 'state',
+		title: 'Aggregated Number Of Total State Rows',
+		unit: 'rows',
+		series: [{ metric: 'numRowsTotal', label: 'numRowsTotal' }]
+	}
 ];
 
 const f1 = format('.1~f');
@@ -112,7 +138,12 @@ export interface ChartGeometry {
 export interface ProgressChartsGeometry {
 	readonly width: number;
 	readonly height: number;
-	readonly plot: { readonly x0: number; readonly x1: number; readonly y0: number; readonly y1: number };
+	readonly plot: {
+		readonly x0: number;
+		readonly x1: number;
+		readonly y0: number;
+		readonly y1: number;
+	};
 	readonly xTicks: readonly { readonly v: number; readonly x: number; readonly label: string }[];
 	readonly cursorX: number;
 	readonly charts: readonly ChartGeometry[];
@@ -121,11 +152,23 @@ export interface ProgressChartsGeometry {
 const M = { top: 8, right: 14, bottom: 22, left: 46 };
 
 /** Axes span the whole run so they stay still while the cursor plays. */
-export function layoutProgressCharts(run: EtRun, t: number, width: number, height = 130): ProgressChartsGeometry {
+export function layoutProgressCharts(
+	run: EtRun,
+	t: number,
+	width: number,
+	height = 130
+): ProgressChartsGeometry {
 	const all = progressPoints(run);
 	const seen = pointsAt(all, t);
-	const plot = { x0: M.left, x1: Math.max(M.left + 10, width - M.right), y0: M.top, y1: height - M.bottom };
-	const x = scaleLinear().domain([0, Math.max(1, run.endMs)]).range([plot.x0, plot.x1]);
+	const plot = {
+		x0: M.left,
+		x1: Math.max(M.left + 10, width - M.right),
+		y0: M.top,
+		y1: height - M.bottom
+	};
+	const x = scaleLinear()
+		.domain([0, Math.max(1, run.endMs)])
+		.range([plot.x0, plot.x1]);
 	const charts = CHARTS.map((spec): ChartGeometry => {
 		const values = all.flatMap((p) => spec.series.map((s) => p[s.metric]));
 		const hi = Math.max(1, ...values.filter((v): v is number => v !== null));
@@ -143,7 +186,8 @@ export function layoutProgressCharts(run: EtRun, t: number, width: number, heigh
 				id: s.metric,
 				label: s.label,
 				path,
-				last: lastP && v !== null ? { x: x(lastP.t), y: y(v), text: metricLabel(s.metric, v) } : null
+				last:
+					lastP && v !== null ? { x: x(lastP.t), y: y(v), text: metricLabel(s.metric, v) } : null
 			};
 		});
 		return {
@@ -159,7 +203,9 @@ export function layoutProgressCharts(run: EtRun, t: number, width: number, heigh
 		width,
 		height,
 		plot,
-		xTicks: x.ticks(Math.max(2, Math.floor(width / 90))).map((v) => ({ v, x: x(v), label: secondsLabel(v) })),
+		xTicks: x
+			.ticks(Math.max(2, Math.floor(width / 90)))
+			.map((v) => ({ v, x: x(v), label: secondsLabel(v) })),
 		cursorX: x(Math.min(Math.max(t, 0), run.endMs)),
 		charts
 	};
@@ -167,7 +213,8 @@ export function layoutProgressCharts(run: EtRun, t: number, width: number, heigh
 
 function noteFor(id: string, run: EtRun, all: readonly ProgressPoint[]): string | null {
 	if (all.length === 0) return 'no progress reported yet';
-	if (id === 'watermark' && run.delayMs === null) return 'no withWatermark in this query: Spark shows no watermark chart';
+	if (id === 'watermark' && run.delayMs === null)
+		return 'no withWatermark in this query: Spark shows no watermark chart';
 	if (id === 'state' && run.batches.every((b) => (b.progress?.stateOperators.length ?? 0) === 0))
 		return 'no stateful operator in this query';
 	return null;
@@ -177,7 +224,8 @@ function noteFor(id: string, run: EtRun, all: readonly ProgressPoint[]): string 
 export function describeProgress(run: EtRun, t: number): string {
 	const p = pointsAt(progressPoints(run), t).at(-1);
 	if (!p) return `Progress charts at ${secondsLabel(t)}: no batch has reported progress yet.`;
-	const gap = p.watermarkGapS === null ? 'not set yet' : `${metricLabel('watermarkGapS', p.watermarkGapS)} s`;
+	const gap =
+		p.watermarkGapS === null ? 'not set yet' : `${metricLabel('watermarkGapS', p.watermarkGapS)} s`;
 	return (
 		`Progress at ${secondsLabel(t)}, batch ${p.batchId}: Input Rate ${metricLabel('inputRowsPerSecond', p.inputRowsPerSecond)} rows/s, ` +
 		`Process Rate ${metricLabel('processedRowsPerSecond', p.processedRowsPerSecond)} rows/s, Batch Duration ${p.batchDuration} ms, ` +

@@ -6,8 +6,10 @@
 import { secondsLabel } from '../format';
 
 export const MODE_RULE: Readonly<Record<'append' | 'update' | 'complete', string>> = {
-	append: 'append: each row is emitted once, when it can no longer change (its window closed behind the watermark).',
-	update: 'update: only the rows that changed in this batch are emitted; a row may be emitted again later.',
+	append:
+		'append: each row is emitted once, when it can no longer change (its window closed behind the watermark).',
+	update:
+		'update: only the rows that changed in this batch are emitted; a row may be emitted again later.',
 	complete: 'complete: the whole result table is emitted after every batch.'
 };
 

@@ -43,15 +43,26 @@ export interface StateStoreTable {
 export const SPARK_W = 120;
 export const SPARK_H = 24;
 
-export function stateStoreAt(frame: EtFrame, sparkWidth = SPARK_W, sparkHeight = SPARK_H): StateStoreTable {
+export function stateStoreAt(
+	frame: EtFrame,
+	sparkWidth = SPARK_W,
+	sparkHeight = SPARK_H
+): StateStoreTable {
 	const reported = frame.done.filter((b) => b.progress !== undefined);
 	const last = reported.at(-1);
 	const ops = last?.progress?.stateOperators ?? [];
 	const rows = ops.map((op, i): StateOperatorRow => {
 		const history = reported.map((b) => b.progress?.stateOperators[i]?.numRowsTotal ?? 0);
-		const x = scaleLinear().domain([0, Math.max(1, history.length - 1)]).range([1, sparkWidth - 3]);
-		const y = scaleLinear().domain([0, Math.max(1, ...history)]).range([sparkHeight - 2, 2]);
-		const path = line<number>().x((_, j) => x(j)).y((v) => y(v))(history) ?? '';
+		const x = scaleLinear()
+			.domain([0, Math.max(1, history.length - 1)])
+			.range([1, sparkWidth - 3]);
+		const y = scaleLinear()
+			.domain([0, Math.max(1, ...history)])
+			.range([sparkHeight - 2, 2]);
+		const path =
+			line<number>()
+				.x((_, j) => x(j))
+				.y((v) => y(v))(history) ?? '';
 		const lastV = history.at(-1);
 		return {
 			key: String(i),
@@ -76,7 +87,8 @@ export function stateStoreAt(frame: EtFrame, sparkWidth = SPARK_W, sparkHeight =
 
 export function describeStateStore(table: StateStoreTable): string {
 	if (table.batchId === null) return 'State store: no batch has finished yet.';
-	if (table.rows.length === 0) return `State store after batch ${table.batchId}: no stateful operator.`;
+	if (table.rows.length === 0)
+		return `State store after batch ${table.batchId}: no stateful operator.`;
 	const parts = table.rows.map(
 		(r) =>
 			`${r.operatorName}: numRowsTotal ${r.numRowsTotal}, numRowsUpdated ${r.numRowsUpdated}, ` +

@@ -53,7 +53,10 @@ export function layoutWindows(run: EtRun, frame: EtFrame, width: number): Window
 	const [lo0, hi0] = eventTimeDomain(run);
 	const lo = Math.min(lo0, ...run.windows.map((w) => w.startMs));
 	const hi = Math.max(hi0, ...run.windows.map((w) => w.endMs));
-	const x = scaleLinear().domain([lo, hi]).range([LEFT, width - RIGHT]).nice();
+	const x = scaleLinear()
+		.domain([lo, hi])
+		.range([LEFT, width - RIGHT])
+		.nice();
 	const byKey = new Map<string, EtFrame['windows'][number][]>();
 	for (const w of frame.windows) {
 		const list = byKey.get(w.window.key) ?? [];
@@ -94,7 +97,9 @@ export function layoutWindows(run: EtRun, frame: EtFrame, width: number): Window
 		height: y + AXIS,
 		rows,
 		bars,
-		ticks: x.ticks(Math.max(2, Math.floor(width / 110))).map((v) => ({ v, x: x(v), label: secondsLabel(v) })),
+		ticks: x
+			.ticks(Math.max(2, Math.floor(width / 110)))
+			.map((v) => ({ v, x: x(v), label: secondsLabel(v) })),
 		watermarkX: run.delayMs !== null && wm > dlo && wm <= dhi ? x(wm) : null,
 		x0: LEFT,
 		x1: width - RIGHT

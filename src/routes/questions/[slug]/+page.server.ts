@@ -22,5 +22,7 @@ export const load: PageServerLoad = ({ params }) => {
 
 /** "Structured Streaming, default parameters: every fix applied" → "Structured Streaming". */
 function tabLabel(label: string): string {
-	return label.replace(/[,;:] (default parameters|legacy).*$/, (m) => (m.includes('legacy') ? ' (legacy)' : ''));
+	return label.replace(/[,;:] (default parameters|legacy).*$/, (m) =>
+		m.includes('legacy') ? ' (legacy)' : ''
+	);
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dstreamBatchAt, dstreamCodeFocusAt } from '../../../../simulations/kinds/dstream/code-focus';
+import {
+	dstreamBatchAt,
+	dstreamCodeFocusAt
+} from '../../../../simulations/kinds/dstream/code-focus';
 import type { DsRun } from '../../../../simulations/kinds/dstream/frames';
 import { runDStreamProgram } from '../../../../simulations/kinds/dstream/run';
 import { basic03DStreams as scenario } from '../../../../simulations/questions/basic-03-dstreams/question';
@@ -12,8 +15,10 @@ function ok(r: ReturnType<typeof runFixture>): DsRun {
 }
 
 /** The program's 1-based line holding `text`. */
-const lineOf = (code: string, text: string) => code.split('\n').findIndex((l) => l.includes(text)) + 1;
-const kinds = (run: DsRun, t: number) => dstreamCodeFocusAt(run, t).map((f) => [f.kind, f.line, f.endLine]);
+const lineOf = (code: string, text: string) =>
+	code.split('\n').findIndex((l) => l.includes(text)) + 1;
+const kinds = (run: DsRun, t: number) =>
+	dstreamCodeFocusAt(run, t).map((f) => [f.kind, f.line, f.endLine]);
 
 describe('dstreamCodeFocusAt(basic-03 on fixed lines)', () => {
 	const code = scenario.program(defaults());
@@ -55,13 +60,16 @@ describe('dstreamCodeFocusAt(basic-03 on fixed lines)', () => {
 	it('the ssc.checkpoint line when the batch’s RDDs were checkpointed (at 10 s), not before or after', () => {
 		const run = ok(runFixture());
 		const has = (i: number) =>
-			dstreamCodeFocusAt(run, run.batches[i]!.endMs).some((f) => f.kind === 'checkpoint' && f.line === at.checkpoint);
+			dstreamCodeFocusAt(run, run.batches[i]!.endMs).some(
+				(f) => f.kind === 'checkpoint' && f.line === at.checkpoint
+			);
 		expect([0, 1, 2, 3, 4, 5].map(has)).toEqual([false, false, false, false, true, false]);
 	});
 
 	it('a window sliding by 4 s is in focus only at the batches it has an RDD', () => {
 		const run = ok(runFixture({ ...defaults(), windowLength: 8, slideInterval: 4 }));
-		const windowAt = (i: number) => dstreamCodeFocusAt(run, run.batches[i]!.endMs).some((f) => f.kind === 'window');
+		const windowAt = (i: number) =>
+			dstreamCodeFocusAt(run, run.batches[i]!.endMs).some((f) => f.kind === 'window');
 		expect([0, 1, 2, 3].map(windowAt)).toEqual([false, true, false, true]);
 	});
 

@@ -16,7 +16,11 @@ export const LINES: readonly SocketLine[] = [
 
 export const defaults = (): Params => scenario.constrain(defaultParams(scenario.schema)).params;
 
-export function runFixture(params: Params = defaults(), lines: readonly SocketLine[] = LINES, durationMs = 12_000) {
+export function runFixture(
+	params: Params = defaults(),
+	lines: readonly SocketLine[] = LINES,
+	durationMs = 12_000
+) {
 	return runDStreamProgram(scenario.program(params), {
 		durationMs,
 		startEpochMs: scenario.startEpochMs,

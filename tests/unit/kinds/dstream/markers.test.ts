@@ -57,14 +57,17 @@ describe('dstreamMarkersOf(basic-03 on fixed lines, 2 s batches)', () => {
 	it('window, state and output markers sit at the end of each batch’s job', () => {
 		const run = ok(runFixture());
 		const ends = run.batches.map((b) => b.endMs);
-		for (const kind of ['window', 'state', 'output']) expect(of(run, kind).map((m) => m.atMs)).toEqual(ends);
+		for (const kind of ['window', 'state', 'output'])
+			expect(of(run, kind).map((m) => m.atMs)).toEqual(ends);
 		expect(of(run, 'window')[3]?.label).toBe(
 			'windowed at 8 s: window of 6 s over the batches at 4 s, 6 s, 8 s, 2 elements'
 		);
 		expect(of(run, 'output')[0]?.label).toBe(
 			'batch at 2 s ran 3 output operations in order: per_batch.pprint(), windowed.pprint(), totals.pprint()'
 		);
-		expect(of(run, 'state')[0]?.rule).toMatch(/^R8\.4: updateStateByKey calls the update function for every key/);
+		expect(of(run, 'state')[0]?.rule).toMatch(
+			/^R8\.4: updateStateByKey calls the update function for every key/
+		);
 	});
 
 	it('a window sliding by 4 s over 2 s batches is computed every other batch only', () => {
@@ -115,7 +118,9 @@ describe('dstreamMarkersOf(basic-03 on fixed lines, 2 s batches)', () => {
 			const [a, z] = [markers[i - 1]!, markers[i]!];
 			expect(a.atMs <= z.atMs).toBe(true);
 			if (a.atMs === z.atMs && a.batchTime === z.batchTime) {
-				expect(DS_MARKER_KINDS.indexOf(a.kind)).toBeLessThanOrEqual(DS_MARKER_KINDS.indexOf(z.kind));
+				expect(DS_MARKER_KINDS.indexOf(a.kind)).toBeLessThanOrEqual(
+					DS_MARKER_KINDS.indexOf(z.kind)
+				);
 			}
 		}
 	});

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { frameAt, nextBatchEnd, windowBatchTimes, type DsRun } from '../../../../simulations/kinds/dstream/frames';
+import {
+	frameAt,
+	nextBatchEnd,
+	windowBatchTimes,
+	type DsRun
+} from '../../../../simulations/kinds/dstream/frames';
 import { runFixture } from './fixture';
 
 function fixedRun(): DsRun {
@@ -53,18 +58,34 @@ describe('runDStreamProgram on basic-03 (fixed lines, 2 s batches)', () => {
 		expect(cellOf(run, 'per_batch', 2000)?.records).toEqual(["('rdd', 3)", "('spark', 2)"]);
 		expect(cellOf(run, 'per_batch', 4000)?.records).toEqual(["('spark', 1)"]);
 		// Window at 6 s covers (0, 6]: all three batches.
-		expect(cellOf(run, 'windowed', 6000)?.records).toEqual(["('batch', 2)", "('rdd', 3)", "('spark', 4)"]);
+		expect(cellOf(run, 'windowed', 6000)?.records).toEqual([
+			"('batch', 2)",
+			"('rdd', 3)",
+			"('spark', 4)"
+		]);
 		// Window at 8 s covers (2, 8]: the first batch has left. A 6 s window is under 5 slides,
 		// so PySpark reduces the 3 batches afresh (PythonReducedWindowedDStream) and `rdd` is gone.
 		expect(cellOf(run, 'windowed', 8000)?.records).toEqual(["('batch', 2)", "('spark', 2)"]);
-		expect(cellOf(run, 'totals', 12000)?.records).toEqual(["('batch', 2)", "('rdd', 3)", "('spark', 4)"]);
+		expect(cellOf(run, 'totals', 12000)?.records).toEqual([
+			"('batch', 2)",
+			"('rdd', 3)",
+			"('spark', 4)"
+		]);
 	});
 
 	it('a window of at least 5 slides subtracts the leaving batch with the inverse function: rdd stays at 0', () => {
 		const r = runFixture({ ...runFixtureDefaults(), windowLength: 10 });
 		if (!r.ok) throw new Error(r.error.message);
-		expect(cellOf(r.value, 'windowed', 10000)?.records).toEqual(["('batch', 2)", "('rdd', 3)", "('spark', 4)"]);
-		expect(cellOf(r.value, 'windowed', 12000)?.records).toEqual(["('batch', 2)", "('rdd', 0)", "('spark', 2)"]);
+		expect(cellOf(r.value, 'windowed', 10000)?.records).toEqual([
+			"('batch', 2)",
+			"('rdd', 3)",
+			"('spark', 4)"
+		]);
+		expect(cellOf(r.value, 'windowed', 12000)?.records).toEqual([
+			"('batch', 2)",
+			"('rdd', 0)",
+			"('spark', 2)"
+		]);
 	});
 
 	it('marks the data checkpoints of the stateful streams at 2 s × ceil(10 s / 2 s) = 10 s', () => {
@@ -72,7 +93,9 @@ describe('runDStreamProgram on basic-03 (fixed lines, 2 s batches)', () => {
 		const saved = run.batches.flatMap((b) =>
 			b.cells.filter((c) => c.checkpointed).map((c) => `${c.nodeId}@${b.batchTime}`)
 		);
-		const ids = run.rows.filter((r) => r.kind === 'window' || r.kind === 'state').map((r) => r.nodeId);
+		const ids = run.rows
+			.filter((r) => r.kind === 'window' || r.kind === 'state')
+			.map((r) => r.nodeId);
 		expect(saved).toEqual(ids.map((id) => `${id}@10000`));
 	});
 
@@ -83,7 +106,7 @@ describe('runDStreamProgram on basic-03 (fixed lines, 2 s batches)', () => {
 	});
 
 	it('returns Spark’s located error when the checkpoint line is removed', () => {
-		const r = runFixture({ ...(runFixtureDefaults()), checkpointEnabled: 'off' });
+		const r = runFixture({ ...runFixtureDefaults(), checkpointEnabled: 'off' });
 		expect(r.ok).toBe(false);
 		if (r.ok) return;
 		expect(r.error.message).toContain('The checkpoint directory has not been set');
@@ -91,10 +114,12 @@ describe('runDStreamProgram on basic-03 (fixed lines, 2 s batches)', () => {
 	});
 
 	it('returns PySpark’s ValueError at the window call for a 5 s window over 2 s batches', () => {
-		const r = runFixture({ ...(runFixtureDefaults()), windowLength: 5 });
+		const r = runFixture({ ...runFixtureDefaults(), windowLength: 5 });
 		expect(r.ok).toBe(false);
 		if (r.ok) return;
-		expect(r.error.message).toContain("windowDuration must be multiple of the parent dstream's slide (batch) duration (2000 ms)");
+		expect(r.error.message).toContain(
+			"windowDuration must be multiple of the parent dstream's slide (batch) duration (2000 ms)"
+		);
 		expect(r.error.line).toBe(23);
 	});
 });
@@ -102,10 +127,14 @@ describe('runDStreamProgram on basic-03 (fixed lines, 2 s batches)', () => {
 describe('runDStreamProgram, edits and seeds', () => {
 	it('a lambda that fails while a batch runs becomes a located error at its line', async () => {
 		const { runDStreamProgram } = await import('../../../../simulations/kinds/dstream/run');
-		const { basic03DStreams: sc } = await import('../../../../simulations/questions/basic-03-dstreams/question');
+		const { basic03DStreams: sc } =
+			await import('../../../../simulations/questions/basic-03-dstreams/question');
 		const { LINES } = await import('./fixture');
 		const { linesBetween } = await import('../../../../simulations/kinds/dstream/socket-lines');
-		const code = sc.template.replace('per_batch = pairs.reduceByKey(lambda a, b: a + b)', 'per_batch = pairs.reduceByKey(lambda a, b: a + c)');
+		const code = sc.template.replace(
+			'per_batch = pairs.reduceByKey(lambda a, b: a + b)',
+			'per_batch = pairs.reduceByKey(lambda a, b: a + c)'
+		);
 		const r = runDStreamProgram(code, {
 			durationMs: 6000,
 			startEpochMs: sc.startEpochMs,
@@ -145,7 +174,9 @@ describe('frameAt', () => {
 		const run = fixedRun();
 		const b = run.batches[1];
 		if (!b) throw new Error('no batch');
-		expect(frameAt(run, b.batchTime).batches.find((x) => x.batch === b)?.phase).toBe(b.startMs > b.batchTime ? 'queued' : 'running');
+		expect(frameAt(run, b.batchTime).batches.find((x) => x.batch === b)?.phase).toBe(
+			b.startMs > b.batchTime ? 'queued' : 'running'
+		);
 		expect(frameAt(run, b.endMs - 1).batches.find((x) => x.batch === b)?.phase).toBe('running');
 		expect(frameAt(run, b.endMs).batches.find((x) => x.batch === b)?.phase).toBe('done');
 	});
@@ -181,6 +212,13 @@ describe('overrun (cost model of local[2])', () => {
 
 function runFixtureDefaults() {
 	return Object.fromEntries(
-		Object.entries({ batchInterval: 2, windowLength: 6, slideInterval: 2, blockInterval: 200, checkpointEnabled: 'on', linesPerSecond: 5 })
+		Object.entries({
+			batchInterval: 2,
+			windowLength: 6,
+			slideInterval: 2,
+			blockInterval: 200,
+			checkpointEnabled: 'on',
+			linesPerSecond: 5
+		})
 	);
 }

@@ -18,8 +18,14 @@ describe('runStructuredOverSocket', () => {
 	it('a program reading Kafka is told this page feeds a socket, at its readStream', () => {
 		const code = structuredVariant('totals', 2)
 			.replace('format("socket")', 'format("kafka")')
-			.replace('.option("host", "localhost")', '.option("kafka.bootstrap.servers", "localhost:9092").option("subscribe", "t")');
-		const r = runStructuredOverSocket(code.replace('F.split(F.col("value"), " ")', 'F.split(F.col("value").cast("string"), " ")'), options);
+			.replace(
+				'.option("host", "localhost")',
+				'.option("kafka.bootstrap.servers", "localhost:9092").option("subscribe", "t")'
+			);
+		const r = runStructuredOverSocket(
+			code.replace('F.split(F.col("value"), " ")', 'F.split(F.col("value").cast("string"), " ")'),
+			options
+		);
 		expect(r.ok).toBe(false);
 		if (r.ok) return;
 		expect(r.error.message).toContain('this page feeds a socket');
@@ -56,7 +62,14 @@ describe('runStructuredOverSocket', () => {
 		const r = runStructuredOverSocket(structuredVariant('windowed', 2), options);
 		if (!r.ok) throw new Error(r.error.message);
 		expect(r.value.columns).toEqual(['window', 'word', 'count']);
-		const spark0 = r.value.batches[0]?.rows.filter((x) => x[1] === 'spark').map((x) => x[0]).sort();
-		expect(spark0).toEqual(['[09:59:56, 10:00:02)', '[09:59:58, 10:00:04)', '[10:00:00, 10:00:06)']);
+		const spark0 = r.value.batches[0]?.rows
+			.filter((x) => x[1] === 'spark')
+			.map((x) => x[0])
+			.sort();
+		expect(spark0).toEqual([
+			'[09:59:56, 10:00:02)',
+			'[09:59:58, 10:00:04)',
+			'[10:00:00, 10:00:06)'
+		]);
 	});
 });

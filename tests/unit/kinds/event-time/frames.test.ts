@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { frameAt, nextBatchEnd, previousBatchEnd, type EtRun } from '../../../../simulations/kinds/event-time/frames';
+import {
+	frameAt,
+	nextBatchEnd,
+	previousBatchEnd,
+	type EtRun
+} from '../../../../simulations/kinds/event-time/frames';
 
 // Two batches, delay 10 s: batch 0 over [0, 5 s) reads e1 and e2 (max event time 12 s) and
 // computes watermark 2 s; batch 1 over [5 s, 8 s) runs with 2 s, drops e3 (event time 1 s ≤ 2 s),
@@ -12,19 +17,101 @@ import { frameAt, nextBatchEnd, previousBatchEnd, type EtRun } from '../../../..
 //   watermark  0         2 s      5 s
 const RUN: EtRun = {
 	events: [
-		{ id: 'e1', stream: 's', key: 'a', eventTimeMs: 3000, arrivalMs: 1000, batchId: 0, dropped: false, windows: ['w0'] },
-		{ id: 'e2', stream: 's', key: 'a', eventTimeMs: 12000, arrivalMs: 4000, batchId: 0, dropped: false, windows: ['w1'] },
-		{ id: 'e3', stream: 's', key: 'a', eventTimeMs: 1000, arrivalMs: 6000, batchId: 1, dropped: true, windows: [] },
-		{ id: 'e4', stream: 's', key: 'b', eventTimeMs: 15000, arrivalMs: 7000, batchId: 1, dropped: false, windows: ['w2'] }
+		{
+			id: 'e1',
+			stream: 's',
+			key: 'a',
+			eventTimeMs: 3000,
+			arrivalMs: 1000,
+			batchId: 0,
+			dropped: false,
+			windows: ['w0']
+		},
+		{
+			id: 'e2',
+			stream: 's',
+			key: 'a',
+			eventTimeMs: 12000,
+			arrivalMs: 4000,
+			batchId: 0,
+			dropped: false,
+			windows: ['w1']
+		},
+		{
+			id: 'e3',
+			stream: 's',
+			key: 'a',
+			eventTimeMs: 1000,
+			arrivalMs: 6000,
+			batchId: 1,
+			dropped: true,
+			windows: []
+		},
+		{
+			id: 'e4',
+			stream: 's',
+			key: 'b',
+			eventTimeMs: 15000,
+			arrivalMs: 7000,
+			batchId: 1,
+			dropped: false,
+			windows: ['w2']
+		}
 	],
 	batches: [
-		{ batchId: 0, startMs: 0, endMs: 5000, watermarkMs: 0, nextWatermarkMs: 2000, numInputRows: 2, numRowsDroppedByWatermark: 0, numStateRows: 2, noData: false, output: [] },
-		{ batchId: 1, startMs: 5000, endMs: 8000, watermarkMs: 2000, nextWatermarkMs: 5000, numInputRows: 2, numRowsDroppedByWatermark: 1, numStateRows: 2, noData: false, output: [[{ start: 0, end: 10 }, 1]] }
+		{
+			batchId: 0,
+			startMs: 0,
+			endMs: 5000,
+			watermarkMs: 0,
+			nextWatermarkMs: 2000,
+			numInputRows: 2,
+			numRowsDroppedByWatermark: 0,
+			numStateRows: 2,
+			noData: false,
+			output: []
+		},
+		{
+			batchId: 1,
+			startMs: 5000,
+			endMs: 8000,
+			watermarkMs: 2000,
+			nextWatermarkMs: 5000,
+			numInputRows: 2,
+			numRowsDroppedByWatermark: 1,
+			numStateRows: 2,
+			noData: false,
+			output: [[{ start: 0, end: 10 }, 1]]
+		}
 	],
 	windows: [
-		{ id: 'w0', key: 'a', startMs: 0, endMs: 10000, updates: [{ batchId: 0, label: '1', count: 1 }], emittedBatch: 1, evictedBatch: 1 },
-		{ id: 'w1', key: 'a', startMs: 10000, endMs: 20000, updates: [{ batchId: 0, label: '1', count: 1 }], emittedBatch: null, evictedBatch: null },
-		{ id: 'w2', key: 'b', startMs: 10000, endMs: 20000, updates: [{ batchId: 1, label: '1', count: 1 }], emittedBatch: null, evictedBatch: null }
+		{
+			id: 'w0',
+			key: 'a',
+			startMs: 0,
+			endMs: 10000,
+			updates: [{ batchId: 0, label: '1', count: 1 }],
+			emittedBatch: 1,
+			evictedBatch: 1
+		},
+		{
+			id: 'w1',
+			key: 'a',
+			startMs: 10000,
+			endMs: 20000,
+			updates: [{ batchId: 0, label: '1', count: 1 }],
+			emittedBatch: null,
+			evictedBatch: null
+		},
+		{
+			id: 'w2',
+			key: 'b',
+			startMs: 10000,
+			endMs: 20000,
+			updates: [{ batchId: 1, label: '1', count: 1 }],
+			emittedBatch: null,
+			evictedBatch: null
+		}
 	],
 	outputColumns: ['window', 'count'],
 	outputMode: 'append',

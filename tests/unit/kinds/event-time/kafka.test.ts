@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_TIME_SCENARIOS, kafkaRecords } from '../../../../simulations/kinds/event-time/questions';
+import {
+	EVENT_TIME_SCENARIOS,
+	kafkaRecords
+} from '../../../../simulations/kinds/event-time/questions';
 import { defaultParams } from '../../../../simulations/core/params';
 import { bracketsBalanced, onlyMarkedLinesChanged } from '../../questions/event-time-helpers';
 

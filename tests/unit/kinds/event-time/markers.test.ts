@@ -14,17 +14,85 @@ import { defaultParams } from '../../../../simulations/core/params';
 //   batches    [   0    )[  1   )
 const RUN: EtRun = {
 	events: [
-		{ id: 'e1', stream: 's', key: 'a', eventTimeMs: 3000, arrivalMs: 1000, batchId: 0, dropped: false, windows: ['w0'] },
-		{ id: 'e2', stream: 's', key: 'a', eventTimeMs: 12000, arrivalMs: 4000, batchId: 0, dropped: false, windows: ['w1'] },
-		{ id: 'e3', stream: 's', key: 'a', eventTimeMs: 1000, arrivalMs: 6000, batchId: 1, dropped: true, windows: [] }
+		{
+			id: 'e1',
+			stream: 's',
+			key: 'a',
+			eventTimeMs: 3000,
+			arrivalMs: 1000,
+			batchId: 0,
+			dropped: false,
+			windows: ['w0']
+		},
+		{
+			id: 'e2',
+			stream: 's',
+			key: 'a',
+			eventTimeMs: 12000,
+			arrivalMs: 4000,
+			batchId: 0,
+			dropped: false,
+			windows: ['w1']
+		},
+		{
+			id: 'e3',
+			stream: 's',
+			key: 'a',
+			eventTimeMs: 1000,
+			arrivalMs: 6000,
+			batchId: 1,
+			dropped: true,
+			windows: []
+		}
 	],
 	batches: [
-		{ batchId: 0, startMs: 0, endMs: 5000, watermarkMs: -Infinity, nextWatermarkMs: 2000, numInputRows: 2, numRowsDroppedByWatermark: 0, numStateRows: 2, noData: false, output: [], offsetLog: { events: 2 }, committed: true },
-		{ batchId: 1, startMs: 5000, endMs: 8000, watermarkMs: 2000, nextWatermarkMs: 2000, numInputRows: 1, numRowsDroppedByWatermark: 1, numStateRows: 1, noData: false, output: [[{ start: 0, end: 10 }, 1]], committed: true }
+		{
+			batchId: 0,
+			startMs: 0,
+			endMs: 5000,
+			watermarkMs: -Infinity,
+			nextWatermarkMs: 2000,
+			numInputRows: 2,
+			numRowsDroppedByWatermark: 0,
+			numStateRows: 2,
+			noData: false,
+			output: [],
+			offsetLog: { events: 2 },
+			committed: true
+		},
+		{
+			batchId: 1,
+			startMs: 5000,
+			endMs: 8000,
+			watermarkMs: 2000,
+			nextWatermarkMs: 2000,
+			numInputRows: 1,
+			numRowsDroppedByWatermark: 1,
+			numStateRows: 1,
+			noData: false,
+			output: [[{ start: 0, end: 10 }, 1]],
+			committed: true
+		}
 	],
 	windows: [
-		{ id: 'w0', key: 'a', startMs: 0, endMs: 10000, updates: [{ batchId: 0, label: '1', count: 1 }], emittedBatch: 1, evictedBatch: 1 },
-		{ id: 'w1', key: 'a', startMs: 10000, endMs: 20000, updates: [{ batchId: 0, label: '1', count: 1 }], emittedBatch: null, evictedBatch: null }
+		{
+			id: 'w0',
+			key: 'a',
+			startMs: 0,
+			endMs: 10000,
+			updates: [{ batchId: 0, label: '1', count: 1 }],
+			emittedBatch: 1,
+			evictedBatch: 1
+		},
+		{
+			id: 'w1',
+			key: 'a',
+			startMs: 10000,
+			endMs: 20000,
+			updates: [{ batchId: 0, label: '1', count: 1 }],
+			emittedBatch: null,
+			evictedBatch: null
+		}
 	],
 	outputColumns: ['window', 'count'],
 	outputMode: 'append',
@@ -54,7 +122,9 @@ describe('markersOf', () => {
 
 	it('names each event with this run’s numbers and the rule’s section', () => {
 		const m = Object.fromEntries(markersOf(RUN).map((x) => [x.id, x]));
-		expect(m['watermark-0']?.label).toBe('batch 0 moved the watermark none → 2 s, used from batch 1');
+		expect(m['watermark-0']?.label).toBe(
+			'batch 0 moved the watermark none → 2 s, used from batch 1'
+		);
 		expect(m['watermark-0']?.rule).toMatch(/^R2\.3: .*max event time − delay.*batch N\+1/);
 		expect(m['offsets-0']?.label).toBe('offsets/0 written: events up to 2');
 		expect(m['emitted-1']?.label).toBe('batch 1 emitted 1 final window: [0 s, 10 s) a');
@@ -68,7 +138,9 @@ describe('markersOf', () => {
 		const run: EtRun = {
 			...RUN,
 			outputMode: 'update',
-			batches: RUN.batches.map((b) => (b.batchId === 1 ? { ...b, noData: true, numInputRows: 0 } : b))
+			batches: RUN.batches.map((b) =>
+				b.batchId === 1 ? { ...b, noData: true, numInputRows: 0 } : b
+			)
 		};
 		const m = Object.fromEntries(markersOf(run).map((x) => [x.id, x]));
 		expect(m['trigger-1']?.rule).toMatch(/^R1\.5/);
@@ -88,12 +160,20 @@ describe('codeFocusAt', () => {
 		expect(codeFocusAt(RUN, 5000 - 1).map((f) => f.kind)).toEqual(['window']);
 		expect(codeFocusAt(RUN, 5000).map((f) => f.kind)).toEqual([]);
 		const after0 = { ...RUN, batches: RUN.batches.slice(0, 1) };
-		expect(codeFocusAt(after0, 6000).map((f) => `${f.kind}@${f.line}`)).toEqual(['watermark@3', 'window@4']);
+		expect(codeFocusAt(after0, 6000).map((f) => `${f.kind}@${f.line}`)).toEqual([
+			'watermark@3',
+			'window@4'
+		]);
 	});
 
 	it('after a batch that emitted, the outputMode call is in focus; before any batch, nothing', () => {
 		expect(codeFocusAt(RUN, 9000).map((f) => f.kind)).toEqual(['outputMode']);
-		expect(codeFocusAt({ ...RUN, batches: RUN.batches.map((b) => ({ ...b, startMs: b.startMs + 1 })) }, 0)).toEqual([]);
+		expect(
+			codeFocusAt(
+				{ ...RUN, batches: RUN.batches.map((b) => ({ ...b, startMs: b.startMs + 1 })) },
+				0
+			)
+		).toEqual([]);
 		expect(codeFocusAt({ ...RUN, spans: undefined }, 9000)).toEqual([]);
 	});
 });
@@ -132,15 +212,21 @@ describe('markers of an engine run (basic-08 at its defaults)', () => {
 		expect(ids('trigger')).toEqual(all);
 		expect(ids('offsets')).toEqual(all);
 		expect(ids('commit')).toEqual(all);
-		expect(ids('watermark')).toEqual(run.batches.filter((b) => b.nextWatermarkMs > b.watermarkMs).map((b) => b.batchId));
-		expect(ids('dropped')).toEqual(run.batches.filter((b) => b.numRowsDroppedByWatermark > 0).map((b) => b.batchId));
+		expect(ids('watermark')).toEqual(
+			run.batches.filter((b) => b.nextWatermarkMs > b.watermarkMs).map((b) => b.batchId)
+		);
+		expect(ids('dropped')).toEqual(
+			run.batches.filter((b) => b.numRowsDroppedByWatermark > 0).map((b) => b.batchId)
+		);
 		expect(ids('emitted').length).toBeGreaterThan(0);
 		expect(ids('evicted').length).toBeGreaterThan(0);
 	});
 
 	it('the spans point at the withWatermark, outputMode and window lines of the program', () => {
 		const line = (n: number) => code.split('\n')[n - 1] ?? '';
-		expect(run.spans?.watermarks.map((w) => line(w.line))).toEqual([expect.stringContaining('.withWatermark(')]);
+		expect(run.spans?.watermarks.map((w) => line(w.line))).toEqual([
+			expect.stringContaining('.withWatermark(')
+		]);
 		expect(line(run.spans?.outputMode?.line ?? 0)).toContain('.outputMode(');
 		expect(line(run.spans?.window?.line ?? 0)).toContain('F.window(');
 	});

@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { PROGRAMS } from '../../../../simulations/questions/programs';
 import { renderProgram } from '../../../../simulations/core/template';
 import { EVENT_TIME_SCENARIOS } from '../../../../simulations/kinds/event-time/questions';
-import { withExtraMarkers, type ExtraMarker } from '../../../../simulations/kinds/event-time/template-markers';
+import {
+	withExtraMarkers,
+	type ExtraMarker
+} from '../../../../simulations/kinds/event-time/template-markers';
 import { VARIANT_LINES as basic05Variants } from '../../../../simulations/questions/basic-05-windows/question';
 import { VARIANT_LINES as advanced07Variants } from '../../../../simulations/questions/advanced-07-event-time-and-state/question';
 import { VARIANT_LINES as advanced14Variants } from '../../../../simulations/questions/advanced-14-joins-aggregations/question';
@@ -68,7 +71,11 @@ describe('event-time scenarios: programs', () => {
 					if (elsewhere.includes(p.id)) expect(p.simulationOnly, p.id).toBeFalsy();
 					else expect(marked.has(p.id), p.id).toBe(!p.simulationOnly);
 				}
-				for (const id of marked) expect(s.schema.some((p) => p.id === id), id).toBe(true);
+				for (const id of marked)
+					expect(
+						s.schema.some((p) => p.id === id),
+						id
+					).toBe(true);
 			});
 
 			it('every preset names known params with valid values and passes constrain unchanged', () => {
@@ -113,9 +120,12 @@ describe('event-time scenarios: programs', () => {
 	}
 
 	it('variant markers are added once, kept when the program file has them, and required', () => {
-		for (const s of scenarios) expect(withExtraMarkers(s.slug, s.template, VARIANTS[s.slug] ?? [])).toBe(s.template);
+		for (const s of scenarios)
+			expect(withExtraMarkers(s.slug, s.template, VARIANTS[s.slug] ?? [])).toBe(s.template);
 		const renamed = fileTemplate('basic-05-windows').replace('F.window(', 'F.hop(');
-		expect(() => withExtraMarkers('basic-05-windows', renamed, VARIANTS['basic-05-windows']!)).toThrow(/not found/);
+		expect(() =>
+			withExtraMarkers('basic-05-windows', renamed, VARIANTS['basic-05-windows']!)
+		).toThrow(/not found/);
 	});
 
 	it('every rendered program type-checks against the PySpark stubs', () => {
