@@ -34,6 +34,9 @@ describe('question pages', () => {
 				timeout: 15000
 			});
 			await page.waitForTimeout(150);
+			// No internal label reaches a reader: simulation numbers ("SIM-5") stay in the code.
+			const text = await page.evaluate(() => document.body.innerText);
+			assert.doesNotMatch(text, /\bSIM-\d+/, 'an internal simulation label is on the page');
 			assert.deepEqual(errors, []);
 			await page.close();
 		});
