@@ -55,7 +55,7 @@ export function runEventTimeProgram(
 			error: { line: at.line, column: at.column, message: (e as Error).message }
 		};
 	}
-	return { ok: true, value: toRun(q, matched.value, input, trace.events, code) };
+	return { ok: true, value: toRun(q, matched.value, input, trace.events) };
 }
 
 function toArrivals(
@@ -85,8 +85,7 @@ function toRun(
 	q: AnalyzedQuery,
 	matches: readonly InputMatch[],
 	input: EventTimeInput,
-	trace: readonly TraceEvent[],
-	code: string
+	trace: readonly TraceEvent[]
 ): EtRun {
 	const epoch = input.epochOffsetMs;
 	const virtualWm = (ms: number) => (ms > 0 ? ms - epoch : Number.NEGATIVE_INFINITY);
@@ -261,7 +260,7 @@ function toRun(
 		outputMode: q.outputMode,
 		delayMs: delay,
 		endMs: Math.max(input.runLengthMs, ...batches.map((b) => b.endMs)),
-		spans: codeSpansOf(q, code)
+		spans: codeSpansOf(q)
 	};
 }
 

@@ -23,7 +23,8 @@ import { analyze } from '../../structured/analyzer/index';
 import { readProgram } from '../../structured/reader/index';
 import type { Query, Trigger } from '../../structured/plan';
 import { sourceName } from '../../structured/runtime/physical';
-import { callSpan } from '../event-time/code-spans';
+import { spanOf } from '../event-time/code-spans';
+import { spanAt } from '../../structured/plan';
 import { continuousTraceOf } from './continuous-program';
 import type { EtSpan } from '../event-time/frames';
 import { runConfigOf, streamingSources, type SimulatedCluster } from './program';
@@ -75,24 +76,21 @@ export interface MicroBatchRunOptions {
 	readonly bounded?: { readonly start: number; readonly end: number };
 }
 
-function spansOf(q: Query, code: string): MicroBatchSpans {
-	const lines = code.split('\n');
+function spansOf(q: Query): MicroBatchSpans {
 	const src = streamingSources(q.plan)[0];
 	let source: EtSpan | null = null;
 	if (src) {
-		const load = callSpan(lines, src.at);
-		let first = src.at.line;
-		for (let i = src.at.line - 1; i >= 0 && i >= src.at.line - 12; i--) {
-			if (/readStream/.test(lines[i] ?? '')) {
-				first = i + 1;
-				break;
-			}
-		}
-		source = { line: first, column: 1, endLine: load.endLine };
+		// The whole reader chain, `spark.readStream` … `.load(...)`, as the reader recorded it.
+		const load = spanAt(q.spans, src.at);
+		source = {
+			line: load?.start.line ?? src.at.line,
+			column: 1,
+			endLine: load?.end.line ?? src.at.line
+		};
 	}
 	return {
-		trigger: q.write.triggerAt ? callSpan(lines, q.write.triggerAt) : null,
-		outputMode: q.write.outputModeAt ? callSpan(lines, q.write.outputModeAt) : null,
+		trigger: q.write.triggerAt ? spanOf(q.spans, q.write.triggerAt) : null,
+		outputMode: q.write.outputModeAt ? spanOf(q.spans, q.write.outputModeAt) : null,
 		source
 	};
 }
@@ -117,7 +115,7 @@ export function runMicroBatchProgram(
 	if (!program.ok) return program;
 	const { config, continuous } = program.value;
 	const shared = {
-		spans: spansOf(read.value, code),
+		spans: spansOf(read.value),
 		bounded: options.bounded
 			? boundedAnswer(read.value, options.bounded.start, options.bounded.end)
 			: null,

@@ -1,10 +1,8 @@
 // The reader records each PySpark call in full (Query.spans), so a view looks a construct's
-// extent up instead of matching parentheses. On every page program it agrees with the
-// parenthesis matcher the frames use today (callSpan), and it also gets right what the matcher
-// cannot: a `)` inside a triple-quoted string, and where the receiver chain begins.
+// extent up instead of matching parentheses: a `)` inside a triple-quoted string, and where the
+// receiver chain begins, come right. Every construct a view highlights on a page program has one.
 import { describe, expect, it } from 'vitest';
 import { PROGRAMS } from '../../../simulations/questions/programs';
-import { callSpan } from '../../../simulations/kinds/event-time/code-spans';
 import { readProgram } from '../../../simulations/structured/reader/index';
 import { spanAt, type Pos } from '../../../simulations/structured/plan';
 import { readAndAnalyze } from './helpers';
@@ -37,7 +35,7 @@ describe('call spans', () => {
 		expect(om && code.slice(om.from, om.to)).toBe('result.writeStream.outputMode("update")');
 	});
 
-	it('agrees with the parenthesis matcher on every page program', () => {
+	it('every construct a view highlights on every page program has a recorded span ending at its )', () => {
 		let compared = 0;
 		for (const templates of Object.values(PROGRAMS))
 			for (const t of templates.filter((x) => x.api === 'structured')) {
@@ -53,9 +51,11 @@ describe('call spans', () => {
 				for (const at of ats) {
 					const s = spanAt(q.spans, at);
 					expect(s, `${t.id} ${at.line}:${at.column}`).toBeDefined();
-					expect({ line: at.line, column: at.column, endLine: s?.end.line }).toEqual(
-						callSpan(lines, at)
-					);
+					// `end` is just past the closing parenthesis of the call.
+					expect(
+						lines[(s?.end.line ?? 1) - 1]?.[(s?.end.column ?? 1) - 2],
+						`${t.id} ${at.line}:${at.column}`
+					).toBe(')');
 					compared++;
 				}
 			}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { codeFocusAt } from '../../../../simulations/kinds/event-time/code-focus';
-import { callSpan } from '../../../../simulations/kinds/event-time/code-spans';
+import { codeSpansOf, spanOf } from '../../../../simulations/kinds/event-time/code-spans';
+import { readAndAnalyze } from '../../structured-reader/helpers';
 import type { EtRun } from '../../../../simulations/kinds/event-time/frames';
 import { runEventTimeProgram } from '../../../../simulations/kinds/event-time/run';
 import { markersOf } from '../../../../simulations/kinds/event-time/markers';
@@ -178,21 +179,33 @@ describe('codeFocusAt', () => {
 	});
 });
 
-describe('callSpan', () => {
-	const lines = [
+describe("spanOf: a construct's lines come from the spans the reader recorded", () => {
+	const code = [
+		'from pyspark.sql import functions as F',
 		'x = (events',
+		'    .withWatermark("t", "10 seconds")',
 		'    .groupBy(',
 		'        F.window(  # <- windowType (',
-		'            "event_time", ")",',
+		'            "t", """10 seconds""",',
 		"            '5 seconds'),",
-		'        "device")',
-		')'
-	];
-	it('callSpan(F.window wrapped over three lines) ends at its closing parenthesis, ignoring ) in strings and comments', () => {
-		expect(callSpan(lines, { line: 3, column: 11 })).toEqual({ line: 3, column: 11, endLine: 5 });
+		'        "value")',
+		'    .count())',
+		'query = x.writeStream.outputMode("update").format("memory").start()'
+	].join('\n');
+	const read = readAndAnalyze(code, {
+		events: [
+			{ name: 'value', type: { kind: 'int' } as const },
+			{ name: 't', type: { kind: 'timestamp' } as const }
+		]
 	});
-	it('callSpan(.groupBy(...)) spans to the line that closes it', () => {
-		expect(callSpan(lines, { line: 2, column: 6 })).toEqual({ line: 2, column: 6, endLine: 6 });
+	it('F.window wrapped over three lines ends at its closing parenthesis, past ) in strings and comments', () => {
+		if (!read.ok) throw new Error(read.error.message);
+		const spans = codeSpansOf(read.value);
+		expect(spans.window).toEqual({ line: 5, column: 11, endLine: 7 });
+		expect(spans.watermarks).toEqual([{ line: 3, column: 6, endLine: 3 }]);
+	});
+	it("without recorded spans (a hand-built plan) the construct's own line stands in", () => {
+		expect(spanOf(undefined, { line: 2, column: 6 })).toEqual({ line: 2, column: 6, endLine: 2 });
 	});
 });
 
