@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { THREE_EVENTS } from './fixture-events';
 import {
 	frameAt,
 	nextBatchEnd,
@@ -17,36 +18,7 @@ import {
 //   watermark  0         2 s      5 s
 const RUN: EtRun = {
 	events: [
-		{
-			id: 'e1',
-			stream: 's',
-			key: 'a',
-			eventTimeMs: 3000,
-			arrivalMs: 1000,
-			batchId: 0,
-			dropped: false,
-			windows: ['w0']
-		},
-		{
-			id: 'e2',
-			stream: 's',
-			key: 'a',
-			eventTimeMs: 12000,
-			arrivalMs: 4000,
-			batchId: 0,
-			dropped: false,
-			windows: ['w1']
-		},
-		{
-			id: 'e3',
-			stream: 's',
-			key: 'a',
-			eventTimeMs: 1000,
-			arrivalMs: 6000,
-			batchId: 1,
-			dropped: true,
-			windows: []
-		},
+		...THREE_EVENTS,
 		{
 			id: 'e4',
 			stream: 's',

@@ -7,6 +7,7 @@ import { runEventTimeProgram } from '../../../../simulations/kinds/event-time/ru
 import { markersOf } from '../../../../simulations/kinds/event-time/markers';
 import { eventTimeScenario } from '../../../../simulations/kinds/event-time/questions';
 import { defaultParams } from '../../../../simulations/core/params';
+import { THREE_EVENTS } from './fixture-events';
 
 // Batch 0 over [0, 5 s) reads e1, e2 and moves the watermark to 2 s; batch 1 over [5 s, 8 s)
 // drops e3, emits and evicts window [0, 10); batch 1 was replayed (no offsets/1 written).
@@ -14,38 +15,7 @@ import { defaultParams } from '../../../../simulations/core/params';
 //   proc time  0 ────────5────────8──── 12
 //   batches    [   0    )[  1   )
 const RUN: EtRun = {
-	events: [
-		{
-			id: 'e1',
-			stream: 's',
-			key: 'a',
-			eventTimeMs: 3000,
-			arrivalMs: 1000,
-			batchId: 0,
-			dropped: false,
-			windows: ['w0']
-		},
-		{
-			id: 'e2',
-			stream: 's',
-			key: 'a',
-			eventTimeMs: 12000,
-			arrivalMs: 4000,
-			batchId: 0,
-			dropped: false,
-			windows: ['w1']
-		},
-		{
-			id: 'e3',
-			stream: 's',
-			key: 'a',
-			eventTimeMs: 1000,
-			arrivalMs: 6000,
-			batchId: 1,
-			dropped: true,
-			windows: []
-		}
-	],
+	events: [...THREE_EVENTS],
 	batches: [
 		{
 			batchId: 0,
