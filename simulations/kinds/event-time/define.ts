@@ -8,20 +8,35 @@ import { renderProgram } from '../../core/template';
 import { clampParams } from '../../core/params';
 import { replayInput } from './spark-replay';
 import { sparkReplay } from './spark-replays';
-import type { EventTimeScenario } from './question';
+import { engineBatches, type PlannedBatch } from './engine-batches';
+import type { EventTimeInput, EventTimeScenario } from './question';
+import type { Params } from '../../core/params';
+
+/** The batches the engine runs for this page's program over `input` (engine-batches.ts). */
+export type BatchPlan = (input: EventTimeInput) => PlannedBatch[];
 
 type ScenarioSpec = Omit<
 	EventTimeScenario,
-	'program' | 'constrain' | 'kind' | 'programId' | 'structural' | 'generatorParams'
+	'program' | 'constrain' | 'kind' | 'programId' | 'structural' | 'generatorParams' | 'input'
 > &
 	Partial<Pick<EventTimeScenario, 'constrain'>> & {
 		/** The program's processingTime trigger: a replayed test's batches are laid on it. */
 		readonly triggerMs: number;
+		/** The simulated topics; `plan` runs the page's program at `params` over generated input,
+		 *  for presets that script rows against where the engine puts the watermark. */
+		input(
+			params: Params,
+			seed: number,
+			script: string | undefined,
+			plan: BatchPlan
+		): EventTimeInput;
 	};
 
 export function defineScenario(spec: ScenarioSpec): EventTimeScenario {
 	const constrain = spec.constrain ?? ((raw) => clampParams(spec.schema, raw));
 	const { triggerMs, ...scenario } = spec;
+	const program = (params: Params) =>
+		renderProgram(spec.template, spec.rewrites(constrain(params).params));
 	return {
 		...scenario,
 		kind: 'event-time',
@@ -33,8 +48,10 @@ export function defineScenario(spec: ScenarioSpec): EventTimeScenario {
 		constrain,
 		input: (params, seed, script) => {
 			const replay = sparkReplay(script);
-			return replay ? replayInput(replay, triggerMs) : spec.input(params, seed, script);
+			if (replay) return replayInput(replay, triggerMs);
+			const plan: BatchPlan = (input) => engineBatches(program(params), input, spec.kafkaValue);
+			return spec.input(params, seed, script, plan);
 		},
-		program: (params) => renderProgram(spec.template, spec.rewrites(constrain(params).params))
+		program
 	};
 }

@@ -7,7 +7,6 @@
  */
 import { createRng } from '../../core/rng';
 import { defineScenario } from '../../kinds/event-time/define';
-import type { WatermarkPolicy } from '../../structured/operators/watermark';
 import { choiceParam, numberParam, type ParamSchema, type Params } from '../../core/params';
 import { seconds } from '../../kinds/event-time/param-specs';
 import { duration, lastString } from '../../kinds/event-time/spans';
@@ -19,7 +18,7 @@ import {
 	type EventTimePreset,
 	type SimEvent
 } from '../../kinds/event-time/question';
-import { planBatches } from '../../kinds/event-time/watermark-plan';
+import type { PlannedBatch } from '../../kinds/event-time/engine-batches';
 import { replayScript } from '../../kinds/event-time/spark-replays';
 
 const SLUG = 'advanced-02-event-time-watermarks';
@@ -145,19 +144,10 @@ const streamOptions = (durationMs: number) => ({
  */
 function scriptFilterVsEviction(
 	eu: readonly SimEvent[],
-	us: readonly SimEvent[],
+	batches: readonly PlannedBatch[],
 	params: Params,
 	notes: string[]
 ): SimEvent[] {
-	const batches = planBatches(
-		[
-			{ events: eu, delayMs: numberParam(params, 'watermarkDelayEu') * 1000 },
-			{ events: us, delayMs: numberParam(params, 'watermarkDelayUs') * 1000 }
-		],
-		choiceParam(params, 'watermarkPolicy') as WatermarkPolicy,
-		TRIGGER_MS,
-		RUN_LENGTH_MS
-	);
 	const lengthMs = numberParam(params, 'windowLength') * 1000;
 	for (const b of batches) {
 		if (b.noData || b.triggerAtMs < SCRIPT_AFTER_MS) continue;
@@ -195,7 +185,7 @@ export const advanced02EventTimeWatermarks = defineScenario({
 			windowLength: duration(numberParam(params, 'windowLength'))
 		};
 	},
-	input(params, seed, script) {
+	input(params, seed, script, plan) {
 		const rng = createRng(seed);
 		const notes: string[] = [];
 		const eu = produce('eu', { ...streamOptions(RUN_LENGTH_MS), keyPrefix: 'eu-' }, rng.fork());
@@ -210,18 +200,19 @@ export const advanced02EventTimeWatermarks = defineScenario({
 			},
 			rng.fork()
 		);
-		const scripted =
-			script === 'late-filter-vs-eviction' ? scriptFilterVsEviction(eu, us, params, notes) : [];
-		return {
+		const inputOf = (euRows: readonly SimEvent[]) => ({
 			epochOffsetMs: EPOCH_OFFSET_MS,
 			triggerIntervalMs: TRIGGER_MS,
 			runLengthMs: RUN_LENGTH_MS,
 			streams: [
-				{ name: 'eu', topic: 'sensors-eu', events: byArrival([...eu, ...scripted]) },
+				{ name: 'eu', topic: 'sensors-eu', events: byArrival(euRows) },
 				{ name: 'us', topic: 'sensors-us', events: byArrival(us) }
 			],
 			notes
-		};
+		});
+		if (script !== 'late-filter-vs-eviction') return inputOf(eu);
+		const batches = plan(inputOf(eu));
+		return inputOf([...eu, ...scriptFilterVsEviction(eu, batches, params, notes)]);
 	},
 	kafkaValue: sensorValue
 });

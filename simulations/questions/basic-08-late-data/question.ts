@@ -17,7 +17,7 @@ import {
 	type EventTimePreset,
 	type SimEvent
 } from '../../kinds/event-time/question';
-import { planBatches } from '../../kinds/event-time/watermark-plan';
+import type { PlannedBatch } from '../../kinds/event-time/engine-batches';
 import { replayScript } from '../../kinds/event-time/spark-replays';
 
 const SLUG = 'basic-08-late-data';
@@ -133,11 +133,11 @@ const template = programTemplate(SLUG, programs);
 /** One late row each side of the watermark in one batch (null when the run has no such batch). */
 function scriptLateRows(
 	events: readonly SimEvent[],
+	batches: readonly PlannedBatch[],
 	delayMs: number,
 	windowMs: number,
 	notes: string[]
 ): SimEvent[] {
-	const batches = planBatches([{ events, delayMs }], 'min', TRIGGER_MS, RUN_LENGTH_MS);
 	const batch = batches.find((b) => !b.noData && b.triggerAtMs >= SCRIPT_AFTER_MS);
 	if (!batch) {
 		notes.push('No batch to place the scripted late rows in: the stream is too short.');
@@ -187,7 +187,7 @@ export const basic08LateData = defineScenario({
 			outputMode: lastString(choiceParam(params, 'outputMode'))
 		};
 	},
-	input(params, seed, script) {
+	input(params, seed, script, plan) {
 		const rng = createRng(seed);
 		const notes: string[] = [];
 		const events = produce(
@@ -204,17 +204,16 @@ export const basic08LateData = defineScenario({
 		);
 		const delayMs = numberParam(params, 'watermarkDelay') * 1000;
 		const windowMs = numberParam(params, 'windowLength') * 1000;
-		const scripted =
-			script === 'inside-vs-beyond-delay' ? scriptLateRows(events, delayMs, windowMs, notes) : [];
-		return {
+		const inputOf = (rows: readonly SimEvent[]) => ({
 			epochOffsetMs: EPOCH_OFFSET_MS,
 			triggerIntervalMs: TRIGGER_MS,
 			runLengthMs: RUN_LENGTH_MS,
-			streams: [
-				{ name: 'events', topic: 'sensor-events', events: byArrival([...events, ...scripted]) }
-			],
+			streams: [{ name: 'events', topic: 'sensor-events', events: byArrival(rows) }],
 			notes
-		};
+		});
+		if (script !== 'inside-vs-beyond-delay') return inputOf(events);
+		const batches = plan(inputOf(events));
+		return inputOf([...events, ...scriptLateRows(events, batches, delayMs, windowMs, notes)]);
 	},
 	kafkaValue: sensorValue
 });
