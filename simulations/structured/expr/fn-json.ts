@@ -2,14 +2,18 @@
  * from_json / to_json (JsonToStructs, StructsToJson; SPARK-SEMANTICS R10.1). PERMISSIVE mode,
  * Spark's default: a record is always kept; a syntax error makes every field NULL, a value of
  * the wrong JSON type makes that field NULL (partial results, SPARK-33134); either way the raw
- * text lands in `_corrupt_record` when the schema declares it. A NULL input gives NULL.
+ * text lands in the corrupt-record column (`columnNameOfCorruptRecord`, default
+ * `_corrupt_record`) when the schema declares it. FAILFAST fails the query on the first such
+ * record (FailureSafeParser); DROPMALFORMED is refused at analysis, and an unknown mode falls back
+ * to PERMISSIVE (ParseMode.fromString). A NULL input gives NULL. Checked on PySpark 4.1.4.
  */
 import { ok } from '../../core/errors';
-import type { DataType, StructField, Value } from './ast';
-import { compiled } from './context';
+import type { DataType, Expr, StructField, Value } from './ast';
+import { compiled, errAt } from './context';
+import { ExprRuntimeError } from './runtime-error';
 import { parseTimestampString } from './cast';
 import { strict1, wrongType, type Registry } from './fn-common';
-import { parseDataType } from './types';
+import { parseDataType, sqlTypeName } from './types';
 
 const CORRUPT = '_corrupt_record';
 
@@ -62,8 +66,42 @@ function structFrom(
 	return { value, partial };
 }
 
-export function parseJsonRecord(text: string, fields: readonly StructField[]): Value {
-	const hasCorrupt = fields.some((f) => f.name === CORRUPT && f.type.kind === 'string');
+/** How from_json treats a record that does not fit the schema. */
+export interface JsonParseOptions {
+	readonly failFast: boolean;
+	readonly corruptColumn: string;
+}
+
+const PERMISSIVE: JsonParseOptions = { failFast: false, corruptColumn: CORRUPT };
+
+/** A row as FailureSafeParser prints it in its error: `[null,x]` (InternalRow.toString). */
+function rowText(fields: readonly StructField[], value: Readonly<Record<string, Value>>): string {
+	const cell = (v: Value): string =>
+		v === null
+			? 'null'
+			: typeof v === 'object'
+				? Array.isArray(v)
+					? `[${v.map(cell).join(',')}]`
+					: `[${Object.values(v).map(cell).join(',')}]`
+				: String(v);
+	return `[${fields.map((f) => cell(value[f.name] ?? null)).join(',')}]`;
+}
+
+const malformed = (row: string) =>
+	new ExprRuntimeError(
+		'MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION',
+		`Malformed records are detected in record parsing: ${row}.\nParse Mode: FAILFAST. To process malformed records as null result, try setting the option 'mode' as 'PERMISSIVE'.`
+	);
+
+export function parseJsonRecord(
+	text: string,
+	fields: readonly StructField[],
+	options: JsonParseOptions = PERMISSIVE
+): Value {
+	const corrupt = options.corruptColumn;
+	const hasCorrupt = fields.some((f) => f.name === corrupt && f.type.kind === 'string');
+	// The record's own fields: the corrupt-record column is filled by the parser, not the JSON.
+	const dataFields = hasCorrupt ? fields.filter((f) => f.name !== corrupt) : fields;
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(text);
@@ -73,12 +111,36 @@ export function parseJsonRecord(text: string, fields: readonly StructField[]): V
 	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
 		const all: Record<string, Value> = {};
 		for (const f of fields) all[f.name] = null;
-		if (hasCorrupt) all[CORRUPT] = text;
+		if (options.failFast) throw malformed(rowText(dataFields, all));
+		if (hasCorrupt) all[corrupt] = text;
 		return all;
 	}
-	const { value, partial } = structFrom(parsed as Record<string, unknown>, fields);
-	if (hasCorrupt) value[CORRUPT] = partial ? text : null;
-	return value;
+	const { value, partial } = structFrom(parsed as Record<string, unknown>, dataFields);
+	if (partial && options.failFast) throw malformed(rowText(dataFields, value));
+	if (!hasCorrupt) return value;
+	// In the schema's order: the corrupt-record column may sit anywhere in it.
+	const out: Record<string, Value> = {};
+	for (const f of fields)
+		out[f.name] = f.name === corrupt ? (partial ? text : null) : (value[f.name] ?? null);
+	return out;
+}
+
+/** The options literal the reader passes (a JSON object of strings); mode upper-cased as
+ *  ParseMode.fromString compares it, an unknown one read as PERMISSIVE. */
+function optionsOf(e: Expr | undefined): { mode: string; corruptColumn: string } {
+	let raw: Record<string, string> = {};
+	if (e?.kind === 'lit' && typeof e.value === 'string') {
+		try {
+			raw = JSON.parse(e.value) as Record<string, string>;
+		} catch {
+			raw = {};
+		}
+	}
+	const mode = (raw['mode'] ?? 'PERMISSIVE').toUpperCase();
+	return {
+		mode: ['FAILFAST', 'DROPMALFORMED'].includes(mode) ? mode : 'PERMISSIVE',
+		corruptColumn: raw['columnNameOfCorruptRecord'] ?? CORRUPT
+	};
 }
 
 function toJsonValue(v: Value): unknown {
@@ -92,7 +154,7 @@ function toJsonValue(v: Value): unknown {
 export const JSON_FUNCTIONS: Registry = {
 	from_json: {
 		min: 2,
-		max: 2,
+		max: 3,
 		compile: ([a, s], exprs, name, at) => {
 			if (a === undefined || (a.type.kind !== 'string' && a.type.kind !== 'null'))
 				return wrongType(at, name, 0, '"STRING"', a);
@@ -104,12 +166,28 @@ export const JSON_FUNCTIONS: Registry = {
 			if (type === null || type.kind !== 'struct')
 				return wrongType(at, name, 1, '"STRUCT" schema', s);
 			const fields = type.fields;
+			const opts = optionsOf(exprs[2]);
+			if (opts.mode === 'DROPMALFORMED')
+				return errAt(
+					at,
+					"[PARSE_MODE_UNSUPPORTED] The function `from_json` doesn't support the DROPMALFORMED mode. Acceptable modes are PERMISSIVE and FAILFAST."
+				);
+			const corrupt = fields.find((f) => f.name === opts.corruptColumn);
+			if (corrupt !== undefined && corrupt.type.kind !== 'string')
+				return errAt(
+					at,
+					`[INVALID_CORRUPT_RECORD_TYPE] The column \`${corrupt.name}\` for corrupt records must have the nullable STRING type, but got "${sqlTypeName(corrupt.type)}".`
+				);
+			const parse: JsonParseOptions = {
+				failFast: opts.mode === 'FAILFAST',
+				corruptColumn: opts.corruptColumn
+			};
 			return ok(
 				compiled(
 					type,
 					name,
 					true,
-					strict1(a.eval, (v) => parseJsonRecord(String(v), fields))
+					strict1(a.eval, (v) => parseJsonRecord(String(v), fields, parse))
 				)
 			);
 		}

@@ -17,6 +17,7 @@ import {
 	need,
 	noMore,
 	numOf,
+	optionString,
 	strOf,
 	type Arg,
 	type Args
@@ -326,7 +327,13 @@ export function callF(name: string, a: Args): PyValue {
 				type: { kind: 'string' },
 				at: s.at
 			};
-			return column({ kind: 'call', fn: 'from_json', args: [c, ddl], at });
+			const options = jsonOptions(arg(a, 2, 'options'));
+			return column({
+				kind: 'call',
+				fn: 'from_json',
+				args: options ? [c, ddl, options] : [c, ddl],
+				at
+			});
 		}
 		case 'to_json':
 			return column({
@@ -379,3 +386,18 @@ export const nonNegativeInt = (x: Arg, what: string): number => {
 	const n = numOf(x, what);
 	return Number.isInteger(n) && n >= 0 ? n : fail(x.at, `${what} must be a non-negative integer`);
 };
+
+/**
+ * `from_json`'s options dict as one string literal (JSON), the function's third argument.
+ * PySpark stringifies option values (`to_str`), as `.option()` does.
+ */
+function jsonOptions(x: Arg | undefined): Expr | null {
+	if (x === undefined || x.v.t === 'none') return null;
+	if (x.v.t !== 'dict') return fail(x.at, `options must be a dict, not ${describe(x.v)}`);
+	const out: Record<string, string> = {};
+	for (const [k, v] of x.v.entries) {
+		if (k.t !== 'str') return fail(x.at, `option names must be strings, not ${describe(k)}`);
+		out[k.v] = optionString({ v, at: x.at });
+	}
+	return { kind: 'lit', value: JSON.stringify(out), type: { kind: 'string' }, at: x.at };
+}

@@ -51,3 +51,67 @@ describe('from_json (PERMISSIVE, SPARK-SEMANTICS R10.1)', () => {
 			});
 	});
 });
+
+// Each expectation below was observed on PySpark 4.1.4 (local mode) with the same records.
+describe('from_json options: mode and columnNameOfCorruptRecord', () => {
+	const ab: StructField[] = [
+		{ name: 'a', type: { kind: 'int' } },
+		{ name: 'b', type: { kind: 'string' } }
+	];
+	// The reader passes the schema as DDL struct text and the options dict as a JSON literal.
+	const compile = (schema: string, options: Record<string, string>) =>
+		compileExpr(
+			{
+				kind: 'call',
+				fn: 'from_json',
+				args: [
+					{ kind: 'col', name: 'v' },
+					{ kind: 'lit', value: schema, type: { kind: 'string' } },
+					{ kind: 'lit', value: JSON.stringify(options), type: { kind: 'string' } }
+				]
+			},
+			[{ name: 'v', type: { kind: 'string' } }]
+		);
+
+	it('a custom corrupt-record column takes the raw text', () => {
+		const c = compile('struct<a:int,b:string,bad:string>', { columnNameOfCorruptRecord: 'bad' });
+		if (!c.ok) throw new Error(c.error.message);
+		expect(c.value.eval(['not json'])).toEqual({ a: null, b: null, bad: 'not json' });
+		expect(c.value.eval(['{"a": 1, "b": "x"}'])).toEqual({ a: 1, b: 'x', bad: null });
+	});
+	it('FAILFAST fails on a wrong type, printing the partial row as Spark does', () => {
+		const c = compile('struct<a:int,b:string>', { mode: 'FAILFAST' });
+		if (!c.ok) throw new Error(c.error.message);
+		expect(c.value.eval(['{"a": 1, "b": "x"}'])).toEqual({ a: 1, b: 'x' });
+		expect(() => c.value.eval(['{"a": "oops", "b": "x"}'])).toThrow(
+			"[MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION] Malformed records are detected in record parsing: [null,x].\nParse Mode: FAILFAST. To process malformed records as null result, try setting the option 'mode' as 'PERMISSIVE'."
+		);
+		expect(() => c.value.eval(['not json'])).toThrow('record parsing: [null,null].');
+	});
+	it('modes are case-insensitive; an unknown mode parses permissively', () => {
+		const lower = compile('struct<a:int,b:string>', { mode: 'failfast' });
+		if (!lower.ok) throw new Error(lower.error.message);
+		expect(() => lower.value.eval(['not json'])).toThrow('Parse Mode: FAILFAST');
+		const unknown = compile('struct<a:int,b:string>', { mode: 'whatever' });
+		if (!unknown.ok) throw new Error(unknown.error.message);
+		expect(unknown.value.eval(['not json'])).toEqual({ a: null, b: null });
+	});
+	it('DROPMALFORMED and a non-string corrupt column are refused at analysis', () => {
+		const drop = compile('struct<a:int,b:string>', { mode: 'DROPMALFORMED' });
+		expect(drop.ok ? '' : drop.error.message).toBe(
+			"[PARSE_MODE_UNSUPPORTED] The function `from_json` doesn't support the DROPMALFORMED mode. Acceptable modes are PERMISSIVE and FAILFAST."
+		);
+		const intCol = compile('struct<a:int,_corrupt_record:int>', {});
+		expect(intCol.ok ? '' : intCol.error.message).toBe(
+			'[INVALID_CORRUPT_RECORD_TYPE] The column `_corrupt_record` for corrupt records must have the nullable STRING type, but got "INT".'
+		);
+	});
+	it('the corrupt column keeps its place in the schema', () => {
+		const fields: StructField[] = [{ name: '_corrupt_record', type: { kind: 'string' } }, ...ab];
+		expect(Object.keys(parseJsonRecord('{"a": 1}', fields) as object)).toEqual([
+			'_corrupt_record',
+			'a',
+			'b'
+		]);
+	});
+});
