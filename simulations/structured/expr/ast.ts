@@ -17,6 +17,8 @@ export type DataType =
 	| { readonly kind: 'boolean' }
 	| { readonly kind: 'timestamp' }
 	| { readonly kind: 'interval' }
+	/** Spark 4.0's VARIANT (parse_json): held as its canonical JSON text. */
+	| { readonly kind: 'variant' }
 	| { readonly kind: 'null' }
 	| { readonly kind: 'array'; readonly element: DataType }
 	| { readonly kind: 'struct'; readonly fields: readonly StructField[] };

@@ -11,6 +11,7 @@ import { ok } from '../../core/errors';
 import type { DataType, Expr, StructField, Value } from './ast';
 import { compiled, errAt } from './context';
 import { ExprRuntimeError } from './runtime-error';
+import { canonical } from './fn-variant';
 import { parseTimestampString } from './cast';
 import { strict1, wrongType, type Registry } from './fn-common';
 import { parseDataType, sqlTypeName } from './types';
@@ -33,6 +34,9 @@ function convert(v: unknown, type: DataType): Value | undefined {
 		case 'timestamp':
 			if (typeof v === 'number') return Math.round(v * 1_000_000);
 			return typeof v === 'string' ? (parseTimestampString(v) ?? undefined) : undefined;
+		case 'variant':
+			// A VARIANT field takes any JSON value as is (Spark 4.0).
+			return canonical(v);
 		case 'array': {
 			if (!Array.isArray(v)) return undefined;
 			const out: Value[] = [];
@@ -196,6 +200,8 @@ export const JSON_FUNCTIONS: Registry = {
 		min: 1,
 		max: 1,
 		compile: ([a], _exprs, name, at) => {
+			// A variant is held as its canonical JSON already (fn-variant.ts).
+			if (a?.type.kind === 'variant') return ok(compiled({ kind: 'string' }, name, true, a.eval));
 			if (a === undefined || (a.type.kind !== 'struct' && a.type.kind !== 'array'))
 				return wrongType(at, name, 0, '"STRUCT" or "ARRAY"', a);
 			return ok(

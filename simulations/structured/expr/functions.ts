@@ -11,6 +11,7 @@ import { COLLECTION_FUNCTIONS } from './fn-collections';
 import type { FnSpec } from './fn-common';
 import { DATETIME_FUNCTIONS } from './fn-datetime';
 import { JSON_FUNCTIONS } from './fn-json';
+import { VARIANT_FUNCTIONS } from './fn-variant';
 import { MATH_ALIASES, MATH_FUNCTIONS } from './fn-math';
 import { STRING_ALIASES, STRING_FUNCTIONS } from './fn-strings';
 
@@ -19,7 +20,8 @@ const REGISTRY: Readonly<Record<string, FnSpec>> = {
 	...MATH_FUNCTIONS,
 	...COLLECTION_FUNCTIONS,
 	...DATETIME_FUNCTIONS,
-	...JSON_FUNCTIONS
+	...JSON_FUNCTIONS,
+	...VARIANT_FUNCTIONS
 };
 
 const ALIASES: Readonly<Record<string, string>> = { ...STRING_ALIASES, ...MATH_ALIASES };

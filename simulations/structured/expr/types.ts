@@ -49,6 +49,7 @@ const SIMPLE: Readonly<Record<string, DataType>> = {
 	timestamp_ltz: TIMESTAMP,
 	timestamp_ntz: TIMESTAMP,
 	interval: INTERVAL,
+	variant: { kind: 'variant' },
 	void: NULL_TYPE,
 	// PySpark's typeName()/simpleString() spellings, e.g. LongType().simpleString() is 'bigint'.
 	longtype: LONG,
@@ -117,6 +118,8 @@ export function sqlTypeName(t: DataType): string {
 			return 'TIMESTAMP';
 		case 'interval':
 			return 'INTERVAL DAY TO SECOND';
+		case 'variant':
+			return 'VARIANT';
 		case 'null':
 			return 'VOID';
 		case 'array':

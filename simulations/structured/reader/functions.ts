@@ -107,11 +107,16 @@ const COLUMN_FNS = [
 	'hex',
 	'unhex',
 	'negative',
-	'positive'
+	'positive',
+	'parse_json',
+	'try_parse_json',
+	'is_variant_null'
 ];
 
 /** Scalar functions: the first argument is a column, the rest are Python literals. */
 const COLUMN_THEN_LITERALS = [
+	'variant_get',
+	'try_variant_get',
 	'split',
 	'round',
 	'bround',

@@ -33,7 +33,8 @@ const SIMPLE: Readonly<Record<string, DataType>> = {
 	timestamp: { kind: 'timestamp' },
 	timestamp_ltz: { kind: 'timestamp' },
 	timestamp_ntz: { kind: 'timestamp' },
-	date: { kind: 'timestamp' }
+	date: { kind: 'timestamp' },
+	variant: { kind: 'variant' }
 };
 
 const CLASSES: Readonly<Record<string, DataType>> = {
@@ -50,6 +51,7 @@ const CLASSES: Readonly<Record<string, DataType>> = {
 	BinaryType: { kind: 'string' },
 	BooleanType: { kind: 'boolean' },
 	TimestampType: { kind: 'timestamp' },
+	VariantType: { kind: 'variant' },
 	TimestampNTZType: { kind: 'timestamp' },
 	DateType: { kind: 'timestamp' },
 	NullType: { kind: 'null' }
