@@ -6,6 +6,7 @@
  */
 import { buildTrace } from './run';
 import type { ResolvedConfig } from './continuous-config';
+import type { BatchQuery } from './query';
 
 export interface LatencyStats {
 	readonly count: number;
@@ -37,28 +38,31 @@ export interface MicroBatchContrast {
 }
 
 /** Runs the same source and query as micro-batches and summarises their latency. */
-export function microBatchContrast(config: ResolvedConfig): MicroBatchContrast {
+export function microBatchContrast(config: ResolvedConfig, query: BatchQuery): MicroBatchContrast {
 	const { triggerIntervalMs, fixedOverheadMs } = config.microBatch;
-	const trace = buildTrace({
-		source: {
-			kind: 'rate',
-			rowsPerSecond: config.rowsPerSecond,
-			numPartitions: config.numPartitions,
-			numPartitionsOption: true
+	const trace = buildTrace(
+		{
+			source: {
+				kind: 'rate',
+				rowsPerSecond: config.rowsPerSecond,
+				numPartitions: config.numPartitions,
+				numPartitionsOption: true
+			},
+			trigger: {
+				kind: triggerIntervalMs > 0 ? 'processingTime' : 'default',
+				intervalMs: triggerIntervalMs
+			},
+			cost: {
+				fixedOverheadMs,
+				perRowCostUs: config.perRowCostUs,
+				numPartitions: config.numPartitions,
+				cores: config.cores
+			},
+			untilMs: config.untilMs,
+			seed: config.seed
 		},
-		trigger: {
-			kind: triggerIntervalMs > 0 ? 'processingTime' : 'default',
-			intervalMs: triggerIntervalMs
-		},
-		cost: {
-			fixedOverheadMs,
-			perRowCostUs: config.perRowCostUs,
-			numPartitions: config.numPartitions,
-			cores: config.cores
-		},
-		untilMs: config.untilMs,
-		seed: config.seed
-	});
+		query
+	);
 	let rows = 0;
 	let sum = 0;
 	let max = 0;

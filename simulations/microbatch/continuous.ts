@@ -10,6 +10,7 @@
  */
 import { createRng } from '../core/rng';
 import { EPOCH_OFFSET_MS } from './run';
+import type { BatchQuery } from './query';
 import { assembleEpochs, driverClock, type ContinuousEpoch } from './continuous-epochs';
 import { resolveConfig, type ContinuousConfig, type ResolvedConfig } from './continuous-config';
 import {
@@ -110,9 +111,13 @@ const FAILURE_MESSAGE =
 /**
  * Simulates a continuous query over the rate source on virtual time.
  * @example buildContinuousTrace({ rowsPerSecond: 100, numPartitions: 2, epochIntervalMs: 1000,
- *   cores: 2, perRowCostUs: 50, untilMs: 10_000, seed: 1 })
+ *   cores: 2, perRowCostUs: 50, untilMs: 10_000, seed: 1 }, query)
  */
-export function buildContinuousTrace(input: ContinuousConfig): ContinuousTrace {
+export function buildContinuousTrace(
+	input: ContinuousConfig,
+	/** The same query run as micro-batches, for the latency contrast. */
+	contrastQuery: BatchQuery
+): ContinuousTrace {
 	const { config, notices } = resolveConfig(input);
 	const { numPartitions: n, epochIntervalMs: interval } = config;
 	const rng = createRng(config.seed);
@@ -270,7 +275,7 @@ export function buildContinuousTrace(input: ContinuousConfig): ContinuousTrace {
 		latency: {
 			processing: latencyStats(all.map((r) => r.processedMs - r.createdMs)),
 			sink: latencyStats(sinkLatencies),
-			microBatch: microBatchContrast(config)
+			microBatch: microBatchContrast(config, contrastQuery)
 		}
 	};
 }

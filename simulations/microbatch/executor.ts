@@ -1,11 +1,11 @@
 /**
  * SIM-1's engine on the one micro-batch loop (../structured/runtime/loop.ts): its rate or socket
  * source and the page's query as the loop's target, its cluster's cost model and the program's
- * trigger as the loop's policies. A trigger attempt asks the source for its latest offset and
- * constructs batch N iff there is new data (a fresh source with any offset counts as new, so
- * batch 0 may be empty) or the query wants a no-data batch (R1.2, R1.5); the loop commits it
- * after its cost and schedules the next attempt. This file turns the loop's commits into the
- * trace's batch records.
+ * trigger as the loop's policies. A trigger attempt asks the query, which runs on the Structured
+ * engine's MicroBatchExecution over the source: it constructs batch N iff there is new data (a
+ * fresh source with any offset counts as new, so batch 0 may be empty) or it wants a no-data
+ * batch (R1.2, R1.5). The loop commits the batch after its cost and schedules the next attempt.
+ * This file turns the loop's commits into the trace's batch records.
  */
 import { batchId, procTime, type ProcTimeMs } from '../core/time';
 import { batchPhases, idleTriggerMs, PHASES } from '../structured/runtime/cost-policy';
@@ -21,16 +21,18 @@ import {
 	processedRowsPerSecond,
 	type ProgressRecord
 } from './progress';
-import type { BatchOutcome, BatchQuery } from './query';
+import type { BatchOutcome, QueryInfo, StartedQuery } from './query';
 import type { InputRow, MicroBatchSource } from './source';
 import type { BatchRecord, PhaseSpan, RunConfig } from './trace';
 
 export interface ExecContext {
 	readonly config: RunConfig;
 	readonly source: MicroBatchSource;
-	/** The query each batch runs; it carries its state from batch to batch, so the loop must
-	 *  call it in batch order, once per batch (the loop does). */
-	readonly query: BatchQuery;
+	/** The query started on `source`: it plans each batch (offsets, batch id, new data or a
+	 *  no-data batch) in MicroBatchExecution, so the loop must call it in trigger order, once per
+	 *  attempt (the loop does). */
+	readonly query: StartedQuery;
+	readonly info: QueryInfo;
 	readonly epochOffsetMs: number;
 	readonly ids: { readonly id: string; readonly runId: string };
 }
@@ -55,33 +57,23 @@ export type ExecEvent =
 	| { readonly kind: 'log'; readonly at: ProcTimeMs; readonly message: string }
 	| { readonly kind: 'terminated'; readonly at: ProcTimeMs };
 
-/** The source and the query as the loop's engine: offsets, batch ids, no-data batches. */
+/** The query as the loop's engine; this adds only the cost model's phases to each batch. */
 function target(ctx: ExecContext): LoopTarget<Constructed> {
-	const { config, source } = ctx;
-	let nextBatchId = 0;
-	/** End offset of the last constructed batch; null on a fresh checkpoint. */
-	let committed: number | null = null;
+	const { config } = ctx;
 	let previousAttemptAt: number | null = null;
-	/** availableNow: the offset snapshotted when the query started. */
-	let snapshot: number | null = null;
 	return {
 		runTrigger(at) {
 			const now = procTime(at);
-			if (config.trigger.kind === 'availableNow') snapshot ??= source.latestOffset(now);
-			const latest = snapshot ?? source.latestOffset(now);
-			const newData = committed === null || latest !== committed;
 			const since = previousAttemptAt === null ? null : now - previousAttemptAt;
 			previousAttemptAt = now;
 			// The query's plan is run when the batch is constructed, at its trigger (batchTimestampMs);
 			// the sink sees the outcome when addBatch ends, and the views show it from the commit.
-			const noDataOutcome = newData ? null : ctx.query.noDataBatch(now);
-			if (!newData && noDataOutcome === null) return null;
-			const from = committed ?? source.initialOffset;
-			const rows = newData ? source.read(from, latest) : [];
-			const outcome = noDataOutcome ?? ctx.query.runBatch(rows, now);
+			const ran = ctx.query.runTrigger(now);
+			if (ran === null) return null;
 			const numPartitions = config.source.kind === 'rate' ? config.source.numPartitions : 1;
 			const perPartition = new Array<number>(numPartitions).fill(0);
-			for (const row of rows) perPartition[row.partition] = (perPartition[row.partition] ?? 0) + 1;
+			for (const row of ran.rows)
+				perPartition[row.partition] = (perPartition[row.partition] ?? 0) + 1;
 			const durations = batchPhases(config.cost, perPartition);
 			let t = now as number;
 			const phases: PhaseSpan[] = PHASES.map((phase) => {
@@ -89,19 +81,17 @@ function target(ctx: ExecContext): LoopTarget<Constructed> {
 				t += durations[phase];
 				return span;
 			});
-			const batch: Constructed = {
-				batchId: nextBatchId++,
-				startOffset: committed,
-				endOffset: latest,
-				latestOffset: latest,
-				rows,
+			return {
+				batchId: ran.batchId,
+				startOffset: ran.startOffset,
+				endOffset: ran.endOffset,
+				latestOffset: ran.endOffset,
+				rows: ran.rows,
 				phases,
 				sincePreviousAttemptMs: since,
-				outcome,
-				noData: !newData
+				outcome: ran.outcome,
+				noData: ran.noData
 			};
-			committed = latest;
-			return batch;
 		}
 	};
 }
@@ -199,7 +189,7 @@ function progressOf(
 	return {
 		id: ctx.ids.id,
 		runId: ctx.ids.runId,
-		name: ctx.query.info.name,
+		name: ctx.info.name,
 		timestamp: isoTimestamp(triggerAt + ctx.epochOffsetMs),
 		batchId: run.batchId,
 		batchDuration: elapsed,
@@ -219,6 +209,6 @@ function progressOf(
 				processedRowsPerSecond: outRate
 			}
 		],
-		sink: { description: ctx.query.info.sinkDescription, numOutputRows: run.outcome.numOutputRows }
+		sink: { description: ctx.info.sinkDescription, numOutputRows: run.outcome.numOutputRows }
 	};
 }

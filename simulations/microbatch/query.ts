@@ -7,7 +7,7 @@
  */
 import type { ProcTimeMs } from '../core/time';
 import type { StateOperatorProgress } from '../model/progress';
-import type { InputRow } from './source';
+import type { InputRow, MicroBatchSource } from './source';
 
 export type OutputMode = 'append' | 'update' | 'complete';
 
@@ -48,41 +48,33 @@ export interface BatchOutcome {
 	readonly stateOperators: readonly StateOperatorProgress[];
 }
 
-/**
- * A query that runs batch after batch, in order; it keeps its own state between calls (the
- * engine's state store), so one instance serves one run.
- */
-export interface BatchQuery {
-	readonly info: QueryInfo;
-	/** Batch over the rows the source returned for (start, end] (possibly none, batch 0). */
-	runBatch(rows: readonly InputRow[], batchTimestampMs: ProcTimeMs): BatchOutcome;
-	/** A trigger found no new data: the outcome of a no-data batch if the query wants one (a
-	 *  watermark that lets state be emitted or evicted, R1.5), else null. */
-	noDataBatch(batchTimestampMs: ProcTimeMs): BatchOutcome | null;
+/** What one trigger of a started query did: the batch MicroBatchExecution planned and ran. */
+export interface TriggerOutcome {
+	readonly batchId: number;
+	/** A no-data batch (R1.5): run for the watermark, not for new rows. */
+	readonly noData: boolean;
+	/** The committed end offset it read from; null on a fresh checkpoint. */
+	readonly startOffset: number | null;
+	readonly endOffset: number;
+	/** The source rows it read, (startOffset, endOffset]. */
+	readonly rows: readonly InputRow[];
+	readonly outcome: BatchOutcome;
+}
+
+/** A query bound to its run's source. It keeps its state between triggers (the engine's state
+ *  store and offset log), so one instance serves one run, called in trigger order. */
+export interface StartedQuery {
+	/** A trigger at `at`: the batch the engine planned and ran, or null when none was due (no new
+	 *  data and no no-data batch wanted; R1.2, R1.5). */
+	runTrigger(at: ProcTimeMs): TriggerOutcome | null;
 }
 
 /**
- * The identity query `df.writeStream...start()` in append mode: every row read is written once,
- * no state. The loop's timing tests use it; the pages always run the user's program.
+ * A query that runs over one source. The engine, not the loop, decides whether a trigger runs a
+ * batch and which offsets it reads: `start` hands it the run's source.
  */
-export function passThroughQuery(numRows = 20): BatchQuery {
-	return {
-		info: {
-			outputMode: 'append',
-			name: null,
-			stateColumns: [],
-			outputColumns: ['value'],
-			numRows,
-			sinkDescription: 'org.apache.spark.sql.execution.streaming.ConsoleTable$'
-		},
-		runBatch: (rows) => ({
-			state: [],
-			changed: [],
-			emitted: [],
-			output: rows.slice(0, numRows).map((r) => ({ key: String(r.id), cells: [r.text] })),
-			numOutputRows: rows.length,
-			stateOperators: []
-		}),
-		noDataBatch: () => null
-	};
+export interface BatchQuery {
+	readonly info: QueryInfo;
+	/** `availableNow`: the source's latest offset is snapshotted at the first trigger (R1.4.4). */
+	start(source: MicroBatchSource, options: { readonly availableNow: boolean }): StartedQuery;
 }

@@ -17,7 +17,7 @@ import { procTime, type ProcTimeMs } from '../core/time';
 import { loop$ } from '../structured/runtime/loop';
 import { simEvent, simLoop, type ExecContext, type ExecEvent } from './executor';
 import { seededUuid } from './progress';
-import { passThroughQuery, type BatchQuery, type QueryInfo } from './query';
+import type { BatchQuery, QueryInfo } from './query';
 import { rateSource } from './rate-source';
 import {
 	socketLines,
@@ -42,7 +42,10 @@ export function microBatchRun$(
 }
 
 interface Prepared {
-	readonly ctx: ExecContext;
+	/** The run's config with the trigger and end it really gets (fallbacks, typed lines). */
+	readonly config: RunConfig;
+	readonly source: MicroBatchSource;
+	readonly ids: ExecContext['ids'];
 	readonly startAt: ProcTimeMs;
 	readonly lines: readonly SocketLine[];
 	readonly notices: readonly string[];
@@ -52,7 +55,7 @@ interface Prepared {
 const TYPED_TAIL_GAPS = 3;
 
 /** Seeds the run: the query's start phase, the socket's lines, the query ids. */
-export function prepareRun(config: RunConfig, query: BatchQuery = passThroughQuery()): Prepared {
+export function prepareRun(config: RunConfig): Prepared {
 	const rng = createRng(config.seed);
 	// The query starts somewhere within the first second: triggers align to the epoch grid, not to
 	// the start, and rate rows count whole seconds from the start; the seed shows both.
@@ -91,14 +94,7 @@ export function prepareRun(config: RunConfig, query: BatchQuery = passThroughQue
 		);
 		trigger = { kind: 'once', intervalMs: 0 };
 	}
-	const ctx: ExecContext = {
-		config: { ...config, trigger, untilMs },
-		source,
-		query,
-		epochOffsetMs: EPOCH_OFFSET_MS,
-		ids
-	};
-	return { ctx, startAt, lines, notices };
+	return { config: { ...config, trigger, untilMs }, source, ids, startAt, lines, notices };
 }
 
 /**
@@ -124,11 +120,20 @@ export function rejectedTrace(config: RunConfig, query: QueryInfo, error: string
 }
 
 /**
- * Runs the whole query on virtual time and returns its trace. `query` is called once per batch,
- * in order (a fresh instance per run: it keeps the run's state).
+ * Runs the whole query on virtual time and returns its trace. `query` is started once on the
+ * run's source and asked at every trigger attempt, in order.
  */
-export function buildTrace(config: RunConfig, query: BatchQuery = passThroughQuery()): Trace {
-	const { ctx, startAt, lines, notices } = prepareRun(config, query);
+export function buildTrace(config: RunConfig, query: BatchQuery): Trace {
+	const prepared = prepareRun(config);
+	const { startAt, lines, notices, source } = prepared;
+	const ctx: ExecContext = {
+		config: prepared.config,
+		source,
+		query: query.start(source, { availableNow: prepared.config.trigger.kind === 'availableNow' }),
+		info: query.info,
+		epochOffsetMs: EPOCH_OFFSET_MS,
+		ids: prepared.ids
+	};
 	const log = notices.map((message) => ({ atMs: startAt, message }));
 	const base = {
 		config,

@@ -4,11 +4,15 @@
  * decimal, rounded half-up (ProgressReporter's BigDecimal.setScale(1, HALF_UP)).
  */
 
-export interface SourceProgress {
+/** A source's offset in the progress JSON: a LongOffset's number, or the offset's JSON object
+ *  (Kafka's {"topic":{"0":5}}, rate-micro-batch's {"offset":10,"timestamp":1050}). */
+export type ProgressOffset = number | { readonly [key: string]: unknown };
+
+export interface SourceProgress<O = number> {
 	readonly description: string;
-	readonly startOffset: number | null;
-	readonly endOffset: number;
-	readonly latestOffset: number;
+	readonly startOffset: O | null;
+	readonly endOffset: O;
+	readonly latestOffset: O;
 	readonly numInputRows: number;
 	readonly inputRowsPerSecond: number;
 	readonly processedRowsPerSecond: number;
@@ -24,7 +28,10 @@ export interface StateOperatorProgress {
 	readonly customMetrics?: Readonly<Record<string, number>>;
 }
 
-export interface StreamingQueryProgress<Durations = Readonly<Record<string, number>>> {
+export interface StreamingQueryProgress<
+	Durations = Readonly<Record<string, number>>,
+	Offset = number
+> {
 	readonly id: string;
 	readonly runId: string;
 	readonly name: string | null;
@@ -37,7 +44,7 @@ export interface StreamingQueryProgress<Durations = Readonly<Record<string, numb
 	readonly durationMs: Durations;
 	readonly eventTime?: Readonly<Record<string, string>>;
 	readonly stateOperators: readonly StateOperatorProgress[];
-	readonly sources: readonly SourceProgress[];
+	readonly sources: readonly SourceProgress<Offset>[];
 	readonly sink: { readonly description: string; readonly numOutputRows: number };
 }
 

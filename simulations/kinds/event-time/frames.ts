@@ -5,6 +5,7 @@
  * and evicted. `frameAt` cuts the run at a playback cursor: the UI never recomputes semantics,
  * it only reads what the engine decided.
  */
+import type { SourceOffset } from '../../structured/runtime/stream-inputs';
 import type { StreamingQueryProgress } from '../../structured/runtime/progress';
 
 export interface EtEvent {
@@ -43,7 +44,7 @@ export interface EtBatch {
 	readonly progress?: StreamingQueryProgress;
 	/** offsets/N as written before the batch ran (R1.2 2d): each input's end offset. Absent when
 	 *  the batch was replayed from an existing log entry (R1.3) or in hand-built runs. */
-	readonly offsetLog?: Readonly<Record<string, number>>;
+	readonly offsetLog?: Readonly<Record<string, SourceOffset>>;
 	/** commits/N was written once the sink had the batch (R1.2 step 4). */
 	readonly committed?: boolean;
 }

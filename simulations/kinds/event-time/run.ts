@@ -5,6 +5,7 @@
  * filter dropped (rowsDroppedLate), each window's aggregate (windowUpdated), its eviction
  * (stateEvicted), the sink's rows (rowsEmitted), the watermarks (batchPlanned, commitLogWritten).
  */
+import type { SourceOffset } from '../../structured/runtime/stream-inputs';
 import type { Result } from '../../core/errors';
 import type { DataType, StructField, Value } from '../../structured/expr/ast';
 import { windowsFor } from '../../structured/expr/index';
@@ -267,9 +268,9 @@ function toRun(
 /** offsets/N keyed by the topic each source reads. */
 function topicOffsets(
 	matches: readonly InputMatch[],
-	offsets: Readonly<Record<string, number>>
-): Record<string, number> {
-	const out: Record<string, number> = {};
+	offsets: Readonly<Record<string, SourceOffset>>
+): Record<string, SourceOffset> {
+	const out: Record<string, SourceOffset> = {};
 	for (const [name, offset] of Object.entries(offsets)) {
 		const m = matches.find((x) => sourceName(x.source) === name);
 		out[m?.stream.topic ?? name] = offset;

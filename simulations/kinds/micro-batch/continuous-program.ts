@@ -12,6 +12,7 @@ import {
 	type ContinuousTrace
 } from '../../microbatch/continuous';
 import type { SourceSpec } from '../../microbatch/trace';
+import type { BatchQuery } from '../../microbatch/query';
 import type { Query } from '../../structured/plan';
 import type { SimulatedCluster } from './program';
 
@@ -49,12 +50,14 @@ function sinkOf(q: Query): Result<ContinuousSink, SourceError> {
 
 /**
  * Runs the program's continuous query on the simulated cluster.
- * @example continuousTraceOf(q, { kind: 'rate', rowsPerSecond: 100, numPartitions: 2 }, cluster)
+ * @example continuousTraceOf(q, { kind: 'rate', rowsPerSecond: 100, numPartitions: 2 }, cluster, query)
  */
 export function continuousTraceOf(
 	q: Query,
 	source: SourceSpec,
-	cluster: SimulatedCluster
+	cluster: SimulatedCluster,
+	/** The same query as micro-batches (structuredBatchQuery), for the latency contrast. */
+	contrastQuery: BatchQuery
 ): Result<ContinuousTrace, SourceError> {
 	const trigger = q.write.trigger;
 	const at = q.write.triggerAt ?? q.write.at;
@@ -79,21 +82,24 @@ export function continuousTraceOf(
 	if (!sink.ok) return sink;
 	return {
 		ok: true,
-		value: buildContinuousTrace({
-			rowsPerSecond: source.rowsPerSecond,
-			numPartitions: source.numPartitions,
-			epochIntervalMs: trigger.intervalMs,
-			cores: cluster.cores,
-			perRowCostUs: cluster.perRowCostUs,
-			untilMs: cluster.untilMs,
-			seed: cluster.seed,
-			microBatch: {
-				triggerIntervalMs: trigger.intervalMs,
-				fixedOverheadMs: cluster.fixedOverheadMs
+		value: buildContinuousTrace(
+			{
+				rowsPerSecond: source.rowsPerSecond,
+				numPartitions: source.numPartitions,
+				epochIntervalMs: trigger.intervalMs,
+				cores: cluster.cores,
+				perRowCostUs: cluster.perRowCostUs,
+				untilMs: cluster.untilMs,
+				seed: cluster.seed,
+				microBatch: {
+					triggerIntervalMs: trigger.intervalMs,
+					fixedOverheadMs: cluster.fixedOverheadMs
+				},
+				sink: sink.value,
+				failureAtMs: cluster.failureAtMs ?? null,
+				restartAfterMs: RESTART_AFTER_MS
 			},
-			sink: sink.value,
-			failureAtMs: cluster.failureAtMs ?? null,
-			restartAfterMs: RESTART_AFTER_MS
-		})
+			contrastQuery
+		)
 	};
 }

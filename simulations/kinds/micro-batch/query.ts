@@ -1,7 +1,7 @@
 /**
- * The user's analyzed query as SIM-1's `BatchQuery`: each micro-batch hands the Structured
- * Streaming engine's MicroBatchExecution exactly the rows that batch read (one MemoryStream block
- * per batch, so offsets line up batch for batch), at the batch's trigger time. What the sink
+ * The user's analyzed query as SIM-1's `BatchQuery`: the Structured Streaming engine's
+ * MicroBatchExecution reads SIM-1's rate or socket source itself, so batch ids, offsets and the
+ * new-data and no-data-batch decisions are the engine's alone; SIM-1's loop adds only timing. What the sink
  * received, the aggregation's state and the keys it touched all come from the engine's batch
  * record (rowsEmitted, the operator's updated and evicted groups: StateStoreSaveExec, R4.3).
  */
@@ -14,12 +14,12 @@ import type {
 	QueryInfo,
 	ResultRow
 } from '../../microbatch/query';
-import type { InputRow } from '../../microbatch/source';
+import type { InputRow, MicroBatchSource } from '../../microbatch/source';
+import type { StreamInputs } from '../../structured/runtime/stream-inputs';
 import type { AnalyzedNode, AnalyzedQuery } from '../../structured/analyzer/types';
-import { MemoryStreams, MicroBatchExecution, type BatchRecord } from '../../structured/index';
+import { MicroBatchExecution, type BatchRecord } from '../../structured/index';
 import type { DataType, StructField, Value } from '../../structured/expr/ast';
 import type { Row } from '../../structured/runtime/context';
-import { sourceName } from '../../structured/runtime/physical';
 import { isoText } from '../../core/calendar';
 
 const CONSOLE = 'org.apache.spark.sql.execution.streaming.ConsoleTable$';
@@ -87,8 +87,45 @@ function toEngineRow(schema: readonly StructField[], socket: boolean, epochOffse
 }
 
 /**
- * The analyzed query as a BatchQuery over one rate or socket source.
- * @example structuredBatchQuery(q, 'rate', EPOCH_OFFSET_MS).runBatch(rows, at).output
+ * SIM-1's rate or socket source as MicroBatchExecution's input: the engine plans each trigger's
+ * end offset from it (a fresh source counts as new data; R1.2) and reads the rows between two
+ * offsets. It remembers what the last trigger planned and read, for the trace.
+ */
+function sourceInputs(
+	source: MicroBatchSource,
+	toRow: (r: InputRow) => Row,
+	clock: () => ProcTimeMs,
+	availableNow: boolean
+) {
+	/** availableNow: the latest offset when the query started (R1.4.4). */
+	let snapshot: number | null = null;
+	let planned: { start: number | null; end: number } | null = null;
+	let read: readonly InputRow[] = [];
+	const inputs: StreamInputs = {
+		plan(_name, committed) {
+			const latest = source.latestOffset(clock());
+			if (availableNow) snapshot ??= latest;
+			const end = snapshot ?? latest;
+			const start = committed === undefined ? null : Number(committed);
+			planned = { start, end };
+			read = [];
+			return { end, newData: start === null || end !== start };
+		},
+		read(_name, start, end) {
+			const from = start === undefined ? source.initialOffset : Number(start);
+			read = source.read(from, Number(end ?? from));
+			return read.map(toRow);
+		},
+		commit: () => undefined,
+		describe: () => source.description
+	};
+	return { inputs, last: () => ({ planned, read }) };
+}
+
+/**
+ * The analyzed query as a BatchQuery: started on a run's rate or socket source, each trigger is
+ * MicroBatchExecution's own (offsets, batch id, new data or a no-data batch).
+ * @example structuredBatchQuery(q, 'rate', EPOCH_OFFSET_MS).start(source, { availableNow: false }).runTrigger(at)
  */
 export function structuredBatchQuery(
 	q: AnalyzedQuery,
@@ -96,14 +133,7 @@ export function structuredBatchQuery(
 	epochOffsetMs: number
 ): BatchQuery {
 	const info = queryInfo(q);
-	const streams = new MemoryStreams();
-	let clockMs = 0;
-	const exec = new MicroBatchExecution(q, streams, { clock: () => clockMs });
-	const source = q.sources[0] as AnalyzedNode;
-	const name = sourceName(source);
-	const toRow = toEngineRow(source.schema, sourceKind === 'socket', epochOffsetMs);
 	const agg = resultAggregation(q);
-	const state = new Map<string, ResultRow>();
 	const shuffle = Number(q.conf['spark.sql.shuffle.partitions'] ?? 200);
 	const show = (types: readonly (DataType | undefined)[]) => (row: Row) =>
 		row.map((v, i) => cellText(v, types[i]));
@@ -111,62 +141,66 @@ export function structuredBatchQuery(
 	const showOutput = show(q.schema.map((f) => f.type));
 	const keyOf = (cells: readonly string[]) => cells.slice(0, agg?.numKeys ?? 0).join(', ');
 
-	const outcomeOf = (rec: BatchRecord): BatchOutcome => {
-		const metrics = agg ? rec.operators[agg.id] : undefined;
-		const changed = new Set<string>();
-		for (const r of metrics?.updatedRows ?? []) {
-			const cells = showState(r);
-			const key = keyOf(cells);
-			state.set(key, { key, cells });
-			changed.add(key);
-		}
-		const evicted = (metrics?.evictedRows ?? []).map((r) => keyOf(showState(r)));
-		const rows = [...state.values()].sort(byKey);
-		for (const key of evicted) state.delete(key);
-		const stateAfter = rows.filter((r) => state.has(r.key));
-		const emitted =
-			info.outputMode === 'complete'
-				? stateAfter.map((r) => r.key)
-				: info.outputMode === 'update'
-					? [...changed]
-					: evicted;
-		const stateOperators: StateOperatorProgress[] = rec.progress.stateOperators.map((s) => ({
-			...s,
-			numShufflePartitions: Number.isInteger(shuffle) ? shuffle : 200
-		}));
-		return {
-			state: stateAfter,
-			changed: stateAfter.filter((r) => changed.has(r.key)).map((r) => r.key),
-			emitted,
-			output: rec.output
-				.slice(0, info.numRows)
-				.map((r, i) => ({ key: `${rec.batchId}-${i}`, cells: showOutput(r) })),
-			numOutputRows: rec.output.length,
-			stateOperators
-		};
-	};
-	const empty: BatchOutcome = {
-		state: [],
-		changed: [],
-		emitted: [],
-		output: [],
-		numOutputRows: 0,
-		stateOperators: []
-	};
-
 	return {
 		info,
-		runBatch(rows, at: ProcTimeMs) {
-			clockMs = at;
-			// One block per batch, even an empty one: the engine's offset moves with the loop's.
-			streams.addData(name, rows.map(toRow));
-			const rec = exec.runTrigger();
-			return rec === null ? empty : outcomeOf(rec);
-		},
-		noDataBatch(at: ProcTimeMs) {
-			clockMs = at;
-			const rec = exec.runTrigger();
-			return rec === null ? null : outcomeOf(rec);
+		start(source, { availableNow }) {
+			const src = q.sources[0] as AnalyzedNode;
+			const toRow = toEngineRow(src.schema, sourceKind === 'socket', epochOffsetMs);
+			let clockMs = 0 as ProcTimeMs;
+			const { inputs, last } = sourceInputs(source, toRow, () => clockMs, availableNow);
+			const exec = new MicroBatchExecution(q, inputs, { clock: () => clockMs });
+			const state = new Map<string, ResultRow>();
+
+			const outcomeOf = (rec: BatchRecord): BatchOutcome => {
+				const metrics = agg ? rec.operators[agg.id] : undefined;
+				const changed = new Set<string>();
+				for (const r of metrics?.updatedRows ?? []) {
+					const cells = showState(r);
+					const key = keyOf(cells);
+					state.set(key, { key, cells });
+					changed.add(key);
+				}
+				const evicted = (metrics?.evictedRows ?? []).map((r) => keyOf(showState(r)));
+				const rows = [...state.values()].sort(byKey);
+				for (const key of evicted) state.delete(key);
+				const stateAfter = rows.filter((r) => state.has(r.key));
+				const emitted =
+					info.outputMode === 'complete'
+						? stateAfter.map((r) => r.key)
+						: info.outputMode === 'update'
+							? [...changed]
+							: evicted;
+				const stateOperators: StateOperatorProgress[] = rec.progress.stateOperators.map((s) => ({
+					...s,
+					numShufflePartitions: Number.isInteger(shuffle) ? shuffle : 200
+				}));
+				return {
+					state: stateAfter,
+					changed: stateAfter.filter((r) => changed.has(r.key)).map((r) => r.key),
+					emitted,
+					output: rec.output
+						.slice(0, info.numRows)
+						.map((r, i) => ({ key: `${rec.batchId}-${i}`, cells: showOutput(r) })),
+					numOutputRows: rec.output.length,
+					stateOperators
+				};
+			};
+			return {
+				runTrigger(at) {
+					clockMs = at;
+					const rec = exec.runTrigger();
+					if (rec === null) return null;
+					const { planned, read } = last();
+					return {
+						batchId: rec.batchId,
+						noData: rec.noData,
+						startOffset: planned?.start ?? null,
+						endOffset: planned?.end ?? 0,
+						rows: read,
+						outcome: outcomeOf(rec)
+					};
+				}
+			};
 		}
 	};
 }

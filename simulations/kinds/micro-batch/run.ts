@@ -129,7 +129,8 @@ export function runMicroBatchProgram(
 	}
 	const q = prepared.value;
 	if (continuous) {
-		const trace = continuousTraceOf(read.value, config.source, options.cluster);
+		const contrast = structuredBatchQuery(q, 'rate', EPOCH_OFFSET_MS);
+		const trace = continuousTraceOf(read.value, config.source, options.cluster, contrast);
 		if (!trace.ok) return trace;
 		const value = {
 			kind: 'continuous',

@@ -6,13 +6,15 @@
  */
 import type { Row } from './context';
 import type { StreamingQueryProgress } from './progress';
+import type { SourceOffset } from './stream-inputs';
 
 export interface OffsetLogEntry {
 	readonly batchId: number;
 	readonly batchWatermarkMs: number;
 	readonly batchTimestampMs: number;
-	/** End offset of each source for this batch. */
-	readonly offsets: Readonly<Record<string, number>>;
+	/** End offset of each source for this batch: a MemoryStream's block count, or the source's
+	 *  offset JSON (the line offsets/N holds); a source with no offset yet is absent. */
+	readonly offsets: Readonly<Record<string, SourceOffset>>;
 }
 
 export interface CommitLogEntry {

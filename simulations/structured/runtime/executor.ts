@@ -17,6 +17,9 @@ import {
 import { emptyMetrics, type BatchContext, type OperatorMetrics, type Row } from './context';
 import type { CommitLogEntry, EngineEvent, OffsetLogEntry } from './events';
 import type { MemoryStreams } from './memory-stream';
+import { asStreamInputs, type SourceOffset, type StreamInputs } from './stream-inputs';
+import type { SinkWriteOutcome, StreamingSink } from '../../sinks/contract';
+import type { TriggerKind } from './trigger-policy';
 import { buildPhysicalPlan, type PhysicalPlan } from './physical';
 import { buildProgress, type StreamingQueryProgress } from './progress';
 import type { RunBudget } from '../../core/budget';
@@ -44,6 +47,11 @@ export interface ExecutorOptions {
 	/** The run's work budget: a batch over it throws RunLimitExceeded (the page's runs have
 	 *  one; the benchmark measures the bare engine). */
 	readonly budget?: RunBudget;
+	/** The sink the query writes to (sinks/), called once per executed batch before commits/N
+	 *  (R1.2 step 3); a failed write fails the query and leaves the batch uncommitted. */
+	readonly sink?: StreamingSink;
+	/** This run's trigger when it is not the program's (a `startStream` trigger override). */
+	readonly trigger?: TriggerKind;
 }
 
 export interface BatchRecord {
@@ -59,6 +67,15 @@ export interface BatchRecord {
 	readonly events: readonly EngineEvent[];
 	/** With `captureState`: each operator's state after this batch (version batchId + 1). */
 	readonly state?: readonly unknown[];
+	/** What the sink did with this batch, when the query has one. */
+	readonly sink?: SinkWriteOutcome;
+	/** Per source, the offsets the batch read: (start, end] as offsets/N holds them. */
+	readonly sourceOffsets: Readonly<
+		Record<
+			string,
+			{ readonly start: SourceOffset | undefined; readonly end: SourceOffset | undefined }
+		>
+	>;
 }
 
 export class MicroBatchExecution {
@@ -81,11 +98,14 @@ export class MicroBatchExecution {
 	/** EventTimeWatermark nodes over streams: on a batch DataFrame withWatermark is a no-op. */
 	private readonly watermarkNodes: readonly { readonly nodeId: number; readonly delayMs: number }[];
 
+	private readonly streams: StreamInputs;
+
 	constructor(
 		readonly query: AnalyzedQuery,
-		private readonly streams: MemoryStreams,
+		streams: MemoryStreams | StreamInputs,
 		private readonly options: ExecutorOptions
 	) {
+		this.streams = asStreamInputs(streams);
 		this.plan = buildPhysicalPlan(query);
 		const streamingIds = new Set<number>();
 		const visit = (n: AnalyzedNode): void => {
@@ -159,18 +179,23 @@ export class MicroBatchExecution {
 		const last = replay
 			? this.offsets[this.offsets.length - 2]
 			: this.offsets[this.offsets.length - 1];
-		const start: Record<string, number> = {};
-		const end: Record<string, number> = {};
+		const start: Record<string, SourceOffset | undefined> = {};
+		const end: Record<string, SourceOffset> = {};
 		let newData = false;
 		for (const name of this.plan.sourceNames) {
-			start[name] = last?.offsets[name] ?? 0;
+			start[name] = last?.offsets[name];
 			// R1.3: a batch planned before a crash re-runs with exactly its recorded offsets.
-			end[name] = replay ? (replay.offsets[name] ?? 0) : this.streams.latestOffset(name);
-			if (end[name] !== start[name]) newData = true;
+			const planned = replay
+				? { end: replay.offsets[name], newData: replay.offsets[name] !== start[name] }
+				: this.streams.plan(name, start[name]);
+			if (planned.end !== undefined) end[name] = planned.end;
+			if (planned.newData) newData = true;
 		}
 		const noData = !newData;
 		if (!replay && noData && !this.anotherBatchNeeded()) return null;
-		const before = options.crashBeforeCommit ? this.checkpoint() : null;
+		// A crash, or a sink that may refuse the batch, leaves the state of batch N-1 behind.
+		const before =
+			options.crashBeforeCommit || this.options.sink !== undefined ? this.checkpoint() : null;
 
 		const events: EngineEvent[] = [];
 		let entry: OffsetLogEntry;
@@ -201,7 +226,7 @@ export class MicroBatchExecution {
 			});
 			events.push({ type: 'offsetLogWritten', entry });
 			// R1.2 2d: with offsets/N durable, sources may discard what batch N-1 read.
-			for (const name of this.plan.sourceNames) this.streams.commit(name, start[name] as number);
+			for (const name of this.plan.sourceNames) this.streams.commit(name, start[name]);
 		}
 		const { batchId, batchWatermarkMs } = entry;
 
@@ -209,7 +234,14 @@ export class MicroBatchExecution {
 		let numInputRows = 0;
 		const perSource: Record<string, number> = {};
 		for (const name of this.plan.sourceNames) {
-			const rows = this.streams.read(name, start[name] as number, end[name] as number);
+			let rows: Row[];
+			try {
+				rows = this.streams.read(name, start[name], end[name]);
+			} catch (e) {
+				// A source failure (Kafka's data loss) stops the query with offsets/N uncommitted.
+				this.stopped = true;
+				throw e;
+			}
 			input.set(name, rows);
 			perSource[name] = rows.length;
 			numInputRows += rows.length;
@@ -266,7 +298,23 @@ export class MicroBatchExecution {
 		}
 		events.push({ type: 'rowsEmitted', batchId, rows: output });
 		if (budget) this.chargeBatch(budget, events);
-		if (before !== null) {
+		const sinkOutcome = this.options.sink?.addBatch({
+			batchId,
+			rows: output,
+			outputMode: this.query.outputMode,
+			nowMs: now
+		});
+		if (sinkOutcome?.status === 'failed') {
+			// MicroBatchExecution.runBatch: the sink's exception ends the query before commits/N.
+			this.stopped = true;
+			this.crashed = {
+				offsets: [...this.offsets],
+				commits: [...this.commits],
+				state: before?.state ?? {}
+			};
+			throw sinkOutcome.error ?? new Error(`the sink failed batch ${batchId}`);
+		}
+		if (options.crashBeforeCommit && before !== null) {
 			// The sink got the batch but commits/N was never written: what a restart finds is
 			// offsets/N without its commit, and the state of batch N-1 (R1.3, R6.4).
 			this.stopped = true;
@@ -286,7 +334,7 @@ export class MicroBatchExecution {
 			events.push({ type: 'watermarkAdvanced', batchId, fromMs: batchWatermarkMs, toMs: next });
 		}
 		const commit: CommitLogEntry = { batchId, nextBatchWatermarkMs: next };
-		if (before === null) {
+		if (!options.crashBeforeCommit) {
 			this.commits.push(commit);
 			events.push({ type: 'commitLogWritten', entry: commit });
 		}
@@ -308,6 +356,7 @@ export class MicroBatchExecution {
 			stats: firstWm === undefined ? undefined : stats.get(firstWm.nodeId),
 			metrics,
 			offsets: { start: last === undefined ? null : start, end },
+			describe: (name) => this.streams.describe(name),
 			perSource,
 			numOutputRows: output.length
 		});
@@ -322,7 +371,13 @@ export class MicroBatchExecution {
 			operators: metrics,
 			progress,
 			events,
-			...(this.options.captureState ? { state: this.plan.stateful.map((op) => op.snapshot()) } : {})
+			...(this.options.captureState
+				? { state: this.plan.stateful.map((op) => op.snapshot()) }
+				: {}),
+			...(sinkOutcome ? { sink: sinkOutcome } : {}),
+			sourceOffsets: Object.fromEntries(
+				this.plan.sourceNames.map((n) => [n, { start: start[n], end: end[n] }])
+			)
 		};
 	}
 
@@ -340,7 +395,7 @@ export class MicroBatchExecution {
 	 *  this is processAllAvailable. A stopped query processes nothing until restarted. */
 	runAvailable(): BatchRecord[] {
 		if (this.stopped) return [];
-		const kind = this.query.trigger.kind;
+		const kind = this.options.trigger ?? this.query.trigger.kind;
 		if (kind === 'once') {
 			this.stopped = true;
 			const b = this.runTrigger();

@@ -12,13 +12,31 @@ import { emptyMetrics, type OperatorMetrics } from './context';
 import type { StatefulRuntime } from './stateful';
 import {
 	roundRate,
-	type SourceProgress,
+	type ProgressOffset,
+	type SourceProgress as ModelSourceProgress,
 	type StateOperatorProgress,
-	type StreamingQueryProgress
+	type StreamingQueryProgress as ModelProgress
 } from '../../model/progress';
 import { isoText } from '../../core/calendar';
+import type { SourceOffset } from './stream-inputs';
 
-export type { SourceProgress, StateOperatorProgress, StreamingQueryProgress };
+/** A source's offset as the progress JSON shows it: a number, or the offset's own JSON value. */
+function progressOffset(o: SourceOffset | undefined): ProgressOffset {
+	if (o === undefined) return 0;
+	if (typeof o === 'number') return o;
+	const v = JSON.parse(o) as unknown;
+	return typeof v === 'number' || (typeof v === 'object' && v !== null)
+		? (v as ProgressOffset)
+		: { offset: v };
+}
+
+/** The Structured Streaming progress: offsets as each source writes them. */
+export type StreamingQueryProgress = ModelProgress<
+	Readonly<Record<string, number>>,
+	ProgressOffset
+>;
+export type SourceProgress = ModelSourceProgress<ProgressOffset>;
+export type { StateOperatorProgress };
 
 /** ISO-8601 in UTC; not Date#toISOString, which throws past year 275760 (Spark does not). */
 export const iso = (ms: number): string => isoText(ms);
@@ -64,9 +82,11 @@ export interface ProgressInput {
 	readonly metrics: readonly OperatorMetrics[];
 	/** Start offsets (null in the first batch of a fresh query) and end offsets per source. */
 	readonly offsets: {
-		readonly start: Readonly<Record<string, number>> | null;
-		readonly end: Readonly<Record<string, number>>;
+		readonly start: Readonly<Record<string, SourceOffset | undefined>> | null;
+		readonly end: Readonly<Record<string, SourceOffset>>;
 	};
+	/** The progress' source description (MemoryStream[name], KafkaV2[Subscribe[t]]…). */
+	readonly describe?: (name: string) => string;
 	readonly perSource: Readonly<Record<string, number>>;
 	readonly numOutputRows: number;
 }
@@ -99,10 +119,13 @@ export function buildProgress(x: ProgressInput): StreamingQueryProgress {
 			.map((op) => stateOperatorProgress(op.operatorName, x.metrics[op.op.id] ?? emptyMetrics()))
 			.reverse(),
 		sources: x.sourceNames.map((name) => ({
-			description: `MemoryStream[${name}]`,
-			startOffset: x.offsets.start === null ? null : (x.offsets.start[name] ?? 0),
-			endOffset: x.offsets.end[name] ?? 0,
-			latestOffset: x.offsets.end[name] ?? 0,
+			description: x.describe?.(name) ?? `MemoryStream[${name}]`,
+			startOffset:
+				x.offsets.start === null || x.offsets.start[name] === undefined
+					? null
+					: progressOffset(x.offsets.start[name]),
+			endOffset: progressOffset(x.offsets.end[name]),
+			latestOffset: progressOffset(x.offsets.end[name]),
 			numInputRows: x.perSource[name] ?? 0,
 			...rates(x.perSource[name] ?? 0, x.sincePrev, x.durationMs)
 		})),

@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../simulations/core/rng';
-import {
-	buildContinuousTrace,
-	type ContinuousConfig
-} from '../../../simulations/microbatch/continuous';
+import { type ContinuousConfig } from '../../../simulations/microbatch/continuous';
+import { traceOf, continuousOf } from './queries';
 import {
 	effectiveRowsPerSecond,
 	readTimeIncrementMs
 } from '../../../simulations/microbatch/continuous-rate-reader';
-import { buildTrace } from '../../../simulations/microbatch/run';
 
 // 100 rows/s over 2 partitions: each partition's reader sleeps 20 ms, rows share their due times.
 //   query start 627 (seed 1) = stream creation; epoch thread 777; epochs on the 1 s grid
@@ -36,8 +33,8 @@ describe('continuous rate reader', () => {
 	});
 });
 
-describe('buildContinuousTrace(100 rows/s, 2 partitions, continuous="1 second")', () => {
-	const t = buildContinuousTrace(BASE);
+describe('continuousOf(100 rows/s, 2 partitions, continuous="1 second")', () => {
+	const t = continuousOf(BASE);
 
 	it('starts with the same seeded phase as the micro-batch engine, tasks after planning and launch', () => {
 		expect(t.queryStartMs).toBe(createRng(1).int(1000));
@@ -110,7 +107,7 @@ describe('buildContinuousTrace(100 rows/s, 2 partitions, continuous="1 second")'
 	});
 
 	it('the micro-batch contrast is SIM-1’s own engine on the same rate, partitions and cost', () => {
-		const mb = buildTrace({
+		const mb = traceOf({
 			source: { kind: 'rate', rowsPerSecond: 100, numPartitions: 2, numPartitionsOption: true },
 			trigger: { kind: 'processingTime', intervalMs: 1000 },
 			cost: { fixedOverheadMs: 300, perRowCostUs: 50, numPartitions: 2, cores: 2 },
@@ -124,12 +121,12 @@ describe('buildContinuousTrace(100 rows/s, 2 partitions, continuous="1 second")'
 	});
 
 	it('is deterministic: the same seed and parameters give a byte-identical trace', () => {
-		expect(JSON.stringify(buildContinuousTrace(BASE))).toBe(JSON.stringify(t));
+		expect(JSON.stringify(continuousOf(BASE))).toBe(JSON.stringify(t));
 	});
 });
 
 describe('buildContinuousTrace with a failure at 3.5 s and a restart 2 s later', () => {
-	const kafka = buildContinuousTrace({
+	const kafka = continuousOf({
 		...BASE,
 		untilMs: 10_000,
 		failureAtMs: 3500,
@@ -167,7 +164,7 @@ describe('buildContinuousTrace with a failure at 3.5 s and a restart 2 s later',
 	});
 
 	it('a console sink had not printed those rows (it prints at commit), so it shows no duplicates', () => {
-		const console = buildContinuousTrace({
+		const console = continuousOf({
 			...BASE,
 			untilMs: 10_000,
 			failureAtMs: 3500,
@@ -179,7 +176,7 @@ describe('buildContinuousTrace with a failure at 3.5 s and a restart 2 s later',
 
 	it('a failure before epoch 0 commits restarts from scratch: a new stream, values from 0 again', () => {
 		// At 900 ms only p0 (task at 877) has run: its 12-row burst and the row due 887.
-		const early = buildContinuousTrace({
+		const early = continuousOf({
 			...BASE,
 			untilMs: 6000,
 			failureAtMs: 900,
@@ -200,13 +197,13 @@ describe('buildContinuousTrace with a failure at 3.5 s and a restart 2 s later',
 	});
 
 	it('a failure outside the run is not injected, and says so', () => {
-		const none = buildContinuousTrace({ ...BASE, failureAtMs: 100 });
+		const none = continuousOf({ ...BASE, failureAtMs: 100 });
 		expect(none.failure).toBeNull();
 		expect(none.notices[0]).toContain('none injected');
 	});
 
 	it('without a restart the trace ends with the failure', () => {
-		const stopped = buildContinuousTrace({ ...BASE, failureAtMs: 3500, restartAfterMs: null });
+		const stopped = continuousOf({ ...BASE, failureAtMs: 3500, restartAfterMs: null });
 		expect(stopped.runs).toHaveLength(1);
 		expect(stopped.failure).toMatchObject({ restartMs: null, reprocessedRows: 0 });
 	});
@@ -214,7 +211,7 @@ describe('buildContinuousTrace with a failure at 3.5 s and a restart 2 s later',
 
 describe('buildContinuousTrace when a task cannot keep up', () => {
 	it('10 ms per row against a row every 5 ms: latency grows and epochs end late', () => {
-		const t = buildContinuousTrace({
+		const t = continuousOf({
 			...BASE,
 			rowsPerSecond: 400,
 			perRowCostUs: 10_000,
@@ -234,7 +231,7 @@ describe('buildContinuousTrace when a task cannot keep up', () => {
 
 describe('buildContinuousTrace with fewer cores than partitions', () => {
 	it('4 partitions on 2 cores: two tasks never start and no epoch ever commits', () => {
-		const t = buildContinuousTrace({ ...BASE, numPartitions: 4, untilMs: 10_000 });
+		const t = continuousOf({ ...BASE, numPartitions: 4, untilMs: 10_000 });
 		expect(t.stall).toMatchObject({
 			runningTasks: 2,
 			waitingPartitions: [2, 3],
@@ -251,7 +248,7 @@ describe('buildContinuousTrace with fewer cores than partitions', () => {
 	it('the coordinator stops the query once uncommitted reports pass epochBacklogQueueSize', () => {
 		// 15 running tasks report one offset per epoch: 15 × 667 > 10000 after epoch 666 ends, at
 		// the poll after epoch 667 starts (800 + 665 × 100 on the 100 ms grid) + 100.
-		const t = buildContinuousTrace({
+		const t = continuousOf({
 			...BASE,
 			numPartitions: 16,
 			cores: 15,
@@ -268,21 +265,21 @@ describe('buildContinuousTrace with fewer cores than partitions', () => {
 
 describe('buildContinuousTrace clamps bad input with a visible reason', () => {
 	it('rowsPerSecond 0 becomes 1; NaN cores become 1', () => {
-		const t = buildContinuousTrace({ ...BASE, rowsPerSecond: 0, cores: Number.NaN });
+		const t = continuousOf({ ...BASE, rowsPerSecond: 0, cores: Number.NaN });
 		expect(t.config.rowsPerSecond).toBe(1);
 		expect(t.config.cores).toBe(1);
 		expect(t.notices.length).toBe(2);
 	});
 
 	it('above 1000 rows/s per partition the reader would not sleep at all: capped, and said why', () => {
-		const t = buildContinuousTrace({ ...BASE, rowsPerSecond: 5000, untilMs: 2000 });
+		const t = continuousOf({ ...BASE, rowsPerSecond: 5000, untilMs: 2000 });
 		expect(t.config.rowsPerSecond).toBe(2000);
 		expect(t.readTimeIncrementMs).toBe(1);
 		expect(t.notices[0]).toContain('(1000 / rate).toLong = 0 ms');
 	});
 
 	it('an epoch interval under the executors’ 100 ms poll is raised to 100 ms', () => {
-		const t = buildContinuousTrace({ ...BASE, epochIntervalMs: 10 });
+		const t = continuousOf({ ...BASE, epochIntervalMs: 10 });
 		expect(t.config.epochIntervalMs).toBe(100);
 		expect(t.notices[0]).toContain('100 ms');
 	});
@@ -294,7 +291,7 @@ describe('buildContinuousTrace invariants over seeded parameter draws', () => {
 		it(`seed ${seed}: epochs commit in order after every partition ended them; tasks run in order`, () => {
 			const r = createRng(seed * 7919);
 			const numPartitions = 1 + r.int(6);
-			const t = buildContinuousTrace({
+			const t = continuousOf({
 				rowsPerSecond: [1, 7, 100, 999, 3000][r.int(5)]!,
 				numPartitions,
 				epochIntervalMs: [100, 250, 1000, 2500][r.int(4)]!,

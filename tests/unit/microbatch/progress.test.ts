@@ -4,8 +4,7 @@ import {
 	processedRowsPerSecond,
 	roundRate
 } from '../../../simulations/microbatch/progress';
-import { buildTrace } from '../../../simulations/microbatch/run';
-import { countByKey } from './queries';
+import { countByKey, traceOf } from './queries';
 
 describe('StreamingQueryProgress rates (R1.6.3)', () => {
 	it('600 rows, previous trigger 10 s earlier, trigger took 1 500 ms → 60.0 and 400.0', () => {
@@ -25,7 +24,7 @@ describe('StreamingQueryProgress rates (R1.6.3)', () => {
 });
 
 describe('progress records of a run', () => {
-	const trace = buildTrace(
+	const trace = traceOf(
 		{
 			source: { kind: 'rate', rowsPerSecond: 100, numPartitions: 2 },
 			trigger: { kind: 'processingTime', intervalMs: 2000 },

@@ -1,6 +1,10 @@
 /** Small PySpark programs run by the Structured Streaming engine as a micro-batch BatchQuery. */
 import { structuredBatchQuery } from '../../../simulations/kinds/micro-batch/query';
-import { EPOCH_OFFSET_MS } from '../../../simulations/microbatch/run';
+import { buildTrace, EPOCH_OFFSET_MS } from '../../../simulations/microbatch/run';
+import { buildContinuousTrace } from '../../../simulations/microbatch/continuous';
+import type { ContinuousConfig } from '../../../simulations/microbatch/continuous-config';
+import type { BatchQuery } from '../../../simulations/microbatch/query';
+import type { RunConfig } from '../../../simulations/microbatch/trace';
 import { prepareQuery } from '../../../simulations/structured/index';
 
 const head =
@@ -36,3 +40,18 @@ export const wordCount = (outputMode: string) =>
 		),
 		'socket'
 	);
+
+/** `df.writeStream...start()` with no transformation: every row read is written once (append). */
+export const passThrough = (kind: 'rate' | 'socket' = 'rate') =>
+	queryOf(
+		kind === 'rate' ? rateProgram('stream', 'append') : socketProgram('lines', 'append'),
+		kind
+	);
+
+/** buildTrace with the pass-through query over the config's own source when none is given. */
+export const traceOf = (config: RunConfig, query?: BatchQuery) =>
+	buildTrace(config, query ?? passThrough(config.source.kind));
+
+/** buildContinuousTrace with the pass-through query for its micro-batch contrast. */
+export const continuousOf = (config: ContinuousConfig) =>
+	buildContinuousTrace(config, passThrough('rate'));

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildTrace } from '../../../simulations/microbatch/run';
 import type { RunConfig, Trace } from '../../../simulations/microbatch/trace';
 import type { TriggerSpec } from '../../../simulations/structured/runtime/trigger-policy';
-import { wordCount } from './queries';
+import { wordCount, traceOf } from './queries';
 
 const rateRun = (over: Partial<RunConfig> & { trigger: TriggerSpec }, rate = 100): RunConfig => ({
 	source: { kind: 'rate', rowsPerSecond: rate, numPartitions: 2 },
@@ -30,7 +29,7 @@ function expectLoopInvariants(trace: Trace) {
 
 describe('buildTrace: batch boundaries', () => {
 	it('processingTime 2 s at 100 rows/s: batches start on the 2 s grid and read whole seconds', () => {
-		const trace = buildTrace(rateRun({ trigger: { kind: 'processingTime', intervalMs: 2000 } }));
+		const trace = traceOf(rateRun({ trigger: { kind: 'processingTime', intervalMs: 2000 } }));
 		expectLoopInvariants(trace);
 		const [first, ...rest] = trace.batches;
 		expect(first?.triggerAt).toBe(trace.queryStartMs); // the first trigger fires at start
@@ -42,14 +41,14 @@ describe('buildTrace: batch boundaries', () => {
 	});
 
 	it('the sub-second trigger still makes about one batch per second, with idle ticks between', () => {
-		const trace = buildTrace(rateRun({ trigger: { kind: 'processingTime', intervalMs: 250 } }));
+		const trace = traceOf(rateRun({ trigger: { kind: 'processingTime', intervalMs: 250 } }));
 		expectLoopInvariants(trace);
 		for (const b of trace.batches.slice(1)) expect(b.numInputRows).toBe(100);
 		expect(trace.idleTriggers.length).toBeGreaterThan(trace.batches.length);
 	});
 
 	it('the default trigger runs the next batch as soon as a new second is there (polls every 10 ms)', () => {
-		const trace = buildTrace(rateRun({ trigger: { kind: 'default', intervalMs: 0 } }));
+		const trace = traceOf(rateRun({ trigger: { kind: 'default', intervalMs: 0 } }));
 		expectLoopInvariants(trace);
 		for (const b of trace.batches.slice(1)) {
 			const secondEnd = trace.queryStartMs + (b.endOffset ?? 0) * 1000;
@@ -59,13 +58,13 @@ describe('buildTrace: batch boundaries', () => {
 	});
 
 	it('once runs exactly one batch then terminates', () => {
-		const trace = buildTrace(rateRun({ trigger: { kind: 'once', intervalMs: 0 } }));
+		const trace = traceOf(rateRun({ trigger: { kind: 'once', intervalMs: 0 } }));
 		expect(trace.batches).toHaveLength(1);
 		expect(trace.terminatedAt).toBe(trace.batches[0]?.commitAt);
 	});
 
 	it('availableNow on the rate source falls back to one batch, with Spark’s warning', () => {
-		const trace = buildTrace(rateRun({ trigger: { kind: 'availableNow', intervalMs: 0 } }));
+		const trace = traceOf(rateRun({ trigger: { kind: 'availableNow', intervalMs: 0 } }));
 		expect(trace.batches).toHaveLength(1);
 		expect(trace.log[0]?.message).toMatch(
 			/does not support Trigger.AvailableNow. Falling back to single batch execution/
@@ -84,7 +83,7 @@ describe('buildTrace: overrun', () => {
 	);
 
 	it('a batch longer than the interval starts the next one at its commit, and logs falling behind', () => {
-		const trace = buildTrace(overrun);
+		const trace = traceOf(overrun);
 		expectLoopInvariants(trace);
 		const late = trace.batches.filter((b) => b.fallingBehind);
 		expect(late.length).toBeGreaterThan(3);
@@ -98,7 +97,7 @@ describe('buildTrace: overrun', () => {
 	});
 
 	it('latency climbs when batches overrun', () => {
-		const trace = buildTrace(overrun);
+		const trace = traceOf(overrun);
 		const max = trace.batches.map((b) => b.latencyMs?.max ?? 0);
 		expect(Math.max(...max.slice(-3))).toBeGreaterThan(max[1]! + 2000);
 	});
@@ -112,7 +111,7 @@ describe('buildTrace: overrun', () => {
 				fc.integer({ min: 0, max: 2000 }),
 				fc.integer({ min: 1, max: 1000 }),
 				(intervalMs, rate, perRowCostUs, fixedOverheadMs, seed) => {
-					const trace = buildTrace({
+					const trace = traceOf({
 						...rateRun(
 							{ trigger: { kind: 'processingTime', intervalMs }, seed, untilMs: 15_000 },
 							rate
@@ -140,11 +139,11 @@ describe('buildTrace: determinism by seed', () => {
 		rateRun({ trigger: { kind: 'processingTime', intervalMs: 1000 }, seed });
 
 	it('same seed and params → byte-identical serialised trace', () => {
-		expect(JSON.stringify(buildTrace(run(42)))).toBe(JSON.stringify(buildTrace(run(42))));
+		expect(JSON.stringify(traceOf(run(42)))).toBe(JSON.stringify(traceOf(run(42))));
 	});
 
 	it('different seeds → different arrivals (the query starts at a different instant)', () => {
-		expect(buildTrace(run(1)).queryStartMs).not.toBe(buildTrace(run(2)).queryStartMs);
+		expect(traceOf(run(1)).queryStartMs).not.toBe(traceOf(run(2)).queryStartMs);
 	});
 
 	it('socket runs: same seed same lines, different seed different lines', () => {
@@ -152,14 +151,14 @@ describe('buildTrace: determinism by seed', () => {
 			...run(seed),
 			source: { kind: 'socket', linesPerSecond: 2, wordsPerLine: 3 }
 		});
-		const traced = (seed: number) => buildTrace(socket(seed), wordCount('complete'));
+		const traced = (seed: number) => traceOf(socket(seed), wordCount('complete'));
 		expect(JSON.stringify(traced(5))).toBe(JSON.stringify(traced(5)));
 		expect(JSON.stringify(traced(5).lines)).not.toBe(JSON.stringify(traced(6).lines));
 	});
 });
 
 describe('buildTrace: socket source (R7.4)', () => {
-	const trace = buildTrace(
+	const trace = traceOf(
 		{
 			source: { kind: 'socket', linesPerSecond: 2, wordsPerLine: 3 },
 			trigger: { kind: 'processingTime', intervalMs: 1000 },

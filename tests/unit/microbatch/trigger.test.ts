@@ -3,10 +3,10 @@ import { filter, map } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { procTime } from '../../../simulations/core/time';
 import type { ExecContext } from '../../../simulations/microbatch/executor';
-import { passThroughQuery } from '../../../simulations/microbatch/query';
 import { rateSource } from '../../../simulations/microbatch/rate-source';
 import { microBatchRun$ } from '../../../simulations/microbatch/run';
 import type { RunConfig } from '../../../simulations/microbatch/trace';
+import { passThrough } from './queries';
 import {
 	fallingBehindMessage,
 	nextBatchTime,
@@ -64,10 +64,12 @@ function ctx(trigger: TriggerSpec, fixedOverheadMs: number, untilMs: number): Ex
 		seed: 1
 	};
 	const source = rateSource({ rowsPerSecond: 10, numPartitions: 1, creationMs: procTime(0) });
+	const query = passThrough('rate');
 	return {
 		config,
 		source,
-		query: passThroughQuery(),
+		query: query.start(source, { availableNow: trigger.kind === 'availableNow' }),
+		info: query.info,
 		epochOffsetMs: 0,
 		ids: { id: 'q', runId: 'r' }
 	};

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { procTime } from '../../../simulations/core/time';
-import { buildTrace, EPOCH_OFFSET_MS } from '../../../simulations/microbatch/run';
+import { EPOCH_OFFSET_MS } from '../../../simulations/microbatch/run';
 import { typedSocketLines, typingGapMs } from '../../../simulations/microbatch/socket-source';
 import type { RunConfig } from '../../../simulations/microbatch/trace';
 import type { TriggerSpec } from '../../../simulations/structured/runtime/trigger-policy';
-import { wordCount } from './queries';
+import { wordCount, traceOf } from './queries';
 
 const TURNS = [['apache spark'], ['apache hadoop'], ['spark sql', 'spark streaming'], ['hadoop']];
 
@@ -17,7 +17,7 @@ const typedRun = (trigger: TriggerSpec, seed: number, turns = TURNS): RunConfig 
 });
 
 /** The lines each batch read, as texts. */
-const readBy = (trace: ReturnType<typeof buildTrace>) =>
+const readBy = (trace: ReturnType<typeof traceOf>) =>
 	trace.batches.map((b) =>
 		b.rowIds ? trace.lines.slice(b.rowIds[0], b.rowIds[1] + 1).map((l) => l.text) : []
 	);
@@ -71,7 +71,7 @@ describe('buildTrace over typed lines: batch i reads turn i, at any start and tr
 	for (const trigger of triggers) {
 		it(`${trigger.kind} ${trigger.intervalMs} ms, seeds 1–40`, () => {
 			for (let seed = 1; seed <= 40; seed++) {
-				const trace = buildTrace(typedRun(trigger, seed), wordCount('complete'));
+				const trace = traceOf(typedRun(trigger, seed), wordCount('complete'));
 				expect(readBy(trace), `seed ${seed}`).toEqual(TURNS);
 				expect(trace.batches[0]?.triggerAt).toBe(trace.queryStartMs);
 			}
@@ -79,7 +79,7 @@ describe('buildTrace over typed lines: batch i reads turn i, at any start and tr
 	}
 
 	it('the counts after each batch are the running word counts of the turns so far', () => {
-		const trace = buildTrace(
+		const trace = traceOf(
 			typedRun({ kind: 'processingTime', intervalMs: 1000 }, 3),
 			wordCount('complete')
 		);
@@ -91,13 +91,13 @@ describe('buildTrace over typed lines: batch i reads turn i, at any start and tr
 	});
 
 	it('once: only batch 0 runs, over the turn typed before the start', () => {
-		const trace = buildTrace(typedRun({ kind: 'once', intervalMs: 0 }, 5), wordCount('complete'));
+		const trace = traceOf(typedRun({ kind: 'once', intervalMs: 0 }, 5), wordCount('complete'));
 		expect(readBy(trace)).toEqual([['apache spark']]);
 		expect(trace.terminatedAt).not.toBeNull();
 	});
 
 	it('typing stops: the run ends three typing gaps after the last line, with no batch after the last turn', () => {
-		const trace = buildTrace(
+		const trace = traceOf(
 			typedRun({ kind: 'processingTime', intervalMs: 2000 }, 9),
 			wordCount('update')
 		);
@@ -111,17 +111,14 @@ describe('buildTrace over typed lines: batch i reads turn i, at any start and tr
 
 	it('the same seed gives a byte-identical trace; a seed moves only the start and what follows it', () => {
 		const run = (seed: number) =>
-			buildTrace(
-				typedRun({ kind: 'processingTime', intervalMs: 1000 }, seed),
-				wordCount('complete')
-			);
+			traceOf(typedRun({ kind: 'processingTime', intervalMs: 1000 }, seed), wordCount('complete'));
 		expect(JSON.stringify(run(8))).toBe(JSON.stringify(run(8)));
 		expect(run(8).lines.map((l) => l.text)).toEqual(run(9).lines.map((l) => l.text));
 	});
 
 	it('without typed lines the generator still runs (an empty batch 0: the fresh socket has no line yet)', () => {
 		const config = typedRun({ kind: 'processingTime', intervalMs: 1000 }, 4);
-		const generated = buildTrace(
+		const generated = traceOf(
 			{ ...config, source: { kind: 'socket', linesPerSecond: 2, wordsPerLine: 3 } },
 			wordCount('complete')
 		);

@@ -1,9 +1,6 @@
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
-import {
-	buildContinuousTrace,
-	type ContinuousConfig
-} from '../../../simulations/microbatch/continuous';
+import { type ContinuousConfig } from '../../../simulations/microbatch/continuous';
 import ContinuousTimeline from '../../../src/lib/views/continuous-timeline/ContinuousTimeline.svelte';
 import {
 	contrastCaption,
@@ -18,6 +15,7 @@ import {
 	visibleWindow
 } from '../../../src/lib/views/continuous-timeline/layout';
 import { normalise } from './fixtures/markup';
+import { continuousOf } from '../microbatch/queries';
 
 const BASE: ContinuousConfig = {
 	rowsPerSecond: 100,
@@ -32,10 +30,10 @@ const BASE: ContinuousConfig = {
 const count = (html: string, cls: string) => html.split(`class="${cls}`).length - 1;
 
 describe('ContinuousTimeline (server-rendered SVG)', () => {
-	const trace = buildContinuousTrace(BASE);
+	const trace = continuousOf(BASE);
 
 	it('continuous="1 second", 10 rows/s, 2 partitions at 5.5 s, seed 1', async () => {
-		const sparse = buildContinuousTrace({ ...BASE, rowsPerSecond: 10 });
+		const sparse = continuousOf({ ...BASE, rowsPerSecond: 10 });
 		const { body } = render(ContinuousTimeline, {
 			props: { trace: sparse, now: 5500, width: 960 }
 		});
@@ -90,7 +88,7 @@ describe('ContinuousTimeline (server-rendered SVG)', () => {
 	});
 
 	it('samples ticks by row value when the window holds more than MAX_MARKS rows', () => {
-		const busy = buildContinuousTrace({
+		const busy = continuousOf({
 			...BASE,
 			rowsPerSecond: 4000,
 			numPartitions: 4,
@@ -106,14 +104,14 @@ describe('ContinuousTimeline (server-rendered SVG)', () => {
 	});
 
 	it('visibleWindow keeps at least three epochs in view', () => {
-		const slow = buildContinuousTrace({ ...BASE, epochIntervalMs: 10_000, untilMs: 60_000 });
+		const slow = continuousOf({ ...BASE, epochIntervalMs: 10_000, untilMs: 60_000 });
 		const [from, to] = visibleWindow(slow, 40_000);
 		expect(to - from).toBe(30_000);
 	});
 });
 
 describe('ContinuousTimeline with a failure and a restart', () => {
-	const trace = buildContinuousTrace({
+	const trace = continuousOf({
 		...BASE,
 		failureAtMs: 3500,
 		restartAfterMs: 2000,
@@ -151,7 +149,7 @@ describe('ContinuousTimeline with a failure and a restart', () => {
 	});
 
 	it('a console sink had not printed the replayed rows, and the caption says so', () => {
-		const console = buildContinuousTrace({ ...BASE, failureAtMs: 3500, restartAfterMs: 2000 });
+		const console = continuousOf({ ...BASE, failureAtMs: 3500, restartAfterMs: 2000 });
 		expect(sinkCaption(console)).toContain(
 			'44 rows were processed again; the console sink had not published them yet'
 		);
@@ -166,7 +164,7 @@ describe('ContinuousTimeline with a failure and a restart', () => {
 
 describe('ContinuousTimeline with fewer cores than partitions', () => {
 	it('shows the tasks without a core, no commit line, and says why', async () => {
-		const trace = buildContinuousTrace({ ...BASE, rowsPerSecond: 20, numPartitions: 4, cores: 2 });
+		const trace = continuousOf({ ...BASE, rowsPerSecond: 20, numPartitions: 4, cores: 2 });
 		const { body } = render(ContinuousTimeline, { props: { trace, now: 6000, width: 390 } });
 		expect(count(body, 'epoch-commit')).toBe(0);
 		expect(body).toContain('p3: no core');
@@ -185,7 +183,7 @@ describe('layoutContinuous never throws at the edges', () => {
 			{ failureAtMs: 700, restartAfterMs: 0 },
 			{ cores: 1, numPartitions: 16 }
 		]) {
-			const trace = buildContinuousTrace({ ...BASE, ...over });
+			const trace = continuousOf({ ...BASE, ...over });
 			for (const now of [0, 500, trace.endMs, trace.endMs + 5000]) {
 				for (const width of [320, 960]) {
 					const g = layoutContinuous(trace, now, { width });
