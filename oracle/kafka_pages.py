@@ -162,6 +162,18 @@ class Replay:
 
     def compare(self, executed: list[dict]) -> dict:
         sim = self.plan["batches"]
+        note = {}
+        if executed and int(executed[0].get("numInputRows") or 0) == 0 and sim and not sim[0]["noData"]:
+            # A fresh Kafka query's first trigger runs batch 0 even empty (its sources had no
+            # committed offset; with startingOffsets=latest it can read nothing). The event-time
+            # simulation starts numbering at the first batch that reads rows: a known difference,
+            # reported with every plan, and the rest compared after it.
+            executed = executed[1:]
+            note = {"sparkEmptyFirstBatch": True}
+        res = self._compare(sim, executed)
+        return {**res, **note}
+
+    def _compare(self, sim: list[dict], executed: list[dict]) -> dict:
         for i, b in enumerate(sim):
             if i >= len(executed):
                 return {"verdict": "disagree", "batch": i, "why": f"Spark ran {len(executed)} batches, the simulation {len(sim)}"}
@@ -241,4 +253,4 @@ def main(only: str | None, out_path: str) -> int:
         spark.stop()
     counts = {k: sum(1 for r in results if r["verdict"] == k) for k in ("agree", "disagree", "could-not-run")}
     print(f"oracle kafka pages: {counts['agree']} agree, {counts['disagree']} disagree, {counts['could-not-run']} could not run")
-    return 0
+    return 1 if counts["disagree"] else 0
