@@ -95,6 +95,9 @@ def start_kafka_if_read(files: list[str]):
 
 
 def main() -> int:
+    # SIGTERM ends the run through SystemExit, so `finally` blocks stop the Kafka broker's JVM.
+    import signal
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     ap = argparse.ArgumentParser()
     ap.add_argument("dirs", nargs="*", default=["tests/conformance/spark"])
     ap.add_argument("--only", default=None, help="run scenarios whose id contains this text")
