@@ -12,8 +12,9 @@ batch's output rows, input rows, late rows dropped, state rows and watermark. Th
    a scratch directory, and the console sink a capture of each batch's rows (foreachBatch);
    its source options, trigger, watermark and output mode are the program's own;
 3. feeds the records one simulated batch at a time: a batch's records are produced together
-   (one flush, so Spark's next trigger reads all of them or none), then the runner waits until
-   Spark has run that batch, and, where the simulation ran a no-data batch next, for that batch;
+   (one flush, so Spark's next trigger reads all of them or none) once Spark has planned the
+   batch before (offsets/N in the checkpoint), then the runner waits until Spark has planned the
+   batch that reads them; where the simulation ran a no-data batch, it waits for Spark to plan one;
 4. compares Spark's executed batches with the simulation's, in order: no-data or not, input
    rows, rows dropped by the watermark, state rows, the watermark, and the sink's rows.
 
@@ -146,28 +147,50 @@ class Replay:
             time.sleep(0.1)
         raise TimeoutError(f"waited {BATCH_WAIT_S} s for {what}")
 
+    def planned(self) -> list[int]:
+        """Per offsets/N file of the query's checkpoint (the batches Spark has planned), the
+        records its end offsets cover: the sum over topics and partitions (every topic is
+        fresh, one partition from offset 0)."""
+        out = []
+        for d, _, files in os.walk(self.work):
+            if os.path.basename(d) != "offsets" or "commits" not in os.listdir(os.path.dirname(d)):
+                continue
+            for f in sorted((f for f in files if f.isdigit()), key=int):
+                with open(os.path.join(d, f), encoding="utf-8") as fh:
+                    lines = fh.read().splitlines()[2:]
+                total = 0
+                for line in lines:
+                    if line.strip().startswith("{"):
+                        total += sum(int(o) for parts in json.loads(line).values() for o in parts.values())
+                out.append(total)
+        return out
+
     def feed(self) -> list[dict]:
-        """Produces each simulated batch's records and waits for Spark to read them; where the
-        simulation ran a no-data batch, waits for Spark's."""
-        # startingOffsets "latest" is resolved by the first trigger: wait for it before producing.
-        self.wait(lambda: len(self.query._jsq.recentProgress()) > 0, "the first trigger")
+        """Produces each simulated batch's records as soon as Spark has planned the batch before
+        (its offsets/N is written), so they are in the topic when the next trigger fires, even
+        when a batch overruns the trigger interval on a loaded machine; where the simulation ran a
+        no-data batch, waits for Spark to plan one."""
+        # startingOffsets "latest" is resolved by the first trigger (batch 0, empty): wait for it.
+        self.wait(lambda: len(self.planned()) > 0, "the first trigger")
         by_batch: dict[int, list] = {}
         for r in self.plan["records"]:
             if r["batchId"] is not None:
                 by_batch.setdefault(r["batchId"], []).append(r)
         produced = 0
-        read = lambda: sum(int(p.get("numInputRows") or 0) for p in self.executed())  # noqa: E731
         for b in self.plan["batches"]:
+            n = len(self.planned())
             if not b["noData"]:
                 recs = by_batch.get(b["batchId"], [])
                 self.topics.send([(r["topic"], 0, r["timestampMs"], r["key"], r["value"]) for r in recs])
                 produced += len(recs)
-                self.wait(lambda: read() >= produced, f"Spark to read simulated batch {b['batchId']}")
+                self.wait(lambda: any(t >= produced for t in self.planned()[n:]),
+                          f"Spark to plan simulated batch {b['batchId']}")
             else:
-                n = len(self.executed())
-                self.wait(lambda: any(int(p.get("numInputRows") or 0) == 0 for p in self.executed()[n:]),
-                          f"Spark's no-data batch for simulated batch {b['batchId']}")
-        # A no-data batch Spark runs after the simulation's last one would be a difference too.
+                self.wait(lambda: len(self.planned()) > n, f"Spark's no-data batch for simulated batch {b['batchId']}")
+        # Every planned batch runs; then a no-data batch Spark runs after the simulation's last
+        # one would be a difference too.
+        last = len(self.planned())
+        self.wait(lambda: len(self.executed()) >= last, "Spark to run the planned batches")
         time.sleep(self.plan["triggerIntervalMs"] / 1000 * 1.5)
         return self.executed()
 
@@ -181,27 +204,7 @@ class Replay:
             # reported with every plan, and the rest compared after it.
             executed = executed[1:]
             note["sparkEmptyFirstBatch"] = True
-        rows = self._rows(executed)
-        # Where the simulation's batch reads rows but Spark ran a no-data batch first, the
-        # watermark had moved and the records were not yet in the topic when Spark's next trigger
-        # fired: a batch that overran the trigger interval on a loaded machine fires the next one
-        # at once. Both batches run with the same watermark, so the pair is the simulated batch:
-        # rows and drops add up, state rows are the data batch's.
-        merged, out_rows, i = [], [], 0
-        for b in sim:
-            if i < len(executed) and not b["noData"] and int(executed[i].get("numInputRows") or 0) == 0 \
-                    and i + 1 < len(executed) and int(executed[i + 1].get("numInputRows") or 0) > 0:
-                merged.append(executed[i + 1])
-                out_rows.append(rows[i] + rows[i + 1])
-                note["sparkNoDataBatchesMerged"] = note.get("sparkNoDataBatchesMerged", 0) + 1
-                i += 2
-            elif i < len(executed):
-                merged.append(executed[i])
-                out_rows.append(rows[i])
-                i += 1
-        merged += executed[i:]
-        out_rows += rows[i:]
-        return {**self._compare(sim, merged, out_rows), **note}
+        return {**self._compare(sim, executed, self._rows(executed)), **note}
 
     def _rows(self, executed: list[dict]) -> list[list]:
         with self.lock:
