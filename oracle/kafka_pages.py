@@ -140,7 +140,8 @@ class Replay:
         while time.time() - t0 < BATCH_WAIT_S:
             exc = self.query.exception()
             if exc is not None:
-                why = self.capture_error or str(exc)[-1500:]
+                text = str(exc)
+                why = self.capture_error or (text if len(text) < 2000 else text[:1200] + " ... " + text[-600:])
                 raise RuntimeError(f"the query failed: {why}")
             if cond():
                 return
