@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -243,18 +244,63 @@ class Replay:
                 pass
 
 
+def run_each(all_plans: list[dict], out_path: str) -> int:
+    """One Python process and JVM per plan, on one broker: a long replay can leave the JVM in a
+    state the next query fails in (seen under load: a StackOverflowError in a stream thread,
+    then shuffle tasks failing), so no plan runs in a JVM another plan used."""
+    from kafka_broker import Broker
+    broker = Broker()
+    print(f"oracle: Kafka broker (KRaft, {broker.bootstrap}) up in {broker.start():.1f}s", flush=True)
+    results: list[dict] = []
+    spark_version = None
+    try:
+        for plan in all_plans:
+            name = f"{plan['slug']}:{plan['label']}"
+            part = out_path + ".part"
+            env = {**os.environ, "ORACLE_KAFKA_CHILD": "1", "ORACLE_KAFKA_BOOTSTRAP": broker.bootstrap}
+            subprocess.run([sys.executable, os.path.join(HERE, "run_scenarios.py"), "--kafka-pages",
+                            "--only", name, "--out", part], env=env, cwd=ROOT)
+            try:
+                with open(part, encoding="utf-8") as fh:
+                    got = json.load(fh)
+                spark_version = got.get("spark")
+                results += got["plans"]
+                os.remove(part)
+            except (OSError, ValueError, KeyError):
+                results.append({"plan": name, "verdict": "could-not-run", "why": "the plan's process wrote no result"})
+            with open(out_path, "w", encoding="utf-8") as fh:
+                json.dump({"spark": spark_version, "broker": "Apache Kafka 4.1.1 (KRaft)", "plans": results}, fh, indent=1)
+                fh.write("\n")
+    finally:
+        broker.stop()
+    counts = {k: sum(1 for r in results if r["verdict"] == k) for k in ("agree", "disagree", "could-not-run")}
+    print(f"oracle kafka pages: {counts['agree']} agree, {counts['disagree']} disagree, {counts['could-not-run']} could not run")
+    return 1 if counts["disagree"] else 0
+
+
 def main(only: str | None, out_path: str) -> int:
     from kafka_broker import Broker, Topics, fetch, spark_jars
     from session import start_session
     fetch()
     root = tempfile.mkdtemp(prefix="oracle-kafka-pages-")
-    all_plans = [p for p in plans(os.path.join(root, "plans.json"))
-                 if not only or only in f"{p['slug']}:{p['label']}"]
-    broker = Broker()
-    print(f"oracle: Kafka broker (KRaft, {broker.bootstrap}) up in {broker.start():.1f}s", flush=True)
+    child = "ORACLE_KAFKA_CHILD" in os.environ
+    wanted = [w for w in (only or "").split(",") if w]  # --only a,b: plans whose name contains a or b
+
+    def picked(name: str) -> bool:
+        return not wanted or any(w == name if child else w in name for w in wanted)
+    all_plans = [p for p in plans(os.path.join(root, "plans.json")) if picked(f"{p['slug']}:{p['label']}")]
+    if len(all_plans) > 1 and not child:
+        shutil.rmtree(root, ignore_errors=True)
+        return run_each(all_plans, out_path)
+    broker = None
+    bootstrap = os.environ.get("ORACLE_KAFKA_BOOTSTRAP")
+    if not bootstrap:
+        broker = Broker()
+        print(f"oracle: Kafka broker (KRaft, {broker.bootstrap}) up in {broker.start():.1f}s", flush=True)
+        bootstrap = broker.bootstrap
     spark, jvm_s = start_session(spark_jars())
     print(f"oracle: Spark {spark.version} session up in {jvm_s:.1f}s", flush=True)
-    topics = Topics(spark, broker.bootstrap)
+    topics = Topics(spark, bootstrap)
     results = []
     try:
         for plan in all_plans:
@@ -273,7 +319,7 @@ def main(only: str | None, out_path: str) -> int:
                 except TimeoutError as e:
                     res = {"verdict": "disagree", "why": str(e), "executed": len(rp.executed()) if rp.query else 0}
                 except Exception as e:
-                    res = {"verdict": "could-not-run", "why": f"{type(e).__name__}: {str(e)[:600]}",
+                    res = {"verdict": "could-not-run", "why": f"{type(e).__name__}: {str(e)[:2000]}",
                            "trace": traceback.format_exc(limit=4)[-1500:]}
                 finally:
                     rp.stop()
@@ -286,8 +332,10 @@ def main(only: str | None, out_path: str) -> int:
                 fh.write("\n")
     finally:
         topics.close()
-        broker.stop()
+        if broker is not None:
+            broker.stop()
         spark.stop()
+        shutil.rmtree(root, ignore_errors=True)
     counts = {k: sum(1 for r in results if r["verdict"] == k) for k in ("agree", "disagree", "could-not-run")}
     print(f"oracle kafka pages: {counts['agree']} agree, {counts['disagree']} disagree, {counts['could-not-run']} could not run")
     return 1 if counts["disagree"] else 0
