@@ -142,7 +142,16 @@ class Replay:
             exc = self.query.exception()
             if exc is not None:
                 text = str(exc)
-                why = self.capture_error or (text if len(text) < 2000 else text[:1200] + " ... " + text[-600:])
+                try:  # the JVM's exception chain names the root cause PySpark's text may lose
+                    e = self.query._jsq.exception().get()
+                    chain = []
+                    while e is not None and len(chain) < 6:
+                        chain.append(str(e.toString())[:600])
+                        e = e.getCause()
+                    text = " <- ".join(chain)
+                except Exception:
+                    pass
+                why = self.capture_error or (text if len(text) < 2500 else text[:2500])
                 raise RuntimeError(f"the query failed: {why}")
             if cond():
                 return
