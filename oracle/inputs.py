@@ -10,6 +10,11 @@ stateless projections before any operator of the program, so they change no resu
 count or watermark. A timestamp travels as microseconds and is rebuilt with timestamp_micros.
 
 File inputs write one new file per `addData` step into a directory the scenario owns.
+
+Kafka inputs (`kind: "kafka"`) read a real broker (kafka_broker.py): the scenario's topics are
+created fresh with their partition counts, each `addData` entry is produced to its topic (and
+partition, when given), and the source is Spark's own Kafka source with the scenario's options
+and the broker's address.
 """
 from __future__ import annotations
 
@@ -124,3 +129,52 @@ class FileInput:
         stamp = self.epoch + self.count
         os.utime(final, (stamp, stamp))
         self.count += 1
+
+
+class KafkaInput:
+    """`kind: "kafka"`: the scenario's topics on the oracle's broker, read by Spark's Kafka source."""
+
+    def __init__(self, spark: SparkSession, topics_admin: Any, spec: dict) -> None:
+        self.admin = topics_admin
+        self.topics = {str(t): int(n) for t, n in (spec.get("topics") or {}).items()}
+        self.admin.reset(self.topics)
+        self.produced: dict[tuple[str, int], int] = {}
+        reader = spark.readStream.format("kafka").option("kafka.bootstrap.servers", topics_admin.bootstrap)
+        for k, v in (spec.get("options") or {}).items():
+            reader = reader.option(k, str(v))
+        self.df = reader.load()
+
+    def add(self, entries: list) -> None:
+        recs = []
+        for e in entries:
+            for v in e.get("values", []):
+                recs.append((e["topic"], e.get("partition"), None, e.get("key"), None if v is None else str(v)))
+        self.admin.send(recs)
+        for t in {e["topic"] for e in entries}:
+            for p, off in self.admin.end_offsets(t).items():
+                self.produced[(t, p)] = off
+
+    def add_partitions(self, spec: dict) -> None:
+        """addPartitions: {"topic": t, "partitions": total} (FORMAT-ADDITIONS)."""
+        self.admin.add_partitions(spec["topic"], int(spec["partitions"]))
+
+    def caught_up(self, progress: list[dict]) -> bool:
+        """Whether some executed batch's Kafka end offset covers everything produced."""
+        if not self.produced:
+            return True
+        best: dict[tuple[str, int], int] = {}
+        for p in progress:
+            for src in p.get("sources") or []:
+                if not src.get("description", "").startswith("Kafka"):
+                    continue
+                end = src.get("endOffset")
+                if isinstance(end, str):
+                    try:
+                        end = json.loads(end)
+                    except ValueError:
+                        continue
+                for t, parts in (end or {}).items():
+                    for part, off in parts.items():
+                        k = (t, int(part))
+                        best[k] = max(best.get(k, -1), int(off))
+        return all(best.get(k, -1) >= off for k, off in self.produced.items())

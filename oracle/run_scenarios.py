@@ -69,7 +69,35 @@ def verdict_of(spark, s: dict, work: str) -> dict:
     return res
 
 
+def start_kafka_if_read(files: list[str]):
+    """A broker (kafka_broker.py) when a scenario has a Kafka input, else None. When the jars
+    cannot be fetched or the broker does not start, Kafka scenarios are "could not run" with
+    that reason."""
+    import structured
+    reads = False
+    for path in files:
+        with open(path, encoding="utf-8") as fh:
+            ins = json.load(fh).get("inputs") or {}
+        reads = reads or any(isinstance(v, dict) and v.get("kind") == "kafka" for v in ins.values())
+    if not reads:
+        return None
+    from kafka_broker import Broker, fetch
+    try:
+        fetch()
+        broker = Broker()
+        took = broker.start()
+    except Exception as e:
+        structured.KAFKA_WHY_NOT = f"the Kafka broker could not be started: {str(e)[:300]}"
+        print(f"oracle: {structured.KAFKA_WHY_NOT}", flush=True)
+        return None
+    print(f"oracle: Kafka broker (KRaft, {broker.bootstrap}) up in {took:.1f}s", flush=True)
+    return broker
+
+
 def main() -> int:
+    # SIGTERM ends the run through SystemExit, so `finally` blocks stop the Kafka broker's JVM.
+    import signal
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     ap = argparse.ArgumentParser()
     ap.add_argument("dirs", nargs="*", default=["tests/conformance/spark"])
     ap.add_argument("--only", default=None, help="run scenarios whose id contains this text")
@@ -79,9 +107,14 @@ def main() -> int:
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--programs", nargs="?", const="", default=None,
                     help="start every page program on Spark (exported at defaults, or the .py files in this DIR)")
+    ap.add_argument("--presets", action="store_true",
+                    help="with --programs: also every simulation's program at each of its presets")
     ap.add_argument("--diff", type=int, default=None, metavar="N",
                     help="differential testing: N random programs on Spark and on the engine")
+    ap.add_argument("--kafka-pages", action="store_true",
+                    help="the Kafka pages' programs on a real broker, compared with their simulations")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--joins", action="store_true", help="with --diff: every random program joins")
     args = ap.parse_args()
     if args.diff is not None:
         from differential import main as diff_main
@@ -89,13 +122,20 @@ def main() -> int:
         print(f"oracle: Spark {spark.version} session up in {jvm_s:.1f}s", flush=True)
         here = os.path.dirname(os.path.abspath(__file__))
         try:
-            return diff_main(spark, args.diff, args.seed, args.out or os.path.join(here, "differential.json"))
+            out = args.out or os.path.join(here, "differential.json")
+            if args.joins:
+                return diff_main(spark, args.diff, args.seed, out, join_share=1.0)
+            return diff_main(spark, args.diff, args.seed, out)
         finally:
             spark.stop()
+    if args.kafka_pages:
+        from kafka_pages import main as kafka_pages_main
+        here = os.path.dirname(os.path.abspath(__file__))
+        return kafka_pages_main(args.only, args.out or os.path.join(here, "kafka-pages.json"))
     if args.programs is not None:
         from programs import main as programs_main
         here = os.path.dirname(os.path.abspath(__file__))
-        return programs_main(args.programs or None, args.out or os.path.join(here, "programs.json"))
+        return programs_main(args.programs or None, args.out or os.path.join(here, "programs.json"), args.presets)
 
     files = []
     for d in args.dirs:
@@ -103,8 +143,14 @@ def main() -> int:
             if f.endswith(".json"):
                 files.append(os.path.join(d, f))
     t0 = time.time()
-    spark, jvm_s = start_session()
+    broker = start_kafka_if_read(files)
+    from kafka_broker import spark_jars
+    spark, jvm_s = start_session(spark_jars() if broker else None)
     print(f"oracle: Spark {spark.version} session up in {jvm_s:.1f}s", flush=True)
+    if broker:
+        import structured
+        from kafka_broker import Topics
+        structured.KAFKA = Topics(spark, broker.bootstrap)
     results = []
     root = tempfile.mkdtemp(prefix="oracle-")
     try:
@@ -137,6 +183,10 @@ def main() -> int:
     if args.rewrite:
         from rewrite import rewrite
         rewrite(results, args.dirs[0])
+    if broker:
+        import structured
+        structured.KAFKA.close()
+        broker.stop()
     spark.stop()
     print(f"oracle: {counts['agree']} agree, {counts['disagree']} disagree, {counts['could-not-run']} could not run")
     # A disagreement is a finding to act on (fix the scenario or the harness); "could not run"

@@ -28,7 +28,8 @@ BASE_CONF = {
 }
 
 
-def start_session() -> tuple[SparkSession, float]:
+def start_session(jars: list[str] | None = None) -> tuple[SparkSession, float]:
+    """`jars`: extra jars for the driver (the Kafka connector when a scenario reads Kafka)."""
     t0 = time.time()
     b = (
         SparkSession.builder.master("local[2]")
@@ -42,6 +43,8 @@ def start_session() -> tuple[SparkSession, float]:
     )
     for k, v in BASE_CONF.items():
         b = b.config(k, v)
+    if jars:
+        b = b.config("spark.jars", ",".join(jars))
     spark = b.getOrCreate()
     spark.sparkContext.setLogLevel("FATAL")
     return spark, time.time() - t0

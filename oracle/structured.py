@@ -22,13 +22,16 @@ from typing import Any, Callable
 from pyspark.sql import SparkSession
 from pyspark.sql.streaming.readwriter import DataStreamWriter
 
-from inputs import FileInput, MemoryInputs, Unsupported
+from inputs import FileInput, KafkaInput, MemoryInputs, Unsupported
 from values import row_to_json, rows_match, sets_match, show
 
 PROCESSING_STEPS = {"checkNewAnswer", "checkLastBatch", "checkAnswer", "processAllAvailable",
                     "assertWatermark", "expectFailure", "checkRecorded", "assertBatchIds"}
 FILE_SINKS = {"parquet", "json", "csv", "text", "orc"}
 STEP_TIMEOUT_S = 120
+# The broker's topic admin (kafka_broker.Topics) when run_scenarios started one, else why not.
+KAFKA: Any = None
+KAFKA_WHY_NOT = "no broker was started"
 
 
 class StepFailure(Exception):
@@ -54,15 +57,15 @@ def unsupported_reason(s: dict) -> str | None:
                 "PySpark distribution, so trigger times cannot be stepped")
     for name, spec in s["inputs"].items():
         kind = spec.get("kind") if isinstance(spec, dict) else "memory"
-        if kind == "kafka":
-            return f"input {name!r} reads Kafka: no broker is started (real Kafka not built)"
-        if kind not in ("memory", "files", "rate", "rate-micro-batch"):
+        if kind == "kafka" and KAFKA is None:
+            return f"input {name!r} reads Kafka: {KAFKA_WHY_NOT}"
+        if kind not in ("memory", "files", "rate", "rate-micro-batch", "kafka"):
             return f"input {name!r} has kind {kind!r}, which the harness does not know"
     begun = False
     for st in s["steps"]:
         k = next(iter(st))
-        if k in ("advanceClock", "addPartitions"):
-            return f"step {k} needs a manual clock or a Kafka broker"
+        if k == "advanceClock":
+            return f"step {k} needs a manual clock"
         if k == "setGlobal" and begun:
             # PySpark pickles a Python function with the globals it reads when the query's plan
             # is built, so workers of a running query never see a later assignment (the JVM
@@ -182,6 +185,7 @@ class StructuredRun:
     def prepare(self) -> None:
         self.memory = MemoryInputs(self.spark)
         self.files: dict[str, FileInput] = {}
+        self.kafka: dict[str, KafkaInput] = {}
         ns: dict[str, Any] = {"__name__": "__oracle_scenario__", "spark": self.spark, "recorded": self.recorded}
         for name, spec in self.s["inputs"].items():
             if isinstance(spec, list):
@@ -192,6 +196,10 @@ class StructuredRun:
                 fi = FileInput(self.spark, self.workdir, name, spec)
                 self.files[name] = fi
                 ns[name] = fi.df
+            elif spec.get("kind") == "kafka":
+                ki = KafkaInput(self.spark, KAFKA, spec)
+                self.kafka[name] = ki
+                ns[name] = ki.df
             else:  # rate, rate-micro-batch: Spark's own source, no addData
                 reader = self.spark.readStream.format(spec["kind"])
                 for k, v in (spec.get("options") or {}).items():
@@ -350,7 +358,8 @@ class StructuredRun:
                 elif desc.startswith("FileStreamSource"):
                     file_rows += int(src.get("numInputRows") or 0)
         want_rows = sum(f.rows for f in self.files.values())
-        return mem_end >= self.memory.target and file_rows >= want_rows
+        kafka = all(ki.caught_up(self.progress) for ki in self.kafka.values())
+        return mem_end >= self.memory.target and file_rows >= want_rows and kafka
 
     def _drain(self) -> None:
         """processAllAvailable() can return on a trigger that looked for data just before the
@@ -441,6 +450,8 @@ class StructuredRun:
             for name, rows in st["addData"].items():
                 if name in self.files:
                     self.files[name].add(rows)
+                elif name in self.kafka:
+                    self.kafka[name].add(rows)
                 elif name in self.memory.columns:
                     self.memory.add(name, rows)
                 else:
@@ -468,6 +479,9 @@ class StructuredRun:
             self.compare_rows(rec, st[k], actual, st.get("ordered", False))
         elif k == "processAllAvailable":
             self.process()
+        elif k == "addPartitions":
+            for name, spec in st[k].items():
+                self.kafka[name].add_partitions(spec)
         elif k == "assertNumStateRows":
             want = st[k]
             actual = self.per_operator(self.last_progress(False), "numRowsTotal")

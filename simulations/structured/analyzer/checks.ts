@@ -10,7 +10,7 @@ import type { OutputMode, Plan, WriteSpec } from '../plan';
 import { some } from './exprs';
 import { reject, rejectAtFirstBatch } from './failure';
 import { hasRangeCondition, joinInfo, watermarkInJoinKeys } from './join';
-import type { AnalyzedNode, StatefulOperator } from './types';
+import type { AnalyzedNode, EventTimeColumn, StatefulOperator } from './types';
 
 const MODE_NAME: Readonly<Record<OutputMode, string>> = {
 	append: 'Append',
@@ -134,6 +134,8 @@ function checkAtFirstBatch(
 					"Redefining watermark is disallowed. You can set the config 'spark.sql.streaming.statefulOperator.allowMultiple' to 'false' to restore the previous behavior. Note that multiple stateful operators will be disallowed."
 				);
 		});
+	if (conf['spark.sql.streaming.statefulOperator.allowMultiple'] !== 'false')
+		for (const o of ops) checkOneEventTimeColumn(o);
 	for (const o of ops) {
 		if (o.kind === 'session' && o.groupBy && o.groupBy.length <= 1)
 			rejectAtFirstBatch(
@@ -142,6 +144,26 @@ function checkAtFirstBatch(
 			);
 		if (o.kind === 'join' && o.join && o.join.leftKeys.length === 0)
 			rejectAtFirstBatch(o.at, 'Stream-stream join without equality predicate is not supported');
+	}
+}
+
+/** WatermarkSupport.findEventTimeColumn(input, allowMultipleEventTimeColumns = false), which a
+ *  stream-stream join calls on each side's input when it runs (OneSideHashJoiner): a side
+ *  carrying two distinct event-time columns, e.g. a watermarked timestamp and a window computed
+ *  from it, fails the first batch. Spark compares attribute ids; columns of one name here stand
+ *  for one attribute selected twice, which Spark allows. Found by the oracle's differential
+ *  tester (Spark failed, the engine joined). A deduplication over the same two columns runs on
+ *  Spark (checked on PySpark 4.1.4), so only joins are checked. */
+function checkOneEventTimeColumn(o: StatefulOperator): void {
+	const inputs: (readonly EventTimeColumn[])[] = [];
+	if (o.kind === 'join' && o.join) inputs.push(o.join.leftEventTime, o.join.rightEventTime);
+	for (const cols of inputs) {
+		const names = [...new Set(cols.map((c) => c.name))];
+		if (names.length > 1)
+			rejectAtFirstBatch(
+				o.at,
+				`More than one event time columns are available. Please ensure there is at most one event time column per stream. event time columns: (${names.join(',')}).`
+			);
 	}
 }
 
