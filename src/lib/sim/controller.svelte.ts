@@ -294,13 +294,13 @@ export class SimController<R = unknown, F = unknown> {
 	}
 
 	/**
-	 * After a run, the controls show what its program says, so moving a control starts from the
-	 * value that runs. Call from an $effect: it depends on the run only.
+	 * The controls show what the program on screen says, so moving a control starts from the
+	 * value that runs; a program that does not run (Spark refuses it) still moves them. Call from
+	 * an $effect: it depends on the program and its run only.
 	 */
 	syncParams(): void {
 		const run = this.program.run;
 		const code = this.program.code;
-		if (!run) return;
 		untrack(() => {
 			const current = this.program.params;
 			const next = this.kind.paramsOf(this.question, code, run, current);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { controllerOf, traceOf, type MbController as Controller } from './controllers';
+import { controllerOf, type MbController as Controller } from './controllers';
 
 import { microBatchScenario } from '../../../simulations/kinds/micro-batch/questions';
 import { serialiseUrlState } from '../../../src/lib/sim/url-state';
