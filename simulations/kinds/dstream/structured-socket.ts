@@ -78,7 +78,11 @@ export function runStructuredOverSocket(
 	}
 	let trace;
 	try {
-		trace = simulate(q, arrivals, { untilMs: o.durationMs, batchDurationMs });
+		trace = simulate(q, arrivals, {
+			untilMs: o.durationMs,
+			batchDurationMs,
+			epochOffsetMs: o.startEpochMs
+		});
 	} catch (e) {
 		return {
 			ok: false,

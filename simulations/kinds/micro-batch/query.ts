@@ -98,7 +98,7 @@ export function structuredBatchQuery(
 	const info = queryInfo(q);
 	const streams = new MemoryStreams();
 	let clockMs = 0;
-	const exec = new MicroBatchExecution(q, streams, { clock: () => clockMs });
+	const exec = new MicroBatchExecution(q, streams, { clock: () => clockMs, epochOffsetMs });
 	const source = q.sources[0] as AnalyzedNode;
 	const name = sourceName(source);
 	const toRow = toEngineRow(source.schema, sourceKind === 'socket', epochOffsetMs);

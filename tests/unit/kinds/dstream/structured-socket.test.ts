@@ -7,12 +7,15 @@ import { LINES, runFixture } from './fixture';
 const options = { lines: LINES, durationMs: 12_000, startEpochMs: scenario.startEpochMs };
 
 describe('runStructuredOverSocket', () => {
-	it('the page’s structured program: the engine’s located refusal of current_timestamp()', () => {
-		const r = runStructuredOverSocket(scenario.structuredProgram?.() ?? '', options);
+	it('the page’s structured program reads current_timestamp() (the batch time); its second query is refused, located', () => {
+		const code = scenario.structuredProgram?.() ?? '';
+		const r = runStructuredOverSocket(code, options);
 		expect(r.ok).toBe(false);
 		if (r.ok) return;
-		expect(r.error.line).toBe(20);
-		expect(r.error.message).toContain('current_timestamp');
+		expect(r.error.message).not.toContain('current_timestamp');
+		expect(r.error.message).toContain('one streaming query per program');
+		const second = code.split('\n').findIndex((l) => l.startsWith('windowed_query')) + 1;
+		expect(r.error.line).toBeGreaterThan(second);
 	});
 
 	it('a program reading Kafka is told this page feeds a socket, at its readStream', () => {
