@@ -241,6 +241,7 @@ export class SimController<R = unknown, F = unknown> {
 		this.#startOver({}, null);
 		this.preset = this.question.openingPreset ?? null;
 		this.comparing = false;
+		this.sideBySide = false;
 		this.playback.playing = false;
 		this.#resumeAt = 0;
 		this.playback.seek(this.#openingMs());
@@ -257,6 +258,16 @@ export class SimController<R = unknown, F = unknown> {
 			this.question.schema.every((p) => this.program.params[p.id] === defaults[p.id]) &&
 			this.program.code === this.question.program(defaults) &&
 			(this.companion === null || this.companion.code === this.sim.companion?.template)
+		);
+	}
+
+	/** What a fresh load shows: the defaults, the opening preset, the cursor on the opening stop. */
+	#opening(now: number): boolean {
+		return (
+			!this.sideBySide &&
+			this.preset === (this.question.openingPreset ?? null) &&
+			now === this.#openingMs() &&
+			this.atDefaults
 		);
 	}
 
@@ -491,6 +502,8 @@ export class SimController<R = unknown, F = unknown> {
 	shareQuery(now: number, keep: URLSearchParams = new URLSearchParams()): ShareQuery {
 		const mine = this.#featureKeys();
 		const others = new URLSearchParams([...keep].filter(([k]) => !mine.includes(k)));
+		// The page as it opens has a bare address (so Reset clears the address bar too).
+		if (this.#opening(now)) return { query: others, caveat: null };
 		const query = serialiseUrlState(this.urlState(now), this.urlSpec, others);
 		const left: string[] = [];
 		if (this.comparing && this.comparison)
