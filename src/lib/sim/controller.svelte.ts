@@ -36,6 +36,7 @@ import { decodeInputEdits, EDITS_KEY, encodeInputEdits } from './input-edits-url
 import {
 	baseParams,
 	cursorAt,
+	othersOf,
 	parseUrlState,
 	resolveCursor,
 	serialiseUrlState,
@@ -503,7 +504,7 @@ export class SimController<R = unknown, F = unknown> {
 		const mine = this.#featureKeys();
 		const others = new URLSearchParams([...keep].filter(([k]) => !mine.includes(k)));
 		// The page as it opens has a bare address (so Reset clears the address bar too).
-		if (this.#opening(now)) return { query: others, caveat: null };
+		if (this.#opening(now)) return { query: othersOf(others, this.urlSpec), caveat: null };
 		const query = serialiseUrlState(this.urlState(now), this.urlSpec, others);
 		const left: string[] = [];
 		if (this.comparing && this.comparison)

@@ -55,8 +55,8 @@ describe('Reset', () => {
 			expect(c.atDefaults).toBe(true);
 			expect(JSON.stringify(c.run)).toBe(JSON.stringify(fresh.run));
 			expect([...c.shareQuery(c.playback.now).query.keys()]).toEqual([]);
-			// Keys another control owns stay.
-			const keep = new URLSearchParams('api=dstream');
+			// Keys another control owns stay; the address's old keys of ours go.
+			const keep = new URLSearchParams('api=dstream&preset=x&seed=7&t=3');
 			expect([...c.shareQuery(c.playback.now, keep).query.keys()]).toEqual(['api']);
 		});
 	}
