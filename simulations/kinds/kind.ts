@@ -121,8 +121,9 @@ export interface SimulationKind<Q extends SimQuestion = SimQuestion, R = unknown
 	 *  the editor while the run (with no batch) stays on screen. */
 	rejection(run: R): SourceError | null;
 	/** The parameters as the program says them: each value the program sets that its control can
-	 *  show replaces the old one (an edit in the editor moves the controls). */
-	paramsOf(question: Q, code: string, run: R, params: Params): Params;
+	 *  show replaces the old one (an edit in the editor moves the controls). `run` is null when
+	 *  the program did not run: the controls still follow its text. */
+	paramsOf(question: Q, code: string, run: R | null, params: Params): Params;
 	frameAt(run: R, t: number): F;
 	/** The run's last instant (virtual ms). */
 	endMs(run: R): number;

@@ -154,6 +154,8 @@ export interface Query {
 	readonly conf: Readonly<Record<string, string>>;
 	/** Every PySpark call the reader read, in the order it ran (absent for hand-built plans). */
 	readonly spans?: readonly CallSpan[];
+	/** How many queries the program starts (read with `ReadOptions.query`; else 1). */
+	readonly queryCount?: number;
 }
 
 /** The call whose name is written at `at`, if the reader read one there. */

@@ -113,7 +113,7 @@ describe('code-bound micro-batch simulation (basic-01)', () => {
 		assert.match(await editorText(page), /\.outputMode\("append"\)/);
 	});
 
-	it('a program the engine cannot read is marked; the last run stays', async () => {
+	it('a program the engine cannot read is marked; no run is shown', async () => {
 		await page.getByRole('button', { name: /Table vs stream/ }).click();
 		await page.getByTestId('sim-error').waitFor({ state: 'detached', timeout: 5000 });
 		const code = await fullProgram();
@@ -125,9 +125,10 @@ describe('code-bound micro-batch simulation (basic-01)', () => {
 			(await page.getByTestId('sim-program-error').textContent()) ?? '',
 			/rowsPerSecond/
 		);
-		assert.ok(
-			(await page.getByTestId('result-table').locator('tbody tr').count()) > 0,
-			'the last good run stays'
+		assert.equal(
+			await page.getByTestId('result-table').locator('tbody tr').count(),
+			0,
+			'no stale run under the error'
 		);
 	});
 

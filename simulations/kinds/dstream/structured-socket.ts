@@ -3,11 +3,14 @@
  * Structured Streaming engine over the very same socket lines the DStream receiver got. Each
  * line becomes one row of the socket source (`value`, plus `timestamp` with includeTimestamp,
  * SPARK-SEMANTICS R1.4 sources); what the sink received per micro-batch comes from the engine's
- * `rowsEmitted` and `progress` events. A program the engine cannot run is a located error.
+ * `rowsEmitted` and `progress` events. A program that starts several queries (basic-03's
+ * running totals and windowed counts) runs each of them over those lines. A program the engine
+ * cannot run is a located error.
  */
 import type { Result } from '../../core/errors';
 import type { DataType, Value } from '../../structured/expr/ast';
 import { prepareQuery, simulate } from '../../structured/index';
+import { readProgram } from '../../structured/reader/index';
 import type { Arrival, QueryError } from '../../structured/index';
 import { sourceName } from '../../structured/runtime/physical';
 import { isoText } from '../../core/calendar';
@@ -26,10 +29,19 @@ export interface SsBatch {
 	readonly rows: readonly (readonly string[])[];
 }
 
-export interface SsRun {
+/** What one streaming query's sink received, per micro-batch. */
+export interface SsQueryRun {
+	/** Its queryName, else the variable its DataFrame was written from, else `query N`. */
+	readonly name: string;
 	readonly outputMode: string;
 	readonly columns: readonly string[];
 	readonly batches: readonly SsBatch[];
+}
+
+/** The program's queries, each run on the same lines (Spark runs every started query
+ *  concurrently on its own trigger); the first one's fields are repeated at the top. */
+export interface SsRun extends SsQueryRun {
+	readonly queries: readonly SsQueryRun[];
 }
 
 export interface SocketRunOptions {
@@ -46,7 +58,24 @@ export function runStructuredOverSocket(
 	code: string,
 	o: SocketRunOptions
 ): Result<SsRun, QueryError> {
-	const prepared = prepareQuery(code, {});
+	const read = readProgram(code, {}, { query: 0 });
+	if (!read.ok) return read;
+	const queries: SsQueryRun[] = [];
+	for (let i = 0; i < (read.value.queryCount ?? 1); i++) {
+		const run = runOneQuery(code, i, o);
+		if (!run.ok) return run;
+		queries.push(run.value);
+	}
+	const first = queries[0] as SsQueryRun;
+	return { ok: true, value: { ...first, queries } };
+}
+
+function runOneQuery(
+	code: string,
+	index: number,
+	o: SocketRunOptions
+): Result<SsQueryRun, QueryError> {
+	const prepared = prepareQuery(code, {}, {}, { query: index });
 	if (!prepared.ok) return prepared;
 	const q = prepared.value;
 	const arrivals: Arrival[] = [];
@@ -78,7 +107,11 @@ export function runStructuredOverSocket(
 	}
 	let trace;
 	try {
-		trace = simulate(q, arrivals, { untilMs: o.durationMs, batchDurationMs });
+		trace = simulate(q, arrivals, {
+			untilMs: o.durationMs,
+			batchDurationMs,
+			epochOffsetMs: o.startEpochMs
+		});
 	} catch (e) {
 		return {
 			ok: false,
@@ -109,9 +142,10 @@ export function runStructuredOverSocket(
 			current.endMs = current.startMs + (event.progress.durationMs['triggerExecution'] ?? 0);
 		}
 	}
+	const name = q.write.queryName ?? `query ${index + 1}`;
 	return {
 		ok: true,
-		value: { outputMode: q.outputMode, columns: q.schema.map((f) => f.name), batches }
+		value: { name, outputMode: q.outputMode, columns: q.schema.map((f) => f.name), batches }
 	};
 }
 

@@ -1,9 +1,9 @@
 /**
- * The Structured Streaming equivalent of basic-03 in a form the playground's engine runs: the
- * page's `structured` program calls current_timestamp() (not deterministic, so the engine
- * refuses it) and starts two queries (the engine runs one per program). These variants take the
- * arrival time from the socket source's own `includeTimestamp` column (Spark's TextSocketSource
- * option) and start one query each; everything else is the page's program.
+ * One-query Structured Streaming versions of basic-03, offered beside the page's own
+ * `structured` program (which runs too: current_timestamp() is the batch's timestamp and each
+ * of its two queries runs over the socket lines, structured-socket.ts). These take the arrival
+ * time from the socket source's own `includeTimestamp` column (Spark's TextSocketSource option)
+ * instead, and start one query each; everything else is the page's program.
  */
 import { intervalString } from '../../core/template';
 

@@ -47,7 +47,8 @@ export function runEventTimeProgram(
 		trace = simulate(q, arrivals, {
 			untilMs: input.runLengthMs,
 			triggerIntervalMs: input.triggerIntervalMs,
-			batchDurationMs: batchDuration(input.triggerIntervalMs)
+			batchDurationMs: batchDuration(input.triggerIntervalMs),
+			epochOffsetMs: input.epochOffsetMs
 		});
 	} catch (e) {
 		const at = q.write.at;

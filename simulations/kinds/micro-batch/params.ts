@@ -12,9 +12,11 @@ import type { MicroBatchRun } from './run';
 export function microBatchParamsOf(
 	question: MicroBatchScenario,
 	code: string,
-	run: MicroBatchRun,
+	run: MicroBatchRun | null,
 	params: Params
 ): Params {
-	const next = question.paramsOf(run, paramsFromProgram(question, code, params));
+	const read = paramsFromProgram(question, code, params);
+	// A program that did not run reports nothing: its text alone says the values.
+	const next = run ? question.paramsOf(run, read) : read;
 	return Object.keys(next).some((k) => next[k] !== params[k]) ? next : params;
 }

@@ -148,7 +148,7 @@ export function structuredBatchQuery(
 			const toRow = toEngineRow(src.schema, sourceKind === 'socket', epochOffsetMs);
 			let clockMs = 0 as ProcTimeMs;
 			const { inputs, last } = sourceInputs(source, toRow, () => clockMs, availableNow);
-			const exec = new MicroBatchExecution(q, inputs, { clock: () => clockMs });
+			const exec = new MicroBatchExecution(q, inputs, { clock: () => clockMs, epochOffsetMs });
 			const state = new Map<string, ResultRow>();
 
 			const outcomeOf = (rec: BatchRecord): BatchOutcome => {

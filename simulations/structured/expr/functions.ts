@@ -2,11 +2,13 @@
  * The scalar function registry: every function a program can call by name (F.lower, SQL
  * `coalesce(...)`, ...), resolved at compile time with Spark's arity and type errors
  * (WRONG_NUM_ARGS, UNRESOLVED_ROUTINE). Functions Spark makes non-deterministic per row
- * (rand, uuid, current_timestamp) are refused: a simulation must replay identically.
+ * (rand, uuid) are refused: a simulation must replay identically. current_timestamp() is the
+ * batch's timestamp in virtual time, as in a streaming query (batch-time.ts).
  */
 import { type Result } from '../../core/errors';
 import type { Expr, Pos } from './ast';
-import { errAt, type Compiled } from './context';
+import { batchTimestampUs } from './batch-time';
+import { compiled, errAt, type Compiled } from './context';
 import { COLLECTION_FUNCTIONS } from './fn-collections';
 import type { FnSpec } from './fn-common';
 import { DATETIME_FUNCTIONS } from './fn-datetime';
@@ -30,8 +32,6 @@ const NON_DETERMINISTIC = new Set([
 	'rand',
 	'randn',
 	'uuid',
-	'current_timestamp',
-	'now',
 	'current_date',
 	'monotonically_increasing_id',
 	'unix_timestamp'
@@ -52,6 +52,15 @@ export function compileCall(
 	name: string,
 	at: Pos
 ): Result<Compiled> {
+	if (fn === 'current_timestamp' || fn === 'now') {
+		if (args.length > 0)
+			return errAt(
+				at,
+				`[WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The \`${fn}\` requires 0 parameters but the actual number is ${args.length}. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.`
+			);
+		// CurrentBatchTimestamp: one value per batch, never null.
+		return { ok: true, value: compiled({ kind: 'timestamp' }, name, false, batchTimestampUs) };
+	}
 	const spec = lookupFunction(fn);
 	if (spec === undefined) {
 		if (NON_DETERMINISTIC.has(fn)) {

@@ -76,9 +76,16 @@ function interpreterFor(code: string, s: ReaderSession): Interpreter {
 	);
 }
 
+export interface ReadOptions {
+	/** Read a program that starts several queries and return this one (0-based); without it a
+	 *  second start() is refused, since the pages run one query per program. */
+	readonly query?: number;
+}
+
 export function readProgram(
 	code: string,
-	bindings: Readonly<Record<string, readonly StructField[]>>
+	bindings: Readonly<Record<string, readonly StructField[]>>,
+	options: ReadOptions = {}
 ): Result<Query> {
 	const lines = new LineIndex(code);
 	try {
@@ -112,7 +119,8 @@ export function readProgram(
 			resolver: new Resolver(),
 			bindings,
 			nextSourceId: 0,
-			spans: []
+			spans: [],
+			manyQueries: options.query !== undefined
 		};
 		const session = new ReaderSession(code, tree, state);
 		const globals = new Scope(null);
@@ -136,7 +144,7 @@ export function readProgram(
 				)
 			);
 		runScript(session, interpreterFor(code, session), globals, tree.topNode);
-		const started = state.queries[0];
+		const started = state.queries[options.query ?? 0];
 		if (!started) {
 			const end = lines.pos(Math.max(0, code.trimEnd().length - 1));
 			return {
@@ -148,7 +156,10 @@ export function readProgram(
 				}
 			};
 		}
-		return { ok: true, value: { ...started.query, spans: state.spans } };
+		return {
+			ok: true,
+			value: { ...started.query, spans: state.spans, queryCount: state.queries.length }
+		};
 	} catch (e) {
 		return { ok: false, error: located(code, e) };
 	}

@@ -19,6 +19,8 @@ export interface ReaderState {
 	readonly resolver: Resolver;
 	readonly bindings: Readonly<Record<string, readonly StructField[]>>;
 	nextSourceId: number;
+	/** The program may start several queries (the caller runs one of them at a time). */
+	readonly manyQueries?: boolean;
 	/** The calls read so far, in full (Query.spans). */
 	readonly spans: CallSpan[];
 }

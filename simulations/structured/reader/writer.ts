@@ -122,7 +122,7 @@ export function writerMethod(st: ReaderState, w: Writer, name: string, a: Args):
 				format: w.spec.format || (name === 'toTable' ? 'table' : 'parquet')
 			};
 			const query = { plan: w.plan, write: spec, conf: { ...st.conf } };
-			if (st.queries.length > 0)
+			if (st.queries.length > 0 && !st.manyQueries)
 				return fail(
 					a.at,
 					'the playground engine runs one streaming query per program',

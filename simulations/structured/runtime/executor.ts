@@ -7,6 +7,7 @@
  * the sink and takes effect from batch N+1. A restart restores offsets, state and watermark
  * from the checkpoint; per-node watermarks start empty (R2.5).
  */
+import { withBatchTimestamp } from '../expr/batch-time';
 import type { AnalyzedNode, AnalyzedQuery } from '../analyzer/types';
 import {
 	advanceWatermark,
@@ -52,6 +53,9 @@ export interface ExecutorOptions {
 	readonly sink?: StreamingSink;
 	/** This run's trigger when it is not the program's (a `startStream` trigger override). */
 	readonly trigger?: TriggerKind;
+	/** Epoch ms of virtual time 0: current_timestamp() is (this + batchTimestampMs) as a
+	 *  timestamp (default 0). */
+	readonly epochOffsetMs?: number;
 }
 
 export interface BatchRecord {
@@ -264,7 +268,9 @@ export class MicroBatchExecution {
 			metrics,
 			...(budget ? { budget } : {})
 		};
-		const output = this.plan.root.exec(ctx);
+		// CurrentBatchTimestamp: the offset log's timestamp (a replayed batch keeps its own).
+		const timestampUs = ((this.options.epochOffsetMs ?? 0) + entry.batchTimestampMs) * 1000;
+		const output = withBatchTimestamp(timestampUs, () => this.plan.root.exec(ctx));
 		this.lastEviction = this.plan.stateful.map((op) => op.inputWatermark(batchWatermarkMs));
 		for (const op of this.plan.stateful) {
 			const m = metrics[op.op.id] ?? emptyMetrics();

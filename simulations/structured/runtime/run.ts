@@ -42,6 +42,8 @@ export interface RunOptions {
 	readonly crashBeforeCommit?: (batchId: number) => boolean;
 	/** The run's limits (default RUN_LIMITS): past one, the run fails with RunLimitExceeded. */
 	readonly limits?: Readonly<Record<RunLimit, number>>;
+	/** Epoch ms of virtual time 0, for current_timestamp() (the pages' input timestamps use it). */
+	readonly epochOffsetMs?: number;
 }
 
 /** The program's trigger as the loop's trigger policy; `triggerIntervalMs` overrides it with a
@@ -70,7 +72,8 @@ export function runMicroBatches(
 			clock: () => scheduler.now(),
 			checkpoint: options.checkpoint,
 			batchDurationMs: options.batchDurationMs,
-			budget: new RunBudget(options.limits)
+			budget: new RunBudget(options.limits),
+			...(options.epochOffsetMs !== undefined ? { epochOffsetMs: options.epochOffsetMs } : {})
 		});
 		const sorted = [...arrivals].sort((a, b) => a.atMs - b.atMs);
 		let next = 0;

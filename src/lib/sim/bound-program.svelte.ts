@@ -2,7 +2,8 @@
  * The binding between a page's program and its simulation: the program text is the source of
  * truth. Editing it re-runs the simulation (debounced); a parameter control rewrites only its
  * marked span of the current text (never the user's other edits) and re-runs; a program the
- * engine cannot run yields diagnostics for the editor while the last good run stays on screen.
+ * engine cannot run (or Spark would refuse to start) yields diagnostics for the editor and no
+ * run: nothing plays that the program on screen would not do.
  */
 import type { SourceError } from '$sim';
 import { markedParams, renderProgram, type SpanRewrite } from '$sim';
@@ -45,7 +46,7 @@ export class BoundProgram<T> {
 	seed = $state(1);
 	/** Scripted input rows of the active preset (null: generated input only). */
 	script = $state<string | null>(null);
-	/** The last run that succeeded: what the views draw. */
+	/** The run of the program on screen: what the views draw (null while it cannot run). */
 	run = $state.raw<T | null>(null);
 	/** The error of the latest attempt, if it failed. */
 	error = $state.raw<SourceError | null>(null);
@@ -94,6 +95,21 @@ export class BoundProgram<T> {
 		if (before === this.params) this.#rerun();
 	}
 
+	/**
+	 * Start over from a whole state: this program text, parameters, seed and scripted rows, one
+	 * re-run. A pending edit is dropped (its debounce would otherwise overwrite the new program),
+	 * and so is a worker run still on its way.
+	 */
+	reset(code: string, params: Params, seed: number, script: string | null): void {
+		if (this.#timer) clearTimeout(this.#timer);
+		this.#timer = null;
+		this.code = code;
+		this.params = params;
+		this.seed = seed;
+		this.script = script;
+		this.#rerun();
+	}
+
 	reseed(seed: number): void {
 		this.seed = seed;
 		this.#rerun();
@@ -107,7 +123,7 @@ export class BoundProgram<T> {
 	#generation = 0;
 
 	/** An edit's run: in the engine worker when there is one (the page stays responsive, and a
-	 *  newer edit cancels it), else here. The last good run stays on screen meanwhile. */
+	 *  newer edit cancels it), else here. The previous run stays on screen while it computes. */
 	async #rerunEdit(): Promise<void> {
 		const remote = this.#spec.runRemote;
 		if (!remote) return this.#rerun();
@@ -128,6 +144,8 @@ export class BoundProgram<T> {
 			this.run = result.value;
 			this.error = null;
 		} else {
+			// No stale run: a query Spark would not start shows its error, not an older query.
+			this.run = null;
 			this.error = result.error;
 		}
 	}

@@ -36,6 +36,7 @@ import { decodeInputEdits, EDITS_KEY, encodeInputEdits } from './input-edits-url
 import {
 	baseParams,
 	cursorAt,
+	othersOf,
 	parseUrlState,
 	resolveCursor,
 	serialiseUrlState,
@@ -43,6 +44,9 @@ import {
 	type UrlSpec,
 	type UrlState
 } from './url-state';
+
+/** The seed a page opens with (and a preset or Reset returns to). */
+const DEFAULT_SEED = 1;
 
 /** The key of the companion program's toggle (basic-03's Structured Streaming version). */
 export const SIDE_BY_SIDE_KEY = 'structured';
@@ -130,9 +134,7 @@ export class SimController<R = unknown, F = unknown> {
 		this.preset = sim.question.openingPreset ?? null;
 		// Open a few stops in, paused: the prerendered page (and a reader without JavaScript) sees
 		// the idea, not an empty axis.
-		const stops = untrack(() => this.stops);
-		const opening = stops[Math.min(this.kind.openingStop, stops.length - 1)];
-		this.playback.seek(opening?.endMs ?? 0);
+		this.playback.seek(untrack(() => this.#openingMs()));
 	}
 
 	#bindProgram(): BoundProgram<R> {
@@ -150,7 +152,7 @@ export class SimController<R = unknown, F = unknown> {
 			initialCode: q.program(params),
 			template: q.template,
 			initialParams: params,
-			seed: 1,
+			seed: DEFAULT_SEED,
 			structural: q.structural,
 			run: (code, p, seed, script) => kind.run(q, request(code, p, seed, script)),
 			rewrites: (p) => q.rewrites(p),
@@ -172,7 +174,7 @@ export class SimController<R = unknown, F = unknown> {
 			initialCode: companion.template,
 			template: companion.template,
 			initialParams: this.program.params,
-			seed: 1,
+			seed: DEFAULT_SEED,
 			run: (code, p, seed) => companion.run(q, { code, params: p, seed, script: null, edits: [] }),
 			// Its template marks no spans: parameters change only the simulated input.
 			rewrites: () => ({})
@@ -218,21 +220,80 @@ export class SimController<R = unknown, F = unknown> {
 		this.#reseek(at);
 	}
 
-	/** A preset: the question's defaults, then the preset's parameters and scripted rows. */
+	/**
+	 * A preset is a whole state: whatever was on screen (an edited program, moved controls, a new
+	 * seed, input edits, a Compare setting), the page starts over from the question's program at
+	 * its defaults, then applies the preset's parameters and scripted rows. So the program after
+	 * any sequence of picks is the program of the last pick alone.
+	 */
 	pick(preset: SimPreset): void {
-		const { params, notices } = this.question.constrain({
-			...defaultParams(this.question.schema),
-			...preset.params
-		});
-		this.notices = notices;
-		this.preset = preset.id;
 		const at = this.playback.now;
 		const script = this.question.presets.find((p) => p.id === preset.id)?.script ?? null;
-		this.program.applyPreset(params, script);
-		this.companion?.applyPreset(params, null);
+		this.#startOver(preset.params, script);
+		this.preset = preset.id;
 		// A replay of a test starts where the test does, so "step" walks through its batches.
 		if (script) this.playback.restart();
 		else this.#reseek(at);
+	}
+
+	/** Back to the page as it opens: the default program, parameters, seed and input, the
+	 *  opening preset marked, Compare closed, the cursor on the opening stop (and so a bare URL). */
+	reset(): void {
+		this.#startOver({}, null);
+		this.preset = this.question.openingPreset ?? null;
+		this.comparing = false;
+		this.sideBySide = false;
+		this.playback.playing = false;
+		this.#resumeAt = 0;
+		this.playback.seek(this.#openingMs());
+	}
+
+	/** The page is as it opens (Reset would change nothing but the cursor). */
+	get atDefaults(): boolean {
+		const defaults = this.#defaults({}).params;
+		return (
+			this.program.seed === DEFAULT_SEED &&
+			this.program.script === null &&
+			!this.comparing &&
+			(this.inputEdits?.edits.length ?? 0) === 0 &&
+			this.question.schema.every((p) => this.program.params[p.id] === defaults[p.id]) &&
+			this.program.code === this.question.program(defaults) &&
+			(this.companion === null || this.companion.code === this.sim.companion?.template)
+		);
+	}
+
+	/** What a fresh load shows: the defaults, the opening preset, the cursor on the opening stop. */
+	#opening(now: number): boolean {
+		return (
+			!this.sideBySide &&
+			this.preset === (this.question.openingPreset ?? null) &&
+			now === this.#openingMs() &&
+			this.atDefaults
+		);
+	}
+
+	#defaults(overrides: Params) {
+		return this.question.constrain({ ...defaultParams(this.question.schema), ...overrides });
+	}
+
+	/** The question's defaults with `overrides` on top, in one engine run: the program rendered
+	 *  afresh from the template (no earlier edit or variant survives), seed 1, no input edits. */
+	#startOver(overrides: Params, script: string | null): void {
+		const { params, notices } = this.#defaults(overrides);
+		this.notices = notices;
+		this.comparePick = null;
+		// Loaded, not reset: reset() would run the engine once more before the program changes.
+		this.inputEdits?.load([]);
+		this.program.reset(this.question.program(params), params, DEFAULT_SEED, script);
+		const companion = this.sim.companion;
+		if (this.companion && companion)
+			this.companion.reset(companion.template, params, DEFAULT_SEED, null);
+	}
+
+	/** Where the page opens: a few stops in, so the first frame shows the idea. */
+	#openingMs(): number {
+		const stops = this.stops;
+		return stops[Math.min(this.kind.openingStop, stops.length - 1)]?.endMs ?? 0;
 	}
 
 	/** Same parameters, other random draws; a deterministic successor, so a sequence of new seeds
@@ -245,13 +306,13 @@ export class SimController<R = unknown, F = unknown> {
 	}
 
 	/**
-	 * After a run, the controls show what its program says, so moving a control starts from the
-	 * value that runs. Call from an $effect: it depends on the run only.
+	 * The controls show what the program on screen says, so moving a control starts from the
+	 * value that runs; a program that does not run (Spark refuses it) still moves them. Call from
+	 * an $effect: it depends on the program and its run only.
 	 */
 	syncParams(): void {
 		const run = this.program.run;
 		const code = this.program.code;
-		if (!run) return;
 		untrack(() => {
 			const current = this.program.params;
 			const next = this.kind.paramsOf(this.question, code, run, current);
@@ -442,6 +503,8 @@ export class SimController<R = unknown, F = unknown> {
 	shareQuery(now: number, keep: URLSearchParams = new URLSearchParams()): ShareQuery {
 		const mine = this.#featureKeys();
 		const others = new URLSearchParams([...keep].filter(([k]) => !mine.includes(k)));
+		// The page as it opens has a bare address (so Reset clears the address bar too).
+		if (this.#opening(now)) return { query: othersOf(others, this.urlSpec), caveat: null };
 		const query = serialiseUrlState(this.urlState(now), this.urlSpec, others);
 		const left: string[] = [];
 		if (this.comparing && this.comparison)

@@ -1,7 +1,7 @@
 /**
  * The reader's edits to an event-time page's input records (simulations/kinds/input-edits.ts),
- * held across re-runs: a program edit, a parameter, a preset or a replay keeps them; "Reset
- * input" clears them. Every edit re-runs the engine from the same seed, so what changes on
+ * held across re-runs: a program edit, a parameter or a replay keeps them; a preset (a whole
+ * state), Reset and "Reset input" clear them. Every edit re-runs the engine from the same seed, so what changes on
  * screen is only what the edited record changes.
  */
 import {

@@ -106,6 +106,12 @@ export function parseUrlState(query: URLSearchParams, spec: UrlSpec): ParsedUrlS
 	};
 }
 
+/** The keys of `keep` this state does not own (another control's), carried over unchanged. */
+export function othersOf(keep: URLSearchParams, spec: UrlSpec): URLSearchParams {
+	const ours = new Set<string>([...FIXED_KEYS, ...spec.schema.map((p) => p.id)]);
+	return new URLSearchParams([...keep].filter(([k]) => !ours.has(k)));
+}
+
 /**
  * The query for a state: the preset, only the parameters that differ from it (so a link stays
  * short and still exact), the seed always (a run is its seed), the cursor, `paused` if set.
@@ -116,8 +122,7 @@ export function serialiseUrlState(
 	spec: UrlSpec,
 	keep: URLSearchParams = new URLSearchParams()
 ): URLSearchParams {
-	const ours = new Set<string>([...FIXED_KEYS, ...spec.schema.map((p) => p.id)]);
-	const out = new URLSearchParams([...keep].filter(([k]) => !ours.has(k)));
+	const out = othersOf(keep, spec);
 	if (state.preset !== null) out.set('preset', state.preset);
 	const base = baseParams(spec, state.preset);
 	for (const p of spec.schema) {

@@ -74,13 +74,13 @@ describe('basic-02’s DStream tab', () => {
 		expect(totals.at(-1)).toBeGreaterThan(Math.max(...words));
 	});
 
-	it('totals without a checkpoint: Spark’s own refusal, at its line, and the last good run stays', () => {
+	it('totals without a checkpoint: Spark’s own refusal, at its line, and no run (no stale batches play)', () => {
 		const s = controllerOf(scenario).program;
-		const before = s.run;
+		expect(s.run).not.toBeNull();
 		s.applyPreset(params({ totals: 'no-checkpoint' }), null);
 		expect(s.code).not.toContain('ssc.checkpoint(');
 		expect(s.error?.message).toContain('The checkpoint directory has not been set');
-		expect(s.run).toBe(before);
+		expect(s.run).toBeNull();
 		// Back to per-batch: the template's lines come back out, the page's program again.
 		s.applyPreset(params(), null);
 		expect(s.code).toBe(page);

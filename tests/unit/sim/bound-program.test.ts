@@ -50,7 +50,7 @@ describe('BoundProgram', () => {
 		expect(b.diagnostics).toEqual([]);
 	});
 
-	it('an edit re-runs after a pause; a broken edit keeps the last good run and marks the line', () => {
+	it('an edit re-runs after a pause; a broken edit shows no run and marks the line', () => {
 		const b = new BoundProgram(spec());
 		b.edit(TEMPLATE.replace('"5 seconds")', '"7 seconds")'));
 		expect(b.run).toBe(5); // debounced
@@ -58,7 +58,7 @@ describe('BoundProgram', () => {
 		expect(b.run).toBe(7);
 		b.edit('df = events');
 		vi.advanceTimersByTime(400);
-		expect(b.run).toBe(7);
+		expect(b.run).toBeNull();
 		expect(b.diagnostics[0]).toMatchObject({ line: 1, column: 6 });
 		expect(b.diagnostics[0]?.message).toContain('no watermark');
 	});

@@ -142,15 +142,15 @@ describe('StructuredSide (server-rendered), basic-03 seed 1, same cursor', () =>
 			}
 		}).body;
 
-	it('the page’s own program: the engine’s located refusal, and the variants it can run', () => {
+	it('the page’s own program runs (current_timestamp() is the batch time): no refusal, its rows', () => {
 		const session = controllerOf(scenario).companion!;
 		const view = one(parseMarkup(draw(session)), 'sim-structured');
-		expect(session.error).not.toBeNull();
-		expect(textOf(one(view, 'sim-structured-error'))).toBe(
-			`Line ${session.error!.line}: ${session.error!.message}`.replace(/\s+/g, ' ')
-		);
-		expect(byTestId(view, 'sim-structured-totals')).toHaveLength(1);
-		expect(byTestId(view, 'sim-structured-windowed')).toHaveLength(1);
+		expect(session.error).toBeNull();
+		expect(byTestId(view, 'sim-structured-error')).toHaveLength(0);
+		const ss = session.run as SsRun;
+		expect(ss.queries).toHaveLength(2);
+		const trs = findAll(view, (e) => e.tag === 'tr');
+		expect(findAll(trs[0]!, (e) => e.tag === 'th').map(textOf)).toEqual([...ss.columns]);
 	});
 
 	describe('after picking the running-totals variant (as the page does: an edit of the tab)', () => {
