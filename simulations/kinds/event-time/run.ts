@@ -14,10 +14,11 @@ import {
 	type AnalyzedQuery,
 	type QueryError
 } from '../../structured/index';
+import type { AnalyzedNode } from '../../structured/analyzer/types';
 import { sourceName } from '../../structured/runtime/physical';
 import type { Arrival } from '../../structured/runtime/run';
 import type { EventTimeInput, SimEvent } from './question';
-import type { EtBatch, EtEvent, EtRun, EtWindow, EtWindowUpdate } from './frames';
+import type { EtBatch, EtEvent, EtInputWatermark, EtRun, EtWindow, EtWindowUpdate } from './frames';
 import { matchInputs, windowSpecOf, type InputMatch } from './structured-inputs';
 import { codeSpansOf } from './code-spans';
 
@@ -93,6 +94,7 @@ function toRun(
 	const batches: BatchDraft[] = [];
 	const batchOf = new Map<string, number>();
 	const droppedGroups = new Map<number, Value[][]>();
+	const duplicateGroups = new Map<number, Value[][]>();
 	const agg = [...q.statefulOperators]
 		.reverse()
 		.find((o) => o.kind === 'aggregate' || o.kind === 'session');
@@ -112,6 +114,7 @@ function toRun(
 				.map((f) => f.name)
 		: [];
 
+	const wmStreams = watermarkStreams(q, matches);
 	let current: BatchDraft | null = null;
 	for (const { atMs, event: ev } of trace) {
 		switch (ev.type) {
@@ -145,6 +148,12 @@ function toRun(
 						ev.rows.map((r) => [...r])
 					);
 				break;
+			case 'rowsDeduplicated': {
+				const list = duplicateGroups.get(ev.batchId) ?? [];
+				for (const r of ev.rows) list.push([...r]);
+				duplicateGroups.set(ev.batchId, list);
+				break;
+			}
 			case 'windowUpdated':
 			case 'stateEvicted':
 			case 'sessionsMerged':
@@ -177,6 +186,9 @@ function toRun(
 				break;
 			case 'rowsEmitted':
 				if (current) for (const r of ev.rows) current.output.push(toView(r));
+				break;
+			case 'inputWatermarks':
+				if (current) current.inputWatermarks = inputWatermarksOf(wmStreams, ev.perNodeMs, epoch);
 				break;
 			case 'commitLogWritten':
 				if (current) current.nextWatermarkMs = virtualWm(ev.entry.nextBatchWatermarkMs);
@@ -219,6 +231,7 @@ function toRun(
 			list.push(x);
 		}
 	}
+	const duplicates = duplicateIds(allEvents, batchOf, duplicateGroups, epoch);
 	const events: EtEvent[] = allEvents.map(({ e, stream }) => {
 		const batchId = batchOf.get(e.id) ?? null;
 		const tUs = (epoch + e.eventTimeMs) * 1000;
@@ -226,7 +239,9 @@ function toRun(
 		const mine = (byKeyPart.get(e.key) ?? [])
 			.filter((x) => x.merged === null && x.w.startMs <= e.eventTimeMs && e.eventTimeMs < x.w.endMs)
 			.map((x) => x.w.id);
-		const dropped = batchId !== null && isDropped(e, tUs, droppedGroups.get(batchId) ?? [], spec);
+		const duplicate = duplicates.has(e.id);
+		const dropped =
+			!duplicate && batchId !== null && isDropped(e, tUs, droppedGroups.get(batchId) ?? [], spec);
 		return {
 			id: e.id,
 			stream,
@@ -235,7 +250,8 @@ function toRun(
 			arrivalMs: e.arrivalMs,
 			batchId,
 			dropped,
-			windows: dropped ? [] : mine
+			...(duplicate ? { duplicate } : {}),
+			windows: dropped || duplicate ? [] : mine
 		};
 	});
 
@@ -264,6 +280,50 @@ function toRun(
 	};
 }
 
+/** Each withWatermark node with the simulated stream under it, in the program's order. */
+function watermarkStreams(
+	q: AnalyzedQuery,
+	matches: readonly InputMatch[]
+): { nodeId: number; stream: string }[] {
+	return q.watermarks.flatMap((w) => {
+		const node = findNode(q.root, w.nodeId);
+		const source = node && firstSource(node);
+		const m = source && matches.find((x) => x.source.id === source.id);
+		return m ? [{ nodeId: w.nodeId, stream: m.stream.name }] : [];
+	});
+}
+
+function inputWatermarksOf(
+	streams: readonly { nodeId: number; stream: string }[],
+	perNodeMs: Readonly<Record<number, number>>,
+	epochMs: number
+): EtInputWatermark[] {
+	return streams.map(({ nodeId, stream }) => {
+		const ms = perNodeMs[nodeId];
+		// Like the global value: an input without rows (or still at 1970) has no watermark yet.
+		return { stream, ms: ms === undefined || ms <= 0 ? Number.NEGATIVE_INFINITY : ms - epochMs };
+	});
+}
+
+function findNode(root: AnalyzedNode, id: number): AnalyzedNode | null {
+	const stack = [root];
+	while (stack.length > 0) {
+		const n = stack.pop()!;
+		if (n.id === id) return n;
+		stack.push(...n.children);
+	}
+	return null;
+}
+
+function firstSource(n: AnalyzedNode): AnalyzedNode | null {
+	if (n.plan.op === 'Source') return n;
+	for (const c of n.children) {
+		const s = firstSource(c);
+		if (s) return s;
+	}
+	return null;
+}
+
 /** offsets/N keyed by the topic each source reads. */
 function topicOffsets(
 	matches: readonly InputMatch[],
@@ -278,13 +338,7 @@ function topicOffsets(
 }
 
 function nodeSchema(q: AnalyzedQuery, nodeId: number): readonly StructField[] {
-	const stack = [q.root];
-	while (stack.length > 0) {
-		const n = stack.pop()!;
-		if (n.id === nodeId) return n.schema;
-		stack.push(...n.children);
-	}
-	return [];
+	return findNode(q.root, nodeId)?.schema ?? [];
 }
 
 const isWindow = (v: unknown): v is { start: Value; end: Value } =>
@@ -310,6 +364,39 @@ function aggLabel(batchId: number, values: readonly Value[]): EtWindowUpdate {
 			)
 			.join(' · ')
 	};
+}
+
+/** The events a deduplication dropped, matched to the engine's rows by key and event time.
+ *  Within a batch the first row of a key is kept, so later arrivals take the matches first
+ *  (a copy stamped with the same event time as its original is the one dropped). */
+function duplicateIds(
+	all: readonly { e: SimEvent }[],
+	batchOf: ReadonlyMap<string, number>,
+	groups: ReadonlyMap<number, Value[][]>,
+	epochMs: number
+): Set<string> {
+	const out = new Set<string>();
+	if (groups.size === 0) return out;
+	const byBatch = new Map<number, SimEvent[]>();
+	for (const { e } of all) {
+		const b = batchOf.get(e.id);
+		if (b === undefined || !groups.has(b)) continue;
+		let list = byBatch.get(b);
+		if (!list) byBatch.set(b, (list = []));
+		list.push(e);
+	}
+	for (const [b, list] of byBatch) {
+		const left = [...(groups.get(b) ?? [])];
+		const late = [...list].sort((p, q) => q.arrivalMs - p.arrivalMs);
+		for (const e of late) {
+			const tUs = (epochMs + e.eventTimeMs) * 1000;
+			const i = left.findIndex((r) => r.includes(tUs) && r.includes(e.key));
+			if (i < 0) continue;
+			left.splice(i, 1);
+			out.add(e.id);
+		}
+	}
+	return out;
 }
 
 /** Did the late filter drop this event? Aggregations report the late groups (window + keys);

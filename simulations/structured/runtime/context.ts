@@ -27,6 +27,8 @@ export interface OperatorMetrics {
 	mergedRows?: readonly Row[];
 	/** For the trace: what was dropped as late (groups for an aggregation, raw rows otherwise). */
 	droppedRows?: readonly Row[];
+	/** Dedup only, for the trace: the rows dropped as duplicates of a key in state. */
+	duplicateRows?: readonly Row[];
 }
 
 export interface BatchContext {
