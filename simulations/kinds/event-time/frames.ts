@@ -86,6 +86,38 @@ export interface EtWindow {
 	readonly mergedBatch?: number | null;
 }
 
+/** One input row's life in a stream-stream join's buffer (StreamingSymmetricHashJoinExec). */
+export interface EtJoinRow {
+	/** The input event (EtEvent.id). */
+	readonly id: string;
+	readonly side: 'left' | 'right';
+	/** The batch that stored it in its side's buffer (null: never stored, e.g. dropped late). */
+	readonly storedBatch: number | null;
+	/** The batch whose state watermark removed it. */
+	readonly evictedBatch: number | null;
+	/** The batch that wrote its row with NULLs (an outer side's row evicted unmatched). */
+	readonly nullBatch: number | null;
+}
+
+export interface EtJoin {
+	/** The streams read by the join's left and right inputs. */
+	readonly left: string;
+	readonly right: string;
+	readonly rows: readonly EtJoinRow[];
+	/** Joined pairs by the batch that wrote them (event ids). */
+	readonly pairs: readonly {
+		readonly left: string;
+		readonly right: string;
+		readonly batchId: number;
+	}[];
+	/** Per batch, the event time each side's buffer evicts below (virtual ms; null: never). */
+	readonly bounds: readonly {
+		readonly batchId: number;
+		readonly left: number | null;
+		readonly right: number | null;
+	}[];
+}
+
 export interface EtRun {
 	readonly events: readonly EtEvent[];
 	readonly batches: readonly EtBatch[];
@@ -95,6 +127,8 @@ export interface EtRun {
 	readonly delayMs: number | null;
 	/** Processing time the run covers. */
 	readonly endMs: number;
+	/** A stream-stream join's two buffers, when the program has one. */
+	readonly join?: EtJoin;
 	/** Where the program says what the run does (for highlighting the code behind an event). */
 	readonly spans?: EtCodeSpans;
 }

@@ -18,7 +18,17 @@ import type { AnalyzedNode } from '../../structured/analyzer/types';
 import { sourceName } from '../../structured/runtime/physical';
 import type { Arrival } from '../../structured/runtime/run';
 import type { EventTimeInput, SimEvent } from './question';
-import type { EtBatch, EtEvent, EtInputWatermark, EtRun, EtWindow, EtWindowUpdate } from './frames';
+import type {
+	EtBatch,
+	EtEvent,
+	EtInputWatermark,
+	EtJoin,
+	EtJoinRow,
+	EtRun,
+	EtWindow,
+	EtWindowUpdate
+} from './frames';
+import type { JoinTrace } from '../../structured/operators/join';
 import { matchInputs, windowSpecOf, type InputMatch } from './structured-inputs';
 import { codeSpansOf } from './code-spans';
 
@@ -95,6 +105,7 @@ function toRun(
 	const batchOf = new Map<string, number>();
 	const droppedGroups = new Map<number, Value[][]>();
 	const duplicateGroups = new Map<number, Value[][]>();
+	const joinTraces: { batchId: number; trace: JoinTrace }[] = [];
 	const agg = [...q.statefulOperators]
 		.reverse()
 		.find((o) => o.kind === 'aggregate' || o.kind === 'session');
@@ -147,6 +158,9 @@ function toRun(
 						ev.batchId,
 						ev.rows.map((r) => [...r])
 					);
+				break;
+			case 'joinStateChanged':
+				joinTraces.push({ batchId: ev.batchId, trace: ev.trace });
 				break;
 			case 'rowsDeduplicated': {
 				const list = duplicateGroups.get(ev.batchId) ?? [];
@@ -276,8 +290,89 @@ function toRun(
 		outputMode: q.outputMode,
 		delayMs: delay,
 		endMs: Math.max(input.runLengthMs, ...batches.map((b) => b.endMs)),
-		spans: codeSpansOf(q)
+		spans: codeSpansOf(q),
+		...(joinTraces.length > 0 ? { join: joinOf(q, matches, joinTraces, epoch) } : {})
 	};
+}
+
+/** The join's buffers, row by row: the engine's rows matched back to the events by key and
+ *  event time (each side reads one stream). */
+function joinOf(
+	q: AnalyzedQuery,
+	matches: readonly InputMatch[],
+	traces: readonly { batchId: number; trace: JoinTrace }[],
+	epochMs: number
+): EtJoin | undefined {
+	const op = q.statefulOperators.find((o) => o.kind === 'join');
+	const node = op && findNode(q.root, op.nodeId);
+	const streamOf = (n: AnalyzedNode | undefined) => {
+		const s = n && firstSource(n);
+		return matches.find((m) => s && m.source.id === s.id)?.stream;
+	};
+	const left = streamOf(node?.children[0]);
+	const right = streamOf(node?.children[1]);
+	if (!left || !right) return undefined;
+	const index = (events: readonly SimEvent[]) => {
+		const m = new Map<string, string[]>();
+		for (const e of events) {
+			const k = `${e.key}|${(epochMs + e.eventTimeMs) * 1000}`;
+			const list = m.get(k);
+			if (list) list.push(e.id);
+			else m.set(k, [e.id]);
+		}
+		return m;
+	};
+	const idx = { left: index(left.events), right: index(right.events) };
+	/** The event a row came from: a row holds its key and its event time (µs). */
+	const idOf = (side: 'left' | 'right', r: readonly Value[]): string | undefined => {
+		const times = r.filter((v): v is number => typeof v === 'number');
+		for (const t of times)
+			for (const v of r) {
+				const hit = idx[side].get(`${String(v)}|${t}`);
+				if (hit) return hit[0];
+			}
+		return undefined;
+	};
+	const rows = new Map<string, Mutable<EtJoinRow>>();
+	const rowOf = (side: 'left' | 'right', r: readonly Value[]) => {
+		const id = idOf(side, r);
+		if (id === undefined) return undefined;
+		let row = rows.get(id);
+		if (!row)
+			rows.set(id, (row = { id, side, storedBatch: null, evictedBatch: null, nullBatch: null }));
+		return row;
+	};
+	const pairs: { left: string; right: string; batchId: number }[] = [];
+	const bounds: { batchId: number; left: number | null; right: number | null }[] = [];
+	const virtual = (ms: number | null) => (ms === null || ms <= 0 ? null : ms - epochMs);
+	for (const { batchId, trace } of traces) {
+		for (const side of ['left', 'right'] as const) {
+			const t = trace[side];
+			for (const r of t.stored) {
+				const row = rowOf(side, r);
+				if (row && row.storedBatch === null) row.storedBatch = batchId;
+			}
+			for (const r of t.evicted) {
+				const row = rowOf(side, r);
+				if (row) row.evictedBatch = batchId;
+			}
+			for (const r of t.nulls) {
+				const row = rowOf(side, r);
+				if (row) row.nullBatch = batchId;
+			}
+		}
+		for (const [l, r] of trace.pairs) {
+			const a = idOf('left', l);
+			const b = idOf('right', r);
+			if (a && b) pairs.push({ left: a, right: b, batchId });
+		}
+		bounds.push({
+			batchId,
+			left: virtual(trace.left.boundMs),
+			right: virtual(trace.right.boundMs)
+		});
+	}
+	return { left: left.name, right: right.name, rows: [...rows.values()], pairs, bounds };
 }
 
 /** Each withWatermark node with the simulated stream under it, in the program's order. */

@@ -6,6 +6,7 @@
  */
 import type { Row } from './context';
 import type { StreamingQueryProgress } from './progress';
+import type { JoinTrace } from '../operators/join';
 
 export interface OffsetLogEntry {
 	readonly batchId: number;
@@ -53,6 +54,15 @@ export type EngineEvent =
 			readonly batchId: number;
 			readonly operatorId: number;
 			readonly rows: readonly Row[];
+	  }
+	/** A stream-stream join's two buffers this batch (StreamingSymmetricHashJoinExec's state):
+	 *  rows stored and evicted per side, the null rows an outer side wrote on eviction, the
+	 *  pairs it joined, and the state watermark each side evicts below (R5.3). */
+	| {
+			readonly type: 'joinStateChanged';
+			readonly batchId: number;
+			readonly operatorId: number;
+			readonly trace: JoinTrace;
 	  }
 	/** Groups of an aggregation or session window touched this batch: key columns, then the
 	 *  aggregate values now in state (what a window's count reads after this batch). */

@@ -245,6 +245,13 @@ export class MicroBatchExecution {
 					rows: m.droppedRows ?? []
 				});
 			}
+			if (m.joinTrace !== undefined)
+				events.push({
+					type: 'joinStateChanged',
+					batchId,
+					operatorId: op.op.id,
+					trace: m.joinTrace
+				});
 			if (m.duplicateRows !== undefined && m.duplicateRows.length > 0) {
 				events.push({
 					type: 'rowsDeduplicated',
