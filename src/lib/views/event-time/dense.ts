@@ -12,7 +12,7 @@ export interface DenseMark {
 	readonly kind: DotKind;
 	readonly shape: number;
 	readonly count: number;
-	/** Radius in px: 2.5 for one row, growing with the square root of the count. */
+	/** Radius in px: 2.5 for one row, growing with the square root of the count, at most 5.5 (a line of rows stays a line). */
 	readonly r: number;
 }
 
@@ -42,7 +42,7 @@ export function aggregateMarks(dots: readonly EtDot[], cell = CELL_PX): DenseMar
 			kind: c.kind,
 			shape: c.shape,
 			count: c.n,
-			r: Math.min(9, 2.5 * Math.sqrt(c.n))
+			r: Math.min(5.5, 2.5 * Math.sqrt(c.n))
 		}))
 		.sort((a, b) => order[a.kind] - order[b.kind]);
 }
