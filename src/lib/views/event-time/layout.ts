@@ -168,13 +168,18 @@ export function layoutEventTime(
 		if (kind === 'on-time') {
 			const wm = watermarkAt(visible, e.arrivalMs);
 			const end = Math.max(...e.windows.map((id) => windowEnd.get(id) ?? -Infinity));
-			if (e.eventTimeMs <= wm && end > wm)
+			// Complete mode drops no late row at all (the watermark bounds no state there).
+			const complete = run.outputMode === 'complete';
+			if (e.eventTimeMs <= wm && (end > wm || complete) && Number.isFinite(end))
 				reaches.push({
 					id: e.id,
 					x: x(e.arrivalMs),
 					y0: y(e.eventTimeMs),
 					y1: y(end),
-					title: `${e.key} at ${secondsLabel(e.eventTimeMs)} is behind the watermark (${secondsLabel(wm)}) but still counts: its window ends at ${secondsLabel(end)}, above it, so the window is still open`
+					title:
+						end > wm
+							? `${e.key} at ${secondsLabel(e.eventTimeMs)} is behind the watermark (${secondsLabel(wm)}) but still counts: its window ends at ${secondsLabel(end)}, above it, so the window is still open`
+							: `${e.key} at ${secondsLabel(e.eventTimeMs)} is behind the watermark (${secondsLabel(wm)}) and its window ended at ${secondsLabel(end)}, yet it counts: complete mode keeps every window and drops no late row`
 				});
 		}
 		return { id: e.id, x: x(e.arrivalMs), y: y(e.eventTimeMs), kind, shape, title };
