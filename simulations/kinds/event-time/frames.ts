@@ -18,6 +18,8 @@ export interface EtEvent {
 	readonly batchId: number | null;
 	/** Dropped by the watermark (Spark's numRowsDroppedByWatermark). */
 	readonly dropped: boolean;
+	/** Dropped by a deduplication: its key was already in state (a copy of an earlier row). */
+	readonly duplicate?: boolean;
 	/** The windows (ids) the engine assigned it to; empty when dropped or not windowed. */
 	readonly windows: readonly string[];
 }
@@ -26,7 +28,8 @@ export interface EtBatch {
 	readonly batchId: number;
 	readonly startMs: number;
 	readonly endMs: number;
-	/** The watermark this batch ran with (computed by the previous batch; 0 before any). */
+	/** The watermark this batch ran with (computed by the previous batch; -Infinity while it is
+	 *  still Spark's initial 0, i.e. no watermark yet). */
 	readonly watermarkMs: number;
 	/** The watermark this batch computed, used from the next batch on. */
 	readonly nextWatermarkMs: number;
@@ -37,6 +40,11 @@ export interface EtBatch {
 	readonly noData: boolean;
 	/** Rows the sink received from this batch, in the output's column order. */
 	readonly output: readonly (readonly unknown[])[];
+	/** Each input's own watermark after this batch (the engine's per-operator tracking, R2.3), in
+	 *  the order the program declares them; -Infinity for an input that has seen no row yet (it
+	 *  counts as 0, which under `min` holds the global watermark at 0). Absent without any
+	 *  withWatermark and in hand-built runs. */
+	readonly inputWatermarks?: readonly EtInputWatermark[];
 	/** The engine's StreamingQueryProgress for this batch (SPARK-SEMANTICS R1.6), as
 	 *  `query.recentProgress` holds it: rates, batchDuration, eventTime, and per stateful operator
 	 *  (`stateOperators`, sink first) numRowsTotal/Updated/Removed/DroppedByWatermark. Absent in
@@ -47,6 +55,12 @@ export interface EtBatch {
 	readonly offsetLog?: Readonly<Record<string, SourceOffset>>;
 	/** commits/N was written once the sink had the batch (R1.2 step 4). */
 	readonly committed?: boolean;
+}
+
+export interface EtInputWatermark {
+	/** The simulated stream (the page's name for the topic) the withWatermark reads. */
+	readonly stream: string;
+	readonly ms: number;
 }
 
 export type WindowState = 'open' | 'updated' | 'emitted' | 'evicted';
@@ -73,6 +87,38 @@ export interface EtWindow {
 	readonly mergedBatch?: number | null;
 }
 
+/** One input row's life in a stream-stream join's buffer (StreamingSymmetricHashJoinExec). */
+export interface EtJoinRow {
+	/** The input event (EtEvent.id). */
+	readonly id: string;
+	readonly side: 'left' | 'right';
+	/** The batch that stored it in its side's buffer (null: never stored, e.g. dropped late). */
+	readonly storedBatch: number | null;
+	/** The batch whose state watermark removed it. */
+	readonly evictedBatch: number | null;
+	/** The batch that wrote its row with NULLs (an outer side's row evicted unmatched). */
+	readonly nullBatch: number | null;
+}
+
+export interface EtJoin {
+	/** The streams read by the join's left and right inputs. */
+	readonly left: string;
+	readonly right: string;
+	readonly rows: readonly EtJoinRow[];
+	/** Joined pairs by the batch that wrote them (event ids). */
+	readonly pairs: readonly {
+		readonly left: string;
+		readonly right: string;
+		readonly batchId: number;
+	}[];
+	/** Per batch, the event time each side's buffer evicts below (virtual ms; null: never). */
+	readonly bounds: readonly {
+		readonly batchId: number;
+		readonly left: number | null;
+		readonly right: number | null;
+	}[];
+}
+
 export interface EtRun {
 	readonly events: readonly EtEvent[];
 	readonly batches: readonly EtBatch[];
@@ -82,6 +128,8 @@ export interface EtRun {
 	readonly delayMs: number | null;
 	/** Processing time the run covers. */
 	readonly endMs: number;
+	/** A stream-stream join's two buffers, when the program has one. */
+	readonly join?: EtJoin;
 	/** Where the program says what the run does (for highlighting the code behind an event). */
 	readonly spans?: EtCodeSpans;
 }
@@ -115,7 +163,11 @@ export interface EtFrame {
 	readonly done: readonly EtBatch[];
 	/** The batch running at t, if any. */
 	readonly running: EtBatch | null;
+	/** The global watermark at t: -Infinity before the first batch and while it is Spark's
+	 *  initial 0 (the views say "none yet" and draw no line). */
 	readonly watermarkMs: number;
+	/** Each input's own watermark at t (from the last finished batch); empty before any. */
+	readonly inputWatermarks: readonly EtInputWatermark[];
 	readonly windows: readonly EtWindowAt[];
 	/** The last finished batch's sink rows. */
 	readonly lastOutput: EtBatch | null;
@@ -127,7 +179,7 @@ export function frameAt(run: EtRun, t: number): EtFrame {
 	const running = run.batches.find((b) => b.startMs <= t && t < b.endMs) ?? null;
 	const last = done.at(-1) ?? null;
 	const lastId = last?.batchId ?? -1;
-	const watermarkMs = running?.watermarkMs ?? last?.nextWatermarkMs ?? 0;
+	const watermarkMs = running?.watermarkMs ?? last?.nextWatermarkMs ?? Number.NEGATIVE_INFINITY;
 	const windows: EtWindowAt[] = [];
 	for (const w of run.windows) {
 		const seen = w.updates.filter((u) => u.batchId <= lastId);
@@ -150,6 +202,7 @@ export function frameAt(run: EtRun, t: number): EtFrame {
 		done,
 		running,
 		watermarkMs,
+		inputWatermarks: last?.inputWatermarks ?? [],
 		windows,
 		lastOutput: last
 	};

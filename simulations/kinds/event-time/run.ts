@@ -15,10 +15,21 @@ import {
 	type AnalyzedQuery,
 	type QueryError
 } from '../../structured/index';
+import type { AnalyzedNode } from '../../structured/analyzer/types';
 import { sourceName } from '../../structured/runtime/physical';
 import type { Arrival } from '../../structured/runtime/run';
 import type { EventTimeInput, SimEvent } from './question';
-import type { EtBatch, EtEvent, EtRun, EtWindow, EtWindowUpdate } from './frames';
+import type {
+	EtBatch,
+	EtEvent,
+	EtInputWatermark,
+	EtJoin,
+	EtJoinRow,
+	EtRun,
+	EtWindow,
+	EtWindowUpdate
+} from './frames';
+import type { JoinTrace } from '../../structured/operators/join';
 import { matchInputs, windowSpecOf, type InputMatch } from './structured-inputs';
 import { codeSpansOf } from './code-spans';
 
@@ -95,6 +106,8 @@ function toRun(
 	const batches: BatchDraft[] = [];
 	const batchOf = new Map<string, number>();
 	const droppedGroups = new Map<number, Value[][]>();
+	const duplicateGroups = new Map<number, Value[][]>();
+	const joinTraces: { batchId: number; trace: JoinTrace }[] = [];
 	const agg = [...q.statefulOperators]
 		.reverse()
 		.find((o) => o.kind === 'aggregate' || o.kind === 'session');
@@ -114,6 +127,7 @@ function toRun(
 				.map((f) => f.name)
 		: [];
 
+	const wmStreams = watermarkStreams(q, matches);
 	let current: BatchDraft | null = null;
 	for (const { atMs, event: ev } of trace) {
 		switch (ev.type) {
@@ -147,6 +161,15 @@ function toRun(
 						ev.rows.map((r) => [...r])
 					);
 				break;
+			case 'joinStateChanged':
+				joinTraces.push({ batchId: ev.batchId, trace: ev.trace });
+				break;
+			case 'rowsDeduplicated': {
+				const list = duplicateGroups.get(ev.batchId) ?? [];
+				for (const r of ev.rows) list.push([...r]);
+				duplicateGroups.set(ev.batchId, list);
+				break;
+			}
 			case 'windowUpdated':
 			case 'stateEvicted':
 			case 'sessionsMerged':
@@ -179,6 +202,9 @@ function toRun(
 				break;
 			case 'rowsEmitted':
 				if (current) for (const r of ev.rows) current.output.push(toView(r));
+				break;
+			case 'inputWatermarks':
+				if (current) current.inputWatermarks = inputWatermarksOf(wmStreams, ev.perNodeMs, epoch);
 				break;
 			case 'commitLogWritten':
 				if (current) current.nextWatermarkMs = virtualWm(ev.entry.nextBatchWatermarkMs);
@@ -221,6 +247,7 @@ function toRun(
 			list.push(x);
 		}
 	}
+	const duplicates = duplicateIds(allEvents, batchOf, duplicateGroups, epoch);
 	const events: EtEvent[] = allEvents.map(({ e, stream }) => {
 		const batchId = batchOf.get(e.id) ?? null;
 		const tUs = (epoch + e.eventTimeMs) * 1000;
@@ -228,7 +255,9 @@ function toRun(
 		const mine = (byKeyPart.get(e.key) ?? [])
 			.filter((x) => x.merged === null && x.w.startMs <= e.eventTimeMs && e.eventTimeMs < x.w.endMs)
 			.map((x) => x.w.id);
-		const dropped = batchId !== null && isDropped(e, tUs, droppedGroups.get(batchId) ?? [], spec);
+		const duplicate = duplicates.has(e.id);
+		const dropped =
+			!duplicate && batchId !== null && isDropped(e, tUs, droppedGroups.get(batchId) ?? [], spec);
 		return {
 			id: e.id,
 			stream,
@@ -237,7 +266,8 @@ function toRun(
 			arrivalMs: e.arrivalMs,
 			batchId,
 			dropped,
-			windows: dropped ? [] : mine
+			...(duplicate ? { duplicate } : {}),
+			windows: dropped || duplicate ? [] : mine
 		};
 	});
 
@@ -262,8 +292,133 @@ function toRun(
 		outputMode: q.outputMode,
 		delayMs: delay,
 		endMs: Math.max(input.runLengthMs, ...batches.map((b) => b.endMs)),
-		spans: codeSpansOf(q)
+		spans: codeSpansOf(q),
+		...(joinTraces.length > 0 ? { join: joinOf(q, matches, joinTraces, epoch) } : {})
 	};
+}
+
+/** The join's buffers, row by row: the engine's rows matched back to the events by key and
+ *  event time (each side reads one stream). */
+function joinOf(
+	q: AnalyzedQuery,
+	matches: readonly InputMatch[],
+	traces: readonly { batchId: number; trace: JoinTrace }[],
+	epochMs: number
+): EtJoin | undefined {
+	const op = q.statefulOperators.find((o) => o.kind === 'join');
+	const node = op && findNode(q.root, op.nodeId);
+	const streamOf = (n: AnalyzedNode | undefined) => {
+		const s = n && firstSource(n);
+		return matches.find((m) => s && m.source.id === s.id)?.stream;
+	};
+	const left = streamOf(node?.children[0]);
+	const right = streamOf(node?.children[1]);
+	if (!left || !right) return undefined;
+	const index = (events: readonly SimEvent[]) => {
+		const m = new Map<string, string[]>();
+		for (const e of events) {
+			const k = `${e.key}|${(epochMs + e.eventTimeMs) * 1000}`;
+			const list = m.get(k);
+			if (list) list.push(e.id);
+			else m.set(k, [e.id]);
+		}
+		return m;
+	};
+	const idx = { left: index(left.events), right: index(right.events) };
+	/** The event a row came from: a row holds its key and its event time (µs). */
+	const idOf = (side: 'left' | 'right', r: readonly Value[]): string | undefined => {
+		const times = r.filter((v): v is number => typeof v === 'number');
+		for (const t of times)
+			for (const v of r) {
+				const hit = idx[side].get(`${String(v)}|${t}`);
+				if (hit) return hit[0];
+			}
+		return undefined;
+	};
+	const rows = new Map<string, Mutable<EtJoinRow>>();
+	const rowOf = (side: 'left' | 'right', r: readonly Value[]) => {
+		const id = idOf(side, r);
+		if (id === undefined) return undefined;
+		let row = rows.get(id);
+		if (!row)
+			rows.set(id, (row = { id, side, storedBatch: null, evictedBatch: null, nullBatch: null }));
+		return row;
+	};
+	const pairs: { left: string; right: string; batchId: number }[] = [];
+	const bounds: { batchId: number; left: number | null; right: number | null }[] = [];
+	const virtual = (ms: number | null) => (ms === null || ms <= 0 ? null : ms - epochMs);
+	for (const { batchId, trace } of traces) {
+		for (const side of ['left', 'right'] as const) {
+			const t = trace[side];
+			for (const r of t.stored) {
+				const row = rowOf(side, r);
+				if (row && row.storedBatch === null) row.storedBatch = batchId;
+			}
+			for (const r of t.evicted) {
+				const row = rowOf(side, r);
+				if (row) row.evictedBatch = batchId;
+			}
+			for (const r of t.nulls) {
+				const row = rowOf(side, r);
+				if (row) row.nullBatch = batchId;
+			}
+		}
+		for (const [l, r] of trace.pairs) {
+			const a = idOf('left', l);
+			const b = idOf('right', r);
+			if (a && b) pairs.push({ left: a, right: b, batchId });
+		}
+		bounds.push({
+			batchId,
+			left: virtual(trace.left.boundMs),
+			right: virtual(trace.right.boundMs)
+		});
+	}
+	return { left: left.name, right: right.name, rows: [...rows.values()], pairs, bounds };
+}
+
+/** Each withWatermark node with the simulated stream under it, in the program's order. */
+function watermarkStreams(
+	q: AnalyzedQuery,
+	matches: readonly InputMatch[]
+): { nodeId: number; stream: string }[] {
+	return q.watermarks.flatMap((w) => {
+		const node = findNode(q.root, w.nodeId);
+		const source = node && firstSource(node);
+		const m = source && matches.find((x) => x.source.id === source.id);
+		return m ? [{ nodeId: w.nodeId, stream: m.stream.name }] : [];
+	});
+}
+
+function inputWatermarksOf(
+	streams: readonly { nodeId: number; stream: string }[],
+	perNodeMs: Readonly<Record<number, number>>,
+	epochMs: number
+): EtInputWatermark[] {
+	return streams.map(({ nodeId, stream }) => {
+		const ms = perNodeMs[nodeId];
+		// Like the global value: an input without rows (or still at 1970) has no watermark yet.
+		return { stream, ms: ms === undefined || ms <= 0 ? Number.NEGATIVE_INFINITY : ms - epochMs };
+	});
+}
+
+function findNode(root: AnalyzedNode, id: number): AnalyzedNode | null {
+	const stack = [root];
+	while (stack.length > 0) {
+		const n = stack.pop()!;
+		if (n.id === id) return n;
+		stack.push(...n.children);
+	}
+	return null;
+}
+
+function firstSource(n: AnalyzedNode): AnalyzedNode | null {
+	if (n.plan.op === 'Source') return n;
+	for (const c of n.children) {
+		const s = firstSource(c);
+		if (s) return s;
+	}
+	return null;
 }
 
 /** offsets/N keyed by the topic each source reads. */
@@ -280,13 +435,7 @@ function topicOffsets(
 }
 
 function nodeSchema(q: AnalyzedQuery, nodeId: number): readonly StructField[] {
-	const stack = [q.root];
-	while (stack.length > 0) {
-		const n = stack.pop()!;
-		if (n.id === nodeId) return n.schema;
-		stack.push(...n.children);
-	}
-	return [];
+	return findNode(q.root, nodeId)?.schema ?? [];
 }
 
 const isWindow = (v: unknown): v is { start: Value; end: Value } =>
@@ -312,6 +461,39 @@ function aggLabel(batchId: number, values: readonly Value[]): EtWindowUpdate {
 			)
 			.join(' · ')
 	};
+}
+
+/** The events a deduplication dropped, matched to the engine's rows by key and event time.
+ *  Within a batch the first row of a key is kept, so later arrivals take the matches first
+ *  (a copy stamped with the same event time as its original is the one dropped). */
+function duplicateIds(
+	all: readonly { e: SimEvent }[],
+	batchOf: ReadonlyMap<string, number>,
+	groups: ReadonlyMap<number, Value[][]>,
+	epochMs: number
+): Set<string> {
+	const out = new Set<string>();
+	if (groups.size === 0) return out;
+	const byBatch = new Map<number, SimEvent[]>();
+	for (const { e } of all) {
+		const b = batchOf.get(e.id);
+		if (b === undefined || !groups.has(b)) continue;
+		let list = byBatch.get(b);
+		if (!list) byBatch.set(b, (list = []));
+		list.push(e);
+	}
+	for (const [b, list] of byBatch) {
+		const left = [...(groups.get(b) ?? [])];
+		const late = [...list].sort((p, q) => q.arrivalMs - p.arrivalMs);
+		for (const e of late) {
+			const tUs = (epochMs + e.eventTimeMs) * 1000;
+			const i = left.findIndex((r) => r.includes(tUs) && r.includes(e.key));
+			if (i < 0) continue;
+			left.splice(i, 1);
+			out.add(e.id);
+		}
+	}
+	return out;
 }
 
 /** Did the late filter drop this event? Aggregations report the late groups (window + keys);

@@ -43,8 +43,11 @@ export const BASIC_01: { schema: ParamSchema; presets: readonly MicroBatchPreset
 		{
 			id: 'update-vs-complete',
 			label: 'Update vs complete',
-			description: 'Only the changed keys leave each trigger.',
-			params: { outputMode: 'update' }
+			// 2 rows/s over 10 keys: a batch touches a few keys, so update writes fewer rows than
+			// complete (at 5 rows/s over 5 keys every key changed every batch: no difference).
+			description:
+				'2 rows a second over 10 keys: update writes only the keys a batch changed; complete rewrites all 10 every time.',
+			params: { outputMode: 'update', eventRate: 2, numKeys: 10 }
 		},
 		{
 			id: 'append-rejected',

@@ -36,9 +36,12 @@ export function dedupBatch(
 	numRowsDroppedByWatermark: number;
 	numDroppedDuplicateRows: number;
 	droppedRows: (readonly Value[])[];
+	/** The rows dropped because their key was in state (for the trace). */
+	duplicateRows: (readonly Value[])[];
 } {
 	const out: (readonly Value[])[] = [];
 	const droppedRows: (readonly Value[])[] = [];
+	const duplicateRows: (readonly Value[])[] = [];
 	let dropped = 0;
 	let duplicates = 0;
 	const ti = spec.eventTimeIndex;
@@ -52,6 +55,7 @@ export function dedupBatch(
 		const key = keyOf(spec.keyIndices.map((i) => row[i] as Value));
 		if (store.get(key) !== undefined) {
 			duplicates++;
+			duplicateRows.push(row);
 			continue;
 		}
 		const value =
@@ -75,6 +79,7 @@ export function dedupBatch(
 		rows: out,
 		numRowsDroppedByWatermark: dropped,
 		numDroppedDuplicateRows: duplicates,
-		droppedRows
+		droppedRows,
+		duplicateRows
 	};
 }

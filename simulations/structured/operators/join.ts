@@ -41,6 +41,25 @@ export interface JoinSpec {
 	readonly output: (left: Row | null, right: Row | null) => Value[];
 }
 
+/** What one side's buffer did in a batch (for the trace: the views draw the two buffers). */
+export interface JoinSideTrace {
+	/** Rows stored in this side's state. */
+	readonly stored: Row[];
+	/** Rows the state predicates removed. */
+	readonly evicted: Row[];
+	/** Evicted rows of an outer side that never matched: each wrote its row with nulls. */
+	readonly nulls: Row[];
+	/** The state watermark (ms) this side evicts below, or null without cleanup. */
+	readonly boundMs: number | null;
+}
+
+export interface JoinTrace {
+	readonly left: JoinSideTrace;
+	readonly right: JoinSideTrace;
+	/** Each joined pair written this batch (left row, right row). */
+	readonly pairs: [Row, Row][];
+}
+
 export interface JoinStores {
 	readonly left: StateStore<JoinEntry[]>;
 	readonly right: StateStore<JoinEntry[]>;
@@ -73,7 +92,26 @@ export function joinBatch(
 	rightRows: readonly Row[],
 	lateWatermarkMs: number | null,
 	evictionWatermarkMs: number | null
-): { rows: Value[][]; numRowsDroppedByWatermark: number; total: number; droppedRows: Row[] } {
+): {
+	rows: Value[][];
+	numRowsDroppedByWatermark: number;
+	total: number;
+	droppedRows: Row[];
+	trace: JoinTrace;
+} {
+	const bound = (s: JoinSideSpec): number | null => {
+		if (evictionWatermarkMs === null || !hasStateCleanup(s)) return null;
+		return s.stateValueWatermark !== null
+			? s.stateValueWatermark(evictionWatermarkMs)
+			: evictionWatermarkMs;
+	};
+	const sideTrace = (s: JoinSideSpec): JoinSideTrace => ({
+		stored: [],
+		evicted: [],
+		nulls: [],
+		boundMs: bound(s)
+	});
+	const trace: JoinTrace = { left: sideTrace(spec.left), right: sideTrace(spec.right), pairs: [] };
 	const out: Value[][] = [];
 	const droppedRows: Row[] = [];
 	let dropped = 0;
@@ -120,17 +158,21 @@ export function joinBatch(
 						if (isLeft) break;
 						out.push(spec.output(l, null));
 					} else out.push(spec.output(l, r));
+					if (!semi || !isLeft) trace.pairs.push([l, r]);
 					e.m = true;
 				}
 			}
 			if (semi && isLeft && matched) {
 				out.push(spec.output(row, null));
+				const first = candidates?.find((e) => post === null || post(row, e.r));
+				if (first) trace.pairs.push([row, first.r]);
 				continue;
 			}
 			// Left rows are always stored: right rows of this batch have not been seen yet. A right
 			// row is skipped when this batch evicts it anyway, unless it still owes a null row.
 			if (!isLeft && shouldEvict(me, keyValues, row, evictionWatermarkMs) && (matched || !outer))
 				continue;
+			(isLeft ? trace.left : trace.right).stored.push(row);
 			const list = myStore.map.get(key);
 			if (list === undefined) myStore.map.set(key, [{ r: row, m: matched }]);
 			else list.push({ r: row, m: matched });
@@ -149,7 +191,12 @@ export function joinBatch(
 			const keep: JoinEntry[] = [];
 			for (const e of list) {
 				if (shouldEvict(me, me.keys(e.r), e.r, evictionWatermarkMs)) {
-					if (outer && !e.m) out.push(isLeft ? spec.output(e.r, null) : spec.output(null, e.r));
+					const t = isLeft ? trace.left : trace.right;
+					t.evicted.push(e.r);
+					if (outer && !e.m) {
+						out.push(isLeft ? spec.output(e.r, null) : spec.output(null, e.r));
+						t.nulls.push(e.r);
+					}
 				} else keep.push(e);
 			}
 			if (keep.length === list.length) continue;
@@ -163,5 +210,5 @@ export function joinBatch(
 	let total = 0;
 	for (const l of stores.left.map.values()) total += l.length;
 	for (const l of stores.right.map.values()) total += l.length;
-	return { rows: out, numRowsDroppedByWatermark: dropped, total, droppedRows };
+	return { rows: out, numRowsDroppedByWatermark: dropped, total, droppedRows, trace };
 }

@@ -7,6 +7,7 @@
 import type { Value } from '../expr/ast';
 import type { EventTimeStats } from '../operators/watermark';
 import type { RunBudget } from '../../core/budget';
+import type { JoinTrace } from '../operators/join';
 
 export type Row = readonly Value[];
 
@@ -27,6 +28,11 @@ export interface OperatorMetrics {
 	mergedRows?: readonly Row[];
 	/** For the trace: what was dropped as late (groups for an aggregation, raw rows otherwise). */
 	droppedRows?: readonly Row[];
+	/** Stream-stream join only, for the trace: what each side's buffer stored and evicted, the
+	 *  null rows an outer side wrote, the pairs joined, each side's eviction bound. */
+	joinTrace?: JoinTrace;
+	/** Dedup only, for the trace: the rows dropped as duplicates of a key in state. */
+	duplicateRows?: readonly Row[];
 }
 
 export interface BatchContext {

@@ -53,7 +53,8 @@ export function planDedup(
 			numRowsDroppedByWatermark: res.numRowsDroppedByWatermark,
 			numDroppedDuplicateRows: res.numDroppedDuplicateRows,
 			numOutputRows: res.rows.length,
-			droppedRows: res.droppedRows
+			droppedRows: res.droppedRows,
+			duplicateRows: res.duplicateRows
 		};
 		return res.rows;
 	};

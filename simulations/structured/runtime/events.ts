@@ -7,6 +7,7 @@
 import type { Row } from './context';
 import type { StreamingQueryProgress } from './progress';
 import type { SourceOffset } from './stream-inputs';
+import type { JoinTrace } from '../operators/join';
 
 export interface OffsetLogEntry {
 	readonly batchId: number;
@@ -48,6 +49,23 @@ export type EngineEvent =
 			 *  columns and its start; other operators: the raw rows. */
 			readonly rows: readonly Row[];
 	  }
+	/** Rows a deduplication dropped because their key was already in its state (the count is
+	 *  numDroppedDuplicateRows of its progress). */
+	| {
+			readonly type: 'rowsDeduplicated';
+			readonly batchId: number;
+			readonly operatorId: number;
+			readonly rows: readonly Row[];
+	  }
+	/** A stream-stream join's two buffers this batch (StreamingSymmetricHashJoinExec's state):
+	 *  rows stored and evicted per side, the null rows an outer side wrote on eviction, the
+	 *  pairs it joined, and the state watermark each side evicts below (R5.3). */
+	| {
+			readonly type: 'joinStateChanged';
+			readonly batchId: number;
+			readonly operatorId: number;
+			readonly trace: JoinTrace;
+	  }
 	/** Groups of an aggregation or session window touched this batch: key columns, then the
 	 *  aggregate values now in state (what a window's count reads after this batch). */
 	| {
@@ -86,6 +104,14 @@ export type EngineEvent =
 			readonly batchId: number;
 			readonly fromMs: number;
 			readonly toMs: number;
+	  }
+	/** Each EventTimeWatermark node's own watermark after the batch, as WatermarkTracker keeps it
+	 *  per operator (R2.3): a node that has seen no row yet is absent (it counts as 0). The global
+	 *  watermark is the min (or max) of these; the views draw each beside it. */
+	| {
+			readonly type: 'inputWatermarks';
+			readonly batchId: number;
+			readonly perNodeMs: Readonly<Record<number, number>>;
 	  }
 	| { readonly type: 'commitLogWritten'; readonly entry: CommitLogEntry }
 	| { readonly type: 'progress'; readonly progress: StreamingQueryProgress };

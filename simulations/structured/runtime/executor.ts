@@ -283,6 +283,21 @@ export class MicroBatchExecution {
 					rows: m.droppedRows ?? []
 				});
 			}
+			if (m.joinTrace !== undefined)
+				events.push({
+					type: 'joinStateChanged',
+					batchId,
+					operatorId: op.op.id,
+					trace: m.joinTrace
+				});
+			if (m.duplicateRows !== undefined && m.duplicateRows.length > 0) {
+				events.push({
+					type: 'rowsDeduplicated',
+					batchId,
+					operatorId: op.op.id,
+					rows: m.duplicateRows
+				});
+			}
 			if (m.updatedRows !== undefined && m.updatedRows.length > 0) {
 				events.push({ type: 'windowUpdated', batchId, operatorId: op.op.id, rows: m.updatedRows });
 			}
@@ -336,6 +351,8 @@ export class MicroBatchExecution {
 		const nodes = this.watermarkNodes;
 		this.watermark = advanceWatermark(this.watermark, nodes, stats, policy);
 		const next = this.watermark.globalMs;
+		if (nodes.length > 0)
+			events.push({ type: 'inputWatermarks', batchId, perNodeMs: { ...this.watermark.perNode } });
 		if (next !== batchWatermarkMs) {
 			events.push({ type: 'watermarkAdvanced', batchId, fromMs: batchWatermarkMs, toMs: next });
 		}

@@ -270,7 +270,8 @@ export function planJoin(
 			numRowsRemoved: ml.numRowsRemoved + mr.numRowsRemoved,
 			numRowsDroppedByWatermark: res.numRowsDroppedByWatermark,
 			numOutputRows: res.rows.length,
-			droppedRows: res.droppedRows
+			droppedRows: res.droppedRows,
+			joinTrace: res.trace
 		};
 		return res.rows;
 	};

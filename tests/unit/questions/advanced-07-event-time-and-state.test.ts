@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EVENT_TIME_SCENARIOS } from '../../../simulations/kinds/event-time/questions';
 import { defaultParams } from '../../../simulations/core/params';
+import { runEventTimeProgram } from '../../../simulations/kinds/event-time/run';
 
 const s = EVENT_TIME_SCENARIOS['advanced-07-event-time-and-state']!;
 const base = defaultParams(s.schema);
@@ -92,5 +93,34 @@ describe('advanced-07-event-time-and-state scenario', () => {
 		expect(v.event_id).toBe(e.eventId);
 		expect(JSON.stringify(s.input(base, 9))).toBe(JSON.stringify(s.input(base, 9)));
 		expect(JSON.stringify(s.input(base, 9))).not.toBe(JSON.stringify(s.input(base, 10)));
+	});
+});
+
+describe('advanced-07: the run marks the rows dropDuplicatesWithinWatermark dropped', () => {
+	it('one marked row per duplicate the engine counted (numDroppedDuplicateRows), each a copy', () => {
+		const params = { ...base };
+		const input = s.input(params, 1);
+		const res = runEventTimeProgram(s.program(params), {
+			input,
+			kafkaValue: (e) => s.kafkaValue(e)
+		});
+		if (!res.ok) throw new Error(res.error.message);
+		const run = res.value;
+		const counted = run.batches.reduce(
+			(n, b) =>
+				n +
+				(b.progress?.stateOperators ?? []).reduce(
+					(m, op) => m + Number(op.customMetrics?.['numDroppedDuplicateRows'] ?? 0),
+					0
+				),
+			0
+		);
+		const marked = run.events.filter((e) => e.duplicate);
+		expect(counted).toBeGreaterThan(0);
+		expect(marked).toHaveLength(counted);
+		const sent = new Map(input.streams[0]!.events.map((e) => [e.id, e]));
+		// Every marked row is a copy the producer re-sent (the original was kept).
+		expect(marked.every((e) => sent.get(e.id)?.duplicateOf !== undefined)).toBe(true);
+		expect(marked.every((e) => !e.dropped && e.windows.length === 0)).toBe(true);
 	});
 });

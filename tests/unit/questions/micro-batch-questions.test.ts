@@ -132,4 +132,17 @@ describe('micro-batch scenarios', () => {
 		const trace = s.build(defaultParams(s.schema), 1);
 		expect(trace.batches.at(-1)?.output).toHaveLength(5);
 	});
+
+	it('basic-01 update-vs-complete: update writes fewer rows than complete (some keys unchanged)', () => {
+		const s = microBatchScenario('basic-01-stream-processing')!;
+		const preset = s.presets.find((p) => p.id === 'update-vs-complete')!;
+		const params = { ...defaultParams(s.schema), ...preset.params };
+		const update = s.build(params, 1);
+		const complete = s.build({ ...params, outputMode: 'complete' }, 1);
+		const rows = (t: typeof update) => t.batches.map((b) => b.output.length);
+		// Once every key has been seen, complete rewrites all of them and update only the changed.
+		const last = (t: typeof update) => rows(t).slice(-5);
+		expect(last(complete).every((n) => n === params.numKeys)).toBe(true);
+		expect(last(update).every((n) => n > 0 && n < (params.numKeys as number))).toBe(true);
+	});
 });

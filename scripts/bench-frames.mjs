@@ -1,0 +1,226 @@
+// `npm run bench` (frames): how smoothly a page plays, measured in headless Chromium on the
+// built site (issue 10's drawing target: p95 frame time <= 16.7 ms at 20x with 5,000 marks on
+// screen). It opens advanced-07 (the densest event-time page) at a rate whose run ends with
+// about 6,000 rows, seeks to where 5,000 rows are on screen, plays at 20x to the end and records
+// the time between animation frames (requestAnimationFrame deltas) in the page, several rounds.
+// Also counted: how often the code editor's DOM changed while playing (its focus decorations
+// must change only when the focused span does, not every frame). A second line plays the page
+// at its largest rate (200 events/s, ~13,000 rows) for the record.
+// Usage: npm run build && node scripts/bench-frames.mjs [--rounds 8]
+//        BENCH_PORT (default 4391) is where build/ is served; BENCH_URL uses a running server.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { loadavg } from 'node:os';
+import { chromium } from 'playwright-core';
+
+const args = process.argv.slice(2);
+const ROUNDS = Number(args[args.indexOf('--rounds') + 1] || 8) || 8;
+const PORT = Number(process.env.BENCH_PORT ?? 4391);
+let base = process.env.BENCH_URL ?? `http://127.0.0.1:${PORT}`;
+let server = null;
+
+async function up(url) {
+	try {
+		return (await fetch(url)).ok;
+	} catch {
+		return false;
+	}
+}
+
+if (!process.env.BENCH_URL && !(await up(base))) {
+	if (!existsSync('build/index.html')) {
+		// npm run bench also runs without a build (the engine benches need none): say so, skip.
+		console.log('frames: skipped, build/ is missing (npm run build first)');
+		process.exit(0);
+	}
+	server = spawn(
+		'npx',
+		['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
+		{ stdio: 'ignore', detached: true }
+	);
+	for (let i = 0; i < 100 && !(await up(base)); i++) await sleep(200);
+	if (!(await up(base))) {
+		console.error(`bench-frames: preview server did not start on ${base}`);
+		process.exit(2);
+	}
+}
+const stop = () => {
+	if (server) {
+		try {
+			process.kill(-server.pid, 'SIGTERM');
+		} catch {
+			/* already gone */
+		}
+	}
+};
+process.on('exit', stop);
+
+const browser = await chromium.launch({
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	headless: true,
+	args: [
+		'--headless',
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync'
+	]
+});
+
+/** One round: open paused at `t` seconds, play at 20x to the end, return the frame deltas. */
+async function round(context, query) {
+	const page = await context.newPage();
+	await page.goto(`${base}/questions/advanced-07-event-time-and-state?${query}`, {
+		waitUntil: 'load'
+	});
+	await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', { timeout: 30000 });
+	await page.waitForSelector('[data-testid="view-event-time"]');
+	const speed = page.getByTestId('sim-speed');
+	if ((await speed.evaluate((el) => el.tagName)) === 'SELECT') await speed.selectOption('20');
+	else await speed.fill('20');
+	const rowsOnScreen = () =>
+		page
+			.getByTestId('view-event-time')
+			.getAttribute('aria-label')
+			.then((l) => Number(/: (\d+) of \d+ rows arrived/.exec(l ?? '')?.[1] ?? NaN));
+	const rowsBefore = await rowsOnScreen();
+	await page.evaluate(() => {
+		const w = /** @type {any} */ (window);
+		w.__frames = [];
+		w.__editorFrames = 0;
+		let changed = false;
+		const editor = document.querySelector('[data-testid="code-editor"] .monaco-editor');
+		if (editor)
+			new MutationObserver(() => (changed = true)).observe(editor, {
+				subtree: true,
+				childList: true,
+				attributes: true,
+				characterData: true
+			});
+		let last;
+		w.__recording = true;
+		const tick = (t) => {
+			if (last !== undefined) {
+				w.__frames.push(t - last);
+				if (changed) w.__editorFrames++;
+			}
+			changed = false;
+			last = t;
+			if (w.__recording) requestAnimationFrame(tick);
+		};
+		requestAnimationFrame(tick);
+	});
+	const cdp = await context.newCDPSession(page);
+	const traceEvents = [];
+	cdp.on('Tracing.dataCollected', (e) => traceEvents.push(...e.value));
+	const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+	await cdp.send('Tracing.start', {
+		categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+		transferMode: 'ReportEvents'
+	});
+	await page.getByTestId('sim-play').click();
+	// Playing stops by itself at the run's end.
+	await page.waitForFunction(
+		() =>
+			document.querySelector('[data-testid="sim-play"]')?.getAttribute('aria-pressed') !== 'true',
+		null,
+		{ timeout: 60000, polling: 100 }
+	);
+	const result = await page.evaluate(() => {
+		const w = /** @type {any} */ (window);
+		w.__recording = false;
+		return { frames: w.__frames, editorFrames: w.__editorFrames };
+	});
+	await cdp.send('Tracing.end');
+	await traced;
+	const cpu = cpuPerFrame(traceEvents);
+	const marks = await page
+		.getByTestId('view-event-time-canvas')
+		.getAttribute('data-marks')
+		.catch(() => null);
+	const rowsAfter = await rowsOnScreen();
+	await page.close();
+	return { ...result, cpu, rowsBefore, rowsAfter, marks: marks === null ? null : Number(marks) };
+}
+
+/**
+ * Main-thread CPU time per frame, from Chromium's trace: the thread time (tdur, CPU, not wall)
+ * of the renderer main thread's top-level tasks between one animation frame and the next. On a
+ * shared machine the wall-clock frame interval mostly measures the other processes; this
+ * measures the page's own work per frame.
+ */
+function cpuPerFrame(events) {
+	const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+	if (!main) return [];
+	const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
+	const tasks = mine
+		.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.tdur !== undefined)
+		.sort((a, b) => a.ts - b.ts);
+	// Several rAF callbacks (the player's, the recorder's) fire in one frame's task: a frame is
+	// the task that fires them.
+	const frames = [
+		...new Set(
+			mine
+				.filter((e) => e.name === 'FireAnimationFrame')
+				.map((f) => tasks.find((t) => t.ts <= f.ts && f.ts < t.ts + t.dur)?.ts)
+				.filter((ts) => ts !== undefined)
+		)
+	].sort((a, b) => a - b);
+	const out = [];
+	for (let i = 0; i + 1 < frames.length; i++) {
+		const [a, b] = [frames[i], frames[i + 1]];
+		let us = 0;
+		for (const t of tasks) if (t.ts >= a && t.ts < b) us += t.tdur;
+		out.push(us / 1000);
+	}
+	return out;
+}
+
+const pct = (xs, p) => {
+	const s = [...xs].sort((a, b) => a - b);
+	return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+};
+
+async function measure(label, query, rounds) {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+	const all = [];
+	const cpu = [];
+	let editorFrames = 0;
+	let rows = [Infinity, 0];
+	let marks = 0;
+	// The first round warms the caches (code, fonts); it is not counted.
+	await round(context, query);
+	for (let i = 0; i < rounds; i++) {
+		const r = await round(context, query);
+		// The first delta includes the click's own work; the run's last frame pauses.
+		all.push(...r.frames.slice(1, -1));
+		cpu.push(...r.cpu.slice(1, -1));
+		editorFrames += r.editorFrames;
+		rows = [Math.min(rows[0], r.rowsBefore), Math.max(rows[1], r.rowsAfter)];
+		marks = Math.max(marks, r.marks ?? 0);
+	}
+	await context.close();
+	const p50 = pct(all, 50);
+	const p95 = pct(all, 95);
+	console.log(
+		`${label}: main-thread CPU per frame (trace thread time) p50 ${pct(cpu, 50).toFixed(1)} ms, p95 ${pct(cpu, 95).toFixed(1)} ms over ${cpu.length} frames`
+	);
+	console.log(
+		`${label} (load average ${loadavg()[0].toFixed(1)} on this machine): ${all.length} frames at 20x, rows on screen ${rows[0]}-${rows[1]} (${marks ? `${marks} aggregated marks on canvas` : 'SVG marks'}): p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...all).toFixed(1)} ms; frames with editor DOM changes ${editorFrames} (goal p95 <= 16.7 ms)`
+	);
+	return p95;
+}
+
+try {
+	await measure('frames advanced-07, ~5,000 rows', 'eventRate=90&seed=1&t=50&paused', ROUNDS);
+	await measure(
+		'frames advanced-07, max rate',
+		'eventRate=200&seed=1&t=50&paused',
+		Math.max(2, ROUNDS >> 1)
+	);
+} finally {
+	await browser.close();
+	stop();
+}
