@@ -47,6 +47,10 @@ export const SIMULATIONS: Readonly<Record<string, Entry>> = {
 		kinds: ['event-time'],
 		load: () => import('./questions/advanced-07-event-time-and-state/index')
 	},
+	'advanced-10-backpressure': {
+		kinds: ['cluster', 'cluster'],
+		load: () => import('./questions/advanced-10-backpressure/index')
+	},
 	'advanced-14-joins-aggregations': {
 		kinds: ['event-time'],
 		load: () => import('./questions/advanced-14-joins-aggregations/index')

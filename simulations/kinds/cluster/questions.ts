@@ -1,0 +1,12 @@
+/** The pages whose simulation is a cluster under load, by slug (each question folder's scenarios). */
+import {
+	advanced10DStream,
+	advanced10Structured
+} from '../../questions/advanced-10-backpressure/question';
+import type { ClusterScenario } from './question';
+
+const BY_SLUG: Readonly<Record<string, readonly ClusterScenario[]>> = {
+	[advanced10DStream.slug]: [advanced10DStream, advanced10Structured]
+};
+
+export const clusterScenarios = (slug: string): readonly ClusterScenario[] => BY_SLUG[slug] ?? [];
