@@ -195,6 +195,10 @@ function scenario(api: 'dstream' | 'structured'): ClusterScenario {
 		kind: 'cluster',
 		api,
 		programId: api === 'dstream' ? 'main' : 'structured',
+		apiNote:
+			api === 'dstream'
+				? 'The DStream program (the main tab): a socket receiver with PID backpressure.'
+				: 'The Structured Streaming program (its own tab): no backpressure, maxOffsetsPerTrigger bounds each batch.',
 		schema,
 		presets: api === 'dstream' ? dstreamPresets : structuredPresets,
 		template: tpl,

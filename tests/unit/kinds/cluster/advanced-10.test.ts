@@ -103,7 +103,7 @@ describe('Structured Streaming: maxOffsetsPerTrigger instead', () => {
 	});
 
 	it('conserves every record: processed, waiting or dropped', () => {
-		for (const over of [{}, { rateLimit: 'off' }, { producerRate: 20000 }]) {
+		for (const over of [{}, { rateLimit: 'off' }, { producerRate: 20000 }] as Params[]) {
 			const t = ok(run(advanced10Structured, over)).totals;
 			expect(t.processed + t.backlog + t.dropped).toBe(t.produced);
 		}
