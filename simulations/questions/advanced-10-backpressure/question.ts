@@ -201,6 +201,7 @@ function scenario(api: 'dstream' | 'structured'): ClusterScenario {
 				: 'The Structured Streaming program (its own tab): no backpressure, maxOffsetsPerTrigger bounds each batch.',
 		schema,
 		presets: api === 'dstream' ? dstreamPresets : structuredPresets,
+		openingPreset: api === 'dstream' ? 'backpressure' : 'structured-maxOffsets',
 		template: tpl,
 		structural: api === 'dstream' ? [] : ['rateLimit'],
 		generatorParams: [],
