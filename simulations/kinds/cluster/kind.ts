@@ -27,5 +27,7 @@ export const clusterKind: SimulationKind<ClusterScenario, ClusterSimRun, Cluster
 	markers: clusterMarkersOf,
 	codeFocus: clusterCodeFocusAt,
 	describe: describeClusterFrame,
-	features: {}
+	// Compare: the same producers under the program with one setting changed (backpressure on
+	// against off), side by side at one cursor.
+	features: { compare: {} }
 };
