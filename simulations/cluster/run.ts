@@ -35,6 +35,8 @@ export interface ClusterSpec {
 	readonly coresPerExecutor: number;
 	/** Request → registration time of a new executor. */
 	readonly executorStartupMs: number;
+	/** Of that, how long a request stays cancellable (not yet granted a container); default all. */
+	readonly executorAllocationMs?: number;
 	readonly dynamicAllocation: DynamicAllocationConf | null;
 }
 
@@ -157,7 +159,14 @@ export function runClusterQuery(spec: ClusterQuerySpec): ClusterRun {
 	const source = new PartitionedArrivals(perSecond, spec.source.partitions, spec.source.skew);
 	const c = spec.cluster;
 	const initial = c.dynamicAllocation ? c.dynamicAllocation.initialExecutors : c.executors;
-	const pool = new ExecutorPool(c.coresPerExecutor, c.executorStartupMs, initial);
+	const pool = new ExecutorPool(
+		c.coresPerExecutor,
+		c.executorStartupMs,
+		initial,
+		0,
+		true,
+		c.executorAllocationMs ?? c.executorStartupMs
+	);
 	const manager = c.dynamicAllocation ? new CoreAllocationManager(c.dynamicAllocation) : null;
 	const runtime = new ClusterRuntime(pool, manager, { recordTasks: spec.recordTasks !== false });
 	const executor = new BatchExecutor(runtime, spec.driverOverheadMs);

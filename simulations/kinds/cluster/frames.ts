@@ -38,6 +38,21 @@ export interface CBatch {
 	readonly tasks: readonly TaskRecord[] | null;
 }
 
+export interface ExecutorPoint {
+	readonly atMs: number;
+	readonly running: number;
+	readonly requested: number;
+	readonly kind: 'start' | 'request' | 'cancel' | 'register' | 'remove';
+}
+
+export interface ScalingDecision {
+	readonly atMs: number;
+	readonly action: 'add' | 'remove' | 'none';
+	/** Average processing time / batch interval over the interval's batches (absent: none done). */
+	readonly ratio: number | null;
+	readonly executors: number;
+}
+
 export interface ClusterSimRun {
 	readonly api: 'structured' | 'dstream';
 	readonly settings: ProgramSettings;
@@ -51,6 +66,24 @@ export interface ClusterSimRun {
 	/** Structured: each batch's StreamingQueryProgress (batch order). */
 	readonly progress: readonly FullStreamingQueryProgress[] | null;
 	readonly logs: readonly { readonly atMs: number; readonly message: string }[];
+	/** Executors over time: registered (running) and asked for (registered + pending requests),
+	 *  one point per change. Empty when the cluster never changes. */
+	readonly executors: readonly ExecutorPoint[];
+	/** Request → registration time of an executor. */
+	readonly executorStartupMs: number;
+	/** Core dynamic allocation's settings (Structured), null when off. */
+	readonly coreAllocation: {
+		readonly minExecutors: number;
+		readonly maxExecutors: number;
+		readonly schedulerBacklogTimeoutMs: number;
+		readonly executorIdleTimeoutMs: number;
+	} | null;
+	/** Streaming dynamic allocation's decisions every scalingInterval (DStream), with its ratios. */
+	readonly streamingAllocation: {
+		readonly scalingUpRatio: number;
+		readonly scalingDownRatio: number;
+		readonly decisions: readonly ScalingDecision[];
+	} | null;
 	/** At the run's end: every produced record is processed, waiting, queued or dropped. */
 	readonly totals: {
 		readonly produced: number;

@@ -7,7 +7,7 @@
 import type { SimMarker } from '../kind';
 import type { ClusterSimRun } from './frames';
 
-export const CLUSTER_MARKER_KINDS = ['delay', 'rate', 'backlog'] as const;
+export const CLUSTER_MARKER_KINDS = ['delay', 'rate', 'scaling', 'backlog'] as const;
 export type ClusterMarkerKind = (typeof CLUSTER_MARKER_KINDS)[number];
 
 const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
@@ -16,7 +16,8 @@ const n = (x: number): string => Math.round(x).toLocaleString('en-US');
 export function clusterMarkersOf(run: ClusterSimRun): SimMarker[] {
 	const out: SimMarker[] = [];
 	const inRun = run.batches.filter((b) => b.endMs <= run.runMs);
-	const late = inRun.find((b) => b.schedulingDelayMs > 0);
+	// A start a few ms late is the job's own overhead, not a queue: mark delays of 50 ms or more.
+	const late = inRun.find((b) => b.schedulingDelayMs >= 50);
 	if (late)
 		out.push({
 			id: 'first-late',
@@ -104,5 +105,65 @@ export function clusterMarkersOf(run: ClusterSimRun): SimMarker[] {
 					? 'A receiver takes what its rate limit allows; without one, everything is received and waits in queued batches (SPARK-SEMANTICS R8.2, R8.6).'
 					: 'Each trigger reads from the last committed offsets to latestOffset (or the cap): what is not read yet waits in the topic (SPARK-SEMANTICS R1.2).'
 		});
+	out.push(...scalingMarkers(run));
 	return out.sort((a, b) => a.atMs - b.atMs);
+}
+
+/** Executors asked for, arriving, cancelled and released; DStreams' ratio decisions. */
+function scalingMarkers(run: ClusterSimRun): SimMarker[] {
+	const out: SimMarker[] = [];
+	const ev = run.executors.filter((e) => e.atMs <= run.runMs && e.kind !== 'start');
+	const firstRequest = ev.find((e) => e.kind === 'request');
+	const core = run.coreAllocation;
+	if (firstRequest && core)
+		out.push({
+			id: 'first-request',
+			atMs: firstRequest.atMs,
+			kind: 'scaling',
+			label: `Tasks pending ${s(core.schedulerBacklogTimeoutMs)}: Spark asks for an executor (then 2, 4, … per round while the backlog lasts)`,
+			rule: 'ExecutorAllocationManager: tasks pending for schedulerBacklogTimeout add executors, doubling each sustainedSchedulerBacklogTimeout round, never past what the pending tasks need nor maxExecutors (SPARK-SEMANTICS §9).'
+		});
+	const cancel = ev.find((e) => e.kind === 'cancel');
+	if (cancel && core)
+		out.push({
+			id: 'first-cancel',
+			atMs: cancel.atMs,
+			kind: 'scaling',
+			label: 'The batch’s tasks drained first: a request not yet granted is cancelled',
+			rule: 'When fewer executors are needed than the target, the target drops to max(needed, minExecutors) and the cluster manager cancels requests it has not granted yet (ExecutorAllocationManager.updateAndSyncNumExecutorsTarget).'
+		});
+	// Executors present at the start register at 0; the first asked for comes after a request.
+	const arrived = firstRequest
+		? ev.find((e) => e.kind === 'register' && e.atMs > firstRequest.atMs)
+		: undefined;
+	if (arrived)
+		out.push({
+			id: 'first-register',
+			atMs: arrived.atMs,
+			kind: 'scaling',
+			label: `An executor registers, ${s(run.executorStartupMs)} after it was asked for: ${arrived.running} running`,
+			rule: 'A requested executor runs tasks only once its container or pod is up and it has registered with the driver; until then the backlog grows (SPARK-SEMANTICS §9).'
+		});
+	const removed = ev.find((e) => e.kind === 'remove');
+	if (removed)
+		out.push({
+			id: 'first-remove',
+			atMs: removed.atMs,
+			kind: 'scaling',
+			label: `An executor is released: ${removed.running} left`,
+			rule: core
+				? 'An executor with no task for executorIdleTimeout is removed, never below minExecutors (ExecutorMonitor, SPARK-SEMANTICS §9).'
+				: 'Streaming dynamic allocation kills one executor running no receiver when the ratio is at most scalingDownRatio (SPARK-SEMANTICS R8.8).'
+		});
+	const sa = run.streamingAllocation;
+	const add = sa?.decisions.find((d) => d.action === 'add' && d.atMs <= run.runMs);
+	if (sa && add)
+		out.push({
+			id: 'ratio-add',
+			atMs: add.atMs,
+			kind: 'scaling',
+			label: `Processing time / batch interval = ${(add.ratio ?? 0).toFixed(2)} ≥ ${sa.scalingUpRatio}: ask for ${Math.max(Math.round(add.ratio ?? 0), 1)} more executor(s)`,
+			rule: 'Every scalingInterval, the average processing time over the batch interval: ≥ scalingUpRatio requests max(round(ratio), 1) executors, ≤ scalingDownRatio kills one (ExecutorAllocationManager in streaming, SPARK-SEMANTICS R8.8).'
+		});
+	return out;
 }

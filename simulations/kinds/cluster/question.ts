@@ -26,6 +26,10 @@ export interface ClusterWorld {
 	readonly coresPerExecutor: number;
 	/** Distinct grouping keys (a stateful query's state rows). */
 	readonly keys: number;
+	/** Request → registration of a new executor (container or pod scheduled, JVM started). */
+	readonly executorStartupMs: number;
+	/** Of that, how long a request can still be cancelled (before the container is granted). */
+	readonly executorAllocationMs: number;
 }
 
 export interface ClusterScenario extends SimQuestion {

@@ -12,8 +12,13 @@ import { runDStreamCluster } from '../../cluster/dstream-run';
 import { PartitionedArrivals } from '../../cluster/input-profile';
 import { clusterProgress, progressContext } from '../../cluster/progress';
 import { runClusterQuery } from '../../cluster/run';
+import {
+	dynamicAllocationConf,
+	type DynamicAllocationConf
+} from '../../cluster/dynamic-allocation';
+import type { PoolEvent } from '../../cluster/executors';
 import type { RunRequest } from '../kind';
-import type { CBatch, ClusterSimRun } from './frames';
+import type { CBatch, ClusterSimRun, ExecutorPoint } from './frames';
 import type { ClusterScenario, ClusterWorld } from './question';
 import {
 	readDStreamSettings,
@@ -31,7 +36,12 @@ export function runClusterProgram(
 	const world = question.world(request.params);
 	if (question.api === 'structured') {
 		const s = readStructuredSettings(request.code);
-		return s.ok ? { ok: true, value: runStructured(question, s.value, world, request) } : s;
+		if (!s.ok) return s;
+		const da = dynamicAllocationConf(new Map(Object.entries(s.value.conf)), world.coresPerExecutor);
+		// SparkContext refuses to start with invalid allocation settings (validateSettings).
+		if (typeof da === 'string')
+			return { ok: false, error: { line: s.value.sessionLine, column: 1, message: da } };
+		return { ok: true, value: runStructured(question, s.value, da ?? null, world, request) };
 	}
 	const s = readDStreamSettings(request.code);
 	return s.ok ? { ok: true, value: runDStream(question, s.value, world, request) } : s;
@@ -44,6 +54,7 @@ const producedBy = (arrivals: PartitionedArrivals, t: number): number =>
 function runStructured(
 	question: ClusterScenario,
 	settings: StructuredSettings,
+	da: DynamicAllocationConf | null,
 	world: ClusterWorld,
 	request: RunRequest
 ): ClusterSimRun {
@@ -53,7 +64,13 @@ function runStructured(
 		triggerIntervalMs: settings.triggerMs,
 		profile: world.profile,
 		profileJitter: world.jitter,
-		source: { topic: settings.topic, partitions: world.partitions, skew: 0, retentionMs: null },
+		// minPartitions splits the topic's offset ranges into at least that many tasks.
+		source: {
+			topic: settings.topic,
+			partitions: Math.max(world.partitions, settings.minPartitions ?? 0),
+			skew: 0,
+			retentionMs: null
+		},
 		admission:
 			settings.maxOffsetsPerTrigger === null
 				? { kind: 'none' }
@@ -65,16 +82,18 @@ function runStructured(
 					keySkew: 0,
 					cost: { ...world.cost, udf: 'builtin' },
 					keys: world.keys,
-					watermarkDelayMs: null
+					watermarkDelayMs: settings.watermarkDelayMs
 				}
 			: null,
 		driverOverheadMs: world.driverOverheadMs,
 		cluster: {
 			executors: world.executors,
 			coresPerExecutor: world.coresPerExecutor,
-			executorStartupMs: 0,
-			dynamicAllocation: null
-		}
+			executorStartupMs: world.executorStartupMs,
+			executorAllocationMs: world.executorAllocationMs,
+			dynamicAllocation: da
+		},
+		recordTasks: true
 	});
 	const ctx = progressContext(request.seed, {
 		epochMs: question.startEpochMs,
@@ -112,6 +131,17 @@ function runStructured(
 		batches,
 		progress: run.batches.map((b) => clusterProgress(run, b, ctx)),
 		logs: run.logs,
+		executors: executorPoints(run.executorEvents, da ? da.initialExecutors : world.executors),
+		executorStartupMs: world.executorStartupMs,
+		coreAllocation: da
+			? {
+					minExecutors: da.minExecutors,
+					maxExecutors: da.maxExecutors,
+					schedulerBacklogTimeoutMs: da.schedulerBacklogTimeoutMs,
+					executorIdleTimeoutMs: da.executorIdleTimeoutMs
+				}
+			: null,
+		streamingAllocation: null,
 		totals: {
 			produced: run.produced,
 			processed: run.processed,
@@ -145,15 +175,17 @@ function runDStream(
 		skew: 0,
 		cost: world.cost,
 		jobOverheadMs: world.driverOverheadMs,
-		// local[n]: one executor (the driver's JVM); the receiver keeps one core for itself.
-		executors: 1,
-		coresPerExecutor: settings.cores - 1,
-		executorStartupMs: 0,
+		// local[n]: one executor (the driver's JVM), the receiver keeping one core for itself. On
+		// a cluster, the page's executors (streaming allocation starts at its minExecutors); the
+		// receiver's core there is not taken out of the task slots (a simplification).
+		executors: settings.local ? 1 : (settings.allocation?.minExecutors ?? world.executors),
+		coresPerExecutor: settings.local ? settings.cores - 1 : world.coresPerExecutor,
+		executorStartupMs: world.executorStartupMs,
 		backpressure: c.backpressure
 			? { initialRate: c.initialRate ?? (Number.isFinite(c.maxRate) ? c.maxRate : null) }
 			: null,
 		maxRatePerPartition: Number.isFinite(c.maxRate) ? c.maxRate / partitions : 0,
-		dynamicAllocation: null,
+		dynamicAllocation: settings.allocation,
 		pid: {
 			proportional: c.pid.proportional,
 			integral: c.pid.integral,
@@ -204,6 +236,24 @@ function runDStream(
 		batches,
 		progress: null,
 		logs: [],
+		executors: executorPoints(
+			run.executorEvents,
+			settings.local ? 1 : (settings.allocation?.minExecutors ?? world.executors)
+		),
+		executorStartupMs: world.executorStartupMs,
+		coreAllocation: null,
+		streamingAllocation: settings.allocation
+			? {
+					scalingUpRatio: settings.allocation.scalingUpRatio,
+					scalingDownRatio: settings.allocation.scalingDownRatio,
+					decisions: run.scaling.map((d) => ({
+						atMs: d.atMs,
+						action: d.action,
+						ratio: d.ratio ?? null,
+						executors: d.executors
+					}))
+				}
+			: null,
 		totals: {
 			produced: run.produced,
 			processed: run.processed,
@@ -212,6 +262,19 @@ function runDStream(
 			dropped: 0
 		}
 	};
+}
+
+/** Executors over time from the pool's events: registered, and registered + pending requests. */
+function executorPoints(events: readonly PoolEvent[], initial: number): ExecutorPoint[] {
+	const out: ExecutorPoint[] = [{ atMs: 0, running: initial, requested: initial, kind: 'start' }];
+	for (const e of events)
+		out.push({
+			atMs: e.atMs,
+			running: e.executors,
+			requested: e.executors + e.pending,
+			kind: e.kind
+		});
+	return out;
 }
 
 /** When the n-th record (0-based, over all partitions) was produced: the first ms by which

@@ -7,6 +7,7 @@
 import type { Result, SourceError } from '../../core/errors';
 import { readDStreamProgram } from '../../dstream/index';
 import { readStreamingConf, type StreamingConf } from '../../dstream/streaming-conf';
+import { allocationConfig, type AllocationConfig } from '../../dstream/allocation';
 import { readAndAnalyze } from '../../structured/reader/index';
 
 export interface StructuredSettings {
@@ -21,6 +22,15 @@ export interface StructuredSettings {
 	/** The query aggregates (a stateful stage after a shuffle). */
 	readonly stateful: boolean;
 	readonly sink: string;
+	/** The session conf the program set, with Spark's defaults (spark.dynamicAllocation.* is read
+	 *  by the run, which knows the executors' cores). */
+	readonly conf: Readonly<Record<string, string>>;
+	/** The Kafka source's minPartitions: Spark splits offset ranges into at least this many tasks. */
+	readonly minPartitions: number | null;
+	/** withWatermark's delay, if the query has one. */
+	readonly watermarkDelayMs: number | null;
+	/** Line of the session builder's getOrCreate() (where a bad conf fails the application). */
+	readonly sessionLine: number;
 	/** Program lines (1-based) of the constructs the code focus points at. */
 	readonly lines: {
 		readonly source: number;
@@ -38,6 +48,10 @@ export interface DStreamSettings {
 	readonly conf: StreamingConf;
 	/** Line of `StreamingContext(sc, n)` (1-based). */
 	readonly batchLine: number | null;
+	/** A local[n] master (one executor of n cores) or a cluster (the page's executors). */
+	readonly local: boolean;
+	/** spark.streaming.dynamicAllocation.*, null when disabled. */
+	readonly allocation: Omit<AllocationConfig, 'batchMs'> | null;
 }
 
 export type ProgramSettings = StructuredSettings | DStreamSettings;
@@ -94,6 +108,8 @@ export function readStructuredSettings(code: string): Result<StructuredSettings,
 	);
 	const aggregate = q.statefulOperators[0];
 	const shuffle = Number(q.conf['spark.sql.shuffle.partitions'] ?? '200');
+	const minPartitions = Number(options['minPartitions']);
+	const session = q.spans.find((c) => c.name === 'getOrCreate');
 	return {
 		ok: true,
 		value: {
@@ -104,6 +120,10 @@ export function readStructuredSettings(code: string): Result<StructuredSettings,
 			shufflePartitions: Number.isInteger(shuffle) && shuffle > 0 ? shuffle : 200,
 			stateful: q.statefulOperators.length > 0,
 			sink: q.write.format || 'console',
+			conf: q.conf,
+			minPartitions: Number.isInteger(minPartitions) && minPartitions > 0 ? minPartitions : null,
+			watermarkDelayMs: q.watermarks[0]?.delayMs ?? null,
+			sessionLine: session?.at.line ?? 1,
 			lines: {
 				source: at.line,
 				limit: limitCall ? limitCall.at.line : null,
@@ -129,7 +149,11 @@ export function readDStreamSettings(code: string): Result<DStreamSettings, Sourc
 		);
 	const m = /^local\[(\d+)\]$/.exec(state.master ?? '');
 	const cores = m?.[1] ? Number(m[1]) : 2;
-	if (cores < 2) {
+	const allocation = allocationConfig(state.conf, batchMs, 1);
+	if (typeof allocation === 'string')
+		// StreamingContext.start() validates the allocation settings (R8.8).
+		return fail(lineOf(code, state.startSpan?.from ?? state.batchSpan?.from ?? 0), 1, allocation);
+	if (m && cores < 2) {
 		// Spark warns and the receiver takes the only core: no batch ever runs (R8.2).
 		return fail(
 			lineOf(code, state.batchSpan?.from ?? 0),
@@ -145,7 +169,17 @@ export function readDStreamSettings(code: string): Result<DStreamSettings, Sourc
 			batchMs,
 			cores,
 			conf: readStreamingConf(state.conf, batchMs),
-			batchLine: state.batchSpan ? lineOf(code, state.batchSpan.from) : null
+			batchLine: state.batchSpan ? lineOf(code, state.batchSpan.from) : null,
+			local: m !== null,
+			allocation: allocation
+				? {
+						scalingIntervalMs: allocation.scalingIntervalMs,
+						scalingUpRatio: allocation.scalingUpRatio,
+						scalingDownRatio: allocation.scalingDownRatio,
+						minExecutors: allocation.minExecutors,
+						maxExecutors: allocation.maxExecutors
+					}
+				: null
 		}
 	};
 }

@@ -36,6 +36,8 @@ export function world(params: Params): ClusterWorld {
 		driverOverheadMs: 50,
 		executors: 2,
 		coresPerExecutor: 2,
-		keys: 50
+		keys: 50,
+		executorStartupMs: 0,
+		executorAllocationMs: 0
 	};
 }

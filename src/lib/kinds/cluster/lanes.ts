@@ -1,9 +1,10 @@
 /**
  * The scrubber's lanes for a cluster run (simulations/kinds/cluster/markers.ts): trouble (a batch
  * started late, falling behind) as the vermillion cross, rate control (the PID's rates, the cap)
- * as the orange triangle, the deepest backlog as the purple diamond.
+ * as the orange triangle, executors asked for, arriving and released as the green square, the
+ * deepest backlog as the purple diamond.
  */
-import { symbolDiamond, symbolTriangle, symbolX } from 'd3-shape';
+import { symbolDiamond, symbolSquare, symbolTriangle, symbolX } from 'd3-shape';
 import { CLUSTER_MARKER_KINDS, type ClusterMarkerKind } from '$sim/kinds/cluster';
 import { markerShape, type KindStyle, type LaneSpec } from '$lib/controls/scrubber-layout';
 
@@ -18,6 +19,12 @@ const STYLES: Readonly<Record<ClusterMarkerKind, KindStyle>> = {
 		label: 'rate control',
 		path: markerShape(symbolTriangle),
 		colour: 'var(--c-orange)',
+		hollow: false
+	},
+	scaling: {
+		label: 'executors',
+		path: markerShape(symbolSquare),
+		colour: 'var(--c-green)',
 		hollow: false
 	},
 	backlog: {

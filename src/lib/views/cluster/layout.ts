@@ -81,6 +81,7 @@ const compact = format('~s');
 export function valueLabel(v: number, unit: string): string {
 	if (unit === 'ms') return `${num(v)} ms`;
 	if (unit === 's' || unit === 'seconds') return `${format('.1f')(v)} s`;
+	if (unit === 'ratio') return format('.2f')(v);
 	return `${num(v)}`;
 }
 
@@ -209,11 +210,88 @@ export function storyCharts(run: ClusterSimRun, t: number): ChartSpec[] {
 			points: at((c) => c.latencyMs / 1000)
 		}
 	];
-	return [
+	const charts: ChartSpec[] = [
 		{ id: 'rates', title: 'Records per second', unit: 'records/s', series: rates, x },
 		{ id: 'waiting', title: 'Records waiting', unit: 'records', series: waiting, x },
 		{ id: 'delays', title: 'Delay', unit: 's', series: delays, x }
 	];
+	if (run.coreAllocation || run.streamingAllocation) charts.push(executorsChart(run, t));
+	const sa = run.streamingAllocation;
+	if (sa) {
+		const ticks = sa.decisions.filter((d) => d.atMs <= t && d.ratio !== null);
+		const flat = (y: number) => [
+			{ x: 0, y, batchId: null },
+			{ x: run.runMs, y, batchId: null }
+		];
+		charts.push({
+			id: 'ratio',
+			title: 'Processing time / batch interval, every scalingInterval',
+			unit: 'ratio',
+			x,
+			series: [
+				{
+					id: 'ratio',
+					label: 'ratio',
+					colour: 'var(--c-blue)',
+					points: ticks.map((d) => ({ x: d.atMs, y: d.ratio ?? 0, batchId: null }))
+				},
+				{
+					id: 'up',
+					label: `scale up ≥ ${sa.scalingUpRatio}`,
+					colour: 'var(--c-green)',
+					dashed: true,
+					points: flat(sa.scalingUpRatio)
+				},
+				{
+					id: 'down',
+					label: `scale down ≤ ${sa.scalingDownRatio}`,
+					colour: 'var(--c-vermillion)',
+					dashed: true,
+					points: flat(sa.scalingDownRatio)
+				}
+			]
+		});
+	}
+	return charts;
+}
+
+/** Executors over time up to the cursor: registered (running) and asked for. */
+function executorsChart(run: ClusterSimRun, t: number): ChartSpec {
+	const upTo = run.executors.filter((e) => e.atMs <= t);
+	const last = upTo[upTo.length - 1];
+	const ext = <T extends { x: number; y: number; batchId: null }>(
+		pts: T[],
+		y: number | undefined
+	) => (y === undefined ? pts : [...pts, { x: Math.min(t, run.runMs), y, batchId: null }]);
+	return {
+		id: 'executors',
+		title: 'Executors',
+		unit: 'executors',
+		x: [0, run.runMs],
+		series: [
+			{
+				id: 'running',
+				label: 'running',
+				colour: 'var(--c-green)',
+				step: true,
+				points: ext(
+					upTo.map((e) => ({ x: e.atMs, y: e.running, batchId: null })),
+					last?.running
+				)
+			},
+			{
+				id: 'requested',
+				label: 'asked for',
+				colour: 'var(--c-orange)',
+				dashed: true,
+				step: true,
+				points: ext(
+					upTo.map((e) => ({ x: e.atMs, y: e.requested, batchId: null })),
+					last?.requested
+				)
+			}
+		]
+	};
 }
 
 /** The Spark UI twin's charts at the cursor, with Spark's titles and units. */
