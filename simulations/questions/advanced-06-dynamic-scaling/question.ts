@@ -211,7 +211,7 @@ const structuredPresets: readonly Preset[] = [
 		id: 'with-rate-cap',
 		label: 'With a rate cap',
 		description:
-			'maxOffsetsPerTrigger 40,000 keeps each batch short while executors arrive; the spike waits in Kafka instead.',
+			'maxOffsetsPerTrigger 40,000 keeps every batch well inside the trigger: its tasks drain before any request is granted, so no executor comes and the spike waits in Kafka.',
 		params: { maxOffsetsPerTrigger: 40000 }
 	},
 	{
