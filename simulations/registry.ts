@@ -47,6 +47,14 @@ export const SIMULATIONS: Readonly<Record<string, Entry>> = {
 		kinds: ['event-time'],
 		load: () => import('./questions/advanced-07-event-time-and-state/index')
 	},
+	'advanced-06-dynamic-scaling': {
+		kinds: ['cluster', 'cluster'],
+		load: () => import('./questions/advanced-06-dynamic-scaling/index')
+	},
+	'advanced-10-backpressure': {
+		kinds: ['cluster', 'cluster'],
+		load: () => import('./questions/advanced-10-backpressure/index')
+	},
 	'advanced-14-joins-aggregations': {
 		kinds: ['event-time'],
 		load: () => import('./questions/advanced-14-joins-aggregations/index')

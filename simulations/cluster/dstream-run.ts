@@ -20,7 +20,7 @@ import {
 	type AllocationConfig,
 	type AllocationDecision
 } from '../dstream/allocation';
-import { pidRateEstimator, PID_DEFAULTS, type PidStep } from '../dstream/pid';
+import { pidRateEstimator, PID_DEFAULTS, type PidConfig, type PidStep } from '../dstream/pid';
 import { kafkaUntilOffsets } from '../dstream/rate';
 import { batchStages } from './batch-execution';
 import { ExecutorPool, type PoolEvent } from './executors';
@@ -49,6 +49,8 @@ export interface DStreamClusterSpec {
 	readonly maxRatePerPartition: number;
 	readonly dynamicAllocation: Omit<AllocationConfig, 'batchMs'> | null;
 	readonly recordTasks?: boolean;
+	/** spark.streaming.backpressure.pid.* as the program sets them (Spark's defaults if absent). */
+	readonly pid?: Omit<PidConfig, 'batchIntervalMs'>;
 }
 
 export interface DStreamClusterBatch {
@@ -100,7 +102,9 @@ export function runDStreamCluster(spec: DStreamClusterSpec): DStreamClusterRun {
 	const pool = new ExecutorPool(spec.coresPerExecutor, spec.executorStartupMs, spec.executors);
 	const runtime = new ClusterRuntime(pool, null, { recordTasks: spec.recordTasks !== false });
 	const B = spec.batchMs;
-	const pid = spec.backpressure ? pidRateEstimator({ batchIntervalMs: B, ...PID_DEFAULTS }) : null;
+	const pid = spec.backpressure
+		? pidRateEstimator({ batchIntervalMs: B, ...(spec.pid ?? PID_DEFAULTS) })
+		: null;
 	const allocation = spec.dynamicAllocation
 		? new ExecutorAllocationManager({ ...spec.dynamicAllocation, batchMs: B }, rng.fork())
 		: null;

@@ -31,17 +31,24 @@ export interface PoolEvent {
 
 export class ExecutorPool {
 	readonly executors: Executor[] = [];
-	/** Arrival times of requested executors, oldest request first. */
-	private readonly pending: number[] = [];
+	/** Requested executors, oldest request first: when asked for and when they arrive. */
+	private readonly pending: { readonly at: number; readonly arrives: number }[] = [];
 	readonly events: PoolEvent[] = [];
 	private nextId = 0;
 
+	/**
+	 * `allocationMs`: how long a request can still be cancelled (the cluster manager has not yet
+	 * granted its container or pod); once granted, the executor launches and registers anyway, as
+	 * YARN only cancels container requests still pending allocation. Defaults to the whole
+	 * start-up time (every pending request cancellable).
+	 */
 	constructor(
 		readonly coresPerExecutor: number,
 		readonly startupMs: number,
 		initial: number,
 		at = 0,
-		private readonly keepEvents = true
+		private readonly keepEvents = true,
+		readonly allocationMs = startupMs
 	) {
 		for (let i = 0; i < initial; i++) this.register(at);
 	}
@@ -62,19 +69,21 @@ export class ExecutorPool {
 
 	/** When the next requested executor arrives, or Infinity. */
 	get nextArrival(): number {
-		return this.pending.length === 0 ? Infinity : (this.pending[0] ?? Infinity);
+		return this.pending[0]?.arrives ?? Infinity;
 	}
 
 	request(n: number, now: number): void {
 		for (let i = 0; i < n; i++) {
-			this.pending.push(now + this.startupMs);
+			this.pending.push({ at: now, arrives: now + this.startupMs });
 			this.log(now, 'request');
 		}
 	}
 
-	/** Drop the newest pending requests so that at most `keep` stay. */
+	/** Drop the newest pending requests so that at most `keep` stay (only those not yet granted). */
 	cancelDownTo(keep: number, now: number): void {
 		while (this.pending.length > Math.max(0, keep)) {
+			const newest = this.pending[this.pending.length - 1];
+			if (!newest || now - newest.at >= this.allocationMs) return;
 			this.pending.pop();
 			this.log(now, 'cancel');
 		}
@@ -83,8 +92,8 @@ export class ExecutorPool {
 	/** Register every requested executor that has arrived by `now`; returns how many. */
 	arrive(now: number): number {
 		let n = 0;
-		while (this.pending.length > 0 && (this.pending[0] ?? Infinity) <= now) {
-			const at = this.pending.shift() ?? now;
+		while (this.pending.length > 0 && (this.pending[0]?.arrives ?? Infinity) <= now) {
+			const at = this.pending.shift()?.arrives ?? now;
 			this.register(at);
 			n++;
 		}

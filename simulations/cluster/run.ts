@@ -21,16 +21,22 @@ import { ExecutorPool, type PoolEvent } from './executors';
 import { arrivalsPerSecond, PartitionedArrivals, type RateProfile } from './input-profile';
 import { ClusterRuntime, type StageRun, type TaskRecord } from './scheduler';
 import type { TaskCost } from './task-cost';
-import { nextTriggerStart } from './trigger';
+import { MicroBatchLoop } from '../structured/runtime/loop';
+import { nextBatchTime, type TriggerSpec } from '../structured/runtime/trigger-policy';
 
 /** spark.sql.streaming.noDataProgressEventInterval (SQLConf default 10000 ms). */
 export const NO_DATA_PROGRESS_EVENT_INTERVAL_MS = 10_000;
+
+// The loop starts no attempt after untilMs; a cluster run starts none at or after durationMs.
+const LAST_START_MARGIN_MS = 1e-6;
 
 export interface ClusterSpec {
 	readonly executors: number;
 	readonly coresPerExecutor: number;
 	/** Request → registration time of a new executor. */
 	readonly executorStartupMs: number;
+	/** Of that, how long a request stays cancellable (not yet granted a container); default all. */
+	readonly executorAllocationMs?: number;
 	readonly dynamicAllocation: DynamicAllocationConf | null;
 }
 
@@ -124,10 +130,23 @@ export interface ClusterRun {
 	 * `batchId` is the next batch's id.
 	 */
 	readonly idleProgress: readonly { readonly atMs: number; readonly batchId: number }[];
+	/** The loop's log lines ("Current batch is falling behind ..."), in time order. */
+	readonly logs: readonly { readonly atMs: number; readonly message: string }[];
 	/** Set when no core was available to run a batch (e.g. zero executors, no allocation). */
 	readonly stalled: boolean;
 }
 
+/** The loop's trigger policy for a cluster query: processingTime(interval), 0 = the default. */
+const triggerOf = (intervalMs: number): TriggerSpec => ({
+	kind: 'processingTime',
+	intervalMs: Math.max(0, intervalMs)
+});
+
+/**
+ * The query on the one micro-batch loop (structured/runtime/loop.ts): this file is the loop's
+ * target (offsets, admission, state, one record per batch) and its cost/cluster policy (the
+ * batch's stages on the executors' cores, BatchExecutor). The loop decides when triggers start.
+ */
 export function runClusterQuery(spec: ClusterQuerySpec): ClusterRun {
 	const rng = createRng(spec.seed);
 	const horizonSeconds = Math.ceil(spec.durationMs / 1000) + 1;
@@ -140,7 +159,14 @@ export function runClusterQuery(spec: ClusterQuerySpec): ClusterRun {
 	const source = new PartitionedArrivals(perSecond, spec.source.partitions, spec.source.skew);
 	const c = spec.cluster;
 	const initial = c.dynamicAllocation ? c.dynamicAllocation.initialExecutors : c.executors;
-	const pool = new ExecutorPool(c.coresPerExecutor, c.executorStartupMs, initial);
+	const pool = new ExecutorPool(
+		c.coresPerExecutor,
+		c.executorStartupMs,
+		initial,
+		0,
+		true,
+		c.executorAllocationMs ?? c.executorStartupMs
+	);
 	const manager = c.dynamicAllocation ? new CoreAllocationManager(c.dynamicAllocation) : null;
 	const runtime = new ClusterRuntime(pool, manager, { recordTasks: spec.recordTasks !== false });
 	const executor = new BatchExecutor(runtime, spec.driverOverheadMs);
@@ -155,14 +181,18 @@ export function runClusterQuery(spec: ClusterQuerySpec): ClusterRun {
 	let stateRows = 0;
 	let watermark = 0;
 	let stalled = false;
-	let due = 0;
-	let t = 0;
 	let previousAttempt: number | null = null;
 	let batchId = 0;
 	const idleProgress: { atMs: number; batchId: number }[] = [];
+	const logs: { atMs: number; message: string }[] = [];
 	let lastProgressMs = -Infinity;
 
-	while (t < spec.durationMs) {
+	const runTrigger = (t: number): ClusterBatch | null => {
+		// Time passed since the last attempt with no batch running: dynamic allocation ticks.
+		executor.idleUntil(t);
+		// When this attempt was due on the trigger's grid (a late start is scheduling delay).
+		const due =
+			previousAttempt !== null && interval > 0 ? nextBatchTime(previousAttempt, interval) : t;
 		// startingOffsets="latest" on a topic that starts empty: batch 0 reads from offset 0.
 		const latest = source.offsetsAt(t);
 		let droppedNow = 0;
@@ -188,20 +218,17 @@ export function runClusterQuery(spec: ClusterQuerySpec): ClusterRun {
 				idleProgress.push({ atMs: t, batchId });
 				lastProgressMs = t;
 			}
-			const next = nextTriggerStart(t, t, interval, false);
-			executor.idleUntil(next.start);
 			previousAttempt = t;
-			due = next.due;
-			t = next.start;
-			continue;
+			return null;
 		}
 		const exec = executor.execute(
 			{ inputRows, inputCost: spec.inputCost, stateful: spec.stateful },
 			t
 		);
 		if (exec.endMs === null) {
+			// No core to run on: the loop stops (stopped() below) and the run says so.
 			stalled = true;
-			break;
+			return null;
 		}
 		const endMs = exec.endMs;
 		let oldest = Infinity;
@@ -230,7 +257,7 @@ export function runClusterQuery(spec: ClusterQuerySpec): ClusterRun {
 		if (watermarkDelay !== null && eventTimeMs) {
 			watermark = Math.max(watermark, eventTimeMs.max - watermarkDelay);
 		}
-		batches.push({
+		const batch: ClusterBatch = {
 			batchId,
 			dueMs: due,
 			startMs: t,
@@ -255,17 +282,36 @@ export function runClusterQuery(spec: ClusterQuerySpec): ClusterRun {
 			eventTimeMs,
 			watermarkMs,
 			state
-		});
+		};
+		batches.push(batch);
 		batchId++;
 		droppedSinceBatch = 0;
 		lastProgressMs = endMs;
 		start = end;
 		previousAttempt = t;
-		const next = nextTriggerStart(t, endMs, interval, true);
-		executor.idleUntil(next.start);
-		due = next.due;
-		t = next.start;
+		return batch;
+	};
+
+	const loop = new MicroBatchLoop<ClusterBatch>(
+		{ runTrigger, stopped: () => stalled },
+		{
+			trigger: triggerOf(interval),
+			epochOffsetMs: 0,
+			// Triggers start while virtual time is below durationMs.
+			untilMs: spec.durationMs - LAST_START_MARGIN_MS,
+			// The batch's time is what its stages took on the cores; an idle poll costs nothing
+			// beyond the trigger policy's pollingDelay.
+			cost: { batchMs: (b) => b.endMs - b.startMs, idleMs: 0 }
+		},
+		0
+	);
+	let t = 0;
+	for (let at = loop.wakeAt; at !== null; at = loop.wakeAt) {
+		t = at;
+		for (const e of loop.step(at))
+			if (e.kind === 'log') logs.push({ atMs: e.at, message: e.message });
 	}
+	if (!stalled) executor.idleUntil(t);
 	const finalLatest = source.offsetsAt(t);
 	const produced = finalLatest.reduce((a, b) => a + b, 0);
 	return {
@@ -281,6 +327,7 @@ export function runClusterQuery(spec: ClusterQuerySpec): ClusterRun {
 		backlog: finalLatest.reduce((a, l, p) => a + l - (start[p] ?? 0), 0),
 		nextStartOffsets: start,
 		idleProgress,
+		logs,
 		stalled
 	};
 }

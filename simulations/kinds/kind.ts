@@ -22,7 +22,7 @@ import type { InputEdit } from './input-edits';
 import type { EventTimeInput } from './event-time/question';
 import type { SinkDiff } from './sink-diff';
 
-export type KindId = 'micro-batch' | 'event-time' | 'dstream';
+export type KindId = 'micro-batch' | 'event-time' | 'dstream' | 'cluster';
 
 /** A preset of a question's simulation: parameters, and scripted input rows when it replays one
  *  of Spark's tests or places rows on purpose. */
@@ -50,6 +50,11 @@ export interface SimQuestion {
 	readonly generatorParams: readonly string[];
 	/** URL keys another side of the page owns (an API switch, the other API's parameters). */
 	readonly otherUrlKeys?: readonly string[];
+	/** The API its program is written in, when a page runs one of each behind its API switch and
+	 *  both are the same kind (advanced-10); otherwise the kind says it (dstream or not). */
+	readonly api?: 'structured' | 'dstream';
+	/** What the API switch says about this side's program. */
+	readonly apiNote?: string;
 	/** The preset marked when the page opens (its parameters are the defaults), if any. */
 	readonly openingPreset?: string;
 	/** Clamps to the schema and to what the program can express, a notice per change. */

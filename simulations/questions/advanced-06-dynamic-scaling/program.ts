@@ -31,7 +31,7 @@ events = (
     .option("kafka.bootstrap.servers", "localhost:9092")
     .option("subscribe", "sensor-events")
     .option("minPartitions", 16)
-    .option("maxOffsetsPerTrigger", 200000)
+    .option("maxOffsetsPerTrigger", 200000)  # <- maxOffsetsPerTrigger
     .load()
     .select(F.from_json(F.col("value").cast("string"), EVENT_SCHEMA).alias("e"))
     .select("e.*")

@@ -3,6 +3,9 @@
  * log, planning, commit: on the driver's critical path, R1.2) plus its rows × perRowCost spread
  * over parallel tasks. One task per input partition (SPARK-SEMANTICS.md §9); with fewer cores than
  * partitions the tasks run in waves, so duration ≈ fixedOverhead + rows × perRowCost / parallelism.
+ *
+ * The cluster pages refine the same policy (cluster/batch-execution.ts): the fixed overhead split
+ * by these shares, and addBatch as the makespan of the batch's stages on the executors' cores.
  */
 
 export interface CostModel {

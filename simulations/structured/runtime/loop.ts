@@ -2,7 +2,8 @@
  * The one micro-batch loop (MicroBatchExecution's runActivatedStream around TriggerExecutor;
  * SPARK-SEMANTICS R1.2, R1.4). Every micro-batch run in the playground goes through it: the
  * Structured Streaming pages and the conformance-replay shell (run.ts, over MicroBatchExecution)
- * and SIM-1's cluster view (microbatch/executor.ts, over its rate and socket sources). What
+ * and SIM-1's cluster view (microbatch/executor.ts, over its rate and socket sources), and the
+ * cluster-under-load pages (cluster/run.ts, on counts over a partitioned Kafka log). What
  * differs between them is injected:
  *
  * - the engine (`LoopTarget`): constructs and runs the next batch at a trigger, or says there is
@@ -11,7 +12,8 @@
  *   polling, once and availableNow termination (trigger-policy.ts);
  * - the clock policy: where virtual 0 sits on the epoch clock, and when no attempt may start;
  * - the cost/cluster policy: how long a batch and an idle attempt take (cost-policy.ts for SIM-1;
- *   zero for the pages that do not model a cluster);
+ *   the cluster model's BatchExecutor, cluster/batch-execution.ts, for the pages under load: the
+ *   batch's stages on the executors' cores; zero for the pages that do not model a cluster);
  * - the failure policy: the engine's own (run.ts passes `crashBeforeCommit` to
  *   MicroBatchExecution); the loop ends the run when the engine says it stopped.
  *

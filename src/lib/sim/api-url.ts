@@ -7,18 +7,24 @@ import { currentQuery, showQuery } from './location';
 
 export type Api = 'structured' | 'dstream';
 
-export function parseApi(raw: string | null): { api: Api; notice: string | null } {
-	if (raw === null || raw === 'structured') return { api: 'structured', notice: null };
-	if (raw === 'dstream') return { api: 'dstream', notice: null };
+/** `fallback`: the side a link without `api` shows (the page's first simulation's API). */
+export function parseApi(
+	raw: string | null,
+	fallback: Api = 'structured'
+): { api: Api; notice: string | null } {
+	if (raw === null) return { api: fallback, notice: null };
+	if (raw === 'structured' || raw === 'dstream') return { api: raw, notice: null };
 	const shown = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
+	const name = fallback === 'dstream' ? 'DStreams' : 'Structured Streaming';
 	return {
-		api: 'structured',
-		notice: `Ignored api=“${shown}” in the link: it is structured or dstream. Showing Structured Streaming.`
+		api: fallback,
+		notice: `Ignored api=“${shown}” in the link: it is structured or dstream. Showing ${name}.`
 	};
 }
 
-export const apiFromUrl = () => parseApi(currentQuery().get('api'));
+export const apiFromUrl = (fallback: Api = 'structured') =>
+	parseApi(currentQuery().get('api'), fallback);
 
-export function showApi(api: Api): void {
-	showQuery(new URLSearchParams(api === 'dstream' ? { api } : {}));
+export function showApi(api: Api, fallback: Api = 'structured'): void {
+	showQuery(new URLSearchParams(api === fallback ? {} : { api }));
 }

@@ -18,6 +18,10 @@ export interface LoadedSimulation {
 	readonly uis: readonly KindUi[];
 }
 
+/** The API a simulation's program is written in: its question says, or its kind does. */
+const apiOf = (c: SimController): Api =>
+	c.question.api ?? (c.kind.id === 'dstream' ? 'dstream' : 'structured');
+
 export class QuestionPage {
 	controllers = $state.raw<readonly SimController[]>([]);
 	uis = $state.raw<readonly KindUi[]>([]);
@@ -33,6 +37,13 @@ export class QuestionPage {
 		this.controllers = loaded.module.simulations.map((s) => new SimController(s));
 		this.uis = loaded.uis;
 		this.#later = loaded.module.later;
+		this.api = this.#defaultApi;
+	}
+
+	/** The side a link without `api` opens: the first simulation's. */
+	get #defaultApi(): Api {
+		const first = this.controllers[0];
+		return first ? apiOf(first) : 'structured';
 	}
 
 	/** More than one simulation: the page shows one at a time, behind an API switch. */
@@ -53,9 +64,7 @@ export class QuestionPage {
 	/** Which simulation is on screen: the DStream one when the switch says DStreams. */
 	get active(): number {
 		if (!this.switchable) return 0;
-		const i = this.controllers.findIndex(
-			(c) => (c.kind.id === 'dstream') === (this.api === 'dstream')
-		);
+		const i = this.controllers.findIndex((c) => apiOf(c) === this.api);
 		return Math.max(0, i);
 	}
 
@@ -67,6 +76,16 @@ export class QuestionPage {
 		return this.uis[this.active] as KindUi;
 	}
 
+	/** What the API switch says about the side on screen (the question's words, if it has them). */
+	get apiNote(): string {
+		return (
+			this.controller.question.apiNote ??
+			(this.api === 'dstream'
+				? 'The legacy DStream program (the “DStreams” tab): counts per batch, from zero each time.'
+				: 'The Structured Streaming program (the main tab): a running count kept in state.')
+		);
+	}
+
 	/** The program tab the code focus highlights. */
 	get highlightOn(): string {
 		return this.controller.question.programId;
@@ -76,7 +95,7 @@ export class QuestionPage {
 	async readApi(): Promise<void> {
 		if (!this.switchable) return;
 		await this.loadLater();
-		const read = apiFromUrl();
+		const read = apiFromUrl(this.#defaultApi);
 		this.api = read.api;
 		this.apiNotice = read.notice;
 		this.apiReady = true;
@@ -86,7 +105,7 @@ export class QuestionPage {
 		this.api = next === 'dstream' ? 'dstream' : 'structured';
 		this.apiNotice = null;
 		// The other side's keys mean nothing to this one: start its URL afresh.
-		showApi(this.api);
+		showApi(this.api, this.#defaultApi);
 	}
 
 	/** The page's program tabs, each bound to what runs it; other tabs follow the parameters. */

@@ -1,0 +1,33 @@
+/**
+ * A cluster under load (issue 14): the page's program — Structured Streaming on Kafka, or a
+ * DStream program with a socket receiver — run on the cluster model for minutes of virtual time,
+ * on counts: executors' cores and each batch's tasks, backlog and latency, rate control (the PID
+ * estimator or maxOffsetsPerTrigger), and the Spark UI's numbers per batch.
+ */
+import type { SimulationKind } from '../kind';
+import { clusterCodeFocusAt } from './code-focus';
+import { describeClusterFrame } from './describe';
+import { endMsOf, frameAt, type ClusterFrame, type ClusterSimRun } from './frames';
+import { clusterMarkersOf } from './markers';
+import { clusterParamsOf } from './params';
+import type { ClusterScenario } from './question';
+import { runClusterProgram } from './run';
+
+export const clusterKind: SimulationKind<ClusterScenario, ClusterSimRun, ClusterFrame> = {
+	id: 'cluster',
+	run: runClusterProgram,
+	rejection: () => null,
+	paramsOf: (question, _code, run, params) => clusterParamsOf(question, run, params),
+	frameAt,
+	endMs: endMsOf,
+	stops: (run) =>
+		run.batches.filter((b) => b.endMs <= run.runMs).map((b) => ({ id: b.id, endMs: b.endMs })),
+	// Ten batches in: the first frame already shows the producers' rate against the batches'.
+	openingStop: 10,
+	markers: clusterMarkersOf,
+	codeFocus: clusterCodeFocusAt,
+	describe: describeClusterFrame,
+	// Compare: the same producers under the program with one setting changed (backpressure on
+	// against off), side by side at one cursor.
+	features: { compare: {} }
+};

@@ -1,0 +1,17 @@
+/** The pages whose simulation is a cluster under load, by slug (each question folder's scenarios). */
+import {
+	advanced10DStream,
+	advanced10Structured
+} from '../../questions/advanced-10-backpressure/question';
+import {
+	advanced06DStream,
+	advanced06Structured
+} from '../../questions/advanced-06-dynamic-scaling/question';
+import type { ClusterScenario } from './question';
+
+const BY_SLUG: Readonly<Record<string, readonly ClusterScenario[]>> = {
+	[advanced06Structured.slug]: [advanced06Structured, advanced06DStream],
+	[advanced10DStream.slug]: [advanced10DStream, advanced10Structured]
+};
+
+export const clusterScenarios = (slug: string): readonly ClusterScenario[] => BY_SLUG[slug] ?? [];

@@ -1,0 +1,185 @@
+/**
+ * What a cluster page's program says, read by the project's own front ends (never by scanning the
+ * text): the Structured Streaming reader and analyzer (`structured/reader`) for a `readStream`
+ * program, the DStream reader (`dstream/reader`) for a `StreamingContext` one. The simulation
+ * runs on these settings; the controls are read back from them (params.ts).
+ */
+import type { Result, SourceError } from '../../core/errors';
+import { readDStreamProgram } from '../../dstream/index';
+import { readStreamingConf, type StreamingConf } from '../../dstream/streaming-conf';
+import { allocationConfig, type AllocationConfig } from '../../dstream/allocation';
+import { readAndAnalyze } from '../../structured/reader/index';
+
+export interface StructuredSettings {
+	readonly api: 'structured';
+	/** processingTime interval; 0 = the default trigger (back to back). */
+	readonly triggerMs: number;
+	/** The Kafka source's maxOffsetsPerTrigger, null when the program sets none. */
+	readonly maxOffsetsPerTrigger: number | null;
+	readonly topic: string;
+	/** spark.sql.shuffle.partitions (200 unless the program sets it): the stateful stage's tasks. */
+	readonly shufflePartitions: number;
+	/** The query aggregates (a stateful stage after a shuffle). */
+	readonly stateful: boolean;
+	readonly sink: string;
+	/** The session conf the program set, with Spark's defaults (spark.dynamicAllocation.* is read
+	 *  by the run, which knows the executors' cores). */
+	readonly conf: Readonly<Record<string, string>>;
+	/** The Kafka source's minPartitions: Spark splits offset ranges into at least this many tasks. */
+	readonly minPartitions: number | null;
+	/** withWatermark's delay, if the query has one. */
+	readonly watermarkDelayMs: number | null;
+	/** Line of the session builder's getOrCreate() (where a bad conf fails the application). */
+	readonly sessionLine: number;
+	/** Program lines (1-based) of the constructs the code focus points at. */
+	readonly lines: {
+		readonly source: number;
+		readonly limit: number | null;
+		readonly trigger: number | null;
+		readonly aggregate: number | null;
+	};
+}
+
+export interface DStreamSettings {
+	readonly api: 'dstream';
+	readonly batchMs: number;
+	/** Cores of a local[n] master (the receiver takes one of them). */
+	readonly cores: number;
+	readonly conf: StreamingConf;
+	/** Line of `StreamingContext(sc, n)` (1-based). */
+	readonly batchLine: number | null;
+	/** A local[n] master (one executor of n cores) or a cluster (the page's executors). */
+	readonly local: boolean;
+	/** spark.streaming.dynamicAllocation.*, null when disabled. */
+	readonly allocation: Omit<AllocationConfig, 'batchMs'> | null;
+}
+
+export type ProgramSettings = StructuredSettings | DStreamSettings;
+
+const fail = (line: number, column: number, message: string, supported?: string) =>
+	({
+		ok: false,
+		error: { line, column, message, ...(supported ? { supported } : {}) }
+	}) as const;
+
+const lineOf = (code: string, offset: number): number => code.slice(0, offset).split('\n').length;
+
+export function readStructuredSettings(code: string): Result<StructuredSettings, SourceError> {
+	const read = readAndAnalyze(code, {});
+	if (!read.ok) return read;
+	const q = read.value;
+	const source = q.sources[0]?.plan;
+	if (source?.op !== 'Source' || source.source.kind !== 'readStream')
+		return fail(1, 1, 'the query reads no streaming source');
+	const at = source.at;
+	if (source.source.format !== 'kafka')
+		return fail(
+			at.line,
+			at.column,
+			`this page simulates a Kafka topic under load, not the ${source.source.format} source`,
+			'Read with spark.readStream.format("kafka").'
+		);
+	const options = source.source.options;
+	const raw = options['maxOffsetsPerTrigger'];
+	let maxOffsetsPerTrigger: number | null = null;
+	if (raw !== undefined) {
+		// KafkaSourceProvider reads the option with toLong; Spark fails the query at start.
+		if (!/^\d+$/.test(raw.trim()) || Number(raw) <= 0)
+			return fail(
+				at.line,
+				at.column,
+				`java.lang.NumberFormatException: For input string: "${raw}" (maxOffsetsPerTrigger)`,
+				'maxOffsetsPerTrigger is a positive whole number of offsets per trigger.'
+			);
+		maxOffsetsPerTrigger = Number(raw);
+	}
+	const trigger = q.write.trigger;
+	if (trigger.kind !== 'default' && trigger.kind !== 'processingTime') {
+		const t = q.write.triggerAt ?? q.write.at;
+		return fail(
+			t.line,
+			t.column,
+			`this page runs a query under load for minutes; a ${trigger.kind} trigger is shown on basic-11`,
+			'Use .trigger(processingTime="2 seconds") or no trigger.'
+		);
+	}
+	const limitCall = q.spans.find(
+		(c) => c.name === 'option' && code.slice(c.from, c.to).includes('maxOffsetsPerTrigger')
+	);
+	const aggregate = q.statefulOperators[0];
+	const shuffle = Number(q.conf['spark.sql.shuffle.partitions'] ?? '200');
+	const minPartitions = Number(options['minPartitions']);
+	const session = q.spans.find((c) => c.name === 'getOrCreate');
+	return {
+		ok: true,
+		value: {
+			api: 'structured',
+			triggerMs: trigger.kind === 'processingTime' ? trigger.intervalMs : 0,
+			maxOffsetsPerTrigger,
+			topic: options['subscribe'] ?? 'topic',
+			shufflePartitions: Number.isInteger(shuffle) && shuffle > 0 ? shuffle : 200,
+			stateful: q.statefulOperators.length > 0,
+			sink: q.write.format || 'console',
+			conf: q.conf,
+			minPartitions: Number.isInteger(minPartitions) && minPartitions > 0 ? minPartitions : null,
+			watermarkDelayMs: q.watermarks[0]?.delayMs ?? null,
+			sessionLine: session?.at.line ?? 1,
+			lines: {
+				source: at.line,
+				limit: limitCall ? limitCall.at.line : null,
+				trigger: q.write.triggerAt?.line ?? null,
+				aggregate: aggregate ? aggregate.at.line : null
+			}
+		}
+	};
+}
+
+export function readDStreamSettings(code: string): Result<DStreamSettings, SourceError> {
+	const read = readDStreamProgram(code, { startEpochMs: 0 });
+	if (!read.ok) return read;
+	const state = read.value.state;
+	const batchMs = state.batchMs ?? 1000;
+	const input = state.inputs[0];
+	if (!input || input.kind !== 'socketTextStream')
+		return fail(
+			1,
+			1,
+			'this page simulates one socket receiver under load',
+			'Read with ssc.socketTextStream(host, port).'
+		);
+	const m = /^local\[(\d+)\]$/.exec(state.master ?? '');
+	const cores = m?.[1] ? Number(m[1]) : 2;
+	const allocation = allocationConfig(state.conf, batchMs, 1);
+	if (typeof allocation === 'string')
+		// StreamingContext.start() validates the allocation settings (R8.8).
+		return fail(lineOf(code, state.startSpan?.from ?? state.batchSpan?.from ?? 0), 1, allocation);
+	if (m && cores < 2) {
+		// Spark warns and the receiver takes the only core: no batch ever runs (R8.2).
+		return fail(
+			lineOf(code, state.batchSpan?.from ?? 0),
+			1,
+			`local[${cores}]: the socket receiver takes the only core, so no batch would ever be processed`,
+			'Use setMaster("local[n]") with n ≥ 2.'
+		);
+	}
+	return {
+		ok: true,
+		value: {
+			api: 'dstream',
+			batchMs,
+			cores,
+			conf: readStreamingConf(state.conf, batchMs),
+			batchLine: state.batchSpan ? lineOf(code, state.batchSpan.from) : null,
+			local: m !== null,
+			allocation: allocation
+				? {
+						scalingIntervalMs: allocation.scalingIntervalMs,
+						scalingUpRatio: allocation.scalingUpRatio,
+						scalingDownRatio: allocation.scalingDownRatio,
+						minExecutors: allocation.minExecutors,
+						maxExecutors: allocation.maxExecutors
+					}
+				: null
+		}
+	};
+}

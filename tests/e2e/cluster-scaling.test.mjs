@@ -1,0 +1,69 @@
+// advanced-06 on the cluster kind: the Structured side opens with the executors chart and the
+// Spark UI's statistics; each preset of both sides (core dynamic allocation, DStreams' ratio
+// rule) plays to the end with no console error; a control rewrites its span of the program.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage } from './browser.mjs';
+
+const PAGE = '/questions/advanced-06-dynamic-scaling';
+const editorText = async (page) =>
+	((await page.getByTestId('code-editor').textContent()) ?? '').replace(/\u00a0/g, ' ');
+
+async function playToEnd(page) {
+	await page.getByTestId('sim-restart').click();
+	await page.getByTestId('sim-speed').selectOption('20');
+	await page.getByTestId('sim-play').click();
+	// 300 s of virtual time at 20x.
+	await page.waitForFunction(
+		() => document.querySelector('[data-testid="sim-cursor"]')?.textContent?.trim() === '300.0 s',
+		null,
+		{ timeout: 30000 }
+	);
+}
+
+describe('cluster scaling (advanced-06)', () => {
+	let browser;
+	let page;
+	const errors = [];
+	before(async () => {
+		browser = await launch();
+		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+		page = await openPage(context, PAGE, errors);
+		await page.getByTestId('sim-cluster').waitFor();
+		await page.waitForSelector('[data-testid="sim-share"]:not([disabled])', { timeout: 15000 });
+	});
+	after(async () => browser?.close());
+
+	it('opens on core dynamic allocation with the executors chart', async () => {
+		assert.equal(await page.getByTestId('api-structured').getAttribute('aria-checked'), 'true');
+		assert.ok(await page.locator('[data-chart="executors"]').isVisible());
+		assert.ok(await page.getByTestId('cluster-last-progress').isVisible());
+	});
+
+	it('a control rewrites its span of the program', async () => {
+		const input = page.getByTestId('param-maxExecutors');
+		await input.fill('12');
+		await input.dispatchEvent('change');
+		await page.waitForTimeout(300);
+		assert.match(await editorText(page), /maxExecutors", "12"/);
+	});
+
+	for (const id of ['spike-scaling', 'capped-by-partitions', 'with-rate-cap', 'slow-start']) {
+		it(`preset ${id} plays to the end`, async () => {
+			await page.getByTestId(`preset-${id}`).click();
+			await playToEnd(page);
+			assert.ok(await page.locator('[data-chart="executors"]').isVisible());
+		});
+	}
+
+	it('the DStream side: the ratio rule against its 0.9 and 0.3 lines', async () => {
+		await page.getByTestId('api-dstream').click();
+		await page.locator('[data-chart="ratio"]').waitFor({ timeout: 10000 });
+		for (const id of ['dstream-ratio', 'dstream-big-spike']) {
+			await page.getByTestId(`preset-${id}`).click();
+			await playToEnd(page);
+		}
+	});
+
+	it('logs no console error', () => assert.deepEqual(errors, []));
+});

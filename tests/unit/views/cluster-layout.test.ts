@@ -1,0 +1,108 @@
+// The cluster view's geometry on advanced-10's runs at seed 1: charts drawn only up to the
+// cursor, a dot per completed batch (the click targets), the Spark UI twin with Spark's chart
+// names and units for each API, the Gantt's tasks on their cores, the PID terms per batch.
+import { describe, expect, it } from 'vitest';
+import { defaultParams, type Params } from '../../../simulations/core/params';
+import { clusterKind } from '../../../simulations/kinds/cluster/kind';
+import type { ClusterSimRun } from '../../../simulations/kinds/cluster/frames';
+import type { ClusterScenario } from '../../../simulations/kinds/cluster/question';
+import {
+	advanced10DStream,
+	advanced10Structured
+} from '../../../simulations/questions/advanced-10-backpressure/question';
+import {
+	drawChart,
+	ganttLayout,
+	pidRows,
+	sparkUiCharts,
+	storyCharts
+} from '../../../src/lib/views/cluster/layout';
+
+function runOf(q: ClusterScenario, over: Params = {}): ClusterSimRun {
+	const params = q.constrain({ ...defaultParams(q.schema), ...over }).params;
+	const r = clusterKind.run(q, {
+		code: q.program(params),
+		params,
+		seed: 1,
+		script: null,
+		edits: []
+	});
+	if (!r.ok) throw new Error(r.error.message);
+	return r.value;
+}
+
+const dstream = runOf(advanced10DStream);
+const structured = runOf(advanced10Structured);
+
+describe('story charts', () => {
+	it('hold one point per batch completed by the cursor, and nothing after it', () => {
+		const t = 30_000;
+		const done = dstream.batches.filter((b) => b.endMs <= t);
+		const [rates, waiting, delays] = storyCharts(dstream, t);
+		expect(rates?.series.map((s) => s.id)).toEqual(['produced', 'taken', 'capacity', 'limit']);
+		expect(waiting?.series.map((s) => s.id)).toEqual(['backlog', 'queued']);
+		expect(delays?.series.find((s) => s.id === 'scheduling')?.points).toHaveLength(done.length);
+		const drawn = drawChart(rates!, 400, 150, t, String);
+		const limit = drawn.series.find((s) => s.id === 'limit');
+		expect(limit?.dots.map((d) => d.batchId)).toEqual(done.map((b) => b.id));
+		expect(drawn.cursorX).toBeGreaterThan(drawn.plot.left);
+		expect(drawn.cursorX).toBeLessThan(drawn.plot.right);
+	});
+});
+
+describe('the Spark UI twin', () => {
+	it('Structured Streaming: the statistics page charts from recentProgress', () => {
+		const charts = sparkUiCharts(structured, structured.runMs);
+		expect(charts.map((c) => `${c.title} (${c.unit})`)).toEqual([
+			'Input Rate (records/sec)',
+			'Process Rate (records/sec)',
+			'Input Rows (records)',
+			'Batch Duration (ms)',
+			'Operation Duration (ms)',
+			'Aggregated Number Of Total State Rows (records)',
+			'Aggregated Number Of Updated State Rows (records)',
+			'Aggregated State Memory Used In Bytes (bytes)',
+			'Aggregated Number Of Rows Dropped By Watermark (records)'
+		]);
+		// 75 batches, but recentProgress keeps the newest 99 only: all here.
+		expect(charts[2]?.series[0]?.points).toHaveLength(structured.batches.length);
+	});
+
+	it('DStreams: the Streaming tab’s four charts', () => {
+		expect(sparkUiCharts(dstream, 60_000).map((c) => c.title)).toEqual([
+			'Input Rate',
+			'Scheduling Delay',
+			'Processing Time',
+			'Total Delay'
+		]);
+	});
+});
+
+describe('the Gantt', () => {
+	it('draws every task of the batches in its window on its core, none after the cursor', () => {
+		const t = 24_000;
+		const g = ganttLayout(dstream, t, 1000);
+		// local[4] with a receiver: three cores run tasks.
+		expect(g.rows).toBe(3);
+		const inWindow = dstream.batches.flatMap((b) =>
+			(b.tasks ?? []).filter((k) => k.startMs <= t && k.endMs >= g.from)
+		);
+		expect(g.bars).toHaveLength(inWindow.length);
+		// Inside the plot (a bar is at least 1 px wide, even at the right edge).
+		expect(g.bars.every((b) => b.x >= 56 && b.x + b.w <= 1000 - 8 + 1)).toBe(true);
+		// The structured query's aggregation adds the shuffle stage's 200 tasks per batch.
+		const s = ganttLayout(structured, 24_000, 1000);
+		expect(new Set(s.bars.map((b) => b.stage))).toEqual(new Set([0, 1]));
+	});
+});
+
+describe('PID terms', () => {
+	it('one row per completed batch, the first seeding latestRate', () => {
+		const rows = pidRows(dstream, 6_000, 10);
+		expect(rows[0]?.newRate).toBe('seeds latestRate');
+		expect(rows[1]?.newRate).toMatch(/^\d{1,3}(,\d{3})*$/);
+		expect(rows.map((r) => r.batchId)).toEqual(
+			dstream.batches.filter((b) => b.endMs <= 6_000).map((b) => b.id)
+		);
+	});
+});
