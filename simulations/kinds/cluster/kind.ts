@@ -17,7 +17,10 @@ export const clusterKind: SimulationKind<ClusterScenario, ClusterSimRun, Cluster
 	id: 'cluster',
 	run: runClusterProgram,
 	rejection: () => null,
-	paramsOf: (question, _code, run, params) => clusterParamsOf(question, run, params),
+	// The settings come from the run's reading of the program; a program that does not run leaves
+	// the controls where they were.
+	paramsOf: (question, _code, run, params) =>
+		run === null ? params : clusterParamsOf(question, run, params),
 	frameAt,
 	endMs: endMsOf,
 	stops: (run) =>
