@@ -129,10 +129,12 @@ export class SimController<R = unknown, F = unknown> {
 		this.inputEdits?.attach(() => this.program.reseed(this.program.seed));
 		this.preset = sim.question.openingPreset ?? null;
 		// Open a few stops in, paused: the prerendered page (and a reader without JavaScript) sees
-		// the idea, not an empty axis.
-		const stops = untrack(() => this.stops);
-		const opening = stops[Math.min(this.kind.openingStop, stops.length - 1)];
-		this.playback.seek(opening?.endMs ?? 0);
+		// the idea, not an empty axis. In the browser the first run comes from the engine worker.
+		this.program.afterRun(() => {
+			const stops = untrack(() => this.stops);
+			const opening = stops[Math.min(this.kind.openingStop, stops.length - 1)];
+			this.playback.seek(opening?.endMs ?? 0);
+		});
 	}
 
 	#bindProgram(): BoundProgram<R> {
@@ -154,7 +156,8 @@ export class SimController<R = unknown, F = unknown> {
 			structural: q.structural,
 			run: (code, p, seed, script) => kind.run(q, request(code, p, seed, script)),
 			rewrites: (p) => q.rewrites(p),
-			// An edit in the editor runs in the engine worker, so no program can freeze the page.
+			// Every run (first, control, preset, link, edit) goes to the engine worker, so no
+			// program can freeze the page.
 			...(engine
 				? {
 						runRemote: (code, p, seed, script) =>
@@ -215,7 +218,7 @@ export class SimController<R = unknown, F = unknown> {
 		if (leaving) this.program.applyPreset(params, null);
 		else this.program.setParams(params);
 		this.companion?.setParams(params);
-		this.#reseek(at);
+		this.program.afterRun(() => this.#reseek(at));
 	}
 
 	/** A preset: the question's defaults, then the preset's parameters and scripted rows. */
@@ -231,8 +234,7 @@ export class SimController<R = unknown, F = unknown> {
 		this.program.applyPreset(params, script);
 		this.companion?.applyPreset(params, null);
 		// A replay of a test starts where the test does, so "step" walks through its batches.
-		if (script) this.playback.restart();
-		else this.#reseek(at);
+		this.program.afterRun(() => (script ? this.playback.restart() : this.#reseek(at)));
 	}
 
 	/** Same parameters, other random draws; a deterministic successor, so a sequence of new seeds
@@ -409,16 +411,19 @@ export class SimController<R = unknown, F = unknown> {
 		// No preset and no parameter named: the page's opening preset stays marked.
 		if (parsed.presetIntact) this.preset = state.preset;
 		else if (touched || state.preset || !this.question.openingPreset) this.preset = null;
-		if (state.cursor) {
-			const at = resolveCursor(state.cursor, this.timeline);
-			this.playback.seek(at.ms);
-			if (at.notice) notices.push(at.notice);
-		} else if (script) {
-			// As picking it does: a replay opens where the test starts.
-			this.playback.restart();
-		}
 		if (state.paused) this.playback.playing = false;
 		this.notices = notices;
+		// The cursor is resolved in the link's run, which the engine worker may still be making.
+		this.program.afterRun(() => {
+			if (state.cursor) {
+				const at = resolveCursor(state.cursor, this.timeline);
+				this.playback.seek(at.ms);
+				if (at.notice) this.notices = [...this.notices, at.notice];
+			} else if (script) {
+				// As picking it does: a replay opens where the test starts.
+				this.playback.restart();
+			}
+		});
 	}
 
 	#readProgram(query: URLSearchParams): void {
