@@ -23,7 +23,9 @@ import {
 	type Stop,
 	comparedProgram,
 	defaultComparison,
-	type RunRequest
+	type RunRequest,
+	type Result,
+	type SourceError
 } from '$sim';
 import { BoundProgram, toDiagnostic } from './bound-program.svelte';
 import type { Diagnostic } from '$lib/editor/types';
@@ -282,6 +284,15 @@ export class SimController<R = unknown, F = unknown> {
 		this.#resumeAt = 0;
 	}
 
+	/** Side B's engine: a worker of its own, so A's runs and B's do not cancel each other. */
+	readonly #compareEngine = EngineClient.available ? new EngineClient() : null;
+	/** B's latest landed run, with the request it answers (written when the worker replies). */
+	#comparedLanded = $state.raw<{
+		readonly key: string;
+		readonly result: Result<R, SourceError>;
+	} | null>(null);
+	#comparedAsked = '';
+
 	#comparedRun() {
 		const comparison = this.comparison;
 		if (!this.comparing || !comparison) return null;
@@ -290,20 +301,41 @@ export class SimController<R = unknown, F = unknown> {
 		// Side A's input, not B's: a setting such as the delay also places a preset's scripted
 		// rows, and Compare must change the program only. Input edits apply to both sides.
 		const edits = this.inputEdits?.edits ?? [];
-		const result = this.kind.run(this.question, {
+		const request: RunRequest = {
 			code: b.code,
 			params: p.params,
 			seed: p.seed,
 			script: p.script,
 			edits
-		});
+		};
+		const result = this.#comparedResult(request);
 		return {
 			params: b.params,
 			code: b.code,
 			notices: b.notices,
-			run: result.ok ? result.value : null,
-			error: result.ok ? null : result.error
+			run: result?.ok ? result.value : null,
+			error: result && !result.ok ? result.error : null
 		};
+	}
+
+	/** B's run for this request: here without a worker; else the worker's answer once it lands
+	 *  (until then the last one B had, so no program freezes the page from side B either). */
+	#comparedResult(request: RunRequest): Result<R, SourceError> | null {
+		const engine = this.#compareEngine;
+		if (!engine) return this.kind.run(this.question, request);
+		const key = JSON.stringify(request);
+		const landed = this.#comparedLanded;
+		if (landed?.key === key) return landed.result;
+		if (this.#comparedAsked !== key) {
+			this.#comparedAsked = key;
+			const { slug, programId } = this.question;
+			void engine.run<R>(slug, programId, request).then((r) => {
+				if (r === 'superseded' || this.#comparedAsked !== key) return;
+				const result = r ?? this.kind.run(this.question, request);
+				this.#comparedLanded = { key, result };
+			});
+		}
+		return landed?.result ?? null;
 	}
 
 	// ---- URL state: a link restores everything on screen ----
