@@ -172,4 +172,27 @@ describe('pathological links leave the page responsive with a clear message', ()
 		assert.deepEqual(errors, []);
 		await page.close();
 	});
+
+	it('basic-08: 10,000 nested parentheses (too long for a link) typed in the editor: Python’s own message', async () => {
+		const errors = [];
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		const code = (await pageProgram(B08)).replace(
+			'counts = (',
+			`x = ${'('.repeat(10_000)}1${')'.repeat(10_000)}\ncounts = (`
+		);
+		const page = await openPage(context, B08, errors);
+		await settle(page);
+		await page.evaluate((t) => navigator.clipboard.writeText(t), code);
+		await page.locator('.monaco-editor .view-lines').first().click();
+		await page.keyboard.press('Control+A');
+		await page.keyboard.press('Control+V');
+		const alert = page.getByTestId('sim-error');
+		await alert.waitFor({ timeout: 30000 });
+		const text = (await alert.textContent()) ?? '';
+		assert.match(text, /Line \d+: SyntaxError: too many nested parentheses/);
+		assert.doesNotMatch(text, INTERNAL);
+		assert.ok((await inputDelay(page, '[data-testid="code-copy"]')) < 100);
+		assert.deepEqual(errors, []);
+		await page.close();
+	});
 });
