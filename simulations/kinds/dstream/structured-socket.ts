@@ -5,7 +5,7 @@
  * SPARK-SEMANTICS R1.4 sources); what the sink received per micro-batch comes from the engine's
  * `rowsEmitted` and `progress` events. A program the engine cannot run is a located error.
  */
-import type { Result } from '../../core/errors';
+import { userMessage, type Result } from '../../core/errors';
 import type { DataType, Value } from '../../structured/expr/ast';
 import { prepareQuery, simulate } from '../../structured/index';
 import type { Arrival, QueryError } from '../../structured/index';
@@ -82,7 +82,7 @@ export function runStructuredOverSocket(
 	} catch (e) {
 		return {
 			ok: false,
-			error: { line: q.write.at.line, column: q.write.at.column, message: (e as Error).message }
+			error: { line: q.write.at.line, column: q.write.at.column, message: userMessage(e) }
 		};
 	}
 	const show = q.schema.map((f) => (v: Value) => display(v, f.type));

@@ -5,7 +5,7 @@
  * filter dropped (rowsDroppedLate), each window's aggregate (windowUpdated), its eviction
  * (stateEvicted), the sink's rows (rowsEmitted), the watermarks (batchPlanned, commitLogWritten).
  */
-import type { Result } from '../../core/errors';
+import { userMessage, type Result } from '../../core/errors';
 import type { DataType, StructField, Value } from '../../structured/expr/ast';
 import { windowsFor } from '../../structured/expr/index';
 import {
@@ -54,7 +54,7 @@ export function runEventTimeProgram(
 		const at = q.write.at;
 		return {
 			ok: false,
-			error: { line: at.line, column: at.column, message: (e as Error).message }
+			error: { line: at.line, column: at.column, message: userMessage(e) }
 		};
 	}
 	return { ok: true, value: toRun(q, matched.value, input, trace.events) };
