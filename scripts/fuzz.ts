@@ -477,7 +477,8 @@ export function targets(): Target[] {
 export interface FuzzOptions {
 	readonly count: number;
 	readonly seed?: number;
-	readonly onProgress?: (done: number) => void;
+	/** Every 1,000 programs: how many ran, and the failures so far (a cut-short run still says). */
+	readonly onProgress?: (done: number, uncaught: number, internal: number) => void;
 	/** Called for each program slower than `slowMs`. */
 	readonly slowMs?: number;
 	readonly onSlow?: (ms: number, target: string, program: string) => void;
@@ -556,7 +557,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
 					program: code
 				});
 			}
-			if (options.onProgress && (i + 1) % 1000 === 0) options.onProgress(i + 1);
+			if (options.onProgress && (i + 1) % 1000 === 0) options.onProgress(i + 1, uncaught, internal);
 		}
 	} finally {
 		proc?.off('uncaughtException', onLate);
@@ -580,11 +581,15 @@ async function main(): Promise<void> {
 	};
 	const count = num('--count', 100_000);
 	const seed = num('--seed', 1);
+	const started = performance.now();
 	const r = await runFuzz({
 		count,
 		seed,
-		onProgress: (n) => {
-			if (n % 10_000 === 0) process.stderr.write(`  ${n.toLocaleString('en-US')} programs\n`);
+		onProgress: (n, uncaught, internal) => {
+			if (n % 5_000 === 0)
+				process.stderr.write(
+					`  ${n.toLocaleString('en-US')} programs in ${((performance.now() - started) / 1000).toFixed(0)} s: ${uncaught} uncaught, ${internal} internal\n`
+				);
 		},
 		slowMs: 2000,
 		onSlow: (ms, target, code) =>
