@@ -451,7 +451,8 @@ function linkTarget(s: EventTimeScenario): Target {
 				input: { ...s.input(p, 1), runLengthMs: 30_000 },
 				kafkaValue: (e) => s.kafkaValue(e)
 			});
-			const given = [...q.values()].join('\n');
+			// Keys too: a notice names an unknown parameter by the key the link gave.
+			const given = [...q.entries()].flat().join('\n');
 			return {
 				messages: [...messages, ...messagesOf(r)],
 				input: `${given}\n${code === null ? '' : decodeProgram(code).ok ? (decodeProgram(code) as { code: string }).code : ''}`
