@@ -27,6 +27,10 @@ import { compileExpr, ExprRuntimeError, parseSqlExpr } from '../simulations/stru
 import { decodeProgram, encodeProgram } from '../src/lib/sim/program-url';
 import { decodeInputEdits } from '../src/lib/sim/input-edits-url';
 import { parseUrlState } from '../src/lib/sim/url-state';
+import type { QuestionSimulation } from '../simulations/kinds/kind';
+import { question as basic01 } from '../simulations/questions/basic-01-stream-processing/index';
+import { question as basic02 } from '../simulations/questions/basic-02-pyspark-streaming-support/index';
+import { question as basic11 } from '../simulations/questions/basic-11-micro-batches/index';
 
 /** JavaScript's words in a message meant for a user. Python's and Spark's own messages never
  *  hold these (Python says "nan" and "float NaN": the one Spark/Python use of NaN is allowed). */
@@ -381,6 +385,28 @@ const sqlTarget: Target = {
 	}
 };
 
+/** A page's whole run path through its kind (kind.run, as the engine worker calls it), for the
+ *  kinds no other target reaches (the micro-batch pages): its error, or the start it refused. */
+function kindTarget(sim: QuestionSimulation): Target {
+	const q = sim.question;
+	const params = q.constrain(defaultParams(q.schema)).params;
+	const seeds = [
+		q.program(params),
+		...q.presets.map((p) => q.program(q.constrain({ ...params, ...p.params }).params))
+	];
+	return {
+		name: `${sim.kind.id}:${q.slug}`,
+		seeds,
+		run: (code, seed) => {
+			const r = sim.kind.run(q, { code, params, seed, script: null, edits: [] });
+			const refused = r.ok ? sim.kind.rejection(r.value) : null;
+			return {
+				messages: [...messagesOf(r), ...(refused ? messagesOf({ ok: false, error: refused }) : [])]
+			};
+		}
+	};
+}
+
 /** A share link's query string: page parameters, presets, a program, input edits. */
 function linkTarget(s: EventTimeScenario): Target {
 	const params = s.constrain(defaultParams(s.schema)).params;
@@ -425,7 +451,8 @@ function linkTarget(s: EventTimeScenario): Target {
 				input: { ...s.input(p, 1), runLengthMs: 30_000 },
 				kafkaValue: (e) => s.kafkaValue(e)
 			});
-			const given = [...q.values()].join('\n');
+			// Keys too: a notice names an unknown parameter by the key the link gave.
+			const given = [...q.entries()].flat().join('\n');
 			return {
 				messages: [...messages, ...messagesOf(r)],
 				input: `${given}\n${code === null ? '' : decodeProgram(code).ok ? (decodeProgram(code) as { code: string }).code : ''}`
@@ -441,6 +468,7 @@ export function targets(): Target[] {
 		...et.map(eventTimeTarget),
 		...ds.map(dstreamTarget),
 		...ds.map(socketTarget).filter((t): t is Target => t !== null),
+		...[basic01, basic02, basic11].map((m) => kindTarget(m.simulations[0] as QuestionSimulation)),
 		pythonTarget,
 		sqlTarget,
 		...et.slice(0, 2).map(linkTarget)
@@ -450,13 +478,18 @@ export function targets(): Target[] {
 export interface FuzzOptions {
 	readonly count: number;
 	readonly seed?: number;
-	readonly onProgress?: (done: number) => void;
+	/** Every 1,000 programs: how many ran, and the failures so far (a cut-short run still says). */
+	readonly onProgress?: (done: number, uncaught: number, internal: number) => void;
 	/** Called for each program slower than `slowMs`. */
 	readonly slowMs?: number;
 	readonly onSlow?: (ms: number, target: string, program: string) => void;
 }
 
-export function runFuzz(options: FuzzOptions): FuzzReport {
+/** Lets timers due now run: RxJS rethrows an error no subscriber handled from a timer, so a
+ *  program's late error surfaces here, before the next program, not after the whole run. */
+const timersRun = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
 	const rng = createRng(options.seed ?? 1);
 	const all = targets();
 	const findings: Finding[] = [];
@@ -514,6 +547,7 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
 			const ms = performance.now() - started;
 			if (ms > slowest.ms) slowest = { ms, target: target.name, program: code };
 			if (ms > (options.slowMs ?? Infinity)) options.onSlow?.(ms, target.name, code);
+			await timersRun();
 			while (late.length) {
 				const e = late.shift();
 				uncaught++;
@@ -524,7 +558,7 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
 					program: code
 				});
 			}
-			if (options.onProgress && (i + 1) % 1000 === 0) options.onProgress(i + 1);
+			if (options.onProgress && (i + 1) % 1000 === 0) options.onProgress(i + 1, uncaught, internal);
 		}
 	} finally {
 		proc?.off('uncaughtException', onLate);
@@ -540,7 +574,7 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
 	};
 }
 
-function main(): void {
+async function main(): Promise<void> {
 	const args = process.argv.slice(2);
 	const num = (flag: string, d: number) => {
 		const i = args.indexOf(flag);
@@ -548,11 +582,15 @@ function main(): void {
 	};
 	const count = num('--count', 100_000);
 	const seed = num('--seed', 1);
-	const r = runFuzz({
+	const started = performance.now();
+	const r = await runFuzz({
 		count,
 		seed,
-		onProgress: (n) => {
-			if (n % 10_000 === 0) process.stderr.write(`  ${n.toLocaleString('en-US')} programs\n`);
+		onProgress: (n, uncaught, internal) => {
+			if (n % 5_000 === 0)
+				process.stderr.write(
+					`  ${n.toLocaleString('en-US')} programs in ${((performance.now() - started) / 1000).toFixed(0)} s: ${uncaught} uncaught, ${internal} internal\n`
+				);
 		},
 		slowMs: 2000,
 		onSlow: (ms, target, code) =>
@@ -584,4 +622,4 @@ if (
 	process.argv[1] &&
 	import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '\0')
 )
-	main();
+	void main();

@@ -149,16 +149,23 @@ export function buildTrace(config: RunConfig, query: BatchQuery): Trace {
 	let terminatedAt: ProcTimeMs | null = null;
 	const keepTicks =
 		ctx.config.trigger.kind === 'processingTime' && ctx.config.trigger.intervalMs > 0;
-	microBatchRun$(ctx, startAt, scheduler).subscribe((event) => {
-		if (event.kind === 'batch') batches.push(event.record);
-		else if (event.kind === 'log') log.push({ atMs: event.at, message: event.message });
-		else if (event.kind === 'terminated') terminatedAt = event.at;
-		else if (event.batchId === null) {
-			idlePolls++;
-			if (keepTicks) idleTriggers.push(event.at);
-		}
+	// A batch that throws (a runtime error in the query, the run budget) fails the query. Caught
+	// here, not left to RxJS, which would rethrow it later from a timer where no caller sees it.
+	let failure: { readonly error: unknown } | null = null;
+	microBatchRun$(ctx, startAt, scheduler).subscribe({
+		next: (event) => {
+			if (event.kind === 'batch') batches.push(event.record);
+			else if (event.kind === 'log') log.push({ atMs: event.at, message: event.message });
+			else if (event.kind === 'terminated') terminatedAt = event.at;
+			else if (event.batchId === null) {
+				idlePolls++;
+				if (keepTicks) idleTriggers.push(event.at);
+			}
+		},
+		error: (error: unknown) => (failure = { error })
 	});
 	scheduler.flush();
+	if (failure !== null) throw (failure as { readonly error: unknown }).error;
 	const lastCommit = batches.at(-1)?.commitAt ?? 0;
 	// A query that stopped on its own leaves a short tail to look at, not a minute of nothing.
 	const stop: number | null = terminatedAt;

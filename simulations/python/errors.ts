@@ -4,7 +4,7 @@
  * a SourceError pointing at the code, the way PySpark would surface the worker's traceback line.
  * Internally they travel as a thrown PyException; the public API catches every one.
  */
-import type { SourceError } from '../core/errors';
+import { userMessage, type SourceError } from '../core/errors';
 import { RunLimitExceeded } from '../core/budget';
 
 /** Offsets into the program text (Lezer positions). */
@@ -88,6 +88,6 @@ export function asPyException(e: unknown, span?: Span): PyException {
 			return new PyException('MemoryError', 'the value is too large for the simulator', span);
 		}
 	}
-	const msg = e instanceof Error ? e.message : String(e);
-	return new PyException('InternalError', `the simulator failed here: ${msg}`, span);
+	// The playground's own fault, said in its own words (never JavaScript's), where it happened.
+	return new PyException('NotSupported', userMessage(e), span);
 }

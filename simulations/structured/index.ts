@@ -6,7 +6,7 @@
  * VirtualTimeScheduler into a deterministic trace the UI plays back.
  */
 import { VirtualTimeScheduler } from 'rxjs';
-import type { SourceError } from '../core/errors';
+import { userMessage, type SourceError } from '../core/errors';
 import type { AnalyzedQuery } from './analyzer/types';
 import { analyze } from './analyzer/index';
 import type { StructField } from './expr/ast';
@@ -46,7 +46,7 @@ export function prepareQuery(
 		if (e instanceof PlanError) return { ok: false, error: e.toSourceError() };
 		return {
 			ok: false,
-			error: { line: 1, column: 1, message: `internal error: ${(e as Error).message}` }
+			error: { line: 1, column: 1, message: userMessage(e) }
 		};
 	}
 }
@@ -92,7 +92,7 @@ export function runQuery(
 	} catch (e) {
 		return {
 			ok: false,
-			error: { line: 1, column: 1, message: `query failed: ${(e as Error).message}` }
+			error: { line: 1, column: 1, message: `query failed: ${userMessage(e)}` }
 		};
 	}
 }

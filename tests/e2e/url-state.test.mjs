@@ -137,7 +137,12 @@ describe('URL state and share links (basic-08)', () => {
 			errors
 		);
 		await page.waitForSelector('[data-testid="sim-share"]:not([disabled])', { timeout: 15000 });
-		assert.equal(await text(page, 'sim-batch-count'), '4');
+		// The link's run comes from the engine worker: its cursor is placed once the run lands.
+		await page.waitForFunction(
+			() => document.querySelector('[data-testid="sim-batch-count"]')?.textContent?.trim() === '4',
+			null,
+			{ timeout: 15000 }
+		);
 		assert.match(await text(page, 'sim-micro-batch'), /seed 5\b/);
 		await page.getByTestId('sim-step').click();
 		const atBatch = () => new URLSearchParams(location.search).get('batch') === '4';

@@ -7,7 +7,7 @@
  * running totals and windowed counts) runs each of them over those lines. A program the engine
  * cannot run is a located error.
  */
-import type { Result } from '../../core/errors';
+import { userMessage, type Result } from '../../core/errors';
 import type { DataType, Value } from '../../structured/expr/ast';
 import { prepareQuery, simulate } from '../../structured/index';
 import { readProgram } from '../../structured/reader/index';
@@ -115,7 +115,7 @@ function runOneQuery(
 	} catch (e) {
 		return {
 			ok: false,
-			error: { line: q.write.at.line, column: q.write.at.column, message: (e as Error).message }
+			error: { line: q.write.at.line, column: q.write.at.column, message: userMessage(e) }
 		};
 	}
 	const show = q.schema.map((f) => (v: Value) => display(v, f.type));

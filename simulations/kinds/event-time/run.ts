@@ -6,7 +6,7 @@
  * (stateEvicted), the sink's rows (rowsEmitted), the watermarks (batchPlanned, commitLogWritten).
  */
 import type { SourceOffset } from '../../structured/runtime/stream-inputs';
-import type { Result } from '../../core/errors';
+import { userMessage, type Result } from '../../core/errors';
 import type { DataType, StructField, Value } from '../../structured/expr/ast';
 import { windowsFor } from '../../structured/expr/index';
 import {
@@ -32,6 +32,8 @@ import type {
 import type { JoinTrace } from '../../structured/operators/join';
 import { matchInputs, windowSpecOf, type InputMatch } from './structured-inputs';
 import { codeSpansOf } from './code-spans';
+import { DroppedRows, firstEmission, WindowsByStart } from './run-index';
+import { maxOf } from '../../core/arrays';
 
 export interface EventTimeRunOptions {
 	readonly input: EventTimeInput;
@@ -65,7 +67,7 @@ export function runEventTimeProgram(
 		const at = q.write.at;
 		return {
 			ok: false,
-			error: { line: at.line, column: at.column, message: (e as Error).message }
+			error: { line: at.line, column: at.column, message: userMessage(e) }
 		};
 	}
 	return { ok: true, value: toRun(q, matched.value, input, trace.events) };
@@ -237,27 +239,31 @@ function toRun(
 	const allEvents = matches.flatMap((m) =>
 		m.stream.events.map((e) => ({ e, stream: m.stream.name }))
 	);
-	// Windows by each part of their key: scanning every window for every event was quadratic
-	// (an hour at 200 events/s took minutes).
-	const byKeyPart = new Map<string, (typeof windows extends Map<string, infer W> ? W : never)[]>();
+	// Windows by each part of their key, by start time: scanning every window of a key for
+	// every event grew with the run (an hour at 200 events/s took minutes).
+	type Entry = typeof windows extends Map<string, infer W> ? W : never;
+	const byKeyPart = new Map<string, WindowsByStart<Entry['w']>>();
+	const entryOf = new Map<Entry['w'], Entry>();
 	for (const x of windows.values()) {
+		entryOf.set(x.w, x);
 		for (const part of new Set(x.w.key.split(' · '))) {
 			let list = byKeyPart.get(part);
-			if (!list) byKeyPart.set(part, (list = []));
-			list.push(x);
+			if (!list) byKeyPart.set(part, (list = new WindowsByStart()));
+			list.add(x.w);
 		}
 	}
 	const duplicates = duplicateIds(allEvents, batchOf, duplicateGroups, epoch);
+	// A session that merged into a larger one is not where the row ended up.
+	const unmerged = (w: Entry['w']) => entryOf.get(w)?.merged === null;
+	const droppedIn = new Map<number, DroppedRows>();
+	for (const [batchId, rows] of droppedGroups) droppedIn.set(batchId, new DroppedRows(rows));
 	const events: EtEvent[] = allEvents.map(({ e, stream }) => {
 		const batchId = batchOf.get(e.id) ?? null;
 		const tUs = (epoch + e.eventTimeMs) * 1000;
-		// A session that merged into a larger one is not where the row ended up.
-		const mine = (byKeyPart.get(e.key) ?? [])
-			.filter((x) => x.merged === null && x.w.startMs <= e.eventTimeMs && e.eventTimeMs < x.w.endMs)
-			.map((x) => x.w.id);
+		const mine = (byKeyPart.get(e.key)?.holding(e.eventTimeMs, unmerged) ?? []).map((w) => w.id);
 		const duplicate = duplicates.has(e.id);
-		const dropped =
-			!duplicate && batchId !== null && isDropped(e, tUs, droppedGroups.get(batchId) ?? [], spec);
+		const late = batchId === null ? undefined : droppedIn.get(batchId);
+		const dropped = !duplicate && late !== undefined && isDropped(e, tUs, late, spec);
 		return {
 			id: e.id,
 			stream,
@@ -271,17 +277,13 @@ function toRun(
 		};
 	});
 
+	const emitted = q.outputMode === 'append' ? firstEmission(batches) : null;
 	const out: EtWindow[] = [...windows.values()].map(({ w, updates, evicted, merged }) => ({
 		...w,
 		updates,
 		evictedBatch: evicted,
 		mergedBatch: merged,
-		emittedBatch:
-			q.outputMode === 'append'
-				? (batches.find((b) =>
-						b.output.some((r) => r.some((c) => sameWindow(c as Value, w.startMs, w.endMs)))
-					)?.batchId ?? null)
-				: null
+		emittedBatch: emitted ? emitted(w.startMs, w.endMs) : null
 	}));
 	const delay = q.watermarks[0]?.delayMs ?? null;
 	return {
@@ -291,7 +293,7 @@ function toRun(
 		outputColumns: q.schema.map((f) => f.name),
 		outputMode: q.outputMode,
 		delayMs: delay,
-		endMs: Math.max(input.runLengthMs, ...batches.map((b) => b.endMs)),
+		endMs: Math.max(input.runLengthMs, maxOf(batches.map((b) => b.endMs))),
 		spans: codeSpansOf(q),
 		...(joinTraces.length > 0 ? { join: joinOf(q, matches, joinTraces, epoch) } : {})
 	};
@@ -441,15 +443,6 @@ function nodeSchema(q: AnalyzedQuery, nodeId: number): readonly StructField[] {
 const isWindow = (v: unknown): v is { start: Value; end: Value } =>
 	v !== null && typeof v === 'object' && !Array.isArray(v) && 'start' in v && 'end' in v;
 
-/** Output cells in virtual seconds: `sameWindow` compares them with a window's virtual ms. */
-function sameWindow(cell: Value, startMs: number, endMs: number): boolean {
-	return (
-		isWindow(cell) &&
-		(cell.start as number) * 1000 === startMs &&
-		(cell.end as number) * 1000 === endMs
-	);
-}
-
 function aggLabel(batchId: number, values: readonly Value[]): EtWindowUpdate {
 	const nums = values.filter((v): v is number => typeof v === 'number');
 	return {
@@ -501,20 +494,15 @@ function duplicateIds(
 function isDropped(
 	e: SimEvent,
 	tUs: number,
-	dropped: readonly Value[][],
+	dropped: DroppedRows,
 	spec: { durationUs: number; slideUs: number; startUs: number } | null
 ): boolean {
-	if (dropped.length === 0) return false;
+	if (dropped.empty) return false;
 	if (spec) {
 		const mine = windowsFor(tUs, spec.durationUs, spec.slideUs, spec.startUs);
-		return mine.every((w) =>
-			dropped.some(
-				(r) =>
-					r.some((c) => isWindow(c) && c.start === w.start && c.end === w.end) && r.includes(e.key)
-			)
-		);
+		return mine.every((w) => dropped.hasGroup(w.start, w.end, e.key));
 	}
-	return dropped.some((r) => r.includes(tUs) && r.includes(e.key));
+	return dropped.hasRow(tUs, e.key);
 }
 
 /** Sink rows for display: timestamps (µs) become virtual seconds, windows likewise. */

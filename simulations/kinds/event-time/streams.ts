@@ -51,13 +51,10 @@ export const isoEventTime = (virtualMs: number): string =>
 
 /** `{"device": ..., "reading": ..., "event_time": ...}`: EVENT_SCHEMA's fields in its order. */
 export function sensorValue(e: SimEvent): string {
-	const head = e.eventId === undefined ? {} : { event_id: e.eventId };
-	return JSON.stringify({
-		...head,
-		device: e.key,
-		reading: e.reading,
-		event_time: isoEventTime(e.eventTimeMs)
-	});
+	// The text JSON.stringify gives for that object, written out: one per record, and building
+	// and serialising an object each time was most of the time an hour of input took to prepare.
+	const head = e.eventId === undefined ? '' : `"event_id":${JSON.stringify(e.eventId)},`;
+	return `{${head}"device":${JSON.stringify(e.key)},"reading":${JSON.stringify(e.reading)},"event_time":"${isoEventTime(e.eventTimeMs)}"}`;
 }
 
 /** A row a preset places on purpose; it keeps the stream's id numbering. */

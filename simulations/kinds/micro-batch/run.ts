@@ -8,7 +8,7 @@
  * Under `.trigger(continuous=...)` the same program runs on the continuous-processing engine
  * instead (continuous-program.ts, R1.4.6): a run of the other kind, with epochs and no batches.
  */
-import type { Result } from '../../core/errors';
+import { userMessage, type Result } from '../../core/errors';
 import { buildTrace, EPOCH_OFFSET_MS, rejectedTrace } from '../../microbatch/run';
 import type { QueryInfo, ResultRow } from '../../microbatch/query';
 import type { ContinuousTrace } from '../../microbatch/continuous';
@@ -152,7 +152,7 @@ export function runMicroBatchProgram(
 		const at = q.write.at;
 		return {
 			ok: false,
-			error: { line: at.line, column: at.column, message: `query failed: ${(e as Error).message}` }
+			error: { line: at.line, column: at.column, message: `query failed: ${userMessage(e)}` }
 		};
 	}
 }
@@ -193,6 +193,6 @@ export function boundedAnswer(q: Query, start: number, end: number): BoundedAnsw
 			error: null
 		};
 	} catch (e) {
-		return { table, columns: [], rows: [], error: (e as Error).message };
+		return { table, columns: [], rows: [], error: userMessage(e) };
 	}
 }

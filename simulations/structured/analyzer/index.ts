@@ -4,7 +4,7 @@
  * (resolve.ts), lists the stateful operators (stateful.ts) and applies Spark's streaming checks
  * (checks.ts). It never throws: an internal bug becomes a located error too.
  */
-import type { Result } from '../../core/errors';
+import { userMessage, type Result } from '../../core/errors';
 import type { Query } from '../plan';
 import { checkQuery } from './checks';
 import { AnalysisFailure } from './failure';
@@ -84,7 +84,7 @@ export function analyze(query: Query): Result<AnalyzedQuery, AnalysisError> {
 	} catch (e) {
 		if (e instanceof AnalysisFailure) return { ok: false, error: located(e) };
 		const at = query.write.at;
-		const message = `internal analyzer error: ${e instanceof Error ? e.message : String(e)}`;
+		const message = userMessage(e);
 		return {
 			ok: false,
 			error: { line: Math.max(1, at.line), column: Math.max(1, at.column), message }

@@ -136,14 +136,19 @@ export function castFunction(from: DataType, to: DataType): Result<Convert, stri
 			}
 			break;
 		case 'timestamp': {
-			const check = integral({ kind: 'long' }, from);
-			if (f === 'int' || f === 'long') return ok((v) => check((v as number) * 1e6, v));
+			// longToTimestamp is TimeUnit.SECONDS.toMicros, which saturates at the ends of a Long
+			// instead of overflowing: CAST(9000000000000000 AS TIMESTAMP) is +294247-01-10.
+			if (f === 'int' || f === 'long')
+				return ok((v) => Math.min(LONG_LIMIT, Math.max(-LONG_LIMIT, (v as number) * 1e6)));
 			if (f === 'double') {
+				// doubleToTimestampAnsi: DoubleExactNumeric.toLong(d * MICROS_PER_SECOND), so an
+				// overflow names the product, a DOUBLE, and BIGINT (not the literal and TIMESTAMP).
+				const check = integral({ kind: 'long' }, from);
 				return ok((v) => {
 					const d = v as number;
 					if (!Number.isFinite(d)) return invalid(javaDouble(d));
-					// (d * MICROS_PER_SECOND).toLong: truncation toward zero.
-					return check(Math.trunc(d * 1e6), v);
+					const us = d * 1e6;
+					return check(Math.trunc(us), us);
 				});
 			}
 			if (f === 'string') {

@@ -7,7 +7,7 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import { parseWithLimits } from '../../python/nesting';
-import type { Result, SourceError } from '../../core/errors';
+import { userMessage, type Result, type SourceError } from '../../core/errors';
 import { BUILTINS as PY_BUILTINS, OPERATOR_MODULE } from '../../python/builtins';
 import { PyException, toSourceError } from '../../python/errors';
 import { Scope } from '../../python/expressions';
@@ -58,7 +58,7 @@ const located = (code: string, e: unknown): SourceError => {
 	return {
 		line: 1,
 		column: 1,
-		message: `internal reader error: ${e instanceof Error ? e.message : String(e)}`
+		message: userMessage(e)
 	};
 };
 

@@ -28,8 +28,10 @@ export interface BindingSpec<T> {
 	run(code: string, params: Params, seed: number, script: string | null): RunResult<T>;
 	/** The span rewrites for these parameters (QUESTIONS.md §0.2). */
 	rewrites(params: Params): Readonly<Record<string, SpanRewrite>>;
-	/** Runs an edit off the main thread (the engine worker), when the page can: resolves to the
-	 *  run, `'superseded'` when a newer run took its place, or null to run it here instead. */
+	/** Runs a program off the main thread (the engine worker), when the page can: resolves to
+	 *  the run, `'superseded'` when a newer run took its place, or null to run it here instead.
+	 *  With it every run goes there (the first, a control, a preset, a link, an edit), so no
+	 *  program holds the page. */
 	runRemote?(
 		code: string,
 		params: Params,
@@ -51,9 +53,13 @@ export class BoundProgram<T> {
 	/** The error of the latest attempt, if it failed. */
 	error = $state.raw<SourceError | null>(null);
 	readonly diagnostics: Diagnostic[] = $derived(this.error ? [toDiagnostic(this.error)] : []);
+	/** A run is in flight in the engine worker (the last good run stays on screen meanwhile). */
+	running = $state(false);
 
 	readonly #spec: BindingSpec<T>;
 	#timer: ReturnType<typeof setTimeout> | null = null;
+	/** What waits for the run in flight to land (see `afterRun`). */
+	#waiting: (() => void)[] = [];
 
 	constructor(spec: BindingSpec<T>) {
 		this.#spec = spec;
@@ -63,11 +69,18 @@ export class BoundProgram<T> {
 		this.#rerun();
 	}
 
+	/** Calls `then` once the latest run has landed: now when none is in flight (always, without
+	 *  a worker), else after it (a newer run in flight defers it again). */
+	afterRun(then: () => void): void {
+		if (this.running) this.#waiting.push(then);
+		else then();
+	}
+
 	/** The user typed: re-run once they pause. */
 	edit(code: string): void {
 		this.code = code;
 		if (this.#timer) clearTimeout(this.#timer);
-		this.#timer = setTimeout(() => void this.#rerunEdit(), EDIT_DEBOUNCE_MS);
+		this.#timer = setTimeout(() => this.#rerun(), EDIT_DEBOUNCE_MS);
 	}
 
 	/** A control moved: rewrite that parameter's span in the current text and re-run now. */
@@ -122,20 +135,26 @@ export class BoundProgram<T> {
 	/** Bumped by every run: a remote result older than the latest run is dropped. */
 	#generation = 0;
 
-	/** An edit's run: in the engine worker when there is one (the page stays responsive, and a
-	 *  newer edit cancels it), else here. The previous run stays on screen while it computes. */
-	async #rerunEdit(): Promise<void> {
-		const remote = this.#spec.runRemote;
-		if (!remote) return this.#rerun();
+	/** Runs the program: in the engine worker when there is one (the page stays responsive, and
+	 *  a newer run cancels the one in flight), else here. The last good run stays on screen
+	 *  meanwhile. */
+	#rerun(): void {
 		const generation = ++this.#generation;
-		const result = await remote(this.code, this.params, this.seed, this.script);
-		if (generation !== this.#generation || result === 'superseded') return;
-		if (result === null) return this.#rerun();
-		this.#apply(result);
+		const remote = this.#spec.runRemote;
+		if (!remote) return this.#runHere();
+		this.running = true;
+		void remote(this.code, this.params, this.seed, this.script).then((result) => {
+			if (generation !== this.#generation || result === 'superseded') return;
+			if (result === null) this.#runHere();
+			else this.#apply(result);
+			this.running = false;
+			const waiting = this.#waiting;
+			this.#waiting = [];
+			for (const then of waiting) then();
+		});
 	}
 
-	#rerun(): void {
-		this.#generation++;
+	#runHere(): void {
 		this.#apply(this.#spec.run(this.code, this.params, this.seed, this.script));
 	}
 

@@ -23,7 +23,9 @@ import {
 	type Stop,
 	comparedProgram,
 	defaultComparison,
-	type RunRequest
+	type RunRequest,
+	type Result,
+	type SourceError
 } from '$sim';
 import { BoundProgram, toDiagnostic } from './bound-program.svelte';
 import type { Diagnostic } from '$lib/editor/types';
@@ -133,8 +135,8 @@ export class SimController<R = unknown, F = unknown> {
 		this.inputEdits?.attach(() => this.program.reseed(this.program.seed));
 		this.preset = sim.question.openingPreset ?? null;
 		// Open a few stops in, paused: the prerendered page (and a reader without JavaScript) sees
-		// the idea, not an empty axis.
-		this.playback.seek(untrack(() => this.#openingMs()));
+		// the idea, not an empty axis. In the browser the first run comes from the engine worker.
+		this.program.afterRun(() => this.playback.seek(untrack(() => this.#openingMs())));
 	}
 
 	#bindProgram(): BoundProgram<R> {
@@ -156,7 +158,8 @@ export class SimController<R = unknown, F = unknown> {
 			structural: q.structural,
 			run: (code, p, seed, script) => kind.run(q, request(code, p, seed, script)),
 			rewrites: (p) => q.rewrites(p),
-			// An edit in the editor runs in the engine worker, so no program can freeze the page.
+			// Every run (first, control, preset, link, edit) goes to the engine worker, so no
+			// program can freeze the page.
 			...(engine
 				? {
 						runRemote: (code, p, seed, script) =>
@@ -217,7 +220,7 @@ export class SimController<R = unknown, F = unknown> {
 		if (leaving) this.program.applyPreset(params, null);
 		else this.program.setParams(params);
 		this.companion?.setParams(params);
-		this.#reseek(at);
+		this.program.afterRun(() => this.#reseek(at));
 	}
 
 	/**
@@ -232,8 +235,7 @@ export class SimController<R = unknown, F = unknown> {
 		this.#startOver(preset.params, script);
 		this.preset = preset.id;
 		// A replay of a test starts where the test does, so "step" walks through its batches.
-		if (script) this.playback.restart();
-		else this.#reseek(at);
+		this.program.afterRun(() => (script ? this.playback.restart() : this.#reseek(at)));
 	}
 
 	/** Back to the page as it opens: the default program, parameters, seed and input, the
@@ -245,7 +247,7 @@ export class SimController<R = unknown, F = unknown> {
 		this.sideBySide = false;
 		this.playback.playing = false;
 		this.#resumeAt = 0;
-		this.playback.seek(this.#openingMs());
+		this.program.afterRun(() => this.playback.seek(this.#openingMs()));
 	}
 
 	/** The page is as it opens (Reset would change nothing but the cursor). */
@@ -341,6 +343,15 @@ export class SimController<R = unknown, F = unknown> {
 		this.#resumeAt = 0;
 	}
 
+	/** Side B's engine: a worker of its own, so A's runs and B's do not cancel each other. */
+	readonly #compareEngine = EngineClient.available ? new EngineClient() : null;
+	/** B's latest landed run, with the request it answers (written when the worker replies). */
+	#comparedLanded = $state.raw<{
+		readonly key: string;
+		readonly result: Result<R, SourceError>;
+	} | null>(null);
+	#comparedAsked = '';
+
 	#comparedRun() {
 		const comparison = this.comparison;
 		if (!this.comparing || !comparison) return null;
@@ -349,20 +360,41 @@ export class SimController<R = unknown, F = unknown> {
 		// Side A's input, not B's: a setting such as the delay also places a preset's scripted
 		// rows, and Compare must change the program only. Input edits apply to both sides.
 		const edits = this.inputEdits?.edits ?? [];
-		const result = this.kind.run(this.question, {
+		const request: RunRequest = {
 			code: b.code,
 			params: p.params,
 			seed: p.seed,
 			script: p.script,
 			edits
-		});
+		};
+		const result = this.#comparedResult(request);
 		return {
 			params: b.params,
 			code: b.code,
 			notices: b.notices,
-			run: result.ok ? result.value : null,
-			error: result.ok ? null : result.error
+			run: result?.ok ? result.value : null,
+			error: result && !result.ok ? result.error : null
 		};
+	}
+
+	/** B's run for this request: here without a worker; else the worker's answer once it lands
+	 *  (until then the last one B had, so no program freezes the page from side B either). */
+	#comparedResult(request: RunRequest): Result<R, SourceError> | null {
+		const engine = this.#compareEngine;
+		if (!engine) return this.kind.run(this.question, request);
+		const key = JSON.stringify(request);
+		const landed = this.#comparedLanded;
+		if (landed?.key === key) return landed.result;
+		if (this.#comparedAsked !== key) {
+			this.#comparedAsked = key;
+			const { slug, programId } = this.question;
+			void engine.run<R>(slug, programId, request).then((r) => {
+				if (r === 'superseded' || this.#comparedAsked !== key) return;
+				const result = r ?? this.kind.run(this.question, request);
+				this.#comparedLanded = { key, result };
+			});
+		}
+		return landed?.result ?? null;
 	}
 
 	// ---- URL state: a link restores everything on screen ----
@@ -470,16 +502,19 @@ export class SimController<R = unknown, F = unknown> {
 		// No preset and no parameter named: the page's opening preset stays marked.
 		if (parsed.presetIntact) this.preset = state.preset;
 		else if (touched || state.preset || !this.question.openingPreset) this.preset = null;
-		if (state.cursor) {
-			const at = resolveCursor(state.cursor, this.timeline);
-			this.playback.seek(at.ms);
-			if (at.notice) notices.push(at.notice);
-		} else if (script) {
-			// As picking it does: a replay opens where the test starts.
-			this.playback.restart();
-		}
 		if (state.paused) this.playback.playing = false;
 		this.notices = notices;
+		// The cursor is resolved in the link's run, which the engine worker may still be making.
+		this.program.afterRun(() => {
+			if (state.cursor) {
+				const at = resolveCursor(state.cursor, this.timeline);
+				this.playback.seek(at.ms);
+				if (at.notice) this.notices = [...this.notices, at.notice];
+			} else if (script) {
+				// As picking it does: a replay opens where the test starts.
+				this.playback.restart();
+			}
+		});
 	}
 
 	#readProgram(query: URLSearchParams): void {

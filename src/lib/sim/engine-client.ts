@@ -2,14 +2,32 @@
  * The page's side of the engine worker (engine.worker.ts): one job at a time. A newer job
  * cancels the one in flight by ending the worker (a runaway program cannot hold the page), and a
  * fresh worker takes the next job. Resolves to the run, `'superseded'` for a cancelled job, or
- * null when the worker cannot run it (the caller runs it on the main thread).
+ * null when the worker cannot run it (the caller runs it on the main thread). A worker that dies
+ * (the browser ends it, out of memory) or outlives the watchdog answers a located error, never
+ * null: running that program on the main thread is what the worker is there to prevent.
  */
 import type { Result, RunRequest, SourceError } from '$sim';
 import EngineWorker from './engine.worker?worker';
 
 export type RemoteResult<T> = Result<T, SourceError> | 'superseded' | null;
 
+/** The run budget (simulations/core/budget.ts) ends a run in about a second; a worker still busy
+ *  long after that is stuck in something the budget does not count. */
+const WATCHDOG_MS = 30_000;
+
+const stopped = (why: string): Result<never, SourceError> => ({
+	ok: false,
+	error: {
+		line: 1,
+		column: 1,
+		message: `The simulation engine stopped before finishing this run: ${why}. Nothing is drawn for it.`,
+		supported: 'Shorten the run or lower its rate, or undo the last change.'
+	}
+});
+
 interface Reply {
+	/** The worker's script loaded (sent once, before any job's answer). */
+	readonly ready?: true;
 	readonly id: number;
 	readonly result?: Result<unknown, SourceError>;
 	readonly fallback?: string;
@@ -19,6 +37,7 @@ export class EngineClient {
 	#worker: Worker | null = null;
 	#next = 0;
 	#pending: { id: number; settle: (r: RemoteResult<unknown>) => void } | null = null;
+	#watchdog: ReturnType<typeof setTimeout> | null = null;
 
 	/** Whether this browser can run the engine in a worker. */
 	static get available(): boolean {
@@ -31,6 +50,10 @@ export class EngineClient {
 		const id = ++this.#next;
 		return new Promise((resolve) => {
 			this.#pending = { id, settle: resolve as (r: RemoteResult<unknown>) => void };
+			this.#watchdog = setTimeout(() => {
+				this.#settle(id, stopped(`it was still busy after ${WATCHDOG_MS / 1000} s`));
+				this.#kill();
+			}, WATCHDOG_MS);
 			try {
 				worker.postMessage({ id, slug, programId, request });
 			} catch {
@@ -43,6 +66,10 @@ export class EngineClient {
 	cancel(): void {
 		if (!this.#pending) return;
 		this.#settle(this.#pending.id, 'superseded');
+		this.#kill();
+	}
+
+	#kill(): void {
 		this.#worker?.terminate();
 		this.#worker = null;
 	}
@@ -50,10 +77,18 @@ export class EngineClient {
 	#spawn(): Worker {
 		if (this.#worker) return this.#worker;
 		const worker = new EngineWorker();
-		worker.onmessage = ({ data }: MessageEvent<Reply>) =>
-			this.#settle(data.id, data.result ?? null);
-		worker.onerror = () => {
-			if (this.#pending) this.#settle(this.#pending.id, null);
+		let loaded = false;
+		worker.onmessage = ({ data }: MessageEvent<Reply>) => {
+			if (data.ready) loaded = true;
+			else this.#settle(data.id, data.result ?? null);
+		};
+		worker.onerror = (e) => {
+			e.preventDefault();
+			// A script that never loaded (offline, an old browser) leaves the page to run it; a
+			// worker that died running it must not hand the same program to the main thread.
+			if (this.#pending)
+				this.#settle(this.#pending.id, loaded ? stopped('the browser ended it') : null);
+			this.#kill();
 		};
 		this.#worker = worker;
 		return worker;
@@ -63,6 +98,8 @@ export class EngineClient {
 		if (this.#pending?.id !== id) return;
 		const { settle } = this.#pending;
 		this.#pending = null;
+		if (this.#watchdog) clearTimeout(this.#watchdog);
+		this.#watchdog = null;
 		settle(result);
 	}
 }

@@ -32,6 +32,9 @@ function simulationsOf(slug: string): Promise<readonly QuestionSimulation[]> {
 	return found;
 }
 
+// The page tells a worker that died on a job from one whose script never loaded.
+scope.postMessage({ ready: true, id: 0 });
+
 scope.onmessage = async ({ data: { id, slug, programId, request } }) => {
 	try {
 		const sim = (await simulationsOf(slug)).find((s) => s.question.programId === programId);
