@@ -36,7 +36,8 @@ const PARENT: Record<string, string> = {
 
 /** True when an exception of type `raised` is an instance of class `cls`. */
 export function isSubclass(raised: string, cls: string): boolean {
-	for (let t: string | undefined = raised; t !== undefined; t = PARENT[t]) if (t === cls) return true;
+	for (let t: string | undefined = raised; t !== undefined; t = PARENT[t])
+		if (t === cls) return true;
 	// An exception type this table does not know is still an Exception.
 	return !(raised in PARENT) && raised !== 'BaseException' && cls === 'Exception';
 }
@@ -100,5 +101,8 @@ export function catches(
 ): boolean {
 	if (clause instanceof PyTuple) return clause.items.some((c) => catches(c, e, raise));
 	if (clause instanceof PyExceptionClass) return isSubclass(e.pyType, clause.name);
-	throw raise('TypeError', 'catching classes that do not inherit from BaseException is not allowed');
+	throw raise(
+		'TypeError',
+		'catching classes that do not inherit from BaseException is not allowed'
+	);
 }

@@ -8,6 +8,7 @@ import type { Plan } from '../plan';
 import { columnOrName, flatArgs, nameToExpr, noMore, type Arg, type Args } from './args';
 import { fail } from './errors';
 import type { ReaderState } from './state';
+import { pythonStateCall } from './python-state';
 import { describe, type PyValue } from './values';
 
 type Grouped = PyValue & { t: 'grouped' };
@@ -92,20 +93,22 @@ export function groupedMethod(st: ReaderState, g: Grouped, name: string, a: Args
 			}
 			return aggregate(cols.map((x) => fnCol(fn, x)));
 		}
-		case 'pivot':
-		case 'applyInPandas':
 		case 'applyInPandasWithState':
 		case 'transformWithStateInPandas':
+		case 'transformWithState':
+			return pythonStateCall(st, g, name, a);
+		case 'pivot':
+		case 'applyInPandas':
 		case 'flatMapGroupsWithState':
 			return fail(
 				at,
 				`\`GroupedData.${name}\` is not supported by the playground engine`,
-				'Supported after groupBy: agg, count, sum, avg, mean, min, max.'
+				'Supported after groupBy: agg, count, sum, avg, mean, min, max, applyInPandasWithState, transformWithStateInPandas, transformWithState.'
 			);
 	}
 	return fail(
 		at,
 		`\`GroupedData.${name}\` is not supported by the playground engine`,
-		'Supported after groupBy: agg, count, sum, avg, mean, min, max.'
+		'Supported after groupBy: agg, count, sum, avg, mean, min, max, applyInPandasWithState, transformWithStateInPandas, transformWithState.'
 	);
 }

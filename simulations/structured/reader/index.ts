@@ -112,7 +112,8 @@ export function readProgram(
 			resolver: new Resolver(),
 			bindings,
 			nextSourceId: 0,
-			spans: []
+			spans: [],
+			text: code
 		};
 		const session = new ReaderSession(code, tree, state);
 		const globals = new Scope(null);

@@ -143,6 +143,7 @@ export class MicroBatchExecution {
 		if (this.query.conf['spark.sql.streaming.noDataMicroBatches.enabled'] === 'false') return false;
 		const w = this.watermark.globalMs;
 		return this.plan.stateful.some((op, i) => {
+			if (op.alwaysWantsNoDataBatch) return true;
 			const n = op.inputWatermark(w);
 			const last = (this.lastEviction as (number | null)[])[i];
 			return n !== null && last !== null && last !== undefined && op.wantsNoDataBatch(n, last);
@@ -229,6 +230,7 @@ export class MicroBatchExecution {
 					? batchWatermarkMs
 					: this.prevBatchWatermarkMs,
 			evictionWatermarkMs: batchWatermarkMs,
+			batchTimestampMs: entry.batchTimestampMs,
 			metrics,
 			...(budget ? { budget } : {})
 		};

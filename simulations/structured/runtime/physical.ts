@@ -19,6 +19,7 @@ import { PlanError, unwrap } from './plan-errors';
 import { planDedup } from './dedup-plan';
 import { planAggregate } from './aggregate-plan';
 import { planJoin } from './join-plan';
+import { planPythonState } from './python-state-plan';
 import { pushedFilters } from './pushdown';
 import type { StatefulRuntime } from './stateful';
 
@@ -110,9 +111,11 @@ export function buildPhysicalPlan(q: AnalyzedQuery): PhysicalPlan {
 			const built =
 				op.kind === 'join'
 					? planJoin(node, op, kids, q)
-					: op.kind === 'dedup' || op.kind === 'dedupWithinWatermark'
-						? planDedup(node, op, kids)
-						: planAggregate(node, op, kids, q);
+					: op.kind === 'pythonState'
+						? planPythonState(node, op, kids, q.conf)
+						: op.kind === 'dedup' || op.kind === 'dedupWithinWatermark'
+							? planDedup(node, op, kids)
+							: planAggregate(node, op, kids, q);
 			if (built.runtime !== null) stateful.push(built.runtime);
 			return built.exec;
 		}
@@ -222,6 +225,8 @@ export function buildPhysicalPlan(q: AnalyzedQuery): PhysicalPlan {
 					watermark: passWm
 				};
 			}
+			case 'PythonState':
+				throw new PlanError('applyInPandasWithState / transformWithState on a batch DataFrame is not supported by the playground engine', p.at);
 			case 'Join':
 				// A stream-static join: stateless, the static side is re-read every batch (R5.4).
 				return planJoin(node, null, kids, q).exec;
