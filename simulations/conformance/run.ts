@@ -8,6 +8,7 @@
  */
 import { runDStreamScenario } from '../dstream/conformance';
 import { runStructuredScenario } from './structured';
+import { runAdditionsScenario, usesAdditions } from './additions-runner';
 import type { Scenario, ScenarioResult } from './types';
 import { scenarioProblems } from './validate';
 
@@ -32,6 +33,7 @@ export function runScenario(s: Scenario): ScenarioResult {
 		};
 	}
 	try {
+		if (s.api === 'structured' && usesAdditions(s)) return runAdditionsScenario(s);
 		return s.api === 'structured' ? runStructuredScenario(s) : runDStreamScenario(s);
 	} catch (e) {
 		const err = e as Error;

@@ -335,7 +335,8 @@ export class Interpreter extends ExprEvaluator {
 				const inner = new Scope(closure, locals);
 				bind(this, name, ps, args, kwargs, inner, nameNode);
 				const flow = this.execBlock(body, inner);
-				if (generator) return new PyIterable(this.yields[this.yields.length - 1] ?? [], 'generator');
+				if (generator)
+					return new PyIterable(this.yields[this.yields.length - 1] ?? [], 'generator');
 				return flow?.kind === 'return' ? flow.value : null;
 			} finally {
 				if (generator) this.yields.pop();

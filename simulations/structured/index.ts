@@ -10,7 +10,7 @@ import type { SourceError } from '../core/errors';
 import type { AnalyzedQuery } from './analyzer/types';
 import { analyze } from './analyzer/index';
 import type { StructField } from './expr/ast';
-import { readProgram } from './reader/index';
+import { readProgram, type ProgramEnv } from './reader/index';
 import type { EngineEvent } from './runtime/events';
 import { PlanError } from './runtime/plan-errors';
 import { buildPhysicalPlan } from './runtime/physical';
@@ -31,10 +31,11 @@ export type QueryError = SourceError & { readonly errorClass?: string };
 export function prepareQuery(
 	code: string,
 	bindings: Readonly<Record<string, readonly StructField[]>>,
-	conf: Readonly<Record<string, string>> = {}
+	conf: Readonly<Record<string, string>> = {},
+	env: ProgramEnv = {}
 ): { ok: true; value: AnalyzedQuery } | { ok: false; error: QueryError } {
 	try {
-		const read = readProgram(code, bindings);
+		const read = readProgram(code, bindings, env);
 		if (!read.ok) return read;
 		const query = { ...read.value, conf: { ...read.value.conf, ...conf } };
 		const analyzed = analyze(query);

@@ -28,10 +28,11 @@ export const FRAME_METHODS =
 
 /** A row of itertuples(): a namedtuple (`row.col`, `row[0]`, unpacking). */
 export class PdRow extends PyHost {
-	readonly typeName = 'Pandas';
 	constructor(
 		readonly names: readonly string[],
-		readonly items: readonly PyValue[]
+		readonly items: readonly PyValue[],
+		/** 'Pandas' for itertuples(); 'Row' for what DataFrame.collect() returns. */
+		readonly typeName: string = 'Pandas'
 	) {
 		super();
 	}
@@ -52,7 +53,7 @@ export class PdRow extends PyHost {
 		return this.items.length;
 	}
 	reprText(): string {
-		return `Pandas(${this.names.map((n, i) => `${n}=${str(this.items[i] ?? null)}`).join(', ')})`;
+		return `${this.typeName}(${this.names.map((n, i) => `${n}=${str(this.items[i] ?? null)}`).join(', ')})`;
 	}
 }
 
@@ -187,7 +188,7 @@ export class PdFrame extends PyHost {
 				});
 			case 'assign':
 				return method((_a, kw, call) => {
-					let out: PdFrame = this;
+					let out = new PdFrame(this.columns, this.data);
 					for (const [col, v] of kw) {
 						const value = v instanceof PyBuiltin || v instanceof PyFunction ? call(v, [out]) : v;
 						out = out.withColumn(col, value);

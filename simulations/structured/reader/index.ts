@@ -13,7 +13,8 @@ import { PyException, toSourceError } from '../../python/errors';
 import { Scope } from '../../python/expressions';
 import { DEFAULT_MAX_STEPS } from '../../python/index';
 import { Interpreter } from '../../python/interpreter';
-import { PyBuiltin, PyModule } from '../../python/values';
+import { PyBuiltin, PyModule, type PyValue } from '../../python/values';
+import type { PyValue as ReaderValue } from './values';
 import { analyze } from '../analyzer/index';
 import type { AnalysisError, AnalyzedQuery } from '../analyzer/types';
 import { AnalysisFailure } from '../analyzer/failure';
@@ -76,9 +77,19 @@ function interpreterFor(code: string, s: ReaderSession): Interpreter {
 	);
 }
 
+/** What a host (the conformance runner, a page) adds to a program's run and gets back: extra
+ *  module-level names (`recorded`), and after the read, a way to set globals (`setGlobal`) and
+ *  to hand Python a reader value (the DataFrame a foreachBatch function receives). */
+export interface ProgramEnv {
+	readonly globals?: ReadonlyMap<string, PyValue>;
+	setGlobal?: (name: string, value: PyValue) => void;
+	toPython?: (v: ReaderValue) => PyValue;
+}
+
 export function readProgram(
 	code: string,
-	bindings: Readonly<Record<string, readonly StructField[]>>
+	bindings: Readonly<Record<string, readonly StructField[]>>,
+	env: ProgramEnv = {}
 ): Result<Query> {
 	const lines = new LineIndex(code);
 	try {
@@ -136,6 +147,9 @@ export function readProgram(
 					session
 				)
 			);
+		for (const [name, v] of env.globals ?? []) globals.vars.set(name, v);
+		env.setGlobal = (name, v) => globals.vars.set(name, v);
+		env.toPython = (v) => toPy(v, session);
 		runScript(session, interpreterFor(code, session), globals, tree.topNode);
 		const started = state.queries[0];
 		if (!started) {

@@ -44,6 +44,18 @@ export interface ExecutorOptions {
 	/** The run's work budget: a batch over it throws RunLimitExceeded (the page's runs have
 	 *  one; the benchmark measures the bare engine). */
 	readonly budget?: RunBudget;
+	/** The sink's write of batch N (foreachBatch, a memory sink): called after the plan ran and
+	 *  before commits/N. If it throws, or the plan throws (a user function raised), the batch
+	 *  fails as in Spark: the query stops, commits/N is never written, and the checkpoint a
+	 *  restart finds holds offsets/N and the state of batch N-1, so batch N re-runs with the same
+	 *  id and offsets. (Setting this costs a state snapshot per batch.) */
+	readonly deliver?: (batch: {
+		readonly batchId: number;
+		readonly rows: readonly Row[];
+		readonly noData: boolean;
+	}) => void;
+	/** Per-source read limit (files per trigger): a batch takes at most this many new offsets. */
+	readonly maxOffsetsPerTrigger?: (source: string) => number | undefined;
 }
 
 export interface BatchRecord {
@@ -120,6 +132,15 @@ export class MicroBatchExecution {
 		for (const [id, c] of this.plan.limits) c.written = cp?.limits?.[id] ?? 0;
 	}
 
+	/** Whether some source has offsets no batch has planned yet (or a batch awaits its re-run). */
+	hasNewData(): boolean {
+		if (this.replay) return true;
+		const last = this.offsets[this.offsets.length - 1];
+		return this.plan.sourceNames.some(
+			(name) => this.streams.latestOffset(name) !== (last?.offsets[name] ?? 0)
+		);
+	}
+
 	get nextBatchId(): number {
 		const last = this.offsets[this.offsets.length - 1];
 		return last === undefined ? 0 : last.batchId + 1;
@@ -166,12 +187,19 @@ export class MicroBatchExecution {
 		for (const name of this.plan.sourceNames) {
 			start[name] = last?.offsets[name] ?? 0;
 			// R1.3: a batch planned before a crash re-runs with exactly its recorded offsets.
-			end[name] = replay ? (replay.offsets[name] ?? 0) : this.streams.latestOffset(name);
+			const limit = this.options.maxOffsetsPerTrigger?.(name);
+			const latest = this.streams.latestOffset(name);
+			end[name] = replay
+				? (replay.offsets[name] ?? 0)
+				: limit === undefined
+					? latest
+					: Math.min(latest, (start[name] as number) + limit);
 			if (end[name] !== start[name]) newData = true;
 		}
 		const noData = !newData;
 		if (!replay && noData && !this.anotherBatchNeeded()) return null;
 		const before = options.crashBeforeCommit ? this.checkpoint() : null;
+		const recovery = before ?? (this.options.deliver ? this.checkpoint() : null);
 
 		const events: EngineEvent[] = [];
 		let entry: OffsetLogEntry;
@@ -234,7 +262,26 @@ export class MicroBatchExecution {
 			metrics,
 			...(budget ? { budget } : {})
 		};
-		const output = this.plan.root.exec(ctx);
+		const fail = (e: unknown): never => {
+			// The batch failed before its commit: the query stops with offsets/N logged and the
+			// state of batch N-1 (StateStore.abort), which is what a restart re-runs from.
+			this.stopped = true;
+			if (recovery !== null)
+				this.crashed = {
+					offsets: [...recovery.offsets, ...(replay ? [] : [entry])],
+					commits: recovery.commits,
+					state: recovery.state,
+					...(recovery.limits ? { limits: recovery.limits } : {})
+				};
+			throw e;
+		};
+		let output: Row[];
+		try {
+			output = this.plan.root.exec(ctx);
+			this.options.deliver?.({ batchId, rows: output, noData });
+		} catch (e) {
+			return fail(e);
+		}
 		this.lastEviction = this.plan.stateful.map((op) => op.inputWatermark(batchWatermarkMs));
 		for (const op of this.plan.stateful) {
 			const m = metrics[op.op.id] ?? emptyMetrics();

@@ -226,7 +226,10 @@ export function buildPhysicalPlan(q: AnalyzedQuery): PhysicalPlan {
 				};
 			}
 			case 'PythonState':
-				throw new PlanError('applyInPandasWithState / transformWithState on a batch DataFrame is not supported by the playground engine', p.at);
+				throw new PlanError(
+					'applyInPandasWithState / transformWithState on a batch DataFrame is not supported by the playground engine',
+					p.at
+				);
 			case 'Join':
 				// A stream-static join: stateless, the static side is re-read every batch (R5.4).
 				return planJoin(node, null, kids, q).exec;
