@@ -16,6 +16,7 @@ import { PdRow } from '../structured/pandas/frame';
 import { PdTimestamp } from '../structured/pandas/modules';
 import type { ProgramEnv } from '../structured/reader/index';
 import { MemoryStreams } from '../structured/runtime/memory-stream';
+import { MicroBatchExecution } from '../structured/runtime/executor';
 import { AdditionsQuery, type TriggerOverride } from './additions-query';
 import { fromScenarioValue, rowsMatch, showRows, toScenarioValue } from './compare';
 import type { ScenarioResult, StructuredScenario } from './types';
@@ -325,9 +326,12 @@ export function runAdditionsScenario(s: StructuredScenario): ScenarioResult {
 				}
 				case 'assertNumStateRows': {
 					const qq = need();
-					const exec = qq.exec;
-					const cp = exec ? exec.checkpoint() : qq.checkpoint;
-					void cp;
+					// A stopped query's state is its checkpoint's (a restart would load it).
+					const exec =
+						qq.exec ??
+						(qq.checkpoint && query
+							? new MicroBatchExecution(query, streams, { clock, checkpoint: qq.checkpoint })
+							: null);
 					const actual = exec ? exec.plan.stateful.map((o) => o.total()) : [];
 					const want = typeof value === 'number' ? [value] : (value as number[]);
 					if (JSON.stringify(actual) !== JSON.stringify(want))
