@@ -93,6 +93,8 @@ export function scenarioProblems(s: Scenario): string[] {
 	}
 	if (typeof raw.id !== 'string' || typeof raw.code !== 'string')
 		problems.push('"id" and "code" must be strings');
+	if (raw.clock !== undefined && raw.clock !== 'manual')
+		problems.push(`field "clock" must be "manual", not ${JSON.stringify(raw.clock)}`);
 	if (raw.api === 'dstream') return problems;
 	problems.push(...inputProblems(raw.inputs));
 	if (!Array.isArray(raw.steps)) return [...problems, '"steps" must be a list'];
