@@ -7,6 +7,8 @@
  * as evidence; such a scenario runs and must pass like any other.
  */
 import { runDStreamScenario } from '../dstream/conformance';
+// Arbitrary state in Python is registered, not imported by the engine (python-state-support.ts).
+import '../structured/stateful-python/register';
 import { runStructuredScenario } from './structured';
 import { runAdditionsScenario, usesAdditions } from './additions-runner';
 import type { Scenario, ScenarioResult } from './types';

@@ -5,8 +5,7 @@
  * `batch_df.count()` return what Spark's would: Rows with attribute and index access.
  */
 import { analyze } from '../analyzer/index';
-import { PdRow } from '../pandas/frame';
-import { toPython } from '../stateful-python/convert';
+import { NOT_LOADED, pythonStateSupport } from '../python-state-support';
 import type { Plan } from '../plan';
 import { buildPhysicalPlan } from '../runtime/physical';
 import type { Row } from '../runtime/context';
@@ -50,13 +49,8 @@ export function runBatchPlan(
 
 /** `df.collect()`: a Python list of Rows. */
 export function collectRows(plan: Plan, conf: Readonly<Record<string, string>>, at: Pos): Py[] {
+	const support = pythonStateSupport();
+	if (!support) return fail(at, `\`collect()\` is not available here: ${NOT_LOADED}`);
 	const { names, types, rows } = runBatchPlan(plan, conf, at);
-	return rows.map(
-		(r) =>
-			new PdRow(
-				names,
-				r.map((v, i) => toPython(v, types[i])),
-				'Row'
-			)
-	);
+	return rows.map((r) => support.row(names, r, types));
 }

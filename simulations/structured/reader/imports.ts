@@ -10,15 +10,14 @@ import { F_NAMES } from './functions';
 import type { ReaderSession } from './session';
 import { TYPE_NAMES } from './sparktypes';
 import type { PyValue } from './values';
-import { LIBRARY_MODULES } from '../pandas/modules';
-import { STATE_NAMES } from '../stateful-python/names';
+import { pythonStateSupport } from '../python-state-support';
 
 const foreign = (name: string): PyValue => ({ t: 'fn', module: 'pyspark', name });
 
 /** Python libraries a user function may use (pandas, numpy, calendar...), and the pyspark names
  *  of arbitrary state (GroupState, GroupStateTimeout, StatefulProcessor...). */
 const library = (path: string): PyValue | undefined => {
-	const m = LIBRARY_MODULES.get(path);
+	const m = pythonStateSupport()?.libraryModules.get(path);
 	return m ? { t: 'py', value: m, type: 'module' } : undefined;
 };
 
@@ -33,10 +32,11 @@ function moduleValue(path: string, local: string): PyValue {
 }
 
 function member(path: string, name: string): PyValue {
-	const stateName = STATE_NAMES.get(name);
+	const support = pythonStateSupport();
+	const stateName = support?.stateNames.get(name);
 	if (stateName && path.startsWith('pyspark.sql.streaming'))
 		return { t: 'py', value: stateName, type: 'type' };
-	const lib = LIBRARY_MODULES.get(path)?.attrs.get(name);
+	const lib = support?.libraryModules.get(path)?.attrs.get(name);
 	if (lib !== undefined) return { t: 'py', value: lib, type: 'builtin' };
 	if (path === 'pyspark.sql.functions') return { t: 'fn', module: 'F', name };
 	if (path === 'pyspark.sql.types') return { t: 'fn', module: 'types', name };

@@ -19,7 +19,7 @@ import { PlanError, unwrap } from './plan-errors';
 import { planDedup } from './dedup-plan';
 import { planAggregate } from './aggregate-plan';
 import { planJoin } from './join-plan';
-import { planPythonState } from './python-state-plan';
+import { NOT_LOADED, pythonStateSupport } from '../python-state-support';
 import { pushedFilters } from './pushdown';
 import type { StatefulRuntime } from './stateful';
 
@@ -93,6 +93,15 @@ export function readsEventTime(expr: Expr, child: AnalyzedNode): boolean {
 	return columnsOf(expr).some((c) => names.has(c.name.toLowerCase()));
 }
 
+function planPython(
+	...args: Parameters<NonNullable<ReturnType<typeof pythonStateSupport>>['planPythonState']>
+) {
+	const support = pythonStateSupport();
+	if (!support)
+		throw new PlanError(`This program is not supported on this page: ${NOT_LOADED}`, args[1].at);
+	return support.planPythonState(...args);
+}
+
 export function buildPhysicalPlan(q: AnalyzedQuery): PhysicalPlan {
 	const stateful: StatefulRuntime[] = [];
 	const sourceNames = new Set<string>();
@@ -112,7 +121,7 @@ export function buildPhysicalPlan(q: AnalyzedQuery): PhysicalPlan {
 				op.kind === 'join'
 					? planJoin(node, op, kids, q)
 					: op.kind === 'pythonState'
-						? planPythonState(node, op, kids, q.conf)
+						? planPython(node, op, kids, q.conf)
 						: op.kind === 'dedup' || op.kind === 'dedupWithinWatermark'
 							? planDedup(node, op, kids)
 							: planAggregate(node, op, kids, q);

@@ -5,6 +5,7 @@
 // 4. after each batch the state holds no window the watermark has expired.
 // The suite runs 1,000 schedules per property (seeded); PROPERTY_RUNS=N runs more.
 import fc from 'fast-check';
+import '../../../simulations/structured/stateful-python/register';
 import { describe, expect, it } from 'vitest';
 import { prepareQuery } from '../../../simulations/structured/index';
 import type { AnalyzedQuery } from '../../../simulations/structured/analyzer/types';

@@ -1,5 +1,6 @@
 // Which program changes a restart refuses, with Spark's errors (R6.5), and which it accepts.
 import { describe, expect, it } from 'vitest';
+import '../../../simulations/structured/stateful-python/register';
 import { prepareQuery } from '../../../simulations/structured/index';
 import type { AnalyzedQuery } from '../../../simulations/structured/analyzer/types';
 import { checkRestart } from '../../../simulations/structured/failures/restart-check';

@@ -1,5 +1,6 @@
 // Shared by the reader tests: the structured conformance corpus and its input bindings.
 import { readdirSync, readFileSync } from 'node:fs';
+import '../../../simulations/structured/stateful-python/register';
 import { join } from 'node:path';
 import type { DataType, StructField } from '../../../simulations/structured/expr/ast';
 import type { StructuredScenario } from '../../../simulations/conformance/types';
