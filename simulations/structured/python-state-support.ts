@@ -8,7 +8,11 @@
  */
 import type { PyModule, PyValue } from '../python/values';
 import type { AnalyzedNode, StatefulOperator } from './analyzer/types';
-import type { DataType, Value } from './expr/ast';
+import type { Pos } from './expr/ast';
+import type { Plan } from './plan';
+import type { Args } from './reader/args';
+import type { ReaderState } from './reader/state';
+import type { PyValue as ReaderValue } from './reader/values';
 import type { Built } from './runtime/aggregate-plan';
 import type { NodeExec } from './runtime/physical';
 
@@ -23,12 +27,15 @@ export interface PythonStateSupport {
 		kids: readonly NodeExec[],
 		conf: Readonly<Record<string, string>>
 	) => Built;
-	/** A Row as `DataFrame.collect()` returns it. */
-	readonly row: (
-		names: readonly string[],
-		values: readonly Value[],
-		types: readonly DataType[]
-	) => PyValue;
+	/** `groupBy(...).applyInPandasWithState(...)` / `transformWithStateInPandas(...)` read. */
+	readonly readCall: (
+		st: ReaderState,
+		g: ReaderValue & { t: 'grouped' },
+		name: string,
+		a: Args
+	) => ReaderValue;
+	/** `df.collect()` on a batch DataFrame: its Rows. */
+	readonly collect: (plan: Plan, conf: Readonly<Record<string, string>>, at: Pos) => PyValue[];
 }
 
 let support: PythonStateSupport | null = null;

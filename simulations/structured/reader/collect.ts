@@ -47,10 +47,9 @@ export function runBatchPlan(
 	return { names: q.schema.map((f) => f.name), types: q.schema.map((f) => f.type), rows };
 }
 
-/** `df.collect()`: a Python list of Rows. */
+/** `df.collect()`: a Python list of Rows (when arbitrary state in Python is loaded). */
 export function collectRows(plan: Plan, conf: Readonly<Record<string, string>>, at: Pos): Py[] {
 	const support = pythonStateSupport();
 	if (!support) return fail(at, `\`collect()\` is not available here: ${NOT_LOADED}`);
-	const { names, types, rows } = runBatchPlan(plan, conf, at);
-	return rows.map((r) => support.row(names, r, types));
+	return support.collect(plan, conf, at);
 }

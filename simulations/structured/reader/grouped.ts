@@ -8,7 +8,7 @@ import type { Plan } from '../plan';
 import { columnOrName, flatArgs, nameToExpr, noMore, type Arg, type Args } from './args';
 import { fail } from './errors';
 import type { ReaderState } from './state';
-import { pythonStateCall } from './python-state';
+import { NOT_LOADED, pythonStateSupport } from '../python-state-support';
 import { describe, type PyValue } from './values';
 
 type Grouped = PyValue & { t: 'grouped' };
@@ -96,7 +96,10 @@ export function groupedMethod(st: ReaderState, g: Grouped, name: string, a: Args
 		case 'applyInPandasWithState':
 		case 'transformWithStateInPandas':
 		case 'transformWithState':
-			return pythonStateCall(st, g, name, a);
+			return (
+				pythonStateSupport()?.readCall(st, g, name, a) ??
+				fail(at, `\`GroupedData.${name}\` is not available here: ${NOT_LOADED}`)
+			);
 		case 'pivot':
 		case 'applyInPandas':
 		case 'flatMapGroupsWithState':

@@ -8,15 +8,23 @@ import { LIBRARY_MODULES } from '../pandas/modules';
 import { planPythonState } from '../runtime/python-state-plan';
 import { toPython } from './convert';
 import { STATE_NAMES } from './names';
+import { runBatchPlan } from '../reader/collect';
+import { pythonStateCall } from '../reader/python-state';
 
 registerPythonState({
 	libraryModules: LIBRARY_MODULES,
 	stateNames: STATE_NAMES,
 	planPythonState,
-	row: (names, values, types) =>
-		new PdRow(
-			names,
-			values.map((v, i) => toPython(v, types[i])),
-			'Row'
-		)
+	readCall: pythonStateCall,
+	collect: (plan, conf, at) => {
+		const { names, types, rows } = runBatchPlan(plan, conf, at);
+		return rows.map(
+			(r) =>
+				new PdRow(
+					names,
+					r.map((v, i) => toPython(v, types[i])),
+					'Row'
+				)
+		);
+	}
 });
