@@ -46,5 +46,4 @@ export function registerPythonState(s: PythonStateSupport): void {
 
 export const pythonStateSupport = (): PythonStateSupport | null => support;
 
-export const NOT_LOADED =
-	'arbitrary state in Python (applyInPandasWithState, transformWithState), pandas and collect() run on the pages about stateful processing and in the conformance runner; this page does not load them';
+export const NOT_LOADED = 'it runs on the pages about arbitrary state only';

@@ -8,7 +8,7 @@ import { LIBRARY_MODULES } from '../pandas/modules';
 import { planPythonState } from '../runtime/python-state-plan';
 import { toPython } from './convert';
 import { STATE_NAMES } from './names';
-import { runBatchPlan } from '../reader/collect';
+import { runBatchPlan } from './batch-plan';
 import { pythonStateCall } from '../reader/python-state';
 
 registerPythonState({
