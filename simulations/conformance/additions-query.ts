@@ -19,6 +19,7 @@ import {
 	type Checkpoint
 } from '../structured/runtime/executor';
 import type { MemoryStreams } from '../structured/runtime/memory-stream';
+import { hasNewData } from '../structured/failures/new-data';
 
 export type TriggerOverride = 'once' | 'availableNow' | { processingTimeMs: number } | null;
 
@@ -165,7 +166,7 @@ export class AdditionsQuery {
 		let lastNoData = false;
 		for (let guard = 0; guard < 1000 && this.running; guard++) {
 			const exec = this.exec as MicroBatchExecution;
-			if (lastNoData && !exec.hasNewData()) return;
+			if (lastNoData && !hasNewData(exec, this.streams)) return;
 			const b = this.trigger();
 			if (b === null) return;
 			lastNoData = b.noData;

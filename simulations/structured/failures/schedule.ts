@@ -21,6 +21,7 @@ import type { AnalyzedQuery } from '../analyzer/types';
 import type { Row } from '../runtime/context';
 import { MicroBatchExecution, type BatchRecord, type Checkpoint } from '../runtime/executor';
 import { MemoryStreams } from '../runtime/memory-stream';
+import { hasNewData } from './new-data';
 
 export type FailurePhase =
 	| 'beforeOffsetLog'
@@ -109,7 +110,7 @@ export function runWithFailures(
 		streams.addData(source, rows);
 		let lastNoData = false;
 		for (let guard = 0; guard < 100; guard++) {
-			if (lastNoData && !exec.hasNewData()) break;
+			if (lastNoData && !hasNewData(exec, streams)) break;
 			if (fire(exec.nextBatchId, 'beforeOffsetLog')) {
 				restart();
 				continue;

@@ -132,15 +132,6 @@ export class MicroBatchExecution {
 		for (const [id, c] of this.plan.limits) c.written = cp?.limits?.[id] ?? 0;
 	}
 
-	/** Whether some source has offsets no batch has planned yet (or a batch awaits its re-run). */
-	hasNewData(): boolean {
-		if (this.replay) return true;
-		const last = this.offsets[this.offsets.length - 1];
-		return this.plan.sourceNames.some(
-			(name) => this.streams.latestOffset(name) !== (last?.offsets[name] ?? 0)
-		);
-	}
-
 	get nextBatchId(): number {
 		const last = this.offsets[this.offsets.length - 1];
 		return last === undefined ? 0 : last.batchId + 1;
