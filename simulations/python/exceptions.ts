@@ -56,9 +56,7 @@ export class PyExceptionValue extends PyHost {
 		super();
 	}
 	getAttr(name: string): PyValue | undefined {
-		if (name === 'args') return new PyTuple(this.message === '' ? [] : [this.message]);
-		if (name === '__class__') return EXCEPTION_CLASSES.get(this.typeName);
-		return undefined;
+		return name === 'args' ? new PyTuple(this.message === '' ? [] : [this.message]) : undefined;
 	}
 	reprText(): string {
 		return this.message;

@@ -106,12 +106,12 @@ export function groupedMethod(st: ReaderState, g: Grouped, name: string, a: Args
 			return fail(
 				at,
 				`\`GroupedData.${name}\` is not supported by the playground engine`,
-				'Supported after groupBy: agg, count, sum, avg, mean, min, max, applyInPandasWithState, transformWithStateInPandas, transformWithState.'
+				'Supported after groupBy: agg, count, sum, avg, mean, min, max.'
 			);
 	}
 	return fail(
 		at,
 		`\`GroupedData.${name}\` is not supported by the playground engine`,
-		'Supported after groupBy: agg, count, sum, avg, mean, min, max, applyInPandasWithState, transformWithStateInPandas, transformWithState.'
+		'Supported after groupBy: agg, count, sum, avg, mean, min, max.'
 	);
 }

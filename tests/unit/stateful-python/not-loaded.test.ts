@@ -15,7 +15,7 @@ q = events.groupBy("k").applyInPandasWithState(f, t, t, "Update", "NoTimeout").w
 	);
 	expect(r.ok).toBe(false);
 	if (!r.ok) {
-		expect(r.error.message).toContain('does not load them');
+		expect(r.error.message).toContain('is not available here');
 		expect(r.error.line).toBe(5);
 	}
 });
