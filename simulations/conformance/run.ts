@@ -7,7 +7,10 @@
  * as evidence; such a scenario runs and must pass like any other.
  */
 import { runDStreamScenario } from '../dstream/conformance';
+// Arbitrary state in Python is registered, not imported by the engine (python-state-support.ts).
+import '../structured/stateful-python/register';
 import { runStructuredScenario } from './structured';
+import { runAdditionsScenario, usesAdditions } from './additions-runner';
 import type { Scenario, ScenarioResult } from './types';
 import { scenarioProblems } from './validate';
 
@@ -32,6 +35,7 @@ export function runScenario(s: Scenario): ScenarioResult {
 		};
 	}
 	try {
+		if (s.api === 'structured' && usesAdditions(s)) return runAdditionsScenario(s);
 		return s.api === 'structured' ? runStructuredScenario(s) : runDStreamScenario(s);
 	} catch (e) {
 		const err = e as Error;

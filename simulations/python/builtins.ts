@@ -7,10 +7,12 @@
 import { binaryOp } from './arith';
 import { floatRepr, repr, str, toFixedPy } from './format';
 import { PyException } from './errors';
+import { EXCEPTION_CLASSES } from './exceptions';
 import {
 	PyBuiltin,
 	PyDict,
 	PyFloat,
+	PyHost,
 	PyIterable,
 	PyModule,
 	PyTuple,
@@ -163,6 +165,7 @@ const TYPE_NAMES: Record<string, readonly string[]> = {
 
 function isInstance(v: PyValue, t: PyValue): boolean {
 	if (t instanceof PyTuple) return t.items.some((x) => isInstance(v, x));
+	if (t instanceof PyHost && t.isInstance) return t.isInstance(v);
 	if (!(t instanceof PyBuiltin) || !TYPE_NAMES[t.name])
 		throw raise('TypeError', 'isinstance() arg 2 must be a type, a tuple of types, or a union');
 	return TYPE_NAMES[t.name]?.includes(typeName(v)) ?? false;
@@ -187,6 +190,7 @@ const table: Record<string, BuiltinImpl> = {
 	len: (a) => {
 		const v = arg(a, 0, 'len');
 		if (v instanceof PyDict) return v.entries.size;
+		if (v instanceof PyHost && v.length) return v.length();
 		if (
 			v instanceof PyIterable &&
 			!['ResultIterable', 'range', 'dict_items', 'dict_keys', 'dict_values'].includes(v.typeName)
@@ -296,9 +300,10 @@ const table: Record<string, BuiltinImpl> = {
 	isinstance: (a) => isInstance(arg(a, 0, 'isinstance', 2), arg(a, 1, 'isinstance', 2))
 };
 
-export const BUILTINS: ReadonlyMap<string, PyValue> = new Map(
-	Object.entries(table).map(([name, fn]) => [name, new PyBuiltin(name, fn)])
-);
+export const BUILTINS: ReadonlyMap<string, PyValue> = new Map<string, PyValue>([
+	...Object.entries(table).map(([name, fn]): [string, PyValue] => [name, new PyBuiltin(name, fn)]),
+	...EXCEPTION_CLASSES
+]);
 
 const op2 = (name: string, sym: string): [string, PyValue] => [
 	name,

@@ -25,6 +25,13 @@ export class PyClass extends PyHost {
 		return this.base?.getAttr(name);
 	}
 
+	isInstance(v: PyValue): boolean {
+		if (!(v instanceof PyInstance)) return false;
+		for (let c: PyHost | null = v.cls; c !== null; c = c instanceof PyClass ? c.base : null)
+			if (c === this) return true;
+		return false;
+	}
+
 	getAttr(name: string): PyValue | undefined {
 		if (name === '__name__') return this.name;
 		if (name === '__call__') {

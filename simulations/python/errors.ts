@@ -29,6 +29,7 @@ export class PyException {
 export const SUBSET_SUMMARY =
 	'The simulator runs a Python subset: literals, tuples, lists, dicts, arithmetic, comparisons, ' +
 	'and/or/not, conditional expressions, lambda, def with if/elif/else, for, while, return, ' +
+	'yield, try/except, raise, assert, classes, ' +
 	'comprehensions, builtins (len, sum, min, max, sorted, abs, str, int, float, list, tuple, ' +
 	'range, enumerate, zip, map, filter, isinstance...) and str/list/dict methods.';
 

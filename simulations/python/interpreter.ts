@@ -6,12 +6,14 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import { binaryOp } from './arith';
-import { notSupported } from './errors';
+import { PyException, asPyException, notSupported } from './errors';
+import { PyExceptionValue, catches, toRaised, uncatchable } from './exceptions';
+import { str } from './format';
 import type { Span } from './errors';
 import { ExprEvaluator, Scope } from './expressions';
 import { bind, params } from './params';
 import { PyClass } from './classes';
-import { PyFunction, PyHost, PyModule, PyTuple, truthy, typeName } from './values';
+import { PyFunction, PyHost, PyIterable, PyModule, PyTuple, truthy, typeName } from './values';
 import type { PyValue } from './values';
 import { replaceAll } from '../core/arrays';
 
@@ -24,18 +26,18 @@ type Flow =
 	| { readonly kind: 'break' | 'continue' };
 
 const STATEMENT_NAMES: Record<string, string> = {
-	TryStatement: 'try/except',
-	RaiseStatement: '`raise`',
-	AssertStatement: '`assert`',
 	DeleteStatement: '`del`',
 	ScopeStatement: 'global/nonlocal',
 	DecoratedStatement: 'Decorators',
 	MatchStatement: '`match`',
-	PrintStatement: 'The Python 2 print statement',
-	YieldStatement: '`yield`'
+	PrintStatement: 'The Python 2 print statement'
 };
 
 export class Interpreter extends ExprEvaluator {
+	/** Values yielded by each generator function running, innermost last. */
+	private readonly yields: PyValue[][] = [];
+	/** Exceptions being handled by an `except` block, innermost last (for a bare `raise`). */
+	private readonly handling: PyException[] = [];
 	constructor(
 		src: string,
 		builtins: ReadonlyMap<string, PyValue>,
@@ -121,6 +123,14 @@ export class Interpreter extends ExprEvaluator {
 			case 'ImportStatement':
 				this.importStatement(n, scope);
 				return undefined;
+			case 'TryStatement':
+				return this.tryStatement(n, scope);
+			case 'RaiseStatement':
+				return this.raiseStatement(n, scope);
+			case 'AssertStatement':
+				return this.assertStatement(n, scope);
+			case 'YieldStatement':
+				return this.yieldStatement(n, scope);
 			case '⚠':
 				throw this.error('SyntaxError', 'invalid syntax', n);
 		}
@@ -229,7 +239,13 @@ export class Interpreter extends ExprEvaluator {
 				} else if (c.name === 'FunctionDefinition') {
 					const name = this.kids(c)[1];
 					if (name) out.add(this.text(name));
-				} else if (c.name === 'IfStatement' || c.name === 'WhileStatement' || c.name === 'Body') {
+				} else if (c.name === 'TryStatement') {
+					const k = this.kids(c);
+					k.forEach((x, i) => {
+						if (x.name === 'as' && k[i + 1]) addTargets(k[i + 1] as SyntaxNode);
+					});
+					walk(c);
+				} else if (['IfStatement', 'WhileStatement', 'WithStatement', 'Body'].includes(c.name)) {
 					walk(c);
 				}
 			}
@@ -311,18 +327,130 @@ export class Interpreter extends ExprEvaluator {
 			body,
 			ps.map((p) => p.name)
 		);
+		const generator = this.hasYield(body);
 		const fn = new PyFunction(name, ps.length, (args, kwargs) => {
 			this.enter(nameNode);
+			if (generator) this.yields.push([]);
 			try {
 				const inner = new Scope(closure, locals);
 				bind(this, name, ps, args, kwargs, inner, nameNode);
 				const flow = this.execBlock(body, inner);
+				if (generator)
+					return new PyIterable(this.yields[this.yields.length - 1] ?? [], 'generator');
 				return flow?.kind === 'return' ? flow.value : null;
 			} finally {
+				if (generator) this.yields.pop();
 				this.depth--;
 			}
 		});
 		scope.vars.set(name, fn);
+	}
+
+	/** A `def` whose own body yields is a generator function. Its generator is run to the end
+	 *  when called, the yielded values kept in order: the engine consumes every generator it
+	 *  gets in full (Spark's Python worker drains the user function's iterator), and side effects
+	 *  (a GroupState update between two yields) still happen in program order. */
+	private hasYield(body: SyntaxNode): boolean {
+		const walk = (n: SyntaxNode): boolean =>
+			this.kids(n).some(
+				(c) =>
+					c.name === 'YieldStatement' ||
+					c.name === 'YieldExpression' ||
+					(!['FunctionDefinition', 'ClassDefinition', 'LambdaExpression'].includes(c.name) &&
+						walk(c))
+			);
+		return walk(body);
+	}
+
+	private yieldStatement(n: SyntaxNode, scope: Scope): Flow {
+		const sink = this.yields[this.yields.length - 1];
+		if (!sink) throw this.error('SyntaxError', "'yield' outside function", n);
+		const values = this.kids(n).slice(1);
+		if (values[0]?.name === 'from') {
+			sink.push(...this.iterate(values[1] as SyntaxNode, scope));
+			return undefined;
+		}
+		const vs = this.evalList(values, scope);
+		sink.push(values.some((c) => c.name === ',') ? this.tupleOf(vs) : (vs[0] ?? null));
+		return undefined;
+	}
+
+	/** `raise X(...)`, `raise X`, or a bare `raise` inside an `except` block (re-raises). */
+	private raiseStatement(n: SyntaxNode, scope: Scope): Flow {
+		const value = this.kids(n)[1];
+		if (!value) {
+			const current = this.handling[this.handling.length - 1];
+			if (!current) throw this.error('RuntimeError', 'No active exception to reraise', n);
+			throw current;
+		}
+		const e = toRaised(this.evalExpr(value, scope), this.raiser(n));
+		e.span = n;
+		throw e;
+	}
+
+	private assertStatement(n: SyntaxNode, scope: Scope): Flow {
+		const [, cond, comma, msg] = this.kids(n);
+		if (!cond) throw this.error('SyntaxError', 'invalid syntax', n);
+		if (truthy(this.evalExpr(cond, scope))) return undefined;
+		const text = comma?.name === ',' && msg ? str(this.evalExpr(msg, scope)) : '';
+		throw this.error('AssertionError', text, n);
+	}
+
+	/** try / except [T [as e]] / else / finally, with CPython's matching (exceptions.ts). The
+	 *  simulator's own refusals and limits are never caught. */
+	private tryStatement(n: SyntaxNode, scope: Scope): Flow {
+		const k = this.kids(n);
+		const body = k[1];
+		if (!body) throw this.error('SyntaxError', 'invalid syntax', n);
+		const handlers: { type?: SyntaxNode; name?: SyntaxNode; body: SyntaxNode }[] = [];
+		let orelse: SyntaxNode | undefined;
+		let final: SyntaxNode | undefined;
+		for (let i = 2; i < k.length; i++) {
+			const c = k[i] as SyntaxNode;
+			if (c.name === 'except') {
+				const h: { type?: SyntaxNode; name?: SyntaxNode; body?: SyntaxNode } = {};
+				let j = i + 1;
+				if (k[j] && k[j]?.name !== 'Body') h.type = k[j++];
+				if (k[j]?.name === 'as') {
+					h.name = k[j + 1];
+					j += 2;
+				}
+				h.body = k[j];
+				if (!h.body) throw this.error('SyntaxError', 'invalid syntax', c);
+				handlers.push(h as { body: SyntaxNode });
+				i = j;
+			} else if (c.name === 'else') orelse = k[++i];
+			else if (c.name === 'finally') final = k[++i];
+		}
+		try {
+			let raised: PyException | null = null;
+			let flow: Flow;
+			try {
+				flow = this.execBlock(body, scope);
+			} catch (err) {
+				const e = asPyException(err, body);
+				if (uncatchable(e)) throw e;
+				raised = e;
+			}
+			if (raised === null) return orelse ? this.execBlock(orelse, scope) : flow;
+			for (const h of handlers) {
+				if (h.type && !catches(this.evalExpr(h.type, scope), raised, this.raiser(h.type))) continue;
+				if (h.name) this.assign(h.name, new PyExceptionValue(raised.pyType, raised.message), scope);
+				this.handling.push(raised);
+				try {
+					return this.execBlock(h.body, scope);
+				} finally {
+					this.handling.pop();
+				}
+			}
+			throw raised;
+		} finally {
+			if (final) {
+				const f = this.execBlock(final, scope);
+				// A return/break in `finally` replaces whatever was propagating, as in Python.
+				if (f) return f; // eslint-disable-line no-unsafe-finally
+			}
+		}
 	}
 
 	private importStatement(n: SyntaxNode, scope: Scope): void {

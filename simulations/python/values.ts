@@ -70,6 +70,13 @@ export abstract class PyHost {
 	unaryOp?(op: string, at: Span): PyValue | undefined;
 	/** `host[key]` (df["col"], col["field"]). */
 	getItem?(key: PyValue, at: Span): PyValue | undefined;
+	/** `for x in host` / `list(host)`: the items, when the object is iterable (a pandas
+	 *  DataFrame iterates its column names, a Series its values). */
+	iterValues?(): readonly PyValue[];
+	/** `len(host)`, when the object has a length. */
+	length?(): number;
+	/** `isinstance(v, host)`, when the host is a type (pyspark's GroupState). */
+	isInstance?(v: PyValue): boolean;
 	/** str()/repr() text when the object has one (a py4j Scala Option prints as `Some(12)`). */
 	reprText(): string | undefined {
 		return undefined;
@@ -136,6 +143,7 @@ export function iterItems(v: PyValue): readonly PyValue[] | undefined {
 	if (v instanceof PyTuple || v instanceof PyIterable) return v.items;
 	if (typeof v === 'string') return Array.from(v);
 	if (v instanceof PyDict) return [...v.entries.values()].map(([k]) => k);
+	if (v instanceof PyHost && v.iterValues) return v.iterValues();
 	return undefined;
 }
 

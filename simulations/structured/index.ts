@@ -10,7 +10,7 @@ import { userMessage, type SourceError } from '../core/errors';
 import type { AnalyzedQuery } from './analyzer/types';
 import { analyze } from './analyzer/index';
 import type { StructField } from './expr/ast';
-import { readProgram, type ReadOptions } from './reader/index';
+import { readProgram, type ProgramEnv } from './reader/index';
 import type { EngineEvent } from './runtime/events';
 import { PlanError } from './runtime/plan-errors';
 import { buildPhysicalPlan } from './runtime/physical';
@@ -32,10 +32,10 @@ export function prepareQuery(
 	code: string,
 	bindings: Readonly<Record<string, readonly StructField[]>>,
 	conf: Readonly<Record<string, string>> = {},
-	options: ReadOptions = {}
+	env: ProgramEnv = {}
 ): { ok: true; value: AnalyzedQuery } | { ok: false; error: QueryError } {
 	try {
-		const read = readProgram(code, bindings, options);
+		const read = readProgram(code, bindings, env);
 		if (!read.ok) return read;
 		const query = { ...read.value, conf: { ...read.value.conf, ...conf } };
 		const analyzed = analyze(query);

@@ -5,7 +5,7 @@
  * UI can speak Spark's language. Every node keeps the program position that created it.
  */
 import type { DataType, Expr, Pos, StructField } from './expr/ast';
-import type { PyFunction } from '../python/values';
+import type { PyFunction, PyValue } from '../python/values';
 
 export type OutputMode = 'append' | 'update' | 'complete';
 
@@ -105,6 +105,27 @@ export type Plan =
 			readonly at: Pos;
 	  }
 	| { readonly op: 'Limit'; readonly child: Plan; readonly n: number; readonly at: Pos }
+	/** Arbitrary state running the user's Python per key: `applyInPandasWithState`
+	 *  (FlatMapGroupsInPandasWithState) or `transformWithStateInPandas` / `transformWithState`
+	 *  (TransformWithStateInPandas). Output = `outputSchema`. */
+	| {
+			readonly op: 'PythonState';
+			readonly child: Plan;
+			readonly groupBy: readonly Expr[];
+			readonly api: 'applyInPandasWithState' | 'transformWithStateInPandas' | 'transformWithState';
+			/** The user's function (applyInPandasWithState) or StatefulProcessor instance. */
+			readonly udf: PyValue;
+			readonly outputSchema: readonly StructField[];
+			/** applyInPandasWithState's state schema (empty for a StatefulProcessor). */
+			readonly stateSchema: readonly StructField[];
+			/** The function's output mode (not the query's). */
+			readonly funcOutputMode: 'append' | 'update';
+			/** applyInPandasWithState's timeoutConf, or the processor's timeMode as one. */
+			readonly timeout: 'NoTimeout' | 'ProcessingTimeTimeout' | 'EventTimeTimeout';
+			/** The program text, to locate a Python error raised at run time. */
+			readonly src: string;
+			readonly at: Pos;
+	  }
 	/** A DataFrame alias (`df.alias("l")`): qualifies its columns for join conditions. */
 	| {
 			readonly op: 'SubqueryAlias';
@@ -154,7 +175,7 @@ export interface Query {
 	readonly conf: Readonly<Record<string, string>>;
 	/** Every PySpark call the reader read, in the order it ran (absent for hand-built plans). */
 	readonly spans?: readonly CallSpan[];
-	/** How many queries the program starts (read with `ReadOptions.query`; else 1). */
+	/** How many queries the program starts (read with `ProgramEnv.query`; else 1). */
 	readonly queryCount?: number;
 }
 

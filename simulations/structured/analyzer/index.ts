@@ -57,12 +57,14 @@ function located(e: AnalysisFailure): AnalysisError {
 	};
 }
 
-export function analyze(query: Query): Result<AnalyzedQuery, AnalysisError> {
+/** `batch`: a batch job (an action such as `collect()` on a static DataFrame): the plan is
+ *  resolved, but the streaming query checks do not apply. */
+export function analyze(query: Query, batch = false): Result<AnalyzedQuery, AnalysisError> {
 	try {
 		const conf = { ...DEFAULT_CONF, ...query.conf };
 		const root = new Resolver().resolve(query.plan);
 		const { ops } = collectStateful(root);
-		checkQuery(root, query.write, conf, ops);
+		if (!batch) checkQuery(root, query.write, conf, ops);
 		const sources = sourcesOf(root)
 			.filter((s) => s.streaming)
 			.sort((a, b) =>

@@ -117,6 +117,22 @@ export class Resolver {
 				const child = this.resolve(plan.child);
 				return this.node(plan, [child], child.schema, child.eventTime);
 			}
+			case 'PythonState': {
+				// The function's rows are the child's; its output is the declared schema, with no
+				// event-time metadata (FlatMapGroupsInPandasWithState's output attributes are new).
+				const child = this.resolve(plan.child);
+				const groupBy = plan.groupBy.map((g) => {
+					const e = this.normalize(g, child.schema);
+					compile(e, child.schema, plan.at);
+					return e;
+				});
+				return this.node(
+					{ ...plan, groupBy },
+					[child],
+					plan.outputSchema.map((f) => ({ ...f })),
+					[]
+				);
+			}
 			case 'SubqueryAlias': {
 				const child = this.resolve(plan.child);
 				return this.node(

@@ -72,6 +72,8 @@ function describeOp(n: AnalyzedNode, id: number): StatefulOperator | null {
 				...(key ? { eventTimeKey: key } : {})
 			};
 		}
+		case 'PythonState':
+			return { id, kind: 'pythonState', nodeId: n.id, at: p.at, groupBy: p.groupBy };
 		case 'Join': {
 			const [l, r] = n.children;
 			if (!l?.streaming || !r?.streaming) return null;

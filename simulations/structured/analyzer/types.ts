@@ -48,7 +48,8 @@ export interface AnalyzedNode {
 	readonly statefulOperatorId?: number;
 }
 
-export type StatefulKind = 'aggregate' | 'session' | 'dedup' | 'dedupWithinWatermark' | 'join';
+export type StatefulKind =
+	'aggregate' | 'session' | 'dedup' | 'dedupWithinWatermark' | 'join' | 'pythonState';
 
 /** One stateful operator. `id` = its position source→sink (0 = closest to the sources), the
  *  order of FORMAT.md's `assertNumStateRows` lists: the reverse of Spark's progress order

@@ -8,6 +8,7 @@
 import type { Expr, Pos } from '../expr/ast';
 import type { Plan } from '../plan';
 import { arg, columnOrName, flatArgs, need, noMore, strOf, type Args } from './args';
+import { collectRows } from './collect';
 import { fail } from './errors';
 import { nonNegativeInt, sqlExpr, watermarkDelayMs } from './functions';
 import { groupedMethod } from './grouped';
@@ -265,9 +266,14 @@ export function dataFrameMethod(st: ReaderState, d: DF, name: string, a: Args): 
 		case 'printSchema':
 		case 'explain':
 			return NONE;
-		case 'show':
-		case 'count':
 		case 'collect':
+		case 'count':
+			if (st.resolver.resolve(d.plan).streaming)
+				return fail(at, 'Queries with streaming sources must be executed with writeStream.start()');
+			return name === 'collect'
+				? { t: 'py', value: collectRows(d.plan, st.conf, at), type: 'list' }
+				: { t: 'num', v: collectRows(d.plan, st.conf, at).length, int: true };
+		case 'show':
 		case 'take':
 		case 'head':
 		case 'first':

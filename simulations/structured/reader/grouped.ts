@@ -8,6 +8,7 @@ import type { Plan } from '../plan';
 import { columnOrName, flatArgs, nameToExpr, noMore, type Arg, type Args } from './args';
 import { fail } from './errors';
 import type { ReaderState } from './state';
+import { NOT_LOADED, pythonStateSupport } from '../python-state-support';
 import { describe, type PyValue } from './values';
 
 type Grouped = PyValue & { t: 'grouped' };
@@ -92,10 +93,15 @@ export function groupedMethod(st: ReaderState, g: Grouped, name: string, a: Args
 			}
 			return aggregate(cols.map((x) => fnCol(fn, x)));
 		}
-		case 'pivot':
-		case 'applyInPandas':
 		case 'applyInPandasWithState':
 		case 'transformWithStateInPandas':
+		case 'transformWithState':
+			return (
+				pythonStateSupport()?.readCall(st, g, name, a) ??
+				fail(at, `\`GroupedData.${name}\` is not available here: ${NOT_LOADED}`)
+			);
+		case 'pivot':
+		case 'applyInPandas':
 		case 'flatMapGroupsWithState':
 			return fail(
 				at,

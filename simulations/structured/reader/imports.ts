@@ -10,10 +10,20 @@ import { F_NAMES } from './functions';
 import type { ReaderSession } from './session';
 import { TYPE_NAMES } from './sparktypes';
 import type { PyValue } from './values';
+import { pythonStateSupport } from '../python-state-support';
 
 const foreign = (name: string): PyValue => ({ t: 'fn', module: 'pyspark', name });
 
+/** Python libraries a user function may use (pandas, numpy, calendar...), and the pyspark names
+ *  of arbitrary state (GroupState, GroupStateTimeout, StatefulProcessor...). */
+const library = (path: string): PyValue | undefined => {
+	const m = pythonStateSupport()?.libraryModules.get(path);
+	return m ? { t: 'py', value: m, type: 'module' } : undefined;
+};
+
 function moduleValue(path: string, local: string): PyValue {
+	const lib = library(path);
+	if (lib) return lib;
 	if (path === 'pyspark.sql.functions') return { t: 'module', name: 'F' };
 	if (path === 'pyspark.sql.types') return { t: 'module', name: 'types' };
 	if (path === 'pyspark.sql') return { t: 'module', name: 'sql' };
@@ -22,6 +32,12 @@ function moduleValue(path: string, local: string): PyValue {
 }
 
 function member(path: string, name: string): PyValue {
+	const support = pythonStateSupport();
+	const stateName = support?.stateNames.get(name);
+	if (stateName && path.startsWith('pyspark.sql.streaming'))
+		return { t: 'py', value: stateName, type: 'type' };
+	const lib = support?.libraryModules.get(path)?.attrs.get(name);
+	if (lib !== undefined) return { t: 'py', value: lib, type: 'builtin' };
 	if (path === 'pyspark.sql.functions') return { t: 'fn', module: 'F', name };
 	if (path === 'pyspark.sql.types') return { t: 'fn', module: 'types', name };
 	if (path === 'pyspark.sql' || path === 'pyspark.sql.session') {

@@ -13,7 +13,8 @@ import { PyException, toSourceError } from '../../python/errors';
 import { Scope } from '../../python/expressions';
 import { DEFAULT_MAX_STEPS } from '../../python/index';
 import { Interpreter } from '../../python/interpreter';
-import { PyBuiltin, PyModule } from '../../python/values';
+import { PyBuiltin, PyModule, type PyValue } from '../../python/values';
+import type { PyValue as ReaderValue } from './values';
 import { analyze } from '../analyzer/index';
 import type { AnalysisError, AnalyzedQuery } from '../analyzer/types';
 import { AnalysisFailure } from '../analyzer/failure';
@@ -76,16 +77,23 @@ function interpreterFor(code: string, s: ReaderSession): Interpreter {
 	);
 }
 
-export interface ReadOptions {
+/** What a host (the conformance runner, a page) adds to a program's run and gets back: which
+ *  query of a program that starts several to return, extra module-level names (`recorded`), and
+ *  after the read, a way to set globals (`setGlobal`) and to hand Python a reader value (the
+ *  DataFrame a foreachBatch function receives). */
+export interface ProgramEnv {
 	/** Read a program that starts several queries and return this one (0-based); without it a
 	 *  second start() is refused, since the pages run one query per program. */
 	readonly query?: number;
+	readonly globals?: ReadonlyMap<string, PyValue>;
+	setGlobal?: (name: string, value: PyValue) => void;
+	toPython?: (v: ReaderValue) => PyValue;
 }
 
 export function readProgram(
 	code: string,
 	bindings: Readonly<Record<string, readonly StructField[]>>,
-	options: ReadOptions = {}
+	env: ProgramEnv = {}
 ): Result<Query> {
 	const lines = new LineIndex(code);
 	try {
@@ -120,7 +128,8 @@ export function readProgram(
 			bindings,
 			nextSourceId: 0,
 			spans: [],
-			manyQueries: options.query !== undefined
+			manyQueries: env.query !== undefined,
+			text: code
 		};
 		const session = new ReaderSession(code, tree, state);
 		const globals = new Scope(null);
@@ -143,8 +152,11 @@ export function readProgram(
 					session
 				)
 			);
+		for (const [name, v] of env.globals ?? []) globals.vars.set(name, v);
+		env.setGlobal = (name, v) => globals.vars.set(name, v);
+		env.toPython = (v) => toPy(v, session);
 		runScript(session, interpreterFor(code, session), globals, tree.topNode);
-		const started = state.queries[options.query ?? 0];
+		const started = state.queries[env.query ?? 0];
 		if (!started) {
 			const end = lines.pos(Math.max(0, code.trimEnd().length - 1));
 			return {

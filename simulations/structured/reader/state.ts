@@ -23,4 +23,6 @@ export interface ReaderState {
 	readonly manyQueries?: boolean;
 	/** The calls read so far, in full (Query.spans). */
 	readonly spans: CallSpan[];
+	/** The program text (for locating errors raised later in user Python functions). */
+	readonly text?: string;
 }

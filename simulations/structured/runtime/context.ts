@@ -43,6 +43,9 @@ export interface BatchContext {
 	readonly lateWatermarkMs: number;
 	readonly evictionWatermarkMs: number;
 	readonly metrics: OperatorMetrics[];
+	/** The batch's timestamp (offsets/N batchTimestampMs): processing-time timeouts, timers,
+	 *  GroupState.getCurrentProcessingTimeMs; the same when the batch is re-run. */
+	readonly batchTimestampMs?: number;
 	/** The run's work budget (rows through the engine), when the run has one. */
 	readonly budget?: RunBudget;
 }

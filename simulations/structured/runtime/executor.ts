@@ -56,6 +56,18 @@ export interface ExecutorOptions {
 	/** Epoch ms of virtual time 0: current_timestamp() is (this + batchTimestampMs) as a
 	 *  timestamp (default 0). */
 	readonly epochOffsetMs?: number;
+	/** The sink's write of batch N (foreachBatch, a memory sink): called after the plan ran and
+	 *  before commits/N. If it throws, or the plan throws (a user function raised), the batch
+	 *  fails as in Spark: the query stops, commits/N is never written, and the checkpoint a
+	 *  restart finds holds offsets/N and the state of batch N-1, so batch N re-runs with the same
+	 *  id and offsets. (Setting this costs a state snapshot per batch.) */
+	readonly deliver?: (batch: {
+		readonly batchId: number;
+		readonly rows: readonly Row[];
+		readonly noData: boolean;
+	}) => void;
+	/** Per-source read limit (files per trigger): a batch takes at most this many new offsets. */
+	readonly maxOffsetsPerTrigger?: (source: string) => number | undefined;
 }
 
 export interface BatchRecord {
@@ -167,6 +179,7 @@ export class MicroBatchExecution {
 		if (this.query.conf['spark.sql.streaming.noDataMicroBatches.enabled'] === 'false') return false;
 		const w = this.watermark.globalMs;
 		return this.plan.stateful.some((op, i) => {
+			if (op.alwaysWantsNoDataBatch) return true;
 			const n = op.inputWatermark(w);
 			const last = (this.lastEviction as (number | null)[])[i];
 			return n !== null && last !== null && last !== undefined && op.wantsNoDataBatch(n, last);
@@ -192,14 +205,24 @@ export class MicroBatchExecution {
 			const planned = replay
 				? { end: replay.offsets[name], newData: replay.offsets[name] !== start[name] }
 				: this.streams.plan(name, start[name]);
-			if (planned.end !== undefined) end[name] = planned.end;
-			if (planned.newData) newData = true;
+			// A read limit on a MemoryStream (files per trigger in the conformance runner): at most
+			// `limit` new offsets. The sources/ contract applies its own read limits in plan().
+			const limit = replay ? undefined : this.options.maxOffsetsPerTrigger?.(name);
+			const limited =
+				limit !== undefined && typeof planned.end === 'number'
+					? Math.min(planned.end, Number(start[name] ?? 0) + limit)
+					: planned.end;
+			if (limited !== undefined) end[name] = limited;
+			if (limited !== planned.end ? limited !== Number(start[name] ?? 0) : planned.newData)
+				newData = true;
 		}
 		const noData = !newData;
 		if (!replay && noData && !this.anotherBatchNeeded()) return null;
-		// A crash, or a sink that may refuse the batch, leaves the state of batch N-1 behind.
+		// A crash, a sink that may refuse the batch, or a delivery that may throw leaves the state
+		// of batch N-1 behind.
 		const before =
 			options.crashBeforeCommit || this.options.sink !== undefined ? this.checkpoint() : null;
+		const recovery = before ?? (this.options.deliver ? this.checkpoint() : null);
 
 		const events: EngineEvent[] = [];
 		let entry: OffsetLogEntry;
@@ -265,12 +288,32 @@ export class MicroBatchExecution {
 					? batchWatermarkMs
 					: this.prevBatchWatermarkMs,
 			evictionWatermarkMs: batchWatermarkMs,
+			batchTimestampMs: entry.batchTimestampMs,
 			metrics,
 			...(budget ? { budget } : {})
 		};
 		// CurrentBatchTimestamp: the offset log's timestamp (a replayed batch keeps its own).
 		const timestampUs = ((this.options.epochOffsetMs ?? 0) + entry.batchTimestampMs) * 1000;
-		const output = withBatchTimestamp(timestampUs, () => this.plan.root.exec(ctx));
+		const fail = (e: unknown): never => {
+			// The batch failed before its commit: the query stops with offsets/N logged and the
+			// state of batch N-1 (StateStore.abort), which is what a restart re-runs from.
+			this.stopped = true;
+			if (recovery !== null)
+				this.crashed = {
+					offsets: [...recovery.offsets, ...(replay ? [] : [entry])],
+					commits: recovery.commits,
+					state: recovery.state,
+					...(recovery.limits ? { limits: recovery.limits } : {})
+				};
+			throw e;
+		};
+		let output: Row[];
+		try {
+			output = withBatchTimestamp(timestampUs, () => this.plan.root.exec(ctx));
+			this.options.deliver?.({ batchId, rows: output, noData });
+		} catch (e) {
+			return fail(e);
+		}
 		this.lastEviction = this.plan.stateful.map((op) => op.inputWatermark(batchWatermarkMs));
 		for (const op of this.plan.stateful) {
 			const m = metrics[op.op.id] ?? emptyMetrics();

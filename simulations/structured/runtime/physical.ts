@@ -19,6 +19,7 @@ import { PlanError, unwrap } from './plan-errors';
 import { planDedup } from './dedup-plan';
 import { planAggregate } from './aggregate-plan';
 import { planJoin } from './join-plan';
+import { NOT_LOADED, pythonStateSupport } from '../python-state-support';
 import { pushedFilters } from './pushdown';
 import type { StatefulRuntime } from './stateful';
 
@@ -92,6 +93,15 @@ export function readsEventTime(expr: Expr, child: AnalyzedNode): boolean {
 	return columnsOf(expr).some((c) => names.has(c.name.toLowerCase()));
 }
 
+function planPython(
+	...args: Parameters<NonNullable<ReturnType<typeof pythonStateSupport>>['planPythonState']>
+) {
+	const support = pythonStateSupport();
+	if (!support)
+		throw new PlanError(`This program is not supported on this page: ${NOT_LOADED}`, args[1].at);
+	return support.planPythonState(...args);
+}
+
 export function buildPhysicalPlan(q: AnalyzedQuery): PhysicalPlan {
 	const stateful: StatefulRuntime[] = [];
 	const sourceNames = new Set<string>();
@@ -110,9 +120,11 @@ export function buildPhysicalPlan(q: AnalyzedQuery): PhysicalPlan {
 			const built =
 				op.kind === 'join'
 					? planJoin(node, op, kids, q)
-					: op.kind === 'dedup' || op.kind === 'dedupWithinWatermark'
-						? planDedup(node, op, kids)
-						: planAggregate(node, op, kids, q);
+					: op.kind === 'pythonState'
+						? planPython(node, op, kids, q.conf)
+						: op.kind === 'dedup' || op.kind === 'dedupWithinWatermark'
+							? planDedup(node, op, kids)
+							: planAggregate(node, op, kids, q);
 			if (built.runtime !== null) stateful.push(built.runtime);
 			return built.exec;
 		}
@@ -222,6 +234,11 @@ export function buildPhysicalPlan(q: AnalyzedQuery): PhysicalPlan {
 					watermark: passWm
 				};
 			}
+			case 'PythonState':
+				throw new PlanError(
+					'applyInPandasWithState / transformWithState on a batch DataFrame is not supported by the playground engine',
+					p.at
+				);
 			case 'Join':
 				// A stream-static join: stateless, the static side is re-read every batch (R5.4).
 				return planJoin(node, null, kids, q).exec;

@@ -14,6 +14,11 @@ export interface StatefulRuntime {
 	readonly inputWatermark: (globalMs: number) => number | null;
 	/** shouldRunAnotherBatch for a new input watermark vs the eviction watermark it last used. */
 	readonly wantsNoDataBatch: (newInputMs: number, lastEvictionMs: number) => boolean;
+	/** True for an operator that wants a no-data batch at every trigger (processing-time
+	 *  timeouts and timers: FlatMapGroupsWithStateExec.shouldRunAnotherBatch). */
+	readonly alwaysWantsNoDataBatch?: boolean;
+	/** What the operator's last batch did, for the page (the Python calls per key). */
+	trace?(): unknown;
 	snapshot(): unknown;
 	restore(snapshot: unknown): void;
 	/** Rows held in state now (numRowsTotal). */

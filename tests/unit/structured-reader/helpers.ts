@@ -1,5 +1,6 @@
 // Shared by the reader tests: the structured conformance corpus and its input bindings.
 import { readdirSync, readFileSync } from 'node:fs';
+import '../../../simulations/structured/stateful-python/register';
 import { join } from 'node:path';
 import type { DataType, StructField } from '../../../simulations/structured/expr/ast';
 import type { StructuredScenario } from '../../../simulations/conformance/types';
@@ -26,12 +27,17 @@ const TYPES: Readonly<Record<string, DataType>> = {
 
 export function bindingsOf(s: StructuredScenario): Record<string, StructField[]> {
 	const out: Record<string, StructField[]> = {};
-	for (const [name, cols] of Object.entries(s.inputs))
+	// An input is a column list, or (FORMAT-ADDITIONS) an object with its `columns`.
+	for (const [name, spec] of Object.entries(s.inputs as Record<string, unknown>)) {
+		const cols = (
+			Array.isArray(spec) ? spec : (spec as { columns: [string, string][] }).columns
+		) as [string, string][];
 		out[name] = cols.map(([n, t]) => {
 			const type = TYPES[t];
 			if (!type) throw new Error(`unknown input type ${t}`);
 			return { name: n, type };
 		});
+	}
 	return out;
 }
 
