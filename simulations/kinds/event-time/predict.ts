@@ -43,13 +43,15 @@ function maxEventTime(run: EtRun, b: EtBatch): number {
 	return max;
 }
 
-/** The first batch whose rows move the watermark: which watermark will it compute? */
-function nextWatermark(run: EtRun): Prediction | null {
+/** The first batch (not already asked about) whose rows move the watermark: which watermark
+ *  will it compute? */
+function nextWatermark(run: EtRun, taken: ReadonlySet<number>): Prediction | null {
 	const delay = run.delayMs;
 	if (delay === null) return null;
 	const b = run.batches.find(
 		(x) =>
 			x.batchId > 0 &&
+			!taken.has(x.batchId) &&
 			!x.noData &&
 			Number.isFinite(x.nextWatermarkMs) &&
 			x.nextWatermarkMs !== x.watermarkMs
@@ -71,7 +73,7 @@ function nextWatermark(run: EtRun): Prediction | null {
 		id: `watermark-${b.batchId}`,
 		askAtMs: b.startMs,
 		revealAtMs: b.endMs,
-		question: `Batch ${b.batchId} runs with watermark ${seconds(b.watermarkMs)}. What watermark will it compute for the next batch?`,
+		question: `Batch ${b.batchId} runs with ${Number.isFinite(b.watermarkMs) ? `watermark ${seconds(b.watermarkMs)}` : 'no watermark yet'}. What watermark will it compute for the next batch?`,
 		choices,
 		answer,
 		explanation: `Batch ${b.batchId} computed ${seconds(b.nextWatermarkMs)}: ${why}. Spark uses it from the next batch on, never in the batch that computed it.`
@@ -109,9 +111,21 @@ function lateRow(run: EtRun, dropped: boolean): Prediction | null {
 	};
 }
 
+/** At most one question per batch: the page pauses once before each. */
 export function predictionsOf(run: EtRun): readonly Prediction[] {
-	const found = [sinkRows(run), nextWatermark(run), lateRow(run, false), lateRow(run, true)];
-	return found
-		.filter((p): p is Prediction => p !== null)
-		.sort((a, b) => a.askAtMs - b.askAtMs || a.id.localeCompare(b.id));
+	const found: Prediction[] = [];
+	const asked = new Set<number>();
+	const batchAt = (p: Prediction) => run.batches.find((b) => b.startMs === p.askAtMs)?.batchId;
+	const add = (p: Prediction | null) => {
+		if (!p) return;
+		const id = batchAt(p);
+		if (id === undefined || asked.has(id)) return;
+		asked.add(id);
+		found.push(p);
+	};
+	add(sinkRows(run));
+	add(lateRow(run, false));
+	add(lateRow(run, true));
+	add(nextWatermark(run, asked));
+	return found.sort((a, b) => a.askAtMs - b.askAtMs || a.id.localeCompare(b.id));
 }

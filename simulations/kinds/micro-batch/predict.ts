@@ -35,7 +35,7 @@ function rowsRead(batches: readonly BatchRecord[]): Prediction | null {
 		question: `Batch ${b.batchId} starts at ${at(b.triggerAt)}; batch ${prev.batchId} read ${rows(prev.numInputRows)}. How many rows will batch ${b.batchId} read?`,
 		choices,
 		answer,
-		explanation: `Batch ${b.batchId} read offsets ${b.startOffset ?? 0} to ${b.endOffset}: ${rows(n)}, every row the source made available after the previous batch’s end offset and none it had already read.`
+		explanation: `Batch ${b.batchId} read ${rows(n)}: every row the source made available after the previous batch’s end offset (logged in offsets/${b.batchId} before it ran), and none it had already read.`
 	};
 }
 

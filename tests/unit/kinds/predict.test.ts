@@ -71,3 +71,21 @@ describe('answers come from the run', () => {
 		);
 	});
 });
+
+describe('one question per pause', () => {
+	it('no two questions of a page are asked at the same instant', () => {
+		for (const [name, { question, kind }] of pages) {
+			const params = question.constrain(defaultParams(question.schema)).params;
+			const r = kind.run(question, {
+				code: question.program(params),
+				params,
+				seed: 1,
+				script: null,
+				edits: []
+			});
+			if (!r.ok) continue;
+			const asks = (kind.features.predictions?.(r.value) ?? []).map((p) => p.askAtMs);
+			expect(new Set(asks).size, name).toBe(asks.length);
+		}
+	});
+});
