@@ -20,15 +20,12 @@ const PROPS = [
 	'stroke-width',
 	'stroke-dasharray',
 	'stroke-opacity',
-	'stroke-linecap',
 	'opacity',
 	'font-family',
 	'font-size',
 	'font-weight',
-	'font-style',
 	'text-anchor',
 	'dominant-baseline',
-	'visibility',
 	'display'
 ];
 
