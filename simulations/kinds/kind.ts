@@ -7,7 +7,8 @@
  *   frames.ts      the run as seen at one processing time (`frameAt`), and its stops
  *   markers.ts     what happened, on the processing-time axis, each naming the Spark rule
  *   code-focus.ts  the program lines behind what happens at the cursor
- *   describe.ts    one sentence saying what a frame shows (screen readers now, presenter notes later)
+ *   describe.ts    one sentence saying what a frame shows (the narration's live region, presenter notes)
+ *   predict.ts     questions to answer before a batch plays, answered from the run (predict, then reveal)
  *   params.ts      the parameters as the program that ran says them (editor → controls)
  *   question.ts    what a question of this kind supplies (its input, its program's parameters)
  *   index.ts       the kind's public entry: the only module of the folder `src/` may import
@@ -102,6 +103,32 @@ export interface CodeSpan {
 	readonly label: string;
 }
 
+/** One answer a learner can give to a prediction. */
+export interface PredictionChoice {
+	readonly id: string;
+	readonly label: string;
+}
+
+/**
+ * Predict, then reveal: before a chosen batch plays, the page pauses at `askAtMs` and asks about
+ * what is on screen; once answered the batch plays to `revealAtMs`, and `explanation` says what
+ * the engine decided (its numbers, the Spark rule). Everything comes from the run, never typed.
+ */
+export interface Prediction {
+	/** Unique in the run. */
+	readonly id: string;
+	/** Where the page pauses to ask (the end of the batch before). */
+	readonly askAtMs: number;
+	/** Where the answer is on screen (the end of the batch asked about). */
+	readonly revealAtMs: number;
+	readonly question: string;
+	readonly choices: readonly PredictionChoice[];
+	/** The id of the choice the engine's run makes true. */
+	readonly answer: string;
+	/** What the engine decided, and why, in words. */
+	readonly explanation: string;
+}
+
 /** Optional features a kind declares; the controller offers each one it finds. */
 export interface KindFeatures<Q, R> {
 	/** Compare: the same input under the program with one setting changed, side by side. */
@@ -116,6 +143,8 @@ export interface KindFeatures<Q, R> {
 	};
 	/** A parameter injects a failure (a task dies, the query restarts from its checkpoint). */
 	readonly failureInjection?: boolean;
+	/** Predict, then reveal: questions asked before chosen batches, in time order (predict.ts). */
+	predictions?(run: R): readonly Prediction[];
 }
 
 export interface SimulationKind<Q extends SimQuestion = SimQuestion, R = unknown, F = unknown> {

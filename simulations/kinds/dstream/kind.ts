@@ -7,6 +7,7 @@
 import type { Companion, SimulationKind } from '../kind';
 import { dstreamCodeFocusAt } from './code-focus';
 import { describeFrame } from './describe';
+import { predictionsOf } from './predict';
 import { diffDStreamOutputs } from './compare';
 import { frameAt, type DsFrame, type DsRun } from './frames';
 import { dstreamMarkersOf } from './markers';
@@ -38,7 +39,7 @@ export const dstreamKind: SimulationKind<DStreamScenario, DsRun, DsFrame> = {
 	markers: dstreamMarkersOf,
 	codeFocus: dstreamCodeFocusAt,
 	describe: describeFrame,
-	features: { compare: { diff: diffDStreamOutputs } }
+	features: { compare: { diff: diffDStreamOutputs }, predictions: predictionsOf }
 };
 
 /** The question's Structured Streaming program run over the same socket lines (basic-03). */

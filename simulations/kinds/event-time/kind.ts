@@ -8,6 +8,7 @@ import type { SimulationKind } from '../kind';
 import { codeFocusAt } from './code-focus';
 import { diffSinks } from '../sink-diff';
 import { describeFrame } from './describe';
+import { predictionsOf } from './predict';
 import { frameAt, type EtFrame, type EtRun } from './frames';
 import { applyInputEdits } from '../input-edits';
 import { markersOf } from './markers';
@@ -33,6 +34,7 @@ export const eventTimeKind: SimulationKind<EventTimeScenario, EtRun, EtFrame> = 
 	describe: describeFrame,
 	features: {
 		compare: { diff: diffSinks },
+		predictions: predictionsOf,
 		inputEdits: {
 			input: (question, params, seed, script) => question.input(params, seed, script ?? undefined)
 		}

@@ -9,6 +9,7 @@ import { continuousFocusAt } from './continuous-code-focus';
 import { continuousMarkers } from './continuous-markers';
 import { microBatchFocusAt } from './code-focus';
 import { describeFrame } from './describe';
+import { predictionsOf } from './predict';
 import { diffMicroBatchSinks } from './compare';
 import { frameAt, stopsOf, type MicroBatchFrame } from './frames';
 import { microBatchMarkers } from './markers';
@@ -32,5 +33,9 @@ export const microBatchKind: SimulationKind<MicroBatchScenario, MicroBatchRun, M
 			? continuousFocusAt(run.trace, run.spans, t)
 			: microBatchFocusAt(run.trace, run.spans, t),
 	describe: describeFrame,
-	features: { compare: { diff: diffMicroBatchSinks }, failureInjection: true }
+	features: {
+		compare: { diff: diffMicroBatchSinks },
+		failureInjection: true,
+		predictions: predictionsOf
+	}
 };

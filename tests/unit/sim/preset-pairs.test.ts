@@ -58,8 +58,10 @@ describe('every ordered pair of presets gives the second preset’s fresh state'
 	beforeEach(() => vi.useFakeTimers());
 	afterEach(() => vi.useRealTimers());
 
-	it('covers the nine live pages (and basic-02’s DStream side)', () => {
-		expect(new Set(pages.map((p) => p.name.split(' ')[0])).size).toBe(9);
+	it('covers every live page in the registry (and the API switches’ other sides)', () => {
+		expect(new Set(pages.map((p) => p.name.split(' ')[0]))).toEqual(
+			new Set(Object.keys(SIMULATIONS))
+		);
 		expect(pages.every((p) => p.sim.question.presets.length >= 2)).toBe(true);
 	});
 
