@@ -5,12 +5,13 @@
  * scenario by name; nothing is skipped silently, so a new kind of step can never pass unchecked.
  */
 import type { Scenario } from './types';
+import { LIFECYCLE_STEPS, inputKindProblems } from './validate-additions';
 
 /** Informational fields: read by people, not by the runner (FORMAT-ADDITIONS "New top-level fields"). */
 const INFORMATIONAL = ['title', 'origin', 'topics', 'source', 'translation'];
 
 const TOP_LEVEL: Record<'structured' | 'dstream', readonly string[]> = {
-	structured: ['id', 'api', ...INFORMATIONAL, 'inputs', 'code', 'steps', 'conf'],
+	structured: ['id', 'api', ...INFORMATIONAL, 'inputs', 'code', 'steps', 'conf', 'clock'],
 	dstream: [
 		'id',
 		'api',
@@ -27,6 +28,16 @@ const TOP_LEVEL: Record<'structured' | 'dstream', readonly string[]> = {
 
 type FieldCheck = (v: unknown) => boolean;
 const isRows: FieldCheck = (v) => Array.isArray(v) && v.every((r) => Array.isArray(r));
+/** Kafka addData: records per topic (and partition) in list order (FORMAT-ADDITIONS "Input kinds"). */
+const isKafkaEvents: FieldCheck = (v) =>
+	Array.isArray(v) &&
+	v.every(
+		(e) =>
+			typeof e === 'object' &&
+			e !== null &&
+			typeof (e as { topic?: unknown }).topic === 'string' &&
+			Array.isArray((e as { values?: unknown }).values)
+	);
 const isBool: FieldCheck = (v) => typeof v === 'boolean';
 const isTrue: FieldCheck = (v) => v === true;
 const isCount: FieldCheck = (v) =>
@@ -37,7 +48,10 @@ const isCount: FieldCheck = (v) =>
 const STEPS: Record<string, { main: FieldCheck; extra?: Record<string, FieldCheck> }> = {
 	addData: {
 		main: (v) =>
-			typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isRows)
+			typeof v === 'object' &&
+			v !== null &&
+			!Array.isArray(v) &&
+			Object.values(v).every((x) => isRows(x) || isKafkaEvents(x))
 	},
 	checkNewAnswer: { main: isRows, extra: { ordered: isBool } },
 	checkLastBatch: { main: isRows, extra: { ordered: isBool } },
@@ -47,23 +61,20 @@ const STEPS: Record<string, { main: FieldCheck; extra?: Record<string, FieldChec
 	assertWatermark: { main: (v) => typeof v === 'number' && Number.isFinite(v) },
 	processAllAvailable: { main: isTrue },
 	restart: { main: isTrue },
-	expectError: { main: (v) => typeof v === 'string' && v.length > 0 }
+	expectError: { main: (v) => typeof v === 'string' && v.length > 0 },
+	...LIFECYCLE_STEPS
 };
 
 /** Defined by FORMAT-ADDITIONS.md but not run by this engine yet: named as such when met. */
 const NOT_YET = new Set([
-	'startStream',
-	'stopStream',
-	'advanceClock',
 	'expectFailure',
 	'setGlobal',
 	'dropLastCommit',
 	'clearSink',
-	'addPartitions',
 	'checkRecorded',
 	'assertBatchIds'
 ]);
-const NOT_YET_FIELDS = new Set(['clock']);
+const NOT_YET_FIELDS = new Set<string>([]);
 
 /** The problems that stop a scenario from running, each naming the field or step; empty if none. */
 export function scenarioProblems(s: Scenario): string[] {
@@ -82,6 +93,8 @@ export function scenarioProblems(s: Scenario): string[] {
 	if (typeof raw.id !== 'string' || typeof raw.code !== 'string')
 		problems.push('"id" and "code" must be strings');
 	if (raw.api === 'dstream') return problems;
+	if (raw.clock !== undefined && raw.clock !== 'manual')
+		problems.push(`field "clock" must be "manual", got ${JSON.stringify(raw.clock)}`);
 	problems.push(...inputProblems(raw.inputs));
 	if (!Array.isArray(raw.steps)) return [...problems, '"steps" must be a list'];
 	raw.steps.forEach((step: unknown, i: number) => problems.push(...stepProblems(step, i)));
@@ -102,10 +115,7 @@ function inputProblems(inputs: unknown): string[] {
 			}
 			continue;
 		}
-		const kind = (spec as { kind?: unknown } | null)?.kind;
-		out.push(
-			`input "${name}": kind ${JSON.stringify(kind)} is not supported by this engine yet (only in-memory column lists)`
-		);
+		out.push(...inputKindProblems(name, spec));
 	}
 	return out;
 }

@@ -1,4 +1,5 @@
 // Shared by the reader tests: the structured conformance corpus and its input bindings.
+import { ScenarioInputs } from '../../../simulations/conformance/scenario-inputs';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataType, StructField } from '../../../simulations/structured/expr/ast';
@@ -26,12 +27,16 @@ const TYPES: Readonly<Record<string, DataType>> = {
 
 export function bindingsOf(s: StructuredScenario): Record<string, StructField[]> {
 	const out: Record<string, StructField[]> = {};
+	// Input kinds (kafka, rate, files…) bind the schema their source has, as the runner does.
+	const kinds = new ScenarioInputs(s.inputs, { nowMs: () => 0 }).bindings;
 	for (const [name, cols] of Object.entries(s.inputs))
-		out[name] = cols.map(([n, t]) => {
-			const type = TYPES[t];
-			if (!type) throw new Error(`unknown input type ${t}`);
-			return { name: n, type };
-		});
+		out[name] = !Array.isArray(cols)
+			? (kinds[name] ?? [])
+			: (cols as [string, string][]).map(([n, t]) => {
+					const type = TYPES[t];
+					if (!type) throw new Error(`unknown input type ${t}`);
+					return { name: n, type };
+				});
 	return out;
 }
 
