@@ -26,7 +26,7 @@ orders = (
     .option("subscribe", "orders")
     .option("startingOffsets", "latest")  # <- startingOffsets
     .option("maxOffsetsPerTrigger", 500)  # <- maxOffsetsPerTrigger
-    .option("failOnDataLoss", "true")
+    .option("failOnDataLoss", "true")  # <- failOnDataLoss
     .load()
     .select(
         F.col("partition"),

@@ -8,7 +8,8 @@ import type { KindUi } from './kind-ui';
 const LOADERS: Readonly<Record<KindId, () => Promise<{ ui: KindUi }>>> = {
 	'event-time': () => import('$lib/kinds/event-time/index'),
 	'micro-batch': () => import('$lib/kinds/micro-batch/index'),
-	dstream: () => import('$lib/kinds/dstream/index')
+	dstream: () => import('$lib/kinds/dstream/index'),
+	'source-sink': () => import('$lib/kinds/source-sink/index')
 };
 
 export async function loadKindUi(kind: KindId): Promise<KindUi> {
