@@ -12,9 +12,9 @@ import { MemoryStreams } from '../structured/runtime/memory-stream';
 import {
 	ContractInputs,
 	combinedInputs,
-	engineSchema,
-	type StreamInputs
-} from '../structured/runtime/stream-inputs';
+	engineSchema
+} from '../structured/runtime/contract-inputs';
+import type { StreamInputs } from '../structured/runtime/stream-inputs';
 import type { SourceClock, StreamingSource } from '../sources/contract';
 import {
 	FilesInput,

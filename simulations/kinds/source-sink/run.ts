@@ -20,7 +20,7 @@ import { spanAt, type Pos } from '../../structured/plan';
 import { MicroBatchExecution, type Checkpoint } from '../../structured/runtime/executor';
 import { MicroBatchLoop } from '../../structured/runtime/loop';
 import { sourceName } from '../../structured/runtime/physical';
-import { ContractInputs } from '../../structured/runtime/stream-inputs';
+import { ContractInputs } from '../../structured/runtime/contract-inputs';
 import type { SsBatch, SsRun } from './frames';
 import type { TopicWorld } from './question';
 
@@ -211,7 +211,10 @@ export function runSourceSink(
 					const batch: SsBatch = {
 						batchId: b.batchId,
 						triggerMs: now,
-						start: parseOffsets(offsets?.start),
+						// Batch 0 reads from the source's initial offsets (startingOffsets, resolved now).
+						start: parseOffsets(
+							offsets?.start ?? (source ? source.offsetJson(source.initialOffset()) : undefined)
+						),
 						end: parseOffsets(offsets?.end),
 						numInputRows: b.numInputRows,
 						numOutputRows: b.output.length,

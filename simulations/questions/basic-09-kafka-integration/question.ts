@@ -22,7 +22,7 @@ const schema: ParamSchema = [
 			{ value: 'earliest', label: 'earliest' },
 			{ value: 'latest', label: 'latest' }
 		],
-		default: 'latest',
+		default: 'earliest',
 		help: 'Where a NEW query starts reading: the oldest record still kept, or the end of each partition. A restarted query resumes from its checkpoint and never reads this again.'
 	},
 	{
@@ -133,7 +133,7 @@ const presets: readonly SimPreset[] = [
 		label: 'Restart: startingOffsets ignored',
 		description:
 			'The query stops at 10 s and starts again at 16 s with startingOffsets=latest: it resumes from its checkpoint and reads the six seconds it missed.',
-		params: { restart: 'restart', maxOffsetsPerTrigger: 2000 }
+		params: { restart: 'restart', startingOffsets: 'latest', maxOffsetsPerTrigger: 2000 }
 	},
 	{
 		id: 'data-loss-fail',
@@ -141,7 +141,6 @@ const presets: readonly SimPreset[] = [
 		description:
 			'Records live 8 s but the consumer is further behind: the query stops with Kafka’s data-loss error.',
 		params: {
-			startingOffsets: 'earliest',
 			retention: 8,
 			maxOffsetsPerTrigger: 400,
 			producerRate: 500
@@ -153,7 +152,6 @@ const presets: readonly SimPreset[] = [
 		description:
 			'The same topic with failOnDataLoss=false: the query skips the deleted offsets, counts them, and goes on.',
 		params: {
-			startingOffsets: 'earliest',
 			retention: 8,
 			maxOffsetsPerTrigger: 400,
 			producerRate: 500,

@@ -7,7 +7,7 @@
  */
 import type { Expr, Pos } from '../expr/ast';
 import type { OutputMode, Plan, WriteSpec } from '../plan';
-import { pathOption, sinkKindOf, unsupportedDataSourceMode } from '../../sinks/output-modes';
+import { pathOption, sinkKindOf, unsupportedDataSourceMode } from '../../sinks/sink-kind';
 import { some } from './exprs';
 import { reject, rejectAtFirstBatch } from './failure';
 import { hasRangeCondition, joinInfo, watermarkInJoinKeys } from './join';
