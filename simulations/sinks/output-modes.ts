@@ -22,15 +22,17 @@
  */
 import type { OutputMode, SinkKind } from './contract';
 import { SinkError, legacyError } from './errors';
-import { FILE_FORMATS, pathOption, sinkKindOf, unsupportedDataSourceMode } from './sink-kind';
+import { FILE_FORMATS, pathOption, sinkKindOf, unsupportedDataSourceModeText } from './sink-kind';
 
-export {
-	FILE_FORMATS,
-	option,
-	pathOption,
-	sinkKindOf,
-	unsupportedDataSourceMode
-} from './sink-kind';
+export { FILE_FORMATS, option, pathOption, sinkKindOf } from './sink-kind';
+
+/** STREAMING_OUTPUT_MODE.UNSUPPORTED_DATASOURCE, as QueryCompilationErrors builds it. */
+export const unsupportedDataSourceMode = (className: string, mode: OutputMode): SinkError =>
+	new SinkError(
+		unsupportedDataSourceModeText(className, mode),
+		'STREAMING_OUTPUT_MODE.UNSUPPORTED_DATASOURCE',
+		'42KDE'
+	);
 
 export const ACCEPTED_MODES: Readonly<Record<SinkKind, readonly OutputMode[]>> = {
 	console: ['append', 'update', 'complete'],

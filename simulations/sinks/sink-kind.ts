@@ -4,7 +4,6 @@
  * without loading every sink's checks into each page.
  */
 import type { OutputMode, SinkKind } from './contract';
-import { SinkError, conditionError } from './errors';
 
 /** File formats the file sink writes (FileFormat data sources with a DataSourceRegister name). */
 export const FILE_FORMATS: readonly string[] = ['parquet', 'orc', 'json', 'csv', 'text'];
@@ -24,13 +23,8 @@ export function sinkKindOf(format: string): SinkKind | null {
 }
 
 /** STREAMING_OUTPUT_MODE.UNSUPPORTED_DATASOURCE, as QueryCompilationErrors builds it. */
-export function unsupportedDataSourceMode(className: string, mode: OutputMode): SinkError {
-	return conditionError(
-		'STREAMING_OUTPUT_MODE.UNSUPPORTED_DATASOURCE',
-		'42KDE',
-		`Invalid streaming output mode: ${mode}. This output mode is not supported in Data Source ${className}.`
-	);
-}
+export const unsupportedDataSourceModeText = (className: string, mode: OutputMode): string =>
+	`[STREAMING_OUTPUT_MODE.UNSUPPORTED_DATASOURCE] Invalid streaming output mode: ${mode}. This output mode is not supported in Data Source ${className}. SQLSTATE: 42KDE`;
 
 /** A case-insensitive option lookup (Spark's options are a CaseInsensitiveMap). */
 export function option(options: Readonly<Record<string, string>>, key: string): string | undefined {

@@ -7,7 +7,7 @@
  */
 import type { Expr, Pos } from '../expr/ast';
 import type { OutputMode, Plan, WriteSpec } from '../plan';
-import { pathOption, sinkKindOf, unsupportedDataSourceMode } from '../../sinks/sink-kind';
+import { pathOption, sinkKindOf, unsupportedDataSourceModeText } from '../../sinks/sink-kind';
 import { some } from './exprs';
 import { reject, rejectAtFirstBatch } from './failure';
 import { hasRangeCondition, joinInfo, watermarkInJoinKeys } from './join';
@@ -73,7 +73,7 @@ function checkAtStart(
 		pathOption(write.options) !== undefined &&
 		mode !== 'append'
 	)
-		reject(modeAt, unsupportedDataSourceMode(write.format, mode).message);
+		reject(modeAt, unsupportedDataSourceModeText(write.format, mode));
 	if (!root.streaming)
 		reject(
 			write.at,

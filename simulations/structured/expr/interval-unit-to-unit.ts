@@ -18,46 +18,47 @@ const MICROS: Readonly<Record<DayTimeField, number>> = {
 	second: 1_000_000
 };
 
-const N = '(\\d{1,2})';
-const FRACTION = '(\\.\\d{1,9})?';
-/** The value pattern of each pair (castStringToDTInterval's *PatternString), sign excluded. */
-const PATTERNS: Readonly<Record<string, string>> = {
-	'day-day': '(\\d{1,9})',
-	'day-hour': `(\\d{1,9}) ${N}`,
-	'day-minute': `(\\d{1,9}) ${N}:${N}`,
-	'day-second': `(\\d{1,9}) ${N}:${N}:${N}${FRACTION}`,
-	'hour-hour': '(\\d{1,10})',
-	'hour-minute': `(\\d{1,10}):${N}`,
-	'hour-second': `(\\d{1,10}):${N}:${N}${FRACTION}`,
-	'minute-minute': '(\\d{1,12})',
-	'minute-second': `(\\d{1,12}):${N}${FRACTION}`,
-	'second-second': `(\\d{1,13})${FRACTION}`
+/** Digits the leading field may have (castStringToDTInterval's *BoundPattern). */
+const LEAD_DIGITS: Readonly<Record<DayTimeField, number>> = {
+	day: 9,
+	hour: 10,
+	minute: 12,
+	second: 13
 };
-/** IntervalUtils.supportedFormat for day-time pairs. */
-const FORMATS: Readonly<Record<string, string>> = {
-	'day-day': '[+|-]d',
-	'day-hour': '[+|-]d h',
-	'day-minute': '[+|-]d h:m',
-	'day-second': '[+|-]d h:m:s.n',
-	'hour-hour': '[+|-]h',
-	'hour-minute': '[+|-]h:m',
-	'hour-second': '[+|-]h:m:s.n',
-	'minute-minute': '[+|-]m',
-	'minute-second': '[+|-]m:s.n',
-	'second-second': '[+|-]s.n'
+const LETTER: Readonly<Record<DayTimeField, string>> = {
+	day: 'd',
+	hour: 'h',
+	minute: 'm',
+	second: 's'
 };
+
+/** The fields from `from` to `to`, or null when `from` comes after `to`. */
+const fieldsOf = (from: DayTimeField, to: DayTimeField): DayTimeField[] | null => {
+	const a = ORDER.indexOf(from);
+	const b = ORDER.indexOf(to);
+	return a > b ? null : ORDER.slice(a, b + 1);
+};
+
+/** `d h:m:s` joined as Spark writes it: a space after the day, colons between clock fields. */
+const joined = (fields: readonly DayTimeField[], part: (f: DayTimeField, i: number) => string) =>
+	fields.map((f, i) => (i === 0 ? '' : fields[i - 1] === 'day' ? ' ' : ':') + part(f, i)).join('');
+
+/** The value pattern of a pair, sign excluded; seconds take up to 9 fraction digits. */
+const patternOf = (fields: readonly DayTimeField[]): string =>
+	joined(fields, (f, i) => `(\\d{1,${i === 0 ? LEAD_DIGITS[f] : 2}})`) +
+	(fields.at(-1) === 'second' ? '(\\.\\d{1,9})?' : '');
 
 const typeName = (from: DayTimeField, to: DayTimeField) =>
 	from === to ? `interval ${from}` : `interval ${from} to ${to}`;
 
-const literalForm = (from: DayTimeField, to: DayTimeField, f: string) =>
-	`INTERVAL [+|-]'[+|-]${f.slice(5)}' ${from.toUpperCase()}${from === to ? '' : ` TO ${to.toUpperCase()}`}`;
-
 export function unmatchedDayTime(input: string, from: DayTimeField, to: DayTimeField): string {
-	const f = FORMATS[`${from}-${to}`] ?? '';
+	const fields = fieldsOf(from, to) ?? [from];
+	// IntervalUtils.supportedFormat: `[+|-]d h:m:s.n` and its INTERVAL literal form.
+	const f = joined(fields, (x) => (x === 'second' ? 's.n' : LETTER[x]));
+	const literal = `INTERVAL [+|-]'[+|-]${f}' ${from.toUpperCase()}${from === to ? '' : ` TO ${to.toUpperCase()}`}`;
 	return (
 		`[INVALID_INTERVAL_FORMAT.UNMATCHED_FORMAT_STRING_WITH_NOTICE] Interval string does not match day-time format of ` +
-		`\`${f}\`, \`${literalForm(from, to, f)}\` when cast to ${typeName(from, to)}: ${input}. ` +
+		`\`[+|-]${f}\`, \`${literal}\` when cast to ${typeName(from, to)}: ${input}. ` +
 		'Set "spark.sql.legacy.fromDayTimeString.enabled" to "true" to restore the behavior before Spark 3.0. SQLSTATE: 22006'
 	);
 }
@@ -72,14 +73,12 @@ export function dayTimeUnitToUnit(
 	to: DayTimeField,
 	outerNegative = false
 ): { ok: true; micros: number } | { ok: false; error: string } {
-	const key = `${from}-${to}`;
-	const pattern = PATTERNS[key];
-	if (pattern === undefined || ORDER.indexOf(from) > ORDER.indexOf(to))
+	const fields = fieldsOf(from, to);
+	if (fields === null)
 		return { ok: false, error: `Intervals FROM ${from} TO ${to} are not supported.` };
-	const m = new RegExp(`^([+-])?${pattern}$`).exec(value.trim());
+	const m = new RegExp(`^([+-])?${patternOf(fields)}$`).exec(value.trim());
 	if (!m) return { ok: false, error: unmatchedDayTime(value, from, to) };
 	const negative = (m[1] === '-') !== outerNegative;
-	const fields = ORDER.slice(ORDER.indexOf(from), ORDER.indexOf(to) + 1);
 	let micros = 0;
 	for (let i = 0; i < fields.length; i++) {
 		const field = fields[i] as DayTimeField;

@@ -2,15 +2,21 @@
  * The scrubber's lanes for a Kafka run (simulations/kinds/source-sink/markers.ts): each batch's
  * offsets, the query stopping and starting, retention deleting records, data loss.
  */
-import { symbolDiamond, symbolTriangle, symbolX } from 'd3-shape';
-import { markerShape, symbolTick, type LaneSpec } from '$lib/controls/scrubber-layout';
+import { symbol, symbolDiamond, symbolTriangle, symbolX, type SymbolType } from 'd3-shape';
+import type { LaneSpec } from '$lib/controls/scrubber-layout';
+
+// The scrubber's symbol size (scrubber-layout.ts), drawn here so this kind's chunk does not split
+// the scrubber's module out of the chunks every other page shares.
+const markerShape = (type: SymbolType): string => symbol(type, 42)() ?? '';
+/** The trigger's tick, as the other kinds draw it. */
+const TICK = 'M0,-4.24L0,4.24';
 
 export const SOURCE_SINK_LANES: readonly LaneSpec[] = [
 	{
 		kind: 'offsets',
 		style: {
 			label: 'offsets/N written',
-			path: markerShape(symbolTick),
+			path: TICK,
 			colour: 'var(--fg-muted)',
 			hollow: true
 		}
