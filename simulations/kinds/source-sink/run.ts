@@ -132,7 +132,11 @@ export function runSourceSink(
 		startingOffsets: options['startingOffsets'] ?? 'latest',
 		failOnDataLoss: (options['failOnDataLoss'] ?? 'true') !== 'false',
 		maxOffsetsPerTrigger: options['maxOffsetsPerTrigger'] ?? null,
-		spans: { source: lines(q, src.plan.at), sink: lines(q, q.write.at) }
+		// The source's focus is its `.load()` line: the whole chain would cover the option values.
+		spans: {
+			source: { line: src.plan.at.line, endLine: src.plan.at.line },
+			sink: lines(q, q.write.at)
+		}
 	};
 	for (const s of schedule) run.sends[s.partition]?.push(s.atMs);
 
