@@ -35,6 +35,10 @@ export const SIMULATIONS: Readonly<Record<string, Entry>> = {
 		kinds: ['event-time'],
 		load: () => import('./questions/basic-08-late-data/index')
 	},
+	'basic-09-kafka-integration': {
+		kinds: ['source-sink'],
+		load: () => import('./questions/basic-09-kafka-integration/index')
+	},
 	'basic-11-micro-batches': {
 		kinds: ['micro-batch'],
 		load: () => import('./questions/basic-11-micro-batches/index')

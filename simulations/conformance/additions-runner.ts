@@ -31,30 +31,6 @@ interface InputSpec {
 	readonly maxFiles?: number;
 }
 
-const ADDITION_STEPS = [
-	'startStream',
-	'stopStream',
-	'advanceClock',
-	'expectFailure',
-	'setGlobal',
-	'dropLastCommit',
-	'clearSink',
-	'checkRecorded',
-	'assertBatchIds'
-];
-
-/** Whether a scenario needs this runner (a FORMAT-ADDITIONS field, input kind or step). */
-export function usesAdditions(s: StructuredScenario): boolean {
-	const raw = s as unknown as Record<string, unknown>;
-	return (
-		raw.clock !== undefined ||
-		Object.values(s.inputs as Record<string, unknown>).some((v) => !Array.isArray(v)) ||
-		(s.steps as readonly AnyStep[]).some((st) =>
-			Object.keys(st).some((k) => ADDITION_STEPS.includes(k))
-		)
-	);
-}
-
 function inputsOf(s: StructuredScenario): Record<string, InputSpec> {
 	const out: Record<string, InputSpec> = {};
 	const cols = (list: readonly (readonly [string, string])[]) =>

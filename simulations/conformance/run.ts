@@ -10,7 +10,7 @@ import { runDStreamScenario } from '../dstream/conformance';
 // Arbitrary state in Python is registered, not imported by the engine (python-state-support.ts).
 import '../structured/stateful-python/register';
 import { runStructuredScenario } from './structured';
-import { runAdditionsScenario, usesAdditions } from './additions-runner';
+import { runAdditionsScenario } from './additions-runner';
 import type { Scenario, ScenarioResult } from './types';
 import { scenarioProblems } from './validate';
 
@@ -24,6 +24,30 @@ export interface KnownDifference {
 	readonly original?: unknown;
 }
 
+/**
+ * FORMAT-ADDITIONS scenarios run on two drivers of the one executor, until they are one: the
+ * query session (structured.ts, session.ts, lifecycle.ts) drives sources, triggers and the
+ * manual clock (kafka, files, rate inputs; startStream, stopStream, advanceClock,
+ * addPartitions); additions-runner.ts drives the checkpoint and state steps (expectFailure,
+ * setGlobal, dropLastCommit, clearSink, checkRecorded, assertBatchIds) over memory and text
+ * inputs. A scenario goes to the second when it uses one of its steps.
+ */
+const CHECKPOINT_STEPS = [
+	'expectFailure',
+	'setGlobal',
+	'dropLastCommit',
+	'clearSink',
+	'checkRecorded',
+	'assertBatchIds'
+];
+
+function usesCheckpointSteps(s: Scenario): boolean {
+	const steps = (s as { steps?: unknown }).steps;
+	return (Array.isArray(steps) ? (steps as object[]) : []).some((st) =>
+		Object.keys(st).some((k) => CHECKPOINT_STEPS.includes(k))
+	);
+}
+
 export function runScenario(s: Scenario): ScenarioResult {
 	const problems = scenarioProblems(s);
 	if (problems.length > 0) {
@@ -35,7 +59,7 @@ export function runScenario(s: Scenario): ScenarioResult {
 		};
 	}
 	try {
-		if (s.api === 'structured' && usesAdditions(s)) return runAdditionsScenario(s);
+		if (s.api === 'structured' && usesCheckpointSteps(s)) return runAdditionsScenario(s);
 		return s.api === 'structured' ? runStructuredScenario(s) : runDStreamScenario(s);
 	} catch (e) {
 		const err = e as Error;

@@ -7,28 +7,19 @@
  * The runner never looks at a scenario's id.
  */
 import type { AnalyzedQuery } from '../structured/analyzer/types';
-import type { StructField } from '../structured/expr/ast';
-import { parseDataType } from '../structured/expr/index';
 import { prepareQuery } from '../structured/index';
 import type { Row } from '../structured/runtime/context';
-import {
-	MicroBatchExecution,
-	type BatchRecord,
-	type Checkpoint
-} from '../structured/runtime/executor';
-import { MemoryStreams } from '../structured/runtime/memory-stream';
-import { fromScenarioValue, rowsMatch, showRows, toScenarioValue } from './compare';
+import type { BatchRecord } from '../structured/runtime/executor';
+import type { TriggerSpec } from '../structured/runtime/trigger-policy';
+import { FileStreamSink } from '../sinks/file-sink';
+import { sinkKindOf } from '../sinks/output-modes';
+import { rowsMatch, showRows, toScenarioValue } from './compare';
+import { firstStartStep, triggerOverride } from './lifecycle';
+import { ScenarioInputs } from './scenario-inputs';
+import { QuerySession, RunFailure } from './session';
 import type { ScenarioResult, StructuredScenario, StructuredStep } from './types';
 
 class StepFailure extends Error {}
-
-function bindingsOf(s: StructuredScenario): Record<string, StructField[]> {
-	const out: Record<string, StructField[]> = {};
-	for (const [name, cols] of Object.entries(s.inputs)) {
-		out[name] = cols.map(([n, t]) => ({ name: n, type: parseDataType(t) ?? { kind: 'string' } }));
-	}
-	return out;
-}
 
 const describe = (step: StructuredStep): string => {
 	const [k, v] = Object.entries(step)[0] ?? ['?', ''];
@@ -40,28 +31,29 @@ const describe = (step: StructuredStep): string => {
 	return `${k[0]?.toUpperCase()}${k.slice(1)}: ${Array.isArray(v) ? showRows(v as unknown[][]) : JSON.stringify(v)}`;
 };
 
+/** A file-format sink (append only; FORMAT-ADDITIONS "Sinks"): its committed output is the answer. */
+function fileSinkOf(query: AnalyzedQuery): FileStreamSink | null {
+	const w = query.write;
+	if (sinkKindOf(w.format) !== 'file') return null;
+	return new FileStreamSink({
+		path: w.options['path'] ?? '',
+		format: w.format,
+		schema: query.schema
+	});
+}
+
 export function runStructuredScenario(s: StructuredScenario): ScenarioResult {
-	const bindings = bindingsOf(s);
+	const manual = s.clock === 'manual';
+	let session: QuerySession | null = null;
+	const inputs = new ScenarioInputs(s.inputs, { nowMs: () => session?.clockMs ?? 0 });
+	const bindings = inputs.bindings;
 	const lines: string[] = [];
 	let summary: string | undefined;
 	const prepared = prepareQuery(s.code, bindings, s.conf ?? {});
-	const startError = prepared.ok ? null : prepared.error.message;
+	const startError = prepared.ok ? (inputs.problems[0] ?? null) : prepared.error.message;
 	const query: AnalyzedQuery | null = prepared.ok ? prepared.value : null;
-	const streams = new MemoryStreams();
-	let clockMs = 0;
-	const clock = () => (clockMs += 100);
-	let exec: MicroBatchExecution | null = null;
-	let runtimeError: string | null = null;
-	const start = (checkpoint?: Checkpoint) => {
-		if (query === null) return;
-		try {
-			exec = new MicroBatchExecution(query, streams, { clock, checkpoint });
-		} catch (e) {
-			runtimeError = (e as Error).message;
-		}
-	};
-	start();
-
+	// The file sink's _spark_metadata outlives every run: checkAnswer reads its committed files.
+	const fileSink = query === null ? null : fileSinkOf(query);
 	const schema = query?.schema ?? [];
 	const mode = query?.outputMode ?? 'append';
 	const toOut = (r: Row) => schema.map((f, i) => toScenarioValue(r[i] ?? null, f.type));
@@ -72,30 +64,44 @@ export function runStructuredScenario(s: StructuredScenario): ScenarioResult {
 	let lastRan: BatchRecord | null = null;
 	let lastWithInput: BatchRecord | null = null;
 
-	const process = () => {
-		if (startError !== null) throw new StepFailure(`query failed to start: ${startError}`);
-		if (runtimeError !== null) throw new StepFailure(`query failed: ${runtimeError}`);
-		let batches: BatchRecord[];
-		try {
-			batches = (exec as unknown as MicroBatchExecution).runAvailable();
-		} catch (e) {
-			runtimeError = (e as Error).message;
-			throw new StepFailure(`query failed: ${runtimeError}`);
-		}
-		for (const b of batches) {
-			const rows = b.output.map(toOut);
-			lastBatch = rows;
-			lastRan = b;
-			if (b.numInputRows > 0) lastWithInput = b;
-			if (mode === 'complete') {
-				all = rows;
-				completeSinceCheck = rows;
-			} else {
-				all.push(...rows);
-				sinceCheck.push(...rows);
-			}
+	const onBatch = (b: BatchRecord) => {
+		const rows = b.output.map(toOut);
+		lastBatch = rows;
+		lastRan = b;
+		if (b.numInputRows > 0) lastWithInput = b;
+		if (mode === 'complete') {
+			all = rows;
+			completeSinceCheck = rows;
+		} else {
+			all.push(...rows);
+			sinceCheck.push(...rows);
 		}
 	};
+	if (query !== null)
+		session = new QuerySession(query, inputs, manual, onBatch, fileSink ?? undefined);
+	const started = firstStartStep(s.steps);
+	if (started < 0) openQuery();
+
+	function openQuery(override?: TriggerSpec) {
+		try {
+			session?.open(override);
+		} catch (e) {
+			if (!(e instanceof RunFailure)) throw e;
+		}
+	}
+	const guard = (run: () => void) => {
+		if (startError !== null) throw new StepFailure(`query failed to start: ${startError}`);
+		try {
+			run();
+		} catch (e) {
+			if (e instanceof RunFailure) throw new StepFailure(e.message);
+			throw e;
+		}
+		if (session?.error != null) throw new StepFailure(`query failed: ${session.error}`);
+	};
+	const process = () => guard(() => session?.processAvailable());
+	/** What checkAnswer reads: the committed files of a file sink, else the captured rows. */
+	const answer = (): unknown[][] => (fileSink ? fileSink.readCommitted().map(toOut) : all);
 	const compare = (
 		expected: readonly (readonly unknown[])[],
 		actual: unknown[][],
@@ -130,14 +136,22 @@ export function runStructuredScenario(s: StructuredScenario): ScenarioResult {
 		try {
 			if ('addData' in step) {
 				for (const [name, rows] of Object.entries(step.addData)) {
-					const cols = bindings[name] ?? [];
-					streams.addData(
-						name,
-						rows.map((r) =>
-							r.map((v, i) => fromScenarioValue(v, cols[i]?.type ?? { kind: 'string' }))
-						)
-					);
+					const problem = inputs.addData(name, rows);
+					if (problem !== null) throw new StepFailure(problem);
 				}
+			} else if ('addPartitions' in step) {
+				for (const [name, p] of Object.entries(step.addPartitions)) {
+					const problem = inputs.addPartitions(name, p.topic, p.partitions);
+					if (problem !== null) throw new StepFailure(problem);
+				}
+			} else if ('startStream' in step) {
+				const t = triggerOverride(step.startStream.trigger);
+				if (!t.ok) throw new StepFailure(t.error);
+				guard(() => session?.start(t.value));
+			} else if ('stopStream' in step) {
+				session?.stop();
+			} else if ('advanceClock' in step) {
+				guard(() => session?.advanceClock(step.advanceClock));
 			} else if ('checkNewAnswer' in step) {
 				process();
 				const actual = mode === 'complete' ? (completeSinceCheck ?? []) : sinceCheck;
@@ -153,7 +167,7 @@ export function runStructuredScenario(s: StructuredScenario): ScenarioResult {
 				process();
 				sinceCheck = [];
 				completeSinceCheck = null;
-				compare(step.checkAnswer, all, step.ordered ?? false);
+				compare(step.checkAnswer, answer(), step.ordered ?? false);
 			} else if ('processAllAvailable' in step) {
 				process();
 			} else if ('assertNumStateRows' in step) {
@@ -178,9 +192,10 @@ export function runStructuredScenario(s: StructuredScenario): ScenarioResult {
 					throw new StepFailure(`watermark: expected ${step.assertWatermark} but got ${actual}`);
 				}
 			} else if ('restart' in step) {
-				if (exec !== null) start((exec as MicroBatchExecution).checkpoint());
+				session?.stop();
+				guard(() => session?.start());
 			} else if ('expectError' in step) {
-				let message = startError ?? runtimeError;
+				let message = startError ?? session?.error ?? null;
 				if (message === null) {
 					try {
 						process();
@@ -207,14 +222,16 @@ export function runStructuredScenario(s: StructuredScenario): ScenarioResult {
 			lines.push(`   !! ${e.message}`);
 		}
 	}
-	const e = exec as MicroBatchExecution | null;
 	const lr = lastRan as BatchRecord | null;
 	lines.push('');
 	lines.push(`== Sink (${mode}) ==`);
 	lines.push(`   ${showRows(all)}`);
 	lines.push('== State ==');
 	lines.push(
-		`   batchId: ${lr?.batchId ?? 'none'}, watermark (next batch): ${e?.currentWatermarkMs ?? 0} ms`
+		`   batchId: ${lr?.batchId ?? 'none'}, watermark (next batch): ${lr?.nextBatchWatermarkMs ?? 0} ms`
+	);
+	lines.push(
+		`   batches run: ${JSON.stringify(session?.batchIds ?? [])}, clock: ${session?.clockMs ?? 0} ms`
 	);
 	lines.push(
 		`   state rows per operator: ${JSON.stringify(lr?.operators.map((m) => m.numRowsTotal) ?? [])}`

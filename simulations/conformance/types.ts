@@ -5,6 +5,8 @@
  * branches on a scenario's id.
  */
 
+import type { InputSpec } from './scenario-inputs';
+
 export type Row = readonly unknown[];
 
 export type StructuredStep =
@@ -17,7 +19,15 @@ export type StructuredStep =
 	| { readonly assertWatermark: number }
 	| { readonly processAllAvailable: true }
 	| { readonly restart: true }
-	| { readonly expectError: string };
+	| { readonly expectError: string }
+	| { readonly startStream: { readonly trigger?: Readonly<Record<string, unknown>> } }
+	| { readonly stopStream: true }
+	| { readonly advanceClock: number }
+	| {
+			readonly addPartitions: Readonly<
+				Record<string, { readonly topic: string; readonly partitions: number }>
+			>;
+	  };
 
 export interface StructuredScenario {
 	readonly id: string;
@@ -25,10 +35,12 @@ export interface StructuredScenario {
 	readonly title: string;
 	readonly origin: string;
 	readonly topics?: readonly string[];
-	readonly inputs: Readonly<Record<string, readonly (readonly [string, string])[]>>;
+	readonly inputs: Readonly<Record<string, InputSpec>>;
 	readonly code: string;
 	readonly steps: readonly StructuredStep[];
 	readonly conf?: Readonly<Record<string, string>>;
+	/** FORMAT-ADDITIONS: a StreamManualClock at 0 ms that moves only on advanceClock. */
+	readonly clock?: 'manual';
 }
 
 export interface DStreamScenario {

@@ -5,6 +5,7 @@
  * scenario by name; nothing is skipped silently, so a new kind of step can never pass unchecked.
  */
 import type { Scenario } from './types';
+import { LIFECYCLE_STEPS, inputKindProblems } from './validate-additions';
 
 /** Informational fields: read by people, not by the runner (FORMAT-ADDITIONS "New top-level fields"). */
 const INFORMATIONAL = ['title', 'origin', 'topics', 'source', 'translation'];
@@ -27,6 +28,16 @@ const TOP_LEVEL: Record<'structured' | 'dstream', readonly string[]> = {
 
 type FieldCheck = (v: unknown) => boolean;
 const isRows: FieldCheck = (v) => Array.isArray(v) && v.every((r) => Array.isArray(r));
+/** Kafka addData: records per topic (and partition) in list order (FORMAT-ADDITIONS "Input kinds"). */
+const isKafkaEvents: FieldCheck = (v) =>
+	Array.isArray(v) &&
+	v.every(
+		(e) =>
+			typeof e === 'object' &&
+			e !== null &&
+			typeof (e as { topic?: unknown }).topic === 'string' &&
+			Array.isArray((e as { values?: unknown }).values)
+	);
 const isBool: FieldCheck = (v) => typeof v === 'boolean';
 const isTrue: FieldCheck = (v) => v === true;
 const isCount: FieldCheck = (v) =>
@@ -37,7 +48,10 @@ const isCount: FieldCheck = (v) =>
 const STEPS: Record<string, { main: FieldCheck; extra?: Record<string, FieldCheck> }> = {
 	addData: {
 		main: (v) =>
-			typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isRows)
+			typeof v === 'object' &&
+			v !== null &&
+			!Array.isArray(v) &&
+			Object.values(v).every((x) => isRows(x) || isKafkaEvents(x))
 	},
 	checkNewAnswer: { main: isRows, extra: { ordered: isBool } },
 	checkLastBatch: { main: isRows, extra: { ordered: isBool } },
@@ -48,10 +62,9 @@ const STEPS: Record<string, { main: FieldCheck; extra?: Record<string, FieldChec
 	processAllAvailable: { main: isTrue },
 	restart: { main: isTrue },
 	expectError: { main: (v) => typeof v === 'string' && v.length > 0 },
-	// FORMAT-ADDITIONS.md steps (run by additions-runner.ts).
-	startStream: { main: (v) => typeof v === 'object' && v !== null && !Array.isArray(v) },
-	stopStream: { main: isTrue },
-	advanceClock: { main: (v) => typeof v === 'number' && v >= 0 },
+	// FORMAT-ADDITIONS.md: the lifecycle steps (validate-additions.ts, run by the query session)
+	// and the checkpoint/state steps (run by additions-runner.ts).
+	...LIFECYCLE_STEPS,
 	expectFailure: {
 		main: (v) =>
 			v === true ||
@@ -74,8 +87,8 @@ const STEPS: Record<string, { main: FieldCheck; extra?: Record<string, FieldChec
 };
 
 /** Defined by FORMAT-ADDITIONS.md but not run by this engine yet: named as such when met. */
-const NOT_YET = new Set(['addPartitions']);
-const NOT_YET_FIELDS = new Set<string>();
+const NOT_YET = new Set<string>([]);
+const NOT_YET_FIELDS = new Set<string>([]);
 
 /** The problems that stop a scenario from running, each naming the field or step; empty if none. */
 export function scenarioProblems(s: Scenario): string[] {
@@ -116,17 +129,7 @@ function inputProblems(inputs: unknown): string[] {
 			}
 			continue;
 		}
-		const kind = (spec as { kind?: unknown } | null)?.kind;
-		const o = spec as { columns?: unknown; format?: unknown };
-		// memory and text files (one file per addData) are run; kafka and rate sources not yet.
-		if (
-			(kind === 'memory' || (kind === 'files' && o.format === 'text')) &&
-			Array.isArray(o.columns)
-		)
-			continue;
-		out.push(
-			`input "${name}": kind ${JSON.stringify(kind)} is not supported by this engine yet (memory and text files inputs are)`
-		);
+		out.push(...inputKindProblems(name, spec));
 	}
 	return out;
 }

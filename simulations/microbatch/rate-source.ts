@@ -14,11 +14,29 @@ export interface RateSpec {
 	/** The source's creation time: second 0 of its offsets. */
 	readonly creationMs: ProcTimeMs;
 	readonly numPartitionsOption?: boolean;
+	/** rampUpTime in whole seconds (default 0): the rate grows linearly to rowsPerSecond. */
+	readonly rampUpTimeSeconds?: number;
 }
 
-/** Without rampUpTime, every second holds exactly rowsPerSecond values. */
-export const valueAtSecond = (spec: RateSpec, second: number): number =>
-	second * spec.rowsPerSecond;
+/**
+ * The first value of second `second` (RateStreamMicroBatchStream.valueAtSecond). During the
+ * ramp-up the speed grows by speedDeltaPerSecond = rowsPerSecond / (rampUpTime + 1) (integer
+ * division) each second, so second s ends at speedDelta * s * (s + 1) / 2; after it, every
+ * second holds rowsPerSecond values.
+ * @example rowsPerSecond 10, rampUpTime 4: seconds 0..6 start at 0, 2, 6, 12, 20, 30, 40
+ */
+export function valueAtSecond(spec: RateSpec, second: number): number {
+	const ramp = spec.rampUpTimeSeconds ?? 0;
+	const delta = Math.floor(spec.rowsPerSecond / (ramp + 1));
+	if (ramp > 0 && second <= ramp) {
+		// Spark halves whichever factor is even, so the product stays an exact Long.
+		return second % 2 === 1
+			? ((second + 1) / 2) * delta * second
+			: (second / 2) * delta * (second + 1);
+	}
+	if (ramp > 0) return valueAtSecond(spec, ramp) + (second - ramp) * spec.rowsPerSecond;
+	return second * spec.rowsPerSecond;
+}
 
 /** latestOffset: whole seconds since creation (a LongOffset in Spark). */
 export function rateLatestOffset(spec: RateSpec, now: ProcTimeMs): number {
@@ -51,14 +69,20 @@ export function rateRows(spec: RateSpec, s0: number, s1: number): InputRow[] {
 }
 
 /** The second (offset) a row of value v belongs to: it is readable once that second is over. */
-export const secondOfValue = (spec: RateSpec, value: number): number =>
-	Math.floor(value / spec.rowsPerSecond);
+export function secondOfValue(spec: RateSpec, value: number): number {
+	const ramp = spec.rampUpTimeSeconds ?? 0;
+	if (ramp === 0 || value >= valueAtSecond(spec, ramp))
+		return ramp + Math.floor((value - valueAtSecond(spec, ramp)) / spec.rowsPerSecond);
+	let s = 0;
+	while (valueAtSecond(spec, s + 1) <= value) s++;
+	return s;
+}
 
 export function rateSource(spec: RateSpec): MicroBatchSource {
 	return {
 		// Verbatim RateStreamMicroBatchStream.toString, which has no closing bracket.
 		description:
-			`RateStreamV2[rowsPerSecond=${spec.rowsPerSecond}, rampUpTimeSeconds=0, ` +
+			`RateStreamV2[rowsPerSecond=${spec.rowsPerSecond}, rampUpTimeSeconds=${spec.rampUpTimeSeconds ?? 0}, ` +
 			`numPartitions=${spec.numPartitionsOption ? spec.numPartitions : 'default'}`,
 		initialOffset: 0,
 		supportsAvailableNow: false,

@@ -21,10 +21,18 @@
  * (UnsupportedOperationChecker), so it is the first error a program meets.
  */
 import type { OutputMode, SinkKind } from './contract';
-import { SinkError, conditionError, legacyError } from './errors';
+import { SinkError, legacyError } from './errors';
+import { FILE_FORMATS, pathOption, sinkKindOf, unsupportedDataSourceModeText } from './sink-kind';
 
-/** File formats the file sink writes (FileFormat data sources with a DataSourceRegister name). */
-export const FILE_FORMATS: readonly string[] = ['parquet', 'orc', 'json', 'csv', 'text'];
+export { FILE_FORMATS, option, pathOption, sinkKindOf } from './sink-kind';
+
+/** STREAMING_OUTPUT_MODE.UNSUPPORTED_DATASOURCE, as QueryCompilationErrors builds it. */
+export const unsupportedDataSourceMode = (className: string, mode: OutputMode): SinkError =>
+	new SinkError(
+		unsupportedDataSourceModeText(className, mode),
+		'STREAMING_OUTPUT_MODE.UNSUPPORTED_DATASOURCE',
+		'42KDE'
+	);
 
 export const ACCEPTED_MODES: Readonly<Record<SinkKind, readonly OutputMode[]>> = {
 	console: ['append', 'update', 'complete'],
@@ -36,20 +44,6 @@ export const ACCEPTED_MODES: Readonly<Record<SinkKind, readonly OutputMode[]>> =
 	table: ['append']
 };
 
-/** The sink a `format(...)` names (DataSource.lookupDataSource is case-insensitive for short
- *  names; `memory`, `foreach` and `foreachBatch` are compared exactly, as startInternal does). */
-export function sinkKindOf(format: string): SinkKind | null {
-	if (format === 'memory') return 'memory';
-	if (format === 'foreach') return 'foreach';
-	if (format === 'foreachBatch') return 'foreachBatch';
-	const f = format.toLowerCase();
-	if (f === 'console') return 'console';
-	if (f === 'kafka') return 'kafka';
-	if (f === 'table') return 'table';
-	if (FILE_FORMATS.includes(f)) return 'file';
-	return null;
-}
-
 export interface SinkStartSpec {
 	/** The format as written (`format("parquet")`), `foreachBatch`/`foreach` for those calls;
 	 *  the default source is spark.sql.sources.default = parquet. */
@@ -59,15 +53,6 @@ export interface SinkStartSpec {
 	readonly options: Readonly<Record<string, string>>;
 	readonly queryName?: string;
 	readonly continuousTrigger?: boolean;
-}
-
-/** STREAMING_OUTPUT_MODE.UNSUPPORTED_DATASOURCE, as QueryCompilationErrors builds it. */
-export function unsupportedDataSourceMode(className: string, mode: OutputMode): SinkError {
-	return conditionError(
-		'STREAMING_OUTPUT_MODE.UNSUPPORTED_DATASOURCE',
-		'42KDE',
-		`Invalid streaming output mode: ${mode}. This output mode is not supported in Data Source ${className}.`
-	);
 }
 
 /** The sink checks of DataStreamWriter.startInternal, in its order; null when the sink starts. */
@@ -106,13 +91,3 @@ export function checkSinkAtStart(spec: SinkStartSpec): SinkError | null {
 			);
 	}
 }
-
-/** A case-insensitive option lookup (Spark's options are a CaseInsensitiveMap). */
-export function option(options: Readonly<Record<string, string>>, key: string): string | undefined {
-	const want = key.toLowerCase();
-	for (const [k, v] of Object.entries(options)) if (k.toLowerCase() === want) return v;
-	return undefined;
-}
-
-export const pathOption = (options: Readonly<Record<string, string>>): string | undefined =>
-	option(options, 'path');

@@ -13,7 +13,7 @@ import type { SourceClock, StreamingSource } from './contract';
 import { FileDirectory } from './files/directory';
 import { type FileSourceLog, FileStreamSource, parseFileSourceOptions } from './files/file-source';
 import { KafkaBroker } from './kafka/broker';
-import { parseKafkaOptions } from './kafka/options';
+import { parseKafkaOptions, timeStringAsSec } from './kafka/options';
 import { type KafkaSourceCheckpoint, KafkaMicroBatchStream } from './kafka/stream';
 import { LongOffsetSourceAdapter } from './legacy-adapter';
 import { parseRatePerMicroBatchOptions, RatePerMicroBatchStream } from './rate-micro-batch';
@@ -147,12 +147,15 @@ export class RateInput {
 				error: `Invalid value '${o.get('rowspersecond')}'. The option 'rowsPerSecond' must be positive`
 			};
 		}
-		const ramp = o.get('rampuptime');
-		if (ramp !== undefined && ramp.trim() !== '0' && ramp.trim() !== '0s') {
-			// simulations/microbatch/rate-source.ts models rampUpTime 0 only; R7.2's ramp formula belongs there.
+		// RateStreamProvider.getTable: JavaUtils.timeStringAsSec, then the sign check.
+		const rampText = o.get('rampuptime');
+		const ramp =
+			rampText === undefined ? { ok: true as const, value: 0 } : timeStringAsSec(rampText);
+		if (!ramp.ok) return ramp;
+		if (ramp.value < 0) {
 			return {
 				ok: false,
-				error: `rampUpTime is not simulated yet (got '${ramp}'); supported: rowsPerSecond, numPartitions`
+				error: `Invalid value '${ramp.value}'. The option 'rampUpTime' must not be negative`
 			};
 		}
 		const parts = o.get('numpartitions');
@@ -168,6 +171,7 @@ export class RateInput {
 			rowsPerSecond: rows,
 			numPartitions,
 			creationMs: this.creationMs as ProcTimeMs,
+			rampUpTimeSeconds: ramp.value,
 			numPartitionsOption: parts !== undefined
 		});
 		return { ok: true, source: new LongOffsetSourceAdapter(inner, this.env.clock, true, 'rate') };

@@ -24,9 +24,9 @@ orders = (
     spark.readStream.format("kafka")
     .option("kafka.bootstrap.servers", "localhost:9092")
     .option("subscribe", "orders")
-    .option("startingOffsets", "latest")  # <- startingOffsets
+    .option("startingOffsets", "earliest")  # <- startingOffsets
     .option("maxOffsetsPerTrigger", 500)  # <- maxOffsetsPerTrigger
-    .option("failOnDataLoss", "true")
+    .option("failOnDataLoss", "true")  # <- failOnDataLoss
     .load()
     .select(
         F.col("partition"),

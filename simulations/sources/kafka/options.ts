@@ -47,16 +47,25 @@ const TIME_UNITS: Readonly<Record<string, number>> = {
  * TimeUnit's truncation; errors carry its two-line NumberFormatException text.
  */
 export function timeStringAsMs(
-	text: string
+	text: string,
+	defaultUnit = 'ms'
 ): { ok: true; value: number } | { ok: false; error: string } {
 	const timeError =
 		'Time must be specified as seconds (s), milliseconds (ms), microseconds (us), minutes (m or min), ' +
 		'hour (h), or day (d). E.g. 50s, 100ms, or 250us.';
 	const m = /^(-?[0-9]+)([a-z]+)?$/.exec(text.trim().toLowerCase());
 	if (!m) return { ok: false, error: `${timeError}\nFailed to parse time string: ${text}` };
-	const scale = TIME_UNITS[m[2] ?? 'ms'];
+	const scale = TIME_UNITS[m[2] ?? defaultUnit];
 	if (scale === undefined) return { ok: false, error: `${timeError}\nInvalid suffix: "${m[2]}"` };
 	return { ok: true, value: Math.trunc(Number(m[1]) * scale) };
+}
+
+/** JavaUtils.timeStringAsSec: a bare number is seconds; the result is truncated to whole seconds. */
+export function timeStringAsSec(
+	text: string
+): { ok: true; value: number } | { ok: false; error: string } {
+	const ms = timeStringAsMs(text, 's');
+	return ms.ok ? { ok: true, value: Math.trunc(ms.value / 1000) } : ms;
 }
 
 type Parsed = { ok: true; value: KafkaSourceOptions } | { ok: false; error: string };

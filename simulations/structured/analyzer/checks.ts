@@ -7,6 +7,7 @@
  */
 import type { Expr, Pos } from '../expr/ast';
 import type { OutputMode, Plan, WriteSpec } from '../plan';
+import { pathOption, sinkKindOf, unsupportedDataSourceModeText } from '../../sinks/sink-kind';
 import { some } from './exprs';
 import { reject, rejectAtFirstBatch } from './failure';
 import { hasRangeCondition, joinInfo, watermarkInJoinKeys } from './join';
@@ -63,6 +64,16 @@ function checkAtStart(
 ): void {
 	const mode = write.outputMode;
 	const modeAt: Pos = write.outputModeAt ?? write.at;
+	// DataStreamWriter.startInternal refuses a file sink's mode (DataSource.createSink, Spark 4.1's
+	// STREAMING_OUTPUT_MODE.UNSUPPORTED_DATASOURCE text) before the plan's output-mode checks run.
+	// Its other sink checks (memory's queryName, a file sink's path, which Spark makes before the
+	// mode) are the sink factory's, when a run creates the sink (sinks/sink-factory.ts).
+	if (
+		sinkKindOf(write.format) === 'file' &&
+		pathOption(write.options) !== undefined &&
+		mode !== 'append'
+	)
+		reject(modeAt, unsupportedDataSourceModeText(write.format, mode));
 	if (!root.streaming)
 		reject(
 			write.at,
@@ -113,10 +124,6 @@ function checkAtStart(
 		);
 
 	if (write.trigger.kind === 'continuous') checkContinuous(root);
-
-	const fileSinks = ['parquet', 'json', 'csv', 'orc', 'text'];
-	if (mode !== 'append' && fileSinks.includes(write.format.toLowerCase()))
-		reject(modeAt, `Data source ${write.format} does not support ${MODE_NAME[mode]} output mode`);
 }
 
 /** What Spark only finds planning batch 0: WatermarkPropagator's re-definition check, the

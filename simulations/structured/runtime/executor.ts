@@ -459,25 +459,28 @@ export class MicroBatchExecution {
 	 *  `once` runs one trigger (no trailing no-data batch) and stops the query; `availableNow`
 	 *  runs to completion, a no-data batch included, and stops; other triggers keep running, so
 	 *  this is processAllAvailable. A stopped query processes nothing until restarted. */
-	runAvailable(): BatchRecord[] {
+	runAvailable(onBatch?: (b: BatchRecord) => void): BatchRecord[] {
 		if (this.stopped) return [];
 		const kind = this.options.trigger ?? this.query.trigger.kind;
 		if (kind === 'once') {
-			this.stopped = true;
 			const b = this.runTrigger();
+			this.stopped = true;
+			if (b !== null) onBatch?.(b);
 			return b === null ? [] : [b];
 		}
-		const out = this.processAllAvailable();
+		const out = this.processAllAvailable(onBatch);
 		if (kind === 'availableNow') this.stopped = true;
 		return out;
 	}
 
-	/** processAllAvailable (R11.2): trigger until a trigger constructs no batch. */
-	processAllAvailable(): BatchRecord[] {
+	/** processAllAvailable (R11.2): trigger until a trigger constructs no batch; `onBatch` sees
+	 *  each batch as it commits (so a later failure does not hide the earlier ones). */
+	processAllAvailable(onBatch?: (b: BatchRecord) => void): BatchRecord[] {
 		const out: BatchRecord[] = [];
 		for (let guard = 0; guard < 10_000; guard++) {
 			const b = this.runTrigger();
 			if (b === null) return out;
+			onBatch?.(b);
 			out.push(b);
 		}
 		return out;

@@ -9,7 +9,8 @@ const LOADERS: Readonly<Record<KindId, () => Promise<{ ui: KindUi }>>> = {
 	'event-time': () => import('$lib/kinds/event-time/index'),
 	'micro-batch': () => import('$lib/kinds/micro-batch/index'),
 	dstream: () => import('$lib/kinds/dstream/index'),
-	cluster: () => import('$lib/kinds/cluster/index')
+	cluster: () => import('$lib/kinds/cluster/index'),
+	'source-sink': () => import('$lib/kinds/source-sink/index')
 };
 
 export async function loadKindUi(kind: KindId): Promise<KindUi> {

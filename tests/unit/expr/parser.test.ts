@@ -46,6 +46,42 @@ describe('parseSqlExpr structure', () => {
 			expect(e).toMatchObject({ kind: 'lit', value: us, type: { kind: 'interval' } });
 		}
 	});
+	it('unit-to-unit interval literals (IntervalUtils.castStringToDTInterval), hand-computed', () => {
+		for (const [text, us] of [
+			// 1 day + 2 h + 3 min + 4.5 s = 86400 + 7200 + 180 + 4.5 s
+			["INTERVAL '1 2:03:04.5' DAY TO SECOND", 93784.5e6],
+			["interval '1 2' day to hour", 93600e6],
+			["INTERVAL '1 2:03' DAY TO MINUTE", 93780e6],
+			["INTERVAL '2:03' HOUR TO MINUTE", 7380e6],
+			// the leading field is unbounded: 25 h is fine there
+			["INTERVAL '25:00:01' HOUR TO SECOND", 90001e6],
+			["INTERVAL '10:20.123456789' MINUTE TO SECOND", 620.123456e6],
+			// a minus before the quote and one inside cancel out
+			["INTERVAL -'10:20' MINUTE TO SECOND", -620e6],
+			["INTERVAL -'-10:20' MINUTE TO SECOND", 620e6],
+			["INTERVAL '5' DAY", 432000e6]
+		] as const) {
+			expect(parse(text), text).toMatchObject({ kind: 'lit', value: us });
+		}
+	});
+	it("unit-to-unit strings that do not match carry Spark's format text", () => {
+		const r = parseSqlExpr("INTERVAL '1 2:03' DAY TO SECOND");
+		expect(r.ok).toBe(false);
+		if (!r.ok)
+			expect(r.error.message).toContain(
+				"[INVALID_INTERVAL_FORMAT.UNMATCHED_FORMAT_STRING_WITH_NOTICE] Interval string does not match day-time format of `[+|-]d h:m:s.n`, `INTERVAL [+|-]'[+|-]d h:m:s.n' DAY TO SECOND` when cast to interval day to second: 1 2:03."
+			);
+		const h = parseSqlExpr("INTERVAL '1 24' DAY TO HOUR");
+		expect(h.ok ? '' : h.error.message).toContain('hour 24 outside range [0, 23]');
+		const ym = parseSqlExpr("INTERVAL '1-2' YEAR TO MONTH");
+		expect(ym.ok ? '' : ym.error.message).toMatch(/Year-month intervals are not supported/);
+	});
+	it("a minus after the last unit is the subtraction, not the next unit's sign", () => {
+		expect(outputName(parse('s - interval 5 seconds - t'))).toBe(
+			"((s - INTERVAL '05' SECOND) - t)"
+		);
+		expect(outputName(parse("s - INTERVAL '1 2' DAY TO HOUR - t"))).toMatch(/^\(\(s - .*\) - t\)$/);
+	});
 	it('rejects year-month interval literals', () => {
 		const r = parseSqlExpr('t + interval 1 month');
 		expect(r.ok).toBe(false);

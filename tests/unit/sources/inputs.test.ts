@@ -123,7 +123,13 @@ describe('scenario inputs across restarts', () => {
 		expect(f.ok ? '' : f.error).toBe(
 			"The files input 'src' uses format 'parquet'; supported: text"
 		);
-		const r = new RateInput({ rampUpTime: '4s' }, env).start();
-		expect(r.ok ? '' : r.error).toMatch(/^rampUpTime is not simulated yet/);
+		// RateStreamProvider.getTable: timeStringAsSec, then the sign check, with Spark's texts.
+		const r = new RateInput({ rampUpTime: '-2s' }, env).start();
+		expect(r.ok ? '' : r.error).toBe(
+			"Invalid value '-2'. The option 'rampUpTime' must not be negative"
+		);
+		const u = new RateInput({ rampUpTime: '4x' }, env).start();
+		expect(u.ok ? '' : u.error).toMatch(/Invalid suffix: "x"$/);
+		expect(new RateInput({ rampUpTime: '4s' }, env).start().ok).toBe(true);
 	});
 });

@@ -1,4 +1,5 @@
 // Shared by the reader tests: the structured conformance corpus and its input bindings.
+import { ScenarioInputs } from '../../../simulations/conformance/scenario-inputs';
 import { readdirSync, readFileSync } from 'node:fs';
 import '../../../simulations/structured/stateful-python/register';
 import { join } from 'node:path';
@@ -27,16 +28,21 @@ const TYPES: Readonly<Record<string, DataType>> = {
 
 export function bindingsOf(s: StructuredScenario): Record<string, StructField[]> {
 	const out: Record<string, StructField[]> = {};
-	// An input is a column list, or (FORMAT-ADDITIONS) an object with its `columns`.
+	// An input is a column list, an object with its `columns` (FORMAT-ADDITIONS), or an input
+	// kind (kafka, rate…) that binds the schema its source has, as the runner does.
+	const kinds = new ScenarioInputs(s.inputs, { nowMs: () => 0 }).bindings;
 	for (const [name, spec] of Object.entries(s.inputs as Record<string, unknown>)) {
-		const cols = (
-			Array.isArray(spec) ? spec : (spec as { columns: [string, string][] }).columns
-		) as [string, string][];
-		out[name] = cols.map(([n, t]) => {
-			const type = TYPES[t];
-			if (!type) throw new Error(`unknown input type ${t}`);
-			return { name: n, type };
-		});
+		const cols = Array.isArray(spec)
+			? (spec as [string, string][])
+			: (spec as { columns?: [string, string][] }).columns;
+		out[name] =
+			cols === undefined
+				? (kinds[name] ?? [])
+				: cols.map(([n, t]) => {
+						const type = TYPES[t];
+						if (!type) throw new Error(`unknown input type ${t}`);
+						return { name: n, type };
+					});
 	}
 	return out;
 }

@@ -1,0 +1,101 @@
+/**
+ * What the sources-and-sinks view draws of a run, and the run cut at a cursor (`frameAt`): each
+ * partition's log (where retention has cut it, where the producer has written to), every batch's
+ * [start, end) range per partition, the committed position, and the offsets/N and commits/N
+ * entries of the batch under the cursor. The UI never recomputes offsets: it reads these.
+ */
+import type { DeliveryGuarantee } from '../../sinks/contract';
+
+export interface SsBatch {
+	readonly batchId: number;
+	readonly triggerMs: number;
+	/** Per partition, the batch's offsets: it read [start, end). */
+	readonly start: Readonly<Record<number, number>>;
+	readonly end: Readonly<Record<number, number>>;
+	readonly numInputRows: number;
+	readonly numOutputRows: number;
+	/** offsets/N and commits/N as the checkpoint files hold them. */
+	readonly offsetLog: string;
+	readonly commitLog: string;
+	/** Records the sink had delivered after this batch (replays included). */
+	readonly sinkRecords: number;
+}
+
+export interface SsRun {
+	readonly topic: string;
+	readonly partitions: number;
+	/** Per partition, the send time of each offset (offset = index). */
+	readonly sends: number[][];
+	/** Retention moving a partition's log start. */
+	readonly retention: { atMs: number; partition: number; earliest: number }[];
+	readonly batches: SsBatch[];
+	readonly restarts: { stopMs: number; startMs: number }[];
+	failure: { atMs: number; message: string } | null;
+	readonly dataLoss: { atMs: number; batchId: number; partition: string; skipped: number }[];
+	endMs: number;
+	readonly sinkGuarantee: DeliveryGuarantee;
+	readonly sinkDescription: string;
+	readonly startingOffsets: string;
+	readonly failOnDataLoss: boolean;
+	readonly maxOffsetsPerTrigger: string | null;
+	/** Program lines of the Kafka source chain and of the writeStream chain. */
+	readonly spans: {
+		readonly source: { line: number; endLine: number } | null;
+		readonly sink: { line: number; endLine: number } | null;
+	};
+}
+
+export interface SsPartitionFrame {
+	readonly partition: number;
+	/** Log start (retention) and end (the producer's next offset) at the cursor. */
+	readonly earliest: number;
+	readonly latest: number;
+	/** End of the last batch's range: what the checkpoint says is done. */
+	readonly committed: number;
+}
+
+export interface SsFrame {
+	readonly t: number;
+	readonly partitions: readonly SsPartitionFrame[];
+	/** Batches run by the cursor, oldest first. */
+	readonly batches: readonly SsBatch[];
+	readonly current: SsBatch | null;
+	readonly down: boolean;
+	readonly failed: string | null;
+	readonly skippedOffsets: number;
+}
+
+const countUpTo = (times: readonly number[], t: number): number => {
+	let lo = 0;
+	let hi = times.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if ((times[mid] as number) <= t) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+};
+
+export function frameAt(run: SsRun, t: number): SsFrame {
+	const batches = run.batches.filter((b) => b.triggerMs <= t);
+	const current = batches.at(-1) ?? null;
+	const partitions = run.sends.map((times, p) => {
+		let earliest = 0;
+		for (const r of run.retention) if (r.partition === p && r.atMs <= t) earliest = r.earliest;
+		return {
+			partition: p,
+			earliest,
+			latest: countUpTo(times, t),
+			committed: current?.end[p] ?? 0
+		};
+	});
+	return {
+		t,
+		partitions,
+		batches,
+		current,
+		down: run.restarts.some((r) => r.stopMs <= t && t < r.startMs),
+		failed: run.failure !== null && run.failure.atMs <= t ? run.failure.message : null,
+		skippedOffsets: run.dataLoss.filter((d) => d.atMs <= t).reduce((s, d) => s + d.skipped, 0)
+	};
+}

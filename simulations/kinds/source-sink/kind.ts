@@ -1,0 +1,28 @@
+/**
+ * Sources and sinks (basic-09 Kafka): the page's program run over a simulated topic on the one
+ * micro-batch loop, with the Kafka source's offsets and read limits and the program's sink.
+ */
+import type { SimulationKind } from '../kind';
+import { codeFocusAt } from './code-focus';
+import { describeFrame } from './describe';
+import { frameAt, type SsFrame, type SsRun } from './frames';
+import { markersOf } from './markers';
+import { sourceSinkParamsOf } from './params';
+import type { SourceSinkQuestion } from './question';
+import { runSourceSink } from './run';
+
+export const sourceSinkKind: SimulationKind<SourceSinkQuestion, SsRun, SsFrame> = {
+	id: 'source-sink',
+	run: (question, { code, params, seed }) =>
+		runSourceSink(code, question.world(question.constrain(params).params), seed),
+	rejection: () => null,
+	paramsOf: (question, code, _run, params) => sourceSinkParamsOf(question, code, params),
+	frameAt,
+	endMs: (run) => run.endMs,
+	stops: (run) => run.batches.map((b, i) => ({ id: i, endMs: b.triggerMs })),
+	openingStop: 3,
+	markers: markersOf,
+	codeFocus: codeFocusAt,
+	describe: describeFrame,
+	features: {}
+};

@@ -1,0 +1,276 @@
+/**
+ * A Kafka-to-sink program over a simulated topic, on the one micro-batch loop (loop.ts): the
+ * producer sends JSON orders at its rate, skewed across partitions; retention deletes old records;
+ * each trigger, MicroBatchExecution asks the Kafka source for its offsets (maxOffsetsPerTrigger
+ * prorated by backlog, R7.1), writes offsets/N, reads the ranges (data loss fails the query or is
+ * skipped, by failOnDataLoss), writes the sink and commits/N. A restart builds a fresh source over
+ * the same broker and checkpoint, so startingOffsets is not read again.
+ */
+import { createRng } from '../../core/rng';
+import { isoText } from '../../core/calendar';
+import type { Result, SourceError } from '../../core/errors';
+import { createSink } from '../../sinks/sink-factory';
+import type { StreamingSink } from '../../sinks/contract';
+import { KafkaInput } from '../../sources/inputs';
+import type { KafkaMicroBatchStream } from '../../sources/kafka/stream';
+import { producerSchedule } from '../../sources/kafka/producer';
+import { prepareQuery, type AnalyzedQuery } from '../../structured/index';
+import type { AnalyzedNode } from '../../structured/analyzer/types';
+import { spanAt, type Pos } from '../../structured/plan';
+import { MicroBatchExecution, type Checkpoint } from '../../structured/runtime/executor';
+import { MicroBatchLoop } from '../../structured/runtime/loop';
+import { sourceName } from '../../structured/runtime/physical';
+import { ContractInputs } from '../../structured/runtime/contract-inputs';
+import type { SsBatch, SsRun } from './frames';
+import type { TopicWorld } from './question';
+
+/** Virtual 0 on the wall clock the orders' event times are written in. */
+const EPOCH_MS = Date.UTC(2026, 0, 1);
+const CUSTOMERS = ['ana', 'bo', 'chen', 'dee', 'eli', 'fay'];
+
+/** The Kafka source the program reads (`spark.readStream.format("kafka")…load()`). */
+function kafkaSource(q: AnalyzedQuery): AnalyzedNode | null {
+	const stack = [q.root];
+	while (stack.length > 0) {
+		const n = stack.pop() as AnalyzedNode;
+		if (n.plan.op === 'Source' && n.plan.source.kind === 'readStream') {
+			if (n.plan.source.format === 'kafka') return n;
+		}
+		stack.push(...n.children);
+	}
+	return null;
+}
+
+const located = (q: AnalyzedQuery, message: string): SourceError => ({
+	line: q.write.at.line,
+	column: q.write.at.column,
+	message
+});
+
+export function runSourceSink(
+	code: string,
+	world: TopicWorld,
+	seed: number
+): Result<SsRun, SourceError> {
+	const prepared = prepareQuery(code, {});
+	if (!prepared.ok) return prepared;
+	const q = prepared.value;
+	const src = kafkaSource(q);
+	if (src === null || src.plan.op !== 'Source' || src.plan.source.kind !== 'readStream')
+		return {
+			ok: false,
+			error: located(
+				q,
+				'This page simulates a query that reads a Kafka topic: keep spark.readStream.format("kafka").'
+			)
+		};
+	const options = { ...src.plan.source.options };
+	delete options['kafka.bootstrap.servers'];
+	const name = sourceName(src);
+	const columns = src.plan.schema.map((f) => f.name);
+	let clock = 0;
+	const input = new KafkaInput({ [world.topic]: world.partitions }, options, {
+		clock: { nowMs: () => clock },
+		defaultParallelism: 2
+	});
+	const sinkResult = createSink(
+		{
+			format: q.write.format,
+			outputMode: q.outputMode,
+			options: q.write.options,
+			...(q.write.queryName !== undefined ? { queryName: q.write.queryName } : {}),
+			schema: q.schema
+		},
+		{ broker: input.broker }
+	);
+	if (!sinkResult.ok) return { ok: false, error: located(q, sinkResult.error.message) };
+	const sink: StreamingSink = sinkResult.sink;
+
+	const rng = createRng(seed);
+	const schedule = producerSchedule(
+		{
+			topic: world.topic,
+			profile: { kind: 'steady', recordsPerSecond: world.recordsPerSecond },
+			skew: world.skew,
+			fromMs: -world.backlogMs,
+			untilMs: world.runMs
+		},
+		rng
+	);
+	const amounts = schedule.map(() => Math.round(50 + rng.next() * 950));
+	let sent = 0;
+	const produce = (now: number) => {
+		for (; sent < schedule.length && (schedule[sent]?.atMs ?? Infinity) <= now; sent++) {
+			const s = schedule[sent]!;
+			const order = {
+				order_id: `o-${s.value}`,
+				customer: CUSTOMERS[Number(s.value) % CUSTOMERS.length],
+				amount: amounts[sent],
+				event_time: isoText(EPOCH_MS + s.atMs)
+			};
+			input.broker.send({
+				topic: world.topic,
+				partition: s.partition,
+				values: [JSON.stringify(order)],
+				timestampMs: s.atMs
+			});
+		}
+	};
+
+	const run: SsRun = {
+		topic: world.topic,
+		partitions: world.partitions,
+		sends: Array.from({ length: world.partitions }, () => []),
+		retention: [],
+		batches: [],
+		restarts: [],
+		failure: null,
+		dataLoss: [],
+		endMs: world.runMs,
+		sinkGuarantee: sink.guarantee,
+		sinkDescription: sink.description,
+		startingOffsets: options['startingOffsets'] ?? 'latest',
+		failOnDataLoss: (options['failOnDataLoss'] ?? 'true') !== 'false',
+		maxOffsetsPerTrigger: options['maxOffsetsPerTrigger'] ?? null,
+		// The source's focus is its `.load()` line: the whole chain would cover the option values.
+		spans: {
+			source: { line: src.plan.at.line, endLine: src.plan.at.line },
+			sink: lines(q, q.write.at)
+		}
+	};
+	for (const s of schedule) run.sends[s.partition]?.push(s.atMs);
+
+	let exec: MicroBatchExecution | null = null;
+	let source: KafkaMicroBatchStream | null = null;
+	let checkpoint: Checkpoint | undefined;
+	let restarted = false;
+	const start = (): string | null => {
+		const started = input.start();
+		if (!started.ok) return started.error;
+		source = started.source as KafkaMicroBatchStream;
+		const inputs = new ContractInputs(
+			new Map([[name, { source: started.source, columns }]]),
+			'processingTime'
+		);
+		exec = new MicroBatchExecution(q, inputs, {
+			clock: () => clock,
+			sink,
+			...(checkpoint ? { checkpoint } : {})
+		});
+		return null;
+	};
+	produce(0);
+	const startError = start();
+	if (startError !== null) return { ok: false, error: located(q, startError) };
+
+	const trigger =
+		q.trigger.kind === 'processingTime' && q.trigger.intervalMs > 0
+			? { kind: 'processingTime' as const, intervalMs: q.trigger.intervalMs }
+			: { kind: 'default' as const, intervalMs: 0 };
+	const loop = new MicroBatchLoop(
+		{
+			runTrigger: (now) => {
+				clock = now;
+				produce(now);
+				if (world.retentionMs > 0) {
+					const before = input.broker
+						.partitionsOf([world.topic])
+						.map((tp) => input.broker.earliest(tp));
+					input.broker.applyRetention(world.retentionMs, now);
+					input.broker.partitionsOf([world.topic]).forEach((tp, i) => {
+						const e = input.broker.earliest(tp);
+						if (e !== before[i])
+							run.retention.push({ atMs: now, partition: tp.partition, earliest: e });
+					});
+				}
+				const r = world.restart;
+				if (r !== null && !restarted && now >= r.atMs) {
+					if (exec !== null) {
+						checkpoint = exec.checkpoint();
+						exec = null;
+						run.restarts.push({ stopMs: now, startMs: r.atMs + r.downMs });
+					}
+					if (now < r.atMs + r.downMs) return null;
+					restarted = true;
+					const e = start();
+					if (e !== null) {
+						run.failure = { atMs: now, message: e };
+						return null;
+					}
+				}
+				if (exec === null) return null;
+				const e = exec as MicroBatchExecution;
+				const lossBefore = source?.dataLossEvents.length ?? 0;
+				try {
+					const b = e.runTrigger();
+					if (b === null) return null;
+					const offsets = b.sourceOffsets[name];
+					for (const d of (source?.dataLossEvents ?? []).slice(lossBefore))
+						run.dataLoss.push({
+							atMs: now,
+							batchId: b.batchId,
+							partition: d.topicPartition,
+							skipped: d.skippedOffsets
+						});
+					const batch: SsBatch = {
+						batchId: b.batchId,
+						triggerMs: now,
+						// Batch 0 reads from the source's initial offsets (startingOffsets, resolved now).
+						start: parseOffsets(
+							offsets?.start ?? (source ? source.offsetJson(source.initialOffset()) : undefined)
+						),
+						end: parseOffsets(offsets?.end),
+						numInputRows: b.numInputRows,
+						numOutputRows: b.output.length,
+						offsetLog: offsetLogJson(now, b.batchWatermarkMs, q.conf, offsets?.end),
+						commitLog: JSON.stringify({ nextBatchWatermarkMs: b.nextBatchWatermarkMs }),
+						sinkRecords: sink.ledger.totals().writes
+					};
+					run.batches.push(batch);
+					return b;
+				} catch (err) {
+					run.failure = { atMs: now, message: (err as Error).message };
+					exec = null;
+					return null;
+				}
+			},
+			stopped: () => run.failure !== null
+		},
+		{ trigger, epochOffsetMs: 0, untilMs: world.runMs, cost: { batchMs: () => 0, idleMs: 0 } },
+		0
+	);
+	for (let guard = 0; loop.wakeAt !== null && guard < 100_000; guard++) loop.step(loop.wakeAt);
+	if (run.failure !== null) run.endMs = Math.min(world.runMs, run.failure.atMs + 2000);
+	return { ok: true, value: run };
+}
+
+/** The lines of the call written at `at`, as the reader recorded its extent. */
+function lines(q: AnalyzedQuery, at: Pos): { line: number; endLine: number } {
+	const s = spanAt(q.spans, at);
+	return { line: s?.start.line ?? at.line, endLine: s?.end.line ?? at.line };
+}
+
+/** A Kafka offset JSON ({"orders":{"0":5}}) as partition → offset. */
+function parseOffsets(json: string | number | undefined): Record<number, number> {
+	if (typeof json !== 'string') return {};
+	const o = JSON.parse(json) as Record<string, Record<string, number>>;
+	const out: Record<number, number> = {};
+	for (const parts of Object.values(o))
+		for (const [p, v] of Object.entries(parts)) out[Number(p)] = v;
+	return out;
+}
+
+/** offsets/N as the checkpoint holds it: the version line, the metadata, one line per source. */
+function offsetLogJson(
+	now: number,
+	watermarkMs: number,
+	conf: Readonly<Record<string, string>>,
+	end: string | number | undefined
+): string {
+	const meta = {
+		batchWatermarkMs: watermarkMs,
+		batchTimestampMs: now,
+		conf: { 'spark.sql.shuffle.partitions': conf['spark.sql.shuffle.partitions'] ?? '200' }
+	};
+	return ['v1', JSON.stringify(meta), end === undefined ? '-' : String(end)].join('\n');
+}
