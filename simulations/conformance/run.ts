@@ -29,16 +29,15 @@ export interface KnownDifference {
  * query session (structured.ts, session.ts, lifecycle.ts) drives sources, triggers and the
  * manual clock (kafka, files, rate inputs; startStream, stopStream, advanceClock,
  * addPartitions); additions-runner.ts drives the checkpoint and state steps (expectFailure,
- * setGlobal, dropLastCommit, clearSink, checkRecorded, assertBatchIds) over memory and text
- * inputs. A scenario goes to the second when it uses one of its steps.
+ * setGlobal, dropLastCommit, clearSink, checkRecorded) over memory and text inputs. A scenario
+ * goes to the second when it uses one of its steps; both answer assertBatchIds.
  */
 const CHECKPOINT_STEPS = [
 	'expectFailure',
 	'setGlobal',
 	'dropLastCommit',
 	'clearSink',
-	'checkRecorded',
-	'assertBatchIds'
+	'checkRecorded'
 ];
 
 function usesCheckpointSteps(s: Scenario): boolean {

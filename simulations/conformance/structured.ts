@@ -152,6 +152,13 @@ export function runStructuredScenario(s: StructuredScenario): ScenarioResult {
 				session?.stop();
 			} else if ('advanceClock' in step) {
 				guard(() => session?.advanceClock(step.advanceClock));
+			} else if ('assertBatchIds' in step) {
+				// The ids of the batches the query ran, across its starts (FORMAT-ADDITIONS).
+				const ran = session?.batchIds ?? [];
+				if (JSON.stringify(ran) !== JSON.stringify(step.assertBatchIds))
+					throw new StepFailure(
+						`batch ids: expected ${JSON.stringify(step.assertBatchIds)} but got ${JSON.stringify(ran)}`
+					);
 			} else if ('checkNewAnswer' in step) {
 				process();
 				const actual = mode === 'complete' ? (completeSinceCheck ?? []) : sinceCheck;

@@ -23,6 +23,7 @@ export type StructuredStep =
 	| { readonly startStream: { readonly trigger?: Readonly<Record<string, unknown>> } }
 	| { readonly stopStream: true }
 	| { readonly advanceClock: number }
+	| { readonly assertBatchIds: readonly number[] }
 	| {
 			readonly addPartitions: Readonly<
 				Record<string, { readonly topic: string; readonly partitions: number }>
