@@ -44,8 +44,8 @@ describe('conformance runner strictness', () => {
 		];
 		for (const step of steps) {
 			const r = runScenario(withSteps([step, ...base.steps]));
-			expect(r.summary).not.toContain('unknown step');
-			expect(r.summary).not.toContain('does not run it yet');
+			expect(r.summary ?? '').not.toContain('unknown step');
+			expect(r.summary ?? '').not.toContain('does not run it yet');
 		}
 	});
 

@@ -10,6 +10,7 @@ import { describeClusterFrame } from './describe';
 import { endMsOf, frameAt, type ClusterFrame, type ClusterSimRun } from './frames';
 import { clusterMarkersOf } from './markers';
 import { clusterParamsOf } from './params';
+import { clusterPredictionsOf } from './predict';
 import type { ClusterScenario } from './question';
 import { runClusterProgram } from './run';
 
@@ -32,5 +33,5 @@ export const clusterKind: SimulationKind<ClusterScenario, ClusterSimRun, Cluster
 	describe: describeClusterFrame,
 	// Compare: the same producers under the program with one setting changed (backpressure on
 	// against off), side by side at one cursor.
-	features: { compare: {} }
+	features: { compare: {}, predictions: clusterPredictionsOf }
 };

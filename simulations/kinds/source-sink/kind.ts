@@ -8,6 +8,7 @@ import { describeFrame } from './describe';
 import { frameAt, type SsFrame, type SsRun } from './frames';
 import { markersOf } from './markers';
 import { sourceSinkParamsOf } from './params';
+import { predictionsOf } from './predict';
 import type { SourceSinkQuestion } from './question';
 import { runSourceSink } from './run';
 
@@ -24,5 +25,5 @@ export const sourceSinkKind: SimulationKind<SourceSinkQuestion, SsRun, SsFrame> 
 	markers: markersOf,
 	codeFocus: codeFocusAt,
 	describe: describeFrame,
-	features: {}
+	features: { predictions: predictionsOf }
 };
