@@ -46,5 +46,19 @@ export async function openPage(context, path, errors) {
 	});
 	page.on('pageerror', (err) => errors.push(`${path}: uncaught: ${err.message}`));
 	await page.goto(BASE + path, { waitUntil: 'load' });
+	await settled(page);
 	return page;
+}
+
+/** A page with a simulation runs its program in the engine worker (after hydrating, after a
+ *  preset or a control): wait until the latest run has landed, so a test sees that run. */
+export async function settled(page) {
+	await page.waitForFunction(
+		() =>
+			[...document.querySelectorAll('section.sim-panel')].every(
+				(p) => p.getAttribute('data-settled') === 'true'
+			),
+		null,
+		{ timeout: 30000 }
+	);
 }

@@ -4,7 +4,7 @@
 // (false); a control moves the program's text and an edit in the editor moves the control.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { VIEWPORTS, launch, openPage } from './browser.mjs';
+import { VIEWPORTS, launch, openPage, settled } from './browser.mjs';
 
 const PAGE = '/questions/basic-09-kafka-integration';
 const text = async (page, id) => ((await page.getByTestId(id).first().textContent()) ?? '').trim();
@@ -37,6 +37,7 @@ describe('basic-09 Kafka page', () => {
 		);
 		for (const id of ['proration', 'restart', 'data-loss-fail', 'data-loss-skip']) {
 			await page.getByTestId(`preset-${id}`).click();
+			await settled(page);
 			await page.waitForSelector('[data-testid="kafka-log"]', { timeout: 20000 });
 			await stepToEnd(page);
 			if (id === 'data-loss-fail')

@@ -6,7 +6,7 @@
 // the guide's Batch 0 and Batch 1.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { VIEWPORTS, launch, openPage } from './browser.mjs';
+import { VIEWPORTS, launch, openPage, settled } from './browser.mjs';
 
 const PAGE = '/questions/basic-08-late-data';
 const text = async (page, id) => ((await page.getByTestId(id).textContent()) ?? '').trim();
@@ -70,6 +70,7 @@ describe('Spark-test presets (basic-08)', () => {
 		const page = await openPage(context, PAGE, errors);
 		await page.waitForSelector('[data-testid="sim-share"]:not([disabled])', { timeout: 15000 });
 		await page.getByTestId('preset-spark-complete-mode').click();
+		await settled(page);
 		assert.equal(
 			await page.getByTestId('preset-spark-complete-mode').getAttribute('aria-pressed'),
 			'true'
@@ -89,6 +90,7 @@ describe('Spark-test presets (basic-08)', () => {
 		const page = await openPage(context, PAGE, errors);
 		await page.waitForSelector('[data-testid="sim-share"]:not([disabled])', { timeout: 15000 });
 		await page.getByTestId('preset-spark-update-mode').click();
+		await settled(page);
 		// Picked, the replay names its test and how the page maps onto it, with no tooltip needed.
 		assert.match(
 			await text(page, 'preset-reproduces'),
