@@ -3,7 +3,7 @@
 // and no run is on screen (nothing plays that the program would not do).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage } from './browser.mjs';
+import { launch, openPage, settled } from './browser.mjs';
 
 const editorText = async (page) =>
 	((await page.getByTestId('code-editor').textContent()) ?? '').replace(/\u00a0/g, ' ');
@@ -39,6 +39,7 @@ describe('code-bound simulation (basic-08)', () => {
 		await input.fill('20');
 		await input.dispatchEvent('change');
 		await page.waitForTimeout(300);
+		await settled(page);
 		assert.match(await editorText(page), /withWatermark\("event_time", "20 seconds"\)/);
 		const after = await page.getByTestId('sim-watermark').textContent();
 		assert.notEqual(after, before, 'a longer delay holds the watermark further back');

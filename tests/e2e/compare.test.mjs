@@ -4,7 +4,7 @@
 // lists rows only the update sink received.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage } from './browser.mjs';
+import { launch, openPage, settled } from './browser.mjs';
 
 const text = async (loc) => ((await loc.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
@@ -68,6 +68,7 @@ describe('compare mode (basic-08)', () => {
 		await value.fill('20');
 		await value.dispatchEvent('change');
 		await page.waitForTimeout(200);
+		await settled(page);
 		const code = await text(page.getByTestId('compare-code'));
 		assert.match(code, /withWatermark\("event_time", "20 seconds"\)/);
 		assert.match(code, /outputMode\("append"\)/);

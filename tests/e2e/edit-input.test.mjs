@@ -4,7 +4,7 @@
 // deleting it restores the count.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage } from './browser.mjs';
+import { launch, openPage, settled } from './browser.mjs';
 
 const text = async (page, id) => ((await page.getByTestId(id).textContent()) ?? '').trim();
 const dropped = async (page) => Number(await text(page, 'sim-dropped'));
@@ -39,12 +39,15 @@ describe('editable input events (basic-08)', () => {
 		await page.getByTestId('sim-add-event').click();
 		const added = page.locator('[data-testid="sim-dot"][data-id$="-user-1"]');
 		await added.waitFor({ state: 'attached', timeout: 5000 });
+		await settled(page);
 		assert.equal(await page.getByTestId('sim-dot').count(), dotsBefore + 1);
 		assert.equal(await added.getAttribute('data-edited'), 'true');
 		// The new dot has the focus: ↓ nudges its event time 1 s back per press, far behind the
 		// watermark (the delay is seconds; the cursor is tens of seconds in).
 		assert.equal(await added.evaluate((el) => el === document.activeElement), true);
 		for (let i = 0; i < 60; i++) await page.keyboard.press('ArrowDown');
+		// Each nudge re-runs the engine in its worker: the hint reads the run that has landed.
+		await settled(page);
 		assert.match(await text(page, 'sim-input-edits'), /event time 0 s/);
 		// The cursor did not move: the arrows went to the dot, not to the transport.
 		assert.equal(await text(page, 'sim-cursor'), t0);
@@ -64,7 +67,7 @@ describe('editable input events (basic-08)', () => {
 		// Select it again and delete it: the run replays without it.
 		await added.click();
 		await page.keyboard.press('Delete');
-		await page.waitForTimeout(100);
+		await settled(page);
 		assert.equal(await page.locator('[data-testid="sim-dot"][data-id$="-user-1"]').count(), 0);
 		assert.equal(await dropped(page), base, 'back to the count without the event');
 	});
@@ -76,6 +79,7 @@ describe('editable input events (basic-08)', () => {
 			.waitFor({ state: 'attached' });
 		assert.match(await text(page, 'sim-edit-count'), /edit/);
 		await page.getByTestId('sim-reset-input').click();
+		await settled(page);
 		assert.equal(await page.locator('[data-testid="sim-dot"][data-edited="true"]').count(), 0);
 		assert.equal(await page.getByTestId('sim-edit-count').count(), 0);
 		assert.ok(await page.getByTestId('sim-reset-input').isDisabled());
