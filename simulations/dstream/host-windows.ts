@@ -7,7 +7,7 @@
 import { OPERATOR_MODULE, raise } from '../python/builtins';
 import { PyBuiltin, PyIterable, PyTuple, truthy } from '../python/values';
 import type { BuiltinImpl, PyValue } from '../python/values';
-import { bindArgs, durationMs, fnArg, intArg } from './args';
+import { bindArgs, durationMs, fnArg, intArg, type Bound } from './args';
 import type { DNode } from './graph';
 import { DStreamHost } from './host-dstream';
 import { reducedWindowed, rddOps, transformed, windowed } from './ops';
@@ -77,6 +77,19 @@ export function windowMethod(h: DStreamHost, name: string): BuiltinImpl | undefi
 	const ctx = h.ctx;
 	const node = h.node;
 	const span = () => h.env.currentSpan();
+	// countByValueAndWindow and groupByKeyAndWindow: PySpark re-keys the stream, then runs
+	// reduceByKeyAndWindow with an inverse function over (windowDuration, slideDuration, numPartitions).
+	const overWindow = (b: Bound, keyed: DNode, func: PyValue, invFunc: PyValue) =>
+		reduceByKeyAndWindow(
+			new DStreamHost(keyed, h.env),
+			func,
+			invFunc,
+			durationMs(b.windowDuration, 'windowDuration'),
+			durationMs(b.slideDuration, 'slideDuration'),
+			b.numPartitions == null ? undefined : intArg(b.numPartitions, 1),
+			null,
+			name
+		);
 	switch (name) {
 		case 'window':
 			return (a, kw) => {
@@ -183,17 +196,7 @@ export function windowMethod(h: DStreamHost, name: string): BuiltinImpl | undefi
 					(r) => R.mapPartitions(r, (p) => p.map((x) => new PyTuple([x, 1]))),
 					true
 				);
-				const n = b.numPartitions == null ? undefined : intArg(b.numPartitions, 1);
-				const counted = reduceByKeyAndWindow(
-					new DStreamHost(ones, h.env),
-					opAdd,
-					opSub,
-					durationMs(b.windowDuration, 'windowDuration'),
-					durationMs(b.slideDuration, 'slideDuration'),
-					n,
-					null,
-					name
-				);
+				const counted = overWindow(b, ones, opAdd, opSub);
 				return h.wrap(
 					transformed(
 						ctx,
@@ -230,17 +233,7 @@ export function windowMethod(h: DStreamHost, name: string): BuiltinImpl | undefi
 				const drop = lambda('<lambda>', ([x = null, y = null]) =>
 					(x as PyValue[]).slice((y as PyValue[]).length)
 				);
-				const n = b.numPartitions == null ? undefined : intArg(b.numPartitions, 1);
-				const grouped = reduceByKeyAndWindow(
-					new DStreamHost(lists, h.env),
-					extend,
-					drop,
-					durationMs(b.windowDuration, 'windowDuration'),
-					durationMs(b.slideDuration, 'slideDuration'),
-					n,
-					null,
-					name
-				);
+				const grouped = overWindow(b, lists, extend, drop);
 				return h.wrap(
 					transformed(
 						ctx,
