@@ -21,7 +21,7 @@ for (const file of readdirSync(dir)
 	const scenario = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Scenario;
 	if (only && !scenario.id.includes(only)) continue;
 	it(`${scenario.id}: ${scenario.title}`, () => {
-		const r = withKnownDifferences(runScenario(scenario), known);
+		const r = withKnownDifferences(runScenario(scenario), known, scenario.steps);
 		expect(r.passed, `${r.summary ?? ''}\n${r.report ?? ''}`).toBe(true);
 	});
 }

@@ -17,11 +17,26 @@ import {
 } from '../stateful-python/apply-in-pandas';
 import { processorBatch, type ProcessorState } from '../stateful-python/processor';
 import type { BatchContext, Row } from './context';
+import { ExprRuntimeError } from '../expr/runtime-error';
 import { compile, type NodeExec } from './physical';
 import { PlanError } from './plan-errors';
 import type { Built } from './aggregate-plan';
 
 type Node = AnalyzedNode & { plan: { op: 'PythonState' } };
+
+const PROVIDER_CONF = 'spark.sql.streaming.stateStore.providerClass';
+
+/** transformWithState keeps each state variable in its own column family, which only the RocksDB
+ *  provider has: under the default HDFSBackedStateStoreProvider the first batch fails as it opens
+ *  the store (HDFSBackedStateStoreProvider.init; observed on PySpark 4.1.4). */
+const supportsColumnFamilies = (conf: Readonly<Record<string, string>>): boolean =>
+	(conf[PROVIDER_CONF] ?? '').trim().endsWith('.RocksDBStateStoreProvider');
+
+const multipleColumnFamiliesUnsupported = (): ExprRuntimeError =>
+	new ExprRuntimeError(
+		'UNSUPPORTED_FEATURE.STATE_STORE_MULTIPLE_COLUMN_FAMILIES',
+		'The feature is not supported: Creating multiple column families with HDFSBackedStateStoreProvider is not supported.'
+	);
 
 /** The calls of the last batch, for the page's per-key view. */
 export interface PythonStateTrace {
@@ -53,8 +68,11 @@ export function planPythonState(
 	);
 	let store = new StateStore<StateEntry | ProcessorState>();
 	const processingTime = p.timeout === 'ProcessingTimeTimeout';
+	const noColumnFamilies = !isPandasState && !supportsColumnFamilies(conf);
 
 	const exec = (ctx: BatchContext): Row[] => {
+		// The first batch opens the operator's state store, and the default provider refuses.
+		if (noColumnFamilies) throw multipleColumnFamiliesUnsupported();
 		const rows = child.exec(ctx);
 		const late = inputWatermark(ctx.lateWatermarkMs);
 		const evict = inputWatermark(ctx.evictionWatermarkMs);

@@ -21,5 +21,16 @@ describe('withKnownDifferences', () => {
 	it('leaves a scenario whose expectation was corrected to Spark to pass or fail on its own', () => {
 		expect(withKnownDifferences({ id: 'b', passed: true }, [corrected]).passed).toBe(true);
 		expect(withKnownDifferences({ id: 'b', passed: false }, [corrected]).passed).toBe(false);
+		expect(
+			withKnownDifferences({ id: 'b', passed: false }, [corrected], [{ addData: {} }]).passed
+		).toBe(false);
+	});
+	it('counts a copy that still has the original expectation as a known difference', () => {
+		const original = [{ addData: { s: [[1]] } }, { checkAnswer: [[1]] }];
+		const entry = { ...corrected, original };
+		const r = withKnownDifferences({ id: 'b', passed: false }, [entry], original);
+		expect(r.passed).toBe(true);
+		expect(r.summary).toMatch(/known difference/);
+		expect(withKnownDifferences({ id: 'b', passed: true }, [entry], original).passed).toBe(false);
 	});
 });

@@ -85,12 +85,46 @@ q = events.groupBy("k").applyInPandasWithState(func, out, out, "Update", "NoTime
 	});
 });
 
-const PROC = `import pandas as pd
+const IMPORTS = `import pandas as pd
 from pyspark.sql.streaming import StatefulProcessor
 from pyspark.sql.types import LongType, StringType, StructField, StructType
 `;
+// transformWithState needs a provider with column families (Spark's own tests set it too).
+const PROC = `${IMPORTS}spark.conf.set(
+    "spark.sql.streaming.stateStore.providerClass",
+    "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider",
+)
+`;
 
 describe('transformWithStateInPandas', () => {
+	it('fails its first batch under the default state store provider, as Spark does', () => {
+		const code = `${IMPORTS}
+class P(StatefulProcessor):
+    def init(self, handle):
+        self.n = handle.getValueState("n", "v long")
+    def handleInputRows(self, key, rows, timerValues):
+        yield pd.DataFrame({"k": [key[0]]})
+
+out = StructType([StructField("k", StringType())])
+q = events.groupBy("k").transformWithStateInPandas(P(), out, "Update", "None").writeStream.outputMode("update").format("memory").queryName("o").start()
+`;
+		const failing = [
+			{ addData: { events: [['a', 1]] } },
+			{
+				expectFailure: [
+					'UNSUPPORTED_FEATURE.STATE_STORE_MULTIPLE_COLUMN_FAMILIES',
+					'HDFSBackedStateStoreProvider'
+				]
+			}
+		];
+		expect(run(code, failing).passed).toBe(true);
+		// The same program with the RocksDB provider runs its batch.
+		const rocks = code.replace('\nclass P', `${PROC.slice(IMPORTS.length)}\nclass P`);
+		const r = run(rocks, [{ addData: { events: [['a', 1]] } }, { checkNewAnswer: [['a']] }]);
+		expect(r.passed, r.why).toBe(true);
+		expect(run(rocks, failing).passed).toBe(false);
+	});
+
 	it('list and map state per key, across batches and a restart', () => {
 		const code = `${PROC}
 class P(StatefulProcessor):
