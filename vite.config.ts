@@ -1,8 +1,35 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Writes which source modules each client chunk holds (`.vite/chunks.json`, beside Vite's
+ * manifest, which names chunks but not their modules), so `npm run weight` can say what a page's
+ * first load carries and fail when the engine reaches the main thread. Not copied to `build/`.
+ */
+function chunkModules(): Plugin {
+	return {
+		name: 'chunk-modules',
+		apply: 'build',
+		generateBundle(options, bundle) {
+			if (this.environment?.name !== 'client' || !options.dir) return;
+			const root = process.cwd() + '/';
+			const chunks: Record<string, string[]> = {};
+			for (const out of Object.values(bundle))
+				if (out.type === 'chunk')
+					chunks[out.fileName] = out.moduleIds.map((id) =>
+						id.startsWith(root) ? id.slice(root.length) : id
+					);
+			mkdirSync(join(options.dir, '.vite'), { recursive: true });
+			writeFileSync(join(options.dir, '.vite', 'chunks.json'), JSON.stringify(chunks));
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), chunkModules()],
 	server: { fs: { allow: ['simulations', 'tests'] } },
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'tests/conformance/**/*.test.ts', 'src/**/*.test.ts'],

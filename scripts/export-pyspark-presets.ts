@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { defaultParams } from '../simulations/core/params';
 import type { QuestionSimulation } from '../simulations/kinds/kind';
 import { loadQuestion, SIMULATIONS } from '../simulations/registry';
+import { withEngine } from '../simulations/kinds/with-engines';
 
 export interface PresetProgram {
 	readonly file: string;
@@ -32,7 +33,7 @@ export async function exportPresets(dir: string): Promise<number> {
 			...module.simulations,
 			...(module.later ? await module.later() : [])
 		];
-		for (const { question, kind } of sims) {
+		for (const { question, kind, engine } of await Promise.all(sims.map((s) => withEngine(s)))) {
 			const base = question.program(question.constrain(defaultParams(question.schema)).params);
 			for (const preset of question.presets) {
 				const { params } = question.constrain({
@@ -43,7 +44,7 @@ export async function exportPresets(dir: string): Promise<number> {
 				if (text === base) continue;
 				const file = `${slug}.${question.programId}@${preset.id}.py`;
 				writeFileSync(join(dir, file), text);
-				const run = kind.run(question, {
+				const run = engine!.run(question, {
 					code: text,
 					params,
 					seed: 1,

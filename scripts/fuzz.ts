@@ -27,7 +27,8 @@ import { compileExpr, ExprRuntimeError, parseSqlExpr } from '../simulations/stru
 import { decodeProgram, encodeProgram } from '../src/lib/sim/program-url';
 import { decodeInputEdits } from '../src/lib/sim/input-edits-url';
 import { parseUrlState } from '../src/lib/sim/url-state';
-import type { QuestionSimulation } from '../simulations/kinds/kind';
+import type { KindEngine, QuestionSimulation } from '../simulations/kinds/kind';
+import { microBatchEngine } from '../simulations/kinds/micro-batch/engine';
 import { question as basic01 } from '../simulations/questions/basic-01-stream-processing/index';
 import { question as basic02 } from '../simulations/questions/basic-02-pyspark-streaming-support/index';
 import { question as basic11 } from '../simulations/questions/basic-11-micro-batches/index';
@@ -389,6 +390,7 @@ const sqlTarget: Target = {
  *  kinds no other target reaches (the micro-batch pages): its error, or the start it refused. */
 function kindTarget(sim: QuestionSimulation): Target {
 	const q = sim.question;
+	const engine = microBatchEngine as unknown as KindEngine;
 	const params = q.constrain(defaultParams(q.schema)).params;
 	const seeds = [
 		q.program(params),
@@ -398,7 +400,7 @@ function kindTarget(sim: QuestionSimulation): Target {
 		name: `${sim.kind.id}:${q.slug}`,
 		seeds,
 		run: (code, seed) => {
-			const r = sim.kind.run(q, { code, params, seed, script: null, edits: [] });
+			const r = engine.run(q, { code, params, seed, script: null, edits: [] });
 			const refused = r.ok ? sim.kind.rejection(r.value) : null;
 			return {
 				messages: [...messagesOf(r), ...(refused ? messagesOf({ ok: false, error: refused }) : [])]

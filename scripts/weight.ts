@@ -1,18 +1,23 @@
 /**
  * First-load JavaScript per page of the built site, gzipped, before Monaco (which loads after
  * first paint): the modules the page's HTML preloads, plus what its route's load function
- * imports before the page hydrates (the question's folder with its kind's engine, and the kind's
- * views: the registry's loaders), each with everything it imports statically. Read from Vite's
+ * imports before the page hydrates (the panel shell, the question's folder and its kinds' views:
+ * the registry's loaders), each with everything it imports statically. Read from Vite's
  * manifest, so it counts exactly the files a browser fetches. Budget: 200 KB per question page.
- * Usage: npm run build && npm run weight   (exits 1 over budget)
+ * The engine (reader, analyzer, executor, interpreter: engine-modules.ts) runs in the engine
+ * worker: a page whose first load carries any of its modules fails too, naming them (which
+ * modules each chunk holds comes from `.vite/chunks.json`, written by vite.config.ts).
+ * Usage: npm run build && npm run weight   (exits 1 over budget or with the engine on a page)
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { SIMULATIONS } from '../simulations/registry';
+import { isEngineModule, modulePath } from './engine-modules';
 
 const BUILD = 'build';
 const MANIFEST = '.svelte-kit/output/client/.vite/manifest.json';
+const CHUNKS = '.svelte-kit/output/client/.vite/chunks.json';
 const BUDGET_KB = 200;
 
 interface Chunk {
@@ -20,12 +25,19 @@ interface Chunk {
 	readonly imports?: readonly string[];
 }
 
-if (!existsSync(MANIFEST) || !existsSync(join(BUILD, 'index.html'))) {
+if (!existsSync(MANIFEST) || !existsSync(CHUNKS) || !existsSync(join(BUILD, 'index.html'))) {
 	console.error('weight: no build; run `npm run build` first');
 	process.exit(2);
 }
 const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Record<string, Chunk>;
 const byFile = new Map(Object.values(manifest).map((c) => [c.file, c]));
+const chunkModules = JSON.parse(readFileSync(CHUNKS, 'utf8')) as Record<string, string[]>;
+const root = process.cwd();
+/** The engine's modules a set of chunks carries. */
+const engineIn = (files: Iterable<string>): string[] =>
+	[...files].flatMap((f) =>
+		(chunkModules[f] ?? []).map((id) => modulePath(id, root)).filter(isEngineModule)
+	);
 
 /** A chunk and everything it imports statically (what loads before it runs). */
 function closure(key: string, into: Set<string>): void {
@@ -61,6 +73,8 @@ function firstLoad(html: string, slug: string | null): Set<string> {
 	const files = preloaded(html);
 	const entry = slug ? SIMULATIONS[slug] : undefined;
 	if (entry) {
+		// +page.ts loads the panel shell with the question's folder, before the page hydrates.
+		closure('src/lib/sim/shell.ts', files);
 		closure(`simulations/questions/${slug}/index.ts`, files);
 		for (const kind of entry.kinds) closure(`src/lib/kinds/${kind}/index.ts`, files);
 	}
@@ -72,13 +86,14 @@ const slugs = readdirSync(join(BUILD, 'questions'))
 	.filter((f) => f.endsWith('.html'))
 	.map((f) => f.slice(0, -'.html'.length))
 	.sort();
-const rows: { page: string; kinds: string; bytes: number; files: number }[] = [];
+const rows: { page: string; kinds: string; bytes: number; files: number; engine: string[] }[] = [];
 const home = firstLoad(readFileSync(join(BUILD, 'index.html'), 'utf8'), null);
 rows.push({
 	page: '/',
 	kinds: '',
 	bytes: [...home].reduce((n, f) => n + gzipped(f), 0),
-	files: home.size
+	files: home.size,
+	engine: engineIn(home)
 });
 for (const slug of slugs) {
 	const files = firstLoad(readFileSync(join(BUILD, 'questions', `${slug}.html`), 'utf8'), slug);
@@ -86,7 +101,8 @@ for (const slug of slugs) {
 		page: `/questions/${slug}`,
 		kinds: SIMULATIONS[slug]?.kinds.join('+') ?? '',
 		bytes: [...files].reduce((n, f) => n + gzipped(f), 0),
-		files: files.size
+		files: files.size,
+		engine: engineIn(files)
 	});
 }
 const width = Math.max(...rows.map((r) => r.page.length));
@@ -103,7 +119,12 @@ for (const r of rows)
 const questions = rows.filter((r) => r.page.startsWith('/questions/'));
 const max = Math.max(...questions.map((r) => r.bytes));
 const over = questions.filter((r) => r.bytes > BUDGET_KB * 1024);
+const engined = rows.filter((r) => r.engine.length > 0);
+for (const r of engined)
+	console.error(
+		`weight: ${r.page} loads the engine on its main thread: ${r.engine.slice(0, 5).join(', ')}${r.engine.length > 5 ? ` and ${r.engine.length - 5} more` : ''}`
+	);
 console.log(
-	`weight: largest question page ${kb(max)} KB; budget ${BUDGET_KB} KB; ${over.length} over`
+	`weight: largest question page ${kb(max)} KB; budget ${BUDGET_KB} KB; ${over.length} over; ${engined.length} with the engine on the main thread`
 );
-if (over.length > 0) process.exit(1);
+if (over.length > 0 || engined.length > 0) process.exit(1);

@@ -18,3 +18,4 @@ export * from './kinds/input-edits';
 export { checkInputEdits, type DroppedEdit } from './kinds/input-edit-check';
 export type { EventTimeInput, SimEvent, SourceStream } from './kinds/event-time/question';
 export { SIMULATIONS, loadQuestion } from './registry';
+export { withEngine, withEngines } from './kinds/with-engines';

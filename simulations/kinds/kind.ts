@@ -3,6 +3,8 @@
  * come). A kind is one folder, `kinds/<kind>/`, with the same files as every other kind:
  *
  *   kind.ts        the `SimulationKind` object below, built from the files beside it
+ *   engine.ts      the `KindEngine`: `run` (and the generated input, with input edits), loaded
+ *                  lazily by `kind.engine()`; the only file of the folder that imports run.ts
  *   run.ts         program + parameters + seed + input edits → a run (deterministic, serialisable)
  *   frames.ts      the run as seen at one processing time (`frameAt`), and its stops
  *   markers.ts     what happened, on the processing-time axis, each naming the Spark rule
@@ -14,7 +16,11 @@
  *   index.ts       the kind's public entry: the only module of the folder `src/` may import
  *
  * `run` is a pure function of its request: no clock, no randomness but the seed, no DOM, and a
- * result made of plain data, so it can move to a Web Worker unchanged.
+ * result made of plain data, so it runs in a Web Worker. The engine (reader, analyzer, executor)
+ * is a chunk of its own that a page's main thread never downloads: kind.ts reaches it only through
+ * `engine: () => import('./engine').then((m) => m.engine)`, and nothing else the page loads (the
+ * question's folder, frames, markers, describe, params, predict, the kind's views) imports run.ts
+ * or the structured engine (tests/unit/boundary/main-thread.test.ts fails if one does).
  */
 import type { Result, SourceError } from '../core/errors';
 import type { Clamped, ParamSchema, Params, Preset } from '../core/params';
@@ -130,27 +136,34 @@ export interface Prediction {
 }
 
 /** Optional features a kind declares; the controller offers each one it finds. */
-export interface KindFeatures<Q, R> {
+export interface KindFeatures<R> {
 	/** Compare: the same input under the program with one setting changed, side by side. */
 	readonly compare?: {
 		/** The sink rows that differ per batch (sink-diff.ts), when the kind can say its sinks' rows. */
 		diff?(a: R, b: R, t: number): SinkDiff | null;
 	};
-	/** The reader may add, nudge, rekey and delete input records (`RunRequest.edits`): the
-	 *  generated records they apply to. */
-	readonly inputEdits?: {
-		input(question: Q, params: Params, seed: number, script: string | null): EventTimeInput;
-	};
+	/** The reader may add, nudge, rekey and delete input records (`RunRequest.edits`); the
+	 *  generated records they apply to come from the engine (`KindEngine.input`). */
+	readonly inputEdits?: boolean;
 	/** A parameter injects a failure (a task dies, the query restarts from its checkpoint). */
 	readonly failureInjection?: boolean;
 	/** Predict, then reveal: questions asked before chosen batches, in time order (predict.ts). */
 	predictions?(run: R): readonly Prediction[];
 }
 
-export interface SimulationKind<Q extends SimQuestion = SimQuestion, R = unknown, F = unknown> {
-	readonly id: KindId;
+/** A kind's engine: what runs a program (the reader, analyzer and executor come with it). */
+export interface KindEngine<Q extends SimQuestion = SimQuestion, R = unknown> {
 	/** Runs a program. Never throws: a program it cannot run is a located error. */
 	run(question: Q, request: RunRequest): Result<R, SourceError>;
+	/** The generated input records that input edits apply to (kinds that declare `inputEdits`). */
+	input?(question: Q, params: Params, seed: number, script: string | null): EventTimeInput;
+}
+
+export interface SimulationKind<Q extends SimQuestion = SimQuestion, R = unknown, F = unknown> {
+	readonly id: KindId;
+	/** Loads the kind's engine (a chunk of its own: the engine worker, node and prerendering load
+	 *  it; a page's main thread does not). */
+	engine(): Promise<KindEngine<Q, R>>;
 	/** A run that started but that Spark refused (an AnalysisException at start()), to mark in
 	 *  the editor while the run (with no batch) stays on screen. */
 	rejection(run: R): SourceError | null;
@@ -169,7 +182,7 @@ export interface SimulationKind<Q extends SimQuestion = SimQuestion, R = unknown
 	codeFocus(run: R, t: number): readonly CodeSpan[];
 	/** One sentence: what the frame at `t` shows, in words. */
 	describe(run: R, t: number): string;
-	readonly features: KindFeatures<Q, R>;
+	readonly features: KindFeatures<R>;
 }
 
 /** A question's simulations: usually one; two when a page runs both APIs (basic-02). */
@@ -189,10 +202,20 @@ export interface QuestionSimulation<Q extends SimQuestion = SimQuestion, R = unk
 	/** A second program run on the same parameters and seed (basic-03's Structured Streaming
 	 *  version beside its DStream one), shown by the kind's view. */
 	readonly companion?: Companion<unknown>;
+	/** The kind's engine, when loaded up front (node, prerendering: `withEngines`): runs happen
+	 *  synchronously. A page in the browser leaves it out and runs in the engine worker. */
+	readonly engine?: KindEngine<Q, R>;
+	/** The companion's engine, loaded likewise. */
+	readonly companionEngine?: CompanionEngine<unknown>;
 }
 
 export interface Companion<R> {
 	readonly programId: string;
 	readonly template: string;
+	/** Loads what runs it (the engine's chunk, as `SimulationKind.engine`). */
+	engine(): Promise<CompanionEngine<R>>;
+}
+
+export interface CompanionEngine<R> {
 	run(question: SimQuestion, request: RunRequest): Result<R, SourceError>;
 }

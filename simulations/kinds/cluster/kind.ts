@@ -12,11 +12,10 @@ import { clusterMarkersOf } from './markers';
 import { clusterParamsOf } from './params';
 import { clusterPredictionsOf } from './predict';
 import type { ClusterScenario } from './question';
-import { runClusterProgram } from './run';
 
 export const clusterKind: SimulationKind<ClusterScenario, ClusterSimRun, ClusterFrame> = {
 	id: 'cluster',
-	run: runClusterProgram,
+	engine: () => import('./engine').then((m) => m.clusterEngine),
 	rejection: () => null,
 	// The settings come from the run's reading of the program; a program that does not run leaves
 	// the controls where they were.

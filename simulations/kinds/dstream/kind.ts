@@ -13,22 +13,11 @@ import { frameAt, type DsFrame, type DsRun } from './frames';
 import { dstreamMarkersOf } from './markers';
 import { dstreamParamsOf } from './params';
 import type { DStreamScenario } from './question';
-import { runDStreamProgram } from './run';
-import { linesBetween } from './socket-lines';
-import { runStructuredOverSocket, type SsRun } from './structured-socket';
+import type { SsRun } from './structured-socket';
 
 export const dstreamKind: SimulationKind<DStreamScenario, DsRun, DsFrame> = {
 	id: 'dstream',
-	run(question, { code, params, seed }) {
-		const lines = question.lines(params, seed);
-		return runDStreamProgram(code, {
-			durationMs: question.runMs,
-			startEpochMs: question.startEpochMs,
-			sources: [{ arrivals: (from, to) => linesBetween(lines, from, to) }],
-			cost: question.cost,
-			seed
-		});
-	},
+	engine: () => import('./engine').then((m) => m.dstreamEngine),
 	rejection: () => null,
 	paramsOf: (question, code, _run, params) => dstreamParamsOf(question, code, params),
 	frameAt,
@@ -52,11 +41,6 @@ export function structuredCompanion(
 	return {
 		programId,
 		template,
-		run: (_q, { code, params, seed }) =>
-			runStructuredOverSocket(code, {
-				lines: question.lines(params, seed),
-				durationMs: question.runMs,
-				startEpochMs: question.startEpochMs
-			})
+		engine: () => import('./engine').then((m) => m.structuredOverSocket(question))
 	};
 }

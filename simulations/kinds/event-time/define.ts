@@ -8,7 +8,7 @@ import { renderProgram } from '../../core/template';
 import { clampParams } from '../../core/params';
 import { replayInput } from './spark-replay';
 import { sparkReplay } from './spark-replays';
-import { engineBatches, type PlannedBatch } from './engine-batches';
+import type { PlannedBatch } from './engine-batches';
 import type { EventTimeInput, EventTimeScenario } from './question';
 import type { Params } from '../../core/params';
 
@@ -46,10 +46,14 @@ export function defineScenario(spec: ScenarioSpec): EventTimeScenario {
 		structural: spec.schema.filter((p) => p.kind === 'choice').map((p) => p.id),
 		generatorParams: [],
 		constrain,
-		input: (params, seed, script) => {
+		input: (params, seed, script, planner) => {
 			const replay = sparkReplay(script);
 			if (replay) return replayInput(replay, triggerMs);
-			const plan: BatchPlan = (input) => engineBatches(program(params), input, spec.kafkaValue);
+			const plan: BatchPlan = (input) => {
+				// Only the engine (engine.ts) generates a planned preset's input: the page asks it.
+				if (!planner) throw new Error(`${spec.slug}: preset “${script}” needs the engine's plan`);
+				return planner(program(params), input, spec.kafkaValue);
+			};
 			return spec.input(params, seed, script, plan);
 		},
 		program

@@ -22,6 +22,13 @@ export interface PlannedBatch {
  *  on it, so it goes back to epoch 0 on the virtual clock. */
 const virtual = (ms: number) => (ms === -Infinity ? -EPOCH_OFFSET_MS : ms);
 
+/** `engineBatches`, passed to a question's `input` by the kind's engine (engine.ts). */
+export type BatchPlanner = (
+	code: string,
+	input: EventTimeInput,
+	kafkaValue: (e: SimEvent) => string
+) => PlannedBatch[];
+
 /** The batches the engine runs for `code` over `input` (none when the program does not run). */
 export function engineBatches(
 	code: string,

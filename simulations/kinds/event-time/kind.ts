@@ -10,19 +10,13 @@ import { diffSinks } from '../sink-diff';
 import { describeFrame } from './describe';
 import { predictionsOf } from './predict';
 import { frameAt, type EtFrame, type EtRun } from './frames';
-import { applyInputEdits } from '../input-edits';
 import { markersOf } from './markers';
 import { eventTimeParamsOf } from './params';
 import type { EventTimeScenario } from './question';
-import { runEventTimeProgram } from './run';
 
 export const eventTimeKind: SimulationKind<EventTimeScenario, EtRun, EtFrame> = {
 	id: 'event-time',
-	run(question, { code, params, seed, script, edits }) {
-		const generated = question.input(params, seed, script ?? undefined);
-		const input = edits.length === 0 ? generated : applyInputEdits(generated, edits).input;
-		return runEventTimeProgram(code, { input, kafkaValue: (e) => question.kafkaValue(e) });
-	},
+	engine: () => import('./engine').then((m) => m.eventTimeEngine),
 	rejection: () => null,
 	paramsOf: (question, code, _run, params) => eventTimeParamsOf(question, code, params),
 	frameAt,
@@ -35,8 +29,6 @@ export const eventTimeKind: SimulationKind<EventTimeScenario, EtRun, EtFrame> = 
 	features: {
 		compare: { diff: diffSinks },
 		predictions: predictionsOf,
-		inputEdits: {
-			input: (question, params, seed, script) => question.input(params, seed, script ?? undefined)
-		}
+		inputEdits: true
 	}
 };

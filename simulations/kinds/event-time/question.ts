@@ -9,6 +9,7 @@ import type { EventTimeMs, ProcTimeMs } from '../../core/time';
 import type { SpanRewrite } from '../../core/template';
 import type { Clamped, ParamSchema, Params, Preset } from '../../core/params';
 import type { SimQuestion } from '../kind';
+import type { BatchPlanner } from './engine-batches';
 
 /** Virtual 0 on the epoch clock: 2026-01-01T10:00:00.000Z (as in microbatch/run.ts). */
 export const EPOCH_OFFSET_MS = Date.UTC(2026, 0, 1, 10, 0, 0);
@@ -78,8 +79,10 @@ export interface EventTimeScenario extends SimQuestion {
 	rewrites(params: Params): Record<string, SpanRewrite>;
 	/** `renderProgram(template, rewrites(constrain(params).params))`. */
 	program(params: Params): string;
-	/** The simulated topics for params that passed `constrain`; `script` is a preset's script. */
-	input(params: Params, seed: number, script?: string): EventTimeInput;
+	/** The simulated topics for params that passed `constrain`; `script` is a preset's script.
+	 *  A preset that places rows against where the engine puts the watermark needs `planner`
+	 *  (engine-batches.ts, passed by the kind's engine): the question's folder stays engine-free. */
+	input(params: Params, seed: number, script?: string, planner?: BatchPlanner): EventTimeInput;
 	/** Params the current variant ignores (the page can grey their controls out). */
 	inactiveParams?(params: Params): readonly string[];
 	/** The JSON `value` of the Kafka record for this event (parsed by the program's from_json). */

@@ -19,7 +19,7 @@ import type { MicroBatchRun } from './run';
 
 export const microBatchKind: SimulationKind<MicroBatchScenario, MicroBatchRun, MicroBatchFrame> = {
 	id: 'micro-batch',
-	run: (question, { code, params, seed, script }) => question.run(code, params, seed, script),
+	engine: () => import('./engine').then((m) => m.microBatchEngine),
 	rejection: (run) => run.rejection,
 	paramsOf: microBatchParamsOf,
 	frameAt,

@@ -1,16 +1,13 @@
 /**
  * SIM-1, the micro-batch timeline, for basic-01, basic-02 and basic-11 (QUESTIONS.md): each page's
  * parameter schema, presets, program template and the span rewrites of its parameters
- * (simulations/questions/<slug>/program.ts). The program is the source of truth: `run(code, params, seed)` reads the
+ * (simulations/questions/<slug>/program.ts). The program is the source of truth: the kind's engine (engine.ts) reads the
  * source, trigger, output mode and query from it (run.ts); the parameters
  * marked simulation-only describe the simulated cluster and the socket's lines, unless a preset's
  * script types the lines of one of Spark's tests instead (micro-batches-replays.ts).
  */
-import type { Result } from '../../core/errors';
 import type { SimulatedCluster } from './program';
-import { runMicroBatchProgram, type MicroBatchRun } from './run';
-import type { Trace } from '../../microbatch/trace';
-import type { QueryError } from '../../structured/index';
+import type { MicroBatchRun } from './run';
 import type { Trigger } from '../../structured/plan';
 import {
 	intervalString,
@@ -47,24 +44,17 @@ export interface MicroBatchScenario extends SimQuestion {
 	readonly structural: readonly string[];
 	/** The span rewrites for these parameters. */
 	rewrites(params: Params): Readonly<Record<string, SpanRewrite>>;
-	/** Runs a program on the simulated cluster these parameters describe; `script` is a preset's
-	 *  (its typed socket lines replace the generated ones). */
-	run(
-		code: string,
-		params: Params,
-		seed: number,
-		script?: string | null
-	): Result<MicroBatchRun, QueryError>;
+	/** The simulated cluster these parameters describe, that a program runs on (engine.ts);
+	 *  `script` is a preset's (its typed socket lines replace the generated ones). */
+	cluster(params: Params, seed: number, script: string | null): SimulatedCluster;
+	/** The bounded table's range, when the page shows one (basic-01's `spark.range(0, 100)`). */
+	readonly bounded: { readonly start: number; readonly end: number } | undefined;
 	/**
 	 * The parameters as the program that ran says them (an edited `rowsPerSecond`, trigger or
 	 * output mode): each value the program sets that is valid for its control replaces the old
 	 * one, so the controls show what runs. Simulation-only parameters are kept.
 	 */
 	paramsOf(run: MicroBatchRun, params: Params): Params;
-	/** The page's own program at these parameters, run: what the page opens with. */
-	buildRun(params: Params, seed: number, script?: string | null): MicroBatchRun;
-	/** The same, for a micro-batch trigger: its SIM-1 trace (a continuous run is refused). */
-	build(params: Params, seed: number, script?: string | null): Trace;
 	program(params: Params): string;
 }
 
@@ -186,7 +176,7 @@ function readBack(schema: ParamSchema, run: MicroBatchRun, params: Params): Para
 export function defineMicroBatch(
 	def: Omit<
 		MicroBatchScenario,
-		'kind' | 'programId' | 'constrain' | 'run' | 'build' | 'buildRun' | 'program' | 'paramsOf'
+		'kind' | 'programId' | 'constrain' | 'cluster' | 'bounded' | 'program' | 'paramsOf'
 	>
 ): MicroBatchScenario {
 	const { template } = def;
@@ -198,24 +188,9 @@ export function defineMicroBatch(
 		openingPreset: def.presets[0]?.id,
 		constrain: (raw) => clampParams(def.schema, raw),
 		paramsOf: (run, params) => readBack(def.schema, run, params),
-		run: (code, params, seed, script = null) =>
-			runMicroBatchProgram(code, {
-				cluster: clusterOf(params, seed, script),
-				...(def.views.boundedTable ? { bounded: BOUNDED_RANGE } : {})
-			}),
-		program: (params) => renderProgram(template, def.rewrites(params)),
-		buildRun(params, seed, script = null) {
-			const r = s.run(s.program(params), params, seed, script);
-			// The page's own program at valid parameters always reads; if not, that is a bug here.
-			if (!r.ok) throw new Error(`${def.slug}: line ${r.error.line}: ${r.error.message}`);
-			return r.value;
-		},
-		build(params, seed, script = null) {
-			const r = s.buildRun(params, seed, script);
-			if (r.kind === 'continuous')
-				throw new Error(`${def.slug}: a continuous run has no micro-batch trace; use buildRun`);
-			return r.trace;
-		}
+		cluster: clusterOf,
+		bounded: def.views.boundedTable ? BOUNDED_RANGE : undefined,
+		program: (params) => renderProgram(template, def.rewrites(params))
 	};
 	return s;
 }

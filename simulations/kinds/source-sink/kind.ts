@@ -10,12 +10,10 @@ import { markersOf } from './markers';
 import { sourceSinkParamsOf } from './params';
 import { predictionsOf } from './predict';
 import type { SourceSinkQuestion } from './question';
-import { runSourceSink } from './run';
 
 export const sourceSinkKind: SimulationKind<SourceSinkQuestion, SsRun, SsFrame> = {
 	id: 'source-sink',
-	run: (question, { code, params, seed }) =>
-		runSourceSink(code, question.world(question.constrain(params).params), seed),
+	engine: () => import('./engine').then((m) => m.sourceSinkEngine),
 	rejection: () => null,
 	paramsOf: (question, code, _run, params) => sourceSinkParamsOf(question, code, params),
 	frameAt,

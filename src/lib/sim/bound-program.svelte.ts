@@ -23,9 +23,10 @@ export interface BindingSpec<T> {
 	readonly structural?: readonly string[];
 	readonly initialParams: Params;
 	readonly seed: number;
-	/** Runs the engine on a program; never throws (errors are values). `script` names scripted
-	 *  input rows a preset adds, if any. */
-	run(code: string, params: Params, seed: number, script: string | null): RunResult<T>;
+	/** Runs the engine on a program here, synchronously, when it is loaded on this thread (node,
+	 *  prerendering); never throws (errors are values). `script` names scripted input rows a
+	 *  preset adds, if any. Without it every run goes through `runRemote`. */
+	run?(code: string, params: Params, seed: number, script: string | null): RunResult<T>;
 	/** The span rewrites for these parameters (QUESTIONS.md §0.2). */
 	rewrites(params: Params): Readonly<Record<string, SpanRewrite>>;
 	/** Runs a program off the main thread (the engine worker), when the page can: resolves to
@@ -155,7 +156,8 @@ export class BoundProgram<T> {
 	}
 
 	#runHere(): void {
-		this.#apply(this.#spec.run(this.code, this.params, this.seed, this.script));
+		const run = this.#spec.run;
+		if (run) this.#apply(run(this.code, this.params, this.seed, this.script));
 	}
 
 	#apply(result: RunResult<T>): void {

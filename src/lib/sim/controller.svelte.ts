@@ -23,13 +23,16 @@ import {
 	type Stop,
 	comparedProgram,
 	defaultComparison,
+	type CompanionEngine,
+	type EventTimeInput,
+	type KindEngine,
 	type RunRequest,
 	type Result,
 	type SourceError
 } from '$sim';
 import { BoundProgram, toDiagnostic } from './bound-program.svelte';
 import type { Diagnostic } from '$lib/editor/types';
-import { EngineClient } from './engine-client';
+import { EngineClient, type RemoteResult } from './engine-client';
 import { InputEditor } from './input-edits.svelte';
 import { Playback } from './playback.svelte';
 import { CODE_KEY, readProgram, writeProgram } from './program-url';
@@ -139,33 +142,68 @@ export class SimController<R = unknown, F = unknown> {
 		this.program.afterRun(() => this.playback.seek(untrack(() => this.#openingMs())));
 	}
 
+	/** The kind's engine on this thread: loaded up front (node, prerendering), or its chunk loaded
+	 *  now because the worker cannot run (a browser without one, a script that never loaded). */
+	#engine(): Promise<KindEngine<SimQuestion, R>> {
+		const loaded = this.sim.engine as KindEngine<SimQuestion, R> | undefined;
+		return loaded ? Promise.resolve(loaded) : this.kind.engine();
+	}
+
+	/** A run and its generated input (learnt by the input editor): in `client`'s worker when
+	 *  there is one, else here (the engine's chunk is loaded first). */
+	async #runAway(client: EngineClient | null, request: RunRequest): Promise<RemoteResult<R>> {
+		const { question: q, inputEdits: editor } = this;
+		const want = editor ? 'both' : 'run';
+		const answer = client ? await client.run<R>(q.slug, q.programId, request, want) : null;
+		if (answer !== null) return answer;
+		const engine = await this.#engine();
+		return {
+			result: engine.run(q, request),
+			...(editor ? { input: engine.input?.(q, request.params, request.seed, request.script) } : {})
+		};
+	}
+
 	#bindProgram(): BoundProgram<R> {
-		const { question: q, kind, inputEdits: editor } = this;
+		const { question: q, inputEdits: editor } = this;
 		const params = q.constrain(defaultParams(q.schema)).params;
 		const request = (code: string, p: Params, seed: number, script: string | null): RunRequest => ({
 			code,
 			params: p,
 			seed,
 			script,
-			edits: editor ? editor.observe(kind, q, p, seed, script) : []
+			edits: editor ? editor.observe() : []
 		});
-		const engine = EngineClient.available ? new EngineClient() : null;
+		const learn = (input: EventTimeInput | undefined) => {
+			if (input && editor) editor.apply(input);
+		};
+		const loaded = this.sim.engine as KindEngine<SimQuestion, R> | undefined;
+		const client = EngineClient.available ? new EngineClient() : null;
 		return new BoundProgram<R>({
 			initialCode: q.program(params),
 			template: q.template,
 			initialParams: params,
 			seed: DEFAULT_SEED,
 			structural: q.structural,
-			run: (code, p, seed, script) => kind.run(q, request(code, p, seed, script)),
 			rewrites: (p) => q.rewrites(p),
-			// Every run (first, control, preset, link, edit) goes to the engine worker, so no
-			// program can freeze the page.
-			...(engine
+			// Node and prerendering: the engine loaded up front runs here, synchronously.
+			...(loaded && !client
 				? {
-						runRemote: (code, p, seed, script) =>
-							engine.run<R>(q.slug, q.programId, request(code, p, seed, script))
+						run: (code, p, seed, script) => {
+							learn(loaded.input?.(q, p, seed, script));
+							return loaded.run(q, request(code, p, seed, script));
+						}
 					}
-				: {})
+				: {
+						// The browser: every run (first, control, preset, link, edit) goes to the
+						// engine worker, so no program can freeze the page and the main thread never
+						// downloads the engine.
+						runRemote: async (code, p, seed, script) => {
+							const answer = await this.#runAway(client, request(code, p, seed, script));
+							if (answer === 'superseded' || answer === null) return answer;
+							learn(answer.input);
+							return answer.result ?? null;
+						}
+					})
 		});
 	}
 
@@ -173,12 +211,34 @@ export class SimController<R = unknown, F = unknown> {
 		const { question: q, sim } = this;
 		const companion = sim.companion;
 		if (!companion) return null;
+		const loaded = sim.companionEngine;
+		const client = EngineClient.available ? new EngineClient() : null;
+		const request = (code: string, p: Params, seed: number): RunRequest => ({
+			code,
+			params: p,
+			seed,
+			script: null,
+			edits: []
+		});
+		const here = async (): Promise<CompanionEngine<unknown>> => loaded ?? companion.engine();
 		return new BoundProgram<unknown>({
 			initialCode: companion.template,
 			template: companion.template,
 			initialParams: this.program.params,
 			seed: DEFAULT_SEED,
-			run: (code, p, seed) => companion.run(q, { code, params: p, seed, script: null, edits: [] }),
+			...(loaded && !client
+				? { run: (code, p, seed) => loaded.run(q, request(code, p, seed)) }
+				: {
+						runRemote: async (code, p, seed) => {
+							const req = request(code, p, seed);
+							const answer = client
+								? await client.run<unknown>(q.slug, companion.programId, req)
+								: null;
+							if (answer === 'superseded') return answer;
+							if (answer?.result) return answer.result;
+							return (await here()).run(q, req);
+						}
+					}),
 			// Its template marks no spans: parameters change only the simulated input.
 			rewrites: () => ({})
 		});
@@ -377,21 +437,24 @@ export class SimController<R = unknown, F = unknown> {
 		};
 	}
 
-	/** B's run for this request: here without a worker; else the worker's answer once it lands
-	 *  (until then the last one B had, so no program freezes the page from side B either). */
+	/** B's run for this request: here when the engine is loaded up front (node); else the
+	 *  worker's answer once it lands (until then the last one B had, so no program freezes the
+	 *  page from side B either). */
 	#comparedResult(request: RunRequest): Result<R, SourceError> | null {
-		const engine = this.#compareEngine;
-		if (!engine) return this.kind.run(this.question, request);
+		const client = this.#compareEngine;
+		const loaded = this.sim.engine as KindEngine<SimQuestion, R> | undefined;
+		if (loaded && !client) return loaded.run(this.question, request);
 		const key = JSON.stringify(request);
 		const landed = this.#comparedLanded;
 		if (landed?.key === key) return landed.result;
 		if (this.#comparedAsked !== key) {
 			this.#comparedAsked = key;
 			const { slug, programId } = this.question;
-			void engine.run<R>(slug, programId, request).then((r) => {
+			const ask = client ? client.run<R>(slug, programId, request) : Promise.resolve(null);
+			void ask.then(async (r) => {
 				if (r === 'superseded' || this.#comparedAsked !== key) return;
-				const result = r ?? this.kind.run(this.question, request);
-				this.#comparedLanded = { key, result };
+				const result = r?.result ?? (await this.#engine()).run(this.question, request);
+				if (this.#comparedAsked === key) this.#comparedLanded = { key, result };
 			});
 		}
 		return landed?.result ?? null;
@@ -466,20 +529,12 @@ export class SimController<R = unknown, F = unknown> {
 			);
 		}
 		const editsRaw = query.get(EDITS_KEY);
-		if (editsRaw !== null && this.inputEdits) {
+		const linkEdits = editsRaw !== null && this.inputEdits !== null;
+		const loaded = this.sim.engine;
+		if (linkEdits && loaded) {
 			// Ids are checked against the input these settings generate, before anything runs.
-			const input = this.inputEdits.generated(
-				this.kind,
-				this.question,
-				state.params,
-				state.seed,
-				script
-			);
-			if (input) {
-				const decoded = decodeInputEdits(editsRaw, input);
-				this.inputEdits.load(decoded.edits);
-				notices.push(...decoded.notices);
-			}
+			const input = loaded.input?.(this.question, state.params, state.seed, script);
+			if (input) notices.push(...this.#loadLinkEdits(editsRaw, input));
 		}
 		// Set before applyPreset, whose one re-run then uses it (reseed would run twice).
 		this.program.seed = state.seed;
@@ -504,6 +559,9 @@ export class SimController<R = unknown, F = unknown> {
 		else if (touched || state.preset || !this.question.openingPreset) this.preset = null;
 		if (state.paused) this.playback.playing = false;
 		this.notices = notices;
+		// In the browser the input the edits name comes from the engine worker: the edits load,
+		// and run, once it answers.
+		if (linkEdits && !loaded) void this.#awaitLinkEdits(editsRaw, state.params, state.seed, script);
 		// The cursor is resolved in the link's run, which the engine worker may still be making.
 		this.program.afterRun(() => {
 			if (state.cursor) {
@@ -515,6 +573,35 @@ export class SimController<R = unknown, F = unknown> {
 				this.playback.restart();
 			}
 		});
+	}
+
+	/** Checks a link's edits against the input they apply to and loads what passes: notices. */
+	#loadLinkEdits(raw: string, input: EventTimeInput): readonly string[] {
+		const decoded = decodeInputEdits(raw, input);
+		this.inputEdits?.load(decoded.edits);
+		return decoded.notices;
+	}
+
+	async #awaitLinkEdits(
+		raw: string,
+		params: Params,
+		seed: number,
+		script: string | null
+	): Promise<void> {
+		const request: RunRequest = { code: this.program.code, params, seed, script, edits: [] };
+		const client = EngineClient.available ? new EngineClient() : null;
+		const { slug, programId } = this.question;
+		const answer = client ? await client.run<R>(slug, programId, request, 'input') : null;
+		client?.dispose();
+		const input =
+			answer && answer !== 'superseded'
+				? answer.input
+				: (await this.#engine()).input?.(this.question, params, seed, script);
+		if (!input) return;
+		const notices = this.#loadLinkEdits(raw, input);
+		this.notices = [...this.notices, ...notices];
+		// The link's run went without them: once more, with them (the cursor stays).
+		if (this.inputEdits?.edits.length) this.program.reseed(this.program.seed);
 	}
 
 	#readProgram(query: URLSearchParams): void {

@@ -1,15 +1,24 @@
 /**
  * The page's side of the engine worker (engine.worker.ts): one job at a time. A newer job
  * cancels the one in flight by ending the worker (a runaway program cannot hold the page), and a
- * fresh worker takes the next job. Resolves to the run, `'superseded'` for a cancelled job, or
- * null when the worker cannot run it (the caller runs it on the main thread). A worker that dies
+ * fresh worker takes the next job. Resolves to the run (with the generated input records when
+ * asked), `'superseded'` for a cancelled job, or null when the worker cannot run it (the caller
+ * loads the engine's chunk and runs it on the main thread). A worker that dies
  * (the browser ends it, out of memory) or outlives the watchdog answers a located error, never
  * null: running that program on the main thread is what the worker is there to prevent.
  */
-import type { Result, RunRequest, SourceError } from '$sim';
+import type { EventTimeInput, Result, RunRequest, SourceError } from '$sim';
 import EngineWorker from './engine.worker?worker';
+import type { EngineJob } from './engine.worker';
 
-export type RemoteResult<T> = Result<T, SourceError> | 'superseded' | null;
+export interface RemoteAnswer<T> {
+	/** Absent for an input-only job. */
+	readonly result?: Result<T, SourceError>;
+	/** The generated input records, when the job asked for them and the kind has any. */
+	readonly input?: EventTimeInput;
+}
+
+export type RemoteResult<T> = RemoteAnswer<T> | 'superseded' | null;
 
 /** The run budget (simulations/core/budget.ts) ends a run in about a second; a worker still busy
  *  long after that is stuck in something the budget does not count. */
@@ -30,6 +39,7 @@ interface Reply {
 	readonly ready?: true;
 	readonly id: number;
 	readonly result?: Result<unknown, SourceError>;
+	readonly input?: EventTimeInput;
 	readonly fallback?: string;
 }
 
@@ -44,18 +54,23 @@ export class EngineClient {
 		return typeof window !== 'undefined' && typeof Worker !== 'undefined';
 	}
 
-	run<T>(slug: string, programId: string, request: RunRequest): Promise<RemoteResult<T>> {
+	run<T>(
+		slug: string,
+		programId: string,
+		request: RunRequest,
+		want: EngineJob['want'] = 'run'
+	): Promise<RemoteResult<T>> {
 		this.cancel();
 		const worker = this.#spawn();
 		const id = ++this.#next;
 		return new Promise((resolve) => {
 			this.#pending = { id, settle: resolve as (r: RemoteResult<unknown>) => void };
 			this.#watchdog = setTimeout(() => {
-				this.#settle(id, stopped(`it was still busy after ${WATCHDOG_MS / 1000} s`));
+				this.#settle(id, { result: stopped(`it was still busy after ${WATCHDOG_MS / 1000} s`) });
 				this.#kill();
 			}, WATCHDOG_MS);
 			try {
-				worker.postMessage({ id, slug, programId, request });
+				worker.postMessage({ id, slug, programId, request, want } satisfies EngineJob);
 			} catch {
 				this.#settle(id, null);
 			}
@@ -66,6 +81,12 @@ export class EngineClient {
 	cancel(): void {
 		if (!this.#pending) return;
 		this.#settle(this.#pending.id, 'superseded');
+		this.#kill();
+	}
+
+	/** Ends the job in flight and the worker (a client made for one job). */
+	dispose(): void {
+		this.cancel();
 		this.#kill();
 	}
 
@@ -80,14 +101,19 @@ export class EngineClient {
 		let loaded = false;
 		worker.onmessage = ({ data }: MessageEvent<Reply>) => {
 			if (data.ready) loaded = true;
-			else this.#settle(data.id, data.result ?? null);
+			else if (data.fallback !== undefined) this.#settle(data.id, null);
+			else
+				this.#settle(data.id, {
+					...(data.result ? { result: data.result } : {}),
+					...(data.input ? { input: data.input } : {})
+				});
 		};
 		worker.onerror = (e) => {
 			e.preventDefault();
 			// A script that never loaded (offline, an old browser) leaves the page to run it; a
 			// worker that died running it must not hand the same program to the main thread.
 			if (this.#pending)
-				this.#settle(this.#pending.id, loaded ? stopped('the browser ended it') : null);
+				this.#settle(this.#pending.id, loaded ? { result: stopped('the browser ended it') } : null);
 			this.#kill();
 		};
 		this.#worker = worker;

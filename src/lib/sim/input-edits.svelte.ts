@@ -15,7 +15,6 @@ import {
 } from '$sim';
 import type { EventTimeInput } from '$sim';
 import { untrack } from 'svelte';
-import type { Params, SimQuestion, SimulationKind } from '$sim';
 
 /** One ↑/↓ press moves a record's event time by this much. */
 export const NUDGE_MS = 1000;
@@ -59,28 +58,9 @@ export class InputEditor {
 		return applied;
 	}
 
-	/** The generated records a kind's input edits apply to (null: the kind has none). */
-	generated(
-		kind: SimulationKind,
-		question: SimQuestion,
-		params: Params,
-		seed: number,
-		script: string | null
-	): EventTimeInput | null {
-		return kind.features.inputEdits?.input(question, params, seed, script) ?? null;
-	}
-
-	/** For a run: learns the generated records (keys to cycle, limits of a nudge) and returns the
-	 *  edits the run applies, read untracked (see `apply`). */
-	observe(
-		kind: SimulationKind,
-		question: SimQuestion,
-		params: Params,
-		seed: number,
-		script: string | null
-	): readonly InputEdit[] {
-		const input = this.generated(kind, question, params, seed, script);
-		if (input) this.apply(input);
+	/** The edits a run applies, read untracked (see `apply`). The run's generated records come
+	 *  back with it (the engine makes them: `KindEngine.input`) and are learnt with `apply`. */
+	observe(): readonly InputEdit[] {
 		return untrack(() => this.edits);
 	}
 

@@ -10,12 +10,13 @@ import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../../../simulations/core/params';
 import type { QuestionSimulation } from '../../../simulations/kinds/kind';
 import { SIMULATIONS } from '../../../simulations/registry';
+import { withEngines } from '../../../simulations/kinds/with-engines';
 
 async function allSimulations(): Promise<QuestionSimulation[]> {
 	const out: QuestionSimulation[] = [];
 	for (const entry of Object.values(SIMULATIONS)) {
 		const { question } = await entry.load();
-		out.push(...question.simulations, ...((await question.later?.()) ?? []));
+		out.push(...(await withEngines(question)));
 	}
 	return out;
 }
@@ -37,16 +38,17 @@ describe('the registry', () => {
 
 describe.each(
 	sims.map((s) => [`${s.question.slug} (${s.kind.id}, ${s.question.programId})`, s] as const)
-)('%s', (_name, { question, kind }) => {
+)('%s', (_name, { question, kind, engine }) => {
 	const params = question.constrain(defaultParams(question.schema)).params;
 	const code = question.program(params);
 	const request = { code, params, seed: 1, script: null, edits: [] };
-	const result = kind.run(question, request);
+	if (!engine) throw new Error(`${question.slug}: no engine`);
+	const result = engine.run(question, request);
 	if (!result.ok) throw new Error(`${question.slug}: ${result.error.message}`);
 	const run = result.value;
 
 	it('runs deterministically, to plain data', () => {
-		const again = kind.run(question, request);
+		const again = engine.run(question, request);
 		expect(again.ok && JSON.stringify(again.value)).toBe(JSON.stringify(run));
 	});
 
@@ -88,7 +90,7 @@ describe.each(
 		for (const preset of question.presets) {
 			const p = question.constrain({ ...defaultParams(question.schema), ...preset.params }).params;
 			const c = question.program(p);
-			const r = kind.run(question, {
+			const r = engine.run(question, {
 				code: c,
 				params: p,
 				seed: 1,

@@ -7,19 +7,20 @@ import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../../../simulations/core/params';
 import type { QuestionSimulation } from '../../../simulations/kinds/kind';
 import { SIMULATIONS } from '../../../simulations/registry';
+import { withEngine, withEngines } from '../../../simulations/kinds/with-engines';
 import { numericChoices } from '../../../simulations/kinds/predict-choices';
 
 const pages: [string, QuestionSimulation][] = [];
 for (const [slug, entry] of Object.entries(SIMULATIONS)) {
 	const { question } = await entry.load();
-	for (const s of [...question.simulations, ...((await question.later?.()) ?? [])])
-		pages.push([`${slug} (${s.kind.id})`, s]);
+	for (const s of await withEngines(question)) pages.push([`${slug} (${s.kind.id})`, s]);
 }
 
-describe.each(pages)('%s', (_name, { question, kind }) => {
+describe.each(pages)('%s', (_name, { question, kind, engine }) => {
+	if (!engine) throw new Error(`${question.slug}: no engine`);
 	const params = question.constrain(defaultParams(question.schema)).params;
 	const code = question.program(params);
-	const result = kind.run(question, { code, params, seed: 1, script: null, edits: [] });
+	const result = engine.run(question, { code, params, seed: 1, script: null, edits: [] });
 	if (!result.ok) throw new Error(result.error.message);
 	const run = result.value;
 	const predictions = kind.features.predictions?.(run) ?? [];
@@ -58,9 +59,9 @@ describe('numeric choices', () => {
 describe('answers come from the run', () => {
 	it('the event-time sink question names the rows the batch really wrote', async () => {
 		const { question } = await SIMULATIONS['basic-08-late-data']!.load();
-		const { question: q, kind } = question.simulations[0]!;
+		const { question: q, kind, engine } = await withEngine(question.simulations[0]!);
 		const params = q.constrain(defaultParams(q.schema)).params;
-		const r = kind.run(q, { code: q.program(params), params, seed: 1, script: null, edits: [] });
+		const r = engine!.run(q, { code: q.program(params), params, seed: 1, script: null, edits: [] });
 		if (!r.ok) throw new Error('no run');
 		const run = r.value as { batches: { batchId: number; output: unknown[] }[] };
 		const sink = kind.features.predictions!(r.value).find((p) => p.id.startsWith('sink-'))!;
@@ -74,9 +75,9 @@ describe('answers come from the run', () => {
 
 describe('one question per pause', () => {
 	it('no two questions of a page are asked at the same instant', () => {
-		for (const [name, { question, kind }] of pages) {
+		for (const [name, { question, kind, engine }] of pages) {
 			const params = question.constrain(defaultParams(question.schema)).params;
-			const r = kind.run(question, {
+			const r = engine!.run(question, {
 				code: question.program(params),
 				params,
 				seed: 1,

@@ -4,10 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../../../simulations/core/params';
 import { question } from '../../../simulations/questions/basic-01-stream-processing/index';
+import { withEngine } from '../../../simulations/kinds/with-engines';
 
 describe('a query that fails in a batch', () => {
 	it('basic-01 with a division by zero per row: DIVIDE_BY_ZERO, located, nothing thrown later', async () => {
-		const sim = question.simulations[0]!;
+		const sim = await withEngine(question.simulations[0]!);
 		const q = sim.question;
 		const params = q.constrain(defaultParams(q.schema)).params;
 		const code = q
@@ -21,7 +22,7 @@ describe('a query that fails in a batch', () => {
 		const onLate = (e: unknown) => late.push(e);
 		process.on('uncaughtException', onLate);
 		try {
-			const r = sim.kind.run(q, { code, params, seed: 1, script: null, edits: [] });
+			const r = sim.engine!.run(q, { code, params, seed: 1, script: null, edits: [] });
 			await new Promise((resolve) => setTimeout(resolve, 10));
 			expect(r.ok).toBe(false);
 			if (r.ok) return;

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { EVENT_TIME_SCENARIOS } from '../../../simulations/kinds/event-time/questions';
 import { EPOCH_OFFSET_MS, type SimEvent } from '../../../simulations/kinds/event-time/question';
 import { defaultParams } from '../../../simulations/core/params';
+import { engineBatches } from '../../../simulations/kinds/event-time/engine-batches';
 
 const s = EVENT_TIME_SCENARIOS['advanced-02-event-time-watermarks']!;
 const base = defaultParams(s.schema);
 const render = (p: Record<string, string | number>) => s.program({ ...base, ...p });
 const streams = (p: Record<string, string | number>, seed = 1, script?: string) => {
-	const input = s.input({ ...base, ...p }, seed, script);
+	const input = s.input({ ...base, ...p }, seed, script, engineBatches);
 	const by = (name: string) => input.streams.find((x) => x.name === name)?.events ?? [];
 	return { input, eu: by('eu'), us: by('us') };
 };

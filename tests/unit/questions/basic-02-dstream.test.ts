@@ -5,6 +5,7 @@ import type { DsRun } from '../../../simulations/kinds/dstream/frames';
 import { programs } from '../../../simulations/questions/basic-02-pyspark-streaming-support/program';
 import { basic02DStreams as scenario } from '../../../simulations/questions/basic-02-pyspark-streaming-support/dstream';
 import { defaultParams, type Params } from '../../../simulations/core/params';
+import { buildTrace } from '../../../simulations/kinds/micro-batch/engine';
 
 const page = programs.find((p) => p.id === 'dstream')!.template;
 const params = (over: Partial<Params> = {}) =>
@@ -99,7 +100,7 @@ describe('basic-02: both sides of the API switch read one socket', () => {
 		const mb = microBatchScenario('basic-02-pyspark-streaming-support')!;
 		for (const seed of [1, 7, 4242]) {
 			const p = { ...defaultParams(mb.schema), linesPerSecond: 3, wordsPerLine: 2 } as Params;
-			const structured = mb.build(p, seed).lines.filter((l) => l.atMs <= 20_000);
+			const structured = buildTrace(mb, p, seed).lines.filter((l) => l.atMs <= 20_000);
 			const dstream = scenario.lines(params({ linesPerSecond: 3, wordsPerLine: 2 }), seed);
 			expect(structured.length).toBeGreaterThan(20);
 			expect(dstream).toEqual(structured.map((l) => ({ atMs: l.atMs, line: l.text })));

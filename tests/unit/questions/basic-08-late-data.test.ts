@@ -4,12 +4,13 @@ import { EVENT_TIME_SCENARIOS } from '../../../simulations/kinds/event-time/ques
 import { EPOCH_OFFSET_MS, type SimEvent } from '../../../simulations/kinds/event-time/question';
 import { defaultParams } from '../../../simulations/core/params';
 import { fileTemplate } from './event-time-helpers';
+import { engineBatches } from '../../../simulations/kinds/event-time/engine-batches';
 
 const s = EVENT_TIME_SCENARIOS['basic-08-late-data']!;
 const base = defaultParams(s.schema);
 const render = (p: Record<string, string | number>) => s.program({ ...base, ...p });
 const events = (p: Record<string, string | number>, seed = 1, script?: string) =>
-	s.input({ ...base, ...p }, seed, script).streams[0]?.events ?? [];
+	s.input({ ...base, ...p }, seed, script, engineBatches).streams[0]?.events ?? [];
 
 /**
  * The watermark a batch at tick T uses, worked out directly from SPARK-SEMANTICS R2: with a
@@ -73,7 +74,7 @@ describe('basic-08-late-data scenario', () => {
 			const preset = s.presets.find((p) => p.id === 'inside-vs-beyond-delay');
 			expect(preset?.script).toBe('inside-vs-beyond-delay');
 			const params = { ...base, ...preset?.params, watermarkDelay: delay, windowLength };
-			const input = s.input(params, 2, preset?.script);
+			const input = s.input(params, 2, preset?.script, engineBatches);
 			const all = input.streams[0]?.events ?? [];
 			const inside = all.find((e) => e.scripted === 'inside-delay');
 			const beyond = all.find((e) => e.scripted === 'beyond-delay');
@@ -107,7 +108,12 @@ describe('basic-08-late-data scenario', () => {
 	}
 
 	it('with a 0 s delay only the row beyond is scripted, and a note says why', () => {
-		const input = s.input({ ...base, lateProb: 0, watermarkDelay: 0 }, 2, 'inside-vs-beyond-delay');
+		const input = s.input(
+			{ ...base, lateProb: 0, watermarkDelay: 0 },
+			2,
+			'inside-vs-beyond-delay',
+			engineBatches
+		);
 		const scripted = (input.streams[0]?.events ?? []).filter((e) => e.scripted);
 		expect(scripted.map((e) => e.scripted)).toEqual(['beyond-delay']);
 		expect(input.notes).toHaveLength(1);

@@ -6,6 +6,7 @@ import {
 } from '../../../simulations/kinds/micro-batch/questions';
 import { clampParams, defaultParams, type ParamSchema } from '../../../simulations/core/params';
 import { defaultProgram } from '../../../simulations/questions/defaults';
+import { buildRun, buildTrace } from '../../../simulations/kinds/micro-batch/engine';
 
 const schema: ParamSchema = [
 	{
@@ -77,7 +78,7 @@ describe('micro-batch scenarios', () => {
 					...preset.params
 				});
 				expect(notices).toEqual([]);
-				const run = scenario.buildRun(params, 1, preset.script);
+				const run = buildRun(scenario, params, 1, preset.script);
 				if (run.kind === 'continuous')
 					expect(run.trace.epochs.filter((e) => e.commitMs !== null).length).toBeGreaterThan(1);
 				else expect(run.trace.error !== null || run.trace.batches.length > 1).toBe(true);
@@ -122,14 +123,14 @@ describe('micro-batch scenarios', () => {
 
 	it('basic-01 append-rejected: the run carries the analysis error and no batch', () => {
 		const s = microBatchScenario('basic-01-stream-processing')!;
-		const trace = s.build({ ...defaultParams(s.schema), outputMode: 'append' }, 1);
+		const trace = buildTrace(s, { ...defaultParams(s.schema), outputMode: 'append' }, 1);
 		expect(trace.error).toMatch(/^Append output mode not supported/);
 		expect(trace.batches).toEqual([]);
 	});
 
 	it('basic-01: complete mode emits numKeys rows once every key has been seen', () => {
 		const s = microBatchScenario('basic-01-stream-processing')!;
-		const trace = s.build(defaultParams(s.schema), 1);
+		const trace = buildTrace(s, defaultParams(s.schema), 1);
 		expect(trace.batches.at(-1)?.output).toHaveLength(5);
 	});
 
@@ -137,8 +138,8 @@ describe('micro-batch scenarios', () => {
 		const s = microBatchScenario('basic-01-stream-processing')!;
 		const preset = s.presets.find((p) => p.id === 'update-vs-complete')!;
 		const params = { ...defaultParams(s.schema), ...preset.params };
-		const update = s.build(params, 1);
-		const complete = s.build({ ...params, outputMode: 'complete' }, 1);
+		const update = buildTrace(s, params, 1);
+		const complete = buildTrace(s, { ...params, outputMode: 'complete' }, 1);
 		const rows = (t: typeof update) => t.batches.map((b) => b.output.length);
 		// Once every key has been seen, complete rewrites all of them and update only the changed.
 		const last = (t: typeof update) => rows(t).slice(-5);

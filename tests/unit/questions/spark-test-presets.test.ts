@@ -15,6 +15,7 @@ import type {
 	EventTimeScenario
 } from '../../../simulations/kinds/event-time/question';
 import { batchesOf, canonical, loadScenario as load } from './replay-steps';
+import { engineBatches } from '../../../simulations/kinds/event-time/engine-batches';
 
 /** The run's batches per test batch: its data batch and the no-data batches after it. */
 function groupByReplayBatch(run: EtRun): EtBatch[][] {
@@ -37,7 +38,7 @@ function replayChecks(
 	scenario: StructuredScenario
 ) {
 	const params = s.constrain(preset.params).params;
-	const input = s.input(params, 1, preset.script);
+	const input = s.input(params, 1, preset.script, engineBatches);
 	const result = runEventTimeProgram(s.program(params), {
 		input,
 		kafkaValue: (e) => s.kafkaValue(e)
@@ -177,7 +178,7 @@ describe('basic-05 session replay: the rows the session operator drops are drawn
 		const preset = s.presets.find((p) => p.id === 'spark-sessions')!;
 		const params = s.constrain(preset.params).params;
 		const result = runEventTimeProgram(s.program(params), {
-			input: s.input(params, 1, preset.script),
+			input: s.input(params, 1, preset.script, engineBatches),
 			kafkaValue: (e) => s.kafkaValue(e)
 		});
 		expect(result.ok).toBe(true);

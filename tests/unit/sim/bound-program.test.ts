@@ -11,7 +11,7 @@ const TEMPLATE = [
 
 // A stand-in engine: "runs" a program by reading its watermark delay; a program without one is
 // an error at line 1, like the reader's located errors.
-function spec(): BindingSpec<number> {
+function spec(): BindingSpec<number> & Required<Pick<BindingSpec<number>, 'run'>> {
 	return {
 		initialCode: TEMPLATE,
 		template: TEMPLATE,

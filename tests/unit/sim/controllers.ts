@@ -2,6 +2,9 @@
 // question's simulation, with its kind and (basic-03) its companion program.
 import type { SimQuestion } from '../../../simulations/kinds/kind';
 import { dstreamKind, structuredCompanion } from '../../../simulations/kinds/dstream/kind';
+import { dstreamEngine, structuredOverSocket } from '../../../simulations/kinds/dstream/engine';
+import { eventTimeEngine } from '../../../simulations/kinds/event-time/engine';
+import { microBatchEngine } from '../../../simulations/kinds/micro-batch/engine';
 import type { DStreamScenario } from '../../../simulations/kinds/dstream/question';
 import { eventTimeKind } from '../../../simulations/kinds/event-time/kind';
 import { microBatchKind } from '../../../simulations/kinds/micro-batch/kind';
@@ -28,20 +31,27 @@ export function controllerOf(
 ): SimController<DsRun, DsFrame>;
 /* eslint-disable @typescript-eslint/no-explicit-any -- the overloads above give each kind its run */
 export function controllerOf(question: SimQuestion, seed = 1): SimController<any, any> {
-	const kind =
+	const [kind, engine] =
 		question.kind === 'event-time'
-			? eventTimeKind
+			? [eventTimeKind, eventTimeEngine]
 			: question.kind === 'dstream'
-				? dstreamKind
-				: microBatchKind;
+				? [dstreamKind, dstreamEngine]
+				: [microBatchKind, microBatchEngine];
 	const companion =
 		question.kind === 'dstream'
 			? structuredCompanion(question as DStreamScenario, 'structured')
 			: undefined;
+	// The engines loaded up front, as in node and prerendering: every run is synchronous.
 	const c = new SimController<any, any>({
 		question,
 		kind: kind as never,
-		...(companion ? { companion } : {})
+		engine: engine as never,
+		...(companion
+			? {
+					companion,
+					companionEngine: structuredOverSocket(question as DStreamScenario) as never
+				}
+			: {})
 	});
 	if (seed !== 1) {
 		c.program.reseed(seed);

@@ -7,14 +7,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { QuestionSimulation } from '../../../simulations/kinds/kind';
 import { defaultParams, type ParamValue } from '../../../simulations/core/params';
 import { SIMULATIONS } from '../../../simulations/registry';
+import { withEngine } from '../../../simulations/kinds/with-engines';
 import { SimController } from '../../../src/lib/sim/controller.svelte';
 
 const pages: { name: string; sim: QuestionSimulation }[] = [];
 for (const [slug, entry] of Object.entries(SIMULATIONS)) {
+	// Engines loaded up front, as in node and prerendering: every run is synchronous.
 	const module = (await entry.load()).question;
-	for (const sim of module.simulations) pages.push({ name: slug, sim });
+	for (const sim of module.simulations) pages.push({ name: slug, sim: await withEngine(sim) });
 	for (const sim of (await module.later?.()) ?? [])
-		pages.push({ name: `${slug} (${sim.question.programId})`, sim });
+		pages.push({ name: `${slug} (${sim.question.programId})`, sim: await withEngine(sim) });
 }
 
 describe('an edit in the editor moves the controls, on every page', () => {

@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { QuestionSimulation, SimPreset } from '../../../simulations/kinds/kind';
 import { SIMULATIONS } from '../../../simulations/registry';
+import { withEngine } from '../../../simulations/kinds/with-engines';
 import { SimController } from '../../../src/lib/sim/controller.svelte';
 
 interface Page {
@@ -16,10 +17,11 @@ interface Page {
 
 const pages: Page[] = [];
 for (const [slug, entry] of Object.entries(SIMULATIONS)) {
+	// Engines loaded up front, as in node and prerendering: every run is synchronous.
 	const module = (await entry.load()).question;
-	for (const sim of module.simulations) pages.push({ name: slug, sim });
+	for (const sim of module.simulations) pages.push({ name: slug, sim: await withEngine(sim) });
 	for (const sim of (await module.later?.()) ?? [])
-		pages.push({ name: `${slug} (${sim.question.programId})`, sim });
+		pages.push({ name: `${slug} (${sim.question.programId})`, sim: await withEngine(sim) });
 }
 
 /** Something other than the defaults on screen: a new seed, an edited program, a moved control,

@@ -3,12 +3,14 @@
 // address (the share query of the opening state carries no key of ours).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SIMULATIONS } from '../../../simulations/registry';
+import { withEngine } from '../../../simulations/kinds/with-engines';
 import { SimController } from '../../../src/lib/sim/controller.svelte';
 import type { QuestionSimulation } from '../../../simulations/kinds/kind';
 
 const sims: [string, QuestionSimulation][] = [];
 for (const [slug, entry] of Object.entries(SIMULATIONS)) {
-	for (const sim of (await entry.load()).question.simulations) sims.push([slug, sim]);
+	for (const sim of (await entry.load()).question.simulations)
+		sims.push([slug, await withEngine(sim)]);
 }
 
 describe('Reset', () => {

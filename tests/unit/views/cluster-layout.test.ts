@@ -3,7 +3,7 @@
 // names and units for each API, the Gantt's tasks on their cores, the PID terms per batch.
 import { describe, expect, it } from 'vitest';
 import { defaultParams, type Params } from '../../../simulations/core/params';
-import { clusterKind } from '../../../simulations/kinds/cluster/kind';
+import { clusterEngine } from '../../../simulations/kinds/cluster/engine';
 import type { ClusterSimRun } from '../../../simulations/kinds/cluster/frames';
 import type { ClusterScenario } from '../../../simulations/kinds/cluster/question';
 import {
@@ -20,7 +20,7 @@ import {
 
 function runOf(q: ClusterScenario, over: Params = {}): ClusterSimRun {
 	const params = q.constrain({ ...defaultParams(q.schema), ...over }).params;
-	const r = clusterKind.run(q, {
+	const r = clusterEngine.run(q, {
 		code: q.program(params),
 		params,
 		seed: 1,

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { microBatchScenario } from '../../../simulations/kinds/micro-batch/questions';
 import { defaultParams } from '../../../simulations/core/params';
 import { tablesAt } from '../../../src/lib/views/micro-batch-tables/layout';
+import { buildTrace, microBatchEngine } from '../../../simulations/kinds/micro-batch/engine';
 
 const basic01 = microBatchScenario('basic-01-stream-processing')!;
 const build = (outputMode: string) =>
-	basic01.build({ ...defaultParams(basic01.schema), outputMode }, 1);
+	buildTrace(basic01, { ...defaultParams(basic01.schema), outputMode }, 1);
 
 describe('tablesAt (basic-01)', () => {
 	it('before the first commit the result table is empty', () => {
@@ -51,7 +52,8 @@ describe('tablesAt (a query without an aggregation)', () => {
 				'counts = stream.select((F.col("value") * 10).alias("tens"))'
 			)
 			.replace('.outputMode("complete")', '.outputMode("append")');
-		const r = basic01.run(code, defaultParams(basic01.schema), 1);
+		const params = defaultParams(basic01.schema);
+		const r = microBatchEngine.run(basic01, { code, params, seed: 1, script: null, edits: [] });
 		if (!r.ok || r.value.kind !== 'microBatch') throw new Error('expected a micro-batch run');
 		const t = tablesAt(r.value.trace, 20_000);
 		expect(t).toMatchObject({ stateful: false, columns: ['tens'], outputMode: 'append' });

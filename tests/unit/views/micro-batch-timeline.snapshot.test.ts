@@ -4,12 +4,13 @@ import { microBatchScenario } from '../../../simulations/kinds/micro-batch/quest
 import { defaultParams } from '../../../simulations/core/params';
 import MicroBatchTimeline from '../../../src/lib/views/micro-batch-timeline/MicroBatchTimeline.svelte';
 import { normalise } from './fixtures/markup';
+import { buildTrace } from '../../../simulations/kinds/micro-batch/engine';
 
 describe('MicroBatchTimeline (server-rendered SVG)', () => {
 	it('basic-11 overrun preset at 14 s, seed 1', async () => {
 		const s = microBatchScenario('basic-11-micro-batches')!;
 		const preset = s.presets.find((p) => p.id === 'overrun')!;
-		const trace = s.build({ ...defaultParams(s.schema), ...preset.params }, 1);
+		const trace = buildTrace(s, { ...defaultParams(s.schema), ...preset.params }, 1);
 		const { body } = render(MicroBatchTimeline, { props: { trace, now: 14_000, width: 960 } });
 		await expect(normalise(body)).toMatchFileSnapshot(
 			'./__snapshots__/micro-batch-timeline-overrun.svg.txt'

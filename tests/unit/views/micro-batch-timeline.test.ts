@@ -7,10 +7,11 @@ import {
 	MAX_MARKS,
 	visibleWindow
 } from '../../../src/lib/views/micro-batch-timeline/layout';
+import { buildTrace } from '../../../simulations/kinds/micro-batch/engine';
 
 const basic11 = microBatchScenario('basic-11-micro-batches')!;
 const run = (over: Record<string, number | string> = {}) =>
-	basic11.build({ ...defaultParams(basic11.schema), ...over }, 1);
+	buildTrace(basic11, { ...defaultParams(basic11.schema), ...over }, 1);
 
 describe('layoutTimeline (basic-11 defaults: processingTime 2 s, 100 rows/s)', () => {
 	const trace = run();
@@ -89,7 +90,7 @@ describe('layoutTimeline (basic-11 defaults: processingTime 2 s, 100 rows/s)', (
 describe('layoutTimeline of a rejected query', () => {
 	it('append-rejected draws no rows, bars or grid', () => {
 		const s = microBatchScenario('basic-01-stream-processing')!;
-		const trace = s.build({ ...defaultParams(s.schema), outputMode: 'append' }, 1);
+		const trace = buildTrace(s, { ...defaultParams(s.schema), outputMode: 'append' }, 1);
 		const g = layoutTimeline(trace, 5000, { width: 960 });
 		expect([g.dots.length, g.bars.length, g.grid.length]).toEqual([0, 0, 0]);
 	});

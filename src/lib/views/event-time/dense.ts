@@ -19,13 +19,23 @@ export interface DenseMark {
 /** Cell size in px: marks closer than this merge. */
 export const CELL_PX = 5;
 
+/** Fates in paint order: counted rows first, so the rarer fates are painted over them. */
+const ORDER: Record<DotKind, number> = { 'on-time': 0, pending: 1, duplicate: 2, dropped: 3 };
+/** Cells per axis a numeric key holds (a cell index is offset by half of it: marks may sit in
+ *  the margins, left of or below the axes). */
+const SPAN = 1 << 15;
+
 export function aggregateMarks(dots: readonly EtDot[], cell = CELL_PX): DenseMark[] {
 	const cells = new Map<
-		string,
+		number,
 		{ sx: number; sy: number; n: number; kind: DotKind; shape: number }
 	>();
 	for (const d of dots) {
-		const key = `${d.kind}|${d.shape}|${Math.floor(d.x / cell)}|${Math.floor(d.y / cell)}`;
+		// A number, not a string: this runs for every row on screen on every frame, and building
+		// thousands of strings a frame costs more in garbage than the binning itself.
+		const bx = Math.floor(d.x / cell) + SPAN / 2;
+		const by = Math.floor(d.y / cell) + SPAN / 2;
+		const key = ((d.shape * 4 + ORDER[d.kind]) * SPAN + bx) * SPAN + by;
 		const c = cells.get(key);
 		if (c) {
 			c.sx += d.x;
@@ -33,8 +43,6 @@ export function aggregateMarks(dots: readonly EtDot[], cell = CELL_PX): DenseMar
 			c.n++;
 		} else cells.set(key, { sx: d.x, sy: d.y, n: 1, kind: d.kind, shape: d.shape });
 	}
-	// Counted rows first, so the rarer fates (dropped, duplicate) are painted over them.
-	const order: Record<DotKind, number> = { 'on-time': 0, pending: 1, duplicate: 2, dropped: 3 };
 	return [...cells.values()]
 		.map((c) => ({
 			x: c.sx / c.n,
@@ -44,5 +52,5 @@ export function aggregateMarks(dots: readonly EtDot[], cell = CELL_PX): DenseMar
 			count: c.n,
 			r: Math.min(5.5, 2.5 * Math.sqrt(c.n))
 		}))
-		.sort((a, b) => order[a.kind] - order[b.kind]);
+		.sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
 }

@@ -129,6 +129,28 @@ function watermarkAt(visible: readonly EtBatch[], t: number): number {
 	return found < 0 ? Number.NEGATIVE_INFINITY : (visible[found] as EtBatch).watermarkMs;
 }
 
+/** What a run alone decides (its event-time domain, its inputs, each window's end), worked
+ *  out once per run rather than on every frame: at 20x with ~10,000 rows, each is a pass over
+ *  every row of the run, frame after frame (issue 10's frame budget). */
+interface RunFacts {
+	readonly domain: [number, number];
+	readonly streams: readonly string[];
+	readonly windowEnd: ReadonlyMap<string, number>;
+}
+const runFacts = new WeakMap<EtRun, RunFacts>();
+function factsOf(run: EtRun): RunFacts {
+	let facts = runFacts.get(run);
+	if (!facts) {
+		facts = {
+			domain: eventTimeDomain(run),
+			streams: streamsOf(run),
+			windowEnd: new Map(run.windows.map((w) => [w.id, w.endMs]))
+		};
+		runFacts.set(run, facts);
+	}
+	return facts;
+}
+
 export function layoutEventTime(
 	run: EtRun,
 	frame: EtFrame,
@@ -137,14 +159,13 @@ export function layoutEventTime(
 	const x = scaleLinear()
 		.domain([0, Math.max(1, run.endMs)])
 		.range([M.left, width - M.right]);
+	const { domain, streams, windowEnd } = factsOf(run);
 	const y = scaleLinear()
-		.domain(eventTimeDomain(run))
+		.domain(domain)
 		.range([height - M.bottom, M.top])
 		.nice();
-	const streams = streamsOf(run);
 	const doneIds = new Set(frame.done.map((b) => b.batchId));
 	const visible = [...frame.done, ...(frame.running ? [frame.running] : [])];
-	const windowEnd = new Map(run.windows.map((w) => [w.id, w.endMs]));
 	const reaches: EtReach[] = [];
 	const dots = frame.arrived.map((e): EtDot => {
 		const read = e.batchId !== null && doneIds.has(e.batchId);

@@ -4,7 +4,7 @@
 // scalingInterval at a time. Times follow from the page's settings (question.ts).
 import { describe, expect, it } from 'vitest';
 import { defaultParams, type Params } from '../../../../simulations/core/params';
-import { clusterKind } from '../../../../simulations/kinds/cluster/kind';
+import { clusterEngine } from '../../../../simulations/kinds/cluster/engine';
 import type { ClusterSimRun } from '../../../../simulations/kinds/cluster/frames';
 import type { ClusterScenario } from '../../../../simulations/kinds/cluster/question';
 import {
@@ -15,7 +15,7 @@ import {
 function run(q: ClusterScenario, over: Params = {}, edit?: (code: string) => string) {
 	const params = q.constrain({ ...defaultParams(q.schema), ...over }).params;
 	const code = q.program(params);
-	return clusterKind.run(q, {
+	return clusterEngine.run(q, {
 		code: edit ? edit(code) : code,
 		params,
 		seed: 1,

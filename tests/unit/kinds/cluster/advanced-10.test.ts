@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultParams, type Params } from '../../../../simulations/core/params';
 import { clusterKind } from '../../../../simulations/kinds/cluster/kind';
+import { clusterEngine } from '../../../../simulations/kinds/cluster/engine';
 import type { ClusterScenario } from '../../../../simulations/kinds/cluster/question';
 import type { ClusterSimRun } from '../../../../simulations/kinds/cluster/frames';
 import {
@@ -21,7 +22,7 @@ const paramsOf = (q: ClusterScenario, over: Params = {}) =>
 
 function run(q: ClusterScenario, over: Params = {}, code?: string) {
 	const params = paramsOf(q, over);
-	return clusterKind.run(q, {
+	return clusterEngine.run(q, {
 		code: code ?? q.program(params),
 		params,
 		seed: 1,
