@@ -44,6 +44,8 @@ export interface SsRun {
 	readonly sinkGuarantee: DeliveryGuarantee;
 	readonly sinkDescription: string;
 	readonly sinkKind: SinkKind;
+	/** What the page draws first. */
+	readonly emphasis: 'source' | 'sink';
 	readonly outputMode: OutputMode;
 	/** The output modes this sink accepts (sinks/output-modes.ts). */
 	readonly acceptedModes: readonly OutputMode[];

@@ -21,6 +21,8 @@ export interface TopicWorld {
 	readonly crashAfterSink?: { readonly batchId: number; readonly downMs: number } | null;
 	/** What the producer's records are (the JSON the program's from_json reads). */
 	readonly records?: 'orders' | 'sensor-events';
+	/** What the page is about, drawn first: the source's offsets, or the sink's contents. */
+	readonly emphasis?: 'source' | 'sink';
 	/** Records the producer sent before the query first started. */
 	readonly backlogMs: number;
 	readonly runMs: number;

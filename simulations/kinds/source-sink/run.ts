@@ -121,6 +121,7 @@ export function runSourceSink(
 		sinkGuarantee: sink.guarantee,
 		sinkDescription: sink.description,
 		sinkKind: sink.kind,
+		emphasis: world.emphasis ?? 'source',
 		outputMode: q.outputMode,
 		acceptedModes: ACCEPTED_MODES[sink.kind],
 		sinkColumns: sinkColumns(

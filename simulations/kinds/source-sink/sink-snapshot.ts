@@ -13,7 +13,7 @@ import type { Value } from '../../structured/expr/ast';
 import type { PlannedSend } from '../../sources/kafka/producer';
 
 /** Rows of the sink's contents kept per snapshot: the newest, as a reader scrolls to them. */
-export const SNAPSHOT_ROWS = 12;
+export const SNAPSHOT_ROWS = 8;
 
 export interface SinkSnapshot {
 	/** What this batch's write did; null for a query without a sink write. */
@@ -25,6 +25,8 @@ export interface SinkSnapshot {
 	/** Rows a reader of the sink sees now, and the newest of them. */
 	readonly visible: number;
 	readonly rows: readonly (readonly string[])[];
+	/** Per row of `rows`: a second delivery of a row the ledger counts twice (a replay's copy). */
+	readonly copies: readonly boolean[];
 	/** Deliveries beyond the first (the ledger): what a replay left twice. */
 	readonly duplicates: number;
 }
@@ -37,12 +39,24 @@ export function sinkSnapshot(
 	outcome: SinkWriteOutcome | undefined
 ): SinkSnapshot {
 	const view = sinkView(sink);
+	// The ledger's rows are the batch's output rows; a Kafka record adds topic, partition, offset.
+	const twice = new Set(
+		sink.ledger.all().flatMap((e) => (e.writes > 1 ? [JSON.stringify(e.row)] : []))
+	);
+	const seen = new Set<string>();
+	const copies = view.visible.map((r) => {
+		const k = JSON.stringify(r.slice(0, sink.ledger.all()[0]?.row.length ?? r.length));
+		const copy = twice.has(k) && seen.has(k);
+		seen.add(k);
+		return copy;
+	});
 	return {
 		status: outcome?.status ?? null,
 		note: outcome?.note ?? null,
 		delivered: outcome?.delivered.length ?? 0,
 		visible: view.visible.length,
 		rows: view.visible.slice(-SNAPSHOT_ROWS).map((r) => r.map(cell)),
+		copies: copies.slice(-SNAPSHOT_ROWS),
 		duplicates: view.duplicates
 	};
 }

@@ -170,6 +170,7 @@ export const basic10Sinks: SourceSinkQuestion = {
 					? null
 					: { batchId: Number(crash), downMs: numberParam(params, 'triggerInterval') * 1000 },
 			records: 'sensor-events',
+			emphasis: 'sink',
 			backlogMs: 0,
 			runMs: 60_000
 		};

@@ -24,12 +24,26 @@ export interface SinkWrite {
 	readonly label: string;
 }
 
+/** What the sink is called on the page; its Spark class name follows it. */
+export const SINK_NAMES: Readonly<Record<string, string>> = {
+	kafka: 'Kafka sink',
+	file: 'file sink',
+	console: 'console sink',
+	memory: 'memory sink',
+	foreach: 'foreach sink',
+	foreachBatch: 'foreachBatch sink',
+	table: 'table sink'
+};
+
 export interface SinkPanel {
+	readonly name: string;
 	readonly modes: readonly ModeBadge[];
 	/** The newest writes first would hide the crash: oldest first, the last `maxWrites`. */
 	readonly writes: readonly SinkWrite[];
 	readonly columns: readonly string[];
 	readonly rows: readonly (readonly string[])[];
+	/** Per row: the replay's second copy of a row already delivered. */
+	readonly copies: readonly boolean[];
 	readonly visible: number;
 	readonly duplicates: number;
 }
@@ -68,6 +82,7 @@ function writeOf(b: SsFrame['batches'][number]): SinkWrite {
 export function sinkPanel(run: SsRun, frame: SsFrame, maxWrites = 8): SinkPanel {
 	const current = frame.current;
 	return {
+		name: SINK_NAMES[run.sinkKind] ?? run.sinkKind,
 		modes: MODES.map((mode) => ({
 			mode,
 			accepted: run.acceptedModes.includes(mode),
@@ -75,7 +90,9 @@ export function sinkPanel(run: SsRun, frame: SsFrame, maxWrites = 8): SinkPanel 
 		})),
 		writes: frame.batches.slice(-maxWrites).map(writeOf),
 		columns: run.sinkColumns,
-		rows: current?.sink.rows ?? [],
+		// Newest first: the rows the last batch (or its replay) added are the ones to look at.
+		rows: [...(current?.sink.rows ?? [])].reverse(),
+		copies: [...(current?.sink.copies ?? [])].reverse(),
 		visible: current?.sink.visible ?? 0,
 		duplicates: current?.sink.duplicates ?? 0
 	};
