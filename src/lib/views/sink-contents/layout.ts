@@ -79,7 +79,7 @@ function writeOf(b: SsFrame['batches'][number]): SinkWrite {
 	};
 }
 
-export function sinkPanel(run: SsRun, frame: SsFrame, maxWrites = 8): SinkPanel {
+export function sinkPanel(run: SsRun, frame: SsFrame, maxWrites = 16): SinkPanel {
 	const current = frame.current;
 	return {
 		name: SINK_NAMES[run.sinkKind] ?? run.sinkKind,
