@@ -12,6 +12,8 @@ import { renderProgram, mainProgram, type SpanRewrite } from '../../core/templat
 import { duration, lastString } from '../../kinds/event-time/spans';
 import type { SimPreset } from '../../kinds/kind';
 import type { SourceSinkQuestion } from '../../kinds/source-sink/question';
+import { triggerIntervalParam } from '../../kinds/source-sink/params';
+import { outputModeParam, seconds } from '../../kinds/event-time/param-specs';
 import { programs } from './program';
 
 /** What each sink's lines say: its format, its one required option, and (Kafka) the topic. */
@@ -55,39 +57,17 @@ const schema: ParamSchema = [
 		help: 'Where each micro-batch’s rows go. The sink, not the query, decides whether a replayed batch is written twice.'
 	},
 	{
-		id: 'outputMode',
-		label: 'output mode',
-		kind: 'choice',
-		options: [
-			{ value: 'append', label: 'append' },
-			{ value: 'update', label: 'update' },
-			{ value: 'complete', label: 'complete' }
-		],
-		default: 'update',
+		...outputModeParam('update'),
 		help: 'append: a window once, when the watermark closes it; update: the windows this batch changed; complete: the whole result table every batch. The file sink accepts append only.'
 	},
-	{
-		id: 'watermarkDelay',
-		label: 'watermark delay',
-		kind: 'number',
-		unit: 's',
-		min: 0,
-		max: 60,
-		step: 1,
-		default: 10,
-		help: 'How long a window waits for late readings before append mode emits it and its state is dropped.'
-	},
-	{
-		id: 'triggerInterval',
-		label: 'trigger interval',
-		kind: 'number',
-		unit: 's',
-		min: 1,
-		max: 10,
-		step: 1,
-		default: 5,
-		help: 'A micro-batch starts every this many seconds.'
-	},
+	seconds(
+		'watermarkDelay',
+		'watermark delay',
+		[0, 60],
+		10,
+		'How long a window waits for late readings before append mode emits it and its state is dropped.'
+	),
+	triggerIntervalParam(5),
 	{
 		id: 'crashAtBatch',
 		label: 'crash after the sink write of batch',
