@@ -40,16 +40,20 @@ export function sinkSnapshot(
 ): SinkSnapshot {
 	const view = sinkView(sink);
 	// The ledger's rows are the batch's output rows; a Kafka record adds topic, partition, offset.
-	const twice = new Set(
-		sink.ledger.all().flatMap((e) => (e.writes > 1 ? [JSON.stringify(e.row)] : []))
-	);
+	const entries = sink.ledger.all();
+	const width = entries[0]?.row.length;
+	const twice = new Set(entries.flatMap((e) => (e.writes > 1 ? [JSON.stringify(e.row)] : [])));
+	// Only the rows kept in the snapshot are marked; a copy's first delivery may be older.
 	const seen = new Set<string>();
-	const copies = view.visible.map((r) => {
-		const k = JSON.stringify(r.slice(0, sink.ledger.all()[0]?.row.length ?? r.length));
-		const copy = twice.has(k) && seen.has(k);
-		seen.add(k);
-		return copy;
-	});
+	const copies =
+		twice.size === 0
+			? view.visible.map(() => false)
+			: view.visible.map((r) => {
+					const k = JSON.stringify(width === undefined ? r : r.slice(0, width));
+					const copy = twice.has(k) && seen.has(k);
+					seen.add(k);
+					return copy;
+				});
 	return {
 		status: outcome?.status ?? null,
 		note: outcome?.note ?? null,
