@@ -39,6 +39,10 @@ export const SIMULATIONS: Readonly<Record<string, Entry>> = {
 		kinds: ['source-sink'],
 		load: () => import('./questions/basic-09-kafka-integration/index')
 	},
+	'basic-10-sinks': {
+		kinds: ['source-sink'],
+		load: () => import('./questions/basic-10-sinks/index')
+	},
 	'basic-11-micro-batches': {
 		kinds: ['micro-batch'],
 		load: () => import('./questions/basic-11-micro-batches/index')

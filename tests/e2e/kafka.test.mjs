@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { VIEWPORTS, launch, openPage, settled } from './browser.mjs';
 
 const PAGE = '/questions/basic-09-kafka-integration';
+const SINKS_PAGE = '/questions/basic-10-sinks';
 const text = async (page, id) => ((await page.getByTestId(id).first().textContent()) ?? '').trim();
 
 async function stepToEnd(page) {
@@ -45,6 +46,118 @@ describe('basic-09 Kafka page', () => {
 			if (id === 'data-loss-skip')
 				assert.ok(Number(await text(page, 'kafka-skipped')) > 0, 'skipped offsets counted');
 		}
+		assert.deepEqual(errors, []);
+		await context.close();
+	});
+
+	it('Compare runs the same topic under startingOffsets earliest and latest, side by side', async () => {
+		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
+		const page = await openPage(context, PAGE, errors);
+		await page.waitForSelector('[data-testid="kafka-log"]', { timeout: 20000 });
+		await page.getByTestId('sim-compare').click();
+		await settled(page);
+		await page.getByTestId('compare-side-B').waitFor({ timeout: 20000 });
+		assert.equal(await page.getByTestId('kafka-log').count(), 2, 'a log per side');
+		// earliest reads the 6 s backlog; latest starts at the end of each partition.
+		const a = Number(await text(page, 'compare-records-A'));
+		const b = Number(await text(page, 'compare-records-B'));
+		assert.ok(a > b, `earliest read ${a} records, latest ${b}`);
+		assert.deepEqual(errors, []);
+		await context.close();
+	});
+});
+
+// basic-10 (sinks), on the same kind: the sink panel names the guarantee and the accepted output
+// modes; the same crash after the sink write and before commits/N leaves the Kafka sink with 4
+// duplicates and the file sink with none (its replay skipped); update mode on the file sink shows
+// Spark's error and no run; a control moves the program's sink lines and an edit moves the control.
+describe('basic-10 sinks page', () => {
+	let browser;
+	const errors = [];
+	before(async () => {
+		browser = await launch();
+	});
+	after(async () => browser?.close());
+
+	it('plays every preset: Kafka duplicates the replayed batch, the file sink skips it', async () => {
+		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
+		const page = await openPage(context, SINKS_PAGE, errors);
+		await page.waitForSelector('[data-testid="sink-contents"]', { timeout: 20000 });
+		assert.equal(await text(page, 'sink-guarantee-badge'), 'at-least-once');
+		// The page opens on the replay of batch 2: its four rows are in the topic a second time.
+		assert.equal(await page.getByTestId('sink-copy').count(), 4);
+		await stepToEnd(page);
+		assert.equal(await text(page, 'sink-duplicates'), '4');
+		assert.ok(
+			(await page.locator('[data-testid="sink-write"][data-status="replayed"]').count()) > 0
+		);
+
+		await page.getByTestId('preset-file-exactly-once').click();
+		await settled(page);
+		await page.waitForSelector('[data-testid="sink-contents"]', { timeout: 20000 });
+		assert.equal(await text(page, 'sink-guarantee-badge'), 'exactly-once');
+		assert.deepEqual(
+			await page.locator('[data-testid="sink-mode"][data-accepted="true"]').allTextContents(),
+			['✓ append']
+		);
+		await stepToEnd(page);
+		assert.equal(await text(page, 'sink-duplicates'), '0');
+		assert.ok(
+			(await page.locator('[data-testid="sink-write"][data-status="skipped"]').count()) > 0
+		);
+
+		await page.getByTestId('preset-update-on-file-rejected').click();
+		await settled(page);
+		await page.getByTestId('sim-error').waitFor({ timeout: 10000 });
+		assert.match(
+			await text(page, 'sim-error'),
+			/STREAMING_OUTPUT_MODE\.UNSUPPORTED_DATASOURCE\] Invalid streaming output mode: update/
+		);
+		assert.equal(await page.getByTestId('sink-contents').count(), 0, 'no run under the error');
+
+		await page.getByTestId('preset-memory-complete').click();
+		await settled(page);
+		await page.waitForSelector('[data-testid="sink-contents"]', { timeout: 20000 });
+		await stepToEnd(page);
+		assert.ok(Number(await text(page, 'sink-visible')) > 0);
+		assert.deepEqual(errors, []);
+		await context.close();
+	});
+
+	it('the sink control rewrites the program, and the program moves the control', async () => {
+		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		const page = await openPage(context, SINKS_PAGE, errors);
+		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', {
+			timeout: 15000
+		});
+		await page.getByTestId('param-sinkKind').selectOption('memory');
+		await settled(page);
+		await page.locator('.monaco-editor .view-lines').first().click();
+		await page.keyboard.press('Control+A');
+		await page.keyboard.press('Control+C');
+		const code = await page.evaluate(() => navigator.clipboard.readText());
+		assert.match(code, /\.format\("memory"\)/);
+		assert.match(code, /\.queryName\("device_counts"\)/);
+		assert.doesNotMatch(code, /"topic"/);
+		assert.equal(await text(page, 'sink-guarantee-badge'), 'exactly-once');
+		// The reader writes the file sink in the editor: the controls follow.
+		const file = code
+			.replace('.format("memory")', '.format("parquet")')
+			.replace('.queryName("device_counts")', '.option("path", "/tmp/playground/out/basic-10")')
+			.replace('.outputMode("update")', '.outputMode("append")');
+		await page.evaluate((t) => navigator.clipboard.writeText(t), file);
+		await page.locator('.monaco-editor .view-lines').first().click();
+		await page.keyboard.press('Control+A');
+		await page.keyboard.press('Control+V');
+		await page.waitForFunction(
+			() => document.querySelector('[data-testid="param-sinkKind"]')?.value === 'file',
+			null,
+			{ timeout: 10000 }
+		);
+		assert.equal(await page.getByTestId('param-outputMode').inputValue(), 'append');
+		await settled(page);
+		assert.equal(await text(page, 'sink-guarantee-badge'), 'exactly-once');
 		assert.deepEqual(errors, []);
 		await context.close();
 	});

@@ -4,9 +4,15 @@ import { frameAt, type SsRun } from './frames';
 export function describeFrame(run: SsRun, t: number): string {
 	const f = frameAt(run, t);
 	if (f.failed) return `The query stopped: ${f.failed.split('\n')[0]}`;
-	if (f.down) return 'The query is stopped; the producer keeps writing to the topic.';
 	const b = f.current;
+	if (f.down && f.crashed && b)
+		return `The driver died after the sink wrote batch ${b.batchId} and before commits/${b.batchId}; the restart will run batch ${b.batchId} again with the same offsets.`;
+	if (f.down) return 'The query is stopped; the producer keeps writing to the topic.';
 	if (!b) return 'No batch has run yet.';
+	if (b.attempt > 1)
+		return b.sink.status === 'skipped'
+			? `Batch ${b.batchId} ran again with the same offsets; the sink already had it and skipped the write (${b.sink.note ?? 'already committed'}): ${b.sink.duplicates} rows delivered twice.`
+			: `Batch ${b.batchId} ran again with the same offsets and the sink wrote its ${b.sink.delivered} rows a second time: ${b.sink.duplicates} rows now delivered twice.`;
 	const ranges = f.partitions
 		.map(
 			(p) => `partition ${p.partition} [${b.start[p.partition] ?? 0}, ${b.end[p.partition] ?? 0})`

@@ -4,7 +4,8 @@
  * [start, end) range per partition, the committed position, and the offsets/N and commits/N
  * entries of the batch under the cursor. The UI never recomputes offsets: it reads these.
  */
-import type { DeliveryGuarantee } from '../../sinks/contract';
+import type { DeliveryGuarantee, OutputMode, SinkKind } from '../../sinks/contract';
+import type { SinkSnapshot } from './sink-snapshot';
 
 export interface SsBatch {
 	readonly batchId: number;
@@ -14,11 +15,16 @@ export interface SsBatch {
 	readonly end: Readonly<Record<number, number>>;
 	readonly numInputRows: number;
 	readonly numOutputRows: number;
-	/** offsets/N and commits/N as the checkpoint files hold them. */
+	/** offsets/N and commits/N as the checkpoint files hold them (null: the query died before
+	 *  writing commits/N). */
 	readonly offsetLog: string;
-	readonly commitLog: string;
+	readonly commitLog: string | null;
 	/** Records the sink had delivered after this batch (replays included). */
 	readonly sinkRecords: number;
+	/** 1, or 2 for the re-run of a batch whose commit was never written. */
+	readonly attempt: number;
+	/** The sink after this batch's write. */
+	readonly sink: SinkSnapshot;
 }
 
 export interface SsRun {
@@ -29,12 +35,22 @@ export interface SsRun {
 	/** Retention moving a partition's log start. */
 	readonly retention: { atMs: number; partition: number; earliest: number }[];
 	readonly batches: SsBatch[];
-	readonly restarts: { stopMs: number; startMs: number }[];
+	/** The query stopping and starting again; `crashBeforeCommit` when it died between the sink
+	 *  write and commits/N. */
+	readonly restarts: { stopMs: number; startMs: number; crashBeforeCommit?: boolean }[];
 	failure: { atMs: number; message: string } | null;
 	readonly dataLoss: { atMs: number; batchId: number; partition: string; skipped: number }[];
 	endMs: number;
 	readonly sinkGuarantee: DeliveryGuarantee;
 	readonly sinkDescription: string;
+	readonly sinkKind: SinkKind;
+	/** What the page draws first. */
+	readonly emphasis: 'source' | 'sink';
+	readonly outputMode: OutputMode;
+	/** The output modes this sink accepts (sinks/output-modes.ts). */
+	readonly acceptedModes: readonly OutputMode[];
+	/** Column names of the sink's rows. */
+	readonly sinkColumns: readonly string[];
 	readonly startingOffsets: string;
 	readonly failOnDataLoss: boolean;
 	readonly maxOffsetsPerTrigger: string | null;
@@ -61,6 +77,8 @@ export interface SsFrame {
 	readonly batches: readonly SsBatch[];
 	readonly current: SsBatch | null;
 	readonly down: boolean;
+	/** Down because the driver died between the sink write and commits/N. */
+	readonly crashed: boolean;
 	readonly failed: string | null;
 	readonly skippedOffsets: number;
 }
@@ -78,6 +96,7 @@ const countUpTo = (times: readonly number[], t: number): number => {
 
 export function frameAt(run: SsRun, t: number): SsFrame {
 	const batches = run.batches.filter((b) => b.triggerMs <= t);
+	const downNow = run.restarts.find((r) => r.stopMs <= t && t < r.startMs);
 	const current = batches.at(-1) ?? null;
 	const partitions = run.sends.map((times, p) => {
 		let earliest = 0;
@@ -94,7 +113,8 @@ export function frameAt(run: SsRun, t: number): SsFrame {
 		partitions,
 		batches,
 		current,
-		down: run.restarts.some((r) => r.stopMs <= t && t < r.startMs),
+		down: downNow !== undefined,
+		crashed: downNow?.crashBeforeCommit === true,
 		failed: run.failure !== null && run.failure.atMs <= t ? run.failure.message : null,
 		skippedOffsets: run.dataLoss.filter((d) => d.atMs <= t).reduce((s, d) => s + d.skipped, 0)
 	};

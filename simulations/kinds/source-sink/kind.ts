@@ -23,5 +23,7 @@ export const sourceSinkKind: SimulationKind<SourceSinkQuestion, SsRun, SsFrame> 
 	markers: markersOf,
 	codeFocus: codeFocusAt,
 	describe: describeFrame,
-	features: { predictions: predictionsOf }
+	// Compare: the same topic and producer under the program with one setting changed (an output
+	// mode, a sink, startingOffsets, maxOffsetsPerTrigger), side by side.
+	features: { compare: {}, predictions: predictionsOf }
 };

@@ -9,6 +9,8 @@ import type { SsRun } from './frames';
 const RULES = {
 	offsets:
 		'MicroBatchExecution writes offsets/N (each partition’s end offset) before the batch runs; maxOffsetsPerTrigger is split across partitions by backlog (R7.1).',
+	crash:
+		'The sink wrote batch N, then the driver died before commits/N: a restart finds offsets/N without its commit and runs batch N again with the same offsets; an idempotent sink (file, memory) skips it, Kafka writes it again (R7 sinks).',
 	restart:
 		'A restarted query resumes from the offsets in its checkpoint; startingOffsets applies only to a query’s first start (R7.1).',
 	retention:
@@ -26,16 +28,21 @@ export function markersOf(run: SsRun): SimMarker[] {
 			id: `batch-${b.batchId}-${b.triggerMs}`,
 			atMs: b.triggerMs,
 			kind: 'offsets',
-			label: `batch ${b.batchId} at ${s(b.triggerMs)}: ${b.numInputRows} records, ${b.numOutputRows} written`,
-			rule: RULES.offsets
+			label:
+				b.attempt > 1
+					? `batch ${b.batchId} again at ${s(b.triggerMs)} (same offsets): ${b.sink.status === 'skipped' ? 'the sink skipped it' : `${b.sink.delivered} rows written again`}`
+					: `batch ${b.batchId} at ${s(b.triggerMs)}: ${b.numInputRows} records, ${b.numOutputRows} written`,
+			rule: b.attempt > 1 ? RULES.crash : RULES.offsets
 		});
 	run.restarts.forEach((r, i) => {
 		out.push({
 			id: `stop-${i}`,
 			atMs: r.stopMs,
 			kind: 'restart',
-			label: `query stopped at ${s(r.stopMs)}`,
-			rule: RULES.restart
+			label: r.crashBeforeCommit
+				? `the driver died at ${s(r.stopMs)}, after the sink write and before the commit`
+				: `query stopped at ${s(r.stopMs)}`,
+			rule: r.crashBeforeCommit ? RULES.crash : RULES.restart
 		});
 		out.push({
 			id: `start-${i}`,

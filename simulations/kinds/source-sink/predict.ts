@@ -56,8 +56,37 @@ function reads(prev: SsBatch, b: SsBatch, limit: string | null): Prediction | nu
 	};
 }
 
+/** After a crash between the sink write and commits/N: what the replay leaves in the sink. */
+function replay(crashed: SsBatch, again: SsBatch, sinkKind: string): Prediction {
+	const added = again.sink.duplicates - crashed.sink.duplicates;
+	const n = crashed.sink.delivered;
+	return {
+		id: `replay-${again.batchId}`,
+		askAtMs: crashed.triggerMs + 1,
+		revealAtMs: again.triggerMs,
+		question: `The ${sinkKind} sink had written batch ${crashed.batchId}'s ${records(n).replace('record', 'row')} when the driver died, before commits/${crashed.batchId}. After the restart, how many of those rows will the sink hold twice?`,
+		choices: [
+			{ id: 'none', label: 'none: the sink skips a batch it already has' },
+			{ id: 'all', label: `all ${n}: the batch is written again` },
+			{
+				id: 'lost',
+				label: 'none: the restart skips batch ' + crashed.batchId + ' and its rows are lost'
+			}
+		],
+		answer: added > 0 ? 'all' : 'none',
+		explanation:
+			added > 0
+				? `The restart found offsets/${crashed.batchId} without commits/${crashed.batchId} and ran batch ${crashed.batchId} again with the same offsets; the ${sinkKind} sink has no record of batches, so it wrote the ${n} rows again: at-least-once, ${added} duplicates in the ledger.`
+				: `The restart ran batch ${crashed.batchId} again with the same offsets, and the ${sinkKind} sink found the batch id already written (${again.sink.note ?? 'its log holds it'}) and skipped it: every row is there once.`
+	};
+}
+
 export function predictionsOf(run: SsRun): readonly Prediction[] {
 	const b = run.batches;
+	const again = b.find((x) => x.attempt > 1);
+	const crashed = again && b.find((x) => x.batchId === again.batchId && x.attempt === 1);
+	const replays =
+		again && crashed && crashed.sink.delivered > 0 ? [replay(crashed, again, run.sinkKind)] : [];
 	// Two different batches, a few in, so the first frames already show the log.
 	const first = b.findIndex((x, i) => i >= 2 && x.numInputRows > 0);
 	const out: (Prediction | null)[] = [];
@@ -67,5 +96,7 @@ export function predictionsOf(run: SsRun): readonly Prediction[] {
 		if (second > 0)
 			out.push(reads(b[second - 1] as SsBatch, b[second] as SsBatch, run.maxOffsetsPerTrigger));
 	}
-	return out.filter((p): p is Prediction => p !== null && p.revealAtMs <= run.endMs);
+	return [...out, ...replays]
+		.filter((p): p is Prediction => p !== null && p.revealAtMs <= run.endMs)
+		.sort((x, y) => x.askAtMs - y.askAtMs);
 }

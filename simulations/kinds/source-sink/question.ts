@@ -16,6 +16,13 @@ export interface TopicWorld {
 	readonly retentionMs: number;
 	/** The query stops at `atMs` and starts again from its checkpoint `downMs` later. */
 	readonly restart: { readonly atMs: number; readonly downMs: number } | null;
+	/** The query dies after the sink wrote batch `batchId` and before commits/N, and starts
+	 *  again from its checkpoint `downMs` later (the batch is replayed with the same offsets). */
+	readonly crashAfterSink?: { readonly batchId: number; readonly downMs: number } | null;
+	/** What the producer's records are (the JSON the program's from_json reads). */
+	readonly records?: 'orders' | 'sensor-events';
+	/** What the page is about, drawn first: the source's offsets, or the sink's contents. */
+	readonly emphasis?: 'source' | 'sink';
 	/** Records the producer sent before the query first started. */
 	readonly backlogMs: number;
 	readonly runMs: number;

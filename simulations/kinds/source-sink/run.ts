@@ -7,10 +7,11 @@
  * the same broker and checkpoint, so startingOffsets is not read again.
  */
 import { createRng } from '../../core/rng';
-import { isoText } from '../../core/calendar';
 import type { Result, SourceError } from '../../core/errors';
 import { createSink } from '../../sinks/sink-factory';
 import type { StreamingSink } from '../../sinks/contract';
+import { ACCEPTED_MODES } from '../../sinks/output-modes';
+import { recordOf, sinkColumns, sinkSnapshot } from './sink-snapshot';
 import { KafkaInput } from '../../sources/inputs';
 import type { KafkaMicroBatchStream } from '../../sources/kafka/stream';
 import { producerSchedule } from '../../sources/kafka/producer';
@@ -23,10 +24,6 @@ import { sourceName } from '../../structured/runtime/physical';
 import { ContractInputs } from '../../structured/runtime/contract-inputs';
 import type { SsBatch, SsRun } from './frames';
 import type { TopicWorld } from './question';
-
-/** Virtual 0 on the wall clock the orders' event times are written in. */
-const EPOCH_MS = Date.UTC(2026, 0, 1);
-const CUSTOMERS = ['ana', 'bo', 'chen', 'dee', 'eli', 'fay'];
 
 /** The Kafka source the program reads (`spark.readStream.format("kafka")…load()`). */
 function kafkaSource(q: AnalyzedQuery): AnalyzedNode | null {
@@ -97,21 +94,15 @@ export function runSourceSink(
 		},
 		rng
 	);
-	const amounts = schedule.map(() => Math.round(50 + rng.next() * 950));
+	const values = schedule.map((x) => recordOf(world.records ?? 'orders', x, rng));
 	let sent = 0;
 	const produce = (now: number) => {
 		for (; sent < schedule.length && (schedule[sent]?.atMs ?? Infinity) <= now; sent++) {
 			const s = schedule[sent]!;
-			const order = {
-				order_id: `o-${s.value}`,
-				customer: CUSTOMERS[Number(s.value) % CUSTOMERS.length],
-				amount: amounts[sent],
-				event_time: isoText(EPOCH_MS + s.atMs)
-			};
 			input.broker.send({
 				topic: world.topic,
 				partition: s.partition,
-				values: [JSON.stringify(order)],
+				values: [values[sent]!],
 				timestampMs: s.atMs
 			});
 		}
@@ -129,6 +120,14 @@ export function runSourceSink(
 		endMs: world.runMs,
 		sinkGuarantee: sink.guarantee,
 		sinkDescription: sink.description,
+		sinkKind: sink.kind,
+		emphasis: world.emphasis ?? 'source',
+		outputMode: q.outputMode,
+		acceptedModes: ACCEPTED_MODES[sink.kind],
+		sinkColumns: sinkColumns(
+			sink,
+			q.schema.map((f) => f.name)
+		),
 		startingOffsets: options['startingOffsets'] ?? 'latest',
 		failOnDataLoss: (options['failOnDataLoss'] ?? 'true') !== 'false',
 		maxOffsetsPerTrigger: options['maxOffsetsPerTrigger'] ?? null,
@@ -144,6 +143,20 @@ export function runSourceSink(
 	let source: KafkaMicroBatchStream | null = null;
 	let checkpoint: Checkpoint | undefined;
 	let restarted = false;
+	let crashed = false;
+	/** When the stopped query starts again from its checkpoint. */
+	let resumeAtMs: number | null = null;
+	const stop = (now: number, resumeAt: number) => {
+		if (exec === null) return;
+		checkpoint = exec.checkpoint();
+		exec = null;
+		resumeAtMs = resumeAt;
+		run.restarts.push({
+			stopMs: now,
+			startMs: resumeAt,
+			...(crashed ? { crashBeforeCommit: true } : {})
+		});
+	};
 	const start = (): string | null => {
 		const started = input.start();
 		if (!started.ok) return started.error;
@@ -185,13 +198,11 @@ export function runSourceSink(
 				}
 				const r = world.restart;
 				if (r !== null && !restarted && now >= r.atMs) {
-					if (exec !== null) {
-						checkpoint = exec.checkpoint();
-						exec = null;
-						run.restarts.push({ stopMs: now, startMs: r.atMs + r.downMs });
-					}
-					if (now < r.atMs + r.downMs) return null;
 					restarted = true;
+					stop(now, r.atMs + r.downMs);
+				}
+				if (exec === null && resumeAtMs !== null && now >= resumeAtMs) {
+					resumeAtMs = null;
 					const e = start();
 					if (e !== null) {
 						run.failure = { atMs: now, message: e };
@@ -201,8 +212,11 @@ export function runSourceSink(
 				if (exec === null) return null;
 				const e = exec as MicroBatchExecution;
 				const lossBefore = source?.dataLossEvents.length ?? 0;
+				const crash = world.crashAfterSink ?? null;
+				const nextId = (run.batches.at(-1)?.batchId ?? -1) + 1;
+				const crashNow = crash !== null && !crashed && nextId === crash.batchId;
 				try {
-					const b = e.runTrigger();
+					const b = e.runTrigger(crashNow ? { crashBeforeCommit: true } : {});
 					if (b === null) return null;
 					const offsets = b.sourceOffsets[name];
 					for (const d of (source?.dataLossEvents ?? []).slice(lossBefore))
@@ -212,6 +226,7 @@ export function runSourceSink(
 							partition: d.topicPartition,
 							skipped: d.skippedOffsets
 						});
+					const attempt = run.batches.filter((x) => x.batchId === b.batchId).length + 1;
 					const batch: SsBatch = {
 						batchId: b.batchId,
 						triggerMs: now,
@@ -223,9 +238,17 @@ export function runSourceSink(
 						numInputRows: b.numInputRows,
 						numOutputRows: b.output.length,
 						offsetLog: offsetLogJson(now, b.batchWatermarkMs, q.conf, offsets?.end),
-						commitLog: JSON.stringify({ nextBatchWatermarkMs: b.nextBatchWatermarkMs }),
-						sinkRecords: sink.ledger.totals().writes
+						commitLog: crashNow
+							? null
+							: JSON.stringify({ nextBatchWatermarkMs: b.nextBatchWatermarkMs }),
+						sinkRecords: sink.ledger.totals().writes,
+						attempt,
+						sink: sinkSnapshot(sink, b.sink)
 					};
+					if (crashNow) {
+						crashed = true;
+						stop(now, now + crash.downMs);
+					}
 					run.batches.push(batch);
 					return b;
 				} catch (err) {

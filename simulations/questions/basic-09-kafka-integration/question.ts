@@ -11,6 +11,7 @@ import { renderProgram, mainProgram } from '../../core/template';
 import { duration, lastString } from '../../kinds/event-time/spans';
 import type { SimPreset } from '../../kinds/kind';
 import type { SourceSinkQuestion } from '../../kinds/source-sink/question';
+import { triggerIntervalParam } from '../../kinds/source-sink/params';
 import { programs } from './program';
 
 const schema: ParamSchema = [
@@ -47,17 +48,7 @@ const schema: ParamSchema = [
 		default: 'true',
 		help: 'When retention deleted records the query has not read yet: true stops the query with KAFKA_DATA_LOSS; false skips the gap and counts it.'
 	},
-	{
-		id: 'triggerInterval',
-		label: 'trigger interval',
-		kind: 'number',
-		unit: 's',
-		min: 1,
-		max: 10,
-		step: 1,
-		default: 2,
-		help: 'A micro-batch starts every this many seconds.'
-	},
+	triggerIntervalParam(2),
 	{
 		id: 'partitions',
 		label: 'partitions',

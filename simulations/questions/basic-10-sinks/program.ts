@@ -6,7 +6,7 @@ export const programs: readonly ProgramTemplate[] = [
 		id: 'main',
 		label: 'Structured Streaming, default parameters',
 		api: 'structured',
-		template: String.raw`# basic-10: windowed counts written to a Kafka topic (at-least-once sink).
+		template: String.raw`# basic-10: windowed counts written to a sink; the sink sets the delivery guarantee.
 from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
 
@@ -31,7 +31,7 @@ events = (
 counts = (
     events
     .withWatermark("event_time", "10 seconds")  # <- watermarkDelay
-    .groupBy(F.window("event_time", "30 seconds"), "device")
+    .groupBy(F.window("event_time", "10 seconds"), "device")
     .agg(F.count("*").alias("events"))
 )
 
@@ -44,8 +44,8 @@ query = (
     .writeStream
     .outputMode("update")  # <- outputMode
     .format("kafka")  # <- sinkKind
-    .option("kafka.bootstrap.servers", "localhost:9092")
-    .option("topic", "device-counts")
+    .option("kafka.bootstrap.servers", "localhost:9092")  # <- sinkKind
+    .option("topic", "device-counts")  # <- sinkKind
     .option("checkpointLocation", "/tmp/playground/checkpoints/basic-10-sinks")
     .trigger(processingTime="5 seconds")  # <- triggerInterval
     .start()

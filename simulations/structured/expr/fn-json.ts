@@ -15,6 +15,8 @@ import { canonical } from './fn-variant';
 import { parseTimestampString } from './cast';
 import { strict1, wrongType, type Registry } from './fn-common';
 import { parseDataType, sqlTypeName } from './types';
+import { formatInterval, javaDouble } from './format';
+import { isoText } from '../../core/calendar';
 
 const CORRUPT = '_corrupt_record';
 
@@ -147,12 +149,36 @@ function optionsOf(e: Expr | undefined): { mode: string; corruptColumn: string }
 	};
 }
 
-function toJsonValue(v: Value): unknown {
-	if (v === null || typeof v !== 'object') return v;
-	if (Array.isArray(v)) return v.map(toJsonValue);
-	const out: Record<string, unknown> = {};
-	for (const [k, x] of Object.entries(v)) if (x !== null) out[k] = toJsonValue(x as Value);
-	return out;
+/**
+ * One value as StructsToJson writes it (JacksonGenerator): struct fields in schema order, NULL
+ * fields left out, doubles as Java prints them (20.0, not 20), timestamps in JSONOptions' write
+ * format `yyyy-MM-dd'T'HH:mm:ss.SSSXXX` in the session time zone (UTC here: `…Z`).
+ */
+function toJsonText(v: Value, t: DataType): string {
+	if (v === null) return 'null';
+	switch (t.kind) {
+		case 'double': {
+			const n = v as number;
+			return Number.isFinite(n) ? javaDouble(n) : `"${javaDouble(n)}"`;
+		}
+		case 'timestamp':
+			return `"${isoText(Math.floor((v as number) / 1000))}"`;
+		case 'interval':
+			return JSON.stringify(formatInterval(v as number));
+		case 'variant':
+			return String(v);
+		case 'array':
+			return `[${(v as readonly Value[]).map((x) => toJsonText(x, t.element)).join(',')}]`;
+		case 'struct': {
+			const o = v as { readonly [field: string]: Value };
+			const parts = t.fields
+				.filter((f) => o[f.name] !== null && o[f.name] !== undefined)
+				.map((f) => `${JSON.stringify(f.name)}:${toJsonText(o[f.name] as Value, f.type)}`);
+			return `{${parts.join(',')}}`;
+		}
+		default:
+			return JSON.stringify(v);
+	}
 }
 
 export const JSON_FUNCTIONS: Registry = {
@@ -209,7 +235,7 @@ export const JSON_FUNCTIONS: Registry = {
 					{ kind: 'string' },
 					name,
 					true,
-					strict1(a.eval, (v) => JSON.stringify(toJsonValue(v)))
+					strict1(a.eval, (v) => toJsonText(v, a.type))
 				)
 			);
 		}

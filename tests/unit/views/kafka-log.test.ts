@@ -12,7 +12,9 @@ const batch = (batchId: number, start: Record<number, number>, end: Record<numbe
 	numOutputRows: 0,
 	offsetLog: '',
 	commitLog: '',
-	sinkRecords: 0
+	sinkRecords: 0,
+	attempt: 1,
+	sink: { status: null, note: null, delivered: 0, visible: 0, rows: [], copies: [], duplicates: 0 }
 });
 
 describe('layoutLog', () => {
@@ -28,6 +30,7 @@ describe('layoutLog', () => {
 			batches: [b0, b1],
 			current: b1,
 			down: false,
+			crashed: false,
 			failed: null,
 			skippedOffsets: 0
 		};

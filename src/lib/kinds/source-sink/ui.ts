@@ -6,6 +6,11 @@ import View from './View.svelte';
 export const ui: KindUi = {
 	testid: 'sim-source-sink',
 	title: () => 'Simulation: this page’s program reading a simulated Kafka topic',
-	lanes: () => SOURCE_SINK_LANES,
+	// Offsets always; the other lanes only when this run has such events (no empty retention or
+	// data-loss lane on a page without retention).
+	lanes: (ctl) =>
+		SOURCE_SINK_LANES.filter(
+			(l) => l.kind === 'offsets' || ctl.markers.some((m) => m.kind === l.kind)
+		),
 	View
 };

@@ -8,6 +8,8 @@ import type { SsFrame } from '$sim/kinds/source-sink';
 
 export interface LogRange {
 	readonly batchId: number;
+	/** 2 when the batch ran again after a crash before its commit (the same range). */
+	readonly attempt: number;
 	readonly x: number;
 	readonly width: number;
 	readonly colour: string;
@@ -66,6 +68,7 @@ export function layoutLog(frame: SsFrame, maxOffset: number, width = 900): LogLa
 			if (until <= from) continue;
 			ranges.push({
 				batchId: b.batchId,
+				attempt: b.attempt,
 				x: x(from),
 				width: Math.max(1, x(until) - x(from)),
 				colour: batchColour(b.batchId),

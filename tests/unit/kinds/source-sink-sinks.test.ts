@@ -1,0 +1,81 @@
+// basic-10 on the source-sink kind, seed 1: the same crash after the sink write and before
+// commits/N leaves the Kafka sink with duplicates and the file sink exact; update mode on the
+// file sink is refused with Spark's error; the program's sink lines are spans both ways.
+import { describe, expect, it } from 'vitest';
+import { basic10Sinks as q } from '../../../simulations/questions/basic-10-sinks/question';
+import { sourceSinkKind as kind } from '../../../simulations/kinds/source-sink/kind';
+import { frameAt, type SsRun } from '../../../simulations/kinds/source-sink/frames';
+
+function runWith(params: Record<string, unknown>) {
+	const p = q.constrain(params).params;
+	return kind.run(q, { code: q.program(p), params: p, seed: 1, script: null, edits: [] });
+}
+function runPreset(id: string): SsRun {
+	const preset = q.presets.find((p) => p.id === id);
+	if (!preset) throw new Error(id);
+	const r = runWith(preset.params);
+	if (!r.ok) throw new Error(r.error.message);
+	return r.value;
+}
+
+describe('basic-10 presets at seed 1', () => {
+	it('sinks (Kafka, update, crash after batch 2): the replay writes its 4 rows again', () => {
+		const run = runPreset('sinks');
+		expect(run.sinkGuarantee).toBe('at-least-once');
+		expect(run.restarts).toEqual([{ stopMs: 10_000, startMs: 15_000, crashBeforeCommit: true }]);
+		const [first, again] = run.batches.filter((b) => b.batchId === 2);
+		expect(first!.commitLog).toBeNull();
+		expect([first!.sink.delivered, again!.attempt, again!.sink.status]).toEqual([4, 2, 'written']);
+		// The same offsets both times: offsets/2 was logged before the crash.
+		expect(again!.start).toEqual(first!.start);
+		expect(again!.end).toEqual(first!.end);
+		expect(again!.sink.duplicates).toBe(4);
+		expect(run.batches.at(-1)!.sink.duplicates).toBe(4);
+		expect(frameAt(run, 12_000)).toMatchObject({ down: true, crashed: true });
+	});
+	it('file-exactly-once (file, append, crash after batch 4): the replay is skipped, no duplicate', () => {
+		const run = runPreset('file-exactly-once');
+		expect(run.sinkGuarantee).toBe('exactly-once');
+		const [first, again] = run.batches.filter((b) => b.batchId === 4);
+		expect(first!.sink.delivered).toBe(3);
+		expect(again!.sink.status).toBe('skipped');
+		expect(again!.sink.note).toBe('Skipping already committed batch 4');
+		expect(again!.sink.visible).toBe(3);
+		expect(run.batches.every((b) => b.sink.duplicates === 0)).toBe(true);
+	});
+	it('update-on-file-rejected: start() fails with Spark’s error, located at the writeStream chain', () => {
+		const r = runWith(q.presets.find((p) => p.id === 'update-on-file-rejected')!.params);
+		expect(r.ok).toBe(false);
+		if (r.ok) return;
+		expect(r.error.message).toBe(
+			'[STREAMING_OUTPUT_MODE.UNSUPPORTED_DATASOURCE] Invalid streaming output mode: update. This output mode is not supported in Data Source parquet. SQLSTATE: 42KDE'
+		);
+		expect(r.error.line).toBeGreaterThan(30);
+	});
+	it('memory-complete: every batch replaces the table with the whole result', () => {
+		const run = runPreset('memory-complete');
+		expect(run.acceptedModes).toEqual(['append', 'update', 'complete']);
+		for (const b of run.batches) expect(b.sink.visible).toBe(b.numOutputRows);
+		expect(run.batches.at(-1)!.sink.visible).toBe(27);
+	});
+	it('the Kafka sink’s values are Spark’s to_json text', () => {
+		const run = runPreset('sinks');
+		const row = run.batches.at(-1)!.sink.rows.at(-1)!;
+		expect(run.sinkColumns).toEqual(['key', 'value', 'topic', 'partition', 'offset']);
+		expect(row[1]).toMatch(
+			/^\{"window":\{"start":"2026-01-01T00:00:\d\d\.000Z","end":"2026-01-01T00:01:00\.000Z"\},"device":"d-\d","events":\d+\}$/
+		);
+	});
+	it('the sink lines are spans both ways: a control rewrites them, the text moves the control', () => {
+		const file = q.program(q.constrain({ sinkKind: 'file', outputMode: 'append' }).params);
+		expect(file).toContain('.format("parquet")  # <- sinkKind');
+		expect(file).toContain('.option("path", "/tmp/playground/out/basic-10")  # <- sinkKind');
+		expect(file).not.toContain('"topic"');
+		const params = q.constrain({}).params;
+		const back = kind.paramsOf(q, file, runPreset('sinks'), params);
+		expect([back.sinkKind, back.outputMode]).toEqual(['file', 'append']);
+		const memory = q.program(q.constrain({ sinkKind: 'memory' }).params);
+		expect(memory).toContain('.queryName("device_counts")  # <- sinkKind');
+		expect(kind.paramsOf(q, memory, runPreset('sinks'), params).sinkKind).toBe('memory');
+	});
+});
