@@ -29,7 +29,7 @@ const EPOCH_MS = Date.UTC(2026, 0, 1);
 const CUSTOMERS = ['ana', 'bo', 'chen', 'dee', 'eli', 'fay'];
 
 /** The Kafka source the program reads (`spark.readStream.format("kafka")…load()`). */
-function kafkaSource(q: AnalyzedQuery): AnalyzedNode | null {
+export function kafkaSource(q: AnalyzedQuery): AnalyzedNode | null {
 	const stack = [q.root];
 	while (stack.length > 0) {
 		const n = stack.pop() as AnalyzedNode;
@@ -41,7 +41,7 @@ function kafkaSource(q: AnalyzedQuery): AnalyzedNode | null {
 	return null;
 }
 
-const located = (q: AnalyzedQuery, message: string): SourceError => ({
+export const located = (q: AnalyzedQuery, message: string): SourceError => ({
 	line: q.write.at.line,
 	column: q.write.at.column,
 	message
@@ -245,13 +245,13 @@ export function runSourceSink(
 }
 
 /** The lines of the call written at `at`, as the reader recorded its extent. */
-function lines(q: AnalyzedQuery, at: Pos): { line: number; endLine: number } {
+export function lines(q: AnalyzedQuery, at: Pos): { line: number; endLine: number } {
 	const s = spanAt(q.spans, at);
 	return { line: s?.start.line ?? at.line, endLine: s?.end.line ?? at.line };
 }
 
 /** A Kafka offset JSON ({"orders":{"0":5}}) as partition → offset. */
-function parseOffsets(json: string | number | undefined): Record<number, number> {
+export function parseOffsets(json: string | number | undefined): Record<number, number> {
 	if (typeof json !== 'string') return {};
 	const o = JSON.parse(json) as Record<string, Record<string, number>>;
 	const out: Record<number, number> = {};

@@ -1,0 +1,10 @@
+/** The pages this kind runs, by slug. */
+import { basic06Checkpoints } from '../../questions/basic-06-checkpoints/question';
+import type { FaultToleranceQuestion } from './question';
+
+const BY_SLUG: Readonly<Record<string, FaultToleranceQuestion>> = {
+	[basic06Checkpoints.slug]: basic06Checkpoints
+};
+
+export const faultToleranceQuestion = (slug: string): FaultToleranceQuestion | null =>
+	BY_SLUG[slug] ?? null;
