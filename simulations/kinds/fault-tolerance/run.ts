@@ -384,6 +384,8 @@ export function runFaultTolerance(
 		const endMs = now + Math.round(died ? full * DIES_AT[died] : full);
 		const phases: Partial<Record<LoopPhase, number>> = {};
 		for (const p of Object.keys(SHARE) as LoopPhase[]) {
+			// A re-run does not write offsets/N again: it runs what the log already holds.
+			if (p === 'offsetLog' && next.replay) continue;
 			const at = now + Math.round(full * SHARE[p]);
 			if (at < endMs || (!died && at <= endMs)) phases[p] = at;
 		}

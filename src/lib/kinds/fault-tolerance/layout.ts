@@ -54,8 +54,11 @@ export interface PhaseBox {
 export function loopPhases(frame: FtFrame): PhaseBox[] {
 	const b = frame.current;
 	return PHASES.map((phase) => {
-		const label = PHASE_LABEL[phase].replace('N', b ? String(b.batchId) : 'N');
-		const failures = FAILURES_AT[phase];
+		const label =
+			b?.replay && phase === 'offsetLog'
+				? `offsets/${b.batchId} already logged`
+				: PHASE_LABEL[phase].replace('N', b ? String(b.batchId) : 'N');
+		const failures = b?.replay && phase === 'offsetLog' ? [] : FAILURES_AT[phase];
 		if (!b) return { phase, label, status: 'pending', failures };
 		const started = b.phases[phase];
 		const diedHere =
@@ -65,7 +68,8 @@ export function loopPhases(frame: FtFrame): PhaseBox[] {
 			frame.t >= b.endMs;
 		let status: PhaseStatus;
 		if (diedHere) status = 'died';
-		else if (started === undefined) status = frame.t >= b.endMs ? 'skipped' : 'pending';
+		else if (started === undefined)
+			status = frame.t >= b.endMs || (b.replay && phase === 'offsetLog') ? 'skipped' : 'pending';
 		else if (frame.phase === phase) status = 'active';
 		else if (started <= frame.t) status = 'done';
 		else status = 'pending';
