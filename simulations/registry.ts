@@ -51,6 +51,10 @@ export const SIMULATIONS: Readonly<Record<string, Entry>> = {
 		kinds: ['event-time'],
 		load: () => import('./questions/advanced-02-event-time-watermarks/index')
 	},
+	'advanced-03-exactly-once': {
+		kinds: ['fault-tolerance'],
+		load: () => import('./questions/advanced-03-exactly-once/index')
+	},
 	'advanced-07-event-time-and-state': {
 		kinds: ['event-time'],
 		load: () => import('./questions/advanced-07-event-time-and-state/index')

@@ -11,7 +11,10 @@ const DOING: Readonly<Record<LoopPhase, string>> = {
 
 export function describeFrame(run: FtRun, t: number): string {
 	const f = frameAt(run, t);
-	if (f.refused) return `Spark refused to start the query: ${f.refused}`;
+	if (f.refused)
+		return run.refusedAtMs === 0
+			? `Spark refused to start the query: ${f.refused}`
+			: `The query stopped: ${f.refused.split('\n')[0]}`;
 	if (f.down) {
 		const c = run.crashes.filter((x) => x.atMs <= t).at(-1);
 		return `The driver is down (batch ${c?.batchId ?? '?'}: ${c?.message ?? 'failure'}); the checkpoint holds ${f.files.filter((x) => x.area === 'checkpoint').length} files.`;

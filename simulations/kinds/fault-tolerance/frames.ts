@@ -74,6 +74,8 @@ export interface FtRun {
 	/** A program Spark refuses at start(): its error (no batch runs), and where it is located. */
 	refused: string | null;
 	readonly refusedAt: { readonly line: number; readonly column: number };
+	/** When the query stopped with it (0: at start()). */
+	refusedAtMs: number;
 	endMs: number;
 	readonly sinkDescription: string;
 	readonly sinkGuarantee: DeliveryGuarantee;
@@ -132,6 +134,6 @@ export function frameAt(run: FtRun, t: number): FtFrame {
 		newest: files.at(-1) ?? null,
 		crashes: run.crashes.filter((c) => c.atMs <= t).length,
 		ledger: done.at(-1)?.ledger ?? EMPTY_LEDGER,
-		refused: run.refused
+		refused: run.refused !== null && t >= run.refusedAtMs ? run.refused : null
 	};
 }

@@ -10,9 +10,12 @@ import type { SimQuestion } from '../kind';
 
 export interface FtWorld {
 	readonly topic: string;
+	/** What the producer's records hold: sensor readings or orders (QUESTIONS.md §0.3). */
+	readonly records: 'sensor' | 'orders';
 	readonly partitions: number;
 	readonly recordsPerSecond: number;
-	readonly devices: number;
+	/** Distinct devices (sensor readings) or customers (orders). */
+	readonly keys: number;
 	/** The failure: the driver dies (or an executor is lost) in this batch, at this phase. */
 	readonly failure: { readonly batchId: number; readonly phase: FailurePhase } | null;
 	/** How long the driver stays down before the deployment restarts it. */

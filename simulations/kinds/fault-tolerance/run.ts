@@ -21,7 +21,12 @@ import { createSink } from '../../sinks/sink-factory';
 import { KafkaInput } from '../../sources/inputs';
 import { producerSchedule } from '../../sources/kafka/producer';
 import type { KafkaMicroBatchStream } from '../../sources/kafka/stream';
+import { PyFunction } from '../../python/values';
 import { prepareQuery } from '../../structured/index';
+import type { ProgramEnv } from '../../structured/reader/index';
+import { callForeachBatch } from '../../structured/reader/foreach-batch-call';
+import type { Row } from '../../structured/runtime/context';
+import { runBatchPlan } from '../../structured/stateful-python/batch-plan';
 import { checkpointFiles } from '../../structured/failures/checkpoint-files';
 import { checkpointLocation } from '../../structured/failures/checkpoint-location';
 import { nodeById } from '../../structured/failures/restart-check';
@@ -36,6 +41,7 @@ import { MicroBatchLoop } from '../../structured/runtime/loop';
 import { sourceName } from '../../structured/runtime/physical';
 import { kafkaSource, lines, located, parseOffsets } from '../source-sink/run';
 import type { FtBatch, FtRun, LoopPhase } from './frames';
+import { BatchTarget } from './batch-target';
 import type { FtWorld } from './question';
 
 /** Virtual 0 on the wall clock the readings' event times are written in (10 s before a minute
@@ -77,7 +83,8 @@ export function runFaultTolerance(
 	world: FtWorld,
 	seed: number
 ): Result<FtRun, SourceError> {
-	const prepared = prepareQuery(code, {});
+	const env: ProgramEnv = {};
+	const prepared = prepareQuery(code, {}, {}, env);
 	if (!prepared.ok) return prepared;
 	const q = prepared.value;
 	const src = kafkaSource(q);
@@ -94,6 +101,9 @@ export function runFaultTolerance(
 	const name = sourceName(src);
 	const columns = src.plan.schema.map((f) => f.name);
 	let clock = 0;
+	const fn = q.write.foreachBatchFn;
+	// What the user's foreachBatch function writes with batch_df.write (one path per table).
+	const target = new BatchTarget((w) => runBatchPlan(w.plan, q.conf, w.at).rows);
 	const input = new KafkaInput({ [world.topic]: world.partitions }, options, {
 		clock: { nowMs: () => clock },
 		defaultParallelism: 2
@@ -106,7 +116,25 @@ export function runFaultTolerance(
 			...(q.write.queryName !== undefined ? { queryName: q.write.queryName } : {}),
 			schema: q.schema
 		},
-		{ broker: input.broker }
+		{
+			broker: input.broker,
+			...(fn instanceof PyFunction
+				? {
+						foreachBatch: (rows: readonly Row[], batchId: number) => {
+							target.reset();
+							env.onBatchWrite = (w) => target.write(w);
+							try {
+								callForeachBatch(q, env, fn, batchId, rows);
+							} catch (e) {
+								// A write the host refused (PATH_ALREADY_EXISTS) crossed Python as-is.
+								const original = (e as { original?: unknown }).original;
+								throw original instanceof Error ? original : e;
+							}
+							return target.effects;
+						}
+					}
+				: {})
+		}
 	);
 	if (!sinkResult.ok) return { ok: false, error: located(q, sinkResult.error.message) };
 	const sink: StreamingSink = sinkResult.sink;
@@ -124,7 +152,8 @@ export function runFaultTolerance(
 		shufflePartitions: Number(conf['spark.sql.shuffle.partitions'] ?? 200),
 		minDeltasForSnapshot: Number(conf['spark.sql.streaming.stateStore.minDeltasForSnapshot'] ?? 10),
 		checkpointLocation: location.ok ? location.path : '',
-		outputPath: q.write.options['path'] ?? null,
+		outputPath:
+			q.write.options['path'] ?? (fn instanceof PyFunction ? 'written by foreachBatch' : null),
 		queryId: QUERY_ID,
 		batches: [],
 		files: [],
@@ -132,6 +161,7 @@ export function runFaultTolerance(
 		restarts: [],
 		refused: location.ok ? null : location.error,
 		refusedAt: { line: q.write.at.line, column: q.write.at.column },
+		refusedAtMs: 0,
 		endMs: world.runMs,
 		sinkDescription: sink.description,
 		sinkGuarantee: sink.guarantee,
@@ -145,7 +175,7 @@ export function runFaultTolerance(
 	// Spark refuses the start: no batch, no file, the error in the editor.
 	if (run.refused !== null) return { ok: true, value: run };
 
-	// The producer: readings from `devices` devices, event time a little before the send time.
+	// The producer: readings from `keys` devices (event time a little before the send time), or orders.
 	const rng = createRng(seed);
 	const schedule = producerSchedule(
 		{
@@ -157,12 +187,21 @@ export function runFaultTolerance(
 		},
 		rng
 	);
-	const values = schedule.map((s) =>
-		JSON.stringify({
-			device: `d-${Math.floor(rng.next() * world.devices)}`,
-			reading: Math.round(200 + rng.next() * 100) / 10,
-			event_time: isoText(EPOCH_MS + s.atMs - Math.floor(rng.next() * 3000))
-		})
+	const values = schedule.map((s, i) =>
+		JSON.stringify(
+			world.records === 'orders'
+				? {
+						order_id: `o-${i}`,
+						customer: `c-${Math.floor(rng.next() * world.keys)}`,
+						amount: Math.round(500 + rng.next() * 9500) / 100,
+						event_time: isoText(EPOCH_MS + s.atMs)
+					}
+				: {
+						device: `d-${Math.floor(rng.next() * world.keys)}`,
+						reading: Math.round(200 + rng.next() * 100) / 10,
+						event_time: isoText(EPOCH_MS + s.atMs - Math.floor(rng.next() * 3000))
+					}
+		)
 	);
 	let sent = 0;
 	const produce = (now: number) => {
@@ -207,6 +246,17 @@ export function runFaultTolerance(
 		}
 	};
 	const outputFiles = (b: FtBatch) => {
+		// A foreachBatch function's writes, each a file of the path it wrote (re-runs included).
+		if (fn instanceof PyFunction && b.phases.sink !== undefined)
+			target.writes.forEach((w, i) =>
+				run.files.push({
+					area: 'output',
+					path: `${w.path}/part-${b.batchId}-${b.attempt}-${i} (${w.mode})`,
+					content: w.rows.map((r) => JSON.stringify(r)).join('\n'),
+					atMs: (b.phases.sink ?? b.startMs) + i,
+					batchId: b.batchId
+				})
+			);
 		if (!fileSink || b.phases.sink === undefined || b.sink?.status !== 'written') return;
 		for (const { file } of fileSink.filesOnDisk()) {
 			if (file.batchId !== b.batchId || known.has(`out:${file.name}`)) continue;
@@ -310,6 +360,7 @@ export function runFaultTolerance(
 			const e = start();
 			if (e !== null) {
 				run.refused = e;
+				run.refusedAtMs = now;
 				return null;
 			}
 		}
@@ -355,6 +406,7 @@ export function runFaultTolerance(
 		} catch (err) {
 			if (!(err instanceof DriverDied)) {
 				run.refused = (err as Error).message;
+				run.refusedAtMs = now;
 				exec = null;
 				return null;
 			}

@@ -7,45 +7,16 @@
  * offsets, absorbed by the file sink's log); the crash before offsets/N (nothing to replay);
  * no checkpoint location (Spark refuses to start).
  */
-import { clampParams, choiceParam, numberParam, type ParamSchema } from '../../core/params';
+import { clampParams, type ParamSchema } from '../../core/params';
 import { mainProgram, renderProgram } from '../../core/template';
 import { duration, lastString } from '../../kinds/event-time/spans';
+import { failureOf, failureParams } from '../../kinds/fault-tolerance/failure-params';
 import type { FaultToleranceQuestion } from '../../kinds/fault-tolerance/question';
 import type { SimPreset } from '../../kinds/kind';
-import type { FailurePhase } from '../../structured/failures/schedule';
 import { programs } from './program';
 
-export const FAILURE_PHASE_OPTIONS = [
-	{ value: 'none', label: 'no failure' },
-	{ value: 'beforeOffsetLog', label: 'driver dies before offsets/N' },
-	{ value: 'afterOffsetLog', label: 'driver dies after offsets/N' },
-	{ value: 'duringProcessing', label: 'driver dies while the batch runs' },
-	{ value: 'afterSinkBeforeCommit', label: 'driver dies after the sink, before commits/N' },
-	{ value: 'executorLost', label: 'an executor is lost in the batch' }
-] as const;
-
 const schema: ParamSchema = [
-	{
-		id: 'failurePhase',
-		label: 'failure',
-		kind: 'choice',
-		options: FAILURE_PHASE_OPTIONS,
-		default: 'afterSinkBeforeCommit',
-		simulationOnly: true,
-		help: 'Where in the driver’s loop the failure hits: plan offsets → write offsets/N → run → write the sink → write commits/N.'
-	},
-	{
-		id: 'failAtBatch',
-		label: 'at batch',
-		kind: 'number',
-		unit: '',
-		min: 1,
-		max: 20,
-		step: 1,
-		default: 5,
-		simulationOnly: true,
-		help: 'The batch id the failure hits. After a driver failure the deployment restarts the driver 3 s later from the same checkpoint.'
-	},
+	...failureParams({ phase: 'afterSinkBeforeCommit', batch: 5 }),
 	{
 		id: 'checkpointEnabled',
 		label: 'checkpointLocation',
@@ -147,16 +118,13 @@ export const basic06Checkpoints: FaultToleranceQuestion = {
 	rewrites: (params) => rewrites(params),
 	program: (params) => renderProgram(template, rewrites(constrain(params).params)),
 	world: (params) => {
-		const phase = choiceParam(params, 'failurePhase');
 		return {
 			topic: 'sensor-events',
+			records: 'sensor',
 			partitions: 3,
 			recordsPerSecond: 5,
-			devices: 4,
-			failure:
-				phase === 'none'
-					? null
-					: { batchId: numberParam(params, 'failAtBatch'), phase: phase as FailurePhase },
+			keys: 4,
+			failure: failureOf(params),
 			downMs: 3000,
 			runMs: 60_000
 		};

@@ -5,6 +5,7 @@ import { basic06Checkpoints as q } from '../../../simulations/questions/basic-06
 import { faultToleranceKind as kind } from '../../../simulations/kinds/fault-tolerance/kind';
 import { frameAt, type FtRun } from '../../../simulations/kinds/fault-tolerance/frames';
 import { readableContent } from '../../../simulations/kinds/fault-tolerance/file-text';
+import { advanced03ExactlyOnce as a03 } from '../../../simulations/questions/advanced-03-exactly-once/question';
 import { CHECKPOINT_LOCATION_REQUIRED } from '../../../simulations/structured/failures/checkpoint-location';
 
 function runWith(raw: Record<string, string | number>, seed = 1): FtRun {
@@ -126,5 +127,69 @@ describe('basic-06 presets at seed 1', () => {
 	});
 	it('is deterministic: same seed, same run', () => {
 		expect(JSON.stringify(runWith({}, 7))).toBe(JSON.stringify(runWith({}, 7)));
+	});
+});
+
+describe('advanced-03 at seed 1: the same failure, an idempotent and an appending write', () => {
+	const run03 = (raw: Record<string, string | number>) => {
+		const params = a03.constrain(raw).params;
+		const r = kind.run(a03, {
+			code: a03.program(params),
+			params,
+			seed: 1,
+			script: null,
+			edits: []
+		});
+		if (!r.ok) throw new Error(r.error.message);
+		return r.value;
+	};
+	it('overwrite by batch_id: the re-run of batch 3 writes its directory again, no duplicate', () => {
+		const run = run03({});
+		const threes = run.batches.filter((b) => b.batchId === 3);
+		expect(threes.map((b) => b.replay)).toEqual([false, true]);
+		expect(threes[1]!.end).toEqual(threes[0]!.end);
+		expect(threes[1]!.numOutputRows).toBe(threes[0]!.numOutputRows);
+		expect(run.batches.at(-1)!.ledger.extraWrites).toBe(0);
+		const writes = run.files.filter((f) => f.area === 'output' && f.path.includes('batch_id=3/'));
+		expect(writes).toHaveLength(2);
+	});
+	it('append: the ledger counts batch 3’s rows twice, and only those', () => {
+		const run = run03({ sinkMode: 'nonIdempotent' });
+		const three = run.batches.find((b) => b.batchId === 3)!;
+		expect(three.numOutputRows).toBeGreaterThan(0);
+		expect(run.batches.at(-1)!.ledger.extraWrites).toBe(three.numOutputRows);
+		expect(kind.features.predictions!(run).map((p) => [p.id, p.answer])).toEqual([
+			['restart-3', 'same'],
+			['sink-3', 'twice']
+		]);
+	});
+	it('a crash before offsets/3 leaves nothing to replay: no duplicate even when appending', () => {
+		const run = run03({ sinkMode: 'nonIdempotent', failurePhase: 'beforeOffsetLog' });
+		expect(run.restarts[0]!.replays).toBeNull();
+		expect(run.batches.at(-1)!.ledger.extraWrites).toBe(0);
+	});
+	it('rewrites the write both ways: mode and path together', () => {
+		const code = a03.program(a03.constrain({ sinkMode: 'nonIdempotent' }).params);
+		expect(code).toContain('.write.mode("append")  # <- sinkMode');
+		expect(code).toContain('.parquet(f"{OUT_DIR}/all")  # <- sinkMode');
+		const back = kind.paramsOf(a03, a03.program(a03.constrain({}).params), null, {
+			...a03.constrain({}).params,
+			sinkMode: 'nonIdempotent'
+		});
+		expect(back.sinkMode).toBe('idempotent');
+	});
+	it('DataFrameWriter’s default mode fails on a path the first attempt wrote (Spark’s error)', () => {
+		const params = a03.constrain({}).params;
+		const code = a03
+			.program(params)
+			.replace('.write.mode("overwrite")', '.write')
+			.replace('.parquet(f"{OUT_DIR}/batch_id={batch_id}")', '.parquet(f"{OUT_DIR}/all")');
+		const r = kind.run(a03, { code, params, seed: 1, script: null, edits: [] });
+		expect(r.ok && r.value.refused).toMatch(
+			/^\[FOREACH_BATCH_USER_FUNCTION_ERROR\].*Reason: \[PATH_ALREADY_EXISTS\]/
+		);
+		expect(r.ok && r.value.refused).toMatch(
+			/PATH_ALREADY_EXISTS\] Path file:\/tmp\/playground\/out\/advanced-03-orders\/all already exists/
+		);
 	});
 });
