@@ -38,8 +38,7 @@ import {
 	type Checkpoint
 } from '../../structured/runtime/executor';
 import { MicroBatchLoop } from '../../structured/runtime/loop';
-import { sourceName } from '../../structured/runtime/physical';
-import { kafkaSource, lines, located, parseOffsets } from '../source-sink/run';
+import { kafkaSourceOf, lines, located, parseOffsets } from '../source-sink/run';
 import type { FtBatch, FtRun, LoopPhase } from './frames';
 import { BatchTarget } from './batch-target';
 import type { FtWorld } from './question';
@@ -87,19 +86,9 @@ export function runFaultTolerance(
 	const prepared = prepareQuery(code, {}, {}, env);
 	if (!prepared.ok) return prepared;
 	const q = prepared.value;
-	const src = kafkaSource(q);
-	if (src === null || src.plan.op !== 'Source' || src.plan.source.kind !== 'readStream')
-		return {
-			ok: false,
-			error: located(
-				q,
-				'This page simulates a query that reads a Kafka topic: keep spark.readStream.format("kafka").'
-			)
-		};
-	const options = { ...src.plan.source.options };
-	delete options['kafka.bootstrap.servers'];
-	const name = sourceName(src);
-	const columns = src.plan.schema.map((f) => f.name);
+	const kafka = kafkaSourceOf(q);
+	if (!kafka.ok) return kafka;
+	const { src, options, name, columns } = kafka.value;
 	let clock = 0;
 	const fn = q.write.foreachBatchFn;
 	// What the user's foreachBatch function writes with batch_df.write (one path per table).

@@ -47,14 +47,17 @@ export const located = (q: AnalyzedQuery, message: string): SourceError => ({
 	message
 });
 
-export function runSourceSink(
-	code: string,
-	world: TopicWorld,
-	seed: number
-): Result<SsRun, SourceError> {
-	const prepared = prepareQuery(code, {});
-	if (!prepared.ok) return prepared;
-	const q = prepared.value;
+/** The program's Kafka source: its node, its options (the broker address aside), its name in
+ *  the plan and its columns; or the located message for a program that reads no Kafka topic. */
+export function kafkaSourceOf(q: AnalyzedQuery): Result<
+	{
+		src: AnalyzedNode;
+		options: Record<string, string>;
+		name: string;
+		columns: string[];
+	},
+	SourceError
+> {
 	const src = kafkaSource(q);
 	if (src === null || src.plan.op !== 'Source' || src.plan.source.kind !== 'readStream')
 		return {
@@ -66,8 +69,23 @@ export function runSourceSink(
 		};
 	const options = { ...src.plan.source.options };
 	delete options['kafka.bootstrap.servers'];
-	const name = sourceName(src);
-	const columns = src.plan.schema.map((f) => f.name);
+	return {
+		ok: true,
+		value: { src, options, name: sourceName(src), columns: src.plan.schema.map((f) => f.name) }
+	};
+}
+
+export function runSourceSink(
+	code: string,
+	world: TopicWorld,
+	seed: number
+): Result<SsRun, SourceError> {
+	const prepared = prepareQuery(code, {});
+	if (!prepared.ok) return prepared;
+	const q = prepared.value;
+	const kafka = kafkaSourceOf(q);
+	if (!kafka.ok) return kafka;
+	const { src, options, name, columns } = kafka.value;
 	let clock = 0;
 	const input = new KafkaInput({ [world.topic]: world.partitions }, options, {
 		clock: { nowMs: () => clock },
