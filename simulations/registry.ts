@@ -31,6 +31,10 @@ export const SIMULATIONS: Readonly<Record<string, Entry>> = {
 		kinds: ['event-time'],
 		load: () => import('./questions/basic-05-windows/index')
 	},
+	'basic-06-checkpoints': {
+		kinds: ['fault-tolerance'],
+		load: () => import('./questions/basic-06-checkpoints/index')
+	},
 	'basic-08-late-data': {
 		kinds: ['event-time'],
 		load: () => import('./questions/basic-08-late-data/index')
@@ -50,6 +54,10 @@ export const SIMULATIONS: Readonly<Record<string, Entry>> = {
 	'advanced-02-event-time-watermarks': {
 		kinds: ['event-time'],
 		load: () => import('./questions/advanced-02-event-time-watermarks/index')
+	},
+	'advanced-03-exactly-once': {
+		kinds: ['fault-tolerance'],
+		load: () => import('./questions/advanced-03-exactly-once/index')
 	},
 	'advanced-07-event-time-and-state': {
 		kinds: ['event-time'],

@@ -8,8 +8,8 @@
  * batches that completed, and foreachBatch calling the program's function with each executed
  * batch as a batch DataFrame, no-data batches included.
  */
-import { PyException, asPyException } from '../python/errors';
 import { PyFunction, type PyValue as Py } from '../python/values';
+import { callForeachBatch } from '../structured/reader/foreach-batch-call';
 import type { AnalyzedQuery } from '../structured/analyzer/types';
 import type { ProgramEnv } from '../structured/reader/index';
 import type { Row } from '../structured/runtime/context';
@@ -68,41 +68,14 @@ export class AdditionsQuery {
 	private deliver = (b: { batchId: number; rows: readonly Row[]; noData: boolean }): void => {
 		this.executedIds.push(b.batchId);
 		const fn = this.query.write.foreachBatchFn;
-		if (fn instanceof PyFunction) return this.callForeachBatch(fn, b.batchId, b.rows);
+		if (fn instanceof PyFunction)
+			return callForeachBatch(this.query, this.env, fn, b.batchId, b.rows);
 		if (b.batchId <= this.latestSinkBatch) return;
 		this.latestSinkBatch = b.batchId;
 		const batch = { batchId: b.batchId, rows: b.rows };
 		this.sinkBatches.push(batch);
 		this.sinceCheck.push(batch);
 	};
-
-	private callForeachBatch(fn: PyFunction, batchId: number, rows: readonly Row[]): void {
-		const toPython = this.env.toPython;
-		if (!toPython) throw new Error('the program environment has no Python bridge');
-		const df = toPython({
-			t: 'df',
-			plan: {
-				op: 'Source',
-				id: -1,
-				source: { kind: 'bound', name: 'batch_df' },
-				schema: this.query.schema,
-				streaming: false,
-				data: { rows },
-				at: this.query.write.at
-			}
-		});
-		try {
-			fn.invoke([df, batchId], new Map());
-		} catch (e) {
-			const x = asPyException(e);
-			if (!(x instanceof PyException) || x.pyType === 'InternalError') throw e;
-			// StreamExecution wraps a Python foreachBatch error (PythonForeachBatchHelper).
-			throw new Error(
-				`[FOREACH_BATCH_USER_FUNCTION_ERROR] An error occurred in the user provided function in foreach batch sink. Reason: ${x.pyType}: ${x.message}`,
-				{ cause: e }
-			);
-		}
-	}
 
 	/** Starts a run from the checkpoint and runs its first trigger (StartStream). */
 	start(override: TriggerOverride): void {

@@ -26,7 +26,7 @@ import type { SsBatch, SsRun } from './frames';
 import type { TopicWorld } from './question';
 
 /** The Kafka source the program reads (`spark.readStream.format("kafka")…load()`). */
-function kafkaSource(q: AnalyzedQuery): AnalyzedNode | null {
+export function kafkaSource(q: AnalyzedQuery): AnalyzedNode | null {
 	const stack = [q.root];
 	while (stack.length > 0) {
 		const n = stack.pop() as AnalyzedNode;
@@ -38,20 +38,23 @@ function kafkaSource(q: AnalyzedQuery): AnalyzedNode | null {
 	return null;
 }
 
-const located = (q: AnalyzedQuery, message: string): SourceError => ({
+export const located = (q: AnalyzedQuery, message: string): SourceError => ({
 	line: q.write.at.line,
 	column: q.write.at.column,
 	message
 });
 
-export function runSourceSink(
-	code: string,
-	world: TopicWorld,
-	seed: number
-): Result<SsRun, SourceError> {
-	const prepared = prepareQuery(code, {});
-	if (!prepared.ok) return prepared;
-	const q = prepared.value;
+/** The program's Kafka source: its node, its options (the broker address aside), its name in
+ *  the plan and its columns; or the located message for a program that reads no Kafka topic. */
+export function kafkaSourceOf(q: AnalyzedQuery): Result<
+	{
+		src: AnalyzedNode;
+		options: Record<string, string>;
+		name: string;
+		columns: string[];
+	},
+	SourceError
+> {
 	const src = kafkaSource(q);
 	if (src === null || src.plan.op !== 'Source' || src.plan.source.kind !== 'readStream')
 		return {
@@ -63,8 +66,23 @@ export function runSourceSink(
 		};
 	const options = { ...src.plan.source.options };
 	delete options['kafka.bootstrap.servers'];
-	const name = sourceName(src);
-	const columns = src.plan.schema.map((f) => f.name);
+	return {
+		ok: true,
+		value: { src, options, name: sourceName(src), columns: src.plan.schema.map((f) => f.name) }
+	};
+}
+
+export function runSourceSink(
+	code: string,
+	world: TopicWorld,
+	seed: number
+): Result<SsRun, SourceError> {
+	const prepared = prepareQuery(code, {});
+	if (!prepared.ok) return prepared;
+	const q = prepared.value;
+	const kafka = kafkaSourceOf(q);
+	if (!kafka.ok) return kafka;
+	const { src, options, name, columns } = kafka.value;
 	let clock = 0;
 	const input = new KafkaInput({ [world.topic]: world.partitions }, options, {
 		clock: { nowMs: () => clock },
@@ -268,13 +286,13 @@ export function runSourceSink(
 }
 
 /** The lines of the call written at `at`, as the reader recorded its extent. */
-function lines(q: AnalyzedQuery, at: Pos): { line: number; endLine: number } {
+export function lines(q: AnalyzedQuery, at: Pos): { line: number; endLine: number } {
 	const s = spanAt(q.spans, at);
 	return { line: s?.start.line ?? at.line, endLine: s?.end.line ?? at.line };
 }
 
 /** A Kafka offset JSON ({"orders":{"0":5}}) as partition → offset. */
-function parseOffsets(json: string | number | undefined): Record<number, number> {
+export function parseOffsets(json: string | number | undefined): Record<number, number> {
 	if (typeof json !== 'string') return {};
 	const o = JSON.parse(json) as Record<string, Record<string, number>>;
 	const out: Record<number, number> = {};

@@ -32,11 +32,12 @@ orders = (
 
 def write_batch(batch_df, batch_id):
     # A replay of batch N brings the same rows with the same batch_id:
-    # overwriting the directory of that batch id makes the second write harmless.
+    # overwriting the directory of that batch id makes the second write harmless;
+    # appending to one directory writes the rows a second time.
     (
         batch_df
         .write.mode("overwrite")  # <- sinkMode
-        .parquet(f"{OUT_DIR}/batch_id={batch_id}")
+        .parquet(f"{OUT_DIR}/batch_id={batch_id}")  # <- sinkMode
     )
 
 

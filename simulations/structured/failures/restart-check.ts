@@ -32,7 +32,7 @@ const OPERATOR_NAME: Record<StatefulOperator['kind'], string> = {
 const structText = (fields: readonly StructField[]) =>
 	`StructType(${fields.map((f) => `StructField(${f.name},${sqlTypeName(f.type)},true)`).join(',')})`;
 
-function nodeById(root: AnalyzedNode, id: number): AnalyzedNode | undefined {
+export function nodeById(root: AnalyzedNode, id: number): AnalyzedNode | undefined {
 	if (root.id === id) return root;
 	for (const c of root.children) {
 		const n = nodeById(c, id);

@@ -8,6 +8,7 @@
 import type { Expr, Pos } from '../expr/ast';
 import type { Plan } from '../plan';
 import { arg, columnOrName, flatArgs, need, noMore, strOf, type Args } from './args';
+import { newBatchWriter } from './batch-writer';
 import { collectRows } from './collect';
 import { fail } from './errors';
 import { nonNegativeInt, sqlExpr, watermarkDelayMs } from './functions';
@@ -44,6 +45,7 @@ export function dataFrameAttr(st: ReaderState, d: DF, name: string, at: Pos): Py
 		case 'schema':
 			return { t: 'dtype', type: { kind: 'struct', fields: st.resolver.resolve(d.plan).schema } };
 		case 'write':
+			if (!st.resolver.resolve(d.plan).streaming) return newBatchWriter(d.plan, st.batchWrites);
 			return fail(
 				at,
 				'`DataFrame.write` is a batch writer; a streaming DataFrame is written with writeStream'

@@ -4,6 +4,7 @@
  * DataStreamWriter or a StreamingQuery. Each family lives in its own module; this one routes and
  * reports receivers the engine does not model.
  */
+import { batchWriterMethod } from './batch-writer';
 import type { Pos } from '../expr/ast';
 import { planTag } from '../analyzer/tags';
 import { arg, literal, optionString, strOf, type Arg, type Args } from './args';
@@ -171,6 +172,8 @@ export function callMethod(st: ReaderState, obj: PyValue, name: string, a: Args)
 			return columnMethod(obj.expr, name, a);
 		case 'writer':
 			return writerMethod(st, obj, name, a);
+		case 'batchWriter':
+			return batchWriterMethod(obj, name, a);
 		case 'query':
 			return queryMethod(name, a);
 		default:

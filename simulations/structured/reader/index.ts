@@ -5,6 +5,7 @@
  * streaming DataFrames, as the conformance scenarios and the pages provide them. It never
  * throws: every failure, an internal one included, is a located error.
  */
+import type { BatchWriteTarget } from './batch-writer';
 import type { SyntaxNode } from '@lezer/common';
 import { parseWithLimits } from '../../python/nesting';
 import { userMessage, type Result, type SourceError } from '../../core/errors';
@@ -81,7 +82,7 @@ function interpreterFor(code: string, s: ReaderSession): Interpreter {
  *  query of a program that starts several to return, extra module-level names (`recorded`), and
  *  after the read, a way to set globals (`setGlobal`) and to hand Python a reader value (the
  *  DataFrame a foreachBatch function receives). */
-export interface ProgramEnv {
+export interface ProgramEnv extends BatchWriteTarget {
 	/** Read a program that starts several queries and return this one (0-based); without it a
 	 *  second start() is refused, since the pages run one query per program. */
 	readonly query?: number;
@@ -129,7 +130,9 @@ export function readProgram(
 			nextSourceId: 0,
 			spans: [],
 			manyQueries: env.query !== undefined,
-			text: code
+			text: code,
+			// The host sets onBatchWrite before it calls a foreachBatch function.
+			batchWrites: env
 		};
 		const session = new ReaderSession(code, tree, state);
 		const globals = new Scope(null);

@@ -7,6 +7,7 @@
 import type { Pos, StructField } from '../expr/ast';
 import type { CallSpan, Query } from '../plan';
 import type { Resolver } from '../analyzer/resolve';
+import type { BatchWriteTarget } from './batch-writer';
 
 export interface StartedQuery {
 	readonly query: Query;
@@ -25,4 +26,6 @@ export interface ReaderState {
 	readonly spans: CallSpan[];
 	/** The program text (for locating errors raised later in user Python functions). */
 	readonly text?: string;
+	/** Where `batch_df.write...` goes when a foreachBatch function runs (batch-writer.ts). */
+	readonly batchWrites?: BatchWriteTarget;
 }

@@ -4,6 +4,7 @@
  * and DataStreamWriter builders, and the pyspark modules they come from. Anything else is not
  * modelled and is reported where it appears.
  */
+import type { BatchWriteTarget, SaveMode } from './batch-writer';
 import type { DataType, Expr, Pos, StructField } from '../expr/ast';
 import type { Plan, Query, WriteSpec } from '../plan';
 import type { PyFunction } from '../../python/values';
@@ -35,6 +36,14 @@ export type PyValue =
 			readonly streaming: boolean;
 	  }
 	| { readonly t: 'writer'; readonly plan: Plan; readonly spec: WriteSpec }
+	/** `batch_df.write`: a DataFrameWriter of a batch DataFrame (batch-writer.ts). */
+	| {
+			readonly t: 'batchWriter';
+			readonly plan: Plan;
+			readonly mode: SaveMode;
+			readonly format: string;
+			readonly target: BatchWriteTarget | undefined;
+	  }
 	| { readonly t: 'query'; readonly query: Query }
 	| { readonly t: 'builder' }
 	| { readonly t: 'dtype'; readonly type: DataType }
@@ -84,6 +93,8 @@ export const describe = (v: PyValue): string => {
 			return 'DataStreamReader';
 		case 'writer':
 			return 'DataStreamWriter';
+		case 'batchWriter':
+			return 'DataFrameWriter';
 		case 'query':
 			return 'StreamingQuery';
 		case 'builder':
