@@ -51,6 +51,10 @@ export const SIMULATIONS: Readonly<Record<string, Entry>> = {
 		kinds: ['event-time'],
 		load: () => import('./questions/advanced-07-event-time-and-state/index')
 	},
+	'advanced-08-stateful-transformations': {
+		kinds: ['keyed-state'],
+		load: () => import('./questions/advanced-08-stateful-transformations/index')
+	},
 	'advanced-06-dynamic-scaling': {
 		kinds: ['cluster', 'cluster'],
 		load: () => import('./questions/advanced-06-dynamic-scaling/index')
