@@ -31,6 +31,10 @@ export const SIMULATIONS: Readonly<Record<string, Entry>> = {
 		kinds: ['event-time'],
 		load: () => import('./questions/basic-05-windows/index')
 	},
+	'basic-07-stateful-operations': {
+		kinds: ['keyed-state'],
+		load: () => import('./questions/basic-07-stateful-operations/index')
+	},
 	'basic-08-late-data': {
 		kinds: ['event-time'],
 		load: () => import('./questions/basic-08-late-data/index')

@@ -123,7 +123,13 @@ export function predictionsOf(run: KsRun): readonly Prediction[] {
 	if (run.operator === 'aggregation') {
 		const first = b.findIndex((x, i) => i >= 3 && !x.noData && x.numInputRows > 0);
 		if (first > 0) out.push(stateRows(run, first));
-		const second = b.findIndex((x, i) => i > first + 1 && x.numInputRows > 0);
+		// Preferably a batch that leaves some keys untouched: update mode then writes fewer rows
+		// than the store holds.
+		const partial = b.findIndex(
+			(x, i) => i > first + 1 && x.numInputRows > 0 && x.emitted.length < x.state.length
+		);
+		const second =
+			partial > 0 ? partial : b.findIndex((x, i) => i > first + 1 && x.numInputRows > 0);
 		if (first > 0 && second > 0) out.push(sinkRows(run, second));
 	} else {
 		const fired = b.findIndex((x, i) => i >= 2 && x.calls.some((c) => c.hasTimedOut));
