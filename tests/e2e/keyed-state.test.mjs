@@ -12,8 +12,16 @@ import { VIEWPORTS, launch, openPage, settled } from './browser.mjs';
 const A08 = '/questions/advanced-08-stateful-transformations';
 const B07 = '/questions/basic-07-stateful-operations';
 const text = async (page, id) => ((await page.getByTestId(id).first().textContent()) ?? '').trim();
-const editorText = async (page) =>
-	((await page.getByTestId('code-editor').textContent()) ?? '').replace(/\u00a0/g, ' ');
+/** The whole program as the page downloads it (Monaco renders only the lines in view). */
+async function programText(page) {
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByTestId('code-download').click()
+	]);
+	const chunks = [];
+	for await (const c of await download.createReadStream()) chunks.push(c);
+	return Buffer.concat(chunks).toString('utf8');
+}
 
 /** Steps batch by batch to the end; calls `each` at every stop. */
 async function stepToEnd(page, each = async () => {}) {
@@ -35,7 +43,7 @@ describe('keyed-state pages', () => {
 	after(async () => browser?.close());
 
 	it('advanced-08: a session is emitted by a timed-out call, after its deadline', async () => {
-		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
+		const context = await browser.newContext({ viewport: VIEWPORTS.laptop, acceptDownloads: true });
 		const page = await openPage(context, A08, errors);
 		await page.getByTestId('keyed-timeline').waitFor({ timeout: 20000 });
 		assert.equal(await text(page, 'timeout-conf'), 'ProcessingTimeTimeout');
@@ -68,18 +76,21 @@ describe('keyed-state pages', () => {
 	});
 
 	it('advanced-08: the timeout control rewrites the program; an edit moves a control', async () => {
-		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
+		const context = await browser.newContext({ viewport: VIEWPORTS.laptop, acceptDownloads: true });
 		const page = await openPage(context, A08, errors);
 		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', {
 			timeout: 20000
 		});
 		await page.getByTestId('param-timeoutKind').selectOption('EventTimeTimeout');
 		await settled(page);
-		const code = await editorText(page);
+		const code = await programText(page);
 		assert.match(code, /\.withWatermark\("event_time", "10 seconds"\)/);
 		assert.match(code, /state\.setTimeoutTimestamp\(/);
 		assert.match(code, /GroupStateTimeout\.EventTimeTimeout/);
 		assert.equal(await text(page, 'timeout-conf'), 'EventTimeTimeout');
+		// The editor follows the code focus (the function): back to the top, where the constant is.
+		await page.locator('.monaco-editor .view-lines').first().click();
+		await page.keyboard.press('Control+Home');
 		const line = page.locator('.monaco-editor .view-line', { hasText: 'SESSION_TIMEOUT_MS = ' });
 		await line
 			.locator('span span', { hasText: /^10000$/ })
@@ -99,7 +110,7 @@ describe('keyed-state pages', () => {
 	});
 
 	it('basic-07: built-in state keeps a row per user; update mode writes the touched ones', async () => {
-		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
+		const context = await browser.newContext({ viewport: VIEWPORTS.laptop, acceptDownloads: true });
 		const page = await openPage(context, B07, errors);
 		await page.getByTestId('state-table').waitFor({ timeout: 20000 });
 		let fewer = 0;
@@ -120,7 +131,7 @@ describe('keyed-state pages', () => {
 		});
 		await page.getByTestId('preset-arbitrary-state').click();
 		await settled(page);
-		assert.match(await editorText(page), /applyInPandasWithState\(/);
+		assert.match(await programText(page), /applyInPandasWithState\(/);
 		await stepToEnd(page);
 		assert.ok((await page.getByTestId('call').count()) > 0, 'running_total is called per user');
 		assert.equal(await text(page, 'state-rows'), '8');
