@@ -13,18 +13,17 @@ import '../../structured/stateful-python/register';
 import { createRng } from '../../core/rng';
 import { isoText } from '../../core/calendar';
 import type { Result, SourceError } from '../../core/errors';
-import { createSink } from '../../sinks/sink-factory';
 import { KafkaInput } from '../../sources/inputs';
-import { prepareQuery, type AnalyzedQuery } from '../../structured/index';
+import { prepareQuery } from '../../structured/index';
 import type { AnalyzedNode } from '../../structured/analyzer/types';
 import type { StructField } from '../../structured/expr/ast';
-import { spanAt } from '../../structured/plan';
 import type { PythonCall } from '../../structured/stateful-python/apply-in-pandas';
 import { NO_TIMESTAMP } from '../../structured/stateful-python/group-state';
 import { MicroBatchExecution } from '../../structured/runtime/executor';
 import { MicroBatchLoop } from '../../structured/runtime/loop';
 import { sourceName } from '../../structured/runtime/physical';
 import { ContractInputs } from '../../structured/runtime/contract-inputs';
+import { kafkaSource, lines, located, programSink } from '../kafka-query';
 import { formatRow, keyText, tupleText } from './values';
 import type { KsBatch, KsCall, KsOperator, KsRun, KsStateRow } from './frames';
 import type { KeyedWorld } from './question';
@@ -40,18 +39,6 @@ const find = (n: AnalyzedNode, op: string): AnalyzedNode | null => {
 	}
 	return null;
 };
-
-const located = (q: AnalyzedQuery, message: string): SourceError => ({
-	line: q.write.at.line,
-	column: q.write.at.column,
-	message
-});
-
-/** The lines of the call written at `at`, as the reader recorded its extent. */
-function lines(q: AnalyzedQuery, at: { line: number; column: number }) {
-	const s = spanAt(q.spans, at);
-	return { line: s?.start.line ?? at.line, endLine: s?.end.line ?? at.line };
-}
 
 /** The `def name(...)` block: the reader keeps no span for a function body, so its lines are
  *  found from the name the operator holds and Python's indentation. */
@@ -78,13 +65,8 @@ export function runKeyedState(
 	const prepared = prepareQuery(code, {});
 	if (!prepared.ok) return prepared;
 	const q = prepared.value;
-	const src = find(q.root, 'Source');
-	if (
-		src === null ||
-		src.plan.op !== 'Source' ||
-		src.plan.source.kind !== 'readStream' ||
-		src.plan.source.format !== 'kafka'
-	)
+	const src = kafkaSource(q);
+	if (src === null || src.plan.op !== 'Source' || src.plan.source.kind !== 'readStream')
 		return {
 			ok: false,
 			error: located(
@@ -127,17 +109,8 @@ export function runKeyedState(
 		clock: { nowMs: () => clock },
 		defaultParallelism: 2
 	});
-	const sinkResult = createSink(
-		{
-			format: q.write.format,
-			outputMode: q.outputMode,
-			options: q.write.options,
-			...(q.write.queryName !== undefined ? { queryName: q.write.queryName } : {}),
-			schema: q.schema
-		},
-		{ broker: input.broker }
-	);
-	if (!sinkResult.ok) return { ok: false, error: located(q, sinkResult.error.message) };
+	const sinkResult = programSink(q, input);
+	if (!sinkResult.ok) return sinkResult;
 
 	const sends = world.sends(createRng(seed));
 	let sent = 0;

@@ -9,43 +9,22 @@
 import { createRng } from '../../core/rng';
 import { isoText } from '../../core/calendar';
 import type { Result, SourceError } from '../../core/errors';
-import { createSink } from '../../sinks/sink-factory';
 import type { StreamingSink } from '../../sinks/contract';
 import { KafkaInput } from '../../sources/inputs';
 import type { KafkaMicroBatchStream } from '../../sources/kafka/stream';
 import { producerSchedule } from '../../sources/kafka/producer';
-import { prepareQuery, type AnalyzedQuery } from '../../structured/index';
-import type { AnalyzedNode } from '../../structured/analyzer/types';
-import { spanAt, type Pos } from '../../structured/plan';
+import { prepareQuery } from '../../structured/index';
 import { MicroBatchExecution, type Checkpoint } from '../../structured/runtime/executor';
 import { MicroBatchLoop } from '../../structured/runtime/loop';
 import { sourceName } from '../../structured/runtime/physical';
 import { ContractInputs } from '../../structured/runtime/contract-inputs';
+import { kafkaSource, lines, located, programSink } from '../kafka-query';
 import type { SsBatch, SsRun } from './frames';
 import type { TopicWorld } from './question';
 
 /** Virtual 0 on the wall clock the orders' event times are written in. */
 const EPOCH_MS = Date.UTC(2026, 0, 1);
 const CUSTOMERS = ['ana', 'bo', 'chen', 'dee', 'eli', 'fay'];
-
-/** The Kafka source the program reads (`spark.readStream.format("kafka")…load()`). */
-function kafkaSource(q: AnalyzedQuery): AnalyzedNode | null {
-	const stack = [q.root];
-	while (stack.length > 0) {
-		const n = stack.pop() as AnalyzedNode;
-		if (n.plan.op === 'Source' && n.plan.source.kind === 'readStream') {
-			if (n.plan.source.format === 'kafka') return n;
-		}
-		stack.push(...n.children);
-	}
-	return null;
-}
-
-const located = (q: AnalyzedQuery, message: string): SourceError => ({
-	line: q.write.at.line,
-	column: q.write.at.column,
-	message
-});
 
 export function runSourceSink(
 	code: string,
@@ -73,17 +52,8 @@ export function runSourceSink(
 		clock: { nowMs: () => clock },
 		defaultParallelism: 2
 	});
-	const sinkResult = createSink(
-		{
-			format: q.write.format,
-			outputMode: q.outputMode,
-			options: q.write.options,
-			...(q.write.queryName !== undefined ? { queryName: q.write.queryName } : {}),
-			schema: q.schema
-		},
-		{ broker: input.broker }
-	);
-	if (!sinkResult.ok) return { ok: false, error: located(q, sinkResult.error.message) };
+	const sinkResult = programSink(q, input);
+	if (!sinkResult.ok) return sinkResult;
 	const sink: StreamingSink = sinkResult.sink;
 
 	const rng = createRng(seed);
@@ -242,12 +212,6 @@ export function runSourceSink(
 	for (let guard = 0; loop.wakeAt !== null && guard < 100_000; guard++) loop.step(loop.wakeAt);
 	if (run.failure !== null) run.endMs = Math.min(world.runMs, run.failure.atMs + 2000);
 	return { ok: true, value: run };
-}
-
-/** The lines of the call written at `at`, as the reader recorded its extent. */
-function lines(q: AnalyzedQuery, at: Pos): { line: number; endLine: number } {
-	const s = spanAt(q.spans, at);
-	return { line: s?.start.line ?? at.line, endLine: s?.end.line ?? at.line };
 }
 
 /** A Kafka offset JSON ({"orders":{"0":5}}) as partition → offset. */

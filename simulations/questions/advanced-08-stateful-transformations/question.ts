@@ -9,6 +9,7 @@
 import { clampParams, numberParam, type ParamSchema } from '../../core/params';
 import { mainProgram, renderProgram, type SpanRewrite } from '../../core/template';
 import { duration } from '../../kinds/event-time/spans';
+import { seconds } from '../../kinds/event-time/param-specs';
 import type { SimPreset } from '../../kinds/kind';
 import type { KeyedSend, KeyedStateQuestion } from '../../kinds/keyed-state/question';
 import { USER_NAMES } from '../../kinds/keyed-state/users';
@@ -37,17 +38,13 @@ const schema: ParamSchema = [
 		default: 10000,
 		help: 'SESSION_TIMEOUT_MS: how long a user may be idle before the session is closed.'
 	},
-	{
-		id: 'triggerInterval',
-		label: 'trigger interval',
-		kind: 'number',
-		unit: 's',
-		min: 1,
-		max: 10,
-		step: 1,
-		default: 2,
-		help: 'A micro-batch starts every this many seconds; timeouts are only checked when one runs.'
-	},
+	seconds(
+		'triggerInterval',
+		'trigger interval',
+		[1, 10],
+		2,
+		'A micro-batch starts every this many seconds; timeouts are only checked when one runs.'
+	),
 	{
 		id: 'numUsers',
 		label: 'users',

@@ -8,6 +8,7 @@
 import { clampParams, numberParam, type ParamSchema } from '../../core/params';
 import { mainProgram, renderProgram, type SpanRewrite } from '../../core/template';
 import { duration, lastString } from '../../kinds/event-time/spans';
+import { seconds } from '../../kinds/event-time/param-specs';
 import type { SimPreset } from '../../kinds/kind';
 import type { KeyedSend, KeyedStateQuestion } from '../../kinds/keyed-state/question';
 import { USER_NAMES } from '../../kinds/keyed-state/users';
@@ -67,17 +68,13 @@ const schema: ParamSchema = [
 		default: 'hdfs',
 		help: 'Where the state lives on the executors: JVM memory (HDFS-backed) or RocksDB (native memory and local disk). The rows and results are the same; only memory and speed differ.'
 	},
-	{
-		id: 'triggerInterval',
-		label: 'trigger interval',
-		kind: 'number',
-		unit: 's',
-		min: 1,
-		max: 10,
-		step: 1,
-		default: 2,
-		help: 'A micro-batch starts every this many seconds.'
-	},
+	seconds(
+		'triggerInterval',
+		'trigger interval',
+		[1, 10],
+		2,
+		'A micro-batch starts every this many seconds.'
+	),
 	{
 		id: 'numKeys',
 		label: 'distinct users',
