@@ -22,7 +22,8 @@ export const keyedStateKind: SimulationKind<KeyedStateQuestion, KsRun, KsFrame> 
 	frameAt,
 	endMs: (run) => run.endMs,
 	stops: (run) => run.batches.map((b, i) => ({ id: i, endMs: b.triggerMs })),
-	openingStop: 3,
+	// Five batches in: keys in state with their deadlines, the first timeout a few seconds away.
+	openingStop: 5,
 	markers: markersOf,
 	codeFocus: codeFocusAt,
 	describe: describeFrame,
