@@ -38,7 +38,10 @@ function timesOut(run: KsRun, i: number, key: string): Prediction | null {
 			? `${key} got ${n(call.inputRows, 'row')} in this batch: a key with data is called with them and hasTimedOut = False, whatever its deadline.`
 			: run.timeout === 'NoTimeout' || run.timeout === null
 				? `With GroupStateTimeout.NoTimeout no key ever times out: ${key}'s state stays until the function removes it, and the function is only called when ${key} has rows.`
-				: `${key}'s deadline had not passed when the batch ran, so the function was not called for it.`;
+				: row.deadlineMs !== null &&
+					  row.deadlineMs === (run.timeout === 'EventTimeTimeout' ? b.watermarkMs : b.triggerMs)
+					? `the deadline equals the batch's ${run.timeout === 'EventTimeTimeout' ? 'watermark' : 'time'}, and a key times out only once its deadline is strictly before it: ${key} is called with hasTimedOut at the next trigger, not at the deadline.`
+					: `${key}'s deadline had not passed when the batch ran, so the function was not called for it.`;
 	return {
 		id: `timeout-${b.batchId}-${key}`,
 		...timing(prev, b),
@@ -135,7 +138,10 @@ export function predictionsOf(run: KsRun): readonly Prediction[] {
 		const fired = b.findIndex((x, i) => i >= 2 && x.calls.some((c) => c.hasTimedOut));
 		if (fired > 0) {
 			const key = b[fired]?.calls.find((c) => c.hasTimedOut)?.key as string;
-			out.push(timesOut(run, fired, key));
+			// The batch that runs exactly at the deadline, when there is one, is the better question.
+			const deadline = b[fired - 1]?.state.find((r) => r.key === key)?.deadlineMs;
+			const atDeadline = b[fired - 1]?.triggerMs === deadline && fired - 1 >= 2;
+			out.push(timesOut(run, atDeadline ? fired - 1 : fired, key));
 		} else {
 			// No timeout ever fires: ask about the key idle longest in state at a batch a few in.
 			const i = Math.min(b.length - 1, 8);
