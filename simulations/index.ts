@@ -6,6 +6,7 @@ export * from './core/rng';
 export * from './core/params';
 export type { SourceError, Result } from './core/errors';
 export {
+	markedLines,
 	markedParams,
 	renderProgram,
 	type ProgramTemplate,

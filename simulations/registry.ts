@@ -35,6 +35,10 @@ export const SIMULATIONS: Readonly<Record<string, Entry>> = {
 		kinds: ['fault-tolerance'],
 		load: () => import('./questions/basic-06-checkpoints/index')
 	},
+	'basic-07-stateful-operations': {
+		kinds: ['keyed-state'],
+		load: () => import('./questions/basic-07-stateful-operations/index')
+	},
 	'basic-08-late-data': {
 		kinds: ['event-time'],
 		load: () => import('./questions/basic-08-late-data/index')
@@ -62,6 +66,10 @@ export const SIMULATIONS: Readonly<Record<string, Entry>> = {
 	'advanced-07-event-time-and-state': {
 		kinds: ['event-time'],
 		load: () => import('./questions/advanced-07-event-time-and-state/index')
+	},
+	'advanced-08-stateful-transformations': {
+		kinds: ['keyed-state'],
+		load: () => import('./questions/advanced-08-stateful-transformations/index')
 	},
 	'advanced-06-dynamic-scaling': {
 		kinds: ['cluster', 'cluster'],

@@ -30,7 +30,13 @@ import type { EventTimeInput } from './event-time/question';
 import type { SinkDiff } from './sink-diff';
 
 export type KindId =
-	'micro-batch' | 'event-time' | 'dstream' | 'cluster' | 'source-sink' | 'fault-tolerance';
+	| 'micro-batch'
+	| 'event-time'
+	| 'dstream'
+	| 'cluster'
+	| 'source-sink'
+	| 'fault-tolerance'
+	| 'keyed-state';
 
 /** A preset of a question's simulation: parameters, and scripted input rows when it replays one
  *  of Spark's tests or places rows on purpose. */

@@ -213,10 +213,23 @@ export function pyCompare(a: PyValue, b: PyValue, raise: Raise): number {
 		}
 		return Math.sign(sa.length - sb.length);
 	}
+	const host = hostOrder(a, b);
+	if (host !== undefined) return host;
 	throw raise(
 		'TypeError',
 		`'<' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`
 	);
+}
+
+/** The order a host type defines with its own `<` and `>` (a pandas Timestamp), so min(),
+ *  max() and sorted() order it as Python does through __lt__; undefined when it defines none. */
+function hostOrder(a: PyValue, b: PyValue): number | undefined {
+	if (!(a instanceof PyHost) || !a.binaryOp) return undefined;
+	const at = { from: 0, to: 0 };
+	const lt = a.binaryOp('<', b, false, at);
+	const gt = a.binaryOp('>', b, false, at);
+	if (typeof lt !== 'boolean' || typeof gt !== 'boolean') return undefined;
+	return lt ? -1 : gt ? 1 : 0;
 }
 
 /** A deep copy of the mutable parts, so a user function that mutates its argument (PySpark's own

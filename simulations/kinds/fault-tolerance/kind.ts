@@ -11,12 +11,10 @@ import { markersOf } from './markers';
 import { faultToleranceParamsOf } from './params';
 import { predictionsOf } from './predict';
 import type { FaultToleranceQuestion } from './question';
-import { runFaultTolerance } from './run';
 
 export const faultToleranceKind: SimulationKind<FaultToleranceQuestion, FtRun, FtFrame> = {
 	id: 'fault-tolerance',
-	run: (question, { code, params, seed }) =>
-		runFaultTolerance(code, question.world(question.constrain(params).params), seed),
+	engine: () => import('./engine').then((m) => m.faultToleranceEngine),
 	rejection: (run) => (run.refused === null ? null : { ...run.refusedAt, message: run.refused }),
 	paramsOf: (question, code, _run, params) => faultToleranceParamsOf(question, code, params),
 	frameAt,

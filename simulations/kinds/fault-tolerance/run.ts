@@ -38,7 +38,8 @@ import {
 	type Checkpoint
 } from '../../structured/runtime/executor';
 import { MicroBatchLoop } from '../../structured/runtime/loop';
-import { kafkaSourceOf, lines, located, parseOffsets } from '../source-sink/run';
+import { kafkaSourceOf, lines, located } from '../kafka-query';
+import { parseOffsets } from '../source-sink/run';
 import type { FtBatch, FtRun, LoopPhase } from './frames';
 import { BatchTarget } from './batch-target';
 import type { FtWorld } from './question';

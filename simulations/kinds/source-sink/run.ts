@@ -8,69 +8,19 @@
  */
 import { createRng } from '../../core/rng';
 import type { Result, SourceError } from '../../core/errors';
-import { createSink } from '../../sinks/sink-factory';
 import type { StreamingSink } from '../../sinks/contract';
 import { ACCEPTED_MODES } from '../../sinks/output-modes';
 import { recordOf, sinkColumns, sinkSnapshot } from './sink-snapshot';
 import { KafkaInput } from '../../sources/inputs';
 import type { KafkaMicroBatchStream } from '../../sources/kafka/stream';
 import { producerSchedule } from '../../sources/kafka/producer';
-import { prepareQuery, type AnalyzedQuery } from '../../structured/index';
-import type { AnalyzedNode } from '../../structured/analyzer/types';
-import { spanAt, type Pos } from '../../structured/plan';
+import { prepareQuery } from '../../structured/index';
 import { MicroBatchExecution, type Checkpoint } from '../../structured/runtime/executor';
 import { MicroBatchLoop } from '../../structured/runtime/loop';
-import { sourceName } from '../../structured/runtime/physical';
 import { ContractInputs } from '../../structured/runtime/contract-inputs';
+import { kafkaSourceOf, lines, located, programSink } from '../kafka-query';
 import type { SsBatch, SsRun } from './frames';
 import type { TopicWorld } from './question';
-
-/** The Kafka source the program reads (`spark.readStream.format("kafka")…load()`). */
-export function kafkaSource(q: AnalyzedQuery): AnalyzedNode | null {
-	const stack = [q.root];
-	while (stack.length > 0) {
-		const n = stack.pop() as AnalyzedNode;
-		if (n.plan.op === 'Source' && n.plan.source.kind === 'readStream') {
-			if (n.plan.source.format === 'kafka') return n;
-		}
-		stack.push(...n.children);
-	}
-	return null;
-}
-
-export const located = (q: AnalyzedQuery, message: string): SourceError => ({
-	line: q.write.at.line,
-	column: q.write.at.column,
-	message
-});
-
-/** The program's Kafka source: its node, its options (the broker address aside), its name in
- *  the plan and its columns; or the located message for a program that reads no Kafka topic. */
-export function kafkaSourceOf(q: AnalyzedQuery): Result<
-	{
-		src: AnalyzedNode;
-		options: Record<string, string>;
-		name: string;
-		columns: string[];
-	},
-	SourceError
-> {
-	const src = kafkaSource(q);
-	if (src === null || src.plan.op !== 'Source' || src.plan.source.kind !== 'readStream')
-		return {
-			ok: false,
-			error: located(
-				q,
-				'This page simulates a query that reads a Kafka topic: keep spark.readStream.format("kafka").'
-			)
-		};
-	const options = { ...src.plan.source.options };
-	delete options['kafka.bootstrap.servers'];
-	return {
-		ok: true,
-		value: { src, options, name: sourceName(src), columns: src.plan.schema.map((f) => f.name) }
-	};
-}
 
 export function runSourceSink(
 	code: string,
@@ -88,17 +38,8 @@ export function runSourceSink(
 		clock: { nowMs: () => clock },
 		defaultParallelism: 2
 	});
-	const sinkResult = createSink(
-		{
-			format: q.write.format,
-			outputMode: q.outputMode,
-			options: q.write.options,
-			...(q.write.queryName !== undefined ? { queryName: q.write.queryName } : {}),
-			schema: q.schema
-		},
-		{ broker: input.broker }
-	);
-	if (!sinkResult.ok) return { ok: false, error: located(q, sinkResult.error.message) };
+	const sinkResult = programSink(q, input);
+	if (!sinkResult.ok) return sinkResult;
 	const sink: StreamingSink = sinkResult.sink;
 
 	const rng = createRng(seed);
@@ -283,12 +224,6 @@ export function runSourceSink(
 	for (let guard = 0; loop.wakeAt !== null && guard < 100_000; guard++) loop.step(loop.wakeAt);
 	if (run.failure !== null) run.endMs = Math.min(world.runMs, run.failure.atMs + 2000);
 	return { ok: true, value: run };
-}
-
-/** The lines of the call written at `at`, as the reader recorded its extent. */
-export function lines(q: AnalyzedQuery, at: Pos): { line: number; endLine: number } {
-	const s = spanAt(q.spans, at);
-	return { line: s?.start.line ?? at.line, endLine: s?.end.line ?? at.line };
 }
 
 /** A Kafka offset JSON ({"orders":{"0":5}}) as partition → offset. */

@@ -6,7 +6,7 @@ export const programs: readonly ProgramTemplate[] = [
 		id: 'main',
 		label: 'Structured Streaming, default parameters',
 		api: 'structured',
-		template: String.raw`# advanced-08: sessions per user with applyInPandasWithState and a processing-time timeout.
+		template: String.raw`# advanced-08: sessions per user with applyInPandasWithState and a timeout.
 from typing import Iterator, Tuple
 
 import pandas as pd
@@ -32,6 +32,7 @@ clicks = (
     .load()
     .select(F.from_json(F.col("value").cast("string"), CLICK_SCHEMA).alias("c"))
     .select("c.*")
+    .withWatermark("event_time", "10 seconds")  # <- timeoutKind
 )
 
 
@@ -60,7 +61,7 @@ def track_session(
         first_seen = batch_first if first_seen is None else min(first_seen, batch_first)
         last_seen = batch_last if last_seen is None else max(last_seen, batch_last)
     state.update((count, first_seen, last_seen))
-    state.setTimeoutDuration(SESSION_TIMEOUT_MS)  # restarts the idle clock for this user
+    state.setTimeoutDuration(SESSION_TIMEOUT_MS)  # <- timeoutKind
 
 
 sessions = clicks.groupBy("user").applyInPandasWithState(

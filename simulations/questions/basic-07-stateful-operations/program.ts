@@ -6,9 +6,14 @@ export const programs: readonly ProgramTemplate[] = [
 		id: 'main',
 		label: 'Structured Streaming, default parameters',
 		api: 'structured',
-		template: String.raw`# basic-07: a built-in stateful aggregation (one state row per user).
+		template: String.raw`# basic-07: running totals per user, kept in state by a built-in aggregation or by your own function.
+from typing import Iterator, Tuple
+
+import pandas as pd
+
 from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
+from pyspark.sql.streaming.state import GroupState, GroupStateTimeout
 
 PURCHASE_SCHEMA = "user STRING, amount DOUBLE, event_time TIMESTAMP"
 
@@ -33,9 +38,24 @@ purchases = (
     .select("p.*")
 )
 
-running_totals = purchases.groupBy("user").agg(
-    F.count("*").alias("purchases"),
-    F.sum("amount").alias("total_spent"),
+
+
+def running_total(
+    key: Tuple[str], pdfs: Iterator[pd.DataFrame], state: GroupState
+) -> Iterator[pd.DataFrame]:
+    # Arbitrary state: the same running totals, kept by hand with applyInPandasWithState.
+    (count, total) = state.get if state.exists else (0, 0.0)
+    for pdf in pdfs:
+        count += len(pdf)
+        total += pdf["amount"].sum()
+    state.update((count, total))
+    yield pd.DataFrame({"user": [key[0]], "purchases": [count], "total_spent": [total]})
+
+
+# One state row per user: Spark's aggregation keeps it, or running_total above does.
+running_totals = purchases.groupBy("user").agg(  # <- stateApi
+    F.count("*").alias("purchases"),  # <- stateApi
+    F.sum("amount").alias("total_spent"),  # <- stateApi
 )
 
 query = (

@@ -19,6 +19,9 @@ import { chunksOf, keyTuple, outputRows, pythonCall } from './calls';
 import { GroupStateHost, NO_TIMESTAMP, type TimeoutConf } from './group-state';
 import { PyIterable } from '../../python/values';
 
+/** Input rows a call keeps for the page to show. */
+const SHOWN_INPUT_ROWS = 4;
+
 export interface StateEntry {
 	readonly key: readonly Value[];
 	/** The state row, or null for a removed state kept only for its timeout. */
@@ -30,6 +33,8 @@ export interface StateEntry {
 export interface PythonCall {
 	readonly key: readonly Value[];
 	readonly inputRows: number;
+	/** The first rows the call was given (a page shows them; the count says how many in all). */
+	readonly input?: readonly Row[];
 	readonly timedOut: boolean;
 	readonly before: readonly Value[] | null;
 	readonly after: readonly Value[] | null;
@@ -132,6 +137,7 @@ export function applyInPandasBatch(
 		calls.push({
 			key,
 			inputRows: keyRows.length,
+			input: keyRows.slice(0, SHOWN_INPUT_ROWS),
 			timedOut,
 			before: old?.value ?? null,
 			after: entries.get(k)?.value ?? null,

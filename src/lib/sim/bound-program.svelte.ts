@@ -6,7 +6,7 @@
  * run: nothing plays that the program on screen would not do.
  */
 import type { SourceError } from '$sim';
-import { markedParams, renderProgram, type SpanRewrite } from '$sim';
+import { markedLines, markedParams, renderProgram, type SpanRewrite } from '$sim';
 import type { Params } from '$sim';
 import type { Diagnostic } from '$lib/editor/types';
 
@@ -91,8 +91,12 @@ export class BoundProgram<T> {
 		this.params = next;
 		const all = this.#spec.rewrites(next);
 		if (changed.some((k) => this.#spec.structural?.includes(k))) {
-			const present = new Set(markedParams(this.code));
-			const lost = markedParams(this.#spec.template).some((id) => !present.has(id));
+			// A value that removed some of a parameter's lines (advanced-08's NoTimeout drops the
+			// watermark and the deadline call) cannot bring them back from the current text.
+			const tpl = this.#spec.template;
+			const lost = markedParams(tpl).some(
+				(id) => markedLines(this.code, id).length < markedLines(tpl, id).length
+			);
 			this.code = renderProgram(lost ? this.#spec.template : this.code, all);
 		} else {
 			const only = Object.fromEntries(changed.flatMap((k) => (all[k] ? [[k, all[k]]] : [])));

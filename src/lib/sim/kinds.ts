@@ -11,7 +11,8 @@ const LOADERS: Readonly<Record<KindId, () => Promise<{ ui: KindUi }>>> = {
 	dstream: () => import('$lib/kinds/dstream/index'),
 	cluster: () => import('$lib/kinds/cluster/index'),
 	'source-sink': () => import('$lib/kinds/source-sink/index'),
-	'fault-tolerance': () => import('$lib/kinds/fault-tolerance/index')
+	'fault-tolerance': () => import('$lib/kinds/fault-tolerance/index'),
+	'keyed-state': () => import('$lib/kinds/keyed-state/index')
 };
 
 export async function loadKindUi(kind: KindId): Promise<KindUi> {

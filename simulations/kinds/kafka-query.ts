@@ -1,0 +1,84 @@
+/**
+ * What the kinds that run a page's program over a simulated Kafka topic share (source-sink,
+ * keyed-state, fault-tolerance): the program's Kafka source, its sink, an error located at the writeStream, and
+ * the lines of a call as the reader recorded them.
+ */
+import type { Result, SourceError } from '../core/errors';
+import { createSink } from '../sinks/sink-factory';
+import type { StreamingSink } from '../sinks/contract';
+import type { KafkaInput } from '../sources/inputs';
+import type { AnalyzedQuery } from '../structured/index';
+import type { AnalyzedNode } from '../structured/analyzer/types';
+import { spanAt, type Pos } from '../structured/plan';
+import { sourceName } from '../structured/runtime/physical';
+
+/** The Kafka source the program reads (`spark.readStream.format("kafka")…load()`). */
+export function kafkaSource(q: AnalyzedQuery): AnalyzedNode | null {
+	const stack = [q.root];
+	while (stack.length > 0) {
+		const n = stack.pop() as AnalyzedNode;
+		if (n.plan.op === 'Source' && n.plan.source.kind === 'readStream') {
+			if (n.plan.source.format === 'kafka') return n;
+		}
+		stack.push(...n.children);
+	}
+	return null;
+}
+
+export const located = (q: AnalyzedQuery, message: string): SourceError => ({
+	line: q.write.at.line,
+	column: q.write.at.column,
+	message
+});
+
+/** The program's Kafka source: its node, its options (the broker address aside), its name in
+ *  the plan and its columns; or the located message for a program that reads no Kafka topic. */
+export function kafkaSourceOf(q: AnalyzedQuery): Result<
+	{
+		src: AnalyzedNode;
+		options: Record<string, string>;
+		name: string;
+		columns: string[];
+	},
+	SourceError
+> {
+	const src = kafkaSource(q);
+	if (src === null || src.plan.op !== 'Source' || src.plan.source.kind !== 'readStream')
+		return {
+			ok: false,
+			error: located(
+				q,
+				'This page simulates a query that reads a Kafka topic: keep spark.readStream.format("kafka").'
+			)
+		};
+	const options = { ...src.plan.source.options };
+	delete options['kafka.bootstrap.servers'];
+	return {
+		ok: true,
+		value: { src, options, name: sourceName(src), columns: src.plan.schema.map((f) => f.name) }
+	};
+}
+
+/** The lines of the call written at `at`, as the reader recorded its extent. */
+export function lines(q: AnalyzedQuery, at: Pos): { line: number; endLine: number } {
+	const s = spanAt(q.spans, at);
+	return { line: s?.start.line ?? at.line, endLine: s?.end.line ?? at.line };
+}
+
+/** The program's sink (its format, mode and options), writing to the simulated broker. */
+export function programSink(
+	q: AnalyzedQuery,
+	input: KafkaInput
+): { ok: true; sink: StreamingSink } | { ok: false; error: SourceError } {
+	const r = createSink(
+		{
+			format: q.write.format,
+			outputMode: q.outputMode,
+			options: q.write.options,
+			...(q.write.queryName !== undefined ? { queryName: q.write.queryName } : {}),
+			schema: q.schema
+		},
+		{ broker: input.broker }
+	);
+	return r.ok ? { ok: true, sink: r.sink } : { ok: false, error: located(q, r.error.message) };
+}
