@@ -10,11 +10,11 @@
  * for 3 minutes; executors of 2 cores; a record costs `perRecordCost` µs in each stage. At the
  * defaults one executor runs a 10 s trigger's 16 + 16 tasks in ≈ 2.2 s, the spike needs ≈ 5.
  */
-import type { Clamped, ParamSchema, ParamSpec, Params, Preset } from '../../core/params';
-import { clampParams, numberParam } from '../../core/params';
-import { renderProgram, type SpanRewrite } from '../../core/template';
-import { DEFAULT_TASK_COST } from '../../cluster/task-cost';
+import type { ParamSchema, ParamSpec, Params, Preset } from '../../core/params';
+import { numberParam } from '../../core/params';
+import type { SpanRewrite } from '../../core/template';
 import type { ClusterScenario, ClusterWorld } from '../../kinds/cluster/question';
+import { clusterScenario, spikeWorld } from '../cluster-scenario';
 import type { ProgramSettings } from '../../kinds/cluster/settings';
 import { programs } from './program';
 
@@ -43,30 +43,18 @@ const executors = (
 	help
 });
 
-const world = (params: Params): ClusterWorld => ({
-	profile: {
-		kind: 'spike',
-		recordsPerSecond: numberParam(params, 'producerRate'),
-		factor: numberParam(params, 'spikeFactor'),
-		atMs: SPIKE_AT_MS,
-		durationMs: SPIKE_MS
-	},
-	jitter: 0.05,
-	partitions: 4,
-	cost: {
-		...DEFAULT_TASK_COST,
-		taskOverheadMs: 10,
-		perRowMs: numberParam(params, 'perRecordCost') / 1000
-	},
-	driverOverheadMs: 100,
-	executors: 1,
-	coresPerExecutor: 2,
-	keys: 200,
-	executorStartupMs: numberParam(params, 'executorStartupDelay') * 1000,
-	// The cluster manager grants a container within 2 s; after that the executor launches and
-	// registers even if Spark no longer wants it (YARN cancels only ungranted requests).
-	executorAllocationMs: 2000
-});
+const world = (params: Params): ClusterWorld =>
+	spikeWorld(params, {
+		spikeAtMs: SPIKE_AT_MS,
+		spikeMs: SPIKE_MS,
+		driverOverheadMs: 100,
+		executors: 1,
+		keys: 200,
+		executorStartupMs: numberParam(params, 'executorStartupDelay') * 1000,
+		// The cluster manager grants a container within 2 s; after that the executor launches and
+		// registers even if Spark no longer wants it (YARN cancels only ungranted requests).
+		executorAllocationMs: 2000
+	});
 
 const WORLD_PARAMS = (cost: number): readonly ParamSpec[] => [
 	{
@@ -289,10 +277,8 @@ function scenario(api: 'structured' | 'dstream'): ClusterScenario {
 	const schema = api === 'structured' ? structuredSchema : dstreamSchema;
 	const tpl =
 		programs.find((p) => p.id === (api === 'structured' ? 'main' : 'dstream'))?.template ?? '';
-	const constrain = (raw: Readonly<Record<string, unknown>>): Clamped => clampParams(schema, raw);
-	return {
+	return clusterScenario({
 		slug: SLUG,
-		kind: 'cluster',
 		api,
 		programId: api === 'structured' ? 'main' : 'dstream',
 		apiNote:
@@ -304,19 +290,16 @@ function scenario(api: 'structured' | 'dstream'): ClusterScenario {
 		openingPreset: api === 'structured' ? 'spike-scaling' : 'dstream-ratio',
 		template: tpl,
 		structural: [],
-		generatorParams: [],
 		otherUrlKeys:
 			api === 'structured'
 				? ['api']
 				: ['api', 'executorIdleTimeout', 'schedulerBacklogTimeout', 'maxOffsetsPerTrigger'],
-		constrain,
 		rewrites,
-		program: (params) => renderProgram(tpl, rewrites(constrain(params).params)),
 		runMs: RUN_MS,
 		startEpochMs: START_EPOCH_MS,
 		world,
 		paramsFromSettings
-	};
+	});
 }
 
 export const advanced06Structured = scenario('structured');

@@ -4,10 +4,11 @@
  * has no backpressure and bounds each trigger with maxOffsetsPerTrigger instead (its tab).
  * QUESTIONS.md advanced-10-backpressure; SPARK-SEMANTICS R8.6 (PID), R1.2/R4 (Kafka admission).
  */
-import type { Clamped, ParamSchema, ParamSpec, Params, Preset } from '../../core/params';
-import { choiceParam, clampParams, numberParam } from '../../core/params';
-import { intervalString, renderProgram, type SpanRewrite } from '../../core/template';
+import type { ParamSchema, ParamSpec, Params, Preset } from '../../core/params';
+import { choiceParam, numberParam } from '../../core/params';
+import { intervalString, type SpanRewrite } from '../../core/template';
 import type { ClusterScenario } from '../../kinds/cluster/question';
+import { clusterScenario } from '../cluster-scenario';
 import type { ProgramSettings } from '../../kinds/cluster/settings';
 import { programs } from './program';
 import { RUN_MS, START_EPOCH_MS, world } from './world';
@@ -188,11 +189,8 @@ const onOff = (b: boolean): string => (b ? 'on' : 'off');
 function scenario(api: 'dstream' | 'structured'): ClusterScenario {
 	const schema = api === 'dstream' ? dstreamSchema : structuredSchema;
 	const rewrites = api === 'dstream' ? dstreamRewrites : structuredRewrites;
-	const tpl = template(api === 'dstream' ? 'main' : 'structured');
-	const constrain = (raw: Readonly<Record<string, unknown>>): Clamped => clampParams(schema, raw);
-	return {
+	return clusterScenario({
 		slug: SLUG,
-		kind: 'cluster',
 		api,
 		programId: api === 'dstream' ? 'main' : 'structured',
 		apiNote:
@@ -202,16 +200,13 @@ function scenario(api: 'dstream' | 'structured'): ClusterScenario {
 		schema,
 		presets: api === 'dstream' ? dstreamPresets : structuredPresets,
 		openingPreset: api === 'dstream' ? 'backpressure' : 'structured-maxOffsets',
-		template: tpl,
+		template: template(api === 'dstream' ? 'main' : 'structured'),
 		structural: api === 'dstream' ? [] : ['rateLimit'],
-		generatorParams: [],
 		otherUrlKeys:
 			api === 'dstream'
 				? ['api', 'rateLimit', 'maxOffsetsPerTrigger']
 				: ['api', 'backpressureEnabled'],
-		constrain,
 		rewrites,
-		program: (params) => renderProgram(tpl, rewrites(constrain(params).params)),
 		runMs: RUN_MS,
 		startEpochMs: START_EPOCH_MS,
 		world,
@@ -231,7 +226,7 @@ function scenario(api: 'dstream' | 'structured'): ClusterScenario {
 				...(s.triggerMs > 0 ? { batchInterval: s.triggerMs / 1000 } : {})
 			};
 		}
-	};
+	});
 }
 
 export const advanced10DStream = scenario('dstream');
