@@ -41,11 +41,13 @@ export interface SpikeWorldSpec {
 	readonly partitions?: number;
 	/** The cost's other terms (a UDF's kind), beside the per-record cost. */
 	readonly cost?: Partial<TaskCost>;
+	/** The parameter holding the per-record cost in µs (`perRecordCost` unless the page says). */
+	readonly costParam?: string;
 }
 
 /**
  * Producers at `producerRate` records/s, ×`spikeFactor` for the spike, with 5 % seeded noise;
- * a task costs 10 ms plus `perRecordCost` µs per record; executors of 2 cores.
+ * a task costs 10 ms plus `perRecordCost` (or `costParam`) µs per record; executors of 2 cores.
  */
 export function spikeWorld(params: Params, w: SpikeWorldSpec): ClusterWorld {
 	return {
@@ -61,7 +63,7 @@ export function spikeWorld(params: Params, w: SpikeWorldSpec): ClusterWorld {
 		cost: {
 			...DEFAULT_TASK_COST,
 			taskOverheadMs: 10,
-			perRowMs: numberParam(params, 'perRecordCost') / 1000,
+			perRowMs: numberParam(params, w.costParam ?? 'perRecordCost') / 1000,
 			...w.cost
 		},
 		driverOverheadMs: w.driverOverheadMs,

@@ -25,4 +25,6 @@ export interface ReaderState {
 	readonly spans: CallSpan[];
 	/** The program text (for locating errors raised later in user Python functions). */
 	readonly text?: string;
+	/** StreamingQueryListener objects registered with spark.streams.addListener, in order. */
+	readonly listeners?: unknown[];
 }
