@@ -76,6 +76,23 @@ describe('basic-12: the program’s StreamingQueryListener runs', () => {
 		expect(frameAt(bad, bad.batches[1]?.endMs ?? 0).trouble.map((s) => s.id)).toContain('listener');
 	});
 
+	it('an edit of the trigger or the watermark delay moves its control', () => {
+		const params = paramsOf(basic12Structured);
+		const code = basic12Structured
+			.program(params)
+			.replace('processingTime="5 seconds"', 'processingTime="12 seconds"')
+			.replace('"event_time", "30 seconds"', '"event_time", "45 seconds"');
+		const moved = clusterKind.paramsOf(
+			basic12Structured,
+			code,
+			run(basic12Structured, {}, code),
+			params
+		);
+		expect(moved['triggerInterval']).toBe(12);
+		expect(moved['watermarkDelay']).toBe(45);
+		expect(basic12Structured.program(moved)).toBe(code);
+	});
+
 	it('a program without a listener has none to run', () => {
 		const code = basic12Structured
 			.program(paramsOf(basic12Structured))
