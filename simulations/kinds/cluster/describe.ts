@@ -1,12 +1,14 @@
-/** One sentence for the frame at `t`: the newest finished batch, its delays, and the backlog. */
+/** One sentence for the frame at `t`: the newest finished batch, its delays, the backlog, and
+ *  the signs of trouble a reader of the dashboard would see then. */
 import { frameAt, type ClusterSimRun } from './frames';
 
 const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const n = (x: number): string => Math.round(x).toLocaleString('en-US');
 
 export function describeClusterFrame(run: ClusterSimRun, t: number): string {
-	const { last } = frameAt(run, t);
+	const { last, trouble } = frameAt(run, t);
 	if (!last) return 'No batch has finished yet; records are arriving at the source.';
 	const queued = last.queuedAtEnd > 0 ? ` and ${n(last.queuedAtEnd)} in queued batches` : '';
-	return `Batch ${last.id} processed ${n(last.records)} records in ${s(last.processingMs)} after waiting ${s(last.schedulingDelayMs)}; ${n(last.backlogAtEnd)} records wait at the source${queued}.`;
+	const signs = trouble.length > 0 ? ` ${trouble.map((x) => x.text).join(' ')}` : '';
+	return `Batch ${last.id} processed ${n(last.records)} records in ${s(last.processingMs)} after waiting ${s(last.schedulingDelayMs)}; ${n(last.backlogAtEnd)} records wait at the source${queued}.${signs}`;
 }

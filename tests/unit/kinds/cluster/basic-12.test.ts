@@ -114,6 +114,17 @@ describe('basic-12: signs of trouble', () => {
 		expect(last && frameAt(r, last.endMs).trouble).toEqual([]);
 	});
 
+	it('the narration says the signs with the batch, and two predictions are asked', () => {
+		const r = run(basic12Structured);
+		const b = r.batches[10];
+		expect(clusterKind.describe(r, b?.endMs ?? 0)).toMatch(
+			/^Batch 10 processed .* records wait at the source\. Process Rate below Input Rate for 3 batches in a row/
+		);
+		const asked = clusterKind.features.predictions?.(r) ?? [];
+		expect(asked.length).toBeGreaterThanOrEqual(2);
+		expect(asked.some((p) => p.answer === 'yes' && p.id.startsWith('wait-'))).toBe(true);
+	});
+
 	it('four executors absorb the spike: no sign at all', () => {
 		const r = run(basic12Structured, { executors: 4 });
 		expect(r.batches.every((b) => frameAt(r, b.endMs).trouble.length === 0)).toBe(true);
