@@ -5,7 +5,13 @@
  * one spike and a per-record cost that sets what the cores can process. A page supplies only
  * what differs (its cluster, its timings).
  */
-import { clampParams, numberParam, type Clamped, type Params } from '../core/params';
+import {
+	clampParams,
+	numberParam,
+	type Clamped,
+	type ParamSpec,
+	type Params
+} from '../core/params';
 import { renderProgram } from '../core/template';
 import { DEFAULT_TASK_COST, type TaskCost } from '../cluster/task-cost';
 import type { ClusterScenario, ClusterWorld } from '../kinds/cluster/question';
@@ -73,4 +79,40 @@ export function spikeWorld(params: Params, w: SpikeWorldSpec): ClusterWorld {
 		executorStartupMs: w.executorStartupMs,
 		executorAllocationMs: w.executorAllocationMs
 	};
+}
+
+/** The spike world's two producer controls: the base rate (its range and default per page) and
+ *  the multiplier, whose help says when the spike runs. */
+export function spikeParams(
+	rate: {
+		readonly min: number;
+		readonly max: number;
+		readonly step: number;
+		readonly default: number;
+	},
+	spike: { readonly default: number; readonly atMs: number; readonly durationMs: number }
+): readonly ParamSpec[] {
+	return [
+		{
+			id: 'producerRate',
+			label: 'base records per second',
+			unit: 'records/s',
+			kind: 'number',
+			...rate,
+			simulationOnly: true,
+			help: 'How fast the producers write before and after the spike.'
+		},
+		{
+			id: 'spikeFactor',
+			label: 'spike multiplier',
+			unit: '×',
+			kind: 'number',
+			min: 1,
+			max: 10,
+			step: 0.5,
+			default: spike.default,
+			simulationOnly: true,
+			help: `From ${spike.atMs / 1000} s to ${(spike.atMs + spike.durationMs) / 1000} s the producers write this many times the base rate.`
+		}
+	];
 }

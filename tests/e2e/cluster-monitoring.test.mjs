@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { launch, openPage, settled } from './browser.mjs';
+import { playToEnd } from './cluster-play.mjs';
 
 const PAGE = '/questions/basic-12-monitoring';
 // The whole program as the page would save it (Monaco renders only the lines in view).
@@ -16,19 +17,6 @@ async function programText(page) {
 		page.getByTestId('code-download').click()
 	]);
 	return readFileSync(await download.path(), 'utf8');
-}
-
-async function playToEnd(page) {
-	await settled(page);
-	await page.getByTestId('sim-restart').click();
-	await page.getByTestId('sim-speed').selectOption('20');
-	await page.getByTestId('sim-play').click();
-	// 240 s of virtual time at 20x.
-	await page.waitForFunction(
-		() => document.querySelector('[data-testid="sim-cursor"]')?.textContent?.trim() === '240.0 s',
-		null,
-		{ timeout: 30000 }
-	);
 }
 
 describe('cluster monitoring (basic-12)', () => {
@@ -76,7 +64,7 @@ describe('cluster monitoring (basic-12)', () => {
 	for (const id of ['dashboard', 'spike-recovers', 'spike-never-recovers']) {
 		it(`preset ${id} plays to the end`, async () => {
 			await page.getByTestId(`preset-${id}`).click();
-			await playToEnd(page);
+			await playToEnd(page, 240);
 			const lines = await page.getByTestId('cluster-listener').locator('li').allTextContents();
 			const healthy = await page.getByTestId('cluster-healthy').count();
 			if (id === 'spike-never-recovers') {
@@ -98,7 +86,7 @@ describe('cluster monitoring (basic-12)', () => {
 		await page.getByTestId('cluster-listener').waitFor({ timeout: 10000 });
 		for (const id of ['dstream-listener', 'dstream-no-spike']) {
 			await page.getByTestId(`preset-${id}`).click();
-			await playToEnd(page);
+			await playToEnd(page, 240);
 			assert.match(
 				(await page.getByTestId('cluster-listener').textContent()) ?? '',
 				/onBatchCompleted[\s\S]*schedulingDelay=Some\(\d+\)ms/

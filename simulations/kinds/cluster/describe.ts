@@ -9,6 +9,7 @@ export function describeClusterFrame(run: ClusterSimRun, t: number): string {
 	const { last, trouble } = frameAt(run, t);
 	if (!last) return 'No batch has finished yet; records are arriving at the source.';
 	const queued = last.queuedAtEnd > 0 ? ` and ${n(last.queuedAtEnd)} in queued batches` : '';
-	const signs = trouble.length > 0 ? ` ${trouble.map((x) => x.text).join(' ')}` : '';
+	// The first sign only: the narration stays one or two sentences (the panel lists them all).
+	const signs = trouble[0] ? ` ${trouble[0].text}` : '';
 	return `Batch ${last.id} processed ${n(last.records)} records in ${s(last.processingMs)} after waiting ${s(last.schedulingDelayMs)}; ${n(last.backlogAtEnd)} records wait at the source${queued}.${signs}`;
 }

@@ -14,7 +14,7 @@ import type { ParamSchema, ParamSpec, Params, Preset } from '../../core/params';
 import { numberParam } from '../../core/params';
 import type { SpanRewrite } from '../../core/template';
 import type { ClusterScenario, ClusterWorld } from '../../kinds/cluster/question';
-import { clusterScenario, spikeWorld } from '../cluster-scenario';
+import { clusterScenario, spikeParams, spikeWorld } from '../cluster-scenario';
 import type { ProgramSettings } from '../../kinds/cluster/settings';
 import { programs } from './program';
 
@@ -69,30 +69,10 @@ const WORLD_PARAMS = (cost: number): readonly ParamSpec[] => [
 		simulationOnly: true,
 		help: 'From a request to a registered executor: the container or pod is scheduled and the JVM starts.'
 	},
-	{
-		id: 'producerRate',
-		label: 'base records per second',
-		unit: 'records/s',
-		kind: 'number',
-		min: 500,
-		max: 20000,
-		step: 500,
-		default: 2000,
-		simulationOnly: true,
-		help: 'How fast the producers write before and after the spike.'
-	},
-	{
-		id: 'spikeFactor',
-		label: 'spike multiplier',
-		unit: '×',
-		kind: 'number',
-		min: 1,
-		max: 10,
-		step: 0.5,
-		default: 5,
-		simulationOnly: true,
-		help: 'From 30 s to 210 s the producers write this many times the base rate.'
-	},
+	...spikeParams(
+		{ min: 500, max: 20000, step: 500, default: 2000 },
+		{ default: 5, atMs: SPIKE_AT_MS, durationMs: SPIKE_MS }
+	),
 	{
 		id: 'perRecordCost',
 		label: 'processing cost per record',

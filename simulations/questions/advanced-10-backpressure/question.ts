@@ -8,38 +8,18 @@ import type { ParamSchema, ParamSpec, Params, Preset } from '../../core/params';
 import { choiceParam, numberParam } from '../../core/params';
 import { intervalString, type SpanRewrite } from '../../core/template';
 import type { ClusterScenario } from '../../kinds/cluster/question';
-import { clusterScenario } from '../cluster-scenario';
+import { clusterScenario, spikeParams } from '../cluster-scenario';
 import type { ProgramSettings } from '../../kinds/cluster/settings';
 import { programs } from './program';
-import { RUN_MS, START_EPOCH_MS, world } from './world';
+import { RUN_MS, SPIKE_AT_MS, SPIKE_MS, START_EPOCH_MS, world } from './world';
 
 export const SLUG = 'advanced-10-backpressure';
 
 const WORLD_PARAMS: readonly ParamSpec[] = [
-	{
-		id: 'producerRate',
-		label: 'base records per second',
-		unit: 'records/s',
-		kind: 'number',
-		min: 100,
-		max: 20000,
-		step: 100,
-		default: 2000,
-		simulationOnly: true,
-		help: 'How fast the producers write before and after the spike.'
-	},
-	{
-		id: 'spikeFactor',
-		label: 'spike multiplier',
-		unit: '×',
-		kind: 'number',
-		min: 1,
-		max: 10,
-		step: 0.5,
-		default: 4,
-		simulationOnly: true,
-		help: 'From 16 s to 76 s the producers write this many times the base rate.'
-	},
+	...spikeParams(
+		{ min: 100, max: 20000, step: 100, default: 2000 },
+		{ default: 4, atMs: SPIKE_AT_MS, durationMs: SPIKE_MS }
+	),
 	{
 		id: 'perRecordCost',
 		label: 'processing cost per record',

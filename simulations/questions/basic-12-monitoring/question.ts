@@ -16,7 +16,7 @@ import { numberParam } from '../../core/params';
 import { intervalString, type SpanRewrite } from '../../core/template';
 import type { ClusterScenario, ClusterWorld } from '../../kinds/cluster/question';
 import type { ProgramSettings } from '../../kinds/cluster/settings';
-import { clusterScenario, spikeWorld } from '../cluster-scenario';
+import { clusterScenario, spikeParams, spikeWorld } from '../cluster-scenario';
 import { programs } from './program';
 
 export const SLUG = 'basic-12-monitoring';
@@ -51,30 +51,10 @@ const triggerInterval = {
 } as const;
 
 const WORLD: ParamSchema = [
-	{
-		id: 'producerRate',
-		label: 'base records per second',
-		unit: 'records/s',
-		kind: 'number',
-		min: 100,
-		max: 10000,
-		step: 100,
-		default: 2000,
-		simulationOnly: true,
-		help: 'How fast the producers write before and after the spike.'
-	},
-	{
-		id: 'spikeFactor',
-		label: 'spike multiplier',
-		unit: '×',
-		kind: 'number',
-		min: 1,
-		max: 10,
-		step: 0.5,
-		default: 3,
-		simulationOnly: true,
-		help: 'From 30 s to 90 s the producers write this many times the base rate.'
-	},
+	...spikeParams(
+		{ min: 100, max: 10000, step: 100, default: 2000 },
+		{ default: 3, atMs: SPIKE_AT_MS, durationMs: SPIKE_MS }
+	),
 	{
 		id: 'perRowCost',
 		label: 'processing cost per row',
