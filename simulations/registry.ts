@@ -55,6 +55,10 @@ export const SIMULATIONS: Readonly<Record<string, Entry>> = {
 		kinds: ['micro-batch'],
 		load: () => import('./questions/basic-11-micro-batches/index')
 	},
+	'basic-12-monitoring': {
+		kinds: ['cluster', 'cluster'],
+		load: () => import('./questions/basic-12-monitoring/index')
+	},
 	'advanced-02-event-time-watermarks': {
 		kinds: ['event-time'],
 		load: () => import('./questions/advanced-02-event-time-watermarks/index')

@@ -4,22 +4,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage } from './browser.mjs';
+import { playToEnd } from './cluster-play.mjs';
 
 const PAGE = '/questions/advanced-06-dynamic-scaling';
 const editorText = async (page) =>
 	((await page.getByTestId('code-editor').textContent()) ?? '').replace(/\u00a0/g, ' ');
-
-async function playToEnd(page) {
-	await page.getByTestId('sim-restart').click();
-	await page.getByTestId('sim-speed').selectOption('20');
-	await page.getByTestId('sim-play').click();
-	// 300 s of virtual time at 20x.
-	await page.waitForFunction(
-		() => document.querySelector('[data-testid="sim-cursor"]')?.textContent?.trim() === '300.0 s',
-		null,
-		{ timeout: 30000 }
-	);
-}
 
 describe('cluster scaling (advanced-06)', () => {
 	let browser;
@@ -51,7 +40,7 @@ describe('cluster scaling (advanced-06)', () => {
 	for (const id of ['spike-scaling', 'capped-by-partitions', 'with-rate-cap', 'slow-start']) {
 		it(`preset ${id} plays to the end`, async () => {
 			await page.getByTestId(`preset-${id}`).click();
-			await playToEnd(page);
+			await playToEnd(page, 300);
 			assert.ok(await page.locator('[data-chart="executors"]').isVisible());
 		});
 	}
@@ -61,7 +50,7 @@ describe('cluster scaling (advanced-06)', () => {
 		await page.locator('[data-chart="ratio"]').waitFor({ timeout: 10000 });
 		for (const id of ['dstream-ratio', 'dstream-big-spike']) {
 			await page.getByTestId(`preset-${id}`).click();
-			await playToEnd(page);
+			await playToEnd(page, 300);
 		}
 	});
 

@@ -5,6 +5,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage } from './browser.mjs';
+import { playToEnd } from './cluster-play.mjs';
 
 const PAGE = '/questions/advanced-10-backpressure';
 const text = async (page, id) => ((await page.getByTestId(id).textContent()) ?? '').trim();
@@ -19,18 +20,6 @@ async function retypeNumber(page, lineText, number, replacement) {
 		.first()
 		.dblclick();
 	await page.keyboard.type(replacement);
-}
-
-async function playToEnd(page) {
-	await page.getByTestId('sim-restart').click();
-	await page.getByTestId('sim-speed').selectOption('20');
-	await page.getByTestId('sim-play').click();
-	// 150 s of virtual time at 20x.
-	await page.waitForFunction(
-		() => document.querySelector('[data-testid="sim-cursor"]')?.textContent?.trim() === '150.0 s',
-		null,
-		{ timeout: 20000 }
-	);
 }
 
 describe('cluster under load (advanced-10)', () => {
@@ -95,7 +84,7 @@ describe('cluster under load (advanced-10)', () => {
 	for (const id of ['backpressure', 'backpressure-off', 'min-rate-floor']) {
 		it(`DStream preset ${id} plays to the end`, async () => {
 			await page.getByTestId(`preset-${id}`).click();
-			await playToEnd(page);
+			await playToEnd(page, 150);
 			assert.ok(await page.getByTestId('cluster-story').isVisible());
 		});
 	}
@@ -117,7 +106,7 @@ describe('cluster under load (advanced-10)', () => {
 			assert.ok(titles.includes(t), t);
 		for (const id of ['structured-maxOffsets', 'structured-unbounded']) {
 			await page.getByTestId(`preset-${id}`).click();
-			await playToEnd(page);
+			await playToEnd(page, 150);
 			assert.match(await text(page, 'cluster-last-progress'), /"batchId": \d+/);
 		}
 		assert.match(await text(page, 'cluster-facts'), /no maxOffsetsPerTrigger/);

@@ -6,6 +6,7 @@
 import type { PidStep } from '../../dstream/pid';
 import { printProgress, type FullStreamingQueryProgress } from '../../cluster/progress';
 import type { TaskRecord } from '../../cluster/scheduler';
+import type { ListenerCall } from '../../cluster/listener-calls';
 import type { ProgramSettings } from './settings';
 
 /** One batch, in the terms both APIs share (a DStream batch's `id` counts from 0). */
@@ -65,6 +66,8 @@ export interface ClusterSimRun {
 	readonly batches: readonly CBatch[];
 	/** Structured: each batch's StreamingQueryProgress (batch order). */
 	readonly progress: readonly FullStreamingQueryProgress[] | null;
+	/** The program's listener callbacks as they ran, with what each printed (time order). */
+	readonly listener: readonly ListenerCall[];
 	readonly logs: readonly { readonly atMs: number; readonly message: string }[];
 	/** Executors over time: registered (running) and asked for (registered + pending requests),
 	 *  one point per change. Empty when the cluster never changes. */
@@ -104,6 +107,66 @@ export interface ClusterFrame {
 	readonly running: CBatch | null;
 	/** `print(query.lastProgress)` at t (Structured), null before the first batch ends. */
 	readonly lastProgress: string | null;
+	/** The listener's most recent callbacks by t (oldest first), with what they printed. */
+	readonly listener: readonly ListenerCall[];
+	/** Signs of trouble read off the numbers reported by t (empty: healthy). */
+	readonly trouble: readonly TroubleSign[];
+}
+
+export interface TroubleSign {
+	readonly id: 'rates' | 'duration' | 'backlog' | 'listener';
+	readonly text: string;
+}
+
+/** How many batches in a row a sign must hold before it is raised (a spike's single batch is
+ *  noise; three in a row is a trend, QUESTIONS.md basic-12's alert rule). */
+export const TROUBLE_RUN = 3;
+const LISTENER_TAIL = 8;
+
+const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/**
+ * What a reader of the dashboard would conclude at t, from the reported numbers only: the
+ * processed rate below the input rate (Structured: the progress records' two rates; DStream:
+ * processing time above the interval, the Streaming tab's rule), a batch longer than the trigger,
+ * the records waiting at the source growing, and a listener that raised.
+ */
+export function troubleAt(run: ClusterSimRun, completed: number, t: number): TroubleSign[] {
+	const out: TroubleSign[] = [];
+	const recent = run.batches.slice(Math.max(0, completed - TROUBLE_RUN), completed);
+	const full = recent.length === TROUBLE_RUN;
+	const slow = (b: CBatch): boolean => {
+		const p = run.progress?.[run.batches.indexOf(b)];
+		return p
+			? p.numInputRows > 0 && p.processedRowsPerSecond < p.inputRowsPerSecond
+			: run.intervalMs > 0 && b.processingMs > run.intervalMs;
+	};
+	if (full && recent.every(slow))
+		out.push({
+			id: 'rates',
+			text: run.progress
+				? `Process Rate below Input Rate for ${TROUBLE_RUN} batches in a row: the query is falling behind.`
+				: `Processing time above the ${sec(run.intervalMs)} batch interval for ${TROUBLE_RUN} batches in a row: the query is falling behind.`
+		});
+	const last = recent[recent.length - 1];
+	if (last && run.intervalMs > 0 && last.processingMs > run.intervalMs)
+		out.push({
+			id: 'duration',
+			text: `Batch ${last.id} took ${sec(last.processingMs)}, longer than the ${sec(run.intervalMs)} ${run.api === 'dstream' ? 'batch interval' : 'trigger'}.`
+		});
+	// Grew every batch, and more waits than the last batch took (a healthy query leaves only
+	// what arrived while its batch ran, less than a batch's worth).
+	const growing = recent.every(
+		(b, i) => i === 0 || b.backlogAtEnd > (recent[i - 1]?.backlogAtEnd ?? 0)
+	);
+	if (full && last && growing && last.backlogAtEnd > last.records)
+		out.push({
+			id: 'backlog',
+			text: `Records waiting at the source grew for ${TROUBLE_RUN} batches: ${(last?.backlogAtEnd ?? 0).toLocaleString('en-US')} now.`
+		});
+	const raised = run.listener.find((c) => c.error && c.atMs <= t);
+	if (raised?.error) out.push({ id: 'listener', text: raised.error.message });
+	return out;
 }
 
 /** Batches that have completed by t (their end is when Spark reports them). */
@@ -124,7 +187,16 @@ export function frameAt(run: ClusterSimRun, t: number): ClusterFrame {
 	const next = run.batches[completed];
 	const running = next && next.startMs <= t ? next : null;
 	const p = run.progress?.[completed - 1];
-	return { t, completed, last, running, lastProgress: p ? printProgress(p) : null };
+	const heard = run.listener.filter((c) => c.atMs <= t);
+	return {
+		t,
+		completed,
+		last,
+		running,
+		lastProgress: p ? printProgress(p) : null,
+		listener: heard.slice(-LISTENER_TAIL),
+		trouble: troubleAt(run, completed, t)
+	};
 }
 
 /** The run as the page plays it: to the run's length (a DStream queue may drain after it). */

@@ -10,7 +10,12 @@ import type { Result, SourceError } from '../../core/errors';
 import type { Params } from '../../core/params';
 import { runDStreamCluster } from '../../cluster/dstream-run';
 import { PartitionedArrivals } from '../../cluster/input-profile';
-import { clusterProgress, progressContext } from '../../cluster/progress';
+import { callQueryListeners, type ListenerCall } from '../../cluster/listener-calls';
+import type { DStreamProgram } from '../../dstream/index';
+import { tell } from '../../dstream/listener';
+import { listenerEvents } from '../../cluster/listener';
+import { clusterProgress, printProgress, progressContext } from '../../cluster/progress';
+import type { ProgramEnv } from '../../structured/reader/index';
 import { runClusterQuery } from '../../cluster/run';
 import {
 	dynamicAllocationConf,
@@ -35,16 +40,23 @@ export function runClusterProgram(
 ): Result<ClusterSimRun, SourceError> {
 	const world = question.world(request.params);
 	if (question.api === 'structured') {
-		const s = readStructuredSettings(request.code);
+		const env: ProgramEnv = {};
+		const s = readStructuredSettings(request.code, env);
 		if (!s.ok) return s;
 		const da = dynamicAllocationConf(new Map(Object.entries(s.value.conf)), world.coresPerExecutor);
 		// SparkContext refuses to start with invalid allocation settings (validateSettings).
 		if (typeof da === 'string')
 			return { ok: false, error: { line: s.value.sessionLine, column: 1, message: da } };
-		return { ok: true, value: runStructured(question, s.value, da ?? null, world, request) };
+		return {
+			ok: true,
+			value: runStructured(question, s.value, da ?? null, world, request, env)
+		};
 	}
-	const s = readDStreamSettings(request.code);
-	return s.ok ? { ok: true, value: runDStream(question, s.value, world, request) } : s;
+	const read: { program?: DStreamProgram } = {};
+	const s = readDStreamSettings(request.code, read);
+	return s.ok
+		? { ok: true, value: runDStream(question, s.value, world, request, read.program) }
+		: s;
 }
 
 /** Total records produced by `t` over all partitions. */
@@ -56,7 +68,8 @@ function runStructured(
 	settings: StructuredSettings,
 	da: DynamicAllocationConf | null,
 	world: ClusterWorld,
-	request: RunRequest
+	request: RunRequest,
+	env: ProgramEnv
 ): ClusterSimRun {
 	const run = runClusterQuery({
 		seed: request.seed,
@@ -97,8 +110,10 @@ function runStructured(
 	});
 	const ctx = progressContext(request.seed, {
 		epochMs: question.startEpochMs,
+		name: settings.queryName,
 		sink: { description: CONSOLE, numOutputRows: (b) => Math.min(b.numInputRows, world.keys) }
 	});
+	const progress = run.batches.map((b) => clusterProgress(run, b, ctx));
 	const interval = settings.triggerMs;
 	const batches: CBatch[] = run.batches.map((b) => ({
 		id: b.batchId,
@@ -129,7 +144,18 @@ function runStructured(
 		startEpochMs: question.startEpochMs,
 		arrivalsPerSecond: run.arrivalsPerSecond,
 		batches,
-		progress: run.batches.map((b) => clusterProgress(run, b, ctx)),
+		progress,
+		listener: callQueryListeners(
+			env.listeners ?? [],
+			listenerEvents(run),
+			ctx,
+			(id) => {
+				const p = progress[id];
+				return p ? { p, printed: printProgress(p) } : undefined;
+			},
+			env,
+			request.code
+		),
 		logs: run.logs,
 		executors: executorPoints(run.executorEvents, da ? da.initialExecutors : world.executors),
 		executorStartupMs: world.executorStartupMs,
@@ -156,7 +182,8 @@ function runDStream(
 	question: ClusterScenario,
 	settings: DStreamSettings,
 	world: ClusterWorld,
-	request: RunRequest
+	request: RunRequest,
+	program: DStreamProgram | undefined
 ): ClusterSimRun {
 	const c = settings.conf;
 	const B = settings.batchMs;
@@ -235,6 +262,7 @@ function runDStream(
 		arrivalsPerSecond: run.arrivalsPerSecond,
 		batches,
 		progress: null,
+		listener: program ? streamingListenerCalls(program, batches, question.startEpochMs) : [],
 		logs: [],
 		executors: executorPoints(
 			run.executorEvents,
@@ -262,6 +290,41 @@ function runDStream(
 			dropped: 0
 		}
 	};
+}
+
+/**
+ * The program's StreamingListeners told of each completed batch (onBatchCompleted, on the
+ * listener bus after the batch ends), with what they print. A callback that raises is logged by
+ * the bus and the next batches go on.
+ */
+function streamingListenerCalls(
+	program: DStreamProgram,
+	batches: readonly CBatch[],
+	epochMs: number
+): ListenerCall[] {
+	if (program.state.listeners.length === 0) return [];
+	const out: ListenerCall[] = [];
+	for (const b of batches) {
+		const printed = program.session.stdout.length;
+		const error = tell(program, 'onBatchCompleted', {
+			batchTime: b.dueMs,
+			epochMs,
+			numRecords: b.records,
+			start: b.startMs,
+			end: b.endMs
+		});
+		out.push({
+			callback: 'onBatchCompleted',
+			atMs: b.endMs,
+			synchronous: false,
+			batchId: b.id,
+			lines: program.session.stdout.splice(printed),
+			...(error
+				? { error: { ...error, message: `Listener threw an exception: ${error.message}` } }
+				: {})
+		});
+	}
+	return out;
 }
 
 /** Executors over time from the pool's events: registered, and registered + pending requests. */

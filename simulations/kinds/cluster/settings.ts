@@ -5,10 +5,11 @@
  * runs on these settings; the controls are read back from them (params.ts).
  */
 import type { Result, SourceError } from '../../core/errors';
-import { readDStreamProgram } from '../../dstream/index';
+import { readDStreamProgram, type DStreamProgram } from '../../dstream/index';
 import { readStreamingConf, type StreamingConf } from '../../dstream/streaming-conf';
 import { allocationConfig, type AllocationConfig } from '../../dstream/allocation';
-import { readAndAnalyze } from '../../structured/reader/index';
+import { analyze } from '../../structured/analyzer/index';
+import { readProgram, type ProgramEnv } from '../../structured/reader/index';
 
 export interface StructuredSettings {
 	readonly api: 'structured';
@@ -22,6 +23,10 @@ export interface StructuredSettings {
 	/** The query aggregates (a stateful stage after a shuffle). */
 	readonly stateful: boolean;
 	readonly sink: string;
+	/** writeStream.queryName(...), null when unnamed. */
+	readonly queryName: string | null;
+	/** Listeners the program registered with spark.streams.addListener. */
+	readonly listeners: number;
 	/** The session conf the program set, with Spark's defaults (spark.dynamicAllocation.* is read
 	 *  by the run, which knows the executors' cores). */
 	readonly conf: Readonly<Record<string, string>>;
@@ -64,8 +69,13 @@ const fail = (line: number, column: number, message: string, supported?: string)
 
 const lineOf = (code: string, offset: number): number => code.slice(0, offset).split('\n').length;
 
-export function readStructuredSettings(code: string): Result<StructuredSettings, SourceError> {
-	const read = readAndAnalyze(code, {});
+/** `env` receives the program's listeners and routes their prints (run.ts calls them). */
+export function readStructuredSettings(
+	code: string,
+	env: ProgramEnv = {}
+): Result<StructuredSettings, SourceError> {
+	const program = readProgram(code, {}, env);
+	const read = program.ok ? analyze(program.value) : program;
 	if (!read.ok) return read;
 	const q = read.value;
 	const source = q.sources[0]?.plan;
@@ -120,6 +130,8 @@ export function readStructuredSettings(code: string): Result<StructuredSettings,
 			shufflePartitions: Number.isInteger(shuffle) && shuffle > 0 ? shuffle : 200,
 			stateful: q.statefulOperators.length > 0,
 			sink: q.write.format || 'console',
+			queryName: q.write.queryName ?? null,
+			listeners: env.listeners?.length ?? 0,
 			conf: q.conf,
 			minPartitions: Number.isInteger(minPartitions) && minPartitions > 0 ? minPartitions : null,
 			watermarkDelayMs: q.watermarks[0]?.delayMs ?? null,
@@ -134,9 +146,14 @@ export function readStructuredSettings(code: string): Result<StructuredSettings,
 	};
 }
 
-export function readDStreamSettings(code: string): Result<DStreamSettings, SourceError> {
+/** `out.program` receives the program read (run.ts calls its StreamingListeners). */
+export function readDStreamSettings(
+	code: string,
+	out: { program?: DStreamProgram } = {}
+): Result<DStreamSettings, SourceError> {
 	const read = readDStreamProgram(code, { startEpochMs: 0 });
 	if (!read.ok) return read;
+	out.program = read.value;
 	const state = read.value.state;
 	const batchMs = state.batchMs ?? 1000;
 	const input = state.inputs[0];

@@ -10,11 +10,11 @@
  * for 3 minutes; executors of 2 cores; a record costs `perRecordCost` µs in each stage. At the
  * defaults one executor runs a 10 s trigger's 16 + 16 tasks in ≈ 2.2 s, the spike needs ≈ 5.
  */
-import type { Clamped, ParamSchema, ParamSpec, Params, Preset } from '../../core/params';
-import { clampParams, numberParam } from '../../core/params';
-import { renderProgram, type SpanRewrite } from '../../core/template';
-import { DEFAULT_TASK_COST } from '../../cluster/task-cost';
+import type { ParamSchema, ParamSpec, Params, Preset } from '../../core/params';
+import { numberParam } from '../../core/params';
+import type { SpanRewrite } from '../../core/template';
 import type { ClusterScenario, ClusterWorld } from '../../kinds/cluster/question';
+import { clusterScenario, spikeParams, spikeWorld } from '../cluster-scenario';
 import type { ProgramSettings } from '../../kinds/cluster/settings';
 import { programs } from './program';
 
@@ -43,30 +43,18 @@ const executors = (
 	help
 });
 
-const world = (params: Params): ClusterWorld => ({
-	profile: {
-		kind: 'spike',
-		recordsPerSecond: numberParam(params, 'producerRate'),
-		factor: numberParam(params, 'spikeFactor'),
-		atMs: SPIKE_AT_MS,
-		durationMs: SPIKE_MS
-	},
-	jitter: 0.05,
-	partitions: 4,
-	cost: {
-		...DEFAULT_TASK_COST,
-		taskOverheadMs: 10,
-		perRowMs: numberParam(params, 'perRecordCost') / 1000
-	},
-	driverOverheadMs: 100,
-	executors: 1,
-	coresPerExecutor: 2,
-	keys: 200,
-	executorStartupMs: numberParam(params, 'executorStartupDelay') * 1000,
-	// The cluster manager grants a container within 2 s; after that the executor launches and
-	// registers even if Spark no longer wants it (YARN cancels only ungranted requests).
-	executorAllocationMs: 2000
-});
+const world = (params: Params): ClusterWorld =>
+	spikeWorld(params, {
+		spikeAtMs: SPIKE_AT_MS,
+		spikeMs: SPIKE_MS,
+		driverOverheadMs: 100,
+		executors: 1,
+		keys: 200,
+		executorStartupMs: numberParam(params, 'executorStartupDelay') * 1000,
+		// The cluster manager grants a container within 2 s; after that the executor launches and
+		// registers even if Spark no longer wants it (YARN cancels only ungranted requests).
+		executorAllocationMs: 2000
+	});
 
 const WORLD_PARAMS = (cost: number): readonly ParamSpec[] => [
 	{
@@ -81,30 +69,10 @@ const WORLD_PARAMS = (cost: number): readonly ParamSpec[] => [
 		simulationOnly: true,
 		help: 'From a request to a registered executor: the container or pod is scheduled and the JVM starts.'
 	},
-	{
-		id: 'producerRate',
-		label: 'base records per second',
-		unit: 'records/s',
-		kind: 'number',
-		min: 500,
-		max: 20000,
-		step: 500,
-		default: 2000,
-		simulationOnly: true,
-		help: 'How fast the producers write before and after the spike.'
-	},
-	{
-		id: 'spikeFactor',
-		label: 'spike multiplier',
-		unit: '×',
-		kind: 'number',
-		min: 1,
-		max: 10,
-		step: 0.5,
-		default: 5,
-		simulationOnly: true,
-		help: 'From 30 s to 210 s the producers write this many times the base rate.'
-	},
+	...spikeParams(
+		{ min: 500, max: 20000, step: 500, default: 2000 },
+		{ default: 5, atMs: SPIKE_AT_MS, durationMs: SPIKE_MS }
+	),
 	{
 		id: 'perRecordCost',
 		label: 'processing cost per record',
@@ -289,10 +257,8 @@ function scenario(api: 'structured' | 'dstream'): ClusterScenario {
 	const schema = api === 'structured' ? structuredSchema : dstreamSchema;
 	const tpl =
 		programs.find((p) => p.id === (api === 'structured' ? 'main' : 'dstream'))?.template ?? '';
-	const constrain = (raw: Readonly<Record<string, unknown>>): Clamped => clampParams(schema, raw);
-	return {
+	return clusterScenario({
 		slug: SLUG,
-		kind: 'cluster',
 		api,
 		programId: api === 'structured' ? 'main' : 'dstream',
 		apiNote:
@@ -304,19 +270,16 @@ function scenario(api: 'structured' | 'dstream'): ClusterScenario {
 		openingPreset: api === 'structured' ? 'spike-scaling' : 'dstream-ratio',
 		template: tpl,
 		structural: [],
-		generatorParams: [],
 		otherUrlKeys:
 			api === 'structured'
 				? ['api']
 				: ['api', 'executorIdleTimeout', 'schedulerBacklogTimeout', 'maxOffsetsPerTrigger'],
-		constrain,
 		rewrites,
-		program: (params) => renderProgram(tpl, rewrites(constrain(params).params)),
 		runMs: RUN_MS,
 		startEpochMs: START_EPOCH_MS,
 		world,
 		paramsFromSettings
-	};
+	});
 }
 
 export const advanced06Structured = scenario('structured');

@@ -4,41 +4,22 @@
  * has no backpressure and bounds each trigger with maxOffsetsPerTrigger instead (its tab).
  * QUESTIONS.md advanced-10-backpressure; SPARK-SEMANTICS R8.6 (PID), R1.2/R4 (Kafka admission).
  */
-import type { Clamped, ParamSchema, ParamSpec, Params, Preset } from '../../core/params';
-import { choiceParam, clampParams, numberParam } from '../../core/params';
-import { intervalString, renderProgram, type SpanRewrite } from '../../core/template';
+import type { ParamSchema, ParamSpec, Params, Preset } from '../../core/params';
+import { choiceParam, numberParam } from '../../core/params';
+import { intervalString, type SpanRewrite } from '../../core/template';
 import type { ClusterScenario } from '../../kinds/cluster/question';
+import { clusterScenario, spikeParams } from '../cluster-scenario';
 import type { ProgramSettings } from '../../kinds/cluster/settings';
 import { programs } from './program';
-import { RUN_MS, START_EPOCH_MS, world } from './world';
+import { RUN_MS, SPIKE_AT_MS, SPIKE_MS, START_EPOCH_MS, world } from './world';
 
 export const SLUG = 'advanced-10-backpressure';
 
 const WORLD_PARAMS: readonly ParamSpec[] = [
-	{
-		id: 'producerRate',
-		label: 'base records per second',
-		unit: 'records/s',
-		kind: 'number',
-		min: 100,
-		max: 20000,
-		step: 100,
-		default: 2000,
-		simulationOnly: true,
-		help: 'How fast the producers write before and after the spike.'
-	},
-	{
-		id: 'spikeFactor',
-		label: 'spike multiplier',
-		unit: '×',
-		kind: 'number',
-		min: 1,
-		max: 10,
-		step: 0.5,
-		default: 4,
-		simulationOnly: true,
-		help: 'From 16 s to 76 s the producers write this many times the base rate.'
-	},
+	...spikeParams(
+		{ min: 100, max: 20000, step: 100, default: 2000 },
+		{ default: 4, atMs: SPIKE_AT_MS, durationMs: SPIKE_MS }
+	),
 	{
 		id: 'perRecordCost',
 		label: 'processing cost per record',
@@ -188,11 +169,8 @@ const onOff = (b: boolean): string => (b ? 'on' : 'off');
 function scenario(api: 'dstream' | 'structured'): ClusterScenario {
 	const schema = api === 'dstream' ? dstreamSchema : structuredSchema;
 	const rewrites = api === 'dstream' ? dstreamRewrites : structuredRewrites;
-	const tpl = template(api === 'dstream' ? 'main' : 'structured');
-	const constrain = (raw: Readonly<Record<string, unknown>>): Clamped => clampParams(schema, raw);
-	return {
+	return clusterScenario({
 		slug: SLUG,
-		kind: 'cluster',
 		api,
 		programId: api === 'dstream' ? 'main' : 'structured',
 		apiNote:
@@ -202,16 +180,13 @@ function scenario(api: 'dstream' | 'structured'): ClusterScenario {
 		schema,
 		presets: api === 'dstream' ? dstreamPresets : structuredPresets,
 		openingPreset: api === 'dstream' ? 'backpressure' : 'structured-maxOffsets',
-		template: tpl,
+		template: template(api === 'dstream' ? 'main' : 'structured'),
 		structural: api === 'dstream' ? [] : ['rateLimit'],
-		generatorParams: [],
 		otherUrlKeys:
 			api === 'dstream'
 				? ['api', 'rateLimit', 'maxOffsetsPerTrigger']
 				: ['api', 'backpressureEnabled'],
-		constrain,
 		rewrites,
-		program: (params) => renderProgram(tpl, rewrites(constrain(params).params)),
 		runMs: RUN_MS,
 		startEpochMs: START_EPOCH_MS,
 		world,
@@ -231,7 +206,7 @@ function scenario(api: 'dstream' | 'structured'): ClusterScenario {
 				...(s.triggerMs > 0 ? { batchInterval: s.triggerMs / 1000 } : {})
 			};
 		}
-	};
+	});
 }
 
 export const advanced10DStream = scenario('dstream');

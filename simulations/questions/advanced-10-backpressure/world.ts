@@ -8,36 +8,22 @@
  * - Structured (2 executors × 2 cores): 4 Kafka partitions, then 200 shuffle partitions for the
  *   groupBy (its state store), so ≈ 2,800 records/s fit a 2 s trigger.
  */
-import { numberParam, type Params } from '../../core/params';
-import { DEFAULT_TASK_COST } from '../../cluster/task-cost';
+import type { Params } from '../../core/params';
 import type { ClusterWorld } from '../../kinds/cluster/question';
+import { spikeWorld } from '../cluster-scenario';
 
 export const RUN_MS = 150_000;
 export const SPIKE_AT_MS = 16_000;
 export const SPIKE_MS = 60_000;
 export const START_EPOCH_MS = Date.UTC(2026, 0, 1, 10, 0, 0);
 
-export function world(params: Params): ClusterWorld {
-	return {
-		profile: {
-			kind: 'spike',
-			recordsPerSecond: numberParam(params, 'producerRate'),
-			factor: numberParam(params, 'spikeFactor'),
-			atMs: SPIKE_AT_MS,
-			durationMs: SPIKE_MS
-		},
-		jitter: 0.05,
-		partitions: 4,
-		cost: {
-			...DEFAULT_TASK_COST,
-			taskOverheadMs: 10,
-			perRowMs: numberParam(params, 'perRecordCost') / 1000
-		},
+export const world = (params: Params): ClusterWorld =>
+	spikeWorld(params, {
+		spikeAtMs: SPIKE_AT_MS,
+		spikeMs: SPIKE_MS,
 		driverOverheadMs: 50,
 		executors: 2,
-		coresPerExecutor: 2,
 		keys: 50,
 		executorStartupMs: 0,
 		executorAllocationMs: 0
-	};
-}
+	});

@@ -264,6 +264,9 @@ export function dataFrameMethod(st: ReaderState, d: DF, name: string, a: Args): 
 		case 'persist':
 		case 'hint':
 		case 'unpersist':
+		case 'observe':
+			// observe(name, *exprs) leaves the rows unchanged; its metrics go to the progress's
+			// observedMetrics, which the playground's progress leaves out.
 			return d;
 		case 'printSchema':
 		case 'explain':

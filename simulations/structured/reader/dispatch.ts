@@ -151,10 +151,11 @@ export function callMethod(st: ReaderState, obj: PyValue, name: string, a: Args)
 			if (obj.name === 'conf') return confMethod(st, name, a);
 			if (obj.name === 'streams') {
 				if (name === 'awaitAnyTermination' || name === 'resetTerminated') return NONE;
+				if (name === 'addListener' || name === 'removeListener') return listen(st, name, a);
 				return fail(
 					a.at,
 					`\`spark.streams.${name}\` is not supported by the playground engine`,
-					'Supported: spark.streams.awaitAnyTermination().'
+					'Supported: spark.streams.addListener, removeListener, awaitAnyTermination.'
 				);
 			}
 			return callValue(moduleAttr(obj.name, name, a.at), a);
@@ -182,6 +183,24 @@ export function callMethod(st: ReaderState, obj: PyValue, name: string, a: Args)
 				`'${describe(obj)}' object has no method '${name}' the playground engine models`
 			);
 	}
+}
+
+/** spark.streams.addListener / removeListener: the host calls the listener's callbacks as the
+ *  query runs (a page's run); removing one that was never added does nothing, as in Spark. */
+function listen(st: ReaderState, name: string, a: Args): PyValue {
+	const l = arg(a, 0, 'listener') ?? fail(a.at, `${name}() missing 'listener'`);
+	const obj = l.v.t === 'py' ? l.v.value : null;
+	if (obj === null)
+		return fail(
+			l.at,
+			`${name}() takes a StreamingQueryListener, got ${describe(l.v)}`,
+			'Subclass pyspark.sql.streaming.StreamingQueryListener and pass an instance.'
+		);
+	const list = st.listeners;
+	if (!list) return NONE;
+	if (name === 'addListener') list.push(obj);
+	else if (list.includes(obj)) list.splice(list.indexOf(obj), 1);
+	return NONE;
 }
 
 function builderMethod(st: ReaderState, name: string, a: Args): PyValue {

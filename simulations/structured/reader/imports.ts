@@ -11,6 +11,16 @@ import type { ReaderSession } from './session';
 import { TYPE_NAMES } from './sparktypes';
 import type { PyValue } from './values';
 import { pythonStateSupport } from '../python-state-support';
+import { noOpBase } from '../../python/classes';
+
+/** pyspark.sql.streaming.StreamingQueryListener: a base whose callbacks do nothing (a subclass
+ *  overrides the ones it wants; onQueryIdle is optional since 3.5). */
+const QUERY_LISTENER = noOpBase('StreamingQueryListener', [
+	'onQueryStarted',
+	'onQueryProgress',
+	'onQueryIdle',
+	'onQueryTerminated'
+]);
 
 const foreign = (name: string): PyValue => ({ t: 'fn', module: 'pyspark', name });
 
@@ -36,6 +46,8 @@ function member(path: string, name: string): PyValue {
 	const stateName = support?.stateNames.get(name);
 	if (stateName && path.startsWith('pyspark.sql.streaming'))
 		return { t: 'py', value: stateName, type: 'type' };
+	if (name === 'StreamingQueryListener' && path.startsWith('pyspark.sql.streaming'))
+		return { t: 'py', value: QUERY_LISTENER, type: 'type' };
 	const lib = support?.libraryModules.get(path)?.attrs.get(name);
 	if (lib !== undefined) return { t: 'py', value: lib, type: 'builtin' };
 	if (path === 'pyspark.sql.functions') return { t: 'fn', module: 'F', name };

@@ -11,6 +11,7 @@ import { parseWithLimits } from '../../python/nesting';
 import { userMessage, type Result, type SourceError } from '../../core/errors';
 import { BUILTINS as PY_BUILTINS, OPERATOR_MODULE } from '../../python/builtins';
 import { PyException, toSourceError } from '../../python/errors';
+import { str } from '../../python/format';
 import { Scope } from '../../python/expressions';
 import { DEFAULT_MAX_STEPS } from '../../python/index';
 import { Interpreter } from '../../python/interpreter';
@@ -64,11 +65,25 @@ const located = (code: string, e: unknown): SourceError => {
 	};
 };
 
-/** The interpreter a program runs on: Python's builtins (print writes nowhere: a streaming
- *  program's prints are not the simulation's output) and the `operator` module. */
-function interpreterFor(code: string, s: ReaderSession): Interpreter {
+/** The interpreter a program runs on: Python's builtins (print writes to the host's stdout, or
+ *  nowhere: a streaming program's prints are not the simulation's output) and the `operator`
+ *  module. */
+function interpreterFor(code: string, s: ReaderSession, env: ProgramEnv): Interpreter {
 	const builtins = new Map(PY_BUILTINS);
-	builtins.set('print', new PyBuiltin('print', () => null));
+	builtins.set(
+		'print',
+		new PyBuiltin('print', (args, kwargs) => {
+			const stdout = env.stdout;
+			if (!stdout) return null;
+			const sep = kwargs.get('sep');
+			const end = kwargs.get('end');
+			const text =
+				args.map(str).join(typeof sep === 'string' ? sep : ' ') +
+				(typeof end === 'string' ? end : '\n');
+			for (const line of text.replace(/\n$/, '').split('\n')) stdout.push(line);
+			return null;
+		})
+	);
 	return new Interpreter(
 		code,
 		builtins,
@@ -89,6 +104,10 @@ export interface ProgramEnv extends BatchWriteTarget {
 	readonly globals?: ReadonlyMap<string, PyValue>;
 	setGlobal?: (name: string, value: PyValue) => void;
 	toPython?: (v: ReaderValue) => PyValue;
+	/** Where print() writes at the moment (a host sets it around a listener's callback). */
+	stdout?: string[];
+	/** After the read: the StreamingQueryListener objects the program registered, in order. */
+	listeners?: readonly PyValue[];
 }
 
 export function readProgram(
@@ -132,7 +151,8 @@ export function readProgram(
 			manyQueries: env.query !== undefined,
 			text: code,
 			// The host sets onBatchWrite before it calls a foreachBatch function.
-			batchWrites: env
+			batchWrites: env,
+			listeners: []
 		};
 		const session = new ReaderSession(code, tree, state);
 		const globals = new Scope(null);
@@ -158,7 +178,8 @@ export function readProgram(
 		for (const [name, v] of env.globals ?? []) globals.vars.set(name, v);
 		env.setGlobal = (name, v) => globals.vars.set(name, v);
 		env.toPython = (v) => toPy(v, session);
-		runScript(session, interpreterFor(code, session), globals, tree.topNode);
+		runScript(session, interpreterFor(code, session, env), globals, tree.topNode);
+		env.listeners = (state.listeners ?? []) as PyValue[];
 		const started = state.queries[env.query ?? 0];
 		if (!started) {
 			const end = lines.pos(Math.max(0, code.trimEnd().length - 1));

@@ -28,4 +28,6 @@ export interface ReaderState {
 	readonly text?: string;
 	/** Where `batch_df.write...` goes when a foreachBatch function runs (batch-writer.ts). */
 	readonly batchWrites?: BatchWriteTarget;
+	/** StreamingQueryListener objects registered with spark.streams.addListener, in order. */
+	readonly listeners?: unknown[];
 }

@@ -1,0 +1,14 @@
+// The cluster pages' e2e helper: restart and play at 20x until the cursor reads the run's end.
+import { settled } from './browser.mjs';
+
+export async function playToEnd(page, seconds) {
+	await settled(page);
+	await page.getByTestId('sim-restart').click();
+	await page.getByTestId('sim-speed').selectOption('20');
+	await page.getByTestId('sim-play').click();
+	await page.waitForFunction(
+		(end) => document.querySelector('[data-testid="sim-cursor"]')?.textContent?.trim() === end,
+		`${seconds.toFixed(1)} s`,
+		{ timeout: 30000 }
+	);
+}
