@@ -1,0 +1,16 @@
+/** One sentence for the frame at `t`: the batch under the cursor and where its records went. */
+import { frameAt, type SeRun } from './frames';
+
+export function describeFrame(run: SeRun, t: number): string {
+	const f = frameAt(run, t);
+	if (f.failed) return `The query stopped: ${f.failed.split('\n')[0]}`;
+	const b = f.current;
+	if (!b) return 'No batch has run yet.';
+	if (b.to === b.from) return `Batch ${b.batchId} found no new records in the topic.`;
+	const ignored = f.records.filter((r) => r.batchId === b.batchId && r.ignored.length > 0).length;
+	return (
+		`Batch ${b.batchId} parsed ${b.to - b.from} records with the ${run.parseMode} schema: ` +
+		`${b.parsed} good rows, ${b.nulls} with a null field, ${b.corrupt} dead letters` +
+		(ignored > 0 ? `; ${ignored} carried a field the schema does not name, dropped.` : '.')
+	);
+}
