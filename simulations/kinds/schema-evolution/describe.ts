@@ -7,10 +7,13 @@ export function describeFrame(run: SeRun, t: number): string {
 	const b = f.current;
 	if (!b) return 'No batch has run yet.';
 	if (b.to === b.from) return `Batch ${b.batchId} found no new records in the topic.`;
-	const ignored = f.records.filter((r) => r.batchId === b.batchId && r.ignored.length > 0).length;
+	const ignored = f.records.filter((r) => r.batchId === b.batchId && r.ignored.length > 0);
+	const names = [...new Set(ignored.flatMap((r) => r.ignored))].join(', ');
 	return (
-		`Batch ${b.batchId} parsed ${b.to - b.from} records with the ${run.parseMode} schema: ` +
+		`Batch ${b.batchId} read ${b.to - b.from} records; from_json (${run.parseMode}) made ` +
 		`${b.parsed} good rows, ${b.nulls} with a null field, ${b.corrupt} dead letters` +
-		(ignored > 0 ? `; ${ignored} carried a field the schema does not name, dropped.` : '.')
+		(ignored.length > 0
+			? `; ${ignored.length} carried ${names}, which the schema does not name: dropped.`
+			: '.')
 	);
 }

@@ -43,6 +43,16 @@ export interface TimelineLayout {
 	readonly cursor: number;
 	/** Lanes that have a record at the cursor (the others are not drawn). */
 	readonly lanes: readonly number[];
+	/** Per lane, what its rows lost: fields dropped (not in the schema) or read as null. */
+	readonly notes: Readonly<Record<number, string>>;
+}
+
+/** "12 dropped currency" from the records in a lane and the fields each lost. */
+function note(lists: readonly (readonly string[])[], verb: string): string {
+	const hit = lists.filter((l) => l.length > 0);
+	if (hit.length === 0) return '';
+	const names = [...new Set(hit.flat())].join(', ');
+	return `${hit.length} ${verb} ${names}`;
 }
 
 export function layoutTimeline(run: SeRun, frame: SeFrame): TimelineLayout {
@@ -69,5 +79,17 @@ export function layoutTimeline(run: SeRun, frame: SeFrame): TimelineLayout {
 	// parsed and dead letter always drawn: an empty lane is part of the story.
 	used.add(0);
 	used.add(2);
-	return { bands, dots, cursor: pct(frame.t), lanes: [...used].sort((a, b) => a - b) };
+	const read = frame.records.filter((r) => r.fate === 'parsed' || r.fate === 'nulls');
+	const notes: Record<number, string> = {};
+	const dropped = note(
+		read.filter((r) => r.fate === 'parsed').map((r) => r.ignored),
+		'with a dropped field:'
+	);
+	if (dropped) notes[0] = dropped;
+	const nulls = note(
+		read.filter((r) => r.fate === 'nulls').map((r) => r.nullFields),
+		'read null:'
+	);
+	if (nulls) notes[1] = nulls;
+	return { bands, dots, cursor: pct(frame.t), lanes: [...used].sort((a, b) => a - b), notes };
 }
