@@ -95,8 +95,14 @@ describe('advanced-11 schema evolution page', () => {
 			null,
 			{ timeout: 10000 }
 		);
+		// The edited program runs once the editor's debounce has passed: its mode is on screen.
+		await page.waitForFunction(
+			() =>
+				document.querySelector('[data-testid="parse-mode"]')?.textContent?.trim() === 'FAILFAST',
+			null,
+			{ timeout: 10000 }
+		);
 		await settled(page);
-		assert.equal(await text(page, 'parse-mode'), 'FAILFAST');
 		assert.deepEqual(errors, []);
 	});
 });

@@ -38,9 +38,14 @@ const EXPLAIN: Readonly<Record<string, string>> = {
 	fail: 'In FAILFAST mode from_json threw MALFORMED_RECORD_IN_PARSING on the record: the batch failed, and with it the query. No batch runs after it.'
 };
 
-/** The first record the producer changed or broke, and the batch that read it. */
+/** The first record of the producer's latest version (else a broken line), and its batch. */
 function firstChange(run: SeRun): Prediction | null {
-	const r = run.records.find((x) => x.batchId !== null && (x.malformed || x.version !== 'v1'));
+	// The producer's latest change that a batch read is the preset's story (a type change after a
+	// field was added); a broken line only when no new version was read.
+	const firstOf = (v: string) =>
+		run.records.find((x) => x.batchId !== null && !x.malformed && x.version === v);
+	const r =
+		firstOf('v3') ?? firstOf('v2') ?? run.records.find((x) => x.batchId !== null && x.malformed);
 	if (!r) return null;
 	const failed = r.fate === 'failed' && run.failure !== null;
 	const b = run.batches.find((x) => x.batchId === r.batchId);

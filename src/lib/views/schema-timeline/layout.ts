@@ -20,6 +20,13 @@ export const VERSION_NOTE: Readonly<Record<ProducerVersion, string>> = {
 	v3: 'v3: amount as a string'
 };
 
+/** What a band over send time says (short: the band of v1 may be narrow). */
+export const BAND_NOTE: Readonly<Record<ProducerVersion, string>> = {
+	v1: 'v1',
+	v2: 'v2: + currency',
+	v3: 'v3: amount as a string'
+};
+
 export interface Band {
 	readonly version: ProducerVersion;
 	/** Percent of the timeline's width. */
