@@ -14,7 +14,6 @@ import { KafkaInput } from '../../sources/inputs';
 import { prepareQuery, type AnalyzedQuery } from '../../structured/index';
 import { readProgram } from '../../structured/reader/index';
 import type { AnalyzedNode } from '../../structured/analyzer/types';
-import { spanAt, type Pos } from '../../structured/plan';
 import { valueToString } from '../../structured/expr/format';
 import type { Expr, Value } from '../../structured/expr/ast';
 import { parseDataType } from '../../structured/expr/types';
@@ -24,6 +23,7 @@ import { sourceName } from '../../structured/runtime/physical';
 import { ContractInputs } from '../../structured/runtime/contract-inputs';
 import type { Fate, ProducerVersion, SeBatch, SeRecord, SeRun } from './frames';
 import type { ProducerWorld } from './question';
+import { callLines, kafkaSource, locatedAtWrite } from '../kafka-query';
 
 /** Virtual 0 on the wall clock the orders' event times are written in. */
 const EPOCH_MS = Date.UTC(2026, 0, 1);
@@ -70,27 +70,6 @@ function produce(world: ProducerWorld, seed: number): Sent[] {
 	return out;
 }
 
-function kafkaSource(q: AnalyzedQuery): AnalyzedNode | null {
-	const stack = [q.root];
-	while (stack.length > 0) {
-		const n = stack.pop() as AnalyzedNode;
-		if (
-			n.plan.op === 'Source' &&
-			n.plan.source.kind === 'readStream' &&
-			n.plan.source.format === 'kafka'
-		)
-			return n;
-		stack.push(...n.children);
-	}
-	return null;
-}
-
-const located = (q: AnalyzedQuery, message: string): SourceError => ({
-	line: q.write.at.line,
-	column: q.write.at.column,
-	message
-});
-
 /** The program's queries: the first reads good rows, the second dead letters. */
 function readQueries(code: string): Result<AnalyzedQuery[], SourceError> {
 	const first = prepareQuery(code, {}, {}, { query: 0 });
@@ -108,7 +87,7 @@ function readQueries(code: string): Result<AnalyzedQuery[], SourceError> {
 		if (kafkaSource(q) === null)
 			return {
 				ok: false,
-				error: located(
+				error: locatedAtWrite(
 					q,
 					'This page simulates queries that read the orders topic from Kafka: keep spark.readStream.format("kafka").'
 				)
@@ -117,7 +96,7 @@ function readQueries(code: string): Result<AnalyzedQuery[], SourceError> {
 	if (missing)
 		return {
 			ok: false,
-			error: located(
+			error: locatedAtWrite(
 				missing,
 				'This page matches each output row to its Kafka record by the offset column: keep F.col("offset") in the select.'
 			)
@@ -165,7 +144,7 @@ export function runSchemaEvolution(
 		const own = new KafkaInput({ [world.topic]: 1 }, options, env);
 		topics.push(own);
 		const started = own.start();
-		if (!started.ok) return { ok: false, error: located(q, started.error) };
+		if (!started.ok) return { ok: false, error: locatedAtWrite(q, started.error) };
 		const name = sourceName(src);
 		const inputs = new ContractInputs(
 			new Map([[name, { source: started.source, columns: src.plan.schema.map((f) => f.name) }]]),
@@ -289,9 +268,9 @@ export function runSchemaEvolution(
 			// After a failure the producer keeps sending and nothing reads it: the run shows that too.
 			endMs: world.runMs,
 			spans: {
-				parse: callLines(q0, 'from_json'),
-				good: lines(q0, q0.write.at),
-				dead: dead ? lines(dead.q, dead.q.write.at) : null
+				parse: namedCallLines(q0, 'from_json'),
+				good: callLines(q0, q0.write.at),
+				dead: dead ? callLines(dead.q, dead.q.write.at) : null
 			}
 		}
 	};
@@ -301,13 +280,7 @@ function rowText(q: AnalyzedQuery, row: readonly Value[]): string[] {
 	return row.map((v, i) => (v === null ? 'null' : valueToString(v, q.schema[i]!.type)));
 }
 
-/** The lines of the call written at `at`, as the reader recorded its extent. */
-function lines(q: AnalyzedQuery, at: Pos): { line: number; endLine: number } {
-	const s = spanAt(q.spans, at);
-	return { line: s?.start.line ?? at.line, endLine: s?.end.line ?? at.line };
-}
-
-function callLines(q: AnalyzedQuery, name: string): { line: number; endLine: number } | null {
+function namedCallLines(q: AnalyzedQuery, name: string): { line: number; endLine: number } | null {
 	const s = q.spans?.find((c) => c.name === name);
 	return s ? { line: s.start.line, endLine: s.end.line } : null;
 }

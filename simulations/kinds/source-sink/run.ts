@@ -14,38 +14,18 @@ import type { StreamingSink } from '../../sinks/contract';
 import { KafkaInput } from '../../sources/inputs';
 import type { KafkaMicroBatchStream } from '../../sources/kafka/stream';
 import { producerSchedule } from '../../sources/kafka/producer';
-import { prepareQuery, type AnalyzedQuery } from '../../structured/index';
-import type { AnalyzedNode } from '../../structured/analyzer/types';
-import { spanAt, type Pos } from '../../structured/plan';
+import { prepareQuery } from '../../structured/index';
 import { MicroBatchExecution, type Checkpoint } from '../../structured/runtime/executor';
 import { MicroBatchLoop } from '../../structured/runtime/loop';
 import { sourceName } from '../../structured/runtime/physical';
 import { ContractInputs } from '../../structured/runtime/contract-inputs';
 import type { SsBatch, SsRun } from './frames';
 import type { TopicWorld } from './question';
+import { callLines, kafkaSource, locatedAtWrite } from '../kafka-query';
 
 /** Virtual 0 on the wall clock the orders' event times are written in. */
 const EPOCH_MS = Date.UTC(2026, 0, 1);
 const CUSTOMERS = ['ana', 'bo', 'chen', 'dee', 'eli', 'fay'];
-
-/** The Kafka source the program reads (`spark.readStream.format("kafka")…load()`). */
-function kafkaSource(q: AnalyzedQuery): AnalyzedNode | null {
-	const stack = [q.root];
-	while (stack.length > 0) {
-		const n = stack.pop() as AnalyzedNode;
-		if (n.plan.op === 'Source' && n.plan.source.kind === 'readStream') {
-			if (n.plan.source.format === 'kafka') return n;
-		}
-		stack.push(...n.children);
-	}
-	return null;
-}
-
-const located = (q: AnalyzedQuery, message: string): SourceError => ({
-	line: q.write.at.line,
-	column: q.write.at.column,
-	message
-});
 
 export function runSourceSink(
 	code: string,
@@ -59,7 +39,7 @@ export function runSourceSink(
 	if (src === null || src.plan.op !== 'Source' || src.plan.source.kind !== 'readStream')
 		return {
 			ok: false,
-			error: located(
+			error: locatedAtWrite(
 				q,
 				'This page simulates a query that reads a Kafka topic: keep spark.readStream.format("kafka").'
 			)
@@ -83,7 +63,7 @@ export function runSourceSink(
 		},
 		{ broker: input.broker }
 	);
-	if (!sinkResult.ok) return { ok: false, error: located(q, sinkResult.error.message) };
+	if (!sinkResult.ok) return { ok: false, error: locatedAtWrite(q, sinkResult.error.message) };
 	const sink: StreamingSink = sinkResult.sink;
 
 	const rng = createRng(seed);
@@ -135,7 +115,7 @@ export function runSourceSink(
 		// The source's focus is its `.load()` line: the whole chain would cover the option values.
 		spans: {
 			source: { line: src.plan.at.line, endLine: src.plan.at.line },
-			sink: lines(q, q.write.at)
+			sink: callLines(q, q.write.at)
 		}
 	};
 	for (const s of schedule) run.sends[s.partition]?.push(s.atMs);
@@ -161,7 +141,7 @@ export function runSourceSink(
 	};
 	produce(0);
 	const startError = start();
-	if (startError !== null) return { ok: false, error: located(q, startError) };
+	if (startError !== null) return { ok: false, error: locatedAtWrite(q, startError) };
 
 	const trigger =
 		q.trigger.kind === 'processingTime' && q.trigger.intervalMs > 0
@@ -242,12 +222,6 @@ export function runSourceSink(
 	for (let guard = 0; loop.wakeAt !== null && guard < 100_000; guard++) loop.step(loop.wakeAt);
 	if (run.failure !== null) run.endMs = Math.min(world.runMs, run.failure.atMs + 2000);
 	return { ok: true, value: run };
-}
-
-/** The lines of the call written at `at`, as the reader recorded its extent. */
-function lines(q: AnalyzedQuery, at: Pos): { line: number; endLine: number } {
-	const s = spanAt(q.spans, at);
-	return { line: s?.start.line ?? at.line, endLine: s?.end.line ?? at.line };
 }
 
 /** A Kafka offset JSON ({"orders":{"0":5}}) as partition → offset. */
