@@ -83,6 +83,10 @@ export const SIMULATIONS: Readonly<Record<string, Entry>> = {
 		kinds: ['cluster', 'cluster'],
 		load: () => import('./questions/advanced-10-backpressure/index')
 	},
+	'advanced-11-schema-evolution': {
+		kinds: ['schema-evolution'],
+		load: () => import('./questions/advanced-11-schema-evolution/index')
+	},
 	'advanced-14-joins-aggregations': {
 		kinds: ['event-time'],
 		load: () => import('./questions/advanced-14-joins-aggregations/index')

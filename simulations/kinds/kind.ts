@@ -36,7 +36,8 @@ export type KindId =
 	| 'cluster'
 	| 'source-sink'
 	| 'fault-tolerance'
-	| 'keyed-state';
+	| 'keyed-state'
+	| 'schema-evolution';
 
 /** A preset of a question's simulation: parameters, and scripted input rows when it replays one
  *  of Spark's tests or places rows on purpose. */

@@ -99,6 +99,27 @@ const malformed = (row: string) =>
 		`Malformed records are detected in record parsing: ${row}.\nParse Mode: FAILFAST. To process malformed records as null result, try setting the option 'mode' as 'PERMISSIVE'.`
 	);
 
+/** The first DOUBLE field the record sends as a JSON string, in the record's order: Jackson's
+ *  converter throws StringAsDataTypeException for it, which FAILFAST reports with its own error
+ *  class (observed on PySpark 4.1.4; a JSON true for a DOUBLE is a plain malformed record). */
+function stringForDouble(
+	obj: Record<string, unknown>,
+	fields: readonly StructField[]
+): { name: string; text: string } | null {
+	for (const [k, v] of Object.entries(obj)) {
+		const f = fields.find((x) => x.name === k);
+		if (f?.type.kind === 'double' && typeof v === 'string' && v.length > 0)
+			return { name: k, text: v };
+	}
+	return null;
+}
+
+const cannotParseString = (record: string, field: string, value: string) =>
+	new ExprRuntimeError(
+		'MALFORMED_RECORD_IN_PARSING.CANNOT_PARSE_STRING_AS_DATATYPE',
+		`Malformed records are detected in record parsing: ${record}.\nParse Mode: FAILFAST. To process malformed records as null result, try setting the option 'mode' as 'PERMISSIVE'. Cannot parse the value '${value}' of the field \`${field}\` as target spark data type DoubleType from the input type StringType.`
+	);
+
 export function parseJsonRecord(
 	text: string,
 	fields: readonly StructField[],
@@ -117,12 +138,22 @@ export function parseJsonRecord(
 	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
 		const all: Record<string, Value> = {};
 		for (const f of fields) all[f.name] = null;
-		if (options.failFast) throw malformed(rowText(dataFields, all));
+		if (options.failFast)
+			throw malformed(
+				hasCorrupt ? rowText(fields, { ...all, [corrupt]: text }) : rowText(dataFields, all)
+			);
 		if (hasCorrupt) all[corrupt] = text;
 		return all;
 	}
 	const { value, partial } = structFrom(parsed as Record<string, unknown>, dataFields);
-	if (partial && options.failFast) throw malformed(rowText(dataFields, value));
+	if (partial && options.failFast) {
+		const asString = stringForDouble(parsed as Record<string, unknown>, dataFields);
+		if (asString) throw cannotParseString(text, asString.name, asString.text);
+		// The row FailureSafeParser prints has the corrupt-record column filled with the text.
+		throw malformed(
+			hasCorrupt ? rowText(fields, { ...value, [corrupt]: text }) : rowText(dataFields, value)
+		);
+	}
 	if (!hasCorrupt) return value;
 	// In the schema's order: the corrupt-record column may sit anywhere in it.
 	const out: Record<string, Value> = {};

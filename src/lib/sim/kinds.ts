@@ -12,7 +12,8 @@ const LOADERS: Readonly<Record<KindId, () => Promise<{ ui: KindUi }>>> = {
 	cluster: () => import('$lib/kinds/cluster/index'),
 	'source-sink': () => import('$lib/kinds/source-sink/index'),
 	'fault-tolerance': () => import('$lib/kinds/fault-tolerance/index'),
-	'keyed-state': () => import('$lib/kinds/keyed-state/index')
+	'keyed-state': () => import('$lib/kinds/keyed-state/index'),
+	'schema-evolution': () => import('$lib/kinds/schema-evolution/index')
 };
 
 export async function loadKindUi(kind: KindId): Promise<KindUi> {

@@ -88,6 +88,25 @@ describe('from_json options: mode and columnNameOfCorruptRecord', () => {
 		);
 		expect(() => c.value.eval(['not json'])).toThrow('record parsing: [null,null].');
 	});
+	it('FAILFAST with the corrupt column in the schema prints it filled with the record (PySpark 4.1.4)', () => {
+		const c = compile('struct<order_id:string,amount:double,_corrupt_record:string>', {
+			mode: 'FAILFAST'
+		});
+		if (!c.ok) throw new Error(c.error.message);
+		expect(() => c.value.eval(['{"order_id":"o-1","amount":64.'])).toThrow(
+			'record parsing: [null,null,{"order_id":"o-1","amount":64.].\nParse Mode: FAILFAST.'
+		);
+		expect(() => c.value.eval(['{"order_id":"o-3","amount":true}'])).toThrow(
+			'[MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION] Malformed records are detected in record parsing: [o-3,null,{"order_id":"o-3","amount":true}].'
+		);
+	});
+	it('FAILFAST on a string for a DOUBLE reports CANNOT_PARSE_STRING_AS_DATATYPE with the record (PySpark 4.1.4)', () => {
+		const c = compile('struct<order_id:string,amount:double>', { mode: 'FAILFAST' });
+		if (!c.ok) throw new Error(c.error.message);
+		expect(() => c.value.eval(['{"order_id":"o-4","amount":"abc"}'])).toThrow(
+			'[MALFORMED_RECORD_IN_PARSING.CANNOT_PARSE_STRING_AS_DATATYPE] Malformed records are detected in record parsing: {"order_id":"o-4","amount":"abc"}.\nParse Mode: FAILFAST. To process malformed records as null result, try setting the option \'mode\' as \'PERMISSIVE\'. Cannot parse the value \'abc\' of the field `amount` as target spark data type DoubleType from the input type StringType.'
+		);
+	});
 	it('modes are case-insensitive; an unknown mode parses permissively', () => {
 		const lower = compile('struct<a:int,b:string>', { mode: 'failfast' });
 		if (!lower.ok) throw new Error(lower.error.message);

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { basic06Checkpoints as q } from '../../../simulations/questions/basic-06-checkpoints/question';
 import { faultToleranceKind as kind } from '../../../simulations/kinds/fault-tolerance/kind';
+import { faultToleranceEngine as engine } from '../../../simulations/kinds/fault-tolerance/engine';
 import { frameAt, type FtRun } from '../../../simulations/kinds/fault-tolerance/frames';
 import { readableContent } from '../../../simulations/kinds/fault-tolerance/file-text';
 import { advanced03ExactlyOnce as a03 } from '../../../simulations/questions/advanced-03-exactly-once/question';
@@ -10,7 +11,7 @@ import { CHECKPOINT_LOCATION_REQUIRED } from '../../../simulations/structured/fa
 
 function runWith(raw: Record<string, string | number>, seed = 1): FtRun {
 	const params = q.constrain(raw).params;
-	const r = kind.run(q, { code: q.program(params), params, seed, script: null, edits: [] });
+	const r = engine.run(q, { code: q.program(params), params, seed, script: null, edits: [] });
 	if (!r.ok) throw new Error(r.error.message);
 	return r.value;
 }
@@ -133,7 +134,7 @@ describe('basic-06 presets at seed 1', () => {
 describe('advanced-03 at seed 1: the same failure, an idempotent and an appending write', () => {
 	const run03 = (raw: Record<string, string | number>) => {
 		const params = a03.constrain(raw).params;
-		const r = kind.run(a03, {
+		const r = engine.run(a03, {
 			code: a03.program(params),
 			params,
 			seed: 1,
@@ -184,7 +185,7 @@ describe('advanced-03 at seed 1: the same failure, an idempotent and an appendin
 			.program(params)
 			.replace('.write.mode("overwrite")', '.write')
 			.replace('.parquet(f"{OUT_DIR}/batch_id={batch_id}")', '.parquet(f"{OUT_DIR}/all")');
-		const r = kind.run(a03, { code, params, seed: 1, script: null, edits: [] });
+		const r = engine.run(a03, { code, params, seed: 1, script: null, edits: [] });
 		expect(r.ok && r.value.refused).toMatch(
 			/^\[FOREACH_BATCH_USER_FUNCTION_ERROR\].*Reason: \[PATH_ALREADY_EXISTS\]/
 		);

@@ -4,11 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { basic10Sinks as q } from '../../../simulations/questions/basic-10-sinks/question';
 import { sourceSinkKind as kind } from '../../../simulations/kinds/source-sink/kind';
+import { sourceSinkEngine as engine } from '../../../simulations/kinds/source-sink/engine';
 import { frameAt, type SsRun } from '../../../simulations/kinds/source-sink/frames';
 
 function runWith(params: Record<string, unknown>) {
 	const p = q.constrain(params).params;
-	return kind.run(q, { code: q.program(p), params: p, seed: 1, script: null, edits: [] });
+	return engine.run(q, { code: q.program(p), params: p, seed: 1, script: null, edits: [] });
 }
 function runPreset(id: string): SsRun {
 	const preset = q.presets.find((p) => p.id === id);

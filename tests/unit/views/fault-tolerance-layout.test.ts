@@ -3,7 +3,7 @@
 // the state partitions with their snapshots and what a recovery would load.
 import { describe, expect, it } from 'vitest';
 import { basic06Checkpoints as q } from '../../../simulations/questions/basic-06-checkpoints/question';
-import { faultToleranceKind as kind } from '../../../simulations/kinds/fault-tolerance/kind';
+import { faultToleranceEngine as engine } from '../../../simulations/kinds/fault-tolerance/engine';
 import { frameAt, type FtRun } from '../../../simulations/kinds/fault-tolerance/frames';
 import {
 	attemptChips,
@@ -15,7 +15,7 @@ import {
 
 function runWith(raw: Record<string, string | number>): FtRun {
 	const params = q.constrain(raw).params;
-	const r = kind.run(q, { code: q.program(params), params, seed: 1, script: null, edits: [] });
+	const r = engine.run(q, { code: q.program(params), params, seed: 1, script: null, edits: [] });
 	if (!r.ok) throw new Error(r.error.message);
 	return r.value;
 }

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultParams, type Params } from '../../../../simulations/core/params';
 import { clusterKind } from '../../../../simulations/kinds/cluster/kind';
+import { clusterEngine as engine } from '../../../../simulations/kinds/cluster/engine';
 import type { ClusterScenario } from '../../../../simulations/kinds/cluster/question';
 import { frameAt, type ClusterSimRun } from '../../../../simulations/kinds/cluster/frames';
 import {
@@ -18,7 +19,7 @@ const paramsOf = (q: ClusterScenario, over: Params = {}) =>
 
 function run(q: ClusterScenario, over: Params = {}, code?: string): ClusterSimRun {
 	const params = paramsOf(q, over);
-	const r = clusterKind.run(q, {
+	const r = engine.run(q, {
 		code: code ?? q.program(params),
 		params,
 		seed: 1,

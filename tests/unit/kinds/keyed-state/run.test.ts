@@ -5,6 +5,7 @@
 // built-in state keeps one row per user and update mode writes only the users a batch touched.
 import { describe, expect, it } from 'vitest';
 import { keyedStateKind as kind } from '../../../../simulations/kinds/keyed-state/kind';
+import { keyedStateEngine as engine } from '../../../../simulations/kinds/keyed-state/engine';
 import type { KsRun } from '../../../../simulations/kinds/keyed-state/frames';
 import { advanced08Sessions as a08 } from '../../../../simulations/questions/advanced-08-stateful-transformations/question';
 import { basic07State as b07 } from '../../../../simulations/questions/basic-07-stateful-operations/question';
@@ -16,7 +17,7 @@ const runOf = (
 	edit = (c: string) => c
 ) => {
 	const params = q.constrain(raw).params;
-	const r = kind.run(q, {
+	const r = engine.run(q, {
 		code: edit(q.program(params)),
 		params,
 		seed: 1,
