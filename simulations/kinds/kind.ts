@@ -23,7 +23,8 @@ import type { InputEdit } from './input-edits';
 import type { EventTimeInput } from './event-time/question';
 import type { SinkDiff } from './sink-diff';
 
-export type KindId = 'micro-batch' | 'event-time' | 'dstream' | 'cluster' | 'source-sink';
+export type KindId =
+	'micro-batch' | 'event-time' | 'dstream' | 'cluster' | 'source-sink' | 'custom-protocol';
 
 /** A preset of a question's simulation: parameters, and scripted input rows when it replays one
  *  of Spark's tests or places rows on purpose. */

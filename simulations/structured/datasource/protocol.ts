@@ -23,7 +23,8 @@ import { repr } from '../../python/format';
 import { runPython, type PythonSession } from '../../python/index';
 import { PyDict, PyIterable, PyTuple, type PyValue } from '../../python/values';
 import { MicroBatchLoop } from '../runtime/loop';
-import { jsonDumps, MemoryFiles, programModules } from './python-env';
+import { jsonDumps, MemoryFiles, programModules, PyRow } from './python-env';
+import { parseDdlSchema } from '../reader/sparktypes';
 import { optionsDict, SessionRecord, sparkSession, type StartedSpec } from './session';
 import { LineIndex } from '../reader/errors';
 
@@ -76,6 +77,8 @@ export interface ProtocolBatch {
 	readonly differingRows: number;
 	/** The writer's files after this attempt: path → text. */
 	readonly files: Readonly<Record<string, string>>;
+	/** Files this attempt changed that existed before it (a replay rewriting or appending). */
+	readonly rewritten: readonly { path: string; before: string; after: string }[];
 }
 
 export interface ProtocolRun {
@@ -101,6 +104,8 @@ class QueryCrash extends Error {}
 /** How Python prints a value the protocol passes around (offset dicts as JSON, as Spark logs). */
 function show(v: PyValue): string {
 	if (v instanceof PyDict) return jsonDumps(v);
+	if (v instanceof PyRow)
+		return `Row(${v.names.map((n, i) => `${n}=${show(v.values[i] ?? null)}`).join(', ')})`;
 	if (v instanceof PyInstance) {
 		const fields = [...v.dict].map(([k, x]) => `${k}=${show(x)}`);
 		return `${v.cls.name}(${fields.join(', ')})`;
@@ -234,10 +239,12 @@ export function runProtocol(
 	// stream reader and a stream writer.
 	let reader: PyValue = null;
 	let writer: PyValue = null;
+	let columns: string[] = [];
 	const open = () => {
 		const src = session.callRaw(sourceCls, [optionsDict(started.source.options)]);
 		record('driver', '__init__', sourceCls.name, `${sourceCls.name}(options)`, show(src));
 		const schema = invoke(src, 'schema', [], 'driver');
+		columns = (typeof schema === 'string' ? (parseDdlSchema(schema) ?? []) : []).map((f) => f.name);
 		reader = invoke(src, 'streamReader', [schema], 'driver', `streamReader(${show(schema)})`);
 		const sink =
 			sinkCls === sourceCls && started.sink.options === started.source.options
@@ -257,12 +264,21 @@ export function runProtocol(
 	let lastEnd: PyValue = null;
 
 	const runBatch = (id: number, start: PyValue, endOffset: PyValue, now: number): void => {
+		const before = new Map(fs.files);
 		const parts = itemsOf(invoke(reader, 'partitions', [start, endOffset], 'driver'));
 		const rowsPer: number[] = [];
 		const rows: string[] = [];
 		const messages: PyValue[] = [];
 		for (const p of parts) {
-			const read = itemsOf(invoke(reader, 'read', [p], 'executor'));
+			// Spark turns each tuple read() yields into a Row of the source's schema.
+			const read = itemsOf(invoke(reader, 'read', [p], 'executor')).map((r) =>
+				r instanceof PyTuple
+					? new PyRow(
+							columns.length === r.items.length ? columns : r.items.map((_, i) => `_${i + 1}`),
+							r.items
+						)
+					: r
+			);
 			rowsPer.push(read.length);
 			for (const r of read) rows.push(show(r));
 			messages.push(
@@ -308,7 +324,10 @@ export function runProtocol(
 			offsetLog: offsetLogText(now, endOffset),
 			committed: !crash,
 			differingRows: differing,
-			files: Object.fromEntries(fs.files)
+			files: Object.fromEntries(fs.files),
+			rewritten: [...fs.files]
+				.filter(([p, text]) => before.has(p) && before.get(p) !== text)
+				.map(([path, after]) => ({ path, before: before.get(path) ?? '', after }))
 		});
 		if (crash) throw new QueryCrash();
 	};
@@ -365,7 +384,8 @@ export function runProtocol(
 				offsetLog: offsetLogText(now, latest),
 				committed: false,
 				differingRows: 0,
-				files: Object.fromEntries(fs.files)
+				files: Object.fromEntries(fs.files),
+				rewritten: []
 			});
 			throw new QueryCrash();
 		}

@@ -204,3 +204,29 @@ export function programModules(world: ProgramWorld): {
 	]);
 	return { modules, globals: new Map<string, PyValue>([['open', open]]) };
 }
+
+/** A pyspark Row: a tuple whose fields are also attributes (`row.reading`, `row[2]`). */
+export class PyRow extends PyHost {
+	readonly typeName = 'Row';
+	constructor(
+		readonly names: readonly string[],
+		readonly values: readonly PyValue[]
+	) {
+		super();
+	}
+	getAttr(name: string): PyValue | undefined {
+		const i = this.names.indexOf(name);
+		return i >= 0 ? (this.values[i] ?? null) : undefined;
+	}
+	getItem(key: PyValue): PyValue | undefined {
+		if (typeof key === 'number') return this.values[key < 0 ? this.values.length + key : key];
+		if (typeof key === 'string') return this.getAttr(key);
+		return undefined;
+	}
+	iterValues(): readonly PyValue[] {
+		return this.values;
+	}
+	length(): number {
+		return this.values.length;
+	}
+}

@@ -10,7 +10,8 @@ const LOADERS: Readonly<Record<KindId, () => Promise<{ ui: KindUi }>>> = {
 	'micro-batch': () => import('$lib/kinds/micro-batch/index'),
 	dstream: () => import('$lib/kinds/dstream/index'),
 	cluster: () => import('$lib/kinds/cluster/index'),
-	'source-sink': () => import('$lib/kinds/source-sink/index')
+	'source-sink': () => import('$lib/kinds/source-sink/index'),
+	'custom-protocol': () => import('$lib/kinds/custom-protocol/index')
 };
 
 export async function loadKindUi(kind: KindId): Promise<KindUi> {

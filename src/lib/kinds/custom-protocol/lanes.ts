@@ -1,0 +1,40 @@
+/**
+ * The scrubber's lanes for a custom-protocol run (simulations/kinds/custom-protocol/markers.ts):
+ * each batch, the crash, and the replay.
+ */
+import { symbol, symbolTriangle, symbolX, type SymbolType } from 'd3-shape';
+import type { LaneSpec } from '$lib/controls/scrubber-layout';
+
+// The scrubber's symbol size (scrubber-layout.ts), drawn here as source-sink/lanes.ts does.
+const markerShape = (type: SymbolType): string => symbol(type, 42)() ?? '';
+const TICK = 'M0,-4.24L0,4.24';
+
+export const CUSTOM_PROTOCOL_LANES: readonly LaneSpec[] = [
+	{
+		kind: 'batch',
+		style: {
+			label: 'batch: offsets/N written',
+			path: TICK,
+			colour: 'var(--fg-muted)',
+			hollow: true
+		}
+	},
+	{
+		kind: 'crash',
+		style: {
+			label: 'query crashed',
+			path: markerShape(symbolX),
+			colour: 'var(--c-vermillion)',
+			hollow: true
+		}
+	},
+	{
+		kind: 'replay',
+		style: {
+			label: 'batch replayed from offsets/N',
+			path: markerShape(symbolTriangle),
+			colour: 'var(--c-blue)',
+			hollow: false
+		}
+	}
+];
