@@ -77,7 +77,8 @@ export interface ProtocolBatch {
 	readonly differingRows: number;
 	/** The writer's files after this attempt: path → text. */
 	readonly files: Readonly<Record<string, string>>;
-	/** Files this attempt changed that existed before it (a replay rewriting or appending). */
+	/** Files this attempt opened to write that existed before it (a replay rewriting or
+	 *  appending), with their text before and after. */
 	readonly rewritten: readonly { path: string; before: string; after: string }[];
 }
 
@@ -265,6 +266,7 @@ export function runProtocol(
 
 	const runBatch = (id: number, start: PyValue, endOffset: PyValue, now: number): void => {
 		const before = new Map(fs.files);
+		const openedBefore = fs.opened.length;
 		const parts = itemsOf(invoke(reader, 'partitions', [start, endOffset], 'driver'));
 		const rowsPer: number[] = [];
 		const rows: string[] = [];
@@ -326,7 +328,7 @@ export function runProtocol(
 			differingRows: differing,
 			files: Object.fromEntries(fs.files),
 			rewritten: [...fs.files]
-				.filter(([p, text]) => before.has(p) && before.get(p) !== text)
+				.filter(([p]) => before.has(p) && fs.opened.slice(openedBefore).includes(p))
 				.map(([path, after]) => ({ path, before: before.get(path) ?? '', after }))
 		});
 		if (crash) throw new QueryCrash();

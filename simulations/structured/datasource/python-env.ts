@@ -25,6 +25,8 @@ import type { Rng } from '../../core/rng';
 export class MemoryFiles {
 	readonly files = new Map<string, string>();
 	readonly dirs = new Set<string>();
+	/** Each open() for writing, in order. */
+	readonly opened: string[] = [];
 }
 
 const builtin = (name: string, fn: (args: readonly PyValue[]) => PyValue) =>
@@ -171,6 +173,7 @@ export function programModules(world: ProgramWorld): {
 	const open = new PyBuiltin('open', ([path, mode]) => {
 		const p = String(path);
 		const m = typeof mode === 'string' ? mode : 'r';
+		if (m.startsWith('w') || m.startsWith('a')) world.fs.opened.push(p);
 		if (m.startsWith('w')) world.fs.files.set(p, '');
 		else if (m.startsWith('a')) world.fs.files.set(p, world.fs.files.get(p) ?? '');
 		else throw new PyException('OSError', `the simulation's files are write-only (mode '${m}')`);
