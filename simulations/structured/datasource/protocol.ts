@@ -143,12 +143,14 @@ function methodLinesOf(session: PythonSession): Record<string, { line: number; e
 		const defs: { name: string; from: number }[] = [];
 		for (let d = defRe.exec(body); d; d = defRe.exec(body))
 			defs.push({ name: d[1] ?? '', from: m.index + d.index + d[0].indexOf('def') });
+		const text = session.src.split('\n');
+		const lastLine = lines.pos(m.index + body.length).line;
 		defs.forEach((d, i) => {
-			const to = (defs[i + 1]?.from ?? m.index + body.length) - 1;
-			out[`${name}.${d.name}`] = {
-				line: lines.pos(d.from).line,
-				endLine: lines.pos(Math.max(d.from, to)).line
-			};
+			const line = lines.pos(d.from).line;
+			let endLine = (defs[i + 1] ? lines.pos(defs[i + 1]!.from).line : lastLine + 1) - 1;
+			// A decorator or blank lines before the next def belong to it, not to this one.
+			while (endLine > line && /^\s*(@.*)?$/.test(text[endLine - 1] ?? '')) endLine--;
+			out[`${name}.${d.name}`] = { line, endLine };
 		});
 	}
 	return out;
