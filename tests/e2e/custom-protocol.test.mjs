@@ -70,7 +70,7 @@ describe('advanced-09 custom source and sink page', () => {
 				assert.ok((await num(page, 'sink-lines')) > (await num(page, 'committed-batches')));
 			const code = id === 'deterministic-read' ? '' : await codeSeen(page);
 			if (id === 'non-deterministic-read') assert.match(code, /random\.random\(\)/);
-			if (id === 'non-idempotent-commit') assert.match(code, /ledger\.jsonl", "a"\)/);
+			if (id === 'non-idempotent-commit') assert.match(code, /"ledger\.jsonl"\), "a"\)/);
 		}
 		assert.deepEqual(errors, []);
 		await context.close();

@@ -12,7 +12,7 @@ export function describeFrame(run: CpRun, t: number): string {
 		c.batchId < 0 ? 'Query start' : `Batch ${c.batchId}${c.attempt > 0 ? ' (replay)' : ''}`;
 	const who =
 		c.side === 'checkpoint'
-			? 'Spark writes'
+			? 'Spark writes '
 			: c.side === 'query'
 				? ''
 				: `the ${c.side} calls ${c.cls}.`;

@@ -3,9 +3,9 @@
  * classes in the order MicroBatchExecution and the Python data source runner call them:
  *
  *   query start   DataSource(options), schema(), streamReader(schema), streamWriter(schema, False)
- *   batch N       initialOffset() (batch 0 of a new query only), latestOffset(),
- *                 offsets/N written, reader.commit(end of N-1) (constructNextBatch: the source may
- *                 forget batch N-1 once batch N is logged), partitions(start, end),
+ *   batch N       latestOffset(), offsets/N written, reader.commit(end of N-1) (constructNextBatch:
+ *                 the source may forget batch N-1 once batch N is logged), initialOffset() (batch 0
+ *                 only: offsets/0 holds only its end; checked on PySpark 4.1), partitions(start, end),
  *                 read(partition) per task, write(rows) per task, writer.commit(messages, N),
  *                 commits/N written
  *   restart       new instances; the last logged batch without commits/N runs again with the same
@@ -300,7 +300,7 @@ export function runProtocol(
 			'commit',
 			[messages, id],
 			'driver',
-			`commit([${messages.map(show).join(', ')}], ${id})`
+			`writer.commit([${messages.map(show).join(', ')}], ${id})`
 		);
 		const crash =
 			world.failAtBatch === id && attempt === 0 && world.failurePhase === 'afterSinkBeforeCommit';
@@ -350,7 +350,9 @@ export function runProtocol(
 			const logged = id === null ? undefined : offsetLog.get(id);
 			if (id !== null && logged) {
 				batchId = id;
-				runBatch(id, logged.start, logged.end, now);
+				// Batch 0's start is not in the log: a replay asks initialOffset() again.
+				const start = id === 0 ? invoke(reader, 'initialOffset', [], 'driver') : logged.start;
+				runBatch(id, start, logged.end, now);
 				attempt = 0;
 				return id;
 			}
@@ -358,28 +360,28 @@ export function runProtocol(
 		}
 		const id = batchId + 1;
 		batchId = id;
-		const start = id === 0 ? invoke(reader, 'initialOffset', [], 'driver') : lastEnd;
 		const latest = invoke(reader, 'latestOffset', [], 'driver');
 		// A new query always runs batch 0 (nothing is committed yet, even when the range is
 		// empty); later, no new offset means no batch (isNewDataAvailable).
-		if (id > 0 && show(latest) === show(start)) {
+		if (id > 0 && show(latest) === show(lastEnd)) {
 			batchId = id - 1;
 			calls.pop();
 			return null;
 		}
-		offsetLog.set(id, { start, end: latest });
+		const previousEnd = lastEnd;
+		offsetLog.set(id, { start: previousEnd, end: latest });
 		lastEnd = latest;
 		record('checkpoint', `offsets/${id}`, '', `offsets/${id}`, show(latest));
 		if (id > 0) {
 			const prev = offsetLog.get(id - 1);
-			if (prev) invoke(reader, 'commit', [prev.end], 'driver');
+			if (prev) invoke(reader, 'commit', [prev.end], 'driver', `reader.commit(${show(prev.end)})`);
 		}
 		if (world.failAtBatch === id && world.failurePhase === 'afterOffsetLog') {
 			batches.push({
 				batchId: id,
 				attempt: 0,
 				triggerMs: now,
-				start: show(start),
+				start: id === 0 ? '' : show(previousEnd),
 				end: show(latest),
 				partitions: [],
 				rowsPerPartition: [],
@@ -393,6 +395,10 @@ export function runProtocol(
 			});
 			throw new QueryCrash();
 		}
+		// runBatch: offsets/0 holds only the end; batch 0's start is the source's initialOffset(),
+		// asked now, after latestOffset() (as Spark 4.1 calls them).
+		const start = id === 0 ? invoke(reader, 'initialOffset', [], 'driver') : previousEnd;
+		offsetLog.set(id, { start, end: latest });
 		runBatch(id, start, latest, now);
 		return id;
 	};

@@ -90,25 +90,25 @@ describe('Python data source protocol', () => {
 		]);
 	});
 
-	it('batch 0 of a new query runs even on an empty range; batch N commits N-1 after offsets/N', () => {
+	it('batch 0 of a new query runs even on an empty range, its start asked after offsets/0; batch N commits N-1 after offsets/N', () => {
 		const r = run(PROGRAM('float(i)'));
 		expect(sequence(r, 0)).toEqual([
-			'initialOffset() -> {"at": 0}',
 			'latestOffset() -> {"at": 0}',
 			'offsets/0',
+			'initialOffset() -> {"at": 0}',
 			'partitions({"at": 0}, {"at": 0}) -> []',
-			'commit([], 0) -> None',
+			'writer.commit([], 0) -> None',
 			'commits/0'
 		]);
 		// At 1 s: 10 rows, one partition of 10; at 2 s the next 10.
 		expect(sequence(r, 1)).toEqual([
 			'latestOffset() -> {"at": 10}',
 			'offsets/1',
-			'commit({"at": 0}) -> None',
+			'reader.commit({"at": 0}) -> None',
 			'partitions({"at": 0}, {"at": 10}) -> [Span(lo=0, hi=10)]',
 			'read(Span(lo=0, hi=10)) -> [(0, 0.0), (1, 1.0), (2, 2.0), (3, 3.0), (4, 4.0), (5, 5.0), (6, 6.0), (7, 7.0), (8, 8.0), (9, 9.0)]',
 			'write(iterator of 10 rows) -> Done(n=10)',
-			'commit([Done(n=10)], 1) -> None',
+			'writer.commit([Done(n=10)], 1) -> None',
 			'commits/1'
 		]);
 		expect(r.batches.map((b) => [b.batchId, b.start, b.end, b.rows])).toEqual([
@@ -130,7 +130,7 @@ describe('Python data source protocol', () => {
 			'partitions({"at": 0}, {"at": 10}) -> [Span(lo=0, hi=10)]',
 			'read(Span(lo=0, hi=10)) -> [(0, 0.0), (1, 1.0), (2, 2.0), (3, 3.0), (4, 4.0), (5, 5.0), (6, 6.0), (7, 7.0), (8, 8.0), (9, 9.0)]',
 			'write(iterator of 10 rows) -> Done(n=10)',
-			'commit([Done(n=10)], 1) -> None',
+			'writer.commit([Done(n=10)], 1) -> None',
 			'commits/1'
 		]);
 		expect(r.crashes).toEqual([{ atMs: 1000, batchId: 1, phase: 'afterSinkBeforeCommit' }]);
@@ -165,7 +165,7 @@ describe('Python data source protocol', () => {
 		expect(sequence(r, 1)).toEqual([
 			'latestOffset() -> {"at": 10}',
 			'offsets/1',
-			'commit({"at": 0}) -> None',
+			'reader.commit({"at": 0}) -> None',
 			'crash'
 		]);
 		expect(sequence(r, 1, 1).filter((s) => s.startsWith('partitions'))).toEqual([

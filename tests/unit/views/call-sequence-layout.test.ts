@@ -1,5 +1,5 @@
-// The call-sequence layout: one row per call in its lane, in order, made calls solid, the rest
-// faded, text cut to the lane's width.
+// The call-sequence layout: one numbered row per call in its lane, in order, made calls solid,
+// the rest faded, text cut to the lane's width.
 import { describe, expect, it } from 'vitest';
 import { layoutSequence, ROW_H } from '../../../src/lib/views/call-sequence/layout';
 import type { ProtocolCall } from '../../../simulations/structured/datasource/protocol';
@@ -34,19 +34,18 @@ describe('layoutSequence', () => {
 		expect(l.rows.map((r) => [r.lane, r.x, r.y, r.state])).toEqual([
 			['driver', 4, 26, 'done'],
 			['checkpoint', 784, 26 + ROW_H, 'current'],
-			['executor', 464, 26 + 2 * ROW_H, 'pending'],
+			['executor', 444, 26 + 2 * ROW_H, 'pending'],
 			['driver', 4, 26 + 3 * ROW_H, 'pending']
 		]);
-		expect(l.rows[0]?.text).toBe('latestOffset() → {"offset": 100}');
-		expect(l.rows[1]?.text).toBe('offsets/1 {"offset": 100}');
+		expect(l.rows[0]?.text).toBe('1. latestOffset() → {"offset": 100}');
+		expect(l.rows[1]?.text).toBe('2. offsets/1 {"offset": 100}');
 		expect(l.height).toBe(26 + 4 * ROW_H + 4);
-		expect(l.links.map((k) => k.done)).toEqual([true, false, false]);
 	});
 
-	it('cuts text to the lane: the executor lane holds (312 - 8) / 7 = 43 characters', () => {
+	it('cuts text to the lane: the executor lane holds (332 - 8) / 7 = 46 characters', () => {
 		const r = layoutSequence(calls, 4, 1000).rows[2];
-		expect(r?.width).toBe(312);
-		expect(r?.text).toHaveLength(43);
+		expect(r?.width).toBe(332);
+		expect(r?.text).toHaveLength(46);
 		expect(r?.text.endsWith('…')).toBe(true);
 	});
 });

@@ -2,12 +2,10 @@
  * The scrubber's lanes for a custom-protocol run (simulations/kinds/custom-protocol/markers.ts):
  * each batch, the crash, and the replay.
  */
-import { symbol, symbolTriangle, symbolX, type SymbolType } from 'd3-shape';
-import type { LaneSpec } from '$lib/controls/scrubber-layout';
+import { symbolTriangle, symbolX } from 'd3-shape';
+import { markerShape, symbolTick, type LaneSpec } from '$lib/controls/scrubber-layout';
 
-// The scrubber's symbol size (scrubber-layout.ts), drawn here as source-sink/lanes.ts does.
-const markerShape = (type: SymbolType): string => symbol(type, 42)() ?? '';
-const TICK = 'M0,-4.24L0,4.24';
+const TICK = markerShape(symbolTick);
 
 export const CUSTOM_PROTOCOL_LANES: readonly LaneSpec[] = [
 	{

@@ -1,8 +1,8 @@
 /**
  * The call-sequence view's layout (advanced-09): the calls Spark makes for one batch, one row
  * each, in order, placed in the lane of whoever runs them (the driver, the executors' tasks, the
- * checkpoint's files, the query itself for a crash or restart), with a connector from each call to
- * the next. Calls already made are drawn solid, the rest of the batch faded, so the whole
+ * checkpoint's files, the query itself for a crash or restart), numbered in order. Calls already
+ * made are drawn solid, the rest of the batch faded, so the whole
  * sequence is visible from the start and the cursor walks down it.
  */
 import type { ProtocolCall } from '$sim/kinds/custom-protocol';
@@ -10,9 +10,9 @@ import type { ProtocolCall } from '$sim/kinds/custom-protocol';
 export type Lane = 'driver' | 'executor' | 'checkpoint' | 'query';
 
 export const LANES: readonly { lane: Lane; label: string }[] = [
-	{ lane: 'driver', label: 'driver (your reader and writer)' },
-	{ lane: 'executor', label: 'executors (one task per partition)' },
-	{ lane: 'checkpoint', label: 'checkpoint' }
+	{ lane: 'driver', label: 'driver: your reader and writer' },
+	{ lane: 'executor', label: 'executors: a task per partition' },
+	{ lane: 'checkpoint', label: 'checkpoint files' }
 ];
 
 export interface SeqRow {
@@ -21,6 +21,8 @@ export interface SeqRow {
 	readonly x: number;
 	readonly y: number;
 	readonly width: number;
+	/** Its place in the batch's sequence, from 1. */
+	readonly n: number;
 	/** What was called, then what it returned, cut to fit the lane. */
 	readonly text: string;
 	readonly state: 'done' | 'current' | 'pending';
@@ -33,8 +35,6 @@ export interface SeqLayout {
 	readonly height: number;
 	readonly lanes: readonly { lane: Lane; label: string; x: number; width: number }[];
 	readonly rows: readonly SeqRow[];
-	/** From each row to the next (centre of one box to the other). */
-	readonly links: readonly { x1: number; y1: number; x2: number; y2: number; done: boolean }[];
 }
 
 export const ROW_H = 22;
@@ -43,8 +43,8 @@ const HEAD = 26;
 const CHAR_W = 7;
 /** Each lane's share of the width. */
 const SHARE: Readonly<Record<Lane, readonly [number, number]>> = {
-	driver: [0, 0.46],
-	executor: [0.46, 0.78],
+	driver: [0, 0.44],
+	executor: [0.44, 0.78],
 	checkpoint: [0.78, 1],
 	query: [0, 1]
 };
@@ -70,26 +70,18 @@ export function layoutSequence(
 		const w = (b - a) * width - 2 * pad;
 		const log = c.side === 'checkpoint';
 		const what = log ? `${c.call} ${c.result}` : c.result ? `${c.call} → ${c.result}` : c.call;
+		const numbered = `${i + 1}. ${what}`;
 		return {
 			seq: c.seq,
+			n: i + 1,
 			lane,
 			x,
 			y: HEAD + i * ROW_H,
 			width: w,
-			text: cut(what, Math.floor((w - 8) / CHAR_W)),
+			text: cut(numbered, Math.floor((w - 8) / CHAR_W)),
 			state: i < shown - 1 ? 'done' : i === shown - 1 ? 'current' : 'pending',
 			log
 		};
 	});
-	const links = rows.slice(1).map((r, i) => {
-		const p = rows[i] as SeqRow;
-		return {
-			x1: p.x + Math.min(p.width, 40) / 2,
-			y1: p.y + ROW_H - 4,
-			x2: r.x + Math.min(r.width, 40) / 2,
-			y2: r.y + 2,
-			done: r.state !== 'pending'
-		};
-	});
-	return { width, height: HEAD + rows.length * ROW_H + 4, lanes, rows, links };
+	return { width, height: HEAD + rows.length * ROW_H + 4, lanes, rows };
 }
