@@ -90,3 +90,69 @@ describe('advanced-09 custom source and sink page', () => {
 		await context.close();
 	});
 });
+
+describe('advanced-09: the editor moves the controls; Compare', () => {
+	let browser;
+	before(async () => {
+		browser = await launch();
+	});
+	after(async () => browser?.close());
+
+	it('an edit in the editor moves the controls to what the program says', async () => {
+		const errors = [];
+		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		const page = await openPage(context, PAGE, errors);
+		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', {
+			timeout: 15000
+		});
+		const lines = page.locator('.monaco-editor .view-lines').first();
+		await lines.click();
+		await page.keyboard.press('Control+A');
+		await page.keyboard.press('Control+C');
+		const code = await page.evaluate(() => navigator.clipboard.readText());
+		const edited = code
+			.replace('.option("numPartitions", 2)', '.option("numPartitions", 3)')
+			.replace(
+				'reading = (row_id * 7919 % 1000) / 10.0',
+				'reading = round(random.random() * 100, 1)'
+			);
+		assert.notEqual(edited, code);
+		await page.evaluate((t) => navigator.clipboard.writeText(t), edited);
+		await lines.click();
+		await page.keyboard.press('Control+A');
+		await page.keyboard.press('Control+V');
+		for (const [id, value] of [
+			['numPartitions', '3'],
+			['deterministicRead', 'off']
+		])
+			await page.waitForFunction(
+				([sel, v]) => document.querySelector(sel)?.value === v,
+				[`[data-testid="param-${id}"]`, value],
+				{ timeout: 5000 }
+			);
+		await settled(page);
+		assert.deepEqual(errors, []);
+		await context.close();
+	});
+
+	it('Compare: the same crash with a random read beside the deterministic one', async () => {
+		const errors = [];
+		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
+		const page = await openPage(context, PAGE, errors);
+		await page.getByTestId('sim-compare').click();
+		await page.getByTestId('compare-param').selectOption('deterministicRead');
+		const value = page.getByTestId('compare-value');
+		if ((await value.evaluate((el) => el.tagName)) === 'SELECT') await value.selectOption('off');
+		else {
+			await value.fill('off');
+			await value.dispatchEvent('change');
+		}
+		await page.getByTestId('compare-side-B').waitFor({ timeout: 10000 });
+		await stepToEnd(page);
+		assert.equal(await num(page, 'compare-replay-diff-A'), 0);
+		assert.equal(await num(page, 'compare-replay-diff-B'), 100);
+		assert.deepEqual(errors, []);
+		await context.close();
+	});
+});

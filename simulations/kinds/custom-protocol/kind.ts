@@ -25,5 +25,5 @@ export const customProtocolKind: SimulationKind<CustomProtocolQuestion, CpRun, C
 	markers: markersOf,
 	codeFocus: codeFocusAt,
 	describe: describeFrame,
-	features: { predictions: predictionsOf }
+	features: { compare: {}, predictions: predictionsOf }
 };
