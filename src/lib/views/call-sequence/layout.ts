@@ -10,9 +10,9 @@ import type { ProtocolCall } from '$sim/kinds/custom-protocol';
 export type Lane = 'driver' | 'executor' | 'checkpoint' | 'query';
 
 export const LANES: readonly { lane: Lane; label: string }[] = [
-	{ lane: 'driver', label: 'driver: your reader and writer' },
-	{ lane: 'executor', label: 'executors: a task per partition' },
-	{ lane: 'checkpoint', label: 'checkpoint files' }
+	{ lane: 'driver', label: 'driver' },
+	{ lane: 'executor', label: 'executors (a task each)' },
+	{ lane: 'checkpoint', label: 'checkpoint' }
 ];
 
 export interface SeqRow {
