@@ -79,6 +79,10 @@ export const SIMULATIONS: Readonly<Record<string, Entry>> = {
 		kinds: ['cluster', 'cluster'],
 		load: () => import('./questions/advanced-06-dynamic-scaling/index')
 	},
+	'advanced-09-custom-sources-sinks': {
+		kinds: ['custom-protocol'],
+		load: () => import('./questions/advanced-09-custom-sources-sinks/index')
+	},
 	'advanced-10-backpressure': {
 		kinds: ['cluster', 'cluster'],
 		load: () => import('./questions/advanced-10-backpressure/index')

@@ -37,7 +37,8 @@ export type KindId =
 	| 'source-sink'
 	| 'fault-tolerance'
 	| 'keyed-state'
-	| 'schema-evolution';
+	| 'schema-evolution'
+	| 'custom-protocol';
 
 /** A preset of a question's simulation: parameters, and scripted input rows when it replays one
  *  of Spark's tests or places rows on purpose. */

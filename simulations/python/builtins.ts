@@ -8,6 +8,7 @@ import { binaryOp } from './arith';
 import { floatRepr, repr, str, toFixedPy } from './format';
 import { PyException } from './errors';
 import { EXCEPTION_CLASSES } from './exceptions';
+import { PyClassMethod, PyStaticMethod } from './classes';
 import {
 	PyBuiltin,
 	PyDict,
@@ -297,7 +298,9 @@ const table: Record<string, BuiltinImpl> = {
 		new PyIterable([...items(arg(a, 0, 'reversed'))].reverse(), 'list_reverseiterator'),
 	any: (a) => items(arg(a, 0, 'any')).some(truthy),
 	all: (a) => items(arg(a, 0, 'all')).every(truthy),
-	isinstance: (a) => isInstance(arg(a, 0, 'isinstance', 2), arg(a, 1, 'isinstance', 2))
+	isinstance: (a) => isInstance(arg(a, 0, 'isinstance', 2), arg(a, 1, 'isinstance', 2)),
+	classmethod: (a) => new PyClassMethod(arg(a, 0, 'classmethod')),
+	staticmethod: (a) => new PyStaticMethod(arg(a, 0, 'staticmethod'))
 };
 
 export const BUILTINS: ReadonlyMap<string, PyValue> = new Map<string, PyValue>([

@@ -2,8 +2,11 @@
  * Small classes, enough for PySpark listener code (`class BatchDelays(StreamingListener):` with
  * methods taking `self`): a class object is callable, runs `__init__`, and instances keep their
  * own attributes; methods found on the class (or its base) are bound to the instance, as
- * Python's attribute lookup does. No metaclasses, properties, super() or multiple inheritance.
+ * Python's attribute lookup does; `@classmethod` binds to the class it is looked up on, and
+ * `@dataclass` writes `__init__` from the annotated fields. No metaclasses, properties, super()
+ * or multiple inheritance.
  */
+import { PyException } from './errors';
 import { PyBuiltin, PyFunction, PyHost } from './values';
 import type { CallFn, PyValue } from './values';
 
@@ -37,7 +40,8 @@ export class PyClass extends PyHost {
 		if (name === '__call__') {
 			return new PyBuiltin(this.name, (args, kwargs, call) => this.instantiate(args, kwargs, call));
 		}
-		return this.lookup(name);
+		const v = this.lookup(name);
+		return v instanceof PyClassMethod ? v.bind(this) : v instanceof PyStaticMethod ? v.fn : v;
 	}
 
 	private instantiate(
@@ -48,7 +52,7 @@ export class PyClass extends PyHost {
 		const obj = new PyInstance(this);
 		const init = this.lookup('__init__');
 		if (init instanceof PyFunction) init.invoke([obj, ...args], kwargs);
-		else if (init instanceof PyBuiltin) call(init, [obj, ...args]);
+		else if (init instanceof PyBuiltin) init.fn([obj, ...args], kwargs, call);
 		return obj;
 	}
 }
@@ -68,6 +72,8 @@ export class PyInstance extends PyHost {
 		if (own !== undefined) return own;
 		if (name === '__class__') return this.cls;
 		const v = this.cls.lookup(name);
+		if (v instanceof PyClassMethod) return v.bind(this.cls);
+		if (v instanceof PyStaticMethod) return v.fn;
 		if (v instanceof PyFunction) {
 			return new PyFunction(v.name, Math.max(0, v.arity - 1), (args, kwargs) =>
 				v.invoke([this, ...args], kwargs)
@@ -87,4 +93,58 @@ export class PyInstance extends PyHost {
 /** A library base class whose methods all do nothing (pyspark's StreamingListener callbacks). */
 export function noOpBase(name: string, methods: readonly string[]): PyClass {
 	return new PyClass(name, new Map(methods.map((m) => [m, new PyBuiltin(m, () => null)])), null);
+}
+
+/** `@classmethod`: the function receives the class it is looked up on (or the instance's). */
+export class PyClassMethod extends PyHost {
+	readonly typeName = 'classmethod';
+	constructor(readonly fn: PyValue) {
+		super();
+	}
+	bind(cls: PyClass): PyValue {
+		const fn = this.fn;
+		return new PyBuiltin(
+			fn instanceof PyFunction ? fn.name : 'classmethod',
+			(args, kwargs, call) =>
+				fn instanceof PyFunction ? fn.invoke([cls, ...args], kwargs) : call(fn, [cls, ...args])
+		);
+	}
+	getAttr(): PyValue | undefined {
+		return undefined;
+	}
+}
+
+/** `@staticmethod`: the function, unbound wherever it is looked up. */
+export class PyStaticMethod extends PyHost {
+	readonly typeName = 'staticmethod';
+	constructor(readonly fn: PyValue) {
+		super();
+	}
+	getAttr(): PyValue | undefined {
+		return undefined;
+	}
+}
+
+/** `@dataclass`: an `__init__` taking the annotated fields in order (keywords too), and equality
+ *  by fields; the class keeps its base and methods. */
+export function dataclass(cls: PyValue): PyClass {
+	if (!(cls instanceof PyClass))
+		throw new PyException('TypeError', 'dataclass() should be called on a class');
+	const declared = cls.attrs.get('__annotations__');
+	const fields = Array.isArray(declared) ? declared.filter((f) => typeof f === 'string') : [];
+	const init = new PyBuiltin('__init__', (args, kwargs) => {
+		const [self, ...rest] = args;
+		if (!(self instanceof PyInstance)) return null;
+		fields.forEach((f, i) => {
+			const v = i < rest.length ? rest[i] : kwargs.get(f);
+			if (v === undefined)
+				throw new PyException(
+					'TypeError',
+					`${cls.name}.__init__() missing 1 required positional argument: '${f}'`
+				);
+			self.setAttr(f, v as PyValue);
+		});
+		return null;
+	});
+	return new PyClass(cls.name, new Map([...cls.attrs, ['__init__', init]]), cls.base);
 }

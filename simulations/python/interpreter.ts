@@ -17,6 +17,9 @@ import { PyFunction, PyHost, PyIterable, PyModule, PyTuple, truthy, typeName } f
 import type { PyValue } from './values';
 import { replaceAll } from '../core/arrays';
 
+/** The class-body name holding its annotated fields (`start: int`), in order. */
+export const ANNOTATIONS = '__annotations__';
+
 type Flow =
 	| undefined
 	| {
@@ -28,7 +31,6 @@ type Flow =
 const STATEMENT_NAMES: Record<string, string> = {
 	DeleteStatement: '`del`',
 	ScopeStatement: 'global/nonlocal',
-	DecoratedStatement: 'Decorators',
 	MatchStatement: '`match`',
 	PrintStatement: 'The Python 2 print statement'
 };
@@ -118,6 +120,9 @@ export class Interpreter extends ExprEvaluator {
 			case 'ClassDefinition':
 				this.defineClass(n, scope);
 				return undefined;
+			case 'DecoratedStatement':
+				this.decorated(n, scope);
+				return undefined;
 			case 'WithStatement':
 				return this.withStatement(n, scope);
 			case 'ImportStatement':
@@ -158,7 +163,16 @@ export class Interpreter extends ExprEvaluator {
 			else if (c.name !== 'TypeDef') groups[groups.length - 1]?.push(c);
 		}
 		const valueNodes = groups.pop() ?? [];
-		if (groups.length === 0) throw notSupported('Annotations without a value', n);
+		if (groups.length === 0) {
+			// `start: int` in a class body declares a field (a dataclass's), in order.
+			const name = this.kids(n)[0];
+			const fields = scope.vars.get(ANNOTATIONS);
+			if (name?.name === 'VariableName' && Array.isArray(fields)) {
+				fields.push(this.text(name));
+				return undefined;
+			}
+			throw notSupported('Annotations without a value', n);
+		}
 		const vs = this.evalList(valueNodes, scope);
 		const value = valueNodes.some((c) => c.name === ',') ? this.tupleOf(vs) : (vs[0] ?? null);
 		for (const g of groups) this.assignTargets(g, value, scope);
@@ -306,13 +320,38 @@ export class Interpreter extends ExprEvaluator {
 			throw this.error('TypeError', 'the base of a class must be a class', argList ?? n);
 		}
 		const ns = new Scope(scope);
+		ns.vars.set(ANNOTATIONS, []);
 		for (const s of this.kids(body)) {
 			if (s.name === ':') continue;
 			if (s.name === 'FunctionDefinition') this.define(s, ns, scope);
+			else if (s.name === 'DecoratedStatement') this.decorated(s, ns, scope);
 			else if (this.execStatement(s, ns))
 				throw this.error('SyntaxError', "'return' outside function", s);
 		}
 		scope.vars.set(this.text(nameNode), new PyClass(this.text(nameNode), ns.vars, base));
+	}
+
+	/** `@dataclass`, `@classmethod`, `@staticmethod`, or any decorator that is a plain name or
+	 *  attribute: the definition runs, then each decorator (innermost first) replaces it. */
+	private decorated(n: SyntaxNode, scope: Scope, closure: Scope = scope): void {
+		const k = this.kids(n);
+		const target = k.find((c) => c.name === 'FunctionDefinition' || c.name === 'ClassDefinition');
+		const nameNode = target ? this.kids(target)[1] : undefined;
+		if (!target || !nameNode) throw this.error('SyntaxError', 'invalid syntax', n);
+		const decorators = k
+			.filter((c) => c.name === 'Decorator')
+			.map((d) => {
+				const expr = this.kids(d).filter((c) => c.name !== 'At');
+				if (expr.length !== 1 || !expr[0] || expr[0].name === 'ArgList')
+					throw notSupported('Decorators with arguments', d);
+				return this.evalExpr(expr[0], scope);
+			});
+		if (target.name === 'FunctionDefinition') this.define(target, scope, closure);
+		else this.defineClass(target, scope);
+		const name = this.text(nameNode);
+		let value = scope.vars.get(name) ?? null;
+		for (const d of decorators.reverse()) value = this.callValue(d, [value], new Map(), n);
+		scope.vars.set(name, value);
 	}
 
 	private define(n: SyntaxNode, scope: Scope, closure: Scope = scope): void {

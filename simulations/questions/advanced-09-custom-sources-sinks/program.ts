@@ -1,4 +1,6 @@
 // Imported from QUESTIONS.md (advanced-09-custom-sources-sinks) by scripts/import-questions.mjs; edit here from now on.
+// Edited for the page: `import random` (the non-deterministic read), comments that stay true at
+// every parameter value (the marked lines change, the comments above them do not).
 import type { ProgramTemplate } from '../../core/template';
 
 export const programs: readonly ProgramTemplate[] = [
@@ -9,6 +11,7 @@ export const programs: readonly ProgramTemplate[] = [
 		template: String.raw`# advanced-09: a custom streaming source and sink written with the Python Data Source API (Spark 4.0+).
 import json
 import os
+import random
 import time
 from dataclasses import dataclass
 from typing import Dict, Iterator, List, Optional, Sequence, Tuple
@@ -56,17 +59,18 @@ class SensorStreamReader(DataSourceStreamReader):
     def read(self, partition: InputPartition) -> Iterator[Tuple]:
         assert isinstance(partition, IdRange)
         for row_id in range(partition.start, partition.end):
-            # Deterministic: the same offset range always yields the same rows.
+            # A replay must yield the same rows for the same offset range.
             reading = (row_id * 7919 % 1000) / 10.0  # <- deterministicRead
             yield (row_id, f"s-{row_id % 5}", reading)
 
     def commit(self, end: dict) -> None:
-        pass  # nothing to acknowledge: the rows are derived from the offsets
+        pass  # Spark will not ask for rows before end again: nothing to clean up here
 
 
 @dataclass
 class CountMessage(WriterCommitMessage):
     rows: int
+    total: float
 
 
 class LedgerStreamWriter(DataSourceStreamWriter):
@@ -74,15 +78,18 @@ class LedgerStreamWriter(DataSourceStreamWriter):
         self.path = path
 
     def write(self, iterator: Iterator[Row]) -> WriterCommitMessage:
-        return CountMessage(rows=sum(1 for _ in iterator))
+        readings = [row.reading for row in iterator]
+        return CountMessage(rows=len(readings), total=sum(readings))
 
     def commit(self, messages: List[Optional[WriterCommitMessage]], batchId: int) -> None:
-        rows = sum(m.rows for m in messages if isinstance(m, CountMessage))
+        done = [m for m in messages if isinstance(m, CountMessage)]
+        rows = sum(m.rows for m in done)
+        total = round(sum(m.total for m in done), 1)
         os.makedirs(self.path, exist_ok=True)
         path = os.path.join(self.path, f"batch-{batchId}.json")
-        # One file per batch id, overwritten on replay: the commit is idempotent.
+        # After a restart Spark may call commit again with the same batchId.
         with open(path, "w") as out:  # <- idempotentCommit
-            out.write(json.dumps({"batchId": batchId, "rows": rows}) + "\n")
+            out.write(json.dumps({"batchId": batchId, "rows": rows, "total": total}) + "\n")
 
     def abort(self, messages: List[Optional[WriterCommitMessage]], batchId: int) -> None:
         pass  # nothing was made visible: files appear only in commit

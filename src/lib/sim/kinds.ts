@@ -13,7 +13,8 @@ const LOADERS: Readonly<Record<KindId, () => Promise<{ ui: KindUi }>>> = {
 	'source-sink': () => import('$lib/kinds/source-sink/index'),
 	'fault-tolerance': () => import('$lib/kinds/fault-tolerance/index'),
 	'keyed-state': () => import('$lib/kinds/keyed-state/index'),
-	'schema-evolution': () => import('$lib/kinds/schema-evolution/index')
+	'schema-evolution': () => import('$lib/kinds/schema-evolution/index'),
+	'custom-protocol': () => import('$lib/kinds/custom-protocol/index')
 };
 
 export async function loadKindUi(kind: KindId): Promise<KindUi> {
