@@ -45,3 +45,41 @@ export function sinkView(sink: StreamingSink): SinkView {
 		duplicates: sink.ledger.totals().extraWrites
 	};
 }
+
+/** The newest rows a reader sees, for a page that looks after every batch: sinkView's rows
+ *  without copying the rest (a topic holds thousands of records), each marked when it is a
+ *  second delivery (a Kafka record a re-run batch produced; a printed or user-delivered row
+ *  counted again), with the total and the ledger's extra deliveries. */
+export interface SinkTail {
+	readonly visible: number;
+	readonly rows: readonly SinkRow[];
+	readonly copies: readonly boolean[];
+	readonly duplicates: number;
+}
+
+export function sinkTail(sink: StreamingSink, n: number): SinkTail {
+	const duplicates = sink.ledger.totals().extraWrites;
+	if (sink instanceof KafkaSink) {
+		const tail = sink.produced.slice(-n);
+		return {
+			visible: sink.produced.length,
+			rows: tail.map((r) => [r.key, r.value, r.topic, r.partition, r.offset]),
+			copies: tail.map((r) => r.attempt > 0),
+			duplicates
+		};
+	}
+	if (sink instanceof MemorySink || sink instanceof FileStreamSink) {
+		const all = visibleRows(sink);
+		return { visible: all.length, rows: all.slice(-n), copies: [], duplicates };
+	}
+	const expanded = sink.ledger
+		.all()
+		.flatMap((e) => Array.from({ length: e.writes }, (_, i) => ({ row: e.row, copy: i > 0 })));
+	const tail = expanded.slice(-n);
+	return {
+		visible: expanded.length,
+		rows: tail.map((x) => x.row),
+		copies: tail.map((x) => x.copy),
+		duplicates
+	};
+}

@@ -8,7 +8,7 @@
 import { isoText } from '../../core/calendar';
 import type { Rng } from '../../core/rng';
 import type { SinkKind, SinkStatus, SinkWriteOutcome, StreamingSink } from '../../sinks/contract';
-import { sinkView } from '../../sinks/view';
+import { sinkTail } from '../../sinks/view';
 import type { Value } from '../../structured/expr/ast';
 import type { PlannedSend } from '../../sources/kafka/producer';
 
@@ -38,30 +38,15 @@ export function sinkSnapshot(
 	sink: StreamingSink,
 	outcome: SinkWriteOutcome | undefined
 ): SinkSnapshot {
-	const view = sinkView(sink);
-	// The ledger's rows are the batch's output rows; a Kafka record adds topic, partition, offset.
-	const entries = sink.ledger.all();
-	const width = entries[0]?.row.length;
-	const twice = new Set(entries.flatMap((e) => (e.writes > 1 ? [JSON.stringify(e.row)] : [])));
-	// Only the rows kept in the snapshot are marked; a copy's first delivery may be older.
-	const seen = new Set<string>();
-	const copies =
-		twice.size === 0
-			? view.visible.map(() => false)
-			: view.visible.map((r) => {
-					const k = JSON.stringify(width === undefined ? r : r.slice(0, width));
-					const copy = twice.has(k) && seen.has(k);
-					seen.add(k);
-					return copy;
-				});
+	const tail = sinkTail(sink, SNAPSHOT_ROWS);
 	return {
 		status: outcome?.status ?? null,
 		note: outcome?.note ?? null,
 		delivered: outcome?.delivered.length ?? 0,
-		visible: view.visible.length,
-		rows: view.visible.slice(-SNAPSHOT_ROWS).map((r) => r.map(cell)),
-		copies: copies.slice(-SNAPSHOT_ROWS),
-		duplicates: view.duplicates
+		visible: tail.visible,
+		rows: tail.rows.map((r) => r.map(cell)),
+		copies: tail.rows.map((_, i) => tail.copies[i] === true),
+		duplicates: tail.duplicates
 	};
 }
 

@@ -31,6 +31,9 @@ describe('basic-10 presets at seed 1', () => {
 		expect(again!.start).toEqual(first!.start);
 		expect(again!.end).toEqual(first!.end);
 		expect(again!.sink.duplicates).toBe(4);
+		// The newest rows are the replay's four records: each a second copy.
+		expect(again!.sink.copies.filter(Boolean)).toHaveLength(4);
+		expect(first!.sink.copies.some(Boolean)).toBe(false);
 		expect(run.batches.at(-1)!.sink.duplicates).toBe(4);
 		expect(frameAt(run, 12_000)).toMatchObject({ down: true, crashed: true });
 	});
