@@ -3,11 +3,12 @@
  * keyed-state): the program's Kafka source, its sink, an error located at the writeStream, and
  * the lines of a call as the reader recorded them.
  */
-import type { SourceError } from '../core/errors';
+import type { Result, SourceError } from '../core/errors';
 import { createSink } from '../sinks/sink-factory';
 import type { StreamingSink } from '../sinks/contract';
 import type { KafkaInput } from '../sources/inputs';
-import type { AnalyzedQuery } from '../structured/index';
+import { prepareQuery, type AnalyzedQuery } from '../structured/index';
+import { sourceName } from '../structured/runtime/physical';
 import type { AnalyzedNode } from '../structured/analyzer/types';
 import { spanAt, type Pos } from '../structured/plan';
 
@@ -52,4 +53,42 @@ export function programSink(
 		{ broker: input.broker }
 	);
 	return r.ok ? { ok: true, sink: r.sink } : { ok: false, error: located(q, r.error.message) };
+}
+
+/** A program that reads a Kafka topic, as the page runs it: the query, its source's name,
+ *  options (the broker is the simulated one), columns and `.load()` line. */
+export interface KafkaQuery {
+	readonly q: AnalyzedQuery;
+	readonly name: string;
+	readonly options: Record<string, string>;
+	readonly columns: readonly string[];
+	readonly loadLine: number;
+}
+
+/** Reads the program; one without a Kafka source gets a located message saying what to keep. */
+export function readKafkaQuery(code: string, topic: string): Result<KafkaQuery, SourceError> {
+	const prepared = prepareQuery(code, {});
+	if (!prepared.ok) return prepared;
+	const q = prepared.value;
+	const src = kafkaSource(q);
+	if (src === null || src.plan.op !== 'Source' || src.plan.source.kind !== 'readStream')
+		return {
+			ok: false,
+			error: located(
+				q,
+				`This page simulates a query that reads the Kafka topic "${topic}": keep spark.readStream.format("kafka").`
+			)
+		};
+	const options = { ...src.plan.source.options };
+	delete options['kafka.bootstrap.servers'];
+	return {
+		ok: true,
+		value: {
+			q,
+			name: sourceName(src),
+			options,
+			columns: src.plan.schema.map((f) => f.name),
+			loadLine: src.plan.at.line
+		}
+	};
 }

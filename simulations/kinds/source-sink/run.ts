@@ -13,12 +13,10 @@ import type { StreamingSink } from '../../sinks/contract';
 import { KafkaInput } from '../../sources/inputs';
 import type { KafkaMicroBatchStream } from '../../sources/kafka/stream';
 import { producerSchedule } from '../../sources/kafka/producer';
-import { prepareQuery } from '../../structured/index';
 import { MicroBatchExecution, type Checkpoint } from '../../structured/runtime/executor';
 import { MicroBatchLoop } from '../../structured/runtime/loop';
-import { sourceName } from '../../structured/runtime/physical';
 import { ContractInputs } from '../../structured/runtime/contract-inputs';
-import { kafkaSource, lines, located, programSink } from '../kafka-query';
+import { lines, located, programSink, readKafkaQuery } from '../kafka-query';
 import type { SsBatch, SsRun } from './frames';
 import type { TopicWorld } from './question';
 
@@ -31,22 +29,9 @@ export function runSourceSink(
 	world: TopicWorld,
 	seed: number
 ): Result<SsRun, SourceError> {
-	const prepared = prepareQuery(code, {});
-	if (!prepared.ok) return prepared;
-	const q = prepared.value;
-	const src = kafkaSource(q);
-	if (src === null || src.plan.op !== 'Source' || src.plan.source.kind !== 'readStream')
-		return {
-			ok: false,
-			error: located(
-				q,
-				'This page simulates a query that reads a Kafka topic: keep spark.readStream.format("kafka").'
-			)
-		};
-	const options = { ...src.plan.source.options };
-	delete options['kafka.bootstrap.servers'];
-	const name = sourceName(src);
-	const columns = src.plan.schema.map((f) => f.name);
+	const read = readKafkaQuery(code, world.topic);
+	if (!read.ok) return read;
+	const { q, name, options, columns } = read.value;
 	let clock = 0;
 	const input = new KafkaInput({ [world.topic]: world.partitions }, options, {
 		clock: { nowMs: () => clock },
@@ -104,7 +89,7 @@ export function runSourceSink(
 		maxOffsetsPerTrigger: options['maxOffsetsPerTrigger'] ?? null,
 		// The source's focus is its `.load()` line: the whole chain would cover the option values.
 		spans: {
-			source: { line: src.plan.at.line, endLine: src.plan.at.line },
+			source: { line: read.value.loadLine, endLine: read.value.loadLine },
 			sink: lines(q, q.write.at)
 		}
 	};
