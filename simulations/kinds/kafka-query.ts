@@ -7,7 +7,7 @@ import type { Result, SourceError } from '../core/errors';
 import { createSink } from '../sinks/sink-factory';
 import type { StreamingSink } from '../sinks/contract';
 import type { KafkaInput } from '../sources/inputs';
-import type { AnalyzedQuery } from '../structured/index';
+import { prepareQuery, type AnalyzedQuery } from '../structured/index';
 import type { AnalyzedNode } from '../structured/analyzer/types';
 import { spanAt, type Pos } from '../structured/plan';
 import { sourceName } from '../structured/runtime/physical';
@@ -33,7 +33,10 @@ export const located = (q: AnalyzedQuery, message: string): SourceError => ({
 
 /** The program's Kafka source: its node, its options (the broker address aside), its name in
  *  the plan and its columns; or the located message for a program that reads no Kafka topic. */
-export function kafkaSourceOf(q: AnalyzedQuery): Result<
+export function kafkaSourceOf(
+	q: AnalyzedQuery,
+	topic?: string
+): Result<
 	{
 		src: AnalyzedNode;
 		options: Record<string, string>;
@@ -48,7 +51,7 @@ export function kafkaSourceOf(q: AnalyzedQuery): Result<
 			ok: false,
 			error: located(
 				q,
-				'This page simulates a query that reads a Kafka topic: keep spark.readStream.format("kafka").'
+				`This page simulates a query that reads ${topic === undefined ? 'a Kafka topic' : `the Kafka topic "${topic}"`}: keep spark.readStream.format("kafka").`
 			)
 		};
 	const options = { ...src.plan.source.options };
@@ -81,4 +84,25 @@ export function programSink(
 		{ broker: input.broker }
 	);
 	return r.ok ? { ok: true, sink: r.sink } : { ok: false, error: located(q, r.error.message) };
+}
+
+/** A program that reads a Kafka topic, as the page runs it: the query, its source's name,
+ *  options (the broker is the simulated one), columns and `.load()` line. */
+export interface KafkaQuery {
+	readonly q: AnalyzedQuery;
+	readonly name: string;
+	readonly options: Record<string, string>;
+	readonly columns: readonly string[];
+	readonly loadLine: number;
+}
+
+/** Reads the program; one without a Kafka source gets a located message saying what to keep. */
+export function readKafkaQuery(code: string, topic: string): Result<KafkaQuery, SourceError> {
+	const prepared = prepareQuery(code, {});
+	if (!prepared.ok) return prepared;
+	const q = prepared.value;
+	const kafka = kafkaSourceOf(q, topic);
+	if (!kafka.ok) return kafka;
+	const { src, name, options, columns } = kafka.value;
+	return { ok: true, value: { q, name, options, columns, loadLine: src.plan.at.line } };
 }

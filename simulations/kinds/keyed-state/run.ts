@@ -14,16 +14,14 @@ import { createRng } from '../../core/rng';
 import { isoText } from '../../core/calendar';
 import type { Result, SourceError } from '../../core/errors';
 import { KafkaInput } from '../../sources/inputs';
-import { prepareQuery } from '../../structured/index';
 import type { AnalyzedNode } from '../../structured/analyzer/types';
 import type { StructField } from '../../structured/expr/ast';
 import type { PythonCall } from '../../structured/stateful-python/apply-in-pandas';
 import { NO_TIMESTAMP } from '../../structured/stateful-python/group-state';
 import { MicroBatchExecution } from '../../structured/runtime/executor';
 import { MicroBatchLoop } from '../../structured/runtime/loop';
-import { sourceName } from '../../structured/runtime/physical';
 import { ContractInputs } from '../../structured/runtime/contract-inputs';
-import { kafkaSource, lines, located, programSink } from '../kafka-query';
+import { lines, located, programSink, readKafkaQuery } from '../kafka-query';
 import { formatRow, keyText, tupleText } from './values';
 import type { KsBatch, KsCall, KsOperator, KsRun, KsStateRow } from './frames';
 import type { KeyedWorld } from './question';
@@ -62,18 +60,9 @@ export function runKeyedState(
 	world: KeyedWorld,
 	seed: number
 ): Result<KsRun, SourceError> {
-	const prepared = prepareQuery(code, {});
-	if (!prepared.ok) return prepared;
-	const q = prepared.value;
-	const src = kafkaSource(q);
-	if (src === null || src.plan.op !== 'Source' || src.plan.source.kind !== 'readStream')
-		return {
-			ok: false,
-			error: located(
-				q,
-				`This page simulates a query that reads the Kafka topic "${world.topic}": keep spark.readStream.format("kafka").`
-			)
-		};
+	const read = readKafkaQuery(code, world.topic);
+	if (!read.ok) return read;
+	const { q, name, options, columns } = read.value;
 	const py = find(q.root, 'PythonState');
 	const agg = find(q.root, 'Aggregate');
 	const stateNode = py ?? agg;
@@ -100,10 +89,7 @@ export function runKeyedState(
 	// Event-time deadlines and watermarks are epoch ms; processing-time ones are virtual ms.
 	const onAxis = (ms: number) => (timeout === 'ProcessingTimeTimeout' ? ms : ms - EPOCH_MS);
 
-	const options = { ...src.plan.source.options };
-	delete options['kafka.bootstrap.servers'];
 	const topic = options['subscribe'] ?? world.topic;
-	const name = sourceName(src);
 	let clock = 0;
 	const input = new KafkaInput({ [topic]: 1 }, options, {
 		clock: { nowMs: () => clock },
@@ -129,10 +115,7 @@ export function runKeyedState(
 	if (!started.ok) return { ok: false, error: located(q, started.error) };
 	const exec = new MicroBatchExecution(
 		q,
-		new ContractInputs(
-			new Map([[name, { source: started.source, columns: src.plan.schema.map((f) => f.name) }]]),
-			'processingTime'
-		),
+		new ContractInputs(new Map([[name, { source: started.source, columns }]]), 'processingTime'),
 		{ clock: () => clock, sink: sinkResult.sink, epochOffsetMs: EPOCH_MS }
 	);
 	const runtime = exec.plan.stateful[0];
