@@ -7,6 +7,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
 	runScenario,
+	stepsOf,
 	withKnownDifferences,
 	type KnownDifference
 } from '../simulations/conformance/run';
@@ -26,7 +27,7 @@ for (const file of readdirSync(dir)
 	.filter((f) => f.endsWith('.json'))
 	.sort()) {
 	const scenario = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Scenario;
-	const r = withKnownDifferences(runScenario(scenario), known, scenario.steps);
+	const r = withKnownDifferences(runScenario(scenario), known, stepsOf(scenario));
 	if (r.passed) {
 		passed++;
 		continue;

@@ -96,3 +96,6 @@ export function withKnownDifferences(
 }
 
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** A scenario's steps (DStream scenarios have batches instead), for `withKnownDifferences`. */
+export const stepsOf = (s: Scenario): unknown => ('steps' in s ? s.steps : undefined);

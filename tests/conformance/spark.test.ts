@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import {
 	runScenario,
+	stepsOf,
 	withKnownDifferences,
 	type KnownDifference
 } from '../../simulations/conformance/run';
@@ -21,7 +22,7 @@ for (const file of readdirSync(dir)
 	const scenario = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Scenario;
 	if (only && !scenario.id.includes(only)) continue;
 	it(`${scenario.id}: ${scenario.title}`, () => {
-		const r = withKnownDifferences(runScenario(scenario), known, scenario.steps);
+		const r = withKnownDifferences(runScenario(scenario), known, stepsOf(scenario));
 		expect(r.passed, `${r.summary ?? ''}\n${r.report ?? ''}`).toBe(true);
 	});
 }
