@@ -9,6 +9,8 @@
  * - complete mode builds the write with `truncate()`: the table is cleared, then holds this
  *   batch only; append and update (SupportsStreamingUpdateAsAppend) append;
  * - `clear()` forgets every batch, including the ids the skip check uses.
+ * The table lives in the driver's memory: the programming guide lists the sink as not
+ * fault-tolerant (a restarted driver starts empty; in complete mode the next batch rebuilds it).
  */
 import {
 	tasksBeforeFault,
@@ -28,7 +30,7 @@ interface AddedData {
 export class MemorySink implements StreamingSink {
 	readonly kind = 'memory' as const;
 	readonly description = 'MemorySink';
-	readonly guarantee = 'exactly-once' as const;
+	readonly guarantee = 'not fault-tolerant' as const;
 	readonly ledger = new DeliveryLedger();
 	private batches: AddedData[] = [];
 
