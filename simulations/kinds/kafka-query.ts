@@ -7,6 +7,9 @@ import type { Result, SourceError } from '../core/errors';
 import { createSink } from '../sinks/sink-factory';
 import type { StreamingSink } from '../sinks/contract';
 import type { KafkaInput } from '../sources/inputs';
+import type { KafkaMicroBatchStream } from '../sources/kafka/stream';
+import { ContractInputs } from '../structured/runtime/contract-inputs';
+import { MicroBatchExecution, type ExecutorOptions } from '../structured/runtime/executor';
 import { prepareQuery, type AnalyzedQuery } from '../structured/index';
 import type { AnalyzedNode } from '../structured/analyzer/types';
 import { spanAt, type Pos } from '../structured/plan';
@@ -105,4 +108,28 @@ export function readKafkaQuery(code: string, topic: string): Result<KafkaQuery, 
 	if (!kafka.ok) return kafka;
 	const { src, name, options, columns } = kafka.value;
 	return { ok: true, value: { q, name, options, columns, loadLine: src.plan.at.line } };
+}
+
+/** A (re)start of the program's query on the simulated broker: a fresh Kafka source (Spark builds
+ *  one per run, resuming from the checkpoint's offsets, not startingOffsets) under a new
+ *  MicroBatchExecution; or Spark's message for bad source options. */
+export function startOnKafka(
+	input: KafkaInput,
+	q: AnalyzedQuery,
+	source: { name: string; columns: readonly string[] },
+	options: ExecutorOptions
+):
+	| { ok: true; source: KafkaMicroBatchStream; exec: MicroBatchExecution }
+	| { ok: false; error: string } {
+	const started = input.start();
+	if (!started.ok) return { ok: false, error: started.error };
+	const inputs = new ContractInputs(
+		new Map([[source.name, { source: started.source, columns: [...source.columns] }]]),
+		'processingTime'
+	);
+	return {
+		ok: true,
+		source: started.source as KafkaMicroBatchStream,
+		exec: new MicroBatchExecution(q, inputs, options)
+	};
 }

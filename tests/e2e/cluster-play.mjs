@@ -11,4 +11,11 @@ export async function playToEnd(page, seconds) {
 		`${seconds.toFixed(1)} s`,
 		{ timeout: 30000 }
 	);
+	// The label rounds (239.97 s reads "240.0 s"): the end is where playback stops by itself.
+	await page.waitForFunction(
+		() =>
+			document.querySelector('[data-testid="sim-play"]')?.getAttribute('aria-pressed') === 'false',
+		null,
+		{ timeout: 10000 }
+	);
 }

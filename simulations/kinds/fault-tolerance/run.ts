@@ -31,14 +31,13 @@ import { checkpointFiles } from '../../structured/failures/checkpoint-files';
 import { checkpointLocation } from '../../structured/failures/checkpoint-location';
 import { nodeById } from '../../structured/failures/restart-check';
 import type { FailurePhase } from '../../structured/failures/schedule';
-import { ContractInputs } from '../../structured/runtime/contract-inputs';
 import {
 	MicroBatchExecution,
 	type BatchRecord,
 	type Checkpoint
 } from '../../structured/runtime/executor';
 import { MicroBatchLoop } from '../../structured/runtime/loop';
-import { kafkaSourceOf, lines, located } from '../kafka-query';
+import { kafkaSourceOf, lines, located, startOnKafka } from '../kafka-query';
 import { parseOffsets } from '../source-sink/run';
 import type { FtBatch, FtRun, LoopPhase } from './frames';
 import { BatchTarget } from './batch-target';
@@ -286,23 +285,23 @@ export function runFaultTolerance(
 	let runIndex = 0;
 	const attempts = new Map<number, number>();
 	const start = (): string | null => {
-		const started = input.start();
-		if (!started.ok) return started.error;
-		source = started.source as KafkaMicroBatchStream;
-		const inputs = new ContractInputs(
-			new Map([[name, { source: started.source, columns }]]),
-			'processingTime'
-		);
-		exec = new MicroBatchExecution(q, inputs, {
-			clock: () => clock,
-			sink,
-			queryId: QUERY_ID,
-			...(checkpoint ? { checkpoint } : {}),
-			deliver: (d) => {
-				if (fire(d.batchId, 'afterOffsetLog')) throw new DriverDied('afterOffsetLog');
-				if (fire(d.batchId, 'duringProcessing')) throw new DriverDied('duringProcessing');
+		const started = startOnKafka(
+			input,
+			q,
+			{ name, columns },
+			{
+				clock: () => clock,
+				sink,
+				queryId: QUERY_ID,
+				...(checkpoint ? { checkpoint } : {}),
+				deliver: (d) => {
+					if (fire(d.batchId, 'afterOffsetLog')) throw new DriverDied('afterOffsetLog');
+					if (fire(d.batchId, 'duringProcessing')) throw new DriverDied('duringProcessing');
+				}
 			}
-		});
+		);
+		if (!started.ok) return started.error;
+		({ source, exec } = started);
 		return null;
 	};
 	const startError = start();

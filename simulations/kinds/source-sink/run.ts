@@ -17,8 +17,7 @@ import { producerSchedule } from '../../sources/kafka/producer';
 import { prepareQuery } from '../../structured/index';
 import { MicroBatchExecution, type Checkpoint } from '../../structured/runtime/executor';
 import { MicroBatchLoop } from '../../structured/runtime/loop';
-import { ContractInputs } from '../../structured/runtime/contract-inputs';
-import { kafkaSourceOf, lines, located, programSink } from '../kafka-query';
+import { kafkaSourceOf, lines, located, programSink, startOnKafka } from '../kafka-query';
 import type { SsBatch, SsRun } from './frames';
 import type { TopicWorld } from './question';
 
@@ -117,18 +116,18 @@ export function runSourceSink(
 		});
 	};
 	const start = (): string | null => {
-		const started = input.start();
-		if (!started.ok) return started.error;
-		source = started.source as KafkaMicroBatchStream;
-		const inputs = new ContractInputs(
-			new Map([[name, { source: started.source, columns }]]),
-			'processingTime'
+		const started = startOnKafka(
+			input,
+			q,
+			{ name, columns },
+			{
+				clock: () => clock,
+				sink,
+				...(checkpoint ? { checkpoint } : {})
+			}
 		);
-		exec = new MicroBatchExecution(q, inputs, {
-			clock: () => clock,
-			sink,
-			...(checkpoint ? { checkpoint } : {})
-		});
+		if (!started.ok) return started.error;
+		({ source, exec } = started);
 		return null;
 	};
 	produce(0);
