@@ -30,7 +30,12 @@ function chunkModules(): Plugin {
 
 export default defineConfig({
 	plugins: [sveltekit(), chunkModules()],
-	server: { fs: { allow: ['simulations', 'tests'] } },
+	server: {
+		fs: { allow: ['simulations', 'tests'] },
+		// The oracle's virtualenv (PySpark, its jars, a Kafka broker: hundreds of thousands of
+		// files) is not source: watching it kept `npm start` from answering for minutes.
+		watch: { ignored: ['**/.oracle/**'] }
+	},
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'tests/conformance/**/*.test.ts', 'src/**/*.test.ts'],
 		environment: 'node',
