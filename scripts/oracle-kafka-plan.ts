@@ -13,6 +13,7 @@ import { writeFileSync } from 'node:fs';
 import { defaultParams, type Params } from '../simulations/core/params';
 import { kafkaRecords } from '../simulations/kinds/event-time/kafka';
 import type { EventTimeScenario } from '../simulations/kinds/event-time/question';
+import { engineBatches } from '../simulations/kinds/event-time/engine-batches';
 import { runEventTimeProgram } from '../simulations/kinds/event-time/run';
 import { loadQuestion, SIMULATIONS } from '../simulations/registry';
 
@@ -25,7 +26,8 @@ if (!out) {
 function plan(q: EventTimeScenario, label: string, raw: Params, script: string | undefined) {
 	const { params } = q.constrain({ ...defaultParams(q.schema), ...raw });
 	const code = q.program(params);
-	const input = q.input(params, 1, script);
+	// Presets that place rows by the engine's own batches need its plan (as the engine worker passes).
+	const input = q.input(params, 1, script, engineBatches);
 	const run = runEventTimeProgram(code, { input, kafkaValue: (e) => q.kafkaValue(e) });
 	if (!run.ok) return { slug: q.slug, label, code, error: run.error.message };
 	const batchOf = new Map(run.value.events.map((e) => [e.id, e.batchId]));
