@@ -133,3 +133,25 @@ export function startOnKafka(
 		exec: new MicroBatchExecution(q, inputs, options)
 	};
 }
+
+/** The producer's side of a run: `produce(now)` sends every scheduled record due by `now` (in
+ *  schedule order, one value each) to the simulated broker, once. */
+export function producerOn(
+	input: KafkaInput,
+	topic: string,
+	schedule: readonly { readonly atMs: number; readonly partition: number }[],
+	values: readonly string[]
+): (now: number) => void {
+	let sent = 0;
+	return (now) => {
+		for (; sent < schedule.length && (schedule[sent]?.atMs ?? Infinity) <= now; sent++) {
+			const s = schedule[sent]!;
+			input.broker.send({
+				topic,
+				partition: s.partition,
+				values: [values[sent]!],
+				timestampMs: s.atMs
+			});
+		}
+	};
+}

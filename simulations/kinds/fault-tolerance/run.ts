@@ -37,7 +37,7 @@ import {
 	type Checkpoint
 } from '../../structured/runtime/executor';
 import { MicroBatchLoop } from '../../structured/runtime/loop';
-import { kafkaSourceOf, lines, located, startOnKafka } from '../kafka-query';
+import { kafkaSourceOf, lines, located, startOnKafka, producerOn } from '../kafka-query';
 import { parseOffsets } from '../source-sink/run';
 import type { FtBatch, FtRun, LoopPhase } from './frames';
 import { BatchTarget } from './batch-target';
@@ -192,18 +192,7 @@ export function runFaultTolerance(
 					}
 		)
 	);
-	let sent = 0;
-	const produce = (now: number) => {
-		for (; sent < schedule.length && (schedule[sent]?.atMs ?? Infinity) <= now; sent++) {
-			const s = schedule[sent]!;
-			input.broker.send({
-				topic: world.topic,
-				partition: s.partition,
-				values: [values[sent]!],
-				timestampMs: s.atMs
-			});
-		}
-	};
+	const produce = producerOn(input, world.topic, schedule, values);
 
 	const history: Checkpoint[] = [];
 	const known = new Set<string>(['metadata']);

@@ -17,7 +17,14 @@ import { producerSchedule } from '../../sources/kafka/producer';
 import { prepareQuery } from '../../structured/index';
 import { MicroBatchExecution, type Checkpoint } from '../../structured/runtime/executor';
 import { MicroBatchLoop } from '../../structured/runtime/loop';
-import { kafkaSourceOf, lines, located, programSink, startOnKafka } from '../kafka-query';
+import {
+	kafkaSourceOf,
+	lines,
+	located,
+	programSink,
+	startOnKafka,
+	producerOn
+} from '../kafka-query';
 import type { SsBatch, SsRun } from './frames';
 import type { TopicWorld } from './question';
 
@@ -53,18 +60,7 @@ export function runSourceSink(
 		rng
 	);
 	const values = schedule.map((x) => recordOf(world.records ?? 'orders', x, rng));
-	let sent = 0;
-	const produce = (now: number) => {
-		for (; sent < schedule.length && (schedule[sent]?.atMs ?? Infinity) <= now; sent++) {
-			const s = schedule[sent]!;
-			input.broker.send({
-				topic: world.topic,
-				partition: s.partition,
-				values: [values[sent]!],
-				timestampMs: s.atMs
-			});
-		}
-	};
+	const produce = producerOn(input, world.topic, schedule, values);
 
 	const run: SsRun = {
 		topic: world.topic,
