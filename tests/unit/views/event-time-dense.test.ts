@@ -54,4 +54,29 @@ describe('aggregateMarks', () => {
 		expect(dense.marks.length).toBeLessThan(many.length);
 		expect(dense.marks.reduce((n, m) => n + m.count, 0)).toBe(many.length);
 	});
+
+	it('marks kept per batch count equal binning every row afresh, whatever the order of frames', () => {
+		const f = TWO_STREAMS;
+		const run = { ...f.run }; // a run of its own: the layout's caches start empty
+		const many = Array.from({ length: DENSE_ROWS + 40 }, (_, i) => ({
+			...f.run.events[i % f.run.events.length]!,
+			id: `x${i}`,
+			arrivalMs: i * 10
+		}));
+		const canon = (ms: readonly { x: number; y: number; kind: string; count: number }[]) =>
+			ms.map((m) => `${m.kind}@${m.x.toFixed(3)},${m.y.toFixed(3)}x${m.count}`).sort();
+		const counts = f.frame.done.map((_, k) => k + 1);
+		// Forward, backward (scrubbing back) and again: each frame as if drawn first.
+		for (const k of [0, ...counts, ...counts.toReversed(), 0, ...counts]) {
+			const frame = { ...f.frame, arrived: many, done: f.frame.done.slice(0, k) };
+			const g = layoutEventTime(run, frame, { width: 800, height: 300 });
+			expect(g.dense).toBe(true);
+			expect(canon(g.marks)).toEqual(canon(aggregateMarks(g.dots)));
+			expect(g.marks.map((m) => m.kind)).toEqual(
+				[...g.marks].sort((a, b) => order(a.kind) - order(b.kind)).map((m) => m.kind)
+			);
+		}
+	});
 });
+
+const order = (k: string) => ['on-time', 'pending', 'duplicate', 'dropped'].indexOf(k);

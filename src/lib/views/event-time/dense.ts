@@ -20,7 +20,12 @@ export interface DenseMark {
 export const CELL_PX = 5;
 
 /** Fates in paint order: counted rows first, so the rarer fates are painted over them. */
-const ORDER: Record<DotKind, number> = { 'on-time': 0, pending: 1, duplicate: 2, dropped: 3 };
+export const PAINT_ORDER: Record<DotKind, number> = {
+	'on-time': 0,
+	pending: 1,
+	duplicate: 2,
+	dropped: 3
+};
 /** Cells per axis a numeric key holds (a cell index is offset by half of it: marks may sit in
  *  the margins, left of or below the axes). */
 const SPAN = 1 << 15;
@@ -35,7 +40,7 @@ export function aggregateMarks(dots: readonly EtDot[], cell = CELL_PX): DenseMar
 		// thousands of strings a frame costs more in garbage than the binning itself.
 		const bx = Math.floor(d.x / cell) + SPAN / 2;
 		const by = Math.floor(d.y / cell) + SPAN / 2;
-		const key = ((d.shape * 4 + ORDER[d.kind]) * SPAN + bx) * SPAN + by;
+		const key = ((d.shape * 4 + PAINT_ORDER[d.kind]) * SPAN + bx) * SPAN + by;
 		const c = cells.get(key);
 		if (c) {
 			c.sx += d.x;
@@ -52,5 +57,5 @@ export function aggregateMarks(dots: readonly EtDot[], cell = CELL_PX): DenseMar
 			count: c.n,
 			r: Math.min(5.5, 2.5 * Math.sqrt(c.n))
 		}))
-		.sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
+		.sort((a, b) => PAINT_ORDER[a.kind] - PAINT_ORDER[b.kind]);
 }

@@ -9,7 +9,7 @@ import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { line, curveStepAfter } from 'd3-shape';
 import type { EtBatch, EtFrame, EtRun } from '$sim/kinds/event-time';
 import { secondsLabel } from '../format';
-import { aggregateMarks, type DenseMark } from './dense';
+import { aggregateMarks, PAINT_ORDER, type DenseMark } from './dense';
 
 export interface Size {
 	readonly width: number;
@@ -151,6 +151,25 @@ function factsOf(run: EtRun): RunFacts {
 	return facts;
 }
 
+/** A row whose batch is done has its final mark (its fate and its watermark are decided), so
+ *  its dot and reach are worked out once per run and size, not on every frame: at 20x with
+ *  thousands of rows on screen that per-row work and its garbage were most of the frame's script
+ *  (issue 10's frame budget). Rows still pending are computed each frame. */
+interface SettledRows {
+	readonly size: string;
+	readonly rows: Map<string, { readonly dot: EtDot; readonly reach: EtReach | null }>;
+}
+const settledRows = new WeakMap<EtRun, SettledRows>();
+function settledOf(run: EtRun, width: number, height: number): SettledRows['rows'] {
+	const size = `${width}x${height}`;
+	let settled = settledRows.get(run);
+	if (!settled || settled.size !== size) {
+		settled = { size, rows: new Map() };
+		settledRows.set(run, settled);
+	}
+	return settled.rows;
+}
+
 export function layoutEventTime(
 	run: EtRun,
 	frame: EtFrame,
@@ -167,8 +186,16 @@ export function layoutEventTime(
 	const doneIds = new Set(frame.done.map((b) => b.batchId));
 	const visible = [...frame.done, ...(frame.running ? [frame.running] : [])];
 	const reaches: EtReach[] = [];
+	const settled = settledOf(run, width, height);
+	const pending: EtDot[] = [];
 	const dots = frame.arrived.map((e): EtDot => {
 		const read = e.batchId !== null && doneIds.has(e.batchId);
+		const known = read ? settled.get(e.id) : undefined;
+		if (known) {
+			if (known.reach) reaches.push(known.reach);
+			return known.dot;
+		}
+		let reach: EtReach | null = null;
 		const kind: DotKind = !read
 			? 'pending'
 			: e.dropped
@@ -186,7 +213,7 @@ export function layoutEventTime(
 			// Complete mode drops no late row at all (the watermark bounds no state there).
 			const complete = run.outputMode === 'complete';
 			if (e.eventTimeMs <= wm && (end > wm || complete) && Number.isFinite(end))
-				reaches.push({
+				reach = {
 					id: e.id,
 					x: x(e.arrivalMs),
 					y0: y(e.eventTimeMs),
@@ -195,9 +222,10 @@ export function layoutEventTime(
 						end > wm
 							? `${e.key} at ${secondsLabel(e.eventTimeMs)} is behind the watermark (${secondsLabel(wm)}) but still counts: its window ends at ${secondsLabel(end)}, above it, so the window is still open`
 							: `${e.key} at ${secondsLabel(e.eventTimeMs)} is behind the watermark (${secondsLabel(wm)}) and its window ended at ${secondsLabel(end)}, yet it counts: complete mode keeps every window and drops no late row`
-				});
+				};
 		}
-		return {
+		if (reach) reaches.push(reach);
+		const dot: EtDot = {
 			id: e.id,
 			x: x(e.arrivalMs),
 			y: y(e.eventTimeMs),
@@ -217,6 +245,9 @@ export function layoutEventTime(
 				}`;
 			}
 		};
+		if (read) settled.set(e.id, { dot, reach });
+		else pending.push(dot);
+		return dot;
 	});
 	const dense = dots.length > DENSE_ROWS;
 	const bands = visible.map((b) => ({
@@ -241,7 +272,7 @@ export function layoutEventTime(
 			.map((v) => ({ v, y: y(v), label: secondsLabel(v) })),
 		dots,
 		dense,
-		marks: dense ? aggregateMarks(dots) : [],
+		marks: dense ? denseMarks(run, `${width}x${height}`, frame.done.length, dots, pending) : [],
 		reaches: dense ? [] : reaches,
 		bands,
 		streams,
@@ -250,6 +281,31 @@ export function layoutEventTime(
 		inputWatermarks: inputLines(x, y, visible, frame),
 		cursorX: x(Math.min(frame.t, run.endMs))
 	};
+}
+
+/** The aggregated marks: the done rows' marks change only when a batch ends (a few times a second
+ *  at 20x), so they are binned once per batch count and only the pending rows every frame. A
+ *  pending row never shares a mark with a done one (fates bin apart), so the two lists just meet. */
+const doneMarks = new WeakMap<EtRun, { key: string; marks: readonly DenseMark[] }>();
+function denseMarks(
+	run: EtRun,
+	size: string,
+	doneBatches: number,
+	dots: readonly EtDot[],
+	pending: readonly EtDot[]
+): DenseMark[] {
+	const key = `${size}/${doneBatches}/${dots.length - pending.length}`;
+	let done = doneMarks.get(run);
+	if (!done || done.key !== key) {
+		const settled = new Set(pending);
+		done = { key, marks: aggregateMarks(dots.filter((d) => !settled.has(d))) };
+		doneMarks.set(run, done);
+	}
+	return pending.length === 0
+		? [...done.marks]
+		: [...done.marks, ...aggregateMarks(pending)].sort(
+				(a, b) => PAINT_ORDER[a.kind] - PAINT_ORDER[b.kind]
+			);
 }
 
 /** A step-after line through the finite levels only: no watermark yet draws nothing. */
@@ -299,8 +355,10 @@ function inputLines(
 }
 
 export function describeEventTime(run: EtRun, frame: EtFrame): string {
+	// A set, not a scan of the batches per row: this label is rebuilt on every frame.
+	const done = new Set(frame.done.map((b) => b.batchId));
 	const dropped = frame.arrived.filter(
-		(e) => e.dropped && e.batchId !== null && frame.done.some((b) => b.batchId === e.batchId)
+		(e) => e.dropped && e.batchId !== null && done.has(e.batchId)
 	).length;
 	const inputs =
 		frame.inputWatermarks.length > 1
