@@ -29,6 +29,7 @@ export const SIMULATIONS: Readonly<Record<string, Entry>> = {
 	},
 	'basic-05-windows': {
 		kinds: ['event-time'],
+		later: ['dstream'],
 		load: () => import('./questions/basic-05-windows/index')
 	},
 	'basic-06-checkpoints': {

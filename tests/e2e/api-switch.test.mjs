@@ -2,7 +2,7 @@
 // (SIM-2), each bound to its own program tab; the choice lives in the URL.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, VIEWPORTS } from './browser.mjs';
+import { launch, openPage, settled, VIEWPORTS } from './browser.mjs';
 
 const PATH = '/questions/basic-02-pyspark-streaming-support';
 
@@ -56,5 +56,38 @@ describe('basic-02 API switch', () => {
 		await b.page.getByText(/Ignored api=“cobol”/).waitFor();
 		assert.deepEqual(b.errors, []);
 		await b.context.close();
+	});
+});
+
+describe('basic-05 API switch: windows over arrival batches', () => {
+	let browser;
+	before(async () => (browser = await launch()));
+	after(async () => browser?.close());
+
+	it('plays the DStream tab’s presets, and a window that is not a multiple is refused', async () => {
+		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
+		const errors = [];
+		const page = await openPage(context, '/questions/basic-05-windows', errors);
+		await page.getByTestId('api-toggle').waitFor();
+		await page.getByTestId('sim-event-time').waitFor();
+		await page.getByTestId('api-dstream').click();
+		await page.getByTestId('sim-dstream').waitFor();
+		assert.match(await page.getByTestId('api-note').textContent(), /arrival batches/);
+		await settled(page);
+		for (const preset of ['dstream-tumbling', 'dstream-sliding']) {
+			await page.getByTestId(`preset-${preset}`).click();
+			await settled(page);
+			await page.getByTestId('sim-step').click();
+			await page.getByTestId('sim-step').click();
+			assert.ok(Number(await page.getByTestId('sim-batch-count').textContent()) >= 2, preset);
+		}
+		await page.getByTestId('preset-dstream-not-a-multiple').click();
+		await settled(page);
+		assert.match(
+			await page.getByTestId('sim-error').textContent(),
+			/windowDuration must be multiple of the parent dstream's slide \(batch\) duration/
+		);
+		assert.deepEqual(errors, []);
+		await context.close();
 	});
 });

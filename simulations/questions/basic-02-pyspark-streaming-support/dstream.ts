@@ -145,5 +145,6 @@ export const basic02DStreams: DStreamScenario = {
 		jitter: 0
 	},
 	// The switch between the two APIs and the Structured side's own parameter.
-	otherUrlKeys: ['api', 'outputMode']
+	otherUrlKeys: ['api', 'outputMode'],
+	apiNote: 'The legacy DStream program (the “DStreams” tab): counts per batch, from zero each time.'
 };

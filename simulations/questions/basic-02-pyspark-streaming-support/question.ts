@@ -16,6 +16,7 @@ export const basic02StructuredStreaming = defineMicroBatch({
 	generatorParams: ['linesPerSecond', 'wordsPerLine'],
 	// The API switch, and the DStream side's own control.
 	otherUrlKeys: ['api', 'totals'],
+	apiNote: 'The Structured Streaming program (the main tab): a running count kept in state.',
 	views: { resultTable: true, boundedTable: false },
 	structural: [],
 	rewrites: (params) => ({

@@ -5,5 +5,6 @@ import { basic05Windows } from './question';
 
 export const question: QuestionModule = {
 	slug: 'basic-05-windows',
-	simulations: [{ question: basic05Windows, kind: eventTimeKind }]
+	simulations: [{ question: basic05Windows, kind: eventTimeKind }],
+	later: async () => (await import('./dstream-simulation')).simulations
 };

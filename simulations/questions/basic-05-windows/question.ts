@@ -246,5 +246,9 @@ export const basic05Windows = defineScenario({
 			notes: []
 		};
 	},
-	kafkaValue: sensorValue
+	kafkaValue: sensorValue,
+	// The API switch (the DStream tab's own keys share this side's names).
+	otherUrlKeys: ['api'],
+	apiNote:
+		'The Structured Streaming program (the main tab): windows on event time, closed by the watermark.'
 });

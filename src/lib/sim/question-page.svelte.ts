@@ -81,8 +81,8 @@ export class QuestionPage {
 		return (
 			this.controller.question.apiNote ??
 			(this.api === 'dstream'
-				? 'The legacy DStream program (the “DStreams” tab): counts per batch, from zero each time.'
-				: 'The Structured Streaming program (the main tab): a running count kept in state.')
+				? 'The legacy DStream program (the “DStreams” tab).'
+				: 'The Structured Streaming program (the main tab).')
 		);
 	}
 
