@@ -38,6 +38,7 @@ export const SIMULATIONS: Readonly<Record<string, Entry>> = {
 	},
 	'basic-07-stateful-operations': {
 		kinds: ['keyed-state'],
+		later: ['dstream'],
 		load: () => import('./questions/basic-07-stateful-operations/index')
 	},
 	'basic-08-late-data': {

@@ -59,35 +59,54 @@ describe('basic-02 API switch', () => {
 	});
 });
 
-describe('basic-05 API switch: windows over arrival batches', () => {
-	let browser;
-	before(async () => (browser = await launch()));
-	after(async () => browser?.close());
-
-	it('plays the DStream tab’s presets, and a window that is not a multiple is refused', async () => {
-		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
-		const errors = [];
-		const page = await openPage(context, '/questions/basic-05-windows', errors);
-		await page.getByTestId('api-toggle').waitFor();
-		await page.getByTestId('sim-event-time').waitFor();
-		await page.getByTestId('api-dstream').click();
-		await page.getByTestId('sim-dstream').waitFor();
-		assert.match(await page.getByTestId('api-note').textContent(), /arrival batches/);
-		await settled(page);
-		for (const preset of ['dstream-tumbling', 'dstream-sliding']) {
-			await page.getByTestId(`preset-${preset}`).click();
-			await settled(page);
-			await page.getByTestId('sim-step').click();
-			await page.getByTestId('sim-step').click();
-			assert.ok(Number(await page.getByTestId('sim-batch-count').textContent()) >= 2, preset);
-		}
-		await page.getByTestId('preset-dstream-not-a-multiple').click();
-		await settled(page);
-		assert.match(
-			await page.getByTestId('sim-error').textContent(),
+const TABS = [
+	{
+		slug: 'basic-05-windows',
+		main: 'sim-event-time',
+		note: /arrival batches/,
+		presets: ['dstream-tumbling', 'dstream-sliding'],
+		refused: [
+			'dstream-not-a-multiple',
 			/windowDuration must be multiple of the parent dstream's slide \(batch\) duration/
-		);
-		assert.deepEqual(errors, []);
-		await context.close();
+		]
+	},
+	{
+		slug: 'basic-07-stateful-operations',
+		main: 'sim-keyed-state',
+		note: /updateStateByKey/,
+		presets: ['dstream-faster-batches', 'dstream-update-state'],
+		refused: ['dstream-no-checkpoint', /checkpoint directory has not been set/i]
+	}
+];
+
+for (const tab of TABS) {
+	describe(`${tab.slug} API switch: its DStream tab`, () => {
+		let browser;
+		before(async () => (browser = await launch()));
+		after(async () => browser?.close());
+
+		it('plays the DStream tab’s presets, and its refusal shows Spark’s error', async () => {
+			const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
+			const errors = [];
+			const page = await openPage(context, `/questions/${tab.slug}`, errors);
+			await page.getByTestId('api-toggle').waitFor();
+			await page.getByTestId(tab.main).waitFor();
+			await page.getByTestId('api-dstream').click();
+			await page.getByTestId('sim-dstream').waitFor();
+			assert.match(await page.getByTestId('api-note').textContent(), tab.note);
+			await settled(page);
+			for (const preset of tab.presets) {
+				await page.getByTestId(`preset-${preset}`).click();
+				await settled(page);
+				await page.getByTestId('sim-step').click();
+				await page.getByTestId('sim-step').click();
+				assert.ok(Number(await page.getByTestId('sim-batch-count').textContent()) >= 2, preset);
+			}
+			await page.getByTestId(`preset-${tab.refused[0]}`).click();
+			await settled(page);
+			assert.match(await page.getByTestId('sim-error').textContent(), tab.refused[1]);
+			assert.deepEqual(errors, []);
+			await context.close();
+		});
 	});
-});
+}

@@ -6,11 +6,10 @@
  * multiples of the batch interval, or PySpark refuses at the call (R8.3, QUESTIONS.md
  * basic-05-windows "SIM-2 tab").
  */
-import { renderProgram } from '../../core/template';
 import type { SpanRewrite } from '../../core/template';
-import { clampParams, numberParam } from '../../core/params';
-import type { Clamped, ParamSchema, Params, Preset } from '../../core/params';
-import type { DStreamScenario } from '../../kinds/dstream/question';
+import { numberParam } from '../../core/params';
+import type { ParamSchema, Params, Preset } from '../../core/params';
+import { dstreamTab } from '../../kinds/dstream/tab';
 import { duration } from '../../kinds/event-time/spans';
 import { programs } from './program';
 import { basic05Windows } from './question';
@@ -69,29 +68,15 @@ const presets: readonly Preset[] = [
 
 const pageProgram = programs.find((p) => p.id === 'dstream')?.template ?? '';
 
-const constrain = (raw: Readonly<Record<string, unknown>>): Clamped => clampParams(schema, raw);
-
-function rewrites(params: Params): Readonly<Record<string, SpanRewrite>> {
-	return {
-		windowLength: duration(numberParam(params, 'windowLength')),
-		slide: duration(numberParam(params, 'slide'))
-	};
-}
-
-export const basic05DStreams: DStreamScenario = {
+export const basic05DStreams = dstreamTab({
 	slug: SLUG,
-	kind: 'dstream',
-	simulation: 'SIM-2',
-	generatorParams: [],
-	programId: 'dstream',
+	template: pageProgram,
 	schema,
 	presets,
-	template: pageProgram,
-	structural: [],
-	constrain,
-	rewrites,
-	program: (params: Params): string =>
-		renderProgram(pageProgram, rewrites(constrain(params).params)),
+	rewrites: (params: Params): Readonly<Record<string, SpanRewrite>> => ({
+		windowLength: duration(numberParam(params, 'windowLength')),
+		slide: duration(numberParam(params, 'slide'))
+	}),
 	// The very readings the Structured Streaming side receives for this seed, as socket lines at
 	// their arrival (its generator does not depend on the window parameters).
 	lines: (_params, seed) =>
@@ -100,20 +85,9 @@ export const basic05DStreams: DStreamScenario = {
 			.streams.flatMap((s) => s.events)
 			.map((e) => ({ atMs: e.arrivalMs, line: `${e.key},${e.reading}` }))
 			.sort((a, b) => a.atMs - b.atMs),
-	structuredProgram: null,
 	runMs: RUN_MS,
-	startEpochMs: Date.UTC(2026, 0, 1, 10, 0, 0),
-	/** local[2]: one core for the socket receiver, one for the windowed count. */
-	cost: {
-		perRecordMs: 25,
-		taskOverheadMs: 10,
-		batchOverheadMs: 20,
-		executors: 1,
-		coresPerExecutor: 2,
-		jitter: 0
-	},
 	// The switch between the two APIs and the Structured side's own parameters.
 	otherUrlKeys: ['api', 'windowType', 'sessionGap', 'watermarkDelay', 'outputMode'],
 	apiNote:
 		'The legacy DStream program (the “DStreams” tab): windows over arrival batches, no event time and no watermark; a late reading counts where it arrived.'
-};
+});

@@ -5,5 +5,6 @@ import { basic07State } from './question';
 
 export const question: QuestionModule = {
 	slug: 'basic-07-stateful-operations',
-	simulations: [{ question: basic07State, kind: keyedStateKind }]
+	simulations: [{ question: basic07State, kind: keyedStateKind }],
+	later: async () => (await import('./dstream-simulation')).simulations
 };

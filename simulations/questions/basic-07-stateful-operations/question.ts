@@ -172,6 +172,10 @@ export const basic07State: KeyedStateQuestion = {
 	structural: [],
 	generatorParams: ['numKeys', 'eventRate'],
 	openingPreset: 'built-in-state',
+	// The API switch (the DStream tab's batch interval shares this side's trigger interval key).
+	otherUrlKeys: ['api', 'checkpoint'],
+	apiNote:
+		'The Structured Streaming program (the main tab): state rows per user in the state store, only changed users sent in update mode.',
 	constrain,
 	rewrites: (params) => rewrites(params),
 	program: (params) => renderProgram(template, rewrites(constrain(params).params)),
