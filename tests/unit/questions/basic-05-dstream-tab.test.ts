@@ -12,7 +12,7 @@ import { basic05DStreams as q } from '../../../simulations/questions/basic-05-wi
 const params = (over: Partial<Params> = {}) => ({ ...defaultParams(q.schema), ...over }) as Params;
 const run = (over: Partial<Params> = {}) => {
 	const p = params(over);
-	return dstreamEngine.run(q, { code: q.program(p), params: p, seed: 1 });
+	return dstreamEngine.run(q, { code: q.program(p), params: p, seed: 1, script: null, edits: [] });
 };
 
 /** `(device, count)` pairs of one pprint block. */

@@ -12,7 +12,7 @@ import { basic07DStreams as q } from '../../../simulations/questions/basic-07-st
 const params = (over: Partial<Params> = {}) => ({ ...defaultParams(q.schema), ...over }) as Params;
 const run = (over: Partial<Params> = {}) => {
 	const p = params(over);
-	return dstreamEngine.run(q, { code: q.program(p), params: p, seed: 1 });
+	return dstreamEngine.run(q, { code: q.program(p), params: p, seed: 1, script: null, edits: [] });
 };
 
 describe('basic-07 DStream tab', () => {
