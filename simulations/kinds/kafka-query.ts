@@ -8,6 +8,8 @@ import { createSink } from '../sinks/sink-factory';
 import type { StreamingSink } from '../sinks/contract';
 import type { KafkaInput } from '../sources/inputs';
 import type { KafkaMicroBatchStream } from '../sources/kafka/stream';
+import type { KafkaBroker } from '../sources/kafka/broker';
+import type { StreamingSource } from '../sources/contract';
 import { ContractInputs } from '../structured/runtime/contract-inputs';
 import { MicroBatchExecution, type ExecutorOptions } from '../structured/runtime/executor';
 import { prepareQuery, type AnalyzedQuery } from '../structured/index';
@@ -74,7 +76,7 @@ export function lines(q: AnalyzedQuery, at: Pos): { line: number; endLine: numbe
 /** The program's sink (its format, mode and options), writing to the simulated broker. */
 export function programSink(
 	q: AnalyzedQuery,
-	input: KafkaInput
+	input: { readonly broker: KafkaBroker }
 ): { ok: true; sink: StreamingSink } | { ok: false; error: SourceError } {
 	const r = createSink(
 		{
@@ -121,17 +123,28 @@ export function startOnKafka(
 ):
 	| { ok: true; source: KafkaMicroBatchStream; exec: MicroBatchExecution }
 	| { ok: false; error: string } {
-	const started = input.start();
+	const started = startOnSource(input.start(), q, source, options);
+	return started.ok
+		? { ok: true, source: started.source as KafkaMicroBatchStream, exec: started.exec }
+		: started;
+}
+
+/** A (re)start on any source a handle built (its fresh instance, or Spark's message for bad
+ *  options) under a new MicroBatchExecution. */
+export function startOnSource(
+	started: { ok: true; source: StreamingSource<unknown> } | { ok: false; error: string },
+	q: AnalyzedQuery,
+	source: { name: string; columns: readonly string[] },
+	options: ExecutorOptions
+):
+	| { ok: true; source: StreamingSource<unknown>; exec: MicroBatchExecution }
+	| { ok: false; error: string } {
 	if (!started.ok) return { ok: false, error: started.error };
 	const inputs = new ContractInputs(
 		new Map([[source.name, { source: started.source, columns: [...source.columns] }]]),
 		'processingTime'
 	);
-	return {
-		ok: true,
-		source: started.source as KafkaMicroBatchStream,
-		exec: new MicroBatchExecution(q, inputs, options)
-	};
+	return { ok: true, source: started.source, exec: new MicroBatchExecution(q, inputs, options) };
 }
 
 /** The producer's side of a run: `produce(now)` sends every scheduled record due by `now` (in

@@ -232,7 +232,7 @@ export function parseOffsets(json: string | number | undefined): Record<number, 
 }
 
 /** offsets/N as the checkpoint holds it: the version line, the metadata, one line per source. */
-function offsetLogJson(
+export function offsetLogJson(
 	now: number,
 	watermarkMs: number,
 	conf: Readonly<Record<string, string>>,

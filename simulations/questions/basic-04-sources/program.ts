@@ -1,4 +1,6 @@
 // Imported from QUESTIONS.md (basic-04-sources) by scripts/import-questions.mjs; edit here from now on.
+// The events block is marked `sourceKind`: question.ts rewrites it into each source's variant
+// (QUESTIONS.md's variant spans); the file source's comment on .schema moved to question.ts.
 import type { ProgramTemplate } from '../../core/template';
 
 export const programs: readonly ProgramTemplate[] = [
@@ -20,10 +22,10 @@ spark = (
 )
 
 events = (
-    spark.readStream.format("json")
-    .schema(EVENT_SCHEMA)  # streaming file sources need an explicit schema
+    spark.readStream.format("json")  # <- sourceKind
+    .schema(EVENT_SCHEMA)  # <- sourceKind
     .option("maxFilesPerTrigger", 2)  # <- maxFilesPerTrigger
-    .load("/tmp/playground/landing/sensor-events")
+    .load("/tmp/playground/landing/sensor-events")  # <- sourceKind
 )
 
 per_device = events.groupBy("device").agg(
