@@ -54,6 +54,8 @@ export interface SourceTrack {
 	readonly format: string;
 	readonly replayable: boolean;
 	readonly description: string;
+	/** The file source's read limit, as the program set it (null: unset or another source). */
+	readonly maxFilesPerTrigger: number | null;
 	readonly units: SourceUnit[];
 	/** Socket lines no committed batch read: in the dead driver's buffer, or sent while it was down. */
 	readonly lost: string[];

@@ -117,6 +117,10 @@ export function runSources(
 		format,
 		replayable: kind !== 'socket',
 		description: '',
+		maxFilesPerTrigger:
+			kind === 'file' && options['maxFilesPerTrigger'] !== undefined
+				? Number(options['maxFilesPerTrigger'])
+				: null,
 		units: [],
 		lost: []
 	};
