@@ -133,7 +133,7 @@ describe('basic-04 sources page', () => {
 		assert.match(await text(page, 'source-facts'), /not replayable/);
 		await pasteCode(page, socket.replace('.format("socket")', '.format("delta")'));
 		await page.getByTestId('sim-error').waitFor({ timeout: 10000 });
-		assert.match(await text(page, 'sim-error'), /format\("delta"\) is not one of them/);
+		assert.match(await text(page, 'sim-error'), /source format `delta` is not supported/);
 		assert.equal(await page.getByTestId('source-picture').count(), 0, 'no run under the error');
 		assert.deepEqual(errors, []);
 		await context.close();

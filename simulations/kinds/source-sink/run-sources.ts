@@ -187,25 +187,28 @@ export function runSources(
 			break;
 		}
 		case 'socket': {
-			const sent: SentLine[] = schedule.map((s, i) => ({ seq: i, atMs: s.atMs, text: values[i]! }));
+			// Lines typed before the query first connected reached no one: the socket's lines start
+			// with the first connection, line n at offset n.
+			const sent: SentLine[] = schedule
+				.map((x, i) => ({ atMs: x.atMs, text: values[i]! }))
+				.filter((x) => x.atMs >= 0)
+				.map((x, seq) => ({ seq, ...x }));
 			const input = new SocketInput(sent, env.clock);
 			socket = input;
-			// Lines sent before the query first connected reached no one: not the source's.
-			for (const l of sent.filter((x) => x.atMs >= 0))
-				track.units.push({ id: `line ${l.seq}`, atMs: l.atMs, label: l.text });
+			for (const l of sent) track.units.push({ id: `line ${l.seq}`, atMs: l.atMs, label: l.text });
 			readOf = (start, end) => {
 				const s = Number(start ?? -1);
 				const e = Number(end ?? -1);
-				const got = input.linesOf(s, e).map((l) => `line ${l.seq}`);
-				const range = e === s + 1 ? `line ${e}` : `lines ${s + 1}–${e}`;
+				const got = input.linesOf(s, e);
+				const named = (a: number, b: number) => (a === b ? `line ${a}` : `lines ${a}–${b}`);
 				return {
 					terms:
 						e <= s
 							? `offset ${e}: no line yet`
 							: got.length === 0
-								? `offset ${e}: ${range} of the buffer, which died with the driver`
-								: `offset ${e}: ${range} of the driver's buffer`,
-					units: got
+								? `offset ${e}: ${named(s + 1, e)} were in the buffer that died with the driver`
+								: `offset ${e}: ${named(got[0]!.seq, got.at(-1)!.seq)} from the driver's buffer`,
+					units: got.map((l) => `line ${l.seq}`)
 				};
 			};
 			handle = {

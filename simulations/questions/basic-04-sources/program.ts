@@ -8,7 +8,7 @@ export const programs: readonly ProgramTemplate[] = [
 		id: 'main',
 		label: 'Structured Streaming, default parameters',
 		api: 'structured',
-		template: String.raw`# basic-04: a file source (JSON files landing in a directory).
+		template: String.raw`# basic-04: one per-device query over a streaming source; the events block says which.
 from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
 

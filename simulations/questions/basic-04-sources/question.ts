@@ -152,7 +152,7 @@ const presets: readonly SimPreset[] = [
 		id: 'sources',
 		label: 'File source: two files a batch',
 		description:
-			'JSON files land in the directory every 2 s on average; each batch takes the new files, at most maxFilesPerTrigger = 2, oldest first, and offsets/N records the file log’s position (logOffset) before the batch runs.',
+			'Five JSON files wait in the directory when the query starts and one more lands about every 2 s. Each batch takes at most maxFilesPerTrigger = 2 new files, oldest first, so the backlog drains over the first batches; offsets/N records the file log’s position (logOffset) before the batch runs.',
 		params: {}
 	},
 	{

@@ -55,10 +55,12 @@ describe('layoutSource', () => {
 		expect(pic.lost).toBe(0);
 	});
 
-	it('keeps the latest units when more arrived than it shows', () => {
+	it('keeps the latest units, and every lost one, when more arrived than it shows', () => {
 		const run = runOf('socket-crash');
+		const lost = run.source!.lost.length;
 		const pic = layoutSource(run, run.source!, frameAt(run, run.endMs), 10);
-		expect(pic.units).toHaveLength(10);
-		expect(pic.hidden).toBe(run.source!.units.length - 10);
+		expect(pic.units).toHaveLength(10 + lost);
+		expect(pic.units.filter((u) => u.state === 'lost')).toHaveLength(lost);
+		expect(pic.hidden).toBe(run.source!.units.length - 10 - lost);
 	});
 });

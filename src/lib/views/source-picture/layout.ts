@@ -29,7 +29,8 @@ export interface LogLine {
 
 export interface SourcePicture {
 	readonly units: readonly UnitCell[];
-	/** Units that arrived earlier than the ones shown (the picture keeps the latest `cap`). */
+	/** Units that arrived earlier than the ones shown (the picture keeps the latest `cap`, and
+	 *  the lost ones). */
 	readonly hidden: number;
 	readonly log: readonly LogLine[];
 	/** Socket lines lost so far (0 before the restart shows it). */
@@ -65,9 +66,11 @@ export function layoutSource(run: SsRun, s: SourceTrack, frame: SsFrame, cap = 4
 		committed: b.commitLog !== null,
 		current: b === frame.current
 	}));
+	// The latest `cap`, and every lost one however early (the loss is the picture's point).
+	const shown = cells.filter((c, i) => i >= cells.length - cap || c.state === 'lost');
 	return {
-		units: cells.slice(-cap),
-		hidden: Math.max(0, cells.length - cap),
+		units: shown,
+		hidden: cells.length - shown.length,
 		log,
 		lost: lost.size
 	};
