@@ -129,8 +129,14 @@ describe('basic-04 sources page', () => {
 			null,
 			{ timeout: 10000 }
 		);
-		await settled(page);
-		assert.match(await text(page, 'source-facts'), /not replayable/);
+		await page.waitForFunction(
+			() =>
+				/not replayable/.test(
+					document.querySelector('[data-testid="source-facts"]')?.textContent ?? ''
+				),
+			null,
+			{ timeout: 15000 }
+		);
 		await pasteCode(page, socket.replace('.format("socket")', '.format("delta")'));
 		await page.getByTestId('sim-error').waitFor({ timeout: 10000 });
 		assert.match(await text(page, 'sim-error'), /source format `delta` is not supported/);

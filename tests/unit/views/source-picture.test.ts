@@ -64,3 +64,15 @@ describe('layoutSource', () => {
 		expect(pic.hidden).toBe(run.source!.units.length - 10 - lost);
 	});
 });
+
+describe('layoutSource offset log', () => {
+	it('keeps the crashed batch and its re-run beside the latest lines', () => {
+		const run = runOf('socket-crash');
+		const pic = layoutSource(run, run.source!, frameAt(run, run.endMs), 40, 3);
+		expect(pic.log.map((l) => `${l.batchId}.${l.attempt}`)).toEqual([
+			'4.1',
+			'4.2',
+			...run.batches.slice(-3).map((b) => `${b.batchId}.1`)
+		]);
+	});
+});

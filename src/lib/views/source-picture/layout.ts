@@ -32,12 +32,19 @@ export interface SourcePicture {
 	/** Units that arrived earlier than the ones shown (the picture keeps the latest `cap`, and
 	 *  the lost ones). */
 	readonly hidden: number;
+	/** The offset log's latest `logRows` lines, and the crashed batch and its re-run. */
 	readonly log: readonly LogLine[];
 	/** Socket lines lost so far (0 before the restart shows it). */
 	readonly lost: number;
 }
 
-export function layoutSource(run: SsRun, s: SourceTrack, frame: SsFrame, cap = 40): SourcePicture {
+export function layoutSource(
+	run: SsRun,
+	s: SourceTrack,
+	frame: SsFrame,
+	cap = 40,
+	logRows = 8
+): SourcePicture {
 	const restarted = run.restarts.some((r) => r.startMs <= frame.t);
 	const lost = new Set(restarted ? s.lost : []);
 	const arrived = s.units.filter((u) => u.atMs <= frame.t);
@@ -57,7 +64,7 @@ export function layoutSource(run: SsRun, s: SourceTrack, frame: SsFrame, cap = 4
 			batch: state === 'lost' ? null : (readers[0]?.batchId ?? null)
 		};
 	});
-	const log = frame.batches.map((b): LogLine => ({
+	const all = frame.batches.map((b): LogLine => ({
 		key: `${b.batchId}-${b.attempt}`,
 		batchId: b.batchId,
 		attempt: b.attempt,
@@ -66,6 +73,8 @@ export function layoutSource(run: SsRun, s: SourceTrack, frame: SsFrame, cap = 4
 		committed: b.commitLog !== null,
 		current: b === frame.current
 	}));
+	// The latest batches, and a crashed batch and its re-run however early (the story's point).
+	const log = all.filter((l, i) => i >= all.length - logRows || !l.committed || l.attempt > 1);
 	// The latest `cap`, and every lost one however early (the loss is the picture's point).
 	const shown = cells.filter((c, i) => i >= cells.length - cap || c.state === 'lost');
 	return {
