@@ -15,6 +15,7 @@ import { MicroBatchExecution, type ExecutorOptions } from '../structured/runtime
 import { prepareQuery, type AnalyzedQuery } from '../structured/index';
 import type { AnalyzedNode } from '../structured/analyzer/types';
 import { spanAt, type Pos } from '../structured/plan';
+import { MicroBatchLoop, type LoopTarget } from '../structured/runtime/loop';
 import { sourceName } from '../structured/runtime/physical';
 
 /** The Kafka source the program reads (`spark.readStream.format("kafka")…load()`). */
@@ -167,4 +168,20 @@ export function producerOn(
 			});
 		}
 	};
+}
+
+/** A page's query on the one micro-batch loop (loop.ts), stepped from wake to wake until
+ *  `untilMs`: the program's processingTime trigger (else the default trigger), batches taking no
+ *  modelled time. `target` runs each trigger (the kind records what it shows). */
+export function runOnLoop<B>(q: AnalyzedQuery, target: LoopTarget<B>, untilMs: number): void {
+	const trigger =
+		q.trigger.kind === 'processingTime' && q.trigger.intervalMs > 0
+			? { kind: 'processingTime' as const, intervalMs: q.trigger.intervalMs }
+			: { kind: 'default' as const, intervalMs: 0 };
+	const loop = new MicroBatchLoop(
+		target,
+		{ trigger, epochOffsetMs: 0, untilMs, cost: { batchMs: () => 0, idleMs: 0 } },
+		0
+	);
+	for (let guard = 0; loop.wakeAt !== null && guard < 100_000; guard++) loop.step(loop.wakeAt);
 }

@@ -75,10 +75,9 @@ describe('basic-04 sources page', () => {
 			socketLog.some((r) => r[0] === '4 (again)' && r[2] === '0'),
 			'the re-run read nothing'
 		);
-		await page.screenshot({
-			path: 'test-results/sources-socket-1280-basic-04.png',
-			fullPage: true
-		});
+		await page
+			.getByTestId('source-picture')
+			.screenshot({ path: 'test-results/sources-socket-picture-1280-basic-04.png' });
 
 		for (const id of ['kafka-partitions', 'rate-micro-batch-deterministic']) {
 			await page.getByTestId(`preset-${id}`).click();
@@ -94,7 +93,9 @@ describe('basic-04 sources page', () => {
 			if (first) assert.deepEqual([first[1], first[2]], [again[1], again[2]]);
 			assert.ok(Number(again[2]) > 0, `${id}: the re-run read rows`);
 		}
-		await page.screenshot({ path: 'test-results/sources-rmb-1280-basic-04.png', fullPage: true });
+		await page
+			.getByTestId('source-picture')
+			.screenshot({ path: 'test-results/sources-rmb-picture-1280-basic-04.png' });
 		assert.deepEqual(errors, []);
 		await context.close();
 	});

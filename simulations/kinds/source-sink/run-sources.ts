@@ -23,9 +23,8 @@ import { SocketInput, type SentLine } from '../../sources/socket-input';
 import { prepareQuery, type AnalyzedQuery } from '../../structured/index';
 import type { AnalyzedNode } from '../../structured/analyzer/types';
 import { MicroBatchExecution, type Checkpoint } from '../../structured/runtime/executor';
-import { MicroBatchLoop } from '../../structured/runtime/loop';
 import { sourceName } from '../../structured/runtime/physical';
-import { lines, located, producerOn, programSink, startOnSource } from '../kafka-query';
+import { lines, located, producerOn, programSink, runOnLoop, startOnSource } from '../kafka-query';
 import type { SourceKindId, SourceRead, SourceTrack, SsRun } from './frames';
 import type { SourcesWorld } from './question';
 import { offsetLogJson, parseOffsets } from './run';
@@ -332,11 +331,8 @@ export function runSources(
 	const startError = start();
 	if (startError !== null) return { ok: false, error: located(q, startError) };
 
-	const trigger =
-		q.trigger.kind === 'processingTime' && q.trigger.intervalMs > 0
-			? { kind: 'processingTime' as const, intervalMs: q.trigger.intervalMs }
-			: { kind: 'default' as const, intervalMs: 0 };
-	const loop = new MicroBatchLoop(
+	runOnLoop(
+		q,
 		{
 			runTrigger: (now) => {
 				clock = now;
@@ -391,10 +387,8 @@ export function runSources(
 			},
 			stopped: () => run.failure !== null
 		},
-		{ trigger, epochOffsetMs: 0, untilMs: world.runMs, cost: { batchMs: () => 0, idleMs: 0 } },
-		0
+		world.runMs
 	);
-	for (let guard = 0; loop.wakeAt !== null && guard < 100_000; guard++) loop.step(loop.wakeAt);
 	if (socket !== null) track.lost.push(...lostLines(run, socket));
 	if (run.failure !== null) run.endMs = Math.min(world.runMs, run.failure.atMs + 2000);
 	return { ok: true, value: run };

@@ -11,7 +11,7 @@ import { renderProgram, mainProgram, type SpanRewrite } from '../../core/templat
 import { duration } from '../../kinds/event-time/spans';
 import type { SimPreset } from '../../kinds/kind';
 import type { SourceSinkQuestion } from '../../kinds/source-sink/question';
-import { triggerIntervalParam } from '../../kinds/source-sink/params';
+import { crashAtBatchParam, triggerIntervalParam } from '../../kinds/source-sink/params';
 import { programs } from './program';
 
 const RATE_COLUMNS = [
@@ -92,8 +92,6 @@ const maxFilesLine =
 	(line) =>
 		source === 'file' ? line.replace(/\d+(\)\s*)$/, `${files}$1`) : null;
 
-const CRASH_OPTIONS = ['none', ...Array.from({ length: 20 }, (_, i) => String(i + 1))];
-
 const schema: ParamSchema = [
 	{
 		id: 'sourceKind',
@@ -133,18 +131,12 @@ const schema: ParamSchema = [
 		help: 'How fast files land in the directory (4 readings each); Kafka records and socket lines carry the same readings, 4 times as often. The rate sources make their own rows.'
 	},
 	triggerIntervalParam(2),
-	{
-		id: 'crashAtBatch',
-		label: 'crash and restart at batch',
-		kind: 'choice',
-		options: CRASH_OPTIONS.map((v) => ({
-			value: v,
-			label: v === 'none' ? 'no crash' : `batch ${v}`
-		})),
-		default: 'none',
-		simulationOnly: true,
-		help: 'The driver dies after the sink wrote this batch and before commits/N; the query restarts from its checkpoint one trigger later and runs the batch again from offsets/N.'
-	}
+	crashAtBatchParam(
+		20,
+		'none',
+		'crash and restart at batch',
+		'The driver dies after the sink wrote this batch and before commits/N; the query restarts from its checkpoint one trigger later and runs the batch again from offsets/N.'
+	)
 ];
 
 const presets: readonly SimPreset[] = [
