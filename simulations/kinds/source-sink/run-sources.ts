@@ -255,14 +255,13 @@ export function runSources(
 					timestamp: number;
 				};
 				const b = JSON.parse(String(end)) as { offset: number; timestamp: number };
-				const per = b.offset - a.offset;
-				const k = per > 0 ? a.offset / per : 0;
-				const id = `batch ${k}`;
+				// Named by its rows, not its batch: the picture marks which batch read it.
+				const id = `values ${a.offset}–${b.offset - 1}`;
 				if (!track.units.some((u) => u.id === id))
 					track.units.push({
 						id,
 						atMs: clock,
-						label: `values ${a.offset}–${b.offset - 1}, every row stamped ${a.timestamp} ms`
+						label: `${id}, every row stamped ${a.timestamp} ms`
 					});
 				return {
 					terms: `offset ${a.offset} → ${b.offset}, timestamp ${a.timestamp} ms: values ${a.offset}–${b.offset - 1}`,
