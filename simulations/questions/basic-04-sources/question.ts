@@ -158,7 +158,7 @@ const presets: readonly SimPreset[] = [
 		id: 'kafka-partitions',
 		label: 'Kafka source: the same crash, replayed',
 		description:
-			'Records land on 3 partitions; offsets/N holds each partition’s end offset. The same crash after batch 4: the restart reads the same [start, end) ranges of every partition again, and no reading is lost.',
+			'Records land on 3 partitions; offsets/N holds each partition’s end offset. The query starts at startingOffsets latest, so the records already on the topic are not read. The same crash after batch 4: the restart reads the same [start, end) ranges of every partition again, and no reading is lost.',
 		params: { sourceKind: 'kafka', crashAtBatch: '4', arrivalRate: 1 }
 	},
 	{
