@@ -27,6 +27,10 @@ export const SIMULATIONS: Readonly<Record<string, Entry>> = {
 		kinds: ['dstream'],
 		load: () => import('./questions/basic-03-dstreams/index')
 	},
+	'basic-04-sources': {
+		kinds: ['source-sink'],
+		load: () => import('./questions/basic-04-sources/index')
+	},
 	'basic-05-windows': {
 		kinds: ['event-time'],
 		later: ['dstream'],

@@ -8,11 +8,14 @@ import { createSink } from '../sinks/sink-factory';
 import type { StreamingSink } from '../sinks/contract';
 import type { KafkaInput } from '../sources/inputs';
 import type { KafkaMicroBatchStream } from '../sources/kafka/stream';
+import type { KafkaBroker } from '../sources/kafka/broker';
+import type { StreamingSource } from '../sources/contract';
 import { ContractInputs } from '../structured/runtime/contract-inputs';
 import { MicroBatchExecution, type ExecutorOptions } from '../structured/runtime/executor';
 import { prepareQuery, type AnalyzedQuery } from '../structured/index';
 import type { AnalyzedNode } from '../structured/analyzer/types';
 import { spanAt, type Pos } from '../structured/plan';
+import { MicroBatchLoop, type LoopTarget } from '../structured/runtime/loop';
 import { sourceName } from '../structured/runtime/physical';
 
 /** The Kafka source the program reads (`spark.readStream.format("kafka")…load()`). */
@@ -74,7 +77,7 @@ export function lines(q: AnalyzedQuery, at: Pos): { line: number; endLine: numbe
 /** The program's sink (its format, mode and options), writing to the simulated broker. */
 export function programSink(
 	q: AnalyzedQuery,
-	input: KafkaInput
+	input: { readonly broker: KafkaBroker }
 ): { ok: true; sink: StreamingSink } | { ok: false; error: SourceError } {
 	const r = createSink(
 		{
@@ -121,17 +124,28 @@ export function startOnKafka(
 ):
 	| { ok: true; source: KafkaMicroBatchStream; exec: MicroBatchExecution }
 	| { ok: false; error: string } {
-	const started = input.start();
+	const started = startOnSource(input.start(), q, source, options);
+	return started.ok
+		? { ok: true, source: started.source as KafkaMicroBatchStream, exec: started.exec }
+		: started;
+}
+
+/** A (re)start on any source a handle built (its fresh instance, or Spark's message for bad
+ *  options) under a new MicroBatchExecution. */
+export function startOnSource(
+	started: { ok: true; source: StreamingSource<unknown> } | { ok: false; error: string },
+	q: AnalyzedQuery,
+	source: { name: string; columns: readonly string[] },
+	options: ExecutorOptions
+):
+	| { ok: true; source: StreamingSource<unknown>; exec: MicroBatchExecution }
+	| { ok: false; error: string } {
 	if (!started.ok) return { ok: false, error: started.error };
 	const inputs = new ContractInputs(
 		new Map([[source.name, { source: started.source, columns: [...source.columns] }]]),
 		'processingTime'
 	);
-	return {
-		ok: true,
-		source: started.source as KafkaMicroBatchStream,
-		exec: new MicroBatchExecution(q, inputs, options)
-	};
+	return { ok: true, source: started.source, exec: new MicroBatchExecution(q, inputs, options) };
 }
 
 /** The producer's side of a run: `produce(now)` sends every scheduled record due by `now` (in
@@ -154,4 +168,20 @@ export function producerOn(
 			});
 		}
 	};
+}
+
+/** A page's query on the one micro-batch loop (loop.ts), stepped from wake to wake until
+ *  `untilMs`: the program's processingTime trigger (else the default trigger), batches taking no
+ *  modelled time. `target` runs each trigger (the kind records what it shows). */
+export function runOnLoop<B>(q: AnalyzedQuery, target: LoopTarget<B>, untilMs: number): void {
+	const trigger =
+		q.trigger.kind === 'processingTime' && q.trigger.intervalMs > 0
+			? { kind: 'processingTime' as const, intervalMs: q.trigger.intervalMs }
+			: { kind: 'default' as const, intervalMs: 0 };
+	const loop = new MicroBatchLoop(
+		target,
+		{ trigger, epochOffsetMs: 0, untilMs, cost: { batchMs: () => 0, idleMs: 0 } },
+		0
+	);
+	for (let guard = 0; loop.wakeAt !== null && guard < 100_000; guard++) loop.step(loop.wakeAt);
 }

@@ -236,8 +236,15 @@ describe('built for a room', () => {
 		assert.equal(await page.getByTestId('live-badge').count(), live);
 		const card = page.locator('[data-testid=question-card]', { hasText: 'basic-08-late-data' });
 		assert.equal(await card.getByTestId('live-badge').count(), 1);
-		const none = page.locator('[data-testid=question-card]', { hasText: 'basic-04-sources' });
-		assert.equal(await none.getByTestId('live-badge').count(), 0);
+		// A page with no simulation yet, while there is one (each session brings more pages live).
+		const slugs = new Set([...registry.matchAll(/^\t'([a-z0-9-]+)': \{/gm)].map((m) => m[1]));
+		const notLive = ['basic-14-fault-tolerance', 'advanced-12-testing-debugging'].find(
+			(s) => !slugs.has(s)
+		);
+		if (notLive !== undefined) {
+			const none = page.locator('[data-testid=question-card]', { hasText: notLive });
+			assert.equal(await none.getByTestId('live-badge').count(), 0);
+		}
 		await context.close();
 	});
 });

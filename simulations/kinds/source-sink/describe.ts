@@ -1,8 +1,10 @@
 /** One sentence for the frame at `t`: the batch under the cursor and what it took. */
 import { frameAt, type SsRun } from './frames';
+import { describeSourceFrame } from './source-story';
 
 export function describeFrame(run: SsRun, t: number): string {
 	const f = frameAt(run, t);
+	if (run.source && !f.failed) return describeSourceFrame(run, run.source, f);
 	if (f.failed) return `The query stopped: ${f.failed.split('\n')[0]}`;
 	const b = f.current;
 	if (f.down && f.crashed && b)

@@ -4,8 +4,11 @@ import type { KindEngine } from '../kind';
 import type { SsRun } from './frames';
 import type { SourceSinkQuestion } from './question';
 import { runSourceSink } from './run';
+import { runSources } from './run-sources';
 
 export const sourceSinkEngine: KindEngine<SourceSinkQuestion, SsRun> = {
-	run: (question, { code, params, seed }) =>
-		runSourceSink(code, question.world(question.constrain(params).params), seed)
+	run: (question, { code, params, seed }) => {
+		const world = question.world(question.constrain(params).params);
+		return 'sources' in world ? runSources(code, world, seed) : runSourceSink(code, world, seed);
+	}
 };

@@ -25,6 +25,40 @@ export interface SsBatch {
 	readonly attempt: number;
 	/** The sink after this batch's write. */
 	readonly sink: SinkSnapshot;
+	/** A source-neutral run (basic-04): what the batch read, in the source's own terms. */
+	readonly read?: SourceRead;
+}
+
+/** The sources a source-neutral run reads (`readStream.format(...)`; json, csv… are `file`). */
+export type SourceKindId = 'file' | 'kafka' | 'socket' | 'rate' | 'rate-micro-batch';
+
+/** One thing the source offers, as it would draw it: a file, a socket line, a rate second, a
+ *  rate-micro-batch batch number (Kafka records are drawn by the partition logs instead). */
+export interface SourceUnit {
+	readonly id: string;
+	/** When it exists at the source (a file lands, a line is sent, a second passes). */
+	readonly atMs: number;
+	readonly label: string;
+}
+
+export interface SourceRead {
+	/** The offsets (start, end] in the source's words: files, partition ranges, seconds, a batch number. */
+	readonly terms: string;
+	/** The units the batch read (empty for a socket batch re-run after a restart). */
+	readonly units: readonly string[];
+}
+
+/** The source of a source-neutral run: its picture, and what a restart could not give back. */
+export interface SourceTrack {
+	readonly kind: SourceKindId;
+	readonly format: string;
+	readonly replayable: boolean;
+	readonly description: string;
+	/** The file source's read limit, as the program set it (null: unset or another source). */
+	readonly maxFilesPerTrigger: number | null;
+	readonly units: SourceUnit[];
+	/** Socket lines no committed batch read: in the dead driver's buffer, or sent while it was down. */
+	readonly lost: string[];
 }
 
 export interface SsRun {
@@ -54,6 +88,8 @@ export interface SsRun {
 	readonly startingOffsets: string;
 	readonly failOnDataLoss: boolean;
 	readonly maxOffsetsPerTrigger: string | null;
+	/** A source-neutral run (basic-04): the source and its picture (absent on the Kafka pages). */
+	readonly source?: SourceTrack;
 	/** Program lines of the Kafka source chain and of the writeStream chain. */
 	readonly spans: {
 		readonly source: { line: number; endLine: number } | null;

@@ -28,8 +28,9 @@ export function markersOf(run: SsRun): SimMarker[] {
 			id: `batch-${b.batchId}-${b.triggerMs}`,
 			atMs: b.triggerMs,
 			kind: 'offsets',
-			label:
-				b.attempt > 1
+			label: run.source
+				? `batch ${b.batchId}${b.attempt > 1 ? ' again' : ''} at ${s(b.triggerMs)}: ${b.numInputRows} rows, offsets/${b.batchId} = ${b.read?.terms ?? ''}`
+				: b.attempt > 1
 					? `batch ${b.batchId} again at ${s(b.triggerMs)} (same offsets): ${b.sink.status === 'skipped' ? 'the sink skipped it' : `${b.sink.delivered} rows written again`}`
 					: `batch ${b.batchId} at ${s(b.triggerMs)}: ${b.numInputRows} records, ${b.numOutputRows} written`,
 			rule: b.attempt > 1 ? RULES.crash : RULES.offsets
@@ -48,7 +49,9 @@ export function markersOf(run: SsRun): SimMarker[] {
 			id: `start-${i}`,
 			atMs: r.startMs,
 			kind: 'restart',
-			label: `query started again at ${s(r.startMs)} from its checkpoint (startingOffsets=${run.startingOffsets} not read)`,
+			label: run.source
+				? `query started again at ${s(r.startMs)} from its checkpoint${run.source.replayable ? '' : `: a new socket connection, ${run.source.lost.length} lines lost`}`
+				: `query started again at ${s(r.startMs)} from its checkpoint (startingOffsets=${run.startingOffsets} not read)`,
 			rule: RULES.restart
 		});
 	});

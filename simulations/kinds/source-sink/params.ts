@@ -19,3 +19,23 @@ export const triggerIntervalParam = (defaultSeconds: number): ParamSpec =>
 		defaultSeconds,
 		'A micro-batch starts every this many seconds.'
 	);
+
+/** A crash the page injects (simulation only): `none`, or the batch after whose sink write the
+ *  driver dies, before commits/N. */
+export const crashAtBatchParam = (
+	lastBatch: number,
+	def: string,
+	label: string,
+	help: string
+): ParamSpec => ({
+	id: 'crashAtBatch',
+	label,
+	kind: 'choice',
+	options: ['none', ...Array.from({ length: lastBatch }, (_, i) => String(i + 1))].map((v) => ({
+		value: v,
+		label: v === 'none' ? 'no crash' : `batch ${v}`
+	})),
+	default: def,
+	simulationOnly: true,
+	help
+});

@@ -7,6 +7,10 @@
 import type { Prediction } from '../kind';
 import { numericChoices } from '../predict-choices';
 import type { SsBatch, SsRun } from './frames';
+import { sourcePredictions } from './source-story';
+
+/** The file source's maxFilesPerTrigger, as the first batch that hit it shows it (null: unknown). */
+const maxFiles = (run: SsRun): number | null => run.source?.maxFilesPerTrigger ?? null;
 
 const at = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const records = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'record' : 'records'}`;
@@ -82,6 +86,7 @@ function replay(crashed: SsBatch, again: SsBatch, sinkKind: string): Prediction 
 }
 
 export function predictionsOf(run: SsRun): readonly Prediction[] {
+	if (run.source) return sourcePredictions(run, run.source, maxFiles(run));
 	const b = run.batches;
 	const again = b.find((x) => x.attempt > 1);
 	const crashed = again && b.find((x) => x.batchId === again.batchId && x.attempt === 1);

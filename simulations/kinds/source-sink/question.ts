@@ -28,8 +28,27 @@ export interface TopicWorld {
 	readonly runMs: number;
 }
 
+/** The world of a source-neutral page (basic-04): whatever source the program reads, what
+ *  arrives at it, and a crash to restart from the checkpoint. */
+export interface SourcesWorld {
+	readonly sources: 'any';
+	/** Files landing per second (file source); Kafka records and socket lines arrive at
+	 *  READINGS_PER_FILE times this, so each source sees the same readings. */
+	readonly arrivalsPerSecond: number;
+	/** Kafka's partitions (the topic the kafka variant subscribes to). */
+	readonly partitions: number;
+	/** The driver dies after the sink wrote this batch and before commits/N; the query restarts
+	 *  from its checkpoint `downMs` later. */
+	readonly crashAtBatch: number | null;
+	readonly downMs: number;
+	/** Readings that arrived before the query first started (files already in the directory). */
+	readonly backlogMs: number;
+	readonly runMs: number;
+}
+
 export interface SourceSinkQuestion extends SimQuestion {
 	readonly kind: 'source-sink';
-	/** The topic, its producer and retention for these parameters. */
-	world(params: Params): TopicWorld;
+	/** The topic, its producer and retention for these parameters; or, for a page whose
+	 *  program may read any source (basic-04), the world a source-neutral run reads. */
+	world(params: Params): TopicWorld | SourcesWorld;
 }

@@ -16,14 +16,14 @@ import type { KafkaMicroBatchStream } from '../../sources/kafka/stream';
 import { producerSchedule } from '../../sources/kafka/producer';
 import { prepareQuery } from '../../structured/index';
 import { MicroBatchExecution, type Checkpoint } from '../../structured/runtime/executor';
-import { MicroBatchLoop } from '../../structured/runtime/loop';
 import {
 	kafkaSourceOf,
 	lines,
 	located,
 	programSink,
 	startOnKafka,
-	producerOn
+	producerOn,
+	runOnLoop
 } from '../kafka-query';
 import type { SsBatch, SsRun } from './frames';
 import type { TopicWorld } from './question';
@@ -130,11 +130,8 @@ export function runSourceSink(
 	const startError = start();
 	if (startError !== null) return { ok: false, error: located(q, startError) };
 
-	const trigger =
-		q.trigger.kind === 'processingTime' && q.trigger.intervalMs > 0
-			? { kind: 'processingTime' as const, intervalMs: q.trigger.intervalMs }
-			: { kind: 'default' as const, intervalMs: 0 };
-	const loop = new MicroBatchLoop(
+	runOnLoop(
+		q,
 		{
 			runTrigger: (now) => {
 				clock = now;
@@ -213,10 +210,8 @@ export function runSourceSink(
 			},
 			stopped: () => run.failure !== null
 		},
-		{ trigger, epochOffsetMs: 0, untilMs: world.runMs, cost: { batchMs: () => 0, idleMs: 0 } },
-		0
+		world.runMs
 	);
-	for (let guard = 0; loop.wakeAt !== null && guard < 100_000; guard++) loop.step(loop.wakeAt);
 	if (run.failure !== null) run.endMs = Math.min(world.runMs, run.failure.atMs + 2000);
 	return { ok: true, value: run };
 }
@@ -232,7 +227,7 @@ export function parseOffsets(json: string | number | undefined): Record<number, 
 }
 
 /** offsets/N as the checkpoint holds it: the version line, the metadata, one line per source. */
-function offsetLogJson(
+export function offsetLogJson(
 	now: number,
 	watermarkMs: number,
 	conf: Readonly<Record<string, string>>,

@@ -1,4 +1,6 @@
 // Imported from QUESTIONS.md (basic-04-sources) by scripts/import-questions.mjs; edit here from now on.
+// The events block is marked `sourceKind`: question.ts rewrites it into each source's variant
+// (QUESTIONS.md's variant spans); the file source's comment on .schema moved to question.ts.
 import type { ProgramTemplate } from '../../core/template';
 
 export const programs: readonly ProgramTemplate[] = [
@@ -6,7 +8,7 @@ export const programs: readonly ProgramTemplate[] = [
 		id: 'main',
 		label: 'Structured Streaming, default parameters',
 		api: 'structured',
-		template: String.raw`# basic-04: a file source (JSON files landing in a directory).
+		template: String.raw`# basic-04: one per-device query over a streaming source; the events block says which.
 from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
 
@@ -20,10 +22,10 @@ spark = (
 )
 
 events = (
-    spark.readStream.format("json")
-    .schema(EVENT_SCHEMA)  # streaming file sources need an explicit schema
+    spark.readStream.format("json")  # <- sourceKind
+    .schema(EVENT_SCHEMA)  # <- sourceKind
     .option("maxFilesPerTrigger", 2)  # <- maxFilesPerTrigger
-    .load("/tmp/playground/landing/sensor-events")
+    .load("/tmp/playground/landing/sensor-events")  # <- sourceKind
 )
 
 per_device = events.groupBy("device").agg(

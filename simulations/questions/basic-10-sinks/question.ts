@@ -12,7 +12,7 @@ import { renderProgram, mainProgram, type SpanRewrite } from '../../core/templat
 import { duration, lastString } from '../../kinds/event-time/spans';
 import type { SimPreset } from '../../kinds/kind';
 import type { SourceSinkQuestion } from '../../kinds/source-sink/question';
-import { triggerIntervalParam } from '../../kinds/source-sink/params';
+import { crashAtBatchParam, triggerIntervalParam } from '../../kinds/source-sink/params';
 import { outputModeParam, seconds } from '../../kinds/event-time/param-specs';
 import { programs } from './program';
 
@@ -40,8 +40,6 @@ const sinkLine =
 		return indent + s.option;
 	};
 
-const CRASH_OPTIONS = ['none', '1', '2', '3', '4', '5', '6', '7', '8'];
-
 const schema: ParamSchema = [
 	{
 		id: 'sinkKind',
@@ -68,18 +66,12 @@ const schema: ParamSchema = [
 		'How long a window waits for late readings before append mode emits it and its state is dropped.'
 	),
 	triggerIntervalParam(5),
-	{
-		id: 'crashAtBatch',
-		label: 'crash after the sink write of batch',
-		kind: 'choice',
-		options: CRASH_OPTIONS.map((v) => ({
-			value: v,
-			label: v === 'none' ? 'no crash' : `batch ${v}`
-		})),
-		default: '2',
-		simulationOnly: true,
-		help: 'The driver dies after the sink wrote this batch and before commits/N; the query restarts from its checkpoint and runs the batch again with the same offsets.'
-	}
+	crashAtBatchParam(
+		8,
+		'2',
+		'crash after the sink write of batch',
+		'The driver dies after the sink wrote this batch and before commits/N; the query restarts from its checkpoint and runs the batch again with the same offsets.'
+	)
 ];
 
 const presets: readonly SimPreset[] = [
