@@ -22,7 +22,16 @@ export function markersOf(run: BenchRun): SimMarker[] {
 	return run.steps.map((s, i) => ({
 		id: `step-${i}`,
 		atMs: s.atMs,
-		kind: s.kind === 'expect' ? (s.passed ? 'pass' : 'fail') : s.kind,
+		kind:
+			s.kind === 'expect'
+				? s.passed
+					? 'pass'
+					: 'fail'
+				: s.kind === 'start' || s.kind === 'stop'
+					? s.kind === 'start' && s.error
+						? 'fail'
+						: 'query'
+					: s.kind,
 		label: stepSentence(s),
 		rule: RULES[s.kind]
 	}));

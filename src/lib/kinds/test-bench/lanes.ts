@@ -37,18 +37,14 @@ export const TEST_BENCH_LANES: readonly LaneSpec[] = [
 	{
 		kind: 'fail',
 		style: {
-			label: 'assert failed',
+			label: 'failed',
 			path: markerShape(symbolX),
 			colour: 'var(--c-vermillion)',
 			hollow: true
 		}
 	},
 	{
-		kind: 'start',
-		style: { label: 'query started', path: TICK, colour: 'var(--c-purple)', hollow: true }
-	},
-	{
-		kind: 'stop',
-		style: { label: 'query stopped', path: TICK, colour: 'var(--c-orange)', hollow: true }
+		kind: 'query',
+		style: { label: 'query started / stopped', path: TICK, colour: 'var(--c-purple)', hollow: true }
 	}
 ];
