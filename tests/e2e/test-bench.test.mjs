@@ -124,17 +124,19 @@ describe('advanced-12 testing and debugging page', () => {
 		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', {
 			timeout: 20000
 		});
-		const line = page.locator('.monaco-editor .view-line', { hasText: '.withWatermark(' });
-		await line
-			.locator('span span', { hasText: /10 seconds/ })
-			.first()
-			.dblclick();
-		await page.keyboard.type('20');
+		// Uncomment the two restart lines in the editor (they are in view: the test's start).
+		for (const text of ['# query.stop()', '# query = start_query(']) {
+			const line = page.locator('.monaco-editor .view-line', { hasText: text });
+			await line.locator('span span', { hasText: /query/ }).first().dblclick();
+			await page.keyboard.press('Home');
+			await page.keyboard.press('Delete');
+			await page.keyboard.press('Delete');
+		}
 		await page.waitForFunction(
 			() =>
-				/** @type {HTMLInputElement | null} */ (
-					document.querySelector('[data-testid="param-watermarkDelay"]')
-				)?.value === '20',
+				/** @type {HTMLSelectElement | null} */ (
+					document.querySelector('[data-testid="param-includeRestart"]')
+				)?.value === 'on',
 			null,
 			{ timeout: 10000 }
 		);
