@@ -70,10 +70,8 @@ describe('advanced-12 testing and debugging page', () => {
 				assert.match(verdict, /^FAILED at line 74/);
 				assert.match(await text(page, 'assert-diff'), /expected, not there/);
 				assert.equal(await text(page, 'diff-actual'), '[]');
-				await page.screenshot({
-					path: 'test-results/advanced-12-1280-failing.png',
-					fullPage: true
-				});
+				await page.getByTestId('assert-diff').scrollIntoViewIfNeeded();
+				await page.screenshot({ path: 'test-results/advanced-12-1280-failing.png' });
 			}
 			if (id === 'restart-step')
 				assert.match(
