@@ -97,6 +97,10 @@ export const SIMULATIONS: Readonly<Record<string, Entry>> = {
 		kinds: ['schema-evolution'],
 		load: () => import('./questions/advanced-11-schema-evolution/index')
 	},
+	'advanced-12-testing-debugging': {
+		kinds: ['test-bench'],
+		load: () => import('./questions/advanced-12-testing-debugging/index')
+	},
 	'advanced-14-joins-aggregations': {
 		kinds: ['event-time'],
 		load: () => import('./questions/advanced-14-joins-aggregations/index')

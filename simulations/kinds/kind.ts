@@ -38,7 +38,8 @@ export type KindId =
 	| 'fault-tolerance'
 	| 'keyed-state'
 	| 'schema-evolution'
-	| 'custom-protocol';
+	| 'custom-protocol'
+	| 'test-bench';
 
 /** A preset of a question's simulation: parameters, and scripted input rows when it replays one
  *  of Spark's tests or places rows on purpose. */

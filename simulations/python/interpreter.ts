@@ -13,7 +13,17 @@ import type { Span } from './errors';
 import { ExprEvaluator, Scope } from './expressions';
 import { bind, params } from './params';
 import { PyClass } from './classes';
-import { PyFunction, PyHost, PyIterable, PyModule, PyTuple, truthy, typeName } from './values';
+import {
+	PyFunction,
+	PyHost,
+	PyIterable,
+	PyModule,
+	PyTuple,
+	hostBinary,
+	pyEquals,
+	truthy,
+	typeName
+} from './values';
 import type { PyValue } from './values';
 import { replaceAll } from '../core/arrays';
 
@@ -35,7 +45,17 @@ const STATEMENT_NAMES: Record<string, string> = {
 	PrintStatement: 'The Python 2 print statement'
 };
 
+/** What an assert compared: `assert a == b` gives both sides (pytest's report of a failure);
+ *  any other test gives only whether it held. */
+export type AssertHook = (
+	at: Span,
+	passed: boolean,
+	sides: readonly [PyValue, PyValue] | null
+) => void;
+
 export class Interpreter extends ExprEvaluator {
+	/** Sees every assert as it runs (a test bench's pass/fail per step). */
+	onAssert: AssertHook | undefined;
 	/** Values yielded by each generator function running, innermost last. */
 	private readonly yields: PyValue[][] = [];
 	/** Exceptions being handled by an `except` block, innermost last (for a bare `raise`). */
@@ -430,7 +450,20 @@ export class Interpreter extends ExprEvaluator {
 	private assertStatement(n: SyntaxNode, scope: Scope): Flow {
 		const [, cond, comma, msg] = this.kids(n);
 		if (!cond) throw this.error('SyntaxError', 'invalid syntax', n);
-		if (truthy(this.evalExpr(cond, scope))) return undefined;
+		const hook = this.onAssert;
+		const k = cond.name === 'BinaryExpression' ? this.kids(cond) : [];
+		if (hook && k.length === 3 && this.opText(k) === '==' && k[0]?.name !== 'BinaryExpression') {
+			// Both sides once each, as `a == b` evaluates them; the hook sees what was compared.
+			const a = this.evalExpr(k[0] as SyntaxNode, scope);
+			const b = this.evalExpr(k[2] as SyntaxNode, scope);
+			const held = hostBinary('==', a, b, cond) ?? pyEquals(a, b);
+			hook(n, truthy(held), [a, b]);
+			if (truthy(held)) return undefined;
+		} else {
+			const held = truthy(this.evalExpr(cond, scope));
+			hook?.(n, held, null);
+			if (held) return undefined;
+		}
 		const text = comma?.name === ',' && msg ? str(this.evalExpr(msg, scope)) : '';
 		throw this.error('AssertionError', text, n);
 	}

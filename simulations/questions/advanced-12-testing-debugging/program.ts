@@ -13,6 +13,7 @@ import tempfile
 
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
+from pyspark.sql.streaming import StreamingQuery
 
 EVENT_SCHEMA = "device STRING, event_time TIMESTAMP"
 
@@ -35,6 +36,19 @@ def add_data(staging: str, landing: str, name: str, rows: list) -> None:
     os.replace(staged, os.path.join(landing, name))  # files must appear atomically
 
 
+def start_query(spark: SparkSession, landing: str, root: str) -> StreamingQuery:
+    """The query under test: files from landing, results in the memory table "counts"."""
+    events = spark.readStream.schema(EVENT_SCHEMA).json(landing)
+    return (
+        windowed_counts(events).writeStream
+        .format("memory")
+        .queryName("counts")
+        .outputMode("append")  # <- outputMode
+        .option("checkpointLocation", os.path.join(root, "checkpoint"))
+        .start()
+    )
+
+
 def test_append_emits_window_after_watermark() -> None:
     spark = (
         SparkSession.builder.master("local[2]")
@@ -49,19 +63,13 @@ def test_append_emits_window_after_watermark() -> None:
     os.makedirs(staging)
     os.makedirs(landing)
 
-    events = spark.readStream.schema(EVENT_SCHEMA).json(landing)
-    query = (
-        windowed_counts(events).writeStream
-        .format("memory")
-        .queryName("counts")
-        .outputMode("append")  # <- outputMode
-        .option("checkpointLocation", os.path.join(root, "checkpoint"))
-        .start()
-    )
+    query = start_query(spark, landing, root)
     try:
         add_data(staging, landing, "step-0.json", [("d1", "2026-01-01T00:00:01Z"), ("d1", "2026-01-01T00:00:04Z")])
         query.processAllAvailable()
         assert spark.table("counts").count() == 0  # window [00:00:00, 00:00:10) is still open
+        # query.stop()  # <- includeRestart
+        # query = start_query(spark, landing, root)  # <- includeRestart
 
         add_data(staging, landing, "step-1.json", [("d1", "2026-01-01T00:00:25Z")])
         query.processAllAvailable()  # includes the no-data batch that closes the first window

@@ -41,6 +41,12 @@ export class PdRow extends PyHost {
 		return i < 0 ? undefined : (this.items[i] ?? null);
 	}
 	getItem(key: PyValue): PyValue | undefined {
+		// pyspark's Row also takes a field name (Row.__getitem__); a pandas namedtuple does not.
+		if (typeof key === 'string' && this.typeName === 'Row') {
+			const at = this.names.indexOf(key);
+			if (at < 0) throw raise('ValueError', `[KEY_NOT_EXIST] Key \`${key}\` is not exist.`);
+			return this.items[at] ?? null;
+		}
 		if (typeof key !== 'number') throw raise('TypeError', 'tuple indices must be integers');
 		const i = key < 0 ? this.items.length + key : key;
 		if (i < 0 || i >= this.items.length) throw raise('IndexError', 'tuple index out of range');

@@ -45,6 +45,7 @@ export function getAttr(st: ReaderState, obj: PyValue, name: string, at: Pos): P
 		case 'builder':
 			return { t: 'builder' };
 		case 'query':
+			if (obj.handle !== undefined && st.live) return st.live.attr(obj.handle, name, at);
 			// Monitoring attributes read after start(): the playground shows progress itself.
 			if (QUERY_ATTRS.includes(name)) return NONE;
 			return fail(
@@ -176,6 +177,7 @@ export function callMethod(st: ReaderState, obj: PyValue, name: string, a: Args)
 		case 'batchWriter':
 			return batchWriterMethod(obj, name, a);
 		case 'query':
+			if (obj.handle !== undefined && st.live) return st.live.method(obj.handle, name, a);
 			return queryMethod(name, a);
 		default:
 			return fail(

@@ -31,7 +31,9 @@ const library = (path: string): PyValue | undefined => {
 	return m ? { t: 'py', value: m, type: 'module' } : undefined;
 };
 
-function moduleValue(path: string, local: string): PyValue {
+function moduleValue(path: string, local: string, host?: ReadonlyMap<string, unknown>): PyValue {
+	const given = host?.get(path);
+	if (given !== undefined) return { t: 'py', value: given, type: 'module' };
 	const lib = library(path);
 	if (lib) return lib;
 	if (path === 'pyspark.sql.functions') return { t: 'module', name: 'F' };
@@ -108,10 +110,11 @@ export function importStatement(w: ReaderSession, env: Map<string, PyValue>, n: 
 	for (const item of items) {
 		const asAt = item.indexOf('as');
 		const path = (asAt >= 0 ? item.slice(0, asAt) : item).join('');
-		if (asAt >= 0) env.set(item[asAt + 1] ?? path, moduleValue(path, item[asAt + 1] ?? path));
+		if (asAt >= 0)
+			env.set(item[asAt + 1] ?? path, moduleValue(path, item[asAt + 1] ?? path, w.state.modules));
 		else {
 			const head = path.split('.')[0] ?? path;
-			env.set(head, moduleValue(head, head));
+			env.set(head, moduleValue(head, head, w.state.modules));
 		}
 	}
 }

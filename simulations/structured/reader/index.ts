@@ -14,7 +14,7 @@ import { PyException, toSourceError } from '../../python/errors';
 import { str } from '../../python/format';
 import { Scope } from '../../python/expressions';
 import { DEFAULT_MAX_STEPS } from '../../python/index';
-import { Interpreter } from '../../python/interpreter';
+import { Interpreter, type AssertHook } from '../../python/interpreter';
 import { PyBuiltin, PyModule, type PyValue } from '../../python/values';
 import type { PyValue as ReaderValue } from './values';
 import { analyze } from '../analyzer/index';
@@ -27,7 +27,7 @@ import { LineIndex, ReadFailure } from './errors';
 import { CarriedFailure, toPy } from './host';
 import { runScript } from './script';
 import { ReaderSession } from './session';
-import type { ReaderState } from './state';
+import type { LiveHost, ReaderState } from './state';
 
 export { F_NAMES } from './functions';
 export { parseDdlSchema, parseTypeText } from './sparktypes';
@@ -84,13 +84,16 @@ function interpreterFor(code: string, s: ReaderSession, env: ProgramEnv): Interp
 			return null;
 		})
 	);
-	return new Interpreter(
+	for (const [name, v] of env.builtins ?? []) builtins.set(name, v);
+	const interp = new Interpreter(
 		code,
 		builtins,
-		new Map<string, PyModule>([['operator', OPERATOR_MODULE]]),
+		new Map<string, PyModule>([['operator', OPERATOR_MODULE], ...(env.modules ?? [])]),
 		DEFAULT_MAX_STEPS,
 		s.callSpans
 	);
+	if (env.onAssert) interp.onAssert = env.onAssert;
+	return interp;
 }
 
 /** What a host (the conformance runner, a page) adds to a program's run and gets back: which
@@ -108,6 +111,18 @@ export interface ProgramEnv extends BatchWriteTarget {
 	stdout?: string[];
 	/** After the read: the StreamingQueryListener objects the program registered, in order. */
 	listeners?: readonly PyValue[];
+	/** Runs the queries the program starts as it goes (a test bench); see LiveHost. */
+	readonly live?: LiveHost;
+	/** Python modules and builtins the host adds (a test bench's os, json, tempfile, open). */
+	readonly modules?: ReadonlyMap<string, PyModule>;
+	readonly builtins?: ReadonlyMap<string, PyValue>;
+	/** Called after the module level ran, with its globals (a test bench calls test_* here);
+	 *  what it throws is located like any failure of the program. */
+	readonly afterScript?: (globals: ReadonlyMap<string, PyValue>) => void;
+	/** Every assert the program runs: `assert a == b` with both sides, as pytest reports it. */
+	readonly onAssert?: AssertHook;
+	/** Set by the read: the lines of the calls being evaluated, outermost first. */
+	callLines?: () => readonly number[];
 }
 
 export function readProgram(
@@ -152,7 +167,9 @@ export function readProgram(
 			text: code,
 			// The host sets onBatchWrite before it calls a foreachBatch function.
 			batchWrites: env,
-			listeners: []
+			listeners: [],
+			...(env.live ? { live: env.live } : {}),
+			...(env.modules ? { modules: env.modules } : {})
 		};
 		const session = new ReaderSession(code, tree, state);
 		const globals = new Scope(null);
@@ -178,7 +195,9 @@ export function readProgram(
 		for (const [name, v] of env.globals ?? []) globals.vars.set(name, v);
 		env.setGlobal = (name, v) => globals.vars.set(name, v);
 		env.toPython = (v) => toPy(v, session);
+		env.callLines = () => session.callSpans.map((c) => lines.pos(c.from).line);
 		runScript(session, interpreterFor(code, session, env), globals, tree.topNode);
+		env.afterScript?.(globals.vars);
 		env.listeners = (state.listeners ?? []) as PyValue[];
 		const started = state.queries[env.query ?? 0];
 		if (!started) {

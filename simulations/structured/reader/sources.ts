@@ -174,6 +174,8 @@ export function sessionMethod(st: ReaderState, name: string, a: Args): PyValue {
 		case 'stop':
 			return NONE;
 		case 'table': {
+			const live = st.live?.table(strOf(need(a, 0, 'tableName'), 'tableName'), a.at);
+			if (live) return live;
 			const r: ReadStream = {
 				t: 'readStream',
 				format: '',

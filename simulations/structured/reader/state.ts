@@ -8,10 +8,26 @@ import type { Pos, StructField } from '../expr/ast';
 import type { CallSpan, Query } from '../plan';
 import type { Resolver } from '../analyzer/resolve';
 import type { BatchWriteTarget } from './batch-writer';
+import type { Args } from './args';
+import type { PyValue } from './values';
 
 export interface StartedQuery {
 	readonly query: Query;
 	readonly at: Pos;
+}
+
+/**
+ * A host that runs the queries a program starts while the program is still running (a test
+ * bench calling a pytest function: start, feed a file, processAllAvailable, read the memory
+ * table, assert). start() hands it the query; the handle's methods and monitoring attributes,
+ * and spark.table(name), are answered by it. Without one, start() only records the query.
+ */
+export interface LiveHost {
+	start(query: Query, at: Pos): number;
+	method(handle: number, name: string, a: Args): PyValue;
+	attr(handle: number, name: string, at: Pos): PyValue;
+	/** A batch DataFrame over a memory sink's table, or null when no query wrote one by that name. */
+	table(name: string, at: Pos): PyValue | null;
 }
 
 export interface ReaderState {
@@ -30,4 +46,8 @@ export interface ReaderState {
 	readonly batchWrites?: BatchWriteTarget;
 	/** StreamingQueryListener objects registered with spark.streams.addListener, in order. */
 	readonly listeners?: unknown[];
+	/** Runs started queries as the program goes (test-bench.ts of a kind); see LiveHost. */
+	readonly live?: LiveHost;
+	/** Python modules the host provides by import name (os, json, tempfile on a virtual disk). */
+	readonly modules?: ReadonlyMap<string, unknown>;
 }

@@ -44,7 +44,8 @@ export type PyValue =
 			readonly format: string;
 			readonly target: BatchWriteTarget | undefined;
 	  }
-	| { readonly t: 'query'; readonly query: Query }
+	/** `handle`: the live host's query (state.live), when one runs it. */
+	| { readonly t: 'query'; readonly query: Query; readonly handle?: number }
 	| { readonly t: 'builder' }
 	| { readonly t: 'dtype'; readonly type: DataType }
 	| { readonly t: 'field'; readonly field: StructField }

@@ -122,6 +122,11 @@ export function writerMethod(st: ReaderState, w: Writer, name: string, a: Args):
 				format: w.spec.format || (name === 'toTable' ? 'table' : 'parquet')
 			};
 			const query = { plan: w.plan, write: spec, conf: { ...st.conf } };
+			if (st.live) {
+				// A live host runs it now; a test may stop it and start it again (a restart).
+				st.queries.push({ query, at: a.at });
+				return { t: 'query', query, handle: st.live.start(query, a.at) };
+			}
 			if (st.queries.length > 0 && !st.manyQueries)
 				return fail(
 					a.at,

@@ -14,7 +14,8 @@ const LOADERS: Readonly<Record<KindId, () => Promise<{ ui: KindUi }>>> = {
 	'fault-tolerance': () => import('$lib/kinds/fault-tolerance/index'),
 	'keyed-state': () => import('$lib/kinds/keyed-state/index'),
 	'schema-evolution': () => import('$lib/kinds/schema-evolution/index'),
-	'custom-protocol': () => import('$lib/kinds/custom-protocol/index')
+	'custom-protocol': () => import('$lib/kinds/custom-protocol/index'),
+	'test-bench': () => import('$lib/kinds/test-bench/index')
 };
 
 export async function loadKindUi(kind: KindId): Promise<KindUi> {
