@@ -226,6 +226,6 @@ export const fraudCase = {
 	apiNote: 'Case A: per-card velocity windows over card payments; every sink row is an alert.',
 	alerts: {
 		title: 'Fraud alerts (topic fraud-alerts)',
-		note: ALERTS_NOTE
+		note: `${ALERTS_NOTE} Windows are in the records’ UTC clock: the plot’s 0 s is 10:00:00.`
 	}
 };
