@@ -10,20 +10,15 @@
 import { createRng, type Rng } from '../../core/rng';
 import { eventTime, procTime } from '../../core/time';
 import { choiceParam, numberParam, type ParamSchema } from '../../core/params';
-import { defineScenario } from '../../kinds/event-time/define';
+import { eventTimeCase } from './event-time-case';
 import { percent, seconds } from '../../kinds/event-time/param-specs';
 import { duration } from '../../kinds/event-time/spans';
 import { byArrival, isoEventTime } from '../../kinds/event-time/streams';
 import { mainProgram } from '../../core/template';
-import {
-	EPOCH_OFFSET_MS,
-	type EventTimePreset,
-	type SimEvent
-} from '../../kinds/event-time/question';
+import type { EventTimePreset, SimEvent } from '../../kinds/event-time/question';
 import { ALERTS_NOTE, constantLine, onOff } from './spans';
 import { programs } from './program';
 
-const SLUG = 'advanced-15-real-world-applications';
 const TRIGGER_MS = 5000;
 const RUN_LENGTH_MS = 120_000;
 const HOME = ['FR', 'DE', 'ES', 'IT', 'NL', 'BE'];
@@ -197,35 +192,27 @@ function txnValue(e: SimEvent): string {
 	});
 }
 
-export const fraudCase = {
-	...defineScenario({
-		slug: SLUG,
-		triggerMs: TRIGGER_MS,
-		simulation: 'SIM-3',
-		schema,
-		presets,
-		template,
-		rewrites: (params) => ({
-			maxTxnPerWindow: constantLine(String(numberParam(params, 'maxTxnPerWindow'))),
-			maxAmountPerWindow: constantLine(`${numberParam(params, 'maxAmountPerWindow')}.0`),
-			dedup: onOff(choiceParam(params, 'dedup') === 'on'),
-			velocityWindow: duration(numberParam(params, 'velocityWindow')),
-			velocitySlide: duration(numberParam(params, 'velocitySlide'))
-		}),
-		input: (params, seed) => ({
-			epochOffsetMs: EPOCH_OFFSET_MS,
-			triggerIntervalMs: TRIGGER_MS,
-			runLengthMs: RUN_LENGTH_MS,
-			streams: [{ name: 'txns', topic: 'card-transactions', events: transactions(params, seed) }],
-			notes: []
-		}),
-		kafkaValue: txnValue
+export const fraudCase = eventTimeCase({
+	programId: 'main',
+	template,
+	schema,
+	presets,
+	triggerMs: TRIGGER_MS,
+	runLengthMs: RUN_LENGTH_MS,
+	stream: 'txns',
+	topic: 'card-transactions',
+	events: transactions,
+	kafkaValue: txnValue,
+	rewrites: (params) => ({
+		maxTxnPerWindow: constantLine(String(numberParam(params, 'maxTxnPerWindow'))),
+		maxAmountPerWindow: constantLine(`${numberParam(params, 'maxAmountPerWindow')}.0`),
+		dedup: onOff(choiceParam(params, 'dedup') === 'on'),
+		velocityWindow: duration(numberParam(params, 'velocityWindow')),
+		velocitySlide: duration(numberParam(params, 'velocitySlide'))
 	}),
-	openingPreset: 'fraud',
-	otherUrlKeys: ['case'],
 	apiNote: 'Case A: per-card velocity windows over card payments; every sink row is an alert.',
 	alerts: {
 		title: 'Fraud alerts (topic fraud-alerts)',
 		note: `${ALERTS_NOTE} Windows are in the records’ UTC clock: the plot’s 0 s is 10:00:00.`
 	}
-};
+});

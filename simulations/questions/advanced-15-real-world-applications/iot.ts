@@ -9,20 +9,15 @@
 import { createRng } from '../../core/rng';
 import { eventTime, procTime } from '../../core/time';
 import { numberParam, type ParamSchema } from '../../core/params';
-import { defineScenario } from '../../kinds/event-time/define';
+import { eventTimeCase } from './event-time-case';
 import { percent, seconds } from '../../kinds/event-time/param-specs';
 import { duration } from '../../kinds/event-time/spans';
 import { byArrival, isoEventTime } from '../../kinds/event-time/streams';
 import { mainProgram } from '../../core/template';
-import {
-	EPOCH_OFFSET_MS,
-	type EventTimePreset,
-	type SimEvent
-} from '../../kinds/event-time/question';
+import type { EventTimePreset, SimEvent } from '../../kinds/event-time/question';
 import { ALERTS_NOTE, constantLine } from './spans';
 import { programs } from './program';
 
-const SLUG = 'advanced-15-real-world-applications';
 const TRIGGER_MS = 10_000;
 const RUN_LENGTH_MS = 300_000;
 const READING_EVERY_MS = 5000;
@@ -151,32 +146,23 @@ function readingValue(e: SimEvent): string {
 	});
 }
 
-export const iotCase = {
-	...defineScenario({
-		slug: SLUG,
-		triggerMs: TRIGGER_MS,
-		simulation: 'SIM-3',
-		schema,
-		presets,
-		template,
-		rewrites: (params) => ({
-			overheatThreshold: constantLine(`${numberParam(params, 'overheatThreshold')}.0`),
-			allowedLateness: duration(numberParam(params, 'allowedLateness')),
-			windowLength: duration(numberParam(params, 'windowLength'))
-		}),
-		input: (params, seed) => ({
-			epochOffsetMs: EPOCH_OFFSET_MS,
-			triggerIntervalMs: TRIGGER_MS,
-			runLengthMs: RUN_LENGTH_MS,
-			streams: [{ name: 'readings', topic: 'iot-readings', events: readings(params, seed) }],
-			notes: []
-		}),
-		kafkaValue: readingValue
-	}),
+export const iotCase = eventTimeCase({
 	programId: 'iot',
-	openingPreset: 'iot',
-	otherUrlKeys: ['case'],
+	template,
+	schema,
+	presets,
+	triggerMs: TRIGGER_MS,
+	runLengthMs: RUN_LENGTH_MS,
+	stream: 'readings',
+	topic: 'iot-readings',
+	events: readings,
+	kafkaValue: readingValue,
+	rewrites: (params) => ({
+		overheatThreshold: constantLine(`${numberParam(params, 'overheatThreshold')}.0`),
+		allowedLateness: duration(numberParam(params, 'allowedLateness')),
+		windowLength: duration(numberParam(params, 'windowLength'))
+	}),
 	apiNote:
 		'Case B: per-sensor averages over event-time minutes; late readings dropped by the watermark.',
 	alerts: { title: 'Overheating alerts (console sink)', note: ALERTS_NOTE }
-};
+});
