@@ -2,7 +2,7 @@
  * Predict, then reveal, for keyed state. Arbitrary state: will this key's function be called
  * with hasTimedOut (only past its deadline, only with no rows in that batch, and never without a
  * timeout), and how many calls a batch makes (keys with rows, then timed-out keys; never every
- * key in state). Built-in state: how many rows the store holds after a batch (one per key ever
+ * key in state), and how many rows a batch's calls yield (only the function decides). Built-in state: how many rows the store holds after a batch (one per key ever
  * seen), and how many rows the sink gets (the keys touched, in update mode).
  */
 import type { Prediction } from '../kind';
