@@ -104,6 +104,10 @@ export const SIMULATIONS: Readonly<Record<string, Entry>> = {
 	'advanced-14-joins-aggregations': {
 		kinds: ['event-time'],
 		load: () => import('./questions/advanced-14-joins-aggregations/index')
+	},
+	'advanced-15-real-world-applications': {
+		kinds: ['event-time', 'event-time', 'keyed-state'],
+		load: () => import('./questions/advanced-15-real-world-applications/index')
 	}
 };
 

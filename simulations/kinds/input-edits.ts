@@ -131,7 +131,8 @@ function byArrival(a: SimEvent, b: SimEvent): number {
 	return a.arrivalMs - b.arrivalMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** A new record looks like its neighbour in arrival (key, reading), so only time is new. */
+/** A new record looks like its neighbour in arrival (key, reading, other fields), so only time
+ *  is new. */
 function addedEvent(
 	list: readonly SimEvent[],
 	edit: Extract<InputEdit, { kind: 'add' }>,
@@ -152,7 +153,9 @@ function addedEvent(
 		key: near?.key ?? 'user',
 		reading: near?.reading ?? 1,
 		delayed: false,
-		...eventId
+		...eventId,
+		// advanced-15's card country or sensor site: a new payment is the neighbour's card's.
+		...(near?.fields ? { fields: near.fields } : {})
 	};
 }
 

@@ -74,11 +74,19 @@ export interface SimQuestion {
 	readonly apiNote?: string;
 	/** The preset marked when the page opens (its parameters are the defaults), if any. */
 	readonly openingPreset?: string;
+	/** The sink's rows are alerts (advanced-15): the kind's view lists them in an alert pane. */
+	readonly alerts?: AlertPaneSpec;
 	/** Clamps to the schema and to what the program can express, a notice per change. */
 	constrain(raw: Readonly<Record<string, unknown>>): Clamped;
 	rewrites(params: Params): Readonly<Record<string, SpanRewrite>>;
 	/** `renderProgram(template, rewrites(constrain(params).params))`. */
 	program(params: Params): string;
+}
+
+/** An alert pane's words; its rows are the ones the engine wrote to the sink. */
+export interface AlertPaneSpec {
+	readonly title: string;
+	readonly note: string;
 }
 
 /** Everything a run depends on. Same request, same run, event for event. */
@@ -203,6 +211,14 @@ export interface QuestionModule {
 	/** Simulations shown behind a switch, loaded after first paint (each kind is a chunk the page
 	 *  need not wait for: basic-02's DStream side). */
 	readonly later?: () => Promise<readonly QuestionSimulation[]>;
+	/** A switch between cases, one simulation each (advanced-15: fraud, IoT, anomaly), instead
+	 *  of the API switch: each option's value is its simulation's program tab, kept in the URL
+	 *  under `key`. */
+	readonly cases?: {
+		readonly key: string;
+		readonly label: string;
+		readonly options: readonly { readonly value: string; readonly label: string }[];
+	};
 }
 
 /** A question's simulation bound to its kind (what the page's controller runs). */

@@ -36,6 +36,9 @@ export interface SimEvent {
 	readonly follows?: string;
 	/** A row a preset placed on purpose (what to watch for), e.g. `beyond-delay`. */
 	readonly scripted?: string;
+	/** advanced-15: the record's other JSON fields (a card's merchant and country, a sensor's
+	 *  site), written by the page's `kafkaValue`. */
+	readonly fields?: Readonly<Record<string, string | number>>;
 }
 
 export interface SourceStream {

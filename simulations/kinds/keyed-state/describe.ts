@@ -27,5 +27,8 @@ export function describeFrame(run: KsRun, t: number): string {
 			: b.noData
 				? '; no deadline had passed'
 				: '';
-	return `${head}${fired}. State holds ${keys}.`;
+	// Rows the calls with data yielded (advanced-15's anomalies): the sink's rows of this batch.
+	const fromRows = withRows.reduce((n, c) => n + c.emitted.length, 0);
+	const yielded = fromRows > 0 ? `, which yielded ${plural(fromRows, 'row')} to the sink` : '';
+	return `${head}${yielded}${fired}. State holds ${keys}.`;
 }

@@ -2,7 +2,7 @@
  * Predict, then reveal, for keyed state. Arbitrary state: will this key's function be called
  * with hasTimedOut (only past its deadline, only with no rows in that batch, and never without a
  * timeout), and how many calls a batch makes (keys with rows, then timed-out keys; never every
- * key in state). Built-in state: how many rows the store holds after a batch (one per key ever
+ * key in state), and how many rows a batch's calls yield (only the function decides). Built-in state: how many rows the store holds after a batch (one per key ever
  * seen), and how many rows the sink gets (the keys touched, in update mode).
  */
 import type { Prediction } from '../kind';
@@ -120,6 +120,27 @@ function sinkRows(run: KsRun, i: number): Prediction | null {
 	};
 }
 
+/** Arbitrary state: how many rows will this batch's calls yield? Only the function decides
+ *  (advanced-15's z-score yields a reading only when it is far from the mean in state). */
+function yielded(run: KsRun, i: number): Prediction | null {
+	const prev = run.batches[i - 1];
+	const b = run.batches[i];
+	if (!prev || !b) return null;
+	const calls = b.calls.filter((c) => !c.hasTimedOut).length;
+	const { choices, answer } = numericChoices(b.emitted.length, [0, calls, b.numInputRows], (k) =>
+		n(k, 'row')
+	);
+	const keys = new Set(b.calls.filter((c) => c.emitted.length > 0).map((c) => c.key));
+	return {
+		id: `yield-${b.batchId}`,
+		...timing(prev, b),
+		question: `Batch ${b.batchId} will call ${run.functionName ?? 'the function'} for ${n(calls, 'key')} with ${n(b.numInputRows, 'row')} in all. How many rows will the calls yield to the sink?`,
+		choices,
+		answer,
+		explanation: `${n(b.emitted.length, 'row')}, from ${[...keys].join(', ')}: applyInPandasWithState writes whatever the function yields, no more; the other calls only updated their key's state.`
+	};
+}
+
 export function predictionsOf(run: KsRun): readonly Prediction[] {
 	const b = run.batches;
 	const out: (Prediction | null)[] = [];
@@ -158,6 +179,11 @@ export function predictionsOf(run: KsRun): readonly Prediction[] {
 				? mixed
 				: b.findIndex((x, i) => i > from && x.calls.length > 0 && x.numInputRows > 0);
 		if (busy > 0) out.push(callCount(run, busy));
+		const asked = new Set(out.map((p) => p?.askAtMs));
+		const yields = b.findIndex(
+			(x, i) => i >= 2 && x.emitted.length > 0 && !asked.has((b[i - 1]?.triggerMs ?? 0) + 1)
+		);
+		if (yields > 0) out.push(yielded(run, yields));
 	}
 	return out
 		.filter((p): p is Prediction => p !== null && p.revealAtMs <= run.endMs)

@@ -4,7 +4,7 @@
  * Columns in order, each a list of Python values. Supported: construction from a dict of lists
  * or scalars (scalars broadcast; all scalars need an index, as pandas says), from a list of dicts;
  * `len`, column access (`df.c`, `df["c"]`), boolean masks (`df[mask]`, `df.loc[mask]`), `iloc`,
- * `assign`, `count`/`sum`/`mean`/`max`/`min` per column, `itertuples`, `iterrows`, `head`,
+ * `assign`, `count`/`sum`/`mean`/`max`/`min` per column, `sort_values`, `itertuples`, `iterrows`, `head`,
  * `copy`, `empty`, `columns`, `shape`, and `pd.concat`. Anything else is an AttributeError
  * naming this list.
  */
@@ -17,6 +17,7 @@ import {
 	PyIterable,
 	PyTuple,
 	iterItems,
+	pyCompare,
 	pyEquals,
 	truthy,
 	type PyValue
@@ -24,7 +25,7 @@ import {
 import { PdIndexer, PdSeries, raise } from './series';
 
 export const FRAME_METHODS =
-	'DataFrame: len, df.col / df["col"], df[mask], loc[mask], iloc[i], assign, count, sum, mean, max, min, itertuples, iterrows, head, copy, empty, columns, shape; pd.DataFrame(dict or list of dicts), pd.concat';
+	'DataFrame: len, df.col / df["col"], df[mask], loc[mask], iloc[i], assign, count, sum, mean, max, min, sort_values, itertuples, iterrows, head, copy, empty, columns, shape; pd.DataFrame(dict or list of dicts), pd.concat';
 
 /** A row of itertuples(): a namedtuple (`row.col`, `row[0]`, unpacking). */
 export class PdRow extends PyHost {
@@ -166,6 +167,10 @@ export class PdFrame extends PyHost {
 						this.data.map((c) => c.slice(0, n))
 					);
 				});
+			case 'sort_values':
+				return method((a, kw) =>
+					this.sortValues(a[0] ?? kw.get('by') ?? null, kw.get('ascending') ?? a[1] ?? true)
+				);
 			case 'loc':
 				return new PdIndexer((k) => this.select(k));
 			case 'iloc':
@@ -205,6 +210,36 @@ export class PdFrame extends PyHost {
 		throw raise(
 			'AttributeError',
 			`'DataFrame' object has no attribute '${name}' (the playground's pandas subset: ${FRAME_METHODS})`
+		);
+	}
+
+	/** `sort_values(by, ascending=True)`: a stable sort (pandas' default quicksort is not stable,
+	 *  but rows that tie keep their order here, so a run never depends on it); None sorts last. */
+	private sortValues(by: PyValue, ascending: PyValue): PdFrame {
+		if (by === null) throw raise('TypeError', "sort_values() missing 1 required argument: 'by'");
+		const names = typeof by === 'string' ? [by] : (iterItems(by) ?? []).map((c) => str(c));
+		const cols = names.map((n) => this.column(n).values);
+		const ups = names.map((_, i) => {
+			const flag = typeof ascending === 'boolean' ? ascending : iterItems(ascending)?.[i];
+			return truthy(flag ?? true);
+		});
+		const order = Array.from({ length: this.numRows }, (_, r) => r);
+		order.sort((x, y) => {
+			for (let c = 0; c < cols.length; c++) {
+				const a = cols[c]?.[x] ?? null;
+				const b = cols[c]?.[y] ?? null;
+				if (a === null || b === null) {
+					if (a !== b) return a === null ? 1 : -1;
+					continue;
+				}
+				const d = pyCompare(a, b, raise);
+				if (d !== 0) return ups[c] ? d : -d;
+			}
+			return x - y;
+		});
+		return new PdFrame(
+			this.columns,
+			this.data.map((col) => order.map((r) => col[r] ?? null))
 		);
 	}
 

@@ -1,7 +1,8 @@
 /**
  * The Python libraries a user function for Spark's pandas APIs may import, as the playground
  * models them: `pandas` (DataFrame, Series, concat, Timestamp values), a few `numpy` reductions,
- * `calendar.timegm` and `datetime` (what Spark's own tests use to turn a Timestamp into epoch
+ * `math` (sqrt, fabs, exp, log, isnan, isinf, and pi/inf/nan: a rolling z-score needs a square
+ * root), `calendar.timegm` and `datetime` (what Spark's own tests use to turn a Timestamp into epoch
  * seconds). A timestamp column crosses into pandas as Timestamp values (microsecond precision,
  * UTC), as Arrow hands them over with the session time zone set to UTC.
  */
@@ -130,11 +131,39 @@ const CALENDAR = new PyModule(
 	])
 );
 
+/** A one-argument function of `math`: a float, or Python's ValueError where C's would be NaN. */
+const mathFn = (name: string, f: (x: number) => number, domain: (x: number) => boolean) =>
+	fn(name, (a) => {
+		const x = numeric(a[0] ?? null);
+		if (x === undefined)
+			throw raise('TypeError', `must be real number, not ${a[0] === null ? 'NoneType' : 'str'}`);
+		if (!domain(x)) throw raise('ValueError', 'math domain error');
+		return new PyFloat(f(x));
+	});
+
+const anyX = () => true;
+
+const MATH = new PyModule(
+	'math',
+	new Map<string, PyValue>([
+		mathFn('sqrt', Math.sqrt, (x) => x >= 0 || Number.isNaN(x)),
+		mathFn('fabs', Math.abs, anyX),
+		mathFn('exp', Math.exp, anyX),
+		mathFn('log', Math.log, (x) => x > 0 || Number.isNaN(x)),
+		fn('isnan', (a) => Number.isNaN(numeric(a[0] ?? null) ?? 0)),
+		fn('isinf', (a) => Math.abs(numeric(a[0] ?? null) ?? 0) === Infinity),
+		['pi', new PyFloat(Math.PI)],
+		['inf', new PyFloat(Infinity)],
+		['nan', new PyFloat(NaN)]
+	])
+);
+
 /** Importable library modules by their import path. */
 export const LIBRARY_MODULES: ReadonlyMap<string, PyModule> = new Map([
 	['pandas', PANDAS],
 	['numpy', NUMPY],
 	['calendar', CALENDAR],
+	['math', MATH],
 	['datetime', new PyModule('datetime', new Map())]
 ]);
 

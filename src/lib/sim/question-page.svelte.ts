@@ -8,7 +8,7 @@ import type { QuestionModule } from '$sim';
 import { renderProgram } from '$sim';
 import { CodeFocusLink } from '$lib/editor/code-focus.svelte';
 import type { ShownProgram } from '$lib/editor/types';
-import { apiFromUrl, showApi, type Api } from './api-url';
+import { apiFromUrl, caseFromUrl, showApi, showCase, type Api } from './api-url';
 import { SimController } from './controller.svelte';
 import type { KindUi } from './kind-ui';
 import { loadKindUi } from './kinds';
@@ -22,28 +22,50 @@ export interface LoadedSimulation {
 const apiOf = (c: SimController): Api =>
 	c.question.api ?? (c.kind.id === 'dstream' ? 'dstream' : 'structured');
 
+const API_OPTIONS = [
+	{ value: 'structured', label: 'Structured Streaming' },
+	{ value: 'dstream', label: 'DStreams (legacy)' }
+] as const;
+
 export class QuestionPage {
 	controllers = $state.raw<readonly SimController[]>([]);
 	uis = $state.raw<readonly KindUi[]>([]);
 	/** The simulation's cursor highlights the code behind what it shows. */
 	readonly codeFocus = new CodeFocusLink();
-	api = $state<Api>('structured');
+	/** The switch's side: an API, or on a page of cases (advanced-15) a case's program tab. */
+	api = $state<string>('structured');
 	apiNotice = $state<string | null>(null);
 	apiReady = $state(false);
 
 	readonly #later: LoadedSimulation['module']['later'];
+	readonly #cases: LoadedSimulation['module']['cases'];
 
 	constructor(loaded: LoadedSimulation) {
 		this.controllers = loaded.module.simulations.map((s) => new SimController(s));
 		this.uis = loaded.uis;
 		this.#later = loaded.module.later;
+		this.#cases = loaded.module.cases;
 		this.api = this.#defaultApi;
 	}
 
-	/** The side a link without `api` opens: the first simulation's. */
-	get #defaultApi(): Api {
+	/** The switch's value a simulation answers to. */
+	#sideOf(c: SimController): string {
+		return this.#cases ? c.question.programId : apiOf(c);
+	}
+
+	/** The side a link without `api` (or `case`) opens: the first simulation's. */
+	get #defaultApi(): string {
 		const first = this.controllers[0];
-		return first ? apiOf(first) : 'structured';
+		return first ? this.#sideOf(first) : 'structured';
+	}
+
+	/** The switch's options and name: the question's cases, or the two APIs. */
+	get switchOptions(): readonly { readonly value: string; readonly label: string }[] {
+		return this.#cases?.options ?? API_OPTIONS;
+	}
+
+	get switchLabel(): string {
+		return this.#cases?.label ?? 'API';
 	}
 
 	/** More than one simulation: the page shows one at a time, behind an API switch. */
@@ -64,7 +86,7 @@ export class QuestionPage {
 	/** Which simulation is on screen: the DStream one when the switch says DStreams. */
 	get active(): number {
 		if (!this.switchable) return 0;
-		const i = this.controllers.findIndex((c) => apiOf(c) === this.api);
+		const i = this.controllers.findIndex((c) => this.#sideOf(c) === this.api);
 		return Math.max(0, i);
 	}
 
@@ -95,17 +117,28 @@ export class QuestionPage {
 	async readApi(): Promise<void> {
 		if (!this.switchable) return;
 		await this.loadLater();
-		const read = apiFromUrl(this.#defaultApi);
+		const read = this.#cases
+			? caseFromUrl(this.#cases, this.#defaultApi)
+			: apiFromUrl(this.#defaultApi as Api);
 		this.api = read.api;
 		this.apiNotice = read.notice;
 		this.apiReady = true;
 	}
 
 	switchApi(next: string): void {
-		this.api = next === 'dstream' ? 'dstream' : 'structured';
 		this.apiNotice = null;
+		const cases = this.#cases;
+		if (cases) {
+			if (!cases.options.some((o) => o.value === next)) return;
+			this.api = next;
+			// The other case's keys mean nothing to this one: start its URL afresh.
+			showCase(cases.key, next, this.#defaultApi);
+			return;
+		}
+		const api: Api = next === 'dstream' ? 'dstream' : 'structured';
+		this.api = api;
 		// The other side's keys mean nothing to this one: start its URL afresh.
-		showApi(this.api, this.#defaultApi);
+		showApi(api, this.#defaultApi as Api);
 	}
 
 	/** The page's program tabs, each bound to what runs it; other tabs follow the parameters. */

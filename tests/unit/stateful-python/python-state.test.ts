@@ -67,6 +67,41 @@ q = events.groupBy("k").applyInPandasWithState(func, out, st, "Update", "NoTimeo
 		expect(r.passed, r.why).toBe(true);
 	});
 
+	it('sort_values (stable, descending, by a list) and math (sqrt, fabs; a domain error raises)', () => {
+		const code = `import math
+${HEADER}
+def func(key, pdf_iter, state):
+    pdf = pd.concat(list(pdf_iter))
+    up = [int(v) for v in pdf.sort_values("v")["v"]]
+    down = pdf.sort_values(by=["v"], ascending=False)
+    first = int(down.iloc[0]["v"])
+    root = math.sqrt(up[-1] * up[-1]) + math.fabs(-1.0)
+    yield pd.DataFrame([(key[0], up[0], first, int(root))], columns=["key", "lo", "hi", "root"])
+
+out = StructType([StructField("key", StringType()), StructField("lo", LongType()), StructField("hi", LongType()), StructField("root", LongType())])
+st = StructType([StructField("c", LongType())])
+q = events.groupBy("k").applyInPandasWithState(func, out, st, "Update", "NoTimeout").writeStream.outputMode("update").format("memory").queryName("o").start()
+`;
+		const r = run(code, [
+			{
+				addData: {
+					events: [
+						['a', 3],
+						['a', 1],
+						['a', 5]
+					]
+				}
+			},
+			{ checkNewAnswer: [['a', 1, 5, 6]] }
+		]);
+		expect(r.passed, r.why).toBe(true);
+		const bad = run(code.replace('math.sqrt(up[-1] * up[-1])', 'math.sqrt(-1.0)'), [
+			{ addData: { events: [['a', 1]] } },
+			{ expectFailure: ['math domain error'] }
+		]);
+		expect(bad.passed, bad.why).toBe(true);
+	});
+
 	it('an attribute outside the subset fails the batch naming what is supported and the line', () => {
 		const code = `${HEADER}
 def func(key, pdf_iter, state):
