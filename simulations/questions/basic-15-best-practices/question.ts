@@ -166,14 +166,14 @@ const presets: readonly Preset[] = [
 		id: 'all-after',
 		label: 'All practices',
 		description:
-			'Watermark, 8 shuffle partitions, RocksDB, maxOffsetsPerTrigger 50,000, a 30 s trigger: state rows stay flat, every batch fits its trigger, the burst drains in bounded batches.',
+			'Watermark, 8 shuffle partitions, RocksDB, maxOffsetsPerTrigger 50,000, a 30 s trigger: state rows stay between 10,000 and 15,000, every batch fits its trigger, and the burst drains in batches of at most 50,000 (its records wait in Kafka meanwhile).',
 		params: {}
 	},
 	{
 		id: 'all-before',
 		label: 'All defaults',
 		description:
-			'No watermark, 200 shuffle partitions, the HDFS-backed store, no batch bound, a 2 s trigger: state rows climb every minute, batches outgrow the trigger and the query falls behind.',
+			'No watermark, 200 shuffle partitions, the HDFS-backed store, no batch bound, a 2 s trigger: state rows climb by 5,000 a minute, batch time climbs with them past the 2 s trigger, and more and more batches start late.',
 		params: BEFORE
 	},
 	{
@@ -187,28 +187,28 @@ const presets: readonly Preset[] = [
 		id: 'default-partitions',
 		label: '200 partitions',
 		description:
-			'spark.sql.shuffle.partitions left at 200: every batch runs 200 stateful tasks for a few thousand rows, and their fixed cost lengthens each batch.',
+			'spark.sql.shuffle.partitions left at 200: every batch runs 200 stateful tasks (8 were enough for its 30,000 rows), and their fixed cost lengthens every batch.',
 		params: one('shufflePartitions')
 	},
 	{
 		id: 'hdfs-store',
 		label: 'HDFS-backed store',
 		description:
-			'The default state store: every state row sits on the executors’ heap, and each batch pays for all of them, so batch duration follows the state.',
+			'The default state store: every state row sits on the executors’ heap and each batch pays for all of them, so batches run longer than on RocksDB, and longer still as state grows.',
 		params: one('stateStoreProvider')
 	},
 	{
 		id: 'unbounded-batches',
 		label: 'No maxOffsetsPerTrigger',
 		description:
-			'No batch bound: the first trigger after the burst reads everything waiting in one long batch, instead of batches of at most 50,000.',
+			'No batch bound: the trigger after the burst reads everything waiting in one batch almost twice the bound, and the longest batch. Latency is lower: the bound trades it for predictable batches.',
 		params: one('rateLimit')
 	},
 	{
 		id: 'short-trigger',
 		label: '2 s trigger',
 		description:
-			'A 2 s trigger with the rest unchanged: lower latency while batches fit, but every batch pays the fixed costs and the burst pushes batches past the trigger.',
+			'A 2 s trigger with the rest unchanged: every batch still fits it, so latency falls from tens of seconds to a few; fifteen times as many batches each pay the fixed costs. Pick the trigger from the latency you need, as long as batches fit.',
 		params: one('triggerInterval')
 	}
 ];
