@@ -20,7 +20,12 @@ import { intervalString, type SpanRewrite } from '../../core/template';
 import { DEFAULT_TASK_COST } from '../../cluster/task-cost';
 import type { ClusterScenario, ClusterWorld } from '../../kinds/cluster/question';
 import type { ProgramSettings } from '../../kinds/cluster/settings';
-import { clusterScenario, spikeParams } from '../cluster-scenario';
+import {
+	clusterScenario,
+	executorsParam,
+	maxOffsetsParams,
+	spikeParams
+} from '../cluster-scenario';
 import { programs } from './program';
 
 export const SLUG = 'basic-15-best-practices';
@@ -102,25 +107,10 @@ const schema: ParamSchema = [
 		default: 'rocksdb',
 		help: 'RocksDB keeps state rows off the JVM heap; the default HDFS-backed store keeps them all in executor memory.'
 	},
-	{
-		id: 'rateLimit',
-		label: 'maxOffsetsPerTrigger set',
-		kind: 'choice',
-		options: onOff,
-		default: 'on',
-		help: 'Off removes the option: after a burst, one trigger reads everything waiting.'
-	},
-	{
-		id: 'maxOffsetsPerTrigger',
-		label: 'max offsets per batch',
-		unit: 'offsets',
-		kind: 'number',
-		min: 1000,
-		max: 100000,
-		step: 1000,
-		default: 50000,
-		help: 'The Kafka source reads at most this many offsets per trigger.'
-	},
+	...maxOffsetsParams(
+		{ step: 1000, default: 50000 },
+		'Off removes the option: after a burst, one trigger reads everything waiting.'
+	),
 	{
 		id: 'triggerInterval',
 		label: 'trigger interval',
@@ -136,18 +126,7 @@ const schema: ParamSchema = [
 		{ min: 100, max: 5000, step: 100, default: 1000 },
 		{ default: 3, atMs: BURST_AT_MS, durationMs: BURST_MS }
 	),
-	{
-		id: 'executors',
-		label: 'executors (2 cores each)',
-		unit: 'executors',
-		kind: 'number',
-		min: 1,
-		max: 8,
-		step: 1,
-		default: 4,
-		simulationOnly: true,
-		help: 'The cluster the query runs on.'
-	}
+	executorsParam(4)
 ];
 
 /** Every practice at its "before" value: Spark's defaults, or nothing set. */

@@ -85,6 +85,13 @@ describe('basic-15: each practice moves its metric (seed 1)', () => {
 		expect(inRun(after).every((b) => b.schedulingDelayMs < 50)).toBe(true);
 	});
 
+	it('asks two predict-then-reveal questions and narrates each batch', () => {
+		const asked = clusterKind.features.predictions?.(after) ?? [];
+		expect(asked.length).toBeGreaterThanOrEqual(2);
+		const b = inRun(after)[5];
+		expect(b && clusterKind.describe(after, b.endMs)).toMatch(/^Batch 5 processed [\d,]+ records/);
+	});
+
 	it('conservation: every produced record is processed or waiting', () => {
 		for (const p of q.presets) {
 			const r = run(p.params);
