@@ -1,4 +1,5 @@
 // The cluster pages' e2e helper: restart and play at 20x until the cursor reads the run's end.
+import { readFileSync } from 'node:fs';
 import { settled } from './browser.mjs';
 
 export async function playToEnd(page, seconds, timeout = 30000) {
@@ -18,4 +19,13 @@ export async function playToEnd(page, seconds, timeout = 30000) {
 		null,
 		{ timeout: 10000 }
 	);
+}
+
+/** The whole program as the page would save it (Monaco renders only the lines in view). */
+export async function programText(page) {
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByTestId('code-download').click()
+	]);
+	return readFileSync(await download.path(), 'utf8');
 }

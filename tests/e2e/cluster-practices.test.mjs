@@ -6,20 +6,12 @@
 // Spark's error and no animation.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { launch, openPage, settled } from './browser.mjs';
-import { playToEnd } from './cluster-play.mjs';
+import { playToEnd, programText } from './cluster-play.mjs';
 
 const PAGE = '/questions/basic-15-best-practices';
 const RUN_S = 600;
 
-async function programText(page) {
-	const [download] = await Promise.all([
-		page.waitForEvent('download'),
-		page.getByTestId('code-download').click()
-	]);
-	return readFileSync(await download.path(), 'utf8');
-}
 const number = async (page, id, name = 'main') =>
 	(
 		(await page
