@@ -65,6 +65,10 @@ export const SIMULATIONS: Readonly<Record<string, Entry>> = {
 		kinds: ['cluster', 'cluster'],
 		load: () => import('./questions/basic-12-monitoring/index')
 	},
+	'basic-15-best-practices': {
+		kinds: ['cluster'],
+		load: () => import('./questions/basic-15-best-practices/index')
+	},
 	'advanced-02-event-time-watermarks': {
 		kinds: ['event-time'],
 		load: () => import('./questions/advanced-02-event-time-watermarks/index')

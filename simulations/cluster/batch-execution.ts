@@ -19,6 +19,10 @@ export interface StatefulStage {
 	/** Share of shuffled rows on the hottest key's partition beyond an even spread. */
 	readonly keySkew: number;
 	readonly cost: TaskCost;
+	/** What holding state costs a task per state row in its partition before the batch (ms):
+	 *  the HDFS-backed store keeps every row on the executor's JVM heap, so collections and
+	 *  snapshots grow with it; RocksDB keeps rows off-heap. Illustrative; absent = 0. */
+	readonly perStateRowMs?: number;
 }
 
 export interface BatchWork {
@@ -26,6 +30,8 @@ export interface BatchWork {
 	readonly inputRows: readonly number[];
 	readonly inputCost: TaskCost;
 	readonly stateful: StatefulStage | null;
+	/** State rows the stateful operator held before this batch (spread over its partitions). */
+	readonly stateRowsBefore?: number;
 }
 
 export type Phases = Record<Phase | 'triggerExecution', number>;
@@ -57,7 +63,12 @@ export function batchStages(work: BatchWork) {
 		const total = inputRows.reduce((a, b) => a + b, 0);
 		const s = work.stateful;
 		const rows = splitCount(total, skewWeights(s.shufflePartitions, s.keySkew));
-		stages.push({ name: 'stateful', rows, taskMs: rows.map((r) => taskMs(r, s.cost)) });
+		const held = ((work.stateRowsBefore ?? 0) / s.shufflePartitions) * (s.perStateRowMs ?? 0);
+		stages.push({
+			name: 'stateful',
+			rows,
+			taskMs: rows.map((r) => taskMs(r, s.cost) + Math.round(held))
+		});
 	}
 	return stages;
 }

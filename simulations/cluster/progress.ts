@@ -174,7 +174,7 @@ export function clusterProgress(
 			numRowsTotal: batch.state.numRowsTotal,
 			numRowsUpdated: batch.state.numRowsUpdated,
 			allUpdatesTimeMs: updates,
-			numRowsRemoved: 0,
+			numRowsRemoved: batch.state.numRowsRemoved ?? 0,
 			allRemovalsTimeMs: 0,
 			commitTimeMs: commit,
 			memoryUsedBytes: batch.state.numRowsTotal * ctx.stateRowBytes,

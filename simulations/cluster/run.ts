@@ -54,6 +54,13 @@ export interface StatefulSpec extends StatefulStage {
 	readonly keys: number;
 	/** withWatermark delay on the production time; null = no watermark (no eventTime in progress). */
 	readonly watermarkDelayMs: number | null;
+	/**
+	 * A tumbling event-time window (groupBy(window(ts, W), key)): state is one row per key and
+	 * window, and a window's rows are evicted (emitted in append mode) once the batch's
+	 * watermark passes its end. Without a watermark nothing is ever evicted. Absent: one row
+	 * per key (`keys` bounds the state).
+	 */
+	readonly windowMs?: number;
 }
 
 export interface ClusterQuerySpec {
@@ -107,7 +114,12 @@ export interface ClusterBatch {
 	/** The watermark this batch ran with (max event time of earlier batches − delay, R2.2). */
 	readonly watermarkMs: number | null;
 	/** State rows after the batch (stateful queries). */
-	readonly state: { readonly numRowsTotal: number; readonly numRowsUpdated: number } | null;
+	readonly state: {
+		readonly numRowsTotal: number;
+		readonly numRowsUpdated: number;
+		/** Rows evicted by the watermark in this batch (windowed state only). */
+		readonly numRowsRemoved?: number;
+	} | null;
 }
 
 export interface ClusterRun {
@@ -179,6 +191,9 @@ export function runClusterQuery(spec: ClusterQuerySpec): ClusterRun {
 	let dropped = 0;
 	let droppedSinceBatch = 0;
 	let stateRows = 0;
+	// Windowed state: the first window seen and the newest (indices of event time / W).
+	let firstWindow: number | null = null;
+	let lastWindow = -1;
 	let watermark = 0;
 	let stalled = false;
 	let previousAttempt: number | null = null;
@@ -222,7 +237,7 @@ export function runClusterQuery(spec: ClusterQuerySpec): ClusterRun {
 			return null;
 		}
 		const exec = executor.execute(
-			{ inputRows, inputCost: spec.inputCost, stateful: spec.stateful },
+			{ inputRows, inputCost: spec.inputCost, stateful: spec.stateful, stateRowsBefore: stateRows },
 			t
 		);
 		if (exec.endMs === null) {
@@ -245,7 +260,22 @@ export function runClusterQuery(spec: ClusterQuerySpec): ClusterRun {
 		}
 		processed += rows;
 		let state: ClusterBatch['state'] = null;
-		if (spec.stateful) {
+		const W = spec.stateful?.windowMs;
+		if (spec.stateful && W && W > 0) {
+			state = windowedState(
+				spec.stateful.keys,
+				W,
+				rows === 0 ? null : { min: oldest, max: newest },
+				spec.stateful.watermarkDelayMs === null ? null : watermark,
+				stateRows,
+				{ first: firstWindow, last: lastWindow }
+			);
+			if (rows > 0) {
+				firstWindow = Math.min(firstWindow ?? Infinity, Math.floor(oldest / W));
+				lastWindow = Math.max(lastWindow, Math.floor(newest / W));
+			}
+			stateRows = state.numRowsTotal;
+		} else if (spec.stateful) {
 			stateRows = Math.min(spec.stateful.keys, stateRows + rows);
 			state = { numRowsTotal: stateRows, numRowsUpdated: Math.min(rows, spec.stateful.keys) };
 		}
@@ -329,5 +359,40 @@ export function runClusterQuery(spec: ClusterQuerySpec): ClusterRun {
 		idleProgress,
 		logs,
 		stalled
+	};
+}
+
+/**
+ * One batch of a windowed aggregation's state on counts: every key appears in every window its
+ * rows cover (at these rates each key has rows in each second). Rows of windows that end at or
+ * before the batch's watermark are evicted (StateStoreSaveExec in append/update mode removes
+ * them with the watermark predicate); without a watermark every window stays (R2.2, R6).
+ */
+export function windowedState(
+	keys: number,
+	windowMs: number,
+	events: { readonly min: number; readonly max: number } | null,
+	watermarkMs: number | null,
+	rowsBefore: number,
+	seen: { readonly first: number | null; readonly last: number }
+): { numRowsTotal: number; numRowsUpdated: number; numRowsRemoved: number } {
+	const first = events
+		? Math.min(seen.first ?? Infinity, Math.floor(events.min / windowMs))
+		: seen.first;
+	const last = events ? Math.max(seen.last, Math.floor(events.max / windowMs)) : seen.last;
+	if (first === null) return { numRowsTotal: 0, numRowsUpdated: 0, numRowsRemoved: 0 };
+	// Windows [k·W, (k+1)·W) with (k+1)·W <= watermark are gone.
+	const kept = watermarkMs === null ? first : Math.max(first, Math.floor(watermarkMs / windowMs));
+	const total = keys * Math.max(0, last - kept + 1);
+	const updated = events
+		? keys *
+			(Math.floor(events.max / windowMs) - Math.max(kept, Math.floor(events.min / windowMs)) + 1)
+		: 0;
+	// Windows opened by this batch's rows (after the newest one seen before).
+	const opened = seen.first === null ? last - first + 1 : Math.max(0, last - seen.last);
+	return {
+		numRowsTotal: total,
+		numRowsUpdated: Math.max(0, updated),
+		numRowsRemoved: Math.max(0, rowsBefore + keys * opened - total)
 	};
 }

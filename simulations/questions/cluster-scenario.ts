@@ -116,3 +116,50 @@ export function spikeParams(
 		}
 	];
 }
+
+/** The cluster's size, a simulation-only control (executors of 2 cores, as spikeWorld's). */
+export function executorsParam(dflt: number): ParamSpec {
+	return {
+		id: 'executors',
+		label: 'executors (2 cores each)',
+		unit: 'executors',
+		kind: 'number',
+		min: 1,
+		max: 8,
+		step: 1,
+		default: dflt,
+		simulationOnly: true,
+		help: 'The cluster the query runs on.'
+	};
+}
+
+/** maxOffsetsPerTrigger as two controls: whether the option is set (off removes its line) and
+ *  its value. */
+export function maxOffsetsParams(
+	limit: { readonly step: number; readonly default: number },
+	offHelp: string
+): readonly ParamSpec[] {
+	return [
+		{
+			id: 'rateLimit',
+			label: 'maxOffsetsPerTrigger set',
+			kind: 'choice',
+			options: [
+				{ value: 'on', label: 'on' },
+				{ value: 'off', label: 'off' }
+			],
+			default: 'on',
+			help: offHelp
+		},
+		{
+			id: 'maxOffsetsPerTrigger',
+			label: 'max offsets per batch',
+			unit: 'offsets',
+			kind: 'number',
+			min: 1000,
+			max: 100000,
+			...limit,
+			help: 'The Kafka source reads at most this many offsets per trigger, split over partitions by their lag.'
+		}
+	];
+}

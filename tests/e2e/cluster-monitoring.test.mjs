@@ -5,19 +5,10 @@
 // control rewrites its span and an edit in the editor moves the control.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { launch, openPage, settled } from './browser.mjs';
-import { playToEnd } from './cluster-play.mjs';
+import { playToEnd, programText } from './cluster-play.mjs';
 
 const PAGE = '/questions/basic-12-monitoring';
-// The whole program as the page would save it (Monaco renders only the lines in view).
-async function programText(page) {
-	const [download] = await Promise.all([
-		page.waitForEvent('download'),
-		page.getByTestId('code-download').click()
-	]);
-	return readFileSync(await download.path(), 'utf8');
-}
 
 describe('cluster monitoring (basic-12)', () => {
 	let browser;

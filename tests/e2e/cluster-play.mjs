@@ -1,7 +1,8 @@
 // The cluster pages' e2e helper: restart and play at 20x until the cursor reads the run's end.
+import { readFileSync } from 'node:fs';
 import { settled } from './browser.mjs';
 
-export async function playToEnd(page, seconds) {
+export async function playToEnd(page, seconds, timeout = 30000) {
 	await settled(page);
 	await page.getByTestId('sim-restart').click();
 	await page.getByTestId('sim-speed').selectOption('20');
@@ -9,7 +10,7 @@ export async function playToEnd(page, seconds) {
 	await page.waitForFunction(
 		(end) => document.querySelector('[data-testid="sim-cursor"]')?.textContent?.trim() === end,
 		`${seconds.toFixed(1)} s`,
-		{ timeout: 30000 }
+		{ timeout }
 	);
 	// The label rounds (239.97 s reads "240.0 s"): the end is where playback stops by itself.
 	await page.waitForFunction(
@@ -18,4 +19,13 @@ export async function playToEnd(page, seconds) {
 		null,
 		{ timeout: 10000 }
 	);
+}
+
+/** The whole program as the page would save it (Monaco renders only the lines in view). */
+export async function programText(page) {
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByTestId('code-download').click()
+	]);
+	return readFileSync(await download.path(), 'utf8');
 }

@@ -30,6 +30,9 @@ export interface ClusterWorld {
 	readonly executorStartupMs: number;
 	/** Of that, how long a request can still be cancelled (before the container is granted). */
 	readonly executorAllocationMs: number;
+	/** What each state row held costs a stateful task per batch (ms), by state store provider
+	 *  (illustrative: the HDFS-backed store's rows live on the JVM heap). Absent = 0. */
+	readonly stateRowCostMs?: { readonly hdfs: number; readonly rocksdb: number };
 }
 
 export interface ClusterScenario extends SimQuestion {

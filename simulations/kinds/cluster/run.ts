@@ -16,7 +16,7 @@ import { tell } from '../../dstream/listener';
 import { listenerEvents } from '../../cluster/listener';
 import { clusterProgress, printProgress, progressContext } from '../../cluster/progress';
 import type { ProgramEnv } from '../../structured/reader/index';
-import { runClusterQuery } from '../../cluster/run';
+import { runClusterQuery, type ClusterBatch } from '../../cluster/run';
 import {
 	dynamicAllocationConf,
 	type DynamicAllocationConf
@@ -59,6 +59,15 @@ export function runClusterProgram(
 		: s;
 }
 
+/** A windowed aggregation's output rows per batch: append emits the windows the watermark
+ *  evicted; update emits every row the batch changed. */
+const windowedOutput =
+	(settings: StructuredSettings) =>
+	(b: ClusterBatch): number =>
+		settings.outputMode === 'append'
+			? (b.state?.numRowsRemoved ?? 0)
+			: (b.state?.numRowsUpdated ?? 0);
+
 /** Total records produced by `t` over all partitions. */
 const producedBy = (arrivals: PartitionedArrivals, t: number): number =>
 	arrivals.offsetsAt(t).reduce((a, b) => a + b, 0);
@@ -95,7 +104,11 @@ function runStructured(
 					keySkew: 0,
 					cost: { ...world.cost, udf: 'builtin' },
 					keys: world.keys,
-					watermarkDelayMs: settings.watermarkDelayMs
+					watermarkDelayMs: settings.watermarkDelayMs,
+					...(settings.windowMs ? { windowMs: settings.windowMs } : {}),
+					...(world.stateRowCostMs
+						? { perStateRowMs: world.stateRowCostMs[settings.stateStore ?? 'hdfs'] }
+						: {})
 				}
 			: null,
 		driverOverheadMs: world.driverOverheadMs,
@@ -111,7 +124,12 @@ function runStructured(
 	const ctx = progressContext(request.seed, {
 		epochMs: question.startEpochMs,
 		name: settings.queryName,
-		sink: { description: CONSOLE, numOutputRows: (b) => Math.min(b.numInputRows, world.keys) }
+		sink: {
+			description: settings.sink === 'foreachBatch' ? 'ForeachBatchSink' : CONSOLE,
+			numOutputRows: settings.windowMs
+				? windowedOutput(settings)
+				: (b) => Math.min(b.numInputRows, world.keys)
+		}
 	});
 	const progress = run.batches.map((b) => clusterProgress(run, b, ctx));
 	const interval = settings.triggerMs;

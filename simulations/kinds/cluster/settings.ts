@@ -10,6 +10,7 @@ import { readStreamingConf, type StreamingConf } from '../../dstream/streaming-c
 import { allocationConfig, type AllocationConfig } from '../../dstream/allocation';
 import { analyze } from '../../structured/analyzer/index';
 import { readProgram, type ProgramEnv } from '../../structured/reader/index';
+import type { Expr } from '../../structured/expr/ast';
 
 export interface StructuredSettings {
 	readonly api: 'structured';
@@ -34,6 +35,12 @@ export interface StructuredSettings {
 	readonly minPartitions: number | null;
 	/** withWatermark's delay, if the query has one. */
 	readonly watermarkDelayMs: number | null;
+	/** The aggregation's tumbling window (groupBy(window(ts, d), ...)), null when it has none. */
+	readonly windowMs?: number | null;
+	/** spark.sql.streaming.stateStore.providerClass: the RocksDB provider or the HDFS-backed default. */
+	readonly stateStore?: 'rocksdb' | 'hdfs';
+	/** writeStream.outputMode(...). */
+	readonly outputMode?: string;
 	/** Line of the session builder's getOrCreate() (where a bad conf fails the application). */
 	readonly sessionLine: number;
 	/** Program lines (1-based) of the constructs the code focus points at. */
@@ -135,6 +142,13 @@ export function readStructuredSettings(
 			conf: q.conf,
 			minPartitions: Number.isInteger(minPartitions) && minPartitions > 0 ? minPartitions : null,
 			watermarkDelayMs: q.watermarks[0]?.delayMs ?? null,
+			windowMs: windowOf(aggregate?.groupBy ?? []),
+			stateStore: /RocksDBStateStoreProvider$/.test(
+				q.conf['spark.sql.streaming.stateStore.providerClass'] ?? ''
+			)
+				? 'rocksdb'
+				: 'hdfs',
+			outputMode: q.outputMode,
 			sessionLine: session?.at.line ?? 1,
 			lines: {
 				source: at.line,
@@ -144,6 +158,15 @@ export function readStructuredSettings(
 			}
 		}
 	};
+}
+
+/** A tumbling window among the grouping expressions (slide = duration), in ms. */
+function windowOf(groupBy: readonly Expr[]): number | null {
+	for (const g of groupBy) {
+		const e = g.kind === 'alias' ? g.expr : g;
+		if (e.kind === 'window' && e.slideUs === e.durationUs) return e.durationUs / 1000;
+	}
+	return null;
 }
 
 /** `out.program` receives the program read (run.ts calls its StreamingListeners). */

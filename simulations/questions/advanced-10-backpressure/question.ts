@@ -8,7 +8,7 @@ import type { ParamSchema, ParamSpec, Params, Preset } from '../../core/params';
 import { choiceParam, numberParam } from '../../core/params';
 import { intervalString, type SpanRewrite } from '../../core/template';
 import type { ClusterScenario } from '../../kinds/cluster/question';
-import { clusterScenario, spikeParams } from '../cluster-scenario';
+import { clusterScenario, maxOffsetsParams, spikeParams } from '../cluster-scenario';
 import type { ProgramSettings } from '../../kinds/cluster/settings';
 import { programs } from './program';
 import { RUN_MS, SPIKE_AT_MS, SPIKE_MS, START_EPOCH_MS, world } from './world';
@@ -63,28 +63,10 @@ const dstreamSchema: ParamSchema = [
 ];
 
 const structuredSchema: ParamSchema = [
-	{
-		id: 'rateLimit',
-		label: 'maxOffsetsPerTrigger set',
-		kind: 'choice',
-		options: [
-			{ value: 'on', label: 'on' },
-			{ value: 'off', label: 'off' }
-		],
-		default: 'on',
-		help: 'Off removes the option: each trigger then reads everything up to the latest offset.'
-	},
-	{
-		id: 'maxOffsetsPerTrigger',
-		label: 'max offsets per batch',
-		unit: 'offsets',
-		kind: 'number',
-		min: 1000,
-		max: 100000,
-		step: 500,
-		default: 5000,
-		help: 'The Kafka source reads at most this many offsets per trigger, split over partitions by their lag.'
-	},
+	...maxOffsetsParams(
+		{ step: 500, default: 5000 },
+		'Off removes the option: each trigger then reads everything up to the latest offset.'
+	),
 	batchInterval,
 	...WORLD_PARAMS
 ];

@@ -16,7 +16,7 @@ import { numberParam } from '../../core/params';
 import { intervalString, type SpanRewrite } from '../../core/template';
 import type { ClusterScenario, ClusterWorld } from '../../kinds/cluster/question';
 import type { ProgramSettings } from '../../kinds/cluster/settings';
-import { clusterScenario, spikeParams, spikeWorld } from '../cluster-scenario';
+import { clusterScenario, executorsParam, spikeParams, spikeWorld } from '../cluster-scenario';
 import { programs } from './program';
 
 export const SLUG = 'basic-12-monitoring';
@@ -67,18 +67,7 @@ const WORLD: ParamSchema = [
 		simulationOnly: true,
 		help: 'Task time per row in each stage: with the cores it sets what the query can process per second.'
 	},
-	{
-		id: 'executors',
-		label: 'executors (2 cores each)',
-		unit: 'executors',
-		kind: 'number',
-		min: 1,
-		max: 8,
-		step: 1,
-		default: 2,
-		simulationOnly: true,
-		help: 'The cluster the query runs on.'
-	}
+	executorsParam(2)
 ];
 
 const structuredSchema: ParamSchema = [

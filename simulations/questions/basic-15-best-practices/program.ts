@@ -1,4 +1,6 @@
 // Imported from QUESTIONS.md (basic-15-best-practices) by scripts/import-questions.mjs; edit here from now on.
+// The outputMode line carries the `watermark` marker: without a watermark Spark refuses append
+// for an aggregation, so turning the watermark off writes update mode (QUESTIONS.md's table).
 import type { ProgramTemplate } from '../../core/template';
 
 export const programs: readonly ProgramTemplate[] = [
@@ -50,7 +52,7 @@ def write_batch(batch_df, batch_id):
         batch_df
         .withColumn("window_start", F.col("window.start"))
         .drop("window")
-        .write.mode("overwrite")  # <- idempotentSink
+        .write.mode("overwrite")
         .parquet(f"{OUT_DIR}/batch_id={batch_id}")
     )
 
@@ -58,7 +60,7 @@ def write_batch(batch_df, batch_id):
 query = (
     per_minute.writeStream
     .queryName("device_minutes")
-    .outputMode("append")
+    .outputMode("append")  # <- watermark
     .foreachBatch(write_batch)
     .option("checkpointLocation", "/tmp/playground/checkpoints/basic-15-best-practices")
     .trigger(processingTime="30 seconds")  # <- triggerInterval
