@@ -127,7 +127,10 @@ export function sweepPoint(spec: ClusterQuerySpec, value: number, select: Params
 
 /** The sweep: one run per value (the current one included), in value order. */
 export function sweep(spec: ClusterQuerySpec, plan: SweepPlan, current: number): SweepResult {
-	const values = [...new Set([...plan.values, current])].sort((a, b) => a - b);
+	// No limit (0) is the largest maxOffsetsPerTrigger of all: it goes last.
+	const rank = (v: number) =>
+		plan.over === 'maxOffsetsPerTrigger' && v === 0 ? Number.POSITIVE_INFINITY : v;
+	const values = [...new Set([...plan.values, current])].sort((a, b) => rank(a) - rank(b));
 	const points = values.map((v) =>
 		sweepPoint(withSetting(spec, plan.over, v), v, plan.select?.(v) ?? {})
 	);

@@ -21,6 +21,8 @@ export interface SweepDot {
 	readonly current: boolean;
 	readonly knee: boolean;
 	readonly behind: boolean;
+	/** Its value is written beside it (not when it would overlap a neighbour's). */
+	readonly labelled: boolean;
 	readonly point: SweepPoint;
 }
 
@@ -122,8 +124,18 @@ export function sweepLayout(s: SweepResult, width: number, height: number): Swee
 		current: p.value === s.current,
 		knee: p.value === s.knee,
 		behind: p.behind,
+		labelled: true,
 		point: p
 	}));
+	// Points that crowd (back-to-back triggers, a ceiling) keep one label: the current point's,
+	// else the first.
+	const labelled: SweepDot[] = [];
+	for (const d of dots) {
+		const near = labelled.findIndex((o) => Math.hypot(o.x - d.x, o.y50 - d.y50) < 24);
+		if (near < 0) labelled.push(d);
+		else if (d.current) labelled[near] = d;
+	}
+	const shown = dots.map((d) => ({ ...d, labelled: labelled.includes(d) }));
 	const yTicks = y
 		.ticks(4)
 		.filter((v) => [1, 2, 5].includes(Number(String(v)[0])))
@@ -132,7 +144,7 @@ export function sweepLayout(s: SweepResult, width: number, height: number): Swee
 		...a,
 		xTicks: x.ticks(4).map((v) => ({ at: x(v), label: compact(v) })),
 		yTicks,
-		dots,
+		dots: shown,
 		p50: pathOf(dots.map((d) => ({ x: d.x, y: d.y50 }))),
 		p95: pathOf(dots.map((d) => ({ x: d.x, y: d.y95 })))
 	};
@@ -148,8 +160,11 @@ export function sweepLayout(s: SweepResult, width: number, height: number): Swee
 		? (() => {
 				const l = scaleLog()
 					.domain([minPos, Math.max(...positive)])
-					.range([b.plot.left + (vals.includes(0) ? 28 : 0), b.plot.right]);
-				return (v: number) => (v <= 0 ? b.plot.left : l(v));
+					.range(
+						// "No limit" sits past the largest limit; 0 partitions cannot be swept.
+						[b.plot.left, b.plot.right - (vals.includes(0) ? 36 : 0)]
+					);
+				return (v: number) => (v <= 0 ? b.plot.right : l(v));
 			})()
 		: (() => {
 				const l = scaleLinear()
@@ -193,7 +208,7 @@ export function sweepLayout(s: SweepResult, width: number, height: number): Swee
 		};
 	}
 	const ticksX = logX
-		? vals.filter((_, i) => i % 2 === 0 || i === vals.length - 1)
+		? vals.filter((_, i) => i % 2 === 0 || i === vals.length - 1 || vals[i] === 0)
 		: [0, 5000, 10_000, 15_000, 20_000, 25_000, 30_000].filter((v) => v <= Math.max(...vals));
 	return {
 		over: s.over,
