@@ -6,6 +6,7 @@
  * what differs (its cluster, its timings).
  */
 import {
+	choiceParam,
 	clampParams,
 	numberParam,
 	type Clamped,
@@ -116,3 +117,54 @@ export function spikeParams(
 		}
 	];
 }
+
+/**
+ * maxOffsetsPerTrigger as two controls, the way a page's program says it: whether the option is
+ * there at all (`rateLimit`: off removes its line) and its value. Shared by the pages whose
+ * Kafka query may set it (advanced-05, advanced-10).
+ */
+export function rateLimitParams(limit: {
+	readonly max: number;
+	readonly step: number;
+	readonly default: number;
+	readonly help: string;
+}): readonly ParamSpec[] {
+	return [
+		{
+			id: 'rateLimit',
+			label: 'maxOffsetsPerTrigger set',
+			kind: 'choice',
+			options: [
+				{ value: 'on', label: 'on' },
+				{ value: 'off', label: 'off' }
+			],
+			default: 'on',
+			help: 'Off removes the option: each trigger then reads everything up to the latest offset.'
+		},
+		{
+			id: 'maxOffsetsPerTrigger',
+			label: 'max offsets per batch',
+			unit: 'offsets',
+			kind: 'number',
+			min: 1000,
+			max: limit.max,
+			step: limit.step,
+			default: limit.default,
+			help: limit.help
+		}
+	];
+}
+
+/** The `.option("maxOffsetsPerTrigger", n)` line at the page's parameters (null: removed). */
+export const rateLimitRewrite =
+	(params: Params) =>
+	(line: string): string | null =>
+		choiceParam(params, 'rateLimit') === 'off'
+			? null
+			: line.replace(/\d+(?=[^\d]*$)/, String(numberParam(params, 'maxOffsetsPerTrigger')));
+
+/** The two controls as a program's setting says them (null: the option is not set). */
+export const rateLimitFromSetting = (limit: number | null): Params => ({
+	rateLimit: limit === null ? 'off' : 'on',
+	...(limit !== null ? { maxOffsetsPerTrigger: limit } : {})
+});

@@ -18,7 +18,12 @@ import { DEFAULT_TASK_COST } from '../../cluster/task-cost';
 import type { SweepPlan, SweepSetting } from '../../cluster/sweep';
 import type { ClusterScenario, ClusterWorld } from '../../kinds/cluster/question';
 import type { ProgramSettings } from '../../kinds/cluster/settings';
-import { clusterScenario } from '../cluster-scenario';
+import {
+	clusterScenario,
+	rateLimitFromSetting,
+	rateLimitParams,
+	rateLimitRewrite
+} from '../cluster-scenario';
 import { programs } from './program';
 
 export const SLUG = 'advanced-05-latency-throughput';
@@ -82,28 +87,12 @@ const schema: ParamSchema = [
 		default: 8,
 		help: 'spark.sql.shuffle.partitions: the stateful stage runs one task per partition, even an empty one.'
 	},
-	{
-		id: 'rateLimit',
-		label: 'maxOffsetsPerTrigger set',
-		kind: 'choice',
-		options: [
-			{ value: 'on', label: 'on' },
-			{ value: 'off', label: 'off' }
-		],
-		default: 'on',
-		help: 'Off removes the option: each trigger then reads everything up to the latest offset.'
-	},
-	{
-		id: 'maxOffsetsPerTrigger',
-		label: 'max offsets per batch',
-		unit: 'offsets',
-		kind: 'number',
-		min: 1000,
+	...rateLimitParams({
 		max: 1_000_000,
 		step: 1000,
 		default: 100_000,
 		help: 'The Kafka source reads at most this many offsets per trigger: a bound on batch size, so on batch duration.'
-	},
+	}),
 	{
 		id: 'sweepOver',
 		label: 'sweep',
@@ -193,7 +182,6 @@ const presets: readonly Preset[] = [
 
 const PROCESSING_TIME = /processingTime\s*=\s*"[^"]*"/;
 const LAST_STRING = /"[^"]*"(?=[^"]*$)/;
-const LAST_NUMBER = /\d+(?=[^\d]*$)/;
 
 function rewrites(params: Params): Readonly<Record<string, SpanRewrite>> {
 	const trigger = numberParam(params, 'triggerInterval');
@@ -205,10 +193,7 @@ function rewrites(params: Params): Readonly<Record<string, SpanRewrite>> {
 				: line.replace(PROCESSING_TIME, `processingTime="${intervalString(trigger)}"`),
 		shufflePartitions: (line) =>
 			line.replace(LAST_STRING, `"${numberParam(params, 'shufflePartitions')}"`),
-		maxOffsetsPerTrigger: (line) =>
-			choiceParam(params, 'rateLimit') === 'off'
-				? null
-				: line.replace(LAST_NUMBER, String(numberParam(params, 'maxOffsetsPerTrigger')))
+		maxOffsetsPerTrigger: rateLimitRewrite(params)
 	};
 }
 
@@ -218,8 +203,7 @@ function paramsFromSettings(s: ProgramSettings, params: Params): Params {
 		...params,
 		triggerInterval: s.triggerMs / 1000,
 		shufflePartitions: s.shufflePartitions,
-		rateLimit: s.maxOffsetsPerTrigger === null ? 'off' : 'on',
-		...(s.maxOffsetsPerTrigger !== null ? { maxOffsetsPerTrigger: s.maxOffsetsPerTrigger } : {})
+		...rateLimitFromSetting(s.maxOffsetsPerTrigger)
 	};
 }
 
