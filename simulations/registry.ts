@@ -77,6 +77,10 @@ export const SIMULATIONS: Readonly<Record<string, Entry>> = {
 		kinds: ['fault-tolerance'],
 		load: () => import('./questions/advanced-03-exactly-once/index')
 	},
+	'advanced-05-latency-throughput': {
+		kinds: ['cluster'],
+		load: () => import('./questions/advanced-05-latency-throughput/index')
+	},
 	'advanced-07-event-time-and-state': {
 		kinds: ['event-time'],
 		load: () => import('./questions/advanced-07-event-time-and-state/index')

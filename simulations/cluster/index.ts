@@ -13,6 +13,7 @@ export * from './run';
 export * from './scaling-lag';
 export * from './scheduler';
 export * from './summary';
+export * from './sweep';
 export * from './task-cost';
 export * from './trigger';
 export * from './ui-series';

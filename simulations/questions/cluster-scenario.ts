@@ -6,6 +6,7 @@
  * what differs (its cluster, its timings).
  */
 import {
+	choiceParam,
 	clampParams,
 	numberParam,
 	type Clamped,
@@ -133,12 +134,18 @@ export function executorsParam(dflt: number): ParamSpec {
 	};
 }
 
-/** maxOffsetsPerTrigger as two controls: whether the option is set (off removes its line) and
- *  its value. */
-export function maxOffsetsParams(
-	limit: { readonly step: number; readonly default: number },
-	offHelp: string
-): readonly ParamSpec[] {
+/**
+ * maxOffsetsPerTrigger as two controls, the way a page's program says it: whether the option is
+ * there at all (`rateLimit`: off removes its line) and its value. Shared by the pages whose
+ * Kafka query may set it (basic-12, basic-15, advanced-05, advanced-10).
+ */
+export function rateLimitParams(limit: {
+	readonly max?: number;
+	readonly step: number;
+	readonly default: number;
+	readonly help?: string;
+	readonly offHelp?: string;
+}): readonly ParamSpec[] {
 	return [
 		{
 			id: 'rateLimit',
@@ -149,7 +156,9 @@ export function maxOffsetsParams(
 				{ value: 'off', label: 'off' }
 			],
 			default: 'on',
-			help: offHelp
+			help:
+				limit.offHelp ??
+				'Off removes the option: each trigger then reads everything up to the latest offset.'
 		},
 		{
 			id: 'maxOffsetsPerTrigger',
@@ -157,9 +166,26 @@ export function maxOffsetsParams(
 			unit: 'offsets',
 			kind: 'number',
 			min: 1000,
-			max: 100000,
-			...limit,
-			help: 'The Kafka source reads at most this many offsets per trigger, split over partitions by their lag.'
+			max: limit.max ?? 100000,
+			step: limit.step,
+			default: limit.default,
+			help:
+				limit.help ??
+				'The Kafka source reads at most this many offsets per trigger, split over partitions by their lag.'
 		}
 	];
 }
+
+/** The `.option("maxOffsetsPerTrigger", n)` line at the page's parameters (null: removed). */
+export const rateLimitRewrite =
+	(params: Params) =>
+	(line: string): string | null =>
+		choiceParam(params, 'rateLimit') === 'off'
+			? null
+			: line.replace(/\d+(?=[^\d]*$)/, String(numberParam(params, 'maxOffsetsPerTrigger')));
+
+/** The two controls as a program's setting says them (null: the option is not set). */
+export const rateLimitFromSetting = (limit: number | null): Params => ({
+	rateLimit: limit === null ? 'off' : 'on',
+	...(limit !== null ? { maxOffsetsPerTrigger: limit } : {})
+});

@@ -7,6 +7,7 @@ import type { PidStep } from '../../dstream/pid';
 import { printProgress, type FullStreamingQueryProgress } from '../../cluster/progress';
 import type { TaskRecord } from '../../cluster/scheduler';
 import type { ListenerCall } from '../../cluster/listener-calls';
+import type { SweepResult } from '../../cluster/sweep';
 import type { ProgramSettings } from './settings';
 
 /** One batch, in the terms both APIs share (a DStream batch's `id` counts from 0). */
@@ -95,6 +96,8 @@ export interface ClusterSimRun {
 		readonly queued: number;
 		readonly dropped: number;
 	};
+	/** The same query once per value of one setting (a page that sweeps one, advanced-05). */
+	readonly sweep?: SweepResult | null;
 }
 
 export interface ClusterFrame {

@@ -7,3 +7,5 @@ export type { ProgramSettings, StructuredSettings, DStreamSettings } from './set
 export { recentProgress, structuredStreamingCharts, type UiChart } from '../../cluster/ui-series';
 export type { TaskRecord } from '../../cluster/scheduler';
 export type { PidStep } from '../../dstream/pid';
+export type { SweepPoint, SweepResult } from '../../cluster/sweep';
+export { describeSweep } from './sweep-story';

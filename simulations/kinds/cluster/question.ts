@@ -6,6 +6,7 @@
  */
 import type { Params } from '../../core/params';
 import type { RateProfile } from '../../cluster/input-profile';
+import type { SweepPlan } from '../../cluster/sweep';
 import type { TaskCost } from '../../cluster/task-cost';
 import type { SimQuestion } from '../kind';
 import type { ProgramSettings } from './settings';
@@ -45,4 +46,6 @@ export interface ClusterScenario extends SimQuestion {
 	world(params: Params): ClusterWorld;
 	/** The controls as the program's settings say them (an edit in the editor moves them). */
 	paramsFromSettings(settings: ProgramSettings, params: Params): Params;
+	/** A page that sweeps one setting (advanced-05): the values its run also runs, one point each. */
+	sweep?(params: Params): SweepPlan | null;
 }

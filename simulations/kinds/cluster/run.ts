@@ -17,6 +17,7 @@ import { listenerEvents } from '../../cluster/listener';
 import { clusterProgress, printProgress, progressContext } from '../../cluster/progress';
 import type { ProgramEnv } from '../../structured/reader/index';
 import { runClusterQuery, type ClusterBatch } from '../../cluster/run';
+import { sweep, type SweepSetting } from '../../cluster/sweep';
 import {
 	dynamicAllocationConf,
 	type DynamicAllocationConf
@@ -192,8 +193,26 @@ function runStructured(
 			backlog: run.backlog,
 			queued: 0,
 			dropped: run.dropped
-		}
+		},
+		sweep: sweepOf(question, settings, run.spec, request)
 	};
+}
+
+/** The page's sweep, when it has one: the run's spec once per value of the swept setting. */
+function sweepOf(
+	question: ClusterScenario,
+	settings: StructuredSettings,
+	spec: Parameters<typeof sweep>[0],
+	request: RunRequest
+) {
+	const plan = question.sweep?.(request.params) ?? null;
+	if (!plan) return null;
+	const current: Record<SweepSetting, number> = {
+		triggerInterval: settings.triggerMs,
+		shufflePartitions: settings.shufflePartitions,
+		maxOffsetsPerTrigger: settings.maxOffsetsPerTrigger ?? 0
+	};
+	return sweep(spec, plan, current[plan.over]);
 }
 
 function runDStream(

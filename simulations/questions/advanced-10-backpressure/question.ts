@@ -8,7 +8,13 @@ import type { ParamSchema, ParamSpec, Params, Preset } from '../../core/params';
 import { choiceParam, numberParam } from '../../core/params';
 import { intervalString, type SpanRewrite } from '../../core/template';
 import type { ClusterScenario } from '../../kinds/cluster/question';
-import { clusterScenario, maxOffsetsParams, spikeParams } from '../cluster-scenario';
+import {
+	clusterScenario,
+	rateLimitFromSetting,
+	rateLimitParams,
+	rateLimitRewrite,
+	spikeParams
+} from '../cluster-scenario';
 import type { ProgramSettings } from '../../kinds/cluster/settings';
 import { programs } from './program';
 import { RUN_MS, SPIKE_AT_MS, SPIKE_MS, START_EPOCH_MS, world } from './world';
@@ -63,10 +69,12 @@ const dstreamSchema: ParamSchema = [
 ];
 
 const structuredSchema: ParamSchema = [
-	...maxOffsetsParams(
-		{ step: 500, default: 5000 },
-		'Off removes the option: each trigger then reads everything up to the latest offset.'
-	),
+	...rateLimitParams({
+		max: 100000,
+		step: 500,
+		default: 5000,
+		help: 'The Kafka source reads at most this many offsets per trigger, split over partitions by their lag.'
+	}),
 	batchInterval,
 	...WORLD_PARAMS
 ];
@@ -115,7 +123,6 @@ const structuredPresets: readonly Preset[] = [
 const BATCH_CALL = /StreamingContext\(\s*sc\s*,\s*\d+(?:\.\d+)?\s*\)/;
 const PROCESSING_TIME = /processingTime\s*=\s*"[^"]*"/;
 const LAST_STRING = /"[^"]*"(?=[^"]*$)/;
-const LAST_NUMBER = /\d+(?=[^\d]*$)/;
 
 function dstreamRewrites(params: Params): Readonly<Record<string, SpanRewrite>> {
 	return {
@@ -132,10 +139,7 @@ function dstreamRewrites(params: Params): Readonly<Record<string, SpanRewrite>> 
 function structuredRewrites(params: Params): Readonly<Record<string, SpanRewrite>> {
 	return {
 		// Off removes the option's line; on writes the limit.
-		maxOffsetsPerTrigger: (line) =>
-			choiceParam(params, 'rateLimit') === 'off'
-				? null
-				: line.replace(LAST_NUMBER, String(numberParam(params, 'maxOffsetsPerTrigger'))),
+		maxOffsetsPerTrigger: rateLimitRewrite(params),
 		batchInterval: (line) =>
 			line.replace(
 				PROCESSING_TIME,
@@ -181,10 +185,7 @@ function scenario(api: 'dstream' | 'structured'): ClusterScenario {
 				};
 			return {
 				...params,
-				rateLimit: onOff(s.maxOffsetsPerTrigger !== null),
-				...(s.maxOffsetsPerTrigger !== null
-					? { maxOffsetsPerTrigger: s.maxOffsetsPerTrigger }
-					: {}),
+				...rateLimitFromSetting(s.maxOffsetsPerTrigger),
 				...(s.triggerMs > 0 ? { batchInterval: s.triggerMs / 1000 } : {})
 			};
 		}

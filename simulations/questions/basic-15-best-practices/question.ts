@@ -20,12 +20,7 @@ import { intervalString, type SpanRewrite } from '../../core/template';
 import { DEFAULT_TASK_COST } from '../../cluster/task-cost';
 import type { ClusterScenario, ClusterWorld } from '../../kinds/cluster/question';
 import type { ProgramSettings } from '../../kinds/cluster/settings';
-import {
-	clusterScenario,
-	executorsParam,
-	maxOffsetsParams,
-	spikeParams
-} from '../cluster-scenario';
+import { clusterScenario, executorsParam, rateLimitParams, spikeParams } from '../cluster-scenario';
 import { programs } from './program';
 
 export const SLUG = 'basic-15-best-practices';
@@ -107,10 +102,11 @@ const schema: ParamSchema = [
 		default: 'rocksdb',
 		help: 'RocksDB keeps state rows off the JVM heap; the default HDFS-backed store keeps them all in executor memory.'
 	},
-	...maxOffsetsParams(
-		{ step: 1000, default: 50000 },
-		'Off removes the option: after a burst, one trigger reads everything waiting.'
-	),
+	...rateLimitParams({
+		step: 1000,
+		default: 50000,
+		offHelp: 'Off removes the option: after a burst, one trigger reads everything waiting.'
+	}),
 	{
 		id: 'triggerInterval',
 		label: 'trigger interval',
