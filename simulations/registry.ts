@@ -59,6 +59,10 @@ export const SIMULATIONS: Readonly<Record<string, Entry>> = {
 		kinds: ['cluster', 'cluster'],
 		load: () => import('./questions/basic-12-monitoring/index')
 	},
+	'advanced-01-internals': {
+		kinds: ['fault-tolerance'],
+		load: () => import('./questions/advanced-01-internals/index')
+	},
 	'advanced-02-event-time-watermarks': {
 		kinds: ['event-time'],
 		load: () => import('./questions/advanced-02-event-time-watermarks/index')
