@@ -110,6 +110,9 @@ export class ClusterModel {
 		readonly inputRows: readonly number[];
 		readonly loseExecutor: boolean;
 		readonly files: readonly FtFile[];
+		/** A logged batch re-run after a restart: Spark neither asks the source nor writes
+		 *  offsets/N again (MicroBatchExecution.populateStartOffsets: the batch is constructed). */
+		readonly replay: boolean;
 	}): ClusterBatch {
 		if (args.runIndex !== this.runIndex || this.runtime === null) {
 			this.runIndex = args.runIndex;
@@ -124,7 +127,7 @@ export class ClusterModel {
 			);
 		}
 		const runtime = this.runtime;
-		const d = this.driver;
+		const d: Phases = args.replay ? { ...this.driver, latestOffset: 0, walCommit: 0 } : this.driver;
 		const pre = d.latestOffset + d.walCommit + d.getBatch + d.queryPlanning;
 		const execStart = args.startMs + pre;
 		runtime.advanceIdle(execStart);

@@ -423,7 +423,8 @@ export function runFaultTolerance(
 					(_, p) => (endOffsets[p] ?? 0) - (startOffsets[p] ?? 0)
 				),
 				loseExecutor: lost,
-				files: run.files
+				files: run.files,
+				replay: next.replay
 			}) ?? null;
 		const full = onCluster ? onCluster.durationMs : batchMs(rows, intervalMs) * (lost ? 1.5 : 1);
 		const endMs =
