@@ -59,9 +59,14 @@ describe('advanced-01 internals page', () => {
 		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', {
 			timeout: 15000
 		});
+		// The program's top (Monaco draws only the lines in view; the code focus scrolls to the sink).
+		await page.locator('.monaco-editor .view-lines').click();
+		await page.keyboard.press('Control+Home');
 		await page.getByTestId('param-shufflePartitions').fill('6');
 		await page.getByTestId('param-shufflePartitions').dispatchEvent('change');
 		await settled(page);
+		await page.locator('.monaco-editor .view-lines').click();
+		await page.keyboard.press('Control+Home');
 		assert.match(await editorText(page), /"spark\.sql\.shuffle\.partitions", "6"/);
 		assert.equal(await text(page, 'ft-int-state'), '6');
 		// Editor → control: retype the 6 as 3.
@@ -76,8 +81,13 @@ describe('advanced-01 internals page', () => {
 			null,
 			{ timeout: 15000 }
 		);
+		// The edited program re-runs: its stateful stage has 3 tasks.
+		await page.waitForFunction(
+			() => document.querySelector('[data-testid="ft-int-state"]')?.textContent?.trim() === '3',
+			null,
+			{ timeout: 15000 }
+		);
 		await settled(page);
-		assert.equal(await text(page, 'ft-int-state'), '3');
 		assert.deepEqual(errors, []);
 		await context.close();
 	});
