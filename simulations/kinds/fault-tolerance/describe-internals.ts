@@ -27,6 +27,5 @@ export function internalsClause(b: FtBatch, phase: LoopPhase | null): string {
 		.join('; ');
 	if (phase === 'run') return ` On ${coresAtStart(b)} cores:${tasks}${extra ? `; ${extra}` : ''}.`;
 	if (phase !== null) return '';
-	const d = i.durationMs;
-	return ` durationMs: latestOffset ${d.latestOffset}, walCommit ${d.walCommit}, queryPlanning ${d.queryPlanning}, addBatch ${d.addBatch}, commitOffsets ${d.commitOffsets} (${d.triggerExecution} ms in all);${tasks}${extra ? `; ${extra}` : ''}.`;
+	return ` On the executors (${i.durationMs.triggerExecution} ms in all):${tasks}${extra ? `; ${extra}` : ''}.`;
 }
