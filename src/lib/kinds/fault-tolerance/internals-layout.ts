@@ -7,16 +7,8 @@
  */
 import type { FtBatch, FtFrame, InternalsTask } from '$sim/kinds/fault-tolerance';
 
-export const DURATION_KEYS = [
-	'latestOffset',
-	'walCommit',
-	'getBatch',
-	'queryPlanning',
-	'addBatch',
-	'commitOffsets'
-] as const;
-
-const DOES: Readonly<Record<(typeof DURATION_KEYS)[number], string>> = {
+/** What the driver does in each durationMs phase (the run lists them in MicroBatchExecution's order). */
+const DOES: Readonly<Record<string, string>> = {
 	latestOffset: 'ask Kafka for the latest offsets',
 	walCommit: 'write offsets/N',
 	getBatch: 'bind the offset ranges',
@@ -105,7 +97,8 @@ export function internalsView(frame: FtFrame, width = 640): InternalsView | null
 	const elapsed = frame.t - b.startMs;
 	const diedAt = b.failed !== null && b.failed !== 'executorLost' ? b.endMs - b.startMs : null;
 	let from = 0;
-	const segments: DriverSegment[] = DURATION_KEYS.map((key) => {
+	const keys = Object.keys(i.durationMs).filter((k) => k !== 'triggerExecution');
+	const segments: DriverSegment[] = keys.map((key) => {
 		const ms = i.durationMs[key] ?? 0;
 		const start = from;
 		from += ms;
@@ -117,7 +110,7 @@ export function internalsView(frame: FtFrame, width = 640): InternalsView | null
 					: elapsed >= start
 						? 'active'
 						: 'pending';
-		return { key, ms, does: DOES[key], status };
+		return { key, ms, does: DOES[key] ?? key, status };
 	});
 	const cores = coresOf(b);
 	const labelWidth = 118;
