@@ -449,7 +449,7 @@ export function runFaultTolerance(
 			sink: record?.sink ? { status: record.sink.status, note: record.sink.note ?? null } : null,
 			// One task per Kafka partition and per shuffle partition; the lost executor had half.
 			tasksRerun: onCluster
-				? onCluster.internals.tasks.filter((t) => t.retry || (lost && t.loadMs > 0)).length
+				? onCluster.internals.tasks.filter((t) => t.retry).length
 				: lost
 					? Math.ceil((world.partitions + run.shufflePartitions) / 2)
 					: 0,
