@@ -69,6 +69,10 @@ export const SIMULATIONS: Readonly<Record<string, Entry>> = {
 		kinds: ['cluster'],
 		load: () => import('./questions/basic-15-best-practices/index')
 	},
+	'advanced-01-internals': {
+		kinds: ['fault-tolerance'],
+		load: () => import('./questions/advanced-01-internals/index')
+	},
 	'advanced-02-event-time-watermarks': {
 		kinds: ['event-time'],
 		load: () => import('./questions/advanced-02-event-time-watermarks/index')

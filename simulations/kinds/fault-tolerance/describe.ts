@@ -1,4 +1,5 @@
 /** One sentence for the frame at `t`: the batch under the cursor, its phase, what it wrote. */
+import { internalsClause } from './describe-internals';
 import { frameAt, type FtRun, type LoopPhase } from './frames';
 
 const DOING: Readonly<Record<LoopPhase, string>> = {
@@ -24,7 +25,8 @@ export function describeFrame(run: FtRun, t: number): string {
 	const which = b.replay
 		? `Batch ${b.batchId} (re-run after the restart, same offsets)`
 		: `Batch ${b.batchId}`;
-	if (f.phase) return `${which} ${DOING[f.phase].replace('{N}', String(b.batchId))}.`;
+	if (f.phase)
+		return `${which} ${DOING[f.phase].replace('{N}', String(b.batchId))}.${internalsClause(b, f.phase)}`;
 	if (b.failed && b.failed !== 'executorLost') return `${which} did not finish: the driver died.`;
-	return `${which} is committed: it read ${b.numInputRows} records and wrote ${b.numOutputRows} rows; the checkpoint holds ${f.files.filter((x) => x.area === 'checkpoint').length} files.`;
+	return `${which} is committed: it read ${b.numInputRows} records and wrote ${b.numOutputRows} rows; the checkpoint holds ${f.files.filter((x) => x.area === 'checkpoint').length} files.${internalsClause(b, null)}`;
 }

@@ -15,7 +15,10 @@ export const FAILURE_PHASE_OPTIONS = [
 	{ value: 'executorLost', label: 'an executor is lost in the batch' }
 ] as const;
 
-export function failureParams(defaults: { phase: FailurePhase; batch: number }): ParamSpec[] {
+export function failureParams(defaults: {
+	phase: FailurePhase | 'none';
+	batch: number;
+}): ParamSpec[] {
 	return [
 		{
 			id: 'failurePhase',

@@ -46,6 +46,46 @@ export interface FtBatch {
 	readonly tasksRerun: number;
 	/** The ledger after this attempt: distinct rows, deliveries, deliveries beyond the first. */
 	readonly ledger: { readonly rows: number; readonly writes: number; readonly extraWrites: number };
+	/** On a page that draws the cluster (advanced-01): the batch's durationMs and tasks. */
+	readonly internals?: BatchInternals;
+}
+
+/** One task of a batch on an executor's core (internals.ts). */
+export interface InternalsTask {
+	/** A read task (one Kafka partition) or a stateful task (one shuffle partition). */
+	readonly stage: 'read' | 'state';
+	readonly partition: number;
+	readonly executor: number;
+	readonly core: number;
+	readonly startMs: number;
+	readonly endMs: number;
+	readonly rows: number;
+	/** A read task run again because its executor's shuffle output was lost. */
+	readonly retry: boolean;
+	/** It ran on the executor that was lost afterwards. */
+	readonly lost: boolean;
+	/** The state version it reads and the one it writes (stateful tasks). */
+	readonly reads: number | null;
+	readonly writes: number | null;
+	/** The time it spent loading its store from the checkpoint (0: already loaded there). */
+	readonly loadMs: number;
+	readonly loadFiles: readonly string[];
+}
+
+export interface BatchInternals {
+	/** As StreamingQueryProgress.durationMs reports them (triggerExecution is their sum). */
+	readonly durationMs: Readonly<Record<string, number>> & { readonly triggerExecution: number };
+	readonly executors: readonly {
+		readonly id: number;
+		readonly cores: number;
+		readonly lostAtMs: number | null;
+	}[];
+	readonly tasks: readonly InternalsTask[];
+	readonly lost: { readonly executor: number; readonly atMs: number } | null;
+	readonly readTasks: number;
+	readonly stateTasks: number;
+	/** Cores of the executors alive after the batch. */
+	readonly cores: number;
 }
 
 export type FtFileArea = 'checkpoint' | 'output';

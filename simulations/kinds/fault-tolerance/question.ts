@@ -21,6 +21,8 @@ export interface FtWorld {
 	/** How long the driver stays down before the deployment restarts it. */
 	readonly downMs: number;
 	readonly runMs: number;
+	/** Executors and cores to draw the batches on (advanced-01); absent: the loop's cost only. */
+	readonly cluster?: { readonly executors: number; readonly coresPerExecutor: number };
 }
 
 export interface FaultToleranceQuestion extends SimQuestion {

@@ -41,6 +41,7 @@ import { kafkaSourceOf, lines, located, startOnKafka, producerOn } from '../kafk
 import { parseOffsets } from '../source-sink/run';
 import type { FtBatch, FtRun, LoopPhase } from './frames';
 import { BatchTarget } from './batch-target';
+import { ClusterModel, clipToDeath } from './internals';
 import type { FtWorld } from './question';
 
 /** Virtual 0 on the wall clock the readings' event times are written in (10 s before a minute
@@ -161,6 +162,8 @@ export function runFaultTolerance(
 			sink: lines(q, q.write.at)
 		}
 	};
+	// The executors and their tasks, when the page draws them (advanced-01).
+	const cluster = world.cluster ? new ClusterModel(world.cluster, run.shufflePartitions) : null;
 	// Spark refuses the start: no batch, no file, the error in the editor.
 	if (run.refused !== null) return { ok: true, value: run };
 
@@ -410,13 +413,27 @@ export function runFaultTolerance(
 			(n, [p, v]) => n + v - (startOffsets[Number(p)] ?? 0),
 			0
 		);
-		const full = batchMs(rows, intervalMs) * (lost ? 1.5 : 1);
-		const endMs = now + Math.round(died ? full * DIES_AT[died] : full);
+		const onCluster =
+			cluster?.execute({
+				runIndex,
+				startMs: now,
+				batchId: next.id,
+				inputRows: Array.from(
+					{ length: world.partitions },
+					(_, p) => (endOffsets[p] ?? 0) - (startOffsets[p] ?? 0)
+				),
+				loseExecutor: lost,
+				files: run.files,
+				replay: next.replay
+			}) ?? null;
+		const full = onCluster ? onCluster.durationMs : batchMs(rows, intervalMs) * (lost ? 1.5 : 1);
+		const endMs =
+			now + Math.round(died ? (onCluster ? onCluster.diesAt(died) : full * DIES_AT[died]) : full);
 		const phases: Partial<Record<LoopPhase, number>> = {};
 		for (const p of Object.keys(SHARE) as LoopPhase[]) {
 			// A re-run does not write offsets/N again: it runs what the log already holds.
 			if (p === 'offsetLog' && next.replay) continue;
-			const at = now + Math.round(full * SHARE[p]);
+			const at = now + Math.round(onCluster ? onCluster.phaseAt[p] : full * SHARE[p]);
 			if (at < endMs || (!died && at <= endMs)) phases[p] = at;
 		}
 		const b: FtBatch = {
@@ -431,8 +448,13 @@ export function runFaultTolerance(
 			batchWatermarkMs: logged?.batchWatermarkMs ?? 0,
 			sink: record?.sink ? { status: record.sink.status, note: record.sink.note ?? null } : null,
 			// One task per Kafka partition and per shuffle partition; the lost executor had half.
-			tasksRerun: lost ? Math.ceil((world.partitions + run.shufflePartitions) / 2) : 0,
-			ledger: ledger()
+			tasksRerun: onCluster
+				? onCluster.internals.tasks.filter((t) => t.retry).length
+				: lost
+					? Math.ceil((world.partitions + run.shufflePartitions) / 2)
+					: 0,
+			ledger: ledger(),
+			...(onCluster ? { internals: clipToDeath(onCluster.internals, endMs) } : {})
 		};
 		run.batches.push(b);
 		if (!sourcesWritten && source !== null) {
