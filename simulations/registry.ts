@@ -59,6 +59,10 @@ export const SIMULATIONS: Readonly<Record<string, Entry>> = {
 		kinds: ['cluster', 'cluster'],
 		load: () => import('./questions/basic-12-monitoring/index')
 	},
+	'basic-14-fault-tolerance': {
+		kinds: ['fault-tolerance'],
+		load: () => import('./questions/basic-14-fault-tolerance/index')
+	},
 	'advanced-02-event-time-watermarks': {
 		kinds: ['event-time'],
 		load: () => import('./questions/advanced-02-event-time-watermarks/index')

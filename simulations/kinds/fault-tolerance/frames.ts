@@ -80,11 +80,28 @@ export interface FtRun {
 	readonly sinkDescription: string;
 	readonly sinkGuarantee: DeliveryGuarantee;
 	readonly failure: { readonly batchId: number; readonly phase: FailurePhase } | null;
+	/** The output against a failure-free run of the same seed (pages that ask for it). */
+	comparison?: FtComparison;
 	readonly spans: {
 		readonly source: { line: number; endLine: number } | null;
 		readonly state: { line: number; endLine: number } | null;
 		readonly sink: { line: number; endLine: number } | null;
 	};
+}
+
+/** What the failure changed in the output, counted against a failure-free run of the same seed. */
+export interface FtComparison {
+	/** Distinct rows the failure-free run wrote. */
+	readonly expectedRows: number;
+	/** Of those, rows this run never wrote (lost input changes an aggregate, or drops it). */
+	readonly missing: number;
+	/** Rows this run wrote that the failure-free run did not (an aggregate over fewer records). */
+	readonly unexpected: number;
+	/** Deliveries beyond the first: rows a reader sees twice. */
+	readonly duplicates: number;
+	/** Records the query read: the failure-free run's, and this run's (replays counted once). */
+	readonly expectedInput: number;
+	readonly input: number;
 }
 
 export interface FtFrame {

@@ -21,6 +21,9 @@ export interface FtWorld {
 	/** How long the driver stays down before the deployment restarts it. */
 	readonly downMs: number;
 	readonly runMs: number;
+	/** Also run the same seed without the failure, and count what the failure changed in the
+	 *  output (rows missing, rows delivered twice): the ledger's comparison (basic-14). */
+	readonly compareWithFailureFree?: boolean;
 }
 
 export interface FaultToleranceQuestion extends SimQuestion {

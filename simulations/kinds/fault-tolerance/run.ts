@@ -16,11 +16,12 @@ import { isoText } from '../../core/calendar';
 import type { Result, SourceError } from '../../core/errors';
 import { createRng } from '../../core/rng';
 import type { StreamingSink } from '../../sinks/contract';
+import type { DeliveryLedger } from '../../sinks/ledger';
 import { FileStreamSink } from '../../sinks/file-sink';
 import { createSink } from '../../sinks/sink-factory';
 import { KafkaInput } from '../../sources/inputs';
 import { producerSchedule } from '../../sources/kafka/producer';
-import type { KafkaMicroBatchStream } from '../../sources/kafka/stream';
+import type { StreamingSource } from '../../sources/contract';
 import { PyFunction } from '../../python/values';
 import { prepareQuery } from '../../structured/index';
 import type { ProgramEnv } from '../../structured/reader/index';
@@ -34,8 +35,12 @@ import type { FailurePhase } from '../../structured/failures/schedule';
 import {
 	MicroBatchExecution,
 	type BatchRecord,
-	type Checkpoint
+	type Checkpoint,
+	type ExecutorOptions
 } from '../../structured/runtime/executor';
+import type { AnalyzedNode } from '../../structured/analyzer/types';
+import { sourceName } from '../../structured/runtime/physical';
+import { socketOffsets, socketSource, startOnSocket } from './socket-feed';
 import { MicroBatchLoop } from '../../structured/runtime/loop';
 import { kafkaSourceOf, lines, located, startOnKafka, producerOn } from '../kafka-query';
 import { parseOffsets } from '../source-sink/run';
@@ -80,15 +85,25 @@ const batchMs = (rows: number, intervalMs: number) =>
 export function runFaultTolerance(
 	code: string,
 	world: FtWorld,
-	seed: number
+	seed: number,
+	/** Sees the sink's ledger at the end (the comparison with a failure-free run reads it). */
+	atEnd?: (ledger: DeliveryLedger) => void
 ): Result<FtRun, SourceError> {
 	const env: ProgramEnv = {};
 	const prepared = prepareQuery(code, {}, {}, env);
 	if (!prepared.ok) return prepared;
 	const q = prepared.value;
-	const kafka = kafkaSourceOf(q);
-	if (!kafka.ok) return kafka;
-	const { src, options, name, columns } = kafka.value;
+	// A socket source (basic-14) or else the Kafka topic every other page reads.
+	const socketSrc = socketSource(q);
+	const kafka = socketSrc === null ? kafkaSourceOf(q) : null;
+	if (kafka !== null && !kafka.ok) return kafka;
+	const { src, options, name, columns } = kafka?.value ?? {
+		src: socketSrc as AnalyzedNode,
+		options: {},
+		name: sourceName(socketSrc as AnalyzedNode),
+		columns: []
+	};
+	const offsetsOf = socketSrc ? socketOffsets : parseOffsets;
 	let clock = 0;
 	const fn = q.write.foreachBatchFn;
 	// What the user's foreachBatch function writes with batch_df.write (one path per table).
@@ -192,7 +207,10 @@ export function runFaultTolerance(
 					}
 		)
 	);
-	const produce = producerOn(input, world.topic, schedule, values);
+	const socketLines = socketSrc
+		? schedule.map((s, i) => ({ atMs: s.atMs, text: values[i] ?? '' }))
+		: [];
+	const produce = socketSrc ? () => {} : producerOn(input, world.topic, schedule, values);
 
 	const history: Checkpoint[] = [];
 	const known = new Set<string>(['metadata']);
@@ -268,29 +286,31 @@ export function runFaultTolerance(
 	};
 
 	let exec: MicroBatchExecution | null = null;
-	let source: KafkaMicroBatchStream | null = null;
+	let source: StreamingSource<unknown> | null = null;
 	let checkpoint: Checkpoint | undefined;
 	let downUntil: number | null = null;
 	let runIndex = 0;
 	const attempts = new Map<number, number>();
 	const start = (): string | null => {
-		const started = startOnKafka(
-			input,
-			q,
-			{ name, columns },
-			{
-				clock: () => clock,
-				sink,
-				queryId: QUERY_ID,
-				...(checkpoint ? { checkpoint } : {}),
-				deliver: (d) => {
-					if (fire(d.batchId, 'afterOffsetLog')) throw new DriverDied('afterOffsetLog');
-					if (fire(d.batchId, 'duringProcessing')) throw new DriverDied('duringProcessing');
+		const begin = socketSrc
+			? (o: ExecutorOptions) => {
+					const r = startOnSocket(socketLines, clock, q, socketSrc, o);
+					return r.ok ? { ok: true as const, ...r.value } : r;
 				}
+			: (o: ExecutorOptions) => startOnKafka(input, q, { name, columns }, o);
+		const started = begin({
+			clock: () => clock,
+			sink,
+			queryId: QUERY_ID,
+			...(checkpoint ? { checkpoint } : {}),
+			deliver: (d) => {
+				if (fire(d.batchId, 'afterOffsetLog')) throw new DriverDied('afterOffsetLog');
+				if (fire(d.batchId, 'duringProcessing')) throw new DriverDied('duringProcessing');
 			}
-		);
+		});
 		if (!started.ok) return started.error;
-		({ source, exec } = started);
+		source = started.source as StreamingSource<unknown>;
+		exec = started.exec;
 		return null;
 	};
 	const startError = start();
@@ -401,11 +421,11 @@ export function runFaultTolerance(
 		const cp = e.checkpoint();
 		const logged = cp.offsets.find((o) => o.batchId === next.id);
 		const prevLogged = cp.offsets.filter((o) => o.batchId < next.id).at(-1);
-		const startOffsets = parseOffsets(
+		const startOffsets = offsetsOf(
 			(prevLogged?.offsets[name] as string | undefined) ??
 				(source ? source.offsetJson(source.initialOffset()) : undefined)
 		);
-		const endOffsets = parseOffsets(logged?.offsets[name] as string | undefined);
+		const endOffsets = offsetsOf(logged?.offsets[name] as string | undefined);
 		const rows = Object.entries(endOffsets).reduce(
 			(n, [p, v]) => n + v - (startOffsets[Number(p)] ?? 0),
 			0
@@ -435,7 +455,8 @@ export function runFaultTolerance(
 			ledger: ledger()
 		};
 		run.batches.push(b);
-		if (!sourcesWritten && source !== null) {
+		// A socket stream keeps no metadata of its own in sources/ (its lines are the driver's).
+		if (!sourcesWritten && source !== null && !socketSrc) {
 			sourcesWritten = true;
 			run.files.push({
 				area: 'checkpoint',
@@ -469,5 +490,6 @@ export function runFaultTolerance(
 	run.files.sort((a, b) => a.atMs - b.atMs);
 	// A batch that started before the end commits after it: the run ends with its commit.
 	run.endMs = Math.max(world.runMs, ...run.batches.map((b) => b.endMs));
+	atEnd?.(sink.ledger);
 	return { ok: true, value: run };
 }
