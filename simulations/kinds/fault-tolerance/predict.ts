@@ -6,6 +6,7 @@
  */
 import type { Prediction } from '../kind';
 import type { FtBatch, FtRun } from './frames';
+import { replayReads } from './predict-replay';
 
 const PHASE_WORDS: Readonly<Record<string, string>> = {
 	beforeOffsetLog: 'before writing offsets/{N}',
@@ -106,7 +107,7 @@ function snapshotFiles(run: FtRun): Prediction | null {
 }
 
 export function predictionsOf(run: FtRun): readonly Prediction[] {
-	return [whichBatch(run), sinkSeesIt(run), snapshotFiles(run)]
+	return [whichBatch(run), sinkSeesIt(run), snapshotFiles(run), replayReads(run)]
 		.filter((p): p is Prediction => p !== null && p.revealAtMs <= run.endMs)
 		.sort((a, b) => a.askAtMs - b.askAtMs);
 }

@@ -129,7 +129,7 @@ export const basic14FaultTolerance: FaultToleranceQuestion = {
 		recordsPerSecond: 4,
 		keys: 4,
 		failure: failureOf(params),
-		downMs: 4000,
+		downMs: 3000,
 		runMs: 100_000,
 		compareWithFailureFree: true
 	})
