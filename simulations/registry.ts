@@ -71,6 +71,10 @@ export const SIMULATIONS: Readonly<Record<string, Entry>> = {
 		kinds: ['fault-tolerance'],
 		load: () => import('./questions/advanced-03-exactly-once/index')
 	},
+	'advanced-04-checkpoint-recovery': {
+		kinds: ['fault-tolerance'],
+		load: () => import('./questions/advanced-04-checkpoint-recovery/index')
+	},
 	'advanced-07-event-time-and-state': {
 		kinds: ['event-time'],
 		load: () => import('./questions/advanced-07-event-time-and-state/index')

@@ -33,3 +33,36 @@ export function replayReads(run: FtRun): Prediction | null {
 					: `${again.numInputRows} records that are not the ones the first attempt read: the source could not replay.`
 	};
 }
+
+/** advanced-04: what the restart reads to get a state partition back (not the input). */
+export function recoveryLoads(run: FtRun): Prediction | null {
+	const r = run.recoveries?.[0];
+	const p = r?.partitions[0];
+	const crash = run.crashes[0];
+	if (!r || !p || !crash) return null;
+	const n = p.version;
+	// RocksDB with changelog checkpointing names them N.zip and N.changelog.
+	const rocks = run.files.some((f) => f.path.endsWith('.changelog'));
+	const [snap, delta] = rocks ? ['zip', 'changelog'] : ['snapshot', 'delta'];
+	const deltas = p.deltas.map((v) => `${v}.${delta}`).join(', ');
+	const answer = p.snapshot === null ? 'deltas' : p.deltas.length === 0 ? 'snapshot' : 'both';
+	return {
+		id: `recovery-${n}`,
+		askAtMs: crash.atMs + 4,
+		revealAtMs: r.endMs,
+		question: `The last committed batch is ${n - 1}, so the restart needs the state at version ${n} in ${p.dir}/. What does it read?`,
+		choices: [
+			{ id: 'input', label: `every record since batch 0, aggregated again` },
+			{ id: 'both', label: `the latest snapshot, then the deltas after it up to ${n}` },
+			{ id: 'deltas', label: `all ${n} ${delta} files, 1 to ${n}` },
+			{ id: 'snapshot', label: `one checkpoint of version ${n}` }
+		],
+		answer,
+		explanation:
+			answer === 'both'
+				? `${p.snapshot}.${snap}, then ${deltas}: version ${n}. Not ${n + 1}.${delta}: it belongs to the uncommitted batch ${n}, which runs again and writes it again. No input is re-read but that batch’s.`
+				: answer === 'snapshot'
+					? `Version ${n}’s checkpoint alone: the store uploaded a whole checkpoint for every version.`
+					: `${deltas}: no snapshot was written yet, so every delta from 1 is replayed.`
+	};
+}

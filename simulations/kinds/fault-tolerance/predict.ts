@@ -6,7 +6,7 @@
  */
 import type { Prediction } from '../kind';
 import type { FtBatch, FtRun } from './frames';
-import { replayReads } from './predict-replay';
+import { recoveryLoads, replayReads } from './predict-replay';
 
 const PHASE_WORDS: Readonly<Record<string, string>> = {
 	beforeOffsetLog: 'before writing offsets/{N}',
@@ -107,7 +107,13 @@ function snapshotFiles(run: FtRun): Prediction | null {
 }
 
 export function predictionsOf(run: FtRun): readonly Prediction[] {
-	return [whichBatch(run), sinkSeesIt(run), snapshotFiles(run), replayReads(run)]
+	return [
+		whichBatch(run),
+		sinkSeesIt(run),
+		snapshotFiles(run),
+		replayReads(run),
+		recoveryLoads(run)
+	]
 		.filter((p): p is Prediction => p !== null && p.revealAtMs <= run.endMs)
 		.sort((a, b) => a.askAtMs - b.askAtMs);
 }

@@ -30,7 +30,7 @@ import type { Row } from '../../structured/runtime/context';
 import { runBatchPlan } from '../../structured/stateful-python/batch-plan';
 import { checkpointFiles } from '../../structured/failures/checkpoint-files';
 import { checkpointLocation } from '../../structured/failures/checkpoint-location';
-import { nodeById } from '../../structured/failures/restart-check';
+import { checkRestart, nodeById } from '../../structured/failures/restart-check';
 import type { FailurePhase } from '../../structured/failures/schedule';
 import {
 	MicroBatchExecution,
@@ -41,6 +41,8 @@ import {
 import type { AnalyzedNode } from '../../structured/analyzer/types';
 import { sourceName } from '../../structured/runtime/physical';
 import { socketOffsets, socketSource, startOnSocket } from './socket-feed';
+import { crashedBatchStateFiles, storeLayout } from './state-store-files';
+import { drawRecovery } from './recovery';
 import { MicroBatchLoop } from '../../structured/runtime/loop';
 import { kafkaSourceOf, lines, located, startOnKafka, producerOn } from '../kafka-query';
 import { parseOffsets } from '../source-sink/run';
@@ -93,6 +95,9 @@ export function runFaultTolerance(
 	const prepared = prepareQuery(code, {}, {}, env);
 	if (!prepared.ok) return prepared;
 	const q = prepared.value;
+	// The program before the restart, when the page changes it (advanced-04); else the editor's.
+	const first = world.firstProgram ? prepareQuery(world.firstProgram, {}, {}, env) : null;
+	let running = first?.ok ? first.value : q;
 	// A socket source (basic-14) or else the Kafka topic every other page reads.
 	const socketSrc = socketSource(q);
 	const kafka = socketSrc === null ? kafkaSourceOf(q) : null;
@@ -193,18 +198,25 @@ export function runFaultTolerance(
 	);
 	const values = schedule.map((s, i) =>
 		JSON.stringify(
-			world.records === 'orders'
+			world.records === 'purchases'
 				? {
-						order_id: `o-${i}`,
-						customer: `c-${Math.floor(rng.next() * world.keys)}`,
-						amount: Math.round(500 + rng.next() * 9500) / 100,
+						user: `u-${Math.floor(rng.next() * world.keys)}`,
+						merchant: `m-${Math.floor(rng.next() * 5)}`,
+						amount: Math.round(100 + rng.next() * 9900) / 100,
 						event_time: isoText(EPOCH_MS + s.atMs)
 					}
-				: {
-						device: `d-${Math.floor(rng.next() * world.keys)}`,
-						reading: Math.round(200 + rng.next() * 100) / 10,
-						event_time: isoText(EPOCH_MS + s.atMs - Math.floor(rng.next() * 3000))
-					}
+				: world.records === 'orders'
+					? {
+							order_id: `o-${i}`,
+							customer: `c-${Math.floor(rng.next() * world.keys)}`,
+							amount: Math.round(500 + rng.next() * 9500) / 100,
+							event_time: isoText(EPOCH_MS + s.atMs)
+						}
+					: {
+							device: `d-${Math.floor(rng.next() * world.keys)}`,
+							reading: Math.round(200 + rng.next() * 100) / 10,
+							event_time: isoText(EPOCH_MS + s.atMs - Math.floor(rng.next() * 3000))
+						}
 		)
 	);
 	const socketLines = socketSrc
@@ -285,6 +297,9 @@ export function runFaultTolerance(
 		return true;
 	};
 
+	// The state a batch that dies before its commit wrote: its version's files stay behind.
+	const keepState = world.failure?.phase === 'afterSinkBeforeCommit' && stateOp !== undefined;
+	const layout = storeLayout(conf);
 	let exec: MicroBatchExecution | null = null;
 	let source: StreamingSource<unknown> | null = null;
 	let checkpoint: Checkpoint | undefined;
@@ -297,11 +312,12 @@ export function runFaultTolerance(
 					const r = startOnSocket(socketLines, clock, q, socketSrc, o);
 					return r.ok ? { ok: true as const, ...r.value } : r;
 				}
-			: (o: ExecutorOptions) => startOnKafka(input, q, { name, columns }, o);
+			: (o: ExecutorOptions) => startOnKafka(input, running, { name, columns }, o);
 		const started = begin({
 			clock: () => clock,
 			sink,
 			queryId: QUERY_ID,
+			...(keepState ? { captureState: true } : {}),
 			...(checkpoint ? { checkpoint } : {}),
 			deliver: (d) => {
 				if (fire(d.batchId, 'afterOffsetLog')) throw new DriverDied('afterOffsetLog');
@@ -355,6 +371,19 @@ export function runFaultTolerance(
 			if (now < downUntil) return null;
 			downUntil = null;
 			runIndex++;
+			if (running !== q) {
+				// The restart runs the changed program on the old checkpoint: Spark checks it first.
+				const verdict = checkRestart(running, q);
+				if (verdict.error !== null) {
+					run.refused = verdict.error;
+					run.refusedAtMs = now;
+					run.restartRefused = true;
+					// Located at the stateful operator whose state the changed program cannot read.
+					if (run.spans.state) run.refusedAt = { line: run.spans.state.line, column: 1 };
+					return null;
+				}
+				running = q;
+			}
 			const e = start();
 			if (e !== null) {
 				run.refused = e;
@@ -468,6 +497,23 @@ export function runFaultTolerance(
 		}
 		if (died) crash(b, died, e);
 		else history.push(cp);
+		if (died === 'afterSinkBeforeCommit' && record?.state && checkpoint)
+			for (const f of crashedBatchStateFiles(
+				history.slice(0, -1),
+				checkpoint,
+				record.state,
+				conf,
+				QUERY_ID
+			)) {
+				known.add(f.path);
+				run.files.push({
+					area: 'checkpoint',
+					path: f.path,
+					content: f.content,
+					atMs: (b.phases.sink ?? b.startMs) + (f.path.endsWith('.snapshot') ? 1 : 0),
+					batchId: f.batchId
+				});
+			}
 		collectFiles(b);
 		outputFiles(b);
 		return b;
@@ -488,6 +534,7 @@ export function runFaultTolerance(
 	);
 	for (let guard = 0; loop.wakeAt !== null && guard < 100_000; guard++) loop.step(loop.wakeAt);
 	run.files.sort((a, b) => a.atMs - b.atMs);
+	if (world.drawRecovery) drawRecovery(run, layout, history, world.inspectBatchId);
 	// A batch that started before the end commits after it: the run ends with its commit.
 	run.endMs = Math.max(world.runMs, ...run.batches.map((b) => b.endMs));
 	atEnd?.(sink.ledger);
