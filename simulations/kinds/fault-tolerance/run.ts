@@ -378,8 +378,18 @@ export function runFaultTolerance(
 					run.refused = verdict.error;
 					run.refusedAtMs = now;
 					run.restartRefused = true;
-					// Located at the stateful operator whose state the changed program cannot read.
-					if (run.spans.state) run.refusedAt = { line: run.spans.state.line, column: 1 };
+					// Located at the stateful operator whose state the changed program cannot read:
+					// its groupBy line when the statement has one.
+					const span = run.spans.state;
+					if (span) {
+						const text = code.split('\n');
+						let at = { line: span.line, column: 1 };
+						for (let l = span.line; l <= span.endLine; l++) {
+							const c = text[l - 1]?.indexOf('.groupBy(') ?? -1;
+							if (c >= 0) at = { line: l, column: c + 1 };
+						}
+						run.refusedAt = at;
+					}
 					return null;
 				}
 				running = q;
