@@ -6,11 +6,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { VIEWPORTS, launch, openPage, settled } from './browser.mjs';
+import { editorText, stepToEnd, text } from './fault-tolerance-steps.mjs';
 
 const PAGE = '/questions/advanced-04-checkpoint-recovery';
-const text = async (page, id) => ((await page.getByTestId(id).first().textContent()) ?? '').trim();
-const editorText = async (page) =>
-	((await page.getByTestId('code-editor').textContent()) ?? '').replace(/\u00a0/g, ' ');
 
 /** Steps until the re-run of the crashed batch is under the cursor (the recovery is drawn). */
 async function stepToRecovery(page) {
@@ -19,14 +17,6 @@ async function stepToRecovery(page) {
 		await page.getByTestId('sim-step').click();
 	}
 	return false;
-}
-
-async function stepToEnd(page) {
-	for (let i = 0; i < 60; i++) {
-		const before = await text(page, 'sim-cursor');
-		await page.getByTestId('sim-step').click();
-		if ((await text(page, 'sim-cursor')) === before) return;
-	}
 }
 
 describe('advanced-04 checkpoint recovery page', () => {

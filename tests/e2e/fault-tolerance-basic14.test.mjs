@@ -6,19 +6,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { VIEWPORTS, launch, openPage, settled } from './browser.mjs';
+import { editorText, stepToEnd, text } from './fault-tolerance-steps.mjs';
 
 const PAGE = '/questions/basic-14-fault-tolerance';
-const text = async (page, id) => ((await page.getByTestId(id).first().textContent()) ?? '').trim();
-const editorText = async (page) =>
-	((await page.getByTestId('code-editor').textContent()) ?? '').replace(/\u00a0/g, ' ');
-
-async function stepToEnd(page) {
-	for (let i = 0; i < 60; i++) {
-		const before = await text(page, 'sim-cursor');
-		await page.getByTestId('sim-step').click();
-		if ((await text(page, 'sim-cursor')) === before) return;
-	}
-}
 
 describe('basic-14 fault-tolerance page', () => {
 	let browser;

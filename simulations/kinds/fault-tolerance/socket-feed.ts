@@ -20,6 +20,7 @@ import type { AnalyzedQuery } from '../../structured/index';
 import { ContractInputs } from '../../structured/runtime/contract-inputs';
 import { MicroBatchExecution, type ExecutorOptions } from '../../structured/runtime/executor';
 import { sourceName } from '../../structured/runtime/physical';
+import { readStreamSource } from '../kafka-query';
 
 export interface SocketLine {
 	readonly atMs: number;
@@ -27,16 +28,8 @@ export interface SocketLine {
 }
 
 /** The program's socket source (`spark.readStream.format("socket")…load()`), if it reads one. */
-export function socketSource(q: AnalyzedQuery): AnalyzedNode | null {
-	const stack = [q.root];
-	while (stack.length > 0) {
-		const n = stack.pop() as AnalyzedNode;
-		if (n.plan.op === 'Source' && n.plan.source.kind === 'readStream')
-			if (n.plan.source.format === 'socket') return n;
-		stack.push(...n.children);
-	}
-	return null;
-}
+export const socketSource = (q: AnalyzedQuery): AnalyzedNode | null =>
+	readStreamSource(q, 'socket');
 
 /** What one driver's connection holds: the lines written from `connectedAtMs` on. */
 function connection(lines: readonly SocketLine[], connectedAtMs: number): MicroBatchSource {
