@@ -65,6 +65,10 @@ export const SIMULATIONS: Readonly<Record<string, Entry>> = {
 		kinds: ['cluster', 'cluster'],
 		load: () => import('./questions/basic-12-monitoring/index')
 	},
+	'basic-14-fault-tolerance': {
+		kinds: ['fault-tolerance'],
+		load: () => import('./questions/basic-14-fault-tolerance/index')
+	},
 	'basic-15-best-practices': {
 		kinds: ['cluster'],
 		load: () => import('./questions/basic-15-best-practices/index')
@@ -81,9 +85,17 @@ export const SIMULATIONS: Readonly<Record<string, Entry>> = {
 		kinds: ['fault-tolerance'],
 		load: () => import('./questions/advanced-03-exactly-once/index')
 	},
+	'advanced-04-checkpoint-recovery': {
+		kinds: ['fault-tolerance'],
+		load: () => import('./questions/advanced-04-checkpoint-recovery/index')
+	},
 	'advanced-05-latency-throughput': {
 		kinds: ['cluster'],
 		load: () => import('./questions/advanced-05-latency-throughput/index')
+	},
+	'advanced-06-dynamic-scaling': {
+		kinds: ['cluster', 'cluster'],
+		load: () => import('./questions/advanced-06-dynamic-scaling/index')
 	},
 	'advanced-07-event-time-and-state': {
 		kinds: ['event-time'],
@@ -92,10 +104,6 @@ export const SIMULATIONS: Readonly<Record<string, Entry>> = {
 	'advanced-08-stateful-transformations': {
 		kinds: ['keyed-state'],
 		load: () => import('./questions/advanced-08-stateful-transformations/index')
-	},
-	'advanced-06-dynamic-scaling': {
-		kinds: ['cluster', 'cluster'],
-		load: () => import('./questions/advanced-06-dynamic-scaling/index')
 	},
 	'advanced-09-custom-sources-sinks': {
 		kinds: ['custom-protocol'],

@@ -18,18 +18,21 @@ import { spanAt, type Pos } from '../structured/plan';
 import { MicroBatchLoop, type LoopTarget } from '../structured/runtime/loop';
 import { sourceName } from '../structured/runtime/physical';
 
-/** The Kafka source the program reads (`spark.readStream.format("kafka")…load()`). */
-export function kafkaSource(q: AnalyzedQuery): AnalyzedNode | null {
+/** The streaming source of this format the program reads (`spark.readStream.format(f)…load()`). */
+export function readStreamSource(q: AnalyzedQuery, format: string): AnalyzedNode | null {
 	const stack = [q.root];
 	while (stack.length > 0) {
 		const n = stack.pop() as AnalyzedNode;
 		if (n.plan.op === 'Source' && n.plan.source.kind === 'readStream') {
-			if (n.plan.source.format === 'kafka') return n;
+			if (n.plan.source.format === format) return n;
 		}
 		stack.push(...n.children);
 	}
 	return null;
 }
+
+/** The Kafka source the program reads (`spark.readStream.format("kafka")…load()`). */
+export const kafkaSource = (q: AnalyzedQuery): AnalyzedNode | null => readStreamSource(q, 'kafka');
 
 export const located = (q: AnalyzedQuery, message: string): SourceError => ({
 	line: q.write.at.line,

@@ -3,9 +3,9 @@
 import type { KindEngine } from '../kind';
 import type { FtRun } from './frames';
 import type { FaultToleranceQuestion } from './question';
-import { runFaultTolerance } from './run';
+import { runComparedWithFailureFree } from './failure-free';
 
 export const faultToleranceEngine: KindEngine<FaultToleranceQuestion, FtRun> = {
 	run: (question, { code, params, seed }) =>
-		runFaultTolerance(code, question.world(question.constrain(params).params), seed)
+		runComparedWithFailureFree(code, question.world(question.constrain(params).params), seed)
 };

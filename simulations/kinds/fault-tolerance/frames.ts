@@ -113,18 +113,63 @@ export interface FtRun {
 	readonly restarts: { stopMs: number; startMs: number; replays: number | null }[];
 	/** A program Spark refuses at start(): its error (no batch runs), and where it is located. */
 	refused: string | null;
-	readonly refusedAt: { readonly line: number; readonly column: number };
+	refusedAt: { readonly line: number; readonly column: number };
 	/** When the query stopped with it (0: at start()). */
 	refusedAtMs: number;
 	endMs: number;
 	readonly sinkDescription: string;
 	readonly sinkGuarantee: DeliveryGuarantee;
 	readonly failure: { readonly batchId: number; readonly phase: FailurePhase } | null;
+	/** The output against a failure-free run of the same seed (pages that ask for it). */
+	comparison?: FtComparison;
+	/** What each restart loaded per state partition (pages that draw the state store). */
+	recoveries?: FtRecovery[];
+	/** The state data source's table for a chosen committed batch id (advanced-04's time travel). */
+	stateTable?: { readonly batchId: number; readonly rows: readonly FtStateRow[] } | null;
+	/** A restart Spark refused because the program changed (its error is `refused`). */
+	restartRefused?: boolean;
 	readonly spans: {
 		readonly source: { line: number; endLine: number } | null;
 		readonly state: { line: number; endLine: number } | null;
 		readonly sink: { line: number; endLine: number } | null;
 	};
+}
+
+/** What the failure changed in the output, counted against a failure-free run of the same seed. */
+export interface FtComparison {
+	/** Distinct rows the failure-free run wrote. */
+	readonly expectedRows: number;
+	/** Of those, rows this run never wrote (lost input changes an aggregate, or drops it). */
+	readonly missing: number;
+	/** Rows this run wrote that the failure-free run did not (an aggregate over fewer records). */
+	readonly unexpected: number;
+	/** Deliveries beyond the first: rows a reader sees twice. */
+	readonly duplicates: number;
+	/** Records the query read: the failure-free run's, and this run's (replays counted once). */
+	readonly expectedInput: number;
+	readonly input: number;
+}
+
+/** A restart's state recovery: per partition, the snapshot loaded and the deltas replayed on it. */
+export interface FtRecovery {
+	/** The restart (driver back up) and the end of the batch it re-ran. */
+	readonly startMs: number;
+	readonly endMs: number;
+	readonly partitions: readonly {
+		readonly dir: string;
+		readonly snapshot: number | null;
+		readonly deltas: readonly number[];
+		/** The version loaded: the last committed batch id + 1. */
+		readonly version: number;
+	}[];
+}
+
+/** One row of `spark.read.format("statestore")`: operator, key, value, partition. */
+export interface FtStateRow {
+	readonly operator: number;
+	readonly key: string;
+	readonly value: string;
+	readonly partition: number;
 }
 
 export interface FtFrame {

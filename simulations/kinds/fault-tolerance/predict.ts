@@ -6,6 +6,7 @@
  */
 import type { Prediction } from '../kind';
 import type { FtBatch, FtRun } from './frames';
+import { recoveryLoads, replayReads } from './predict-replay';
 import { internalsPredictions } from './predict-internals';
 
 const PHASE_WORDS: Readonly<Record<string, string>> = {
@@ -107,7 +108,14 @@ function snapshotFiles(run: FtRun): Prediction | null {
 }
 
 export function predictionsOf(run: FtRun): readonly Prediction[] {
-	return [whichBatch(run), sinkSeesIt(run), snapshotFiles(run), ...internalsPredictions(run)]
+	return [
+		whichBatch(run),
+		sinkSeesIt(run),
+		snapshotFiles(run),
+		replayReads(run),
+		recoveryLoads(run),
+		...internalsPredictions(run)
+	]
 		.filter((p): p is Prediction => p !== null && p.revealAtMs <= run.endMs)
 		.sort((a, b) => a.askAtMs - b.askAtMs);
 }

@@ -16,11 +16,12 @@ import { isoText } from '../../core/calendar';
 import type { Result, SourceError } from '../../core/errors';
 import { createRng } from '../../core/rng';
 import type { StreamingSink } from '../../sinks/contract';
+import type { DeliveryLedger } from '../../sinks/ledger';
 import { FileStreamSink } from '../../sinks/file-sink';
 import { createSink } from '../../sinks/sink-factory';
 import { KafkaInput } from '../../sources/inputs';
 import { producerSchedule } from '../../sources/kafka/producer';
-import type { KafkaMicroBatchStream } from '../../sources/kafka/stream';
+import type { StreamingSource } from '../../sources/contract';
 import { PyFunction } from '../../python/values';
 import { prepareQuery } from '../../structured/index';
 import type { ProgramEnv } from '../../structured/reader/index';
@@ -29,13 +30,19 @@ import type { Row } from '../../structured/runtime/context';
 import { runBatchPlan } from '../../structured/stateful-python/batch-plan';
 import { checkpointFiles } from '../../structured/failures/checkpoint-files';
 import { checkpointLocation } from '../../structured/failures/checkpoint-location';
-import { nodeById } from '../../structured/failures/restart-check';
+import { checkRestart, nodeById } from '../../structured/failures/restart-check';
 import type { FailurePhase } from '../../structured/failures/schedule';
 import {
 	MicroBatchExecution,
 	type BatchRecord,
-	type Checkpoint
+	type Checkpoint,
+	type ExecutorOptions
 } from '../../structured/runtime/executor';
+import type { AnalyzedNode } from '../../structured/analyzer/types';
+import { sourceName } from '../../structured/runtime/physical';
+import { socketOffsets, socketSource, startOnSocket } from './socket-feed';
+import { crashedBatchStateFiles, storeLayout } from './state-store-files';
+import { drawRecovery } from './recovery';
 import { MicroBatchLoop } from '../../structured/runtime/loop';
 import { kafkaSourceOf, lines, located, startOnKafka, producerOn } from '../kafka-query';
 import { parseOffsets } from '../source-sink/run';
@@ -81,15 +88,28 @@ const batchMs = (rows: number, intervalMs: number) =>
 export function runFaultTolerance(
 	code: string,
 	world: FtWorld,
-	seed: number
+	seed: number,
+	/** Sees the sink's ledger at the end (the comparison with a failure-free run reads it). */
+	atEnd?: (ledger: DeliveryLedger) => void
 ): Result<FtRun, SourceError> {
 	const env: ProgramEnv = {};
 	const prepared = prepareQuery(code, {}, {}, env);
 	if (!prepared.ok) return prepared;
 	const q = prepared.value;
-	const kafka = kafkaSourceOf(q);
-	if (!kafka.ok) return kafka;
-	const { src, options, name, columns } = kafka.value;
+	// The program before the restart, when the page changes it (advanced-04); else the editor's.
+	const first = world.firstProgram ? prepareQuery(world.firstProgram, {}, {}, env) : null;
+	let running = first?.ok ? first.value : q;
+	// A socket source (basic-14) or else the Kafka topic every other page reads.
+	const socketSrc = socketSource(q);
+	const kafka = socketSrc === null ? kafkaSourceOf(q) : null;
+	if (kafka !== null && !kafka.ok) return kafka;
+	const { src, options, name, columns } = kafka?.value ?? {
+		src: socketSrc as AnalyzedNode,
+		options: {},
+		name: sourceName(socketSrc as AnalyzedNode),
+		columns: []
+	};
+	const offsetsOf = socketSrc ? socketOffsets : parseOffsets;
 	let clock = 0;
 	const fn = q.write.foreachBatchFn;
 	// What the user's foreachBatch function writes with batch_df.write (one path per table).
@@ -181,21 +201,31 @@ export function runFaultTolerance(
 	);
 	const values = schedule.map((s, i) =>
 		JSON.stringify(
-			world.records === 'orders'
+			world.records === 'purchases'
 				? {
-						order_id: `o-${i}`,
-						customer: `c-${Math.floor(rng.next() * world.keys)}`,
-						amount: Math.round(500 + rng.next() * 9500) / 100,
+						user: `u-${Math.floor(rng.next() * world.keys)}`,
+						merchant: `m-${Math.floor(rng.next() * 5)}`,
+						amount: Math.round(100 + rng.next() * 9900) / 100,
 						event_time: isoText(EPOCH_MS + s.atMs)
 					}
-				: {
-						device: `d-${Math.floor(rng.next() * world.keys)}`,
-						reading: Math.round(200 + rng.next() * 100) / 10,
-						event_time: isoText(EPOCH_MS + s.atMs - Math.floor(rng.next() * 3000))
-					}
+				: world.records === 'orders'
+					? {
+							order_id: `o-${i}`,
+							customer: `c-${Math.floor(rng.next() * world.keys)}`,
+							amount: Math.round(500 + rng.next() * 9500) / 100,
+							event_time: isoText(EPOCH_MS + s.atMs)
+						}
+					: {
+							device: `d-${Math.floor(rng.next() * world.keys)}`,
+							reading: Math.round(200 + rng.next() * 100) / 10,
+							event_time: isoText(EPOCH_MS + s.atMs - Math.floor(rng.next() * 3000))
+						}
 		)
 	);
-	const produce = producerOn(input, world.topic, schedule, values);
+	const socketLines = socketSrc
+		? schedule.map((s, i) => ({ atMs: s.atMs, text: values[i] ?? '' }))
+		: [];
+	const produce = socketSrc ? () => {} : producerOn(input, world.topic, schedule, values);
 
 	const history: Checkpoint[] = [];
 	const known = new Set<string>(['metadata']);
@@ -270,30 +300,36 @@ export function runFaultTolerance(
 		return true;
 	};
 
+	// The state a batch that dies before its commit wrote: its version's files stay behind.
+	const keepState = world.failure?.phase === 'afterSinkBeforeCommit' && stateOp !== undefined;
+	const layout = storeLayout(conf);
 	let exec: MicroBatchExecution | null = null;
-	let source: KafkaMicroBatchStream | null = null;
+	let source: StreamingSource<unknown> | null = null;
 	let checkpoint: Checkpoint | undefined;
 	let downUntil: number | null = null;
 	let runIndex = 0;
 	const attempts = new Map<number, number>();
 	const start = (): string | null => {
-		const started = startOnKafka(
-			input,
-			q,
-			{ name, columns },
-			{
-				clock: () => clock,
-				sink,
-				queryId: QUERY_ID,
-				...(checkpoint ? { checkpoint } : {}),
-				deliver: (d) => {
-					if (fire(d.batchId, 'afterOffsetLog')) throw new DriverDied('afterOffsetLog');
-					if (fire(d.batchId, 'duringProcessing')) throw new DriverDied('duringProcessing');
+		const begin = socketSrc
+			? (o: ExecutorOptions) => {
+					const r = startOnSocket(socketLines, clock, q, socketSrc, o);
+					return r.ok ? { ok: true as const, ...r.value } : r;
 				}
+			: (o: ExecutorOptions) => startOnKafka(input, running, { name, columns }, o);
+		const started = begin({
+			clock: () => clock,
+			sink,
+			queryId: QUERY_ID,
+			...(keepState ? { captureState: true } : {}),
+			...(checkpoint ? { checkpoint } : {}),
+			deliver: (d) => {
+				if (fire(d.batchId, 'afterOffsetLog')) throw new DriverDied('afterOffsetLog');
+				if (fire(d.batchId, 'duringProcessing')) throw new DriverDied('duringProcessing');
 			}
-		);
+		});
 		if (!started.ok) return started.error;
-		({ source, exec } = started);
+		source = started.source as StreamingSource<unknown>;
+		exec = started.exec;
 		return null;
 	};
 	const startError = start();
@@ -338,6 +374,29 @@ export function runFaultTolerance(
 			if (now < downUntil) return null;
 			downUntil = null;
 			runIndex++;
+			if (running !== q) {
+				// The restart runs the changed program on the old checkpoint: Spark checks it first.
+				const verdict = checkRestart(running, q);
+				if (verdict.error !== null) {
+					run.refused = verdict.error;
+					run.refusedAtMs = now;
+					run.restartRefused = true;
+					// Located at the stateful operator whose state the changed program cannot read:
+					// its groupBy line when the statement has one.
+					const span = run.spans.state;
+					if (span) {
+						const text = code.split('\n');
+						let at = { line: span.line, column: 1 };
+						for (let l = span.line; l <= span.endLine; l++) {
+							const c = text[l - 1]?.indexOf('.groupBy(') ?? -1;
+							if (c >= 0) at = { line: l, column: c + 1 };
+						}
+						run.refusedAt = at;
+					}
+					return null;
+				}
+				running = q;
+			}
 			const e = start();
 			if (e !== null) {
 				run.refused = e;
@@ -404,11 +463,11 @@ export function runFaultTolerance(
 		const cp = e.checkpoint();
 		const logged = cp.offsets.find((o) => o.batchId === next.id);
 		const prevLogged = cp.offsets.filter((o) => o.batchId < next.id).at(-1);
-		const startOffsets = parseOffsets(
+		const startOffsets = offsetsOf(
 			(prevLogged?.offsets[name] as string | undefined) ??
 				(source ? source.offsetJson(source.initialOffset()) : undefined)
 		);
-		const endOffsets = parseOffsets(logged?.offsets[name] as string | undefined);
+		const endOffsets = offsetsOf(logged?.offsets[name] as string | undefined);
 		const rows = Object.entries(endOffsets).reduce(
 			(n, [p, v]) => n + v - (startOffsets[Number(p)] ?? 0),
 			0
@@ -457,7 +516,8 @@ export function runFaultTolerance(
 			...(onCluster ? { internals: clipToDeath(onCluster.internals, endMs) } : {})
 		};
 		run.batches.push(b);
-		if (!sourcesWritten && source !== null) {
+		// A socket stream keeps no metadata of its own in sources/ (its lines are the driver's).
+		if (!sourcesWritten && source !== null && !socketSrc) {
 			sourcesWritten = true;
 			run.files.push({
 				area: 'checkpoint',
@@ -469,6 +529,23 @@ export function runFaultTolerance(
 		}
 		if (died) crash(b, died, e);
 		else history.push(cp);
+		if (died === 'afterSinkBeforeCommit' && record?.state && checkpoint)
+			for (const f of crashedBatchStateFiles(
+				history.slice(0, -1),
+				checkpoint,
+				record.state,
+				conf,
+				QUERY_ID
+			)) {
+				known.add(f.path);
+				run.files.push({
+					area: 'checkpoint',
+					path: f.path,
+					content: f.content,
+					atMs: (b.phases.sink ?? b.startMs) + (f.path.endsWith('.snapshot') ? 1 : 0),
+					batchId: f.batchId
+				});
+			}
 		collectFiles(b);
 		outputFiles(b);
 		return b;
@@ -489,7 +566,9 @@ export function runFaultTolerance(
 	);
 	for (let guard = 0; loop.wakeAt !== null && guard < 100_000; guard++) loop.step(loop.wakeAt);
 	run.files.sort((a, b) => a.atMs - b.atMs);
+	if (world.drawRecovery) drawRecovery(run, layout, history, world.inspectBatchId);
 	// A batch that started before the end commits after it: the run ends with its commit.
 	run.endMs = Math.max(world.runMs, ...run.batches.map((b) => b.endMs));
+	atEnd?.(sink.ledger);
 	return { ok: true, value: run };
 }

@@ -48,7 +48,7 @@ query = (
     .format("parquet")
     .option("path", "/tmp/playground/out/advanced-04-spend")
     .option("checkpointLocation", CHECKPOINT)
-    .trigger(processingTime="10 seconds")
+    .trigger(processingTime="1 second")
     .start()
 )
 query.awaitTermination()

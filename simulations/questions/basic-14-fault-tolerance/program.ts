@@ -19,11 +19,11 @@ spark = (
     .getOrCreate()
 )
 
-events = (  # <- sourceKind
-    spark.readStream.format("kafka")
-    .option("kafka.bootstrap.servers", "localhost:9092")
-    .option("subscribe", "sensor-events")
-    .option("failOnDataLoss", "true")
+events = (
+    spark.readStream.format("kafka")  # <- sourceKind
+    .option("kafka.bootstrap.servers", "localhost:9092")  # <- sourceKind
+    .option("subscribe", "sensor-events")  # <- sourceKind
+    .option("failOnDataLoss", "true")  # <- sourceKind
     .load()
     .select(F.from_json(F.col("value").cast("string"), EVENT_SCHEMA).alias("e"))
     .select("e.*")
@@ -31,16 +31,16 @@ events = (  # <- sourceKind
 
 per_minute = (
     events
-    .withWatermark("event_time", "30 seconds")
+    .withWatermark("event_time", "10 seconds")
     .groupBy(F.window("event_time", "1 minute"), "device")
     .agg(F.count("*").alias("events"), F.avg("reading").alias("avg_reading"))
 )
 
 query = (
-    per_minute.writeStream
+    per_minute.writeStream  # <- sinkKind
     .outputMode("append")
     .format("parquet")  # <- sinkKind
-    .option("path", "/tmp/playground/out/basic-14-per-minute")
+    .option("path", "/tmp/playground/out/basic-14-per-minute")  # <- sinkKind
     .option("checkpointLocation", "/tmp/playground/checkpoints/basic-14-fault-tolerance")
     .trigger(processingTime="10 seconds")
     .start()

@@ -42,7 +42,7 @@ const DEFAULTS: Readonly<Record<string, string>> = {
 	'spark.sql.streaming.statefulOperator.useStrictDistribution': 'true'
 };
 
-function partitionOf(key: string, partitions: number): number {
+export function partitionOf(key: string, partitions: number): number {
 	let h = 0x811c9dc5;
 	for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
 	return h % partitions;
