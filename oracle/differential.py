@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import tempfile
@@ -215,11 +216,24 @@ def spark_expect(spark, s: dict, work: str) -> dict | str:
     return {**s, "steps": fixed}
 
 
+def error_core(spark_error: str) -> str:
+    """What the engine's refusal must contain: Spark's error condition in brackets when it names
+    one (other than the STREAM_FAILED wrapper), else the first sentence of Spark's message. The
+    runner refuses an empty `expectError`, and any text would let a wrong refusal pass."""
+    msg = spark_error.split("terminated with exception: ")[-1]
+    msg = re.sub(r"^.*?query failed: ", "", msg)
+    cond = re.match(r"\[([A-Z][A-Z0-9_.]+)\]", msg)
+    if cond and cond.group(1) != "STREAM_FAILED":
+        return cond.group(1)
+    sentence = re.split(r"\.(?:\s|$)", msg.strip(), maxsplit=1)[0].strip()
+    return sentence[:120] or msg.strip()[:120]
+
+
 def engine_refuses(s: dict, spark_error: str, keep: str) -> str | None:
     """A program Spark refuses: None when the engine refuses it too (the first data step then
     fails with an error), else what the engine did instead."""
     first = next(i for i, st in enumerate(s["steps"]) if "addData" in st)
-    probe = {**s, "steps": s["steps"][: first + 1] + [{"expectError": ""}]}
+    probe = {**s, "steps": s["steps"][: first + 1] + [{"expectError": error_core(spark_error)}]}
     path = os.path.join(keep, s["id"] + ".refused.json")
     with open(path, "w") as fh:
         json.dump(probe, fh, indent=1)
