@@ -1,7 +1,9 @@
 // Shared browser set-up for the e2e tests: Debian's Chromium through playwright-core, with the
 // flags this machine needs (no sandbox as root, no background networking: the network is closed).
 import { chromium } from 'playwright-core';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:4317';
 
@@ -33,8 +35,34 @@ export const LAUNCH_OPTIONS = {
  *  on its own (`node --test tests/e2e/x.test.mjs`) launches its own. */
 export async function launch() {
 	const shared = process.env.E2E_BROWSER_WS;
-	if (shared) return chromium.connect(shared);
-	return chromium.launch(LAUNCH_OPTIONS);
+	if (!shared) return chromium.launch(LAUNCH_OPTIONS);
+	const browser = await chromium.connect(shared);
+	// Connected, a download's path() throws (the file is on the browser's side); tests read
+	// downloads by path, so each page's downloads answer path() with a local copy (saveAs).
+	const local = (page) =>
+		page.on('download', (download) => {
+			download.path = async () => {
+				const file = join(
+					mkdtempSync(join(tmpdir(), 'e2e-download-')),
+					download.suggestedFilename()
+				);
+				await download.saveAs(file);
+				return file;
+			};
+		});
+	const newContext = browser.newContext.bind(browser);
+	browser.newContext = async (options) => {
+		const context = await newContext(options);
+		context.on('page', local);
+		return context;
+	};
+	const newPage = browser.newPage.bind(browser);
+	browser.newPage = async (options) => {
+		const page = await newPage(options);
+		local(page);
+		return page;
+	};
+	return browser;
 }
 
 /** The 30 question slugs, from the question folders (one per question). */
