@@ -150,9 +150,20 @@ describe('basic-10 sinks page', () => {
 			{ timeout: 10000 }
 		);
 		assert.equal(await page.getByTestId('param-outputMode').inputValue(), 'append');
+		// An edit re-runs after a debounce that data-settled does not show yet: wait for the
+		// file sink's run itself (this read the memory run's badge when the debounce was slow).
+		await page
+			.waitForFunction(
+				() =>
+					document.querySelector('[data-testid="sink-guarantee-badge"]')?.textContent?.trim() ===
+					'exactly-once',
+				null,
+				{ timeout: 10000 }
+			)
+			.catch(() => {});
 		await settled(page);
-		// The memory table lives in the driver: the guide lists the sink as not fault-tolerant.
-		assert.equal(await text(page, 'sink-guarantee-badge'), 'not fault-tolerant');
+		// The file sink with its checkpoint: the guide lists it as exactly-once.
+		assert.equal(await text(page, 'sink-guarantee-badge'), 'exactly-once');
 		assert.deepEqual(errors, []);
 		await context.close();
 	});
