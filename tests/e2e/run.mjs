@@ -21,13 +21,15 @@ const CONCURRENCY = Number(process.env.E2E_CONCURRENCY ?? 2);
  *  order. */
 const SLOWEST = [
 	'a11y.test.mjs',
+	'first-screen.test.mjs',
 	'cluster-practices.test.mjs',
-	'dev-server.test.mjs',
+	'pages.test.mjs',
+	'keyed-state.test.mjs',
 	'applications.test.mjs',
-	'cluster-scaling.test.mjs',
-	'cluster-monitoring.test.mjs',
-	'cluster-sweep.test.mjs',
-	'cluster.test.mjs'
+	'layout.test.mjs',
+	'internals.test.mjs',
+	'preset-state.test.mjs',
+	'dev-server.test.mjs'
 ];
 const BASE = `http://127.0.0.1:${PORT}`;
 
