@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
+import { LAUNCH_OPTIONS } from '../tests/e2e/browser.mjs';
 
 const args = process.argv.slice(2);
 const ROUNDS = Number(args[args.indexOf('--rounds') + 1] || 8) || 8;
@@ -56,18 +57,8 @@ const stop = () => {
 };
 process.on('exit', stop);
 
-const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	headless: true,
-	args: [
-		'--headless',
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync'
-	]
-});
+// The e2e suite's Chromium and flags (one list: tests/e2e/browser.mjs).
+const browser = await chromium.launch(LAUNCH_OPTIONS);
 
 /** One round: open paused at `t` seconds, play at 20x to the end, return the frame deltas. */
 async function round(context, query) {

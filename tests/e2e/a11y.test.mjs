@@ -3,7 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { BASE, SLUGS, launch } from './browser.mjs';
+import { BASE, SLUGS, drawn, launch, settled } from './browser.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PATHS = ['/', ...SLUGS.map((s) => `/questions/${s}`)];
@@ -53,7 +53,9 @@ for (const scheme of ['light', 'dark']) {
 							timeout: 20000
 						});
 					}
-					await page.waitForTimeout(300);
+					// The simulation's latest run landed and drawn (the page as it stays).
+					await settled(page);
+					await drawn(page);
 					for (const v of await violations(page)) found.push(`${path}: ${v}`);
 				}
 				assert.deepEqual(found, []);

@@ -12,10 +12,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { VIEWPORTS, launch, openPage, settled } from './browser.mjs';
+import { VIEWPORTS, launch, openPage, settled, stepToEnd, text } from './browser.mjs';
 
 const PAGE = '/questions/advanced-15-real-world-applications';
-const text = async (page, id) => ((await page.getByTestId(id).first().textContent()) ?? '').trim();
 const alerts = async (page) =>
 	Number(await page.getByTestId('alert-count').locator('strong').first().textContent());
 
@@ -40,17 +39,8 @@ async function paste(page, code) {
 	await page.keyboard.press('Control+V');
 }
 
-/** Steps batch by batch to the end; calls `each` at every stop. */
-async function stepToEnd(page, each = async () => {}) {
-	await page.getByTestId('sim-restart').click();
-	for (let i = 0; i < 60; i++) {
-		const before = await text(page, 'sim-cursor');
-		await page.getByTestId('sim-step').click();
-		if ((await text(page, 'sim-cursor')) === before) return;
-		await each();
-	}
-	throw new Error('the cursor never reached the end');
-}
+/** Restarts, then steps to the end calling `each` at every stop. */
+const stepEach = (page, each) => stepToEnd(page, { restart: true, each });
 
 const CASES = {
 	main: ['fraud', 'no-dedup', 'tumbling-misses'],
@@ -92,7 +82,7 @@ describe('advanced-15 real-world applications', () => {
 				await page.getByTestId(`preset-${id}`).click();
 				await settled(page);
 				let removed = '';
-				await stepToEnd(page, async () => {
+				await stepEach(page, async () => {
 					if (tab === 'anomaly' && (await page.getByTestId('state-removed').count()) > 0)
 						removed += await text(page, 'state-removed');
 				});

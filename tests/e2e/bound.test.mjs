@@ -3,10 +3,7 @@
 // and no run is on screen (nothing plays that the program would not do).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, settled } from './browser.mjs';
-
-const editorText = async (page) =>
-	((await page.getByTestId('code-editor').textContent()) ?? '').replace(/\u00a0/g, ' ');
+import { EDITOR_READY, editorShows, editorText, launch, openIn, settled } from './browser.mjs';
 
 describe('code-bound simulation (basic-08)', () => {
 	let browser;
@@ -14,12 +11,12 @@ describe('code-bound simulation (basic-08)', () => {
 	const errors = [];
 	before(async () => {
 		browser = await launch();
-		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-		page = await openPage(context, '/questions/basic-08-late-data', errors);
-		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', {
-			timeout: 15000
-		});
+		({ page } = await openIn(browser, '/questions/basic-08-late-data', {
+			errors,
+			viewport: { width: 1280, height: 900 },
+			clipboard: true,
+			ready: EDITOR_READY
+		}));
 	});
 	after(async () => browser?.close());
 
@@ -38,7 +35,7 @@ describe('code-bound simulation (basic-08)', () => {
 		const input = page.getByTestId('param-watermarkDelay');
 		await input.fill('20');
 		await input.dispatchEvent('change');
-		await page.waitForTimeout(300);
+		await editorShows(page, /withWatermark\("event_time", "20 seconds"\)/);
 		await settled(page);
 		assert.match(await editorText(page), /withWatermark\("event_time", "20 seconds"\)/);
 		const after = await page.getByTestId('sim-watermark').textContent();

@@ -1,7 +1,9 @@
 // Shared browser set-up for the e2e tests: Debian's Chromium through playwright-core, with the
 // flags this machine needs (no sandbox as root, no background networking: the network is closed).
 import { chromium } from 'playwright-core';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:4317';
 
@@ -11,21 +13,56 @@ export const VIEWPORTS = {
 	phone: { width: 390, height: 844 }
 };
 
+/** How every e2e browser starts: Debian's Chromium, headless, with this machine's flags. */
+export const LAUNCH_OPTIONS = {
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	headless: true,
+	args: [
+		'--headless',
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-quic',
+		'--no-first-run',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync'
+	]
+};
+
+/** A browser for one test file. Under `npm run test:e2e` the runner starts one Chromium for the
+ *  whole suite and files connect to it (a launch costs seconds, a connection milliseconds);
+ *  `close()` then drops this file's contexts and leaves the shared browser running. A file run
+ *  on its own (`node --test tests/e2e/x.test.mjs`) launches its own. */
 export async function launch() {
-	return chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		headless: true,
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync'
-		]
-	});
+	const shared = process.env.E2E_BROWSER_WS;
+	if (!shared) return chromium.launch(LAUNCH_OPTIONS);
+	const browser = await chromium.connect(shared);
+	// Connected, a download's path() throws (the file is on the browser's side); tests read
+	// downloads by path, so each page's downloads answer path() with a local copy (saveAs).
+	const local = (page) =>
+		page.on('download', (download) => {
+			download.path = async () => {
+				const file = join(
+					mkdtempSync(join(tmpdir(), 'e2e-download-')),
+					download.suggestedFilename()
+				);
+				await download.saveAs(file);
+				return file;
+			};
+		});
+	const newContext = browser.newContext.bind(browser);
+	browser.newContext = async (options) => {
+		const context = await newContext(options);
+		context.on('page', local);
+		return context;
+	};
+	const newPage = browser.newPage.bind(browser);
+	browser.newPage = async (options) => {
+		const page = await newPage(options);
+		local(page);
+		return page;
+	};
+	return browser;
 }
 
 /** The 30 question slugs, from the question folders (one per question). */
@@ -60,5 +97,95 @@ export async function settled(page) {
 			),
 		null,
 		{ timeout: 30000 }
+	);
+}
+
+/** The code editor once Monaco has replaced the server-rendered <pre>. */
+export const EDITOR_READY = '[data-testid="code-editor"][data-ready="true"]';
+
+/** The opening most page tests share: a context at `viewport` (laptop unless said; `clipboard`
+ *  grants clipboard access, other keys go to newContext), the page opened and settled, then each
+ *  `ready` selector waited for. Returns the context and the page. */
+export async function openIn(
+	browser,
+	path,
+	{ errors = [], viewport = VIEWPORTS.laptop, clipboard = false, ready = [], ...options } = {}
+) {
+	const context = await browser.newContext({ viewport, ...options });
+	if (clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	const page = await openPage(context, path, errors);
+	for (const selector of [ready].flat()) await page.waitForSelector(selector, { timeout: 20000 });
+	return { context, page };
+}
+
+/** A test id's text, trimmed (the first element when several carry the id). */
+export const text = async (page, id) =>
+	((await page.getByTestId(id).first().textContent()) ?? '').trim();
+
+/** The editor's text as rendered (Monaco writes spaces as no-break spaces). */
+export const editorText = async (page) =>
+	((await page.getByTestId('code-editor').textContent()) ?? '').replace(/\u00a0/g, ' ');
+
+/** Steps the cursor batch by batch until a step no longer moves it (the run's end); throws when
+ *  `max` steps did not get there. With `each`, calls it at every stop on the way (one round trip
+ *  a step); without, the first step is a real click and the rest run inside the page, one round
+ *  trip in all (the same button, the same cursor test). `restart` first goes back to the start. */
+export async function stepToEnd(page, { max = 80, each, restart = false } = {}) {
+	if (restart) await page.getByTestId('sim-restart').click();
+	if (each) {
+		for (let i = 0; i < max; i++) {
+			const before = await text(page, 'sim-cursor');
+			await page.getByTestId('sim-step').click();
+			if ((await text(page, 'sim-cursor')) === before) return;
+			await each();
+		}
+		throw new Error(`the cursor did not reach the end in ${max} steps`);
+	}
+	const before = await text(page, 'sim-cursor');
+	await page.getByTestId('sim-step').click();
+	if ((await text(page, 'sim-cursor')) === before) return;
+	const ended = await page.evaluate(async (max) => {
+		const cursor = () => document.querySelector('[data-testid="sim-cursor"]')?.textContent?.trim();
+		const step = /** @type {HTMLButtonElement} */ (
+			document.querySelector('[data-testid="sim-step"]')
+		);
+		// A macrotask lets Svelte flush the step (its updates run in microtasks).
+		const flushed = () => new Promise((resolve) => setTimeout(resolve, 0));
+		for (let i = 1; i < max; i++) {
+			const before = cursor();
+			step.click();
+			await flushed();
+			if (cursor() === before) return true;
+		}
+		return false;
+	}, max);
+	if (!ended) throw new Error(`the cursor did not reach the end in ${max} steps`);
+	// The last frame drawn, as a click from the test would have left it.
+	await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(true))));
+}
+
+/** Waits (up to `timeout`) until the editor's rendered text matches `pattern`: what a control's
+ *  rewrite looks like once it reached Monaco. Returns quietly either way; the test's own
+ *  assertion then says what is wrong. */
+export async function editorShows(page, pattern, timeout = 10000) {
+	await page
+		.waitForFunction(
+			([source, flags]) =>
+				new RegExp(source, flags).test(
+					(document.querySelector('[data-testid="code-editor"]')?.textContent ?? '').replace(
+						/\u00a0/g,
+						' '
+					)
+				),
+			[pattern.source, pattern.flags],
+			{ timeout }
+		)
+		.catch(() => {});
+}
+
+/** Two animation frames: whatever the last change scheduled for the next frame is drawn. */
+export async function drawn(page) {
+	await page.evaluate(
+		() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
 	);
 }

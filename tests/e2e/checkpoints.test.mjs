@@ -5,20 +5,9 @@
 // shows; every preset plays to the end with no console error.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { VIEWPORTS, launch, openPage, settled } from './browser.mjs';
+import { editorText, launch, openIn, settled, stepToEnd, text } from './browser.mjs';
 
 const PAGE = '/questions/basic-06-checkpoints';
-const text = async (page, id) => ((await page.getByTestId(id).first().textContent()) ?? '').trim();
-const editorText = async (page) =>
-	((await page.getByTestId('code-editor').textContent()) ?? '').replace(/\u00a0/g, ' ');
-
-async function stepToEnd(page) {
-	for (let i = 0; i < 80; i++) {
-		const before = await text(page, 'sim-cursor');
-		await page.getByTestId('sim-step').click();
-		if ((await text(page, 'sim-cursor')) === before) return;
-	}
-}
 
 /** Steps until the view shows the re-run of a batch. */
 async function stepToReplay(page) {
@@ -37,8 +26,7 @@ describe('basic-06 checkpoints page', () => {
 
 	it('grows the checkpoint folder, opens a file, and re-runs batch 5 with the same offsets', async () => {
 		const errors = [];
-		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
-		const page = await openPage(context, PAGE, errors);
+		const { context, page } = await openIn(browser, PAGE, { errors });
 		await page.getByTestId('sim-fault-tolerance').waitFor({ timeout: 20000 });
 		const opening = Number(await text(page, 'ft-checkpoint-files'));
 		assert.ok(opening > 5, `the folder has files at the opening stop (${opening})`);
@@ -61,8 +49,7 @@ describe('basic-06 checkpoints page', () => {
 
 	it('a phase’s failure control and the program’s controls are parameters both ways', async () => {
 		const errors = [];
-		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
-		const page = await openPage(context, PAGE, errors);
+		const { context, page } = await openIn(browser, PAGE, { errors });
 		await page.getByTestId('sim-fault-tolerance').waitFor({ timeout: 20000 });
 		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', {
 			timeout: 15000
@@ -99,8 +86,7 @@ describe('basic-06 checkpoints page', () => {
 
 	it('plays every preset to the end; without checkpointLocation Spark refuses to start', async () => {
 		const errors = [];
-		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
-		const page = await openPage(context, PAGE, errors);
+		const { context, page } = await openIn(browser, PAGE, { errors });
 		await page.getByTestId('sim-fault-tolerance').waitFor({ timeout: 20000 });
 		for (const id of [
 			'checkpoint-folder',

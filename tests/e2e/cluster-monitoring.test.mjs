@@ -5,7 +5,7 @@
 // control rewrites its span and an edit in the editor moves the control.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, settled } from './browser.mjs';
+import { launch, openIn, settled } from './browser.mjs';
 import { playToEnd, programText } from './cluster-play.mjs';
 
 const PAGE = '/questions/basic-12-monitoring';
@@ -16,8 +16,7 @@ describe('cluster monitoring (basic-12)', () => {
 	const errors = [];
 	before(async () => {
 		browser = await launch();
-		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-		page = await openPage(context, PAGE, errors);
+		({ page } = await openIn(browser, PAGE, { errors, viewport: { width: 1280, height: 900 } }));
 		await page.getByTestId('sim-cluster').waitFor();
 		await settled(page);
 	});

@@ -6,7 +6,7 @@
 // Spark's error and no animation.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, settled } from './browser.mjs';
+import { launch, openIn, settled } from './browser.mjs';
 import { playToEnd, programText } from './cluster-play.mjs';
 
 const PAGE = '/questions/basic-15-best-practices';
@@ -27,8 +27,7 @@ describe('cluster best practices (basic-15)', () => {
 	const errors = [];
 	before(async () => {
 		browser = await launch();
-		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-		page = await openPage(context, PAGE, errors);
+		({ page } = await openIn(browser, PAGE, { errors, viewport: { width: 1280, height: 900 } }));
 		await page.getByTestId('sim-cluster').waitFor();
 		await settled(page);
 	});

@@ -3,12 +3,10 @@
 // rule) plays to the end with no console error; a control rewrites its span of the program.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage } from './browser.mjs';
+import { editorShows, editorText, launch, openIn } from './browser.mjs';
 import { playToEnd } from './cluster-play.mjs';
 
 const PAGE = '/questions/advanced-06-dynamic-scaling';
-const editorText = async (page) =>
-	((await page.getByTestId('code-editor').textContent()) ?? '').replace(/\u00a0/g, ' ');
 
 describe('cluster scaling (advanced-06)', () => {
 	let browser;
@@ -16,8 +14,7 @@ describe('cluster scaling (advanced-06)', () => {
 	const errors = [];
 	before(async () => {
 		browser = await launch();
-		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-		page = await openPage(context, PAGE, errors);
+		({ page } = await openIn(browser, PAGE, { errors, viewport: { width: 1280, height: 900 } }));
 		await page.getByTestId('sim-cluster').waitFor();
 		await page.waitForSelector('[data-testid="sim-share"]:not([disabled])', { timeout: 15000 });
 	});
@@ -33,7 +30,7 @@ describe('cluster scaling (advanced-06)', () => {
 		const input = page.getByTestId('param-maxExecutors');
 		await input.fill('12');
 		await input.dispatchEvent('change');
-		await page.waitForTimeout(300);
+		await editorShows(page, /maxExecutors", "12"/);
 		assert.match(await editorText(page), /maxExecutors", "12"/);
 	});
 

@@ -4,12 +4,10 @@
 // error and its own sweep; an edit of the program moves the controls.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, settled } from './browser.mjs';
+import { editorText, launch, openIn, settled } from './browser.mjs';
 import { playToEnd } from './cluster-play.mjs';
 
 const PAGE = '/questions/advanced-05-latency-throughput';
-const editorText = async (page) =>
-	((await page.getByTestId('code-editor').textContent()) ?? '').replace(/\u00a0/g, ' ');
 
 describe('cluster sweep (advanced-05)', () => {
 	let browser;
@@ -17,8 +15,7 @@ describe('cluster sweep (advanced-05)', () => {
 	const errors = [];
 	before(async () => {
 		browser = await launch();
-		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-		page = await openPage(context, PAGE, errors);
+		({ page } = await openIn(browser, PAGE, { errors, viewport: { width: 1280, height: 900 } }));
 		await page.getByTestId('cluster-sweep').waitFor({ timeout: 20000 });
 		await settled(page);
 	});

@@ -4,13 +4,11 @@
 // program moves the control; every preset of both sides plays to the end with no console error.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage } from './browser.mjs';
+import { editorText, launch, openIn } from './browser.mjs';
 import { playToEnd } from './cluster-play.mjs';
 
 const PAGE = '/questions/advanced-10-backpressure';
 const text = async (page, id) => ((await page.getByTestId(id).textContent()) ?? '').trim();
-const editorText = async (page) =>
-	((await page.getByTestId('code-editor').textContent()) ?? '').replace(/\u00a0/g, ' ');
 
 /** Double-click a number token on the editor line that holds `lineText`, and type over it. */
 async function retypeNumber(page, lineText, number, replacement) {
@@ -28,9 +26,11 @@ describe('cluster under load (advanced-10)', () => {
 	const errors = [];
 	before(async () => {
 		browser = await launch();
-		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-		page = await openPage(context, PAGE, errors);
+		({ page } = await openIn(browser, PAGE, {
+			errors,
+			viewport: { width: 1280, height: 900 },
+			clipboard: true
+		}));
 		await page.getByTestId('sim-cluster').waitFor();
 		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', {
 			timeout: 15000

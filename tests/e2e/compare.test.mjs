@@ -4,7 +4,7 @@
 // lists rows only the update sink received.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, settled } from './browser.mjs';
+import { drawn, launch, openIn, settled } from './browser.mjs';
 
 const text = async (loc) => ((await loc.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
@@ -14,8 +14,10 @@ describe('compare mode (basic-08)', () => {
 	const errors = [];
 	before(async () => {
 		browser = await launch();
-		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-		page = await openPage(context, '/questions/basic-08-late-data', errors);
+		({ page } = await openIn(browser, '/questions/basic-08-late-data', {
+			errors,
+			viewport: { width: 1280, height: 900 }
+		}));
 		const ready = '[data-testid="code-editor"][data-ready="true"]';
 		await page.waitForSelector(ready, { timeout: 15000 });
 	});
@@ -54,7 +56,7 @@ describe('compare mode (basic-08)', () => {
 		const before = await sinkOf('A');
 		const compared = await text(page.getByTestId('compare-summary'));
 		await page.getByTestId('sim-step').click();
-		await page.waitForTimeout(200);
+		await drawn(page);
 		const [a, b] = [await sinkOf('A'), await sinkOf('B')];
 		assert.notEqual(a, before, 'the cursor moved');
 		assert.equal(a, b, 'both sinks show the same batch');
@@ -67,7 +69,17 @@ describe('compare mode (basic-08)', () => {
 		const value = page.getByTestId('compare-value');
 		await value.fill('20');
 		await value.dispatchEvent('change');
-		await page.waitForTimeout(200);
+		// B's program is rewritten with the change, then its run lands.
+		await page
+			.waitForFunction(
+				() =>
+					document
+						.querySelector('[data-testid="compare-code"]')
+						?.textContent?.includes('"20 seconds"'),
+				null,
+				{ timeout: 10000 }
+			)
+			.catch(() => {});
 		await settled(page);
 		const code = await text(page.getByTestId('compare-code'));
 		assert.match(code, /withWatermark\("event_time", "20 seconds"\)/);

@@ -4,7 +4,7 @@
 // lit), and going back to processingTime brings the micro-batches back.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage } from './browser.mjs';
+import { launch, openIn } from './browser.mjs';
 
 const num = async (page, id) => parseFloat((await page.getByTestId(id).textContent()) ?? 'NaN');
 const code = async (page) =>
@@ -16,8 +16,10 @@ describe('continuous processing on basic-11', () => {
 	const errors = [];
 	before(async () => {
 		browser = await launch();
-		const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-		page = await openPage(context, '/questions/basic-11-micro-batches', errors);
+		({ page } = await openIn(browser, '/questions/basic-11-micro-batches', {
+			errors,
+			viewport: { width: 1280, height: 800 }
+		}));
 		await page.getByTestId('sim-play').waitFor();
 		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', {
 			timeout: 15000

@@ -5,10 +5,9 @@
 // twice; a control rewrites the program and an edit in the editor moves the control.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { VIEWPORTS, launch, openPage, settled } from './browser.mjs';
+import { EDITOR_READY, drawn, launch, openIn, settled, stepToEnd, text } from './browser.mjs';
 
 const PAGE = '/questions/advanced-09-custom-sources-sinks';
-const text = async (page, id) => ((await page.getByTestId(id).first().textContent()) ?? '').trim();
 const num = async (page, id) => Number(await text(page, id));
 
 /** The program as Monaco shows it, scrolled through top to bottom (it renders only the lines in
@@ -20,19 +19,11 @@ async function codeSeen(page) {
 	await page.keyboard.press('Control+Home');
 	let seen = '';
 	for (let i = 0; i < 12; i++) {
-		await page.waitForTimeout(80);
+		await drawn(page);
 		seen += `\n${await lines.innerText()}`;
 		await page.keyboard.press('PageDown');
 	}
 	return seen.replace(/\u00a0/g, ' ');
-}
-
-async function stepToEnd(page) {
-	for (let i = 0; i < 60; i++) {
-		const before = await text(page, 'sim-cursor');
-		await page.getByTestId('sim-step').click();
-		if ((await text(page, 'sim-cursor')) === before) return;
-	}
 }
 
 describe('advanced-09 custom source and sink page', () => {
@@ -44,9 +35,10 @@ describe('advanced-09 custom source and sink page', () => {
 	after(async () => browser?.close());
 
 	it('draws the call sequence and plays every preset to its story', async () => {
-		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
-		const page = await openPage(context, PAGE, errors);
-		await page.waitForSelector('[data-testid="call-sequence"]', { timeout: 20000 });
+		const { context, page } = await openIn(browser, PAGE, {
+			errors,
+			ready: '[data-testid="call-sequence"]'
+		});
 		const seq = await text(page, 'call-sequence');
 		for (const call of ['latestOffset()', 'partitions(', 'read(IdRange', 'write(', 'offsets/'])
 			assert.ok(seq.includes(call), `the opening batch shows ${call}`);
@@ -77,8 +69,7 @@ describe('advanced-09 custom source and sink page', () => {
 	});
 
 	it('a control rewrites the program; the replay note says what the replay read', async () => {
-		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
-		const page = await openPage(context, PAGE, errors);
+		const { context, page } = await openIn(browser, PAGE, { errors });
 		const input = page.getByTestId('param-numPartitions');
 		await input.fill('4');
 		await input.dispatchEvent('change');
@@ -100,11 +91,10 @@ describe('advanced-09: the editor moves the controls; Compare', () => {
 
 	it('an edit in the editor moves the controls to what the program says', async () => {
 		const errors = [];
-		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
-		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-		const page = await openPage(context, PAGE, errors);
-		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', {
-			timeout: 15000
+		const { context, page } = await openIn(browser, PAGE, {
+			errors,
+			clipboard: true,
+			ready: EDITOR_READY
 		});
 		const lines = page.locator('.monaco-editor .view-lines').first();
 		await lines.click();
@@ -138,8 +128,7 @@ describe('advanced-09: the editor moves the controls; Compare', () => {
 
 	it('Compare: the same crash with a random read beside the deterministic one', async () => {
 		const errors = [];
-		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
-		const page = await openPage(context, PAGE, errors);
+		const { context, page } = await openIn(browser, PAGE, { errors });
 		await page.getByTestId('sim-compare').click();
 		await page.getByTestId('compare-param').selectOption('deterministicRead');
 		const value = page.getByTestId('compare-value');

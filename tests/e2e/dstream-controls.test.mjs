@@ -4,7 +4,7 @@
 // value by value, with a notice each, and the page still runs).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage } from './browser.mjs';
+import { launch, openIn, openPage } from './browser.mjs';
 
 const PAGE = '/questions/basic-03-dstreams';
 const text = async (page, id) => ((await page.getByTestId(id).textContent()) ?? '').trim();
@@ -23,9 +23,11 @@ describe('DStream controls (basic-03)', () => {
 	const errors = [];
 	before(async () => {
 		browser = await launch();
-		context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-		page = await openPage(context, PAGE, errors);
+		({ context, page } = await openIn(browser, PAGE, {
+			errors,
+			viewport: { width: 1280, height: 900 },
+			clipboard: true
+		}));
 		await waitReady(page);
 	});
 	after(async () => browser?.close());

@@ -2,7 +2,7 @@
 // Spark rule shows Spark's error at its line; the Structured Streaming version sits beside it.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage } from './browser.mjs';
+import { launch, openIn } from './browser.mjs';
 
 const num = async (page, id) => parseFloat((await page.getByTestId(id).textContent()) ?? 'NaN');
 
@@ -12,8 +12,10 @@ describe('DStream simulation (basic-03)', () => {
 	const errors = [];
 	before(async () => {
 		browser = await launch();
-		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-		page = await openPage(context, '/questions/basic-03-dstreams', errors);
+		({ page } = await openIn(browser, '/questions/basic-03-dstreams', {
+			errors,
+			viewport: { width: 1280, height: 900 }
+		}));
 		await page.getByTestId('sim-dstream').waitFor();
 		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', {
 			timeout: 15000

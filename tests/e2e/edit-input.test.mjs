@@ -4,7 +4,7 @@
 // deleting it restores the count.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, settled } from './browser.mjs';
+import { launch, openIn, settled } from './browser.mjs';
 
 const text = async (page, id) => ((await page.getByTestId(id).textContent()) ?? '').trim();
 const dropped = async (page) => Number(await text(page, 'sim-dropped'));
@@ -15,9 +15,11 @@ describe('editable input events (basic-08)', () => {
 	const errors = [];
 	before(async () => {
 		browser = await launch();
-		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-		page = await openPage(context, '/questions/basic-08-late-data', errors);
-		await page.waitForSelector('[data-testid="sim-add-event"]:not([disabled])', { timeout: 15000 });
+		({ page } = await openIn(browser, '/questions/basic-08-late-data', {
+			errors,
+			viewport: { width: 1280, height: 900 },
+			ready: '[data-testid="sim-add-event"]:not([disabled])'
+		}));
 	});
 	after(async () => browser?.close());
 

@@ -3,7 +3,7 @@
 // million windows) leaves the page answering, and a newer edit cancels it and runs.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage } from './browser.mjs';
+import { EDITOR_READY, launch, openIn } from './browser.mjs';
 
 describe('the engine in a Web Worker (basic-08)', () => {
 	let browser;
@@ -11,12 +11,12 @@ describe('the engine in a Web Worker (basic-08)', () => {
 	const errors = [];
 	before(async () => {
 		browser = await launch();
-		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-		page = await openPage(context, '/questions/basic-08-late-data', errors);
-		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', {
-			timeout: 15000
-		});
+		({ page } = await openIn(browser, '/questions/basic-08-late-data', {
+			errors,
+			viewport: { width: 1280, height: 900 },
+			clipboard: true,
+			ready: EDITOR_READY
+		}));
 	});
 	after(async () => browser?.close());
 

@@ -4,7 +4,7 @@
 // (basic-01) and DStreams (basic-03).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage } from './browser.mjs';
+import { EDITOR_READY, launch, openIn } from './browser.mjs';
 
 const text = async (loc) => ((await loc.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
@@ -46,12 +46,12 @@ for (const p of PAGES) {
 		const errors = [];
 		before(async () => {
 			browser = await launch();
-			const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-			await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-			page = await openPage(context, `/questions/${p.slug}`, errors);
-			await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', {
-				timeout: 15000
-			});
+			({ page } = await openIn(browser, `/questions/${p.slug}`, {
+				errors,
+				viewport: { width: 1280, height: 900 },
+				clipboard: true,
+				ready: EDITOR_READY
+			}));
 		});
 		after(async () => browser?.close());
 
@@ -136,11 +136,11 @@ for (const slug of [
 		const errors = [];
 		before(async () => {
 			browser = await launch();
-			const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-			page = await openPage(context, `/questions/${slug}`, errors);
-			await page.waitForSelector('[data-testid="sim-add-event"]:not([disabled])', {
-				timeout: 15000
-			});
+			({ page } = await openIn(browser, `/questions/${slug}`, {
+				errors,
+				viewport: { width: 1280, height: 900 },
+				ready: '[data-testid="sim-add-event"]:not([disabled])'
+			}));
 		});
 		after(async () => browser?.close());
 

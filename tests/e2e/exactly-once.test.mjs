@@ -3,20 +3,9 @@
 // twice; the write is a span of the program both ways; every preset plays with no console error.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { VIEWPORTS, launch, openPage, settled } from './browser.mjs';
+import { editorText, launch, openIn, settled, stepToEnd, text } from './browser.mjs';
 
 const PAGE = '/questions/advanced-03-exactly-once';
-const text = async (page, id) => ((await page.getByTestId(id).first().textContent()) ?? '').trim();
-const editorText = async (page) =>
-	((await page.getByTestId('code-editor').textContent()) ?? '').replace(/\u00a0/g, ' ');
-
-async function stepToEnd(page) {
-	for (let i = 0; i < 40; i++) {
-		const before = await text(page, 'sim-cursor');
-		await page.getByTestId('sim-step').click();
-		if ((await text(page, 'sim-cursor')) === before) return;
-	}
-}
 
 describe('advanced-03 exactly-once page', () => {
 	let browser;
@@ -27,8 +16,7 @@ describe('advanced-03 exactly-once page', () => {
 
 	it('overwrite by batch_id absorbs the replay; append duplicates batch 3', async () => {
 		const errors = [];
-		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
-		const page = await openPage(context, PAGE, errors);
+		const { context, page } = await openIn(browser, PAGE, { errors });
 		await page.getByTestId('sim-fault-tolerance').waitFor({ timeout: 20000 });
 		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', {
 			timeout: 15000

@@ -5,7 +5,7 @@
 // spans of the program both ways; every preset plays to the end with no console error.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { VIEWPORTS, launch, openPage, settled } from './browser.mjs';
+import { EDITOR_READY, launch, openIn, settled } from './browser.mjs';
 import { editorText, stepToEnd, text } from './fault-tolerance-steps.mjs';
 
 const PAGE = '/questions/advanced-04-checkpoint-recovery';
@@ -28,8 +28,7 @@ describe('advanced-04 checkpoint recovery page', () => {
 
 	it('draws the recovery: load the snapshot, replay the deltas, then the re-run', async () => {
 		const errors = [];
-		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
-		const page = await openPage(context, PAGE, errors);
+		const { context, page } = await openIn(browser, PAGE, { errors });
 		await page.getByTestId('sim-fault-tolerance').waitFor({ timeout: 20000 });
 		assert.equal(await page.getByTestId('ft-state-column').count(), 4);
 		assert.ok(await stepToRecovery(page), 'the recovery is drawn');
@@ -67,11 +66,10 @@ describe('advanced-04 checkpoint recovery page', () => {
 
 	it('the program’s settings are spans both ways', async () => {
 		const errors = [];
-		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
-		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-		const page = await openPage(context, PAGE, errors);
-		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', {
-			timeout: 15000
+		const { context, page } = await openIn(browser, PAGE, {
+			errors,
+			clipboard: true,
+			ready: EDITOR_READY
 		});
 		await page.getByTestId('param-restartChange').selectOption('addFilter');
 		await settled(page);

@@ -5,7 +5,7 @@
 // every preset plays to the end with no console error.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { VIEWPORTS, launch, openPage, settled } from './browser.mjs';
+import { launch, openIn, settled } from './browser.mjs';
 import { editorText, stepToEnd, text } from './fault-tolerance-steps.mjs';
 
 const PAGE = '/questions/basic-14-fault-tolerance';
@@ -19,8 +19,7 @@ describe('basic-14 fault-tolerance page', () => {
 
 	it('counts what each failure does to the output against a failure-free run', async () => {
 		const errors = [];
-		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
-		const page = await openPage(context, PAGE, errors);
+		const { context, page } = await openIn(browser, PAGE, { errors });
 		await page.getByTestId('sim-fault-tolerance').waitFor({ timeout: 20000 });
 		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', {
 			timeout: 15000
@@ -67,9 +66,7 @@ describe('basic-14 fault-tolerance page', () => {
 
 	it('source and sink are spans of the program both ways', async () => {
 		const errors = [];
-		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
-		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-		const page = await openPage(context, PAGE, errors);
+		const { context, page } = await openIn(browser, PAGE, { errors, clipboard: true });
 		await page.getByTestId('sim-fault-tolerance').waitFor({ timeout: 20000 });
 		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', {
 			timeout: 15000

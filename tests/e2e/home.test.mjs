@@ -1,7 +1,7 @@
 // The index lists the 30 questions in two groups and filters them by text and by tag.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage } from './browser.mjs';
+import { launch, openIn } from './browser.mjs';
 
 describe('home page', () => {
 	let browser;
@@ -9,8 +9,7 @@ describe('home page', () => {
 	const errors = [];
 	before(async () => {
 		browser = await launch();
-		const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-		page = await openPage(context, '/', errors);
+		({ page } = await openIn(browser, '/', { errors, viewport: { width: 1280, height: 800 } }));
 	});
 	after(async () => browser?.close());
 

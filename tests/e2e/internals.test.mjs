@@ -5,21 +5,19 @@
 // 8 cores idle. The shuffle partitions are a span both ways; every preset plays with no console error.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { VIEWPORTS, launch, openPage, settled } from './browser.mjs';
+import {
+	VIEWPORTS,
+	editorText,
+	launch,
+	openIn,
+	openPage,
+	settled,
+	stepToEnd,
+	text
+} from './browser.mjs';
 
 const PAGE = '/questions/advanced-01-internals';
-const text = async (page, id) => ((await page.getByTestId(id).first().textContent()) ?? '').trim();
-const editorText = async (page) =>
-	((await page.getByTestId('code-editor').textContent()) ?? '').replace(/\u00a0/g, ' ');
 const tasks = (page, kind) => page.locator(`[data-testid="ft-task"][data-kind="${kind}"]`).count();
-
-async function stepToEnd(page) {
-	for (let i = 0; i < 40; i++) {
-		const before = await text(page, 'sim-cursor');
-		await page.getByTestId('sim-step').click();
-		if ((await text(page, 'sim-cursor')) === before) return;
-	}
-}
 
 async function ready(page) {
 	await page.getByTestId('sim-fault-tolerance').waitFor({ timeout: 20000 });
@@ -53,8 +51,7 @@ describe('advanced-01 internals page', () => {
 
 	it('the shuffle partitions are a span both ways: the stateful stage follows them', async () => {
 		const errors = [];
-		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
-		const page = await openPage(context, PAGE, errors);
+		const { context, page } = await openIn(browser, PAGE, { errors });
 		await ready(page);
 		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', {
 			timeout: 15000
@@ -94,8 +91,11 @@ describe('advanced-01 internals page', () => {
 
 	it('executor loss, driver crash, too few partitions: each preset’s story on screen', async () => {
 		const errors = [];
-		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
-		let page = await openPage(context, `${PAGE}?preset=executor-loss&batch=5&paused`, errors);
+		const opened = await openIn(browser, `${PAGE}?preset=executor-loss&batch=5&paused`, {
+			errors
+		});
+		const { context } = opened;
+		let { page } = opened;
 		await ready(page);
 		assert.equal(await text(page, 'ft-int-batch'), '5');
 		assert.equal(await text(page, 'ft-int-lost'), 'executor 1 lost');
@@ -125,8 +125,7 @@ describe('advanced-01 internals page', () => {
 
 	it('plays every preset to the end with no console error', async () => {
 		const errors = [];
-		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
-		const page = await openPage(context, PAGE, errors);
+		const { context, page } = await openIn(browser, PAGE, { errors });
 		await ready(page);
 		for (const id of ['executor-loss', 'driver-crash', 'too-few-partitions', 'internals']) {
 			await page.getByTestId(`preset-${id}`).click();

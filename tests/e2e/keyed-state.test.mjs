@@ -7,11 +7,10 @@
 // Spark refuses shows Spark's error.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { VIEWPORTS, launch, openPage, settled } from './browser.mjs';
+import { VIEWPORTS, launch, openPage, settled, stepToEnd, text } from './browser.mjs';
 
 const A08 = '/questions/advanced-08-stateful-transformations';
 const B07 = '/questions/basic-07-stateful-operations';
-const text = async (page, id) => ((await page.getByTestId(id).first().textContent()) ?? '').trim();
 /** The whole program as the page downloads it (Monaco renders only the lines in view). */
 async function programText(page) {
 	const [download] = await Promise.all([
@@ -23,16 +22,8 @@ async function programText(page) {
 	return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Steps batch by batch to the end; calls `each` at every stop. */
-async function stepToEnd(page, each = async () => {}) {
-	await page.getByTestId('sim-restart').click();
-	for (let i = 0; i < 60; i++) {
-		const before = await text(page, 'sim-cursor');
-		await page.getByTestId('sim-step').click();
-		if ((await text(page, 'sim-cursor')) === before) return;
-		await each();
-	}
-}
+/** Restarts, then steps to the end calling `each` at every stop. */
+const stepEach = (page, each) => stepToEnd(page, { restart: true, each });
 
 describe('keyed-state pages', () => {
 	let browser;
@@ -48,7 +39,7 @@ describe('keyed-state pages', () => {
 		await page.getByTestId('keyed-timeline').waitFor({ timeout: 20000 });
 		assert.equal(await text(page, 'timeout-conf'), 'ProcessingTimeTimeout');
 		let timedOut = 0;
-		await stepToEnd(page, async () => {
+		await stepEach(page, async () => {
 			const n = await page.locator('[data-testid="call"].timedout').count();
 			if (n > 0) {
 				timedOut += n;
@@ -63,7 +54,7 @@ describe('keyed-state pages', () => {
 			await page.getByTestId(`preset-${id}`).click();
 			await settled(page);
 			let fired = 0;
-			await stepToEnd(page, async () => {
+			await stepEach(page, async () => {
 				fired += await page.locator('[data-testid="call"].timedout').count();
 			});
 			if (id === 'no-timeout') {
@@ -114,7 +105,7 @@ describe('keyed-state pages', () => {
 		const page = await openPage(context, B07, errors);
 		await page.getByTestId('state-table').waitFor({ timeout: 20000 });
 		let fewer = 0;
-		await stepToEnd(page, async () => {
+		await stepEach(page, async () => {
 			const state = Number(await text(page, 'state-rows'));
 			const sent = await page.getByTestId('sink-rows').locator('tbody tr').count();
 			assert.ok(sent <= state, 'update mode never writes more rows than the store holds');
@@ -124,7 +115,7 @@ describe('keyed-state pages', () => {
 		assert.equal(await text(page, 'state-rows'), '8', 'one state row per user');
 		await page.getByTestId('preset-complete-mode').click();
 		await settled(page);
-		await stepToEnd(page, async () => {
+		await stepEach(page, async () => {
 			const state = Number(await text(page, 'state-rows'));
 			const sent = await page.getByTestId('sink-rows').locator('tbody tr').count();
 			assert.equal(sent, state, 'complete mode writes every row in state');
@@ -132,7 +123,7 @@ describe('keyed-state pages', () => {
 		await page.getByTestId('preset-arbitrary-state').click();
 		await settled(page);
 		assert.match(await programText(page), /applyInPandasWithState\(/);
-		await stepToEnd(page);
+		await stepToEnd(page, { restart: true });
 		assert.ok((await page.getByTestId('call').count()) > 0, 'running_total is called per user');
 		assert.equal(await text(page, 'state-rows'), '8');
 		// Spark refuses complete mode without an aggregation: its error, no run.

@@ -3,7 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { launch, openPage, VIEWPORTS } from './browser.mjs';
+import { VIEWPORTS, drawn, launch, openPage } from './browser.mjs';
 
 // The home page and every page with a simulation (issue 5: each is looked at at every size).
 const PAGES = [
@@ -36,7 +36,7 @@ describe('layout at three viewports', () => {
 				});
 				const errors = [];
 				const page = await openPage(context, path, errors);
-				await page.waitForTimeout(300);
+				await drawn(page);
 				const overflow = await page.evaluate(
 					() => document.documentElement.scrollWidth - document.documentElement.clientWidth
 				);

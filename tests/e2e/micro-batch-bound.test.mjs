@@ -3,10 +3,7 @@
 // query Spark's analyzer rejects shows the AnalysisException in the panel and in the editor.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage } from './browser.mjs';
-
-const editorText = async (page) =>
-	((await page.getByTestId('code-editor').textContent()) ?? '').replace(/\u00a0/g, ' ');
+import { EDITOR_READY, editorShows, editorText, launch, openIn } from './browser.mjs';
 
 /** The first cell of every row of a table, in order. */
 const firstColumn = (page, testId) =>
@@ -22,12 +19,12 @@ describe('code-bound micro-batch simulation (basic-01)', () => {
 	const errors = [];
 	before(async () => {
 		browser = await launch();
-		const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-		page = await openPage(context, '/questions/basic-01-stream-processing', errors);
-		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', {
-			timeout: 15000
-		});
+		({ page } = await openIn(browser, '/questions/basic-01-stream-processing', {
+			errors,
+			viewport: { width: 1280, height: 800 },
+			clipboard: true,
+			ready: EDITOR_READY
+		}));
 		program = await fullProgram();
 	});
 	after(async () => browser?.close());
@@ -96,7 +93,7 @@ describe('code-bound micro-batch simulation (basic-01)', () => {
 		const input = page.getByTestId('param-eventRate');
 		await input.fill('20');
 		await input.dispatchEvent('change');
-		await page.waitForTimeout(300);
+		await editorShows(page, /\.option\("rowsPerSecond", 20\)/);
 		const code = await editorText(page);
 		assert.match(code, /\.option\("rowsPerSecond", 20\)/);
 		assert.match(code, /% 3\)/);

@@ -1,7 +1,7 @@
 // Every question page loads without console errors and shows its question, answer and code.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, SLUGS } from './browser.mjs';
+import { SLUGS, drawn, launch, openPage } from './browser.mjs';
 
 describe('question pages', () => {
 	let browser;
@@ -38,7 +38,7 @@ describe('question pages', () => {
 			await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', {
 				timeout: 15000
 			});
-			await page.waitForTimeout(150);
+			await drawn(page);
 			// No internal label reaches a reader: simulation numbers ("SIM-5") stay in the code.
 			const text = await page.evaluate(() => document.body.innerText);
 			assert.doesNotMatch(text, /\bSIM-\d+/, 'an internal simulation label is on the page');

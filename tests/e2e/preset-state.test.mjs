@@ -4,7 +4,7 @@
 // defaults. Every ordered pair on every page is covered by tests/unit/sim/preset-pairs.test.ts.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { VIEWPORTS, launch, openPage } from './browser.mjs';
+import { VIEWPORTS, launch, openPage, stepToEnd } from './browser.mjs';
 
 const text = async (page, id) => ((await page.getByTestId(id).textContent()) ?? '').trim();
 
@@ -28,15 +28,6 @@ async function replaceProgram(page, code) {
 	await page.locator('.monaco-editor .view-lines').first().click();
 	await page.keyboard.press('Control+A');
 	await page.keyboard.press('Control+V');
-}
-
-async function stepToEnd(page) {
-	for (let i = 0; i < 60; i++) {
-		const before = await text(page, 'sim-cursor');
-		await page.getByTestId('sim-step').click();
-		if ((await text(page, 'sim-cursor')) === before) return;
-	}
-	throw new Error('the cursor never reached the end');
 }
 
 const sinkRows = async (page) =>

@@ -6,19 +6,10 @@
 // the guide's Batch 0 and Batch 1.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { VIEWPORTS, launch, openPage, settled } from './browser.mjs';
+import { VIEWPORTS, launch, openIn, openPage, settled, stepToEnd } from './browser.mjs';
 
 const PAGE = '/questions/basic-08-late-data';
 const text = async (page, id) => ((await page.getByTestId(id).textContent()) ?? '').trim();
-
-async function stepToEnd(page) {
-	for (let i = 0; i < 40; i++) {
-		const before = await text(page, 'sim-cursor');
-		await page.getByTestId('sim-step').click();
-		if ((await text(page, 'sim-cursor')) === before) return;
-	}
-	throw new Error('the cursor never reached the end');
-}
 
 /** The sink table's body rows, cell texts joined by " | ". */
 const sinkRows = async (page) =>
@@ -66,9 +57,10 @@ describe('Spark-test presets (basic-08)', () => {
 	}
 
 	it('complete mode: at the end the sink holds the test’s last answer', async () => {
-		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
-		const page = await openPage(context, PAGE, errors);
-		await page.waitForSelector('[data-testid="sim-share"]:not([disabled])', { timeout: 15000 });
+		const { context, page } = await openIn(browser, PAGE, {
+			errors,
+			ready: '[data-testid="sim-share"]:not([disabled])'
+		});
 		await page.getByTestId('preset-spark-complete-mode').click();
 		await settled(page);
 		assert.equal(
@@ -86,9 +78,10 @@ describe('Spark-test presets (basic-08)', () => {
 	});
 
 	it('update mode: late rows are dropped, the batch that read one emitted 25 s → 2', async () => {
-		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
-		const page = await openPage(context, PAGE, errors);
-		await page.waitForSelector('[data-testid="sim-share"]:not([disabled])', { timeout: 15000 });
+		const { context, page } = await openIn(browser, PAGE, {
+			errors,
+			ready: '[data-testid="sim-share"]:not([disabled])'
+		});
 		await page.getByTestId('preset-spark-update-mode').click();
 		await settled(page);
 		// Picked, the replay names its test and how the page maps onto it, with no tooltip needed.
@@ -138,9 +131,10 @@ describe('Spark-test presets (basic-02, the guide’s Quick Example)', () => {
 			);
 
 	it('the badge is visible; picking the preset and stepping twice gives apache 2, spark 1, hadoop 1', async () => {
-		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
-		const page = await openPage(context, PAGE02, errors);
-		await page.waitForSelector('[data-testid="sim-share"]:not([disabled])', { timeout: 15000 });
+		const { context, page } = await openIn(browser, PAGE02, {
+			errors,
+			ready: '[data-testid="sim-share"]:not([disabled])'
+		});
 		const badge = page.getByTestId('spark-badge-guide-quick-example');
 		assert.ok(await badge.isVisible());
 		assert.equal((await badge.textContent())?.trim(), 'Spark test');
@@ -182,8 +176,7 @@ describe('Spark-test presets (basic-02, the guide’s Quick Example)', () => {
 	});
 
 	it('on a phone the badge stays inside the viewport', async () => {
-		const context = await browser.newContext({ viewport: VIEWPORTS.phone });
-		const page = await openPage(context, PAGE02, errors);
+		const { context, page } = await openIn(browser, PAGE02, { errors, viewport: VIEWPORTS.phone });
 		const badge = page.getByTestId('spark-badge-guide-quick-example');
 		await badge.waitFor({ timeout: 15000 });
 		const box = await badge.boundingBox();

@@ -3,7 +3,7 @@
 // numbers must match the facts line (state rows) at every batch the cursor stops at.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, VIEWPORTS } from './browser.mjs';
+import { VIEWPORTS, drawn, launch, openIn, openPage } from './browser.mjs';
 
 const PATH = '/questions/basic-08-late-data';
 const text = async (loc) => ((await loc.textContent()) ?? '').trim();
@@ -14,8 +14,7 @@ describe('progress charts and state store (basic-08)', () => {
 	const errors = [];
 	before(async () => {
 		browser = await launch();
-		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
-		page = await openPage(context, PATH, errors);
+		({ page } = await openIn(browser, PATH, { errors }));
 		await page.getByTestId('sim-step').waitFor();
 		await page.waitForFunction(
 			() => !document.querySelector('[data-testid="sim-step"]')?.hasAttribute('disabled')
@@ -60,7 +59,7 @@ describe('progress charts and state store (basic-08)', () => {
 				new RegExp(`batch ${batches - 1}\\)`)
 			);
 			await page.getByTestId('sim-step').click();
-			await page.waitForTimeout(150);
+			await drawn(page);
 		}
 	});
 

@@ -1,11 +1,36 @@
 // End-to-end tests against the built static site: serves `build/` with `vite preview`, then runs
 // the node:test files in this folder in Debian's Chromium (playwright-core, no browser download).
-// Usage: npm run build && npm run test:e2e [-- file-filter]
+// Usage: npm run build && npm run test:e2e [-- file-filter...] (files whose name holds any)
+// One Chromium serves every file (files connect to it: see launch() in browser.mjs), and files run
+// E2E_CONCURRENCY at a time (2 by default: most of a file's time is waiting on the browser),
+// the slowest first so the two lanes end together.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { finished } from 'node:stream/promises';
+import { run } from 'node:test';
+import { spec, tap } from 'node:test/reporters';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { chromium } from 'playwright-core';
+import { LAUNCH_OPTIONS } from './browser.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 4317);
+const CONCURRENCY = Number(process.env.E2E_CONCURRENCY ?? 2);
+/** The files that took longest at concurrency 1 (slowest first), started first so that neither
+ *  lane is left with a long file at the end; any other file, new ones included, follows in name
+ *  order. */
+const SLOWEST = [
+	'a11y.test.mjs',
+	'first-screen.test.mjs',
+	'cluster-practices.test.mjs',
+	'pages.test.mjs',
+	'keyed-state.test.mjs',
+	'applications.test.mjs',
+	'layout.test.mjs',
+	'internals.test.mjs',
+	'preset-state.test.mjs',
+	'dev-server.test.mjs'
+];
 const BASE = `http://127.0.0.1:${PORT}`;
 
 if (!existsSync('build/index.html')) {
@@ -44,15 +69,35 @@ if (!up) {
 	process.exit(2);
 }
 
-const filter = process.argv[2];
+const filters = process.argv.slice(2);
+const rank = (f) => (SLOWEST.includes(f) ? SLOWEST.indexOf(f) : SLOWEST.length);
 const files = readdirSync('tests/e2e')
-	.filter((f) => f.endsWith('.test.mjs') && (!filter || f.includes(filter)))
-	.map((f) => `tests/e2e/${f}`);
+	.filter(
+		(f) => f.endsWith('.test.mjs') && (filters.length === 0 || filters.some((x) => f.includes(x)))
+	)
+	.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+	.map((f) => resolve('tests/e2e', f));
 
-const tests = spawn(process.execPath, ['--test', '--test-concurrency=1', ...files], {
-	stdio: 'inherit',
-	env: { ...process.env, BASE_URL: BASE }
+const browser = await chromium.launchServer(LAUNCH_OPTIONS);
+process.env.BASE_URL = BASE;
+process.env.E2E_BROWSER_WS = browser.wsEndpoint();
+
+// node:test's run(), not `node --test`: the CLI sorts its files by name, run() keeps this order.
+const stream = run({ files, concurrency: CONCURRENCY });
+stream.on('test:fail', () => (process.exitCode = 1));
+// Where the suite's time goes: each file's own duration (a file reports as a test named by its
+// path), printed at the end.
+const seconds = [];
+stream.on('test:complete', (data) => {
+	if (data.file && data.name === data.file)
+		seconds.push([relative('tests/e2e', data.file), (data.details?.duration_ms ?? 0) / 1000]);
 });
-const code = await new Promise((resolve) => tests.on('exit', (c) => resolve(c ?? 1)));
+const out = stream.compose(process.stdout.isTTY ? new spec() : tap);
+out.pipe(process.stdout);
+await finished(out);
+await browser.close();
 stop();
-process.exit(code);
+console.error(`e2e: seconds per file, ${CONCURRENCY} file(s) at a time:`);
+for (const [file, s] of seconds.sort((a, b) => b[1] - a[1]))
+	console.error(`  ${s.toFixed(1).padStart(6)}  ${file}`);
+process.exit(process.exitCode ?? 0);

@@ -5,33 +5,22 @@
 // stops the query with Spark's error. A control rewrites the program, an edit moves the control.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { VIEWPORTS, launch, openPage, settled } from './browser.mjs';
+import { editorText, launch, openIn, settled, stepToEnd, text } from './browser.mjs';
 
 const PAGE = '/questions/advanced-11-schema-evolution';
-const text = async (page, id) => ((await page.getByTestId(id).first().textContent()) ?? '').trim();
-const editorText = async (page) =>
-	((await page.getByTestId('code-editor').textContent()) ?? '').replace(/\u00a0/g, ' ');
-
-async function stepToEnd(page) {
-	for (let i = 0; i < 40; i++) {
-		const before = await text(page, 'sim-cursor');
-		await page.getByTestId('sim-step').click();
-		if ((await text(page, 'sim-cursor')) === before) return;
-	}
-}
 
 const count = async (page, v, fate) => Number(await text(page, `count-${v}-${fate}`));
 
 describe('advanced-11 schema evolution page', () => {
 	let browser;
-	let context;
 	let page;
 	const errors = [];
 	before(async () => {
 		browser = await launch();
-		context = await browser.newContext({ viewport: VIEWPORTS.laptop });
-		page = await openPage(context, PAGE, errors);
-		await page.waitForSelector('[data-testid="schema-timeline"]', { timeout: 20000 });
+		({ page } = await openIn(browser, PAGE, {
+			errors,
+			ready: '[data-testid="schema-timeline"]'
+		}));
 	});
 	after(async () => browser?.close());
 

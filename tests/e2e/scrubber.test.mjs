@@ -3,7 +3,7 @@
 // happens at the cursor is highlighted in the editor.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage } from './browser.mjs';
+import { EDITOR_READY, launch, openIn } from './browser.mjs';
 
 describe('scrubber with event markers (basic-08)', () => {
 	let browser;
@@ -11,11 +11,11 @@ describe('scrubber with event markers (basic-08)', () => {
 	const errors = [];
 	before(async () => {
 		browser = await launch();
-		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-		page = await openPage(context, '/questions/basic-08-late-data', errors);
-		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', {
-			timeout: 15000
-		});
+		({ page } = await openIn(browser, '/questions/basic-08-late-data', {
+			errors,
+			viewport: { width: 1280, height: 900 },
+			ready: EDITOR_READY
+		}));
 	});
 	after(async () => browser?.close());
 

@@ -3,7 +3,7 @@
 // they name while the code behind it is highlighted.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage } from './browser.mjs';
+import { editorShows, launch, openIn } from './browser.mjs';
 
 const num = async (page, id) => parseFloat((await page.getByTestId(id).textContent()) ?? 'NaN');
 
@@ -13,8 +13,10 @@ describe('micro-batch simulation (basic-11)', () => {
 	const errors = [];
 	before(async () => {
 		browser = await launch();
-		const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-		page = await openPage(context, '/questions/basic-11-micro-batches', errors);
+		({ page } = await openIn(browser, '/questions/basic-11-micro-batches', {
+			errors,
+			viewport: { width: 1280, height: 800 }
+		}));
 		await page.getByTestId('sim-play').waitFor();
 	});
 	after(async () => browser?.close());
@@ -78,7 +80,7 @@ describe('micro-batch simulation (basic-11)', () => {
 		const input = page.getByTestId('param-triggerInterval');
 		await input.fill('5');
 		await input.dispatchEvent('change');
-		await page.waitForTimeout(300);
+		await editorShows(page, /processingTime="5 seconds"/);
 		const code = (await page.getByTestId('code-editor').textContent()) ?? '';
 		assert.match(code.replace(/\u00a0/g, ' '), /processingTime="5 seconds"/);
 	});

@@ -6,18 +6,18 @@
 // not simulate shows a located message and no run. Screenshots go to test-results/.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { VIEWPORTS, launch, openPage, settled } from './browser.mjs';
+import {
+	EDITOR_READY,
+	VIEWPORTS,
+	launch,
+	openIn,
+	openPage,
+	settled,
+	stepToEnd,
+	text
+} from './browser.mjs';
 
 const PAGE = '/questions/basic-04-sources';
-const text = async (page, id) => ((await page.getByTestId(id).first().textContent()) ?? '').trim();
-
-async function stepToEnd(page) {
-	for (let i = 0; i < 60; i++) {
-		const before = await text(page, 'sim-cursor');
-		await page.getByTestId('sim-step').click();
-		if ((await text(page, 'sim-cursor')) === before) return;
-	}
-}
 
 /** The offset log's rows as [batch, offsets, rows, commit]. */
 const logRows = (page) =>
@@ -50,9 +50,10 @@ describe('basic-04 sources page', () => {
 	after(async () => browser?.close());
 
 	it('plays the default and every preset; the socket loses lines the others replay', async () => {
-		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
-		const page = await openPage(context, PAGE, errors);
-		await page.waitForSelector('[data-testid="source-picture"]', { timeout: 20000 });
+		const { context, page } = await openIn(browser, PAGE, {
+			errors,
+			ready: '[data-testid="source-picture"]'
+		});
 		// The idea on the first frame: files landed, the batches that took them, offsets/N per batch.
 		assert.ok((await page.locator('[data-testid="source-unit"][data-state="read"]').count()) > 0);
 		assert.match((await logRows(page))[0][1], /^logOffset 0: part-00000\.json, part-00001\.json$/);
@@ -101,11 +102,10 @@ describe('basic-04 sources page', () => {
 	});
 
 	it('the source control rewrites the events block; the editor moves the control; an unknown format is refused', async () => {
-		const context = await browser.newContext({ viewport: VIEWPORTS.laptop });
-		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-		const page = await openPage(context, PAGE, errors);
-		await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', {
-			timeout: 15000
+		const { context, page } = await openIn(browser, PAGE, {
+			errors,
+			clipboard: true,
+			ready: EDITOR_READY
 		});
 		await page.getByTestId('param-sourceKind').selectOption('kafka');
 		await settled(page);

@@ -8,33 +8,31 @@
 // step table rewrites it too. Screenshots go to test-results/.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { VIEWPORTS, launch, openPage, settled } from './browser.mjs';
+import {
+	VIEWPORTS,
+	editorText,
+	launch,
+	openIn,
+	openPage,
+	settled,
+	stepToEnd,
+	text
+} from './browser.mjs';
 
 const PAGE = '/questions/advanced-12-testing-debugging';
-const text = async (page, id) => ((await page.getByTestId(id).first().textContent()) ?? '').trim();
-const editorText = async (page) =>
-	((await page.getByTestId('code-editor').textContent()) ?? '').replace(/\u00a0/g, ' ');
-
-async function stepToEnd(page) {
-	for (let i = 0; i < 40; i++) {
-		const before = await text(page, 'sim-cursor');
-		await page.getByTestId('sim-step').click();
-		if ((await text(page, 'sim-cursor')) === before) return;
-	}
-}
 
 const status = (page, n) => page.getByTestId(`step-${n}`).getAttribute('data-status');
 
 describe('advanced-12 testing and debugging page', () => {
 	let browser;
-	let context;
 	let page;
 	const errors = [];
 	before(async () => {
 		browser = await launch();
-		context = await browser.newContext({ viewport: VIEWPORTS.laptop });
-		page = await openPage(context, PAGE, errors);
-		await page.waitForSelector('[data-testid="step-table"]', { timeout: 20000 });
+		({ page } = await openIn(browser, PAGE, {
+			errors,
+			ready: '[data-testid="step-table"]'
+		}));
 	});
 	after(async () => browser?.close());
 

@@ -3,12 +3,10 @@
 // ignored with a visible notice; changing the state rewrites the address; a reload restores it.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage } from './browser.mjs';
+import { editorText, launch, openPage } from './browser.mjs';
 
 const PAGE = '/questions/basic-08-late-data';
 const NOTICES = '[data-testid="sim-event-time"] .notice';
-const editorText = async (page) =>
-	((await page.getByTestId('code-editor').textContent()) ?? '').replace(/\u00a0/g, ' ');
 const text = async (page, id) => ((await page.getByTestId(id).textContent()) ?? '').trim();
 const waitReady = async (page) => {
 	const editor = '[data-testid="code-editor"][data-ready="true"]';
