@@ -56,6 +56,8 @@ export class BoundProgram<T> {
 	readonly diagnostics: Diagnostic[] = $derived(this.error ? [toDiagnostic(this.error)] : []);
 	/** A run is in flight in the engine worker (the last good run stays on screen meanwhile). */
 	running = $state(false);
+	/** An edit waits for the user to pause before it re-runs: what is on screen is not yet its run. */
+	pending = $state(false);
 
 	readonly #spec: BindingSpec<T>;
 	#timer: ReturnType<typeof setTimeout> | null = null;
@@ -81,7 +83,12 @@ export class BoundProgram<T> {
 	edit(code: string): void {
 		this.code = code;
 		if (this.#timer) clearTimeout(this.#timer);
-		this.#timer = setTimeout(() => this.#rerun(), EDIT_DEBOUNCE_MS);
+		this.pending = true;
+		this.#timer = setTimeout(() => {
+			this.#timer = null;
+			this.pending = false;
+			this.#rerun();
+		}, EDIT_DEBOUNCE_MS);
 	}
 
 	/** A control moved: rewrite that parameter's span in the current text and re-run now. */
@@ -121,6 +128,7 @@ export class BoundProgram<T> {
 	reset(code: string, params: Params, seed: number, script: string | null): void {
 		if (this.#timer) clearTimeout(this.#timer);
 		this.#timer = null;
+		this.pending = false;
 		this.code = code;
 		this.params = params;
 		this.seed = seed;

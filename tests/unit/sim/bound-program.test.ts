@@ -54,8 +54,10 @@ describe('BoundProgram', () => {
 		const b = new BoundProgram(spec());
 		b.edit(TEMPLATE.replace('"5 seconds")', '"7 seconds")'));
 		expect(b.run).toBe(5); // debounced
+		expect(b.pending).toBe(true); // the page is not settled while the edit waits
 		vi.advanceTimersByTime(400);
 		expect(b.run).toBe(7);
+		expect(b.pending).toBe(false);
 		b.edit('df = events');
 		vi.advanceTimersByTime(400);
 		expect(b.run).toBeNull();
