@@ -12,6 +12,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from 'playwright-core';
+import { cpuPerFrame } from './frame-trace.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name, d) => (args.includes(name) ? args[args.indexOf(name) + 1] : d);
@@ -211,8 +212,13 @@ const views = await page.evaluate(() => {
 await cdp.send('Tracing.end');
 await traced;
 const st = stages(traceEvents);
+const cpu = cpuPerFrame(traceEvents)
+	.slice(1, -1)
+	.sort((a, b) => a - b);
+const q = (p) => (cpu[Math.min(cpu.length - 1, Math.floor(p * cpu.length))] ?? NaN).toFixed(1);
 const per = (ms) => (ms / Math.max(1, st.frames)).toFixed(2);
 console.log(`${slug}?${query} at 20x, ${st.frames} animation frames, ${views.pageNodes} DOM nodes`);
+console.log(`main-thread CPU per frame p50 ${q(0.5)} ms, p95 ${q(0.95)} ms (${cpu.length} frames)`);
 console.log(
 	'main-thread CPU per frame (ms, self): ' +
 		[...Object.keys(STAGES), 'other'].map((s) => `${s} ${per(st[s] ?? 0)}`).join(', ')
