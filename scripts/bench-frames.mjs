@@ -9,67 +9,19 @@
 // at its largest rate (200 events/s, ~13,000 rows) for the record.
 // Usage: npm run build && node scripts/bench-frames.mjs [--rounds 8]
 //        BENCH_PORT (default 4391) is where build/ is served; BENCH_URL uses a running server.
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { loadavg } from 'node:os';
-import { chromium } from 'playwright-core';
-import { cpuPerFrame } from './frame-trace.mjs';
+import { builtSite, cpuPerFrame, startTrace } from './frame-trace.mjs';
+import { launch } from '../tests/e2e/browser.mjs';
 
 const args = process.argv.slice(2);
 const ROUNDS = Number(args[args.indexOf('--rounds') + 1] || 8) || 8;
-const PORT = Number(process.env.BENCH_PORT ?? 4391);
-let base = process.env.BENCH_URL ?? `http://127.0.0.1:${PORT}`;
-let server = null;
-
-async function up(url) {
-	try {
-		return (await fetch(url)).ok;
-	} catch {
-		return false;
-	}
+const base = await builtSite();
+if (!base) {
+	// npm run bench also runs without a build (the engine benches need none): say so, skip.
+	console.log('frames: skipped, build/ is missing (npm run build first)');
+	process.exit(0);
 }
-
-if (!process.env.BENCH_URL && !(await up(base))) {
-	if (!existsSync('build/index.html')) {
-		// npm run bench also runs without a build (the engine benches need none): say so, skip.
-		console.log('frames: skipped, build/ is missing (npm run build first)');
-		process.exit(0);
-	}
-	server = spawn(
-		'npx',
-		['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
-		{ stdio: 'ignore', detached: true }
-	);
-	for (let i = 0; i < 100 && !(await up(base)); i++) await sleep(200);
-	if (!(await up(base))) {
-		console.error(`bench-frames: preview server did not start on ${base}`);
-		process.exit(2);
-	}
-}
-const stop = () => {
-	if (server) {
-		try {
-			process.kill(-server.pid, 'SIGTERM');
-		} catch {
-			/* already gone */
-		}
-	}
-};
-process.on('exit', stop);
-
-const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	headless: true,
-	args: [
-		'--headless',
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync'
-	]
-});
+const browser = await launch();
 
 /** One round: open paused at `t` seconds, play at 20x to the end, return the frame deltas. */
 async function round(context, { slug, query }) {
@@ -115,13 +67,7 @@ async function round(context, { slug, query }) {
 		requestAnimationFrame(tick);
 	});
 	const cdp = await context.newCDPSession(page);
-	const traceEvents = [];
-	cdp.on('Tracing.dataCollected', (e) => traceEvents.push(...e.value));
-	const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-	await cdp.send('Tracing.start', {
-		categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
-		transferMode: 'ReportEvents'
-	});
+	const endTrace = await startTrace(cdp);
 	await page.getByTestId('sim-play').click();
 	// Playing stops by itself at the run's end; a long run is measured for its first 6 s.
 	await page
@@ -137,8 +83,7 @@ async function round(context, { slug, query }) {
 		w.__recording = false;
 		return { frames: w.__frames, editorFrames: w.__editorFrames };
 	});
-	await cdp.send('Tracing.end');
-	await traced;
+	const traceEvents = await endTrace();
 	const cpu = cpuPerFrame(traceEvents);
 	// Marks painted on canvas layers, and the SVG/HTML nodes still on the page.
 	const { marks, nodes } = await page.evaluate(() => ({
@@ -219,5 +164,5 @@ try {
 	);
 } finally {
 	await browser.close();
-	stop();
+	process.exit(0);
 }

@@ -8,11 +8,10 @@
 // Usage: npm run build && node scripts/profile-frames.mjs <slug> [query] [--seconds 8]
 //        e.g. node scripts/profile-frames.mjs advanced-07-event-time-and-state 'eventRate=90&t=50&paused'
 //        BENCH_PORT (default 4391) is where build/ is served; BENCH_URL uses a running server.
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { chromium } from 'playwright-core';
-import { cpuPerFrame } from './frame-trace.mjs';
+import { builtSite, cpuPerFrame, startTrace } from './frame-trace.mjs';
+import { launch, settled } from '../tests/e2e/browser.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name, d) => (args.includes(name) ? args[args.indexOf(name) + 1] : d);
@@ -24,46 +23,12 @@ if (!slug) {
 	console.error('usage: node scripts/profile-frames.mjs <slug> [query] [--seconds 8]');
 	process.exit(2);
 }
-const PORT = Number(process.env.BENCH_PORT ?? 4391);
-const base = process.env.BENCH_URL ?? `http://127.0.0.1:${PORT}`;
-
-async function up(url) {
-	try {
-		return (await fetch(url)).ok;
-	} catch {
-		return false;
-	}
+const base = await builtSite();
+if (!base) {
+	console.error('profile-frames: build/ is missing (npm run build first)');
+	process.exit(2);
 }
-let server = null;
-if (!process.env.BENCH_URL && !(await up(base))) {
-	server = spawn(
-		'npx',
-		['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
-		{ stdio: 'ignore', detached: true }
-	);
-	for (let i = 0; i < 100 && !(await up(base)); i++) await sleep(200);
-}
-const stop = () => {
-	try {
-		if (server) process.kill(-server.pid, 'SIGTERM');
-	} catch {
-		/* already gone */
-	}
-};
-process.on('exit', stop);
-
-const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	headless: true,
-	args: [
-		'--headless',
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync'
-	]
-});
+const browser = await launch();
 
 /** The renderer stages, by trace event name (nested events are counted once, at the outermost). */
 const STAGES = {
@@ -134,14 +99,7 @@ const context = await browser.newContext({ viewport: { width: WIDTH, height: 800
 const page = await context.newPage();
 page.on('pageerror', (e) => console.error('page error:', e.message));
 await page.goto(`${base}/questions/${slug}?${query}`, { waitUntil: 'load' });
-await page.waitForFunction(
-	() =>
-		[...document.querySelectorAll('section.sim-panel')].every(
-			(p) => p.getAttribute('data-settled') === 'true'
-		),
-	null,
-	{ timeout: 30000 }
-);
+await settled(page);
 const speed = page.getByTestId('sim-speed').first();
 if ((await speed.evaluate((el) => el.tagName)) === 'SELECT') await speed.selectOption('20');
 else await speed.fill('20');
@@ -174,15 +132,9 @@ await page.evaluate(() => {
 });
 
 const cdp = await context.newCDPSession(page);
-const traceEvents = [];
-cdp.on('Tracing.dataCollected', (e) => traceEvents.push(...e.value));
-const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-await cdp.send('Tracing.start', {
-	categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
-	transferMode: 'ReportEvents'
-});
+const endTrace = await startTrace(cdp);
 await cdp.send('Profiler.start');
 await page.getByTestId('sim-play').first().click();
 const until = Date.now() + SECONDS * 1000;
@@ -209,8 +161,7 @@ const views = await page.evaluate(() => {
 		pageNodes: document.querySelectorAll('*').length
 	};
 });
-await cdp.send('Tracing.end');
-await traced;
+const traceEvents = await endTrace();
 const st = stages(traceEvents);
 const cpu = cpuPerFrame(traceEvents)
 	.slice(1, -1)
@@ -231,4 +182,4 @@ for (const v of views.views.sort((a, b) => b.nodes - a.nodes))
 console.log('hottest script (self ms per frame):');
 for (const [k, ms] of hottest(profile)) console.log(`  ${per(ms).padStart(6)}  ${k}`);
 await browser.close();
-stop();
+process.exit(0);
