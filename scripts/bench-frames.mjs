@@ -3,79 +3,42 @@
 // screen). It opens advanced-07 (the densest event-time page) at a rate whose run ends with
 // about 6,000 rows, seeks to where 5,000 rows are on screen, plays at 20x to the end and records
 // the time between animation frames (requestAnimationFrame deltas) in the page, several rounds.
+// Further lines play the other dense drawings (basic-11's timeline, advanced-05's charts).
 // Also counted: how often the code editor's DOM changed while playing (its focus decorations
 // must change only when the focused span does, not every frame). A second line plays the page
 // at its largest rate (200 events/s, ~13,000 rows) for the record.
 // Usage: npm run build && node scripts/bench-frames.mjs [--rounds 8]
 //        BENCH_PORT (default 4391) is where build/ is served; BENCH_URL uses a running server.
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { loadavg } from 'node:os';
-import { chromium } from 'playwright-core';
-import { LAUNCH_OPTIONS } from '../tests/e2e/browser.mjs';
+import { builtSite, cpuPerFrame, startTrace } from './frame-trace.mjs';
+import { launch } from '../tests/e2e/browser.mjs';
 
 const args = process.argv.slice(2);
 const ROUNDS = Number(args[args.indexOf('--rounds') + 1] || 8) || 8;
-const PORT = Number(process.env.BENCH_PORT ?? 4391);
-let base = process.env.BENCH_URL ?? `http://127.0.0.1:${PORT}`;
-let server = null;
-
-async function up(url) {
-	try {
-		return (await fetch(url)).ok;
-	} catch {
-		return false;
-	}
+const base = await builtSite();
+if (!base) {
+	// npm run bench also runs without a build (the engine benches need none): say so, skip.
+	console.log('frames: skipped, build/ is missing (npm run build first)');
+	process.exit(0);
 }
-
-if (!process.env.BENCH_URL && !(await up(base))) {
-	if (!existsSync('build/index.html')) {
-		// npm run bench also runs without a build (the engine benches need none): say so, skip.
-		console.log('frames: skipped, build/ is missing (npm run build first)');
-		process.exit(0);
-	}
-	server = spawn(
-		'npx',
-		['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
-		{ stdio: 'ignore', detached: true }
-	);
-	for (let i = 0; i < 100 && !(await up(base)); i++) await sleep(200);
-	if (!(await up(base))) {
-		console.error(`bench-frames: preview server did not start on ${base}`);
-		process.exit(2);
-	}
-}
-const stop = () => {
-	if (server) {
-		try {
-			process.kill(-server.pid, 'SIGTERM');
-		} catch {
-			/* already gone */
-		}
-	}
-};
-process.on('exit', stop);
-
-// The e2e suite's Chromium and flags (one list: tests/e2e/browser.mjs).
-const browser = await chromium.launch(LAUNCH_OPTIONS);
+const browser = await launch();
 
 /** One round: open paused at `t` seconds, play at 20x to the end, return the frame deltas. */
-async function round(context, query) {
+async function round(context, { slug, query }) {
 	const page = await context.newPage();
-	await page.goto(`${base}/questions/advanced-07-event-time-and-state?${query}`, {
-		waitUntil: 'load'
-	});
+	await page.goto(`${base}/questions/${slug}?${query}`, { waitUntil: 'load' });
 	await page.waitForSelector('[data-testid="code-editor"][data-ready="true"]', { timeout: 30000 });
-	await page.waitForSelector('[data-testid="view-event-time"]');
+	await page.waitForSelector('[data-main-visual]');
 	const speed = page.getByTestId('sim-speed');
 	if ((await speed.evaluate((el) => el.tagName)) === 'SELECT') await speed.selectOption('20');
 	else await speed.fill('20');
+	// The event-time plot says how many rows are on screen; other views are counted by marks.
 	const rowsOnScreen = () =>
 		page
-			.getByTestId('view-event-time')
-			.getAttribute('aria-label')
-			.then((l) => Number(/: (\d+) of \d+ rows arrived/.exec(l ?? '')?.[1] ?? NaN));
+			.locator('[data-testid="view-event-time"]')
+			.getAttribute('aria-label', { timeout: 1000 })
+			.then((l) => Number(/: (\d+) of \d+ rows arrived/.exec(l ?? '')?.[1] ?? NaN))
+			.catch(() => NaN);
 	const rowsBefore = await rowsOnScreen();
 	await page.evaluate(() => {
 		const w = /** @type {any} */ (window);
@@ -104,69 +67,35 @@ async function round(context, query) {
 		requestAnimationFrame(tick);
 	});
 	const cdp = await context.newCDPSession(page);
-	const traceEvents = [];
-	cdp.on('Tracing.dataCollected', (e) => traceEvents.push(...e.value));
-	const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-	await cdp.send('Tracing.start', {
-		categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
-		transferMode: 'ReportEvents'
-	});
+	const endTrace = await startTrace(cdp);
 	await page.getByTestId('sim-play').click();
-	// Playing stops by itself at the run's end.
-	await page.waitForFunction(
-		() =>
-			document.querySelector('[data-testid="sim-play"]')?.getAttribute('aria-pressed') !== 'true',
-		null,
-		{ timeout: 60000, polling: 100 }
-	);
+	// Playing stops by itself at the run's end; a long run is measured for its first 6 s.
+	await page
+		.waitForFunction(
+			() =>
+				document.querySelector('[data-testid="sim-play"]')?.getAttribute('aria-pressed') !== 'true',
+			null,
+			{ timeout: 6000, polling: 100 }
+		)
+		.catch(() => page.getByTestId('sim-play').click());
 	const result = await page.evaluate(() => {
 		const w = /** @type {any} */ (window);
 		w.__recording = false;
 		return { frames: w.__frames, editorFrames: w.__editorFrames };
 	});
-	await cdp.send('Tracing.end');
-	await traced;
+	const traceEvents = await endTrace();
 	const cpu = cpuPerFrame(traceEvents);
-	const marks = await page
-		.getByTestId('view-event-time-canvas')
-		.getAttribute('data-marks')
-		.catch(() => null);
+	// Marks painted on canvas layers, and the SVG/HTML nodes still on the page.
+	const { marks, nodes } = await page.evaluate(() => ({
+		marks: [...document.querySelectorAll('canvas[data-marks]')].reduce(
+			(n, c) => n + Number(c.getAttribute('data-marks')),
+			0
+		),
+		nodes: document.querySelectorAll('*').length
+	}));
 	const rowsAfter = await rowsOnScreen();
 	await page.close();
-	return { ...result, cpu, rowsBefore, rowsAfter, marks: marks === null ? null : Number(marks) };
-}
-
-/**
- * Main-thread CPU time per frame, from Chromium's trace: the thread time (tdur, CPU, not wall)
- * of the renderer main thread's top-level tasks between one animation frame and the next. On a
- * shared machine the wall-clock frame interval mostly measures the other processes; this
- * measures the page's own work per frame.
- */
-function cpuPerFrame(events) {
-	const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-	if (!main) return [];
-	const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
-	const tasks = mine
-		.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.tdur !== undefined)
-		.sort((a, b) => a.ts - b.ts);
-	// Several rAF callbacks (the player's, the recorder's) fire in one frame's task: a frame is
-	// the task that fires them.
-	const frames = [
-		...new Set(
-			mine
-				.filter((e) => e.name === 'FireAnimationFrame')
-				.map((f) => tasks.find((t) => t.ts <= f.ts && f.ts < t.ts + t.dur)?.ts)
-				.filter((ts) => ts !== undefined)
-		)
-	].sort((a, b) => a - b);
-	const out = [];
-	for (let i = 0; i + 1 < frames.length; i++) {
-		const [a, b] = [frames[i], frames[i + 1]];
-		let us = 0;
-		for (const t of tasks) if (t.ts >= a && t.ts < b) us += t.tdur;
-		out.push(us / 1000);
-	}
-	return out;
+	return { ...result, cpu, rowsBefore, rowsAfter, marks, nodes };
 }
 
 const pct = (xs, p) => {
@@ -174,24 +103,28 @@ const pct = (xs, p) => {
 	return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 };
 
-async function measure(label, query, rounds) {
+async function measure(label, spec, rounds) {
 	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 	const all = [];
 	const cpu = [];
 	let editorFrames = 0;
 	let rows = [Infinity, 0];
 	let marks = 0;
+	let nodes = 0;
 	// The first round warms the caches (code, fonts); it is not counted.
-	await round(context, query);
+	await round(context, spec);
 	for (let i = 0; i < rounds; i++) {
-		const r = await round(context, query);
+		const r = await round(context, spec);
 		// The first delta includes the click's own work; the run's last frame pauses.
 		all.push(...r.frames.slice(1, -1));
 		cpu.push(...r.cpu.slice(1, -1));
 		editorFrames += r.editorFrames;
 		rows = [Math.min(rows[0], r.rowsBefore), Math.max(rows[1], r.rowsAfter)];
-		marks = Math.max(marks, r.marks ?? 0);
+		marks = Math.max(marks, r.marks);
+		nodes = Math.max(nodes, r.nodes);
 	}
+	const shown =
+		Number.isFinite(rows[0]) && rows[1] > 0 ? `rows on screen ${rows[0]}-${rows[1]}, ` : '';
 	await context.close();
 	const p50 = pct(all, 50);
 	const p95 = pct(all, 95);
@@ -199,19 +132,37 @@ async function measure(label, query, rounds) {
 		`${label}: main-thread CPU per frame (trace thread time) p50 ${pct(cpu, 50).toFixed(1)} ms, p95 ${pct(cpu, 95).toFixed(1)} ms over ${cpu.length} frames`
 	);
 	console.log(
-		`${label} (load average ${loadavg()[0].toFixed(1)} on this machine): ${all.length} frames at 20x, rows on screen ${rows[0]}-${rows[1]} (${marks ? `${marks} aggregated marks on canvas` : 'SVG marks'}): p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...all).toFixed(1)} ms; frames with editor DOM changes ${editorFrames} (goal p95 <= 16.7 ms)`
+		`${label} (load average ${loadavg()[0].toFixed(1)} on this machine): ${all.length} frames at 20x, ${shown}${marks} marks on canvas, ${nodes} DOM nodes: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...all).toFixed(1)} ms; frames with editor DOM changes ${editorFrames} (goal p95 <= 16.7 ms)`
 	);
 	return p95;
 }
 
+const A07 = 'advanced-07-event-time-and-state';
 try {
-	await measure('frames advanced-07, ~5,000 rows', 'eventRate=90&seed=1&t=50&paused', ROUNDS);
+	await measure(
+		'frames advanced-07, ~5,000 rows',
+		{ slug: A07, query: 'eventRate=90&seed=1&t=50&paused' },
+		ROUNDS
+	);
+	const fewer = Math.max(2, ROUNDS >> 1);
 	await measure(
 		'frames advanced-07, max rate',
-		'eventRate=200&seed=1&t=50&paused',
-		Math.max(2, ROUNDS >> 1)
+		{ slug: A07, query: 'eventRate=200&seed=1&t=50&paused' },
+		fewer
+	);
+	// The other dense drawings: basic-11's timeline at its largest rate (row dots), advanced-05's
+	// long run (a dozen charts of batch dots and the Gantt).
+	await measure(
+		'frames basic-11, max rate',
+		{ slug: 'basic-11-micro-batches', query: 'eventRate=10000&seed=1&t=20&paused' },
+		fewer
+	);
+	await measure(
+		'frames advanced-05',
+		{ slug: 'advanced-05-latency-throughput', query: 'seed=1&paused' },
+		fewer
 	);
 } finally {
 	await browser.close();
-	stop();
+	process.exit(0);
 }

@@ -57,6 +57,7 @@ export function frameSvg(svg: SVGSVGElement, state: FrameState, title: string): 
 	bg.setAttribute('height', '100%');
 	bg.setAttribute('fill', background || '#ffffff');
 	clone.insertBefore(bg, clone.firstChild);
+	paintedLayers(svg, clone);
 	const titleEl = doc.createElementNS(ns, 'title');
 	titleEl.textContent = title;
 	clone.insertBefore(titleEl, clone.firstChild);
@@ -65,6 +66,29 @@ export function frameSvg(svg: SVGSVGElement, state: FrameState, title: string): 
 	meta.textContent = JSON.stringify(state);
 	clone.insertBefore(meta, clone.firstChild);
 	return new XMLSerializer().serializeToString(clone);
+}
+
+/**
+ * A dense view paints its many marks on a canvas laid over its SVG: the file carries each such
+ * canvas as an image at the same place, so the exported frame shows what the screen showed.
+ */
+function paintedLayers(svg: SVGSVGElement, clone: SVGSVGElement): void {
+	const ctm = svg.getScreenCTM()?.inverse();
+	const holder = svg.parentElement;
+	if (!ctm || !holder) return;
+	for (const canvas of holder.querySelectorAll('canvas')) {
+		const r = canvas.getBoundingClientRect();
+		if (r.width === 0 || r.height === 0) continue;
+		const a = new DOMPoint(r.left, r.top).matrixTransform(ctm);
+		const b = new DOMPoint(r.right, r.bottom).matrixTransform(ctm);
+		const img = clone.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'image');
+		img.setAttribute('x', String(a.x));
+		img.setAttribute('y', String(a.y));
+		img.setAttribute('width', String(b.x - a.x));
+		img.setAttribute('height', String(b.y - a.y));
+		img.setAttribute('href', canvas.toDataURL('image/png'));
+		clone.appendChild(img);
+	}
 }
 
 /** The state an exported SVG carries, or a sentence saying why there is none. */

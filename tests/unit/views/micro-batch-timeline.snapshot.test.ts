@@ -16,4 +16,15 @@ describe('MicroBatchTimeline (server-rendered SVG)', () => {
 			'./__snapshots__/micro-batch-timeline-overrun.svg.txt'
 		);
 	});
+
+	// A thousand rows above are painted on the canvas layer; a few rows stay SVG circles.
+	it('basic-11 at 5 rows/s at 14 s, seed 1 (row dots as SVG circles)', async () => {
+		const s = microBatchScenario('basic-11-micro-batches')!;
+		const trace = buildTrace(s, { ...defaultParams(s.schema), eventRate: 5 }, 1);
+		const { body } = render(MicroBatchTimeline, { props: { trace, now: 14_000, width: 960 } });
+		expect(body).not.toContain('<canvas');
+		await expect(normalise(body)).toMatchFileSnapshot(
+			'./__snapshots__/micro-batch-timeline-sparse.svg.txt'
+		);
+	});
 });

@@ -73,6 +73,33 @@ export interface DrawnChart {
 	readonly series: readonly DrawnSeries[];
 	/** The cursor's x, when it is inside the domain. */
 	readonly cursorX: number | null;
+	/** Many dots: painted on a canvas, one click target picks the nearest (see DENSE_CHART_DOTS). */
+	readonly dense: boolean;
+}
+
+/** Above this many dots a chart paints them on a canvas: a long run's charts held ~1,500 SVG
+ *  circles with their titles (advanced-05 at 20x), re-laid-out every frame as the scales grow. */
+export const DENSE_CHART_DOTS = 60;
+
+/** The dot nearest a point of the chart (its own pixels), within `reach` px; null if none. */
+export function nearestDot(
+	chart: Pick<DrawnChart, 'series'>,
+	px: number,
+	py: number,
+	reach = 24
+): { batchId: number; series: string; value: number; cx: number; cy: number } | null {
+	let best: { batchId: number; series: string; value: number; cx: number; cy: number } | null =
+		null;
+	let bestD = reach * reach;
+	for (const s of chart.series)
+		for (const d of s.dots) {
+			const dd = (d.cx - px) ** 2 + (d.cy - py) ** 2;
+			if (dd <= bestD) {
+				bestD = dd;
+				best = { ...d, series: s.label };
+			}
+		}
+	return best;
 }
 
 const num = format(',.0f');
@@ -130,7 +157,8 @@ export function drawChart(
 		yTicks: y.ticks(4).map((v) => ({ y: y(v), label: compact(v) })),
 		xTicks: x.ticks(5).map((v) => ({ x: x(v), label: xLabel(v) })),
 		series,
-		cursorX: cursor !== null && cursor >= spec.x[0] && cursor <= spec.x[1] ? x(cursor) : null
+		cursorX: cursor !== null && cursor >= spec.x[0] && cursor <= spec.x[1] ? x(cursor) : null,
+		dense: series.reduce((n, s) => n + s.dots.length, 0) > DENSE_CHART_DOTS
 	};
 }
 

@@ -5,33 +5,7 @@
  * a duplicate. The colours are the page's CSS variables, read from the canvas's own style.
  */
 import type { DenseMark } from './dense';
-
-interface Colours {
-	readonly key: string;
-	readonly inputs: readonly string[];
-	readonly red: string;
-	readonly purple: string;
-}
-
-const cache = new WeakMap<HTMLCanvasElement, Colours>();
-
-/** The palette, read from CSS once per theme (reading computed style every frame cost ~5 % of
- *  a frame at 20x). */
-function coloursOf(canvas: HTMLCanvasElement): Colours {
-	const key = `${document.documentElement.dataset.theme ?? ''}|${matchMedia('(prefers-color-scheme: dark)').matches}`;
-	const hit = cache.get(canvas);
-	if (hit?.key === key) return hit;
-	const css = getComputedStyle(canvas);
-	const colour = (name: string) => css.getPropertyValue(name).trim() || '#000';
-	const c = {
-		key,
-		inputs: [colour('--c-blue'), colour('--c-green')],
-		red: colour('--c-vermillion'),
-		purple: colour('--c-purple')
-	};
-	cache.set(canvas, c);
-	return c;
-}
+import { fitCanvas, palette } from '../canvas';
 
 export function paintMarks(
 	canvas: HTMLCanvasElement,
@@ -39,16 +13,12 @@ export function paintMarks(
 	width: number,
 	height: number
 ): void {
-	const dpr = globalThis.devicePixelRatio || 1;
-	const w = Math.round(width * dpr);
-	const h = Math.round(height * dpr);
-	if (canvas.width !== w) canvas.width = w;
-	if (canvas.height !== h) canvas.height = h;
-	const ctx = canvas.getContext('2d');
+	const ctx = fitCanvas(canvas, width, height);
 	if (!ctx) return;
-	const { inputs, red, purple } = coloursOf(canvas);
-	ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-	ctx.clearRect(0, 0, width, height);
+	const colour = palette(canvas);
+	const inputs = [colour('--c-blue'), colour('--c-green')];
+	const red = colour('--c-vermillion');
+	const purple = colour('--c-purple');
 	ctx.lineWidth = 1.4;
 	for (const m of marks) {
 		const c = inputs[m.shape] ?? inputs[0]!;

@@ -32,6 +32,9 @@ const GROUP: Readonly<Record<Phase, PhaseGroup>> = {
 
 /** At most this many row marks in the window; beyond it one mark stands for several rows. */
 export const MAX_MARKS = 1500;
+/** Above this many row dots the view paints them on a canvas: every dot moves each frame (the
+ *  axis scrolls), and a thousand SVG circles re-laid-out per frame cost more than the frame. */
+export const DENSE_DOTS = 200;
 const M = { left: 74, right: 12, top: 18 };
 const WAIT_H = 30;
 const PART_H = 96;
@@ -80,6 +83,8 @@ export interface TimelineLayout {
 	/** Borders between the source partitions' sub-lanes (round-robin: each gets every n-th row). */
 	readonly partitionRules: readonly number[];
 	readonly sampleEvery: number;
+	/** The dots are many: painted on a canvas, not drawn as SVG circles. */
+	readonly dense: boolean;
 	readonly partitions: number;
 }
 
@@ -214,6 +219,7 @@ export function layoutTimeline(trace: Trace, now: number, { width }: Size): Time
 		cursorX: clampX(now),
 		partitionRules: Array.from({ length: partitions - 1 }, (_, i) => partY + (i + 1) * subH),
 		sampleEvery: every,
+		dense: dots.length > DENSE_DOTS,
 		partitions
 	};
 }

@@ -1,0 +1,89 @@
+// What bench-frames and profile-frames share: the built site served (unless BENCH_URL names a
+// running one) and a performance trace taken and read.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+async function up(url) {
+	try {
+		return (await fetch(url)).ok;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * The built site's address: BENCH_URL, or a preview server started on BENCH_PORT (default 4391)
+ * and stopped when the process exits. Null when there is no build to serve.
+ */
+export async function builtSite() {
+	const port = Number(process.env.BENCH_PORT ?? 4391);
+	const base = process.env.BENCH_URL ?? `http://127.0.0.1:${port}`;
+	if (process.env.BENCH_URL || (await up(base))) return base;
+	if (!existsSync('build/index.html')) return null;
+	const server = spawn(
+		'npx',
+		['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+		{ stdio: 'ignore', detached: true }
+	);
+	process.on('exit', () => {
+		try {
+			process.kill(-server.pid, 'SIGTERM');
+		} catch {
+			/* already gone */
+		}
+	});
+	for (let i = 0; i < 100 && !(await up(base)); i++) await sleep(200);
+	if (!(await up(base))) throw new Error(`preview server did not start on ${base}`);
+	return base;
+}
+
+/** Starts a timeline trace of the page (over CDP); the returned function ends it and gives the
+ *  trace's events. */
+export async function startTrace(cdp) {
+	const events = [];
+	cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+	const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+	await cdp.send('Tracing.start', {
+		categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+		transferMode: 'ReportEvents'
+	});
+	return async () => {
+		await cdp.send('Tracing.end');
+		await done;
+		return events;
+	};
+}
+
+/**
+ * Main-thread CPU time per frame, from Chromium's trace: the thread time (tdur, CPU, not wall)
+ * of the renderer main thread's top-level tasks between one animation frame and the next. On a
+ * shared machine the wall-clock frame interval mostly measures the other processes; this
+ * measures the page's own work per frame.
+ */
+export function cpuPerFrame(events) {
+	const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+	if (!main) return [];
+	const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
+	const tasks = mine
+		.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.tdur !== undefined)
+		.sort((a, b) => a.ts - b.ts);
+	// Several rAF callbacks (the player's, the recorder's) fire in one frame's task: a frame is
+	// the task that fires them.
+	const frames = [
+		...new Set(
+			mine
+				.filter((e) => e.name === 'FireAnimationFrame')
+				.map((f) => tasks.find((t) => t.ts <= f.ts && f.ts < t.ts + t.dur)?.ts)
+				.filter((ts) => ts !== undefined)
+		)
+	].sort((a, b) => a - b);
+	const out = [];
+	for (let i = 0; i + 1 < frames.length; i++) {
+		const [a, b] = [frames[i], frames[i + 1]];
+		let us = 0;
+		for (const t of tasks) if (t.ts >= a && t.ts < b) us += t.tdur;
+		out.push(us / 1000);
+	}
+	return out;
+}
