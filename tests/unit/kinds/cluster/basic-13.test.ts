@@ -16,7 +16,13 @@ import {
 function runOf(challenge: string, fix: 'on' | 'off', seed = 1): ClusterSimRun {
 	const preset = q.presets.find((p) => p.id === challenge);
 	const params = q.constrain({ ...preset?.params, fixApplied: fix }).params;
-	const r = runClusterProgram(q, { code: q.program(params), params, seed });
+	const r = runClusterProgram(q, {
+		code: q.program(params),
+		params,
+		seed,
+		script: null,
+		edits: []
+	});
 	if (!r.ok) throw new Error(r.error.message);
 	return r.value;
 }
