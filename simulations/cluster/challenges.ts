@@ -29,6 +29,8 @@ export interface ChallengeWorld {
 	/** Share of records that are malformed from `corruptFromMs` on (a producer's new version). */
 	readonly corruptShare: number;
 	readonly corruptFromMs: number;
+	/** The counter a page draws as its signature (absent: none drawn). */
+	readonly focus?: 'lateDropped' | 'dedupState' | 'files' | 'corrupt';
 }
 
 export interface ChallengeQuery {

@@ -40,6 +40,7 @@ export function challengeOf(
 	const failed = c.failedBatch === null ? null : run.batches[c.failedBatch];
 	return {
 		batches: c.batches,
+		focus: world.challenge.focus ?? null,
 		failure: failed
 			? {
 					batchId: failed.batchId,

@@ -103,6 +103,8 @@ export interface ClusterSimRun {
 	 *  page's world has them; `failure` when FAILFAST stopped the query. */
 	readonly challenge?: {
 		readonly batches: readonly ChallengeBatch[];
+		/** The counter the page draws as the challenge's signature. */
+		readonly focus: 'lateDropped' | 'dedupState' | 'files' | 'corrupt' | null;
 		readonly failure: {
 			readonly batchId: number;
 			readonly atMs: number;

@@ -27,7 +27,7 @@ import { clusterScenario, executorsParam } from '../cluster-scenario';
 import { programs } from './program';
 
 export const SLUG = 'basic-13-challenges';
-export const RUN_MS = 1_800_000;
+export const RUN_MS = 1_200_000;
 export const DRIFT_AT_MS = 180_000;
 const START_EPOCH_MS = Date.UTC(2026, 0, 1, 10, 0, 0);
 
@@ -61,6 +61,14 @@ const challengeOf = (params: Params): ChallengeId => {
 const fixOff = (params: Params, c: ChallengeId): boolean =>
 	challengeOf(params) === c && choiceParam(params, 'fixApplied') === 'off';
 
+/** The counter each challenge draws (skew and overload show on the Gantt and the backlog). */
+const FOCUS: Partial<Record<ChallengeId, 'lateDropped' | 'dedupState' | 'files' | 'corrupt'>> = {
+	late: 'lateDropped',
+	'state-growth': 'dedupState',
+	'small-files': 'files',
+	'schema-drift': 'corrupt'
+};
+
 const world = (params: Params): ClusterWorld => ({
 	profile: { kind: 'steady', recordsPerSecond: numberParam(params, 'producerRate') },
 	jitter: 0.05,
@@ -79,7 +87,8 @@ const world = (params: Params): ClusterWorld => ({
 		lateShare: numberParam(params, 'lateProb') / 100,
 		maxLatenessMs: 20_000,
 		corruptShare: challengeOf(params) === 'schema-drift' ? 0.05 : 0,
-		corruptFromMs: DRIFT_AT_MS
+		corruptFromMs: DRIFT_AT_MS,
+		...(FOCUS[challengeOf(params)] ? { focus: FOCUS[challengeOf(params)] } : {})
 	},
 	malformedPayload: MALFORMED_PAYLOAD
 });
@@ -172,7 +181,7 @@ const presets: readonly Preset[] = [
 	),
 	preset(
 		'small-files',
-		'A 1-second trigger: 1,800 batches in 30 minutes, each adding a file to the sink’s metadata log plus data files: the file counter climbs by one a second. A 1-minute trigger writes a sixtieth of the log files.'
+		'A 1-second trigger: 1,200 batches in 20 minutes, each adding a file to the sink’s metadata log plus data files: the file counter climbs by one a second. A 1-minute trigger writes a sixtieth of the log files.'
 	),
 	preset(
 		'schema-drift',
