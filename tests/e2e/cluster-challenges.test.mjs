@@ -5,6 +5,10 @@
 // and removes the signature; an edit in the editor moves the controls.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { launch, openPage, settled } from './browser.mjs';
 import { playToEnd, programText } from './cluster-play.mjs';
 
@@ -26,6 +30,7 @@ describe('cluster challenges (basic-13)', () => {
 	let browser;
 	let page;
 	const errors = [];
+	const programs = [];
 	before(async () => {
 		browser = await launch();
 		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -106,15 +111,31 @@ describe('cluster challenges (basic-13)', () => {
 		it(`preset ${id}: its line before the fix, its signature at the end, gone with the fix`, async () => {
 			await page.getByTestId(`preset-${id}`).click();
 			await settled(page);
-			assert.ok(c.line(await programText(page)), 'the challenge’s line before its fix');
+			const before = await programText(page);
+			programs.push({ name: `${id}-before`, code: before });
+			assert.ok(c.line(before), 'the challenge’s line before its fix');
 			await playToEnd(page, RUN_S, 120000);
 			await c.check(false);
 			await setFix('on');
-			assert.ok(!c.line(await programText(page)), 'the fix rewrote the line');
+			const fixed = await programText(page);
+			programs.push({ name: `${id}-fixed`, code: fixed });
+			assert.ok(!c.line(fixed), 'the fix rewrote the line');
 			await playToEnd(page, RUN_S, 120000);
 			await c.check(true);
 		});
 	}
+
+	it('the program before and after every fix passes the PySpark stub check', () => {
+		assert.equal(programs.length, 12);
+		const dir = mkdtempSync(join(tmpdir(), 'basic-13-'));
+		try {
+			for (const p of programs) writeFileSync(join(dir, `${p.name}.py`), p.code);
+			const r = spawnSync('bash', ['tools/pyspark-stubs/check.sh', dir], { encoding: 'utf8' });
+			assert.equal(r.stdout.trim().split('\n').at(-1), '12 passed, 0 failed', r.stdout + r.stderr);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
 
 	it('an edit in the editor moves the controls', async () => {
 		await page.getByTestId('preset-late').click();

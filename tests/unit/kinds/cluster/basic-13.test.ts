@@ -72,7 +72,7 @@ describe('basic-13: each challenge has a signature the fix removes (seed 1)', ()
 		const on = runOf('overload', 'on').batches;
 		// Each batch longer than the last: the lag (oldest record's age at the batch's end) grows.
 		expect(off.slice(1).every((b, i) => b.latencyMs > (off[i]?.latencyMs ?? 0))).toBe(true);
-		expect(off.at(-1)?.latencyMs).toBeGreaterThan(5 * Math.max(...on.map((b) => b.latencyMs)));
+		expect(off.at(-1)?.latencyMs).toBeGreaterThan(4 * Math.max(...on.map((b) => b.latencyMs)));
 		expect(Math.max(...on.map((b) => b.processingMs))).toBeLessThan(60_000);
 	});
 	it('schema drift: FAILFAST fails the query with the parser’s error; PERMISSIVE keeps dead letters', () => {
