@@ -114,13 +114,13 @@ describe('cluster challenges (basic-13)', () => {
 			const before = await programText(page);
 			programs.push({ name: `${id}-before`, code: before });
 			assert.ok(c.line(before), 'the challenge’s line before its fix');
-			await playToEnd(page, RUN_S, 120000);
+			await playToEnd(page, RUN_S, 300000);
 			await c.check(false);
 			await setFix('on');
 			const fixed = await programText(page);
 			programs.push({ name: `${id}-fixed`, code: fixed });
 			assert.ok(!c.line(fixed), 'the fix rewrote the line');
-			await playToEnd(page, RUN_S, 120000);
+			await playToEnd(page, RUN_S, 300000);
 			await c.check(true);
 		});
 	}
