@@ -65,6 +65,10 @@ export const SIMULATIONS: Readonly<Record<string, Entry>> = {
 		kinds: ['cluster', 'cluster'],
 		load: () => import('./questions/basic-12-monitoring/index')
 	},
+	'basic-13-challenges': {
+		kinds: ['cluster'],
+		load: () => import('./questions/basic-13-challenges/index')
+	},
 	'basic-14-fault-tolerance': {
 		kinds: ['fault-tolerance'],
 		load: () => import('./questions/basic-14-fault-tolerance/index')

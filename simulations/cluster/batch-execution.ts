@@ -9,6 +9,7 @@
  * addBatch times.
  */
 import { batchPhases, type Phase } from '../structured/runtime/cost-policy';
+import { offsetRangeTasks } from './offset-ranges';
 import { skewWeights, splitCount } from './partitions';
 import type { ClusterRuntime, StageRun, StagesRun, TaskRecord } from './scheduler';
 import { taskMs, type TaskCost } from './task-cost';
@@ -32,6 +33,8 @@ export interface BatchWork {
 	readonly stateful: StatefulStage | null;
 	/** State rows the stateful operator held before this batch (spread over its partitions). */
 	readonly stateRowsBefore?: number;
+	/** The Kafka source's minPartitions: large offset ranges split into more read tasks. */
+	readonly minPartitions?: number | null;
 }
 
 export type Phases = Record<Phase | 'triggerExecution', number>;
@@ -55,7 +58,7 @@ export function driverPhases(fixedOverheadMs: number): Record<Phase, number> {
 
 /** The stages of one batch: the scan's tasks, then the shuffle's tasks if stateful. */
 export function batchStages(work: BatchWork) {
-	const inputRows = work.inputRows.filter((r) => r > 0);
+	const inputRows = offsetRangeTasks(work.inputRows, work.minPartitions ?? null);
 	const stages = [
 		{ name: 'scan', rows: inputRows, taskMs: inputRows.map((r) => taskMs(r, work.inputCost)) }
 	];

@@ -47,6 +47,8 @@ export interface SourceSpec {
 	readonly skew: number;
 	/** Records older than this are deleted before being read (Kafka retention.ms); null = kept. */
 	readonly retentionMs: number | null;
+	/** minPartitions: a batch's large offset ranges split into more read tasks (offset-ranges.ts). */
+	readonly minPartitions?: number | null;
 }
 
 export interface StatefulSpec extends StatefulStage {
@@ -237,7 +239,13 @@ export function runClusterQuery(spec: ClusterQuerySpec): ClusterRun {
 			return null;
 		}
 		const exec = executor.execute(
-			{ inputRows, inputCost: spec.inputCost, stateful: spec.stateful, stateRowsBefore: stateRows },
+			{
+				inputRows,
+				inputCost: spec.inputCost,
+				stateful: spec.stateful,
+				stateRowsBefore: stateRows,
+				minPartitions: spec.source.minPartitions ?? null
+			},
 			t
 		);
 		if (exec.endMs === null) {

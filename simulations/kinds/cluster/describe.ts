@@ -1,6 +1,7 @@
 /** One sentence for the frame at `t`: the newest finished batch, its delays, the backlog, and
  *  the signs of trouble a reader of the dashboard would see then. */
 import { frameAt, type ClusterSimRun } from './frames';
+import { challengeStory } from './challenge-story';
 
 const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const n = (x: number): string => Math.round(x).toLocaleString('en-US');
@@ -11,5 +12,7 @@ export function describeClusterFrame(run: ClusterSimRun, t: number): string {
 	const queued = last.queuedAtEnd > 0 ? ` and ${n(last.queuedAtEnd)} in queued batches` : '';
 	// The first sign only: the narration stays one or two sentences (the panel lists them all).
 	const signs = trouble[0] ? ` ${trouble[0].text}` : '';
+	const story = challengeStory(run, last.id, t);
+	if (story) return story;
 	return `Batch ${last.id} processed ${n(last.records)} records in ${s(last.processingMs)} after waiting ${s(last.schedulingDelayMs)}; ${n(last.backlogAtEnd)} records wait at the source${queued}.${signs}`;
 }

@@ -9,6 +9,7 @@ import type { TaskRecord } from '../../cluster/scheduler';
 import type { ListenerCall } from '../../cluster/listener-calls';
 import type { SweepResult } from '../../cluster/sweep';
 import type { ProgramSettings } from './settings';
+import type { ChallengeBatch } from '../../cluster/challenges';
 
 /** One batch, in the terms both APIs share (a DStream batch's `id` counts from 0). */
 export interface CBatch {
@@ -98,6 +99,19 @@ export interface ClusterSimRun {
 	};
 	/** The same query once per value of one setting (a page that sweeps one, advanced-05). */
 	readonly sweep?: SweepResult | null;
+	/** Late, duplicate, malformed records and files written, per batch (basic-13), when the
+	 *  page's world has them; `failure` when FAILFAST stopped the query. */
+	readonly challenge?: {
+		readonly batches: readonly ChallengeBatch[];
+		/** The counter the page draws as the challenge's signature. */
+		readonly focus: 'lateDropped' | 'dedupState' | 'files' | 'corrupt' | null;
+		readonly failure: {
+			readonly batchId: number;
+			readonly atMs: number;
+			readonly line: number;
+			readonly message: string;
+		} | null;
+	} | null;
 }
 
 export interface ClusterFrame {

@@ -8,6 +8,7 @@ import type { Params } from '../../core/params';
 import type { RateProfile } from '../../cluster/input-profile';
 import type { SweepPlan } from '../../cluster/sweep';
 import type { TaskCost } from '../../cluster/task-cost';
+import type { ChallengeWorld } from '../../cluster/challenges';
 import type { SimQuestion } from '../kind';
 import type { ProgramSettings } from './settings';
 
@@ -34,6 +35,12 @@ export interface ClusterWorld {
 	/** What each state row held costs a stateful task per batch (ms), by state store provider
 	 *  (illustrative: the HDFS-backed store's rows live on the JVM heap). Absent = 0. */
 	readonly stateRowCostMs?: { readonly hdfs: number; readonly rocksdb: number };
+	/** Share of records on the topic's hottest partition beyond an even spread. Absent = 0. */
+	readonly sourceSkew?: number;
+	/** Late events and malformed records in the input (cluster/challenges.ts). Absent: none. */
+	readonly challenge?: ChallengeWorld;
+	/** A record the malformed share looks like (what FAILFAST's error prints). */
+	readonly malformedPayload?: string;
 }
 
 export interface ClusterScenario extends SimQuestion {
@@ -46,6 +53,8 @@ export interface ClusterScenario extends SimQuestion {
 	world(params: Params): ClusterWorld;
 	/** The controls as the program's settings say them (an edit in the editor moves them). */
 	paramsFromSettings(settings: ProgramSettings, params: Params): Params;
+	/** The program starts several queries (results and dead letters): the run is the first. */
+	readonly manyQueries?: boolean;
 	/** A page that sweeps one setting (advanced-05): the values its run also runs, one point each. */
 	sweep?(params: Params): SweepPlan | null;
 }

@@ -25,6 +25,7 @@ import {
 import type { PoolEvent } from '../../cluster/executors';
 import type { RunRequest } from '../kind';
 import type { CBatch, ClusterSimRun, ExecutorPoint } from './frames';
+import { challengeOf, withChallenge } from './challenge-run';
 import type { ClusterScenario, ClusterWorld } from './question';
 import {
 	readDStreamSettings,
@@ -41,7 +42,8 @@ export function runClusterProgram(
 ): Result<ClusterSimRun, SourceError> {
 	const world = question.world(request.params);
 	if (question.api === 'structured') {
-		const env: ProgramEnv = {};
+		// A program that starts a dead-letter query beside its results runs the first one.
+		const env: ProgramEnv = question.manyQueries ? { query: 0 } : {};
 		const s = readStructuredSettings(request.code, env);
 		if (!s.ok) return s;
 		const da = dynamicAllocationConf(new Map(Object.entries(s.value.conf)), world.coresPerExecutor);
@@ -87,12 +89,13 @@ function runStructured(
 		triggerIntervalMs: settings.triggerMs,
 		profile: world.profile,
 		profileJitter: world.jitter,
-		// minPartitions splits the topic's offset ranges into at least that many tasks.
+		// minPartitions splits the batch's large offset ranges into more read tasks.
 		source: {
 			topic: settings.topic,
-			partitions: Math.max(world.partitions, settings.minPartitions ?? 0),
-			skew: 0,
-			retentionMs: null
+			partitions: world.partitions,
+			skew: world.sourceSkew ?? 0,
+			retentionMs: null,
+			minPartitions: settings.minPartitions
 		},
 		admission:
 			settings.maxOffsetsPerTrigger === null
@@ -134,6 +137,7 @@ function runStructured(
 	});
 	const progress = run.batches.map((b) => clusterProgress(run, b, ctx));
 	const interval = settings.triggerMs;
+	const challenge = world.challenge ? challengeOf(run, world, settings, ctx) : null;
 	const batches: CBatch[] = run.batches.map((b) => ({
 		id: b.batchId,
 		dueMs: b.dueMs,
@@ -155,7 +159,7 @@ function runStructured(
 		cores: b.cores,
 		tasks: b.tasks
 	}));
-	return {
+	const out: ClusterSimRun = {
 		api: 'structured',
 		settings,
 		runMs: question.runMs,
@@ -194,8 +198,10 @@ function runStructured(
 			queued: 0,
 			dropped: run.dropped
 		},
-		sweep: sweepOf(question, settings, run.spec, request)
+		sweep: sweepOf(question, settings, run.spec, request),
+		...(challenge ? { challenge } : {})
 	};
+	return challenge ? withChallenge(out, challenge, progress) : out;
 }
 
 /** The page's sweep, when it has one: the run's spec once per value of the swept setting. */

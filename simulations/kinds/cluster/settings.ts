@@ -11,6 +11,7 @@ import { allocationConfig, type AllocationConfig } from '../../dstream/allocatio
 import { analyze } from '../../structured/analyzer/index';
 import { readProgram, type ProgramEnv } from '../../structured/reader/index';
 import type { Expr } from '../../structured/expr/ast';
+import { fromJsonCall, parseModeOf, stringLiteral } from '../../structured/analyzer/from-json';
 
 export interface StructuredSettings {
 	readonly api: 'structured';
@@ -41,6 +42,15 @@ export interface StructuredSettings {
 	readonly stateStore?: 'rocksdb' | 'hdfs';
 	/** writeStream.outputMode(...). */
 	readonly outputMode?: string;
+	/** from_json's parse mode, null when the query parses no payload. */
+	readonly parseMode?: 'PERMISSIVE' | 'FAILFAST' | null;
+	/** A deduplication before the aggregation: dropDuplicates (state kept forever unless the
+	 *  event time is a key) or dropDuplicatesWithinWatermark (state expires with the watermark). */
+	readonly dedup?: 'dropDuplicates' | 'withinWatermark' | null;
+	/** from_json's schema (DDL) and line, null when the query parses no payload. */
+	readonly jsonSchema?: { readonly ddl: string; readonly line: number } | null;
+	/** Partitions the sink writes from: coalesce(n) before it, else the shuffle partitions. */
+	readonly outputPartitions?: number;
 	/** Line of the session builder's getOrCreate() (where a bad conf fails the application). */
 	readonly sessionLine: number;
 	/** Program lines (1-based) of the constructs the code focus points at. */
@@ -123,10 +133,23 @@ export function readStructuredSettings(
 	const limitCall = q.spans.find(
 		(c) => c.name === 'option' && code.slice(c.from, c.to).includes('maxOffsetsPerTrigger')
 	);
-	const aggregate = q.statefulOperators[0];
+	// The aggregation (a deduplication may come before it in the plan).
+	const aggregate =
+		q.statefulOperators.find((o) => o.kind === 'aggregate') ?? q.statefulOperators[0];
+	const dedup = q.statefulOperators.find(
+		(o) => o.kind === 'dedup' || o.kind === 'dedupWithinWatermark'
+	);
 	const shuffle = Number(q.conf['spark.sql.shuffle.partitions'] ?? '200');
 	const minPartitions = Number(options['minPartitions']);
 	const session = q.spans.find((c) => c.name === 'getOrCreate');
+	const json = fromJsonCall(q);
+	const ddl = stringLiteral(json?.args[1]);
+	// coalesce(n) leaves the plan's rows unchanged (the reader keeps no node for it); its call
+	// span carries n.
+	const coalesce = q.spans.find((c) => c.name === 'coalesce');
+	const coalesceTo = coalesce
+		? Number(/\((\d+)\)\s*$/.exec(code.slice(coalesce.from, coalesce.to))?.[1])
+		: NaN;
 	return {
 		ok: true,
 		value: {
@@ -149,6 +172,15 @@ export function readStructuredSettings(
 				? 'rocksdb'
 				: 'hdfs',
 			outputMode: q.outputMode,
+			parseMode: json ? parseModeOf(q) : null,
+			jsonSchema: json && ddl !== null ? { ddl, line: json.at?.line ?? 1 } : null,
+			outputPartitions:
+				Number.isInteger(coalesceTo) && coalesceTo > 0
+					? coalesceTo
+					: Number.isInteger(shuffle) && shuffle > 0
+						? shuffle
+						: 200,
+			dedup: dedup ? (dedup.kind === 'dedup' ? 'dropDuplicates' : 'withinWatermark') : null,
 			sessionLine: session?.at.line ?? 1,
 			lines: {
 				source: at.line,

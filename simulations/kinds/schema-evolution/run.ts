@@ -15,8 +15,9 @@ import { prepareQuery, type AnalyzedQuery } from '../../structured/index';
 import { readProgram } from '../../structured/reader/index';
 import type { AnalyzedNode } from '../../structured/analyzer/types';
 import { valueToString } from '../../structured/expr/format';
-import type { Expr, Value } from '../../structured/expr/ast';
+import type { Value } from '../../structured/expr/ast';
 import { parseDataType } from '../../structured/expr/types';
+import { fromJsonCall, parseModeOf, stringLiteral } from '../../structured/analyzer/from-json';
 import { MicroBatchExecution } from '../../structured/runtime/executor';
 import { MicroBatchLoop } from '../../structured/runtime/loop';
 import { sourceName } from '../../structured/runtime/physical';
@@ -257,7 +258,7 @@ export function runSchemaEvolution(
 		ok: true,
 		value: {
 			topic: world.topic,
-			parseMode: parseModeOf(queries),
+			parseMode: parseModeOf(queries[0]),
 			readerFields,
 			goodColumns: good.q.schema.map((c) => c.name),
 			deadColumns: dead ? dead.q.schema.map((c) => c.name) : [],
@@ -285,38 +286,9 @@ function namedCallLines(q: AnalyzedQuery, name: string): { line: number; endLine
 	return s ? { line: s.start.line, endLine: s.end.line } : null;
 }
 
-/** The first `from_json` call in the good query's plan (the reader compiled its schema to DDL). */
-function fromJsonCall(q: AnalyzedQuery): Extract<Expr, { kind: 'call' }> | null {
-	const seen = new Set<object>();
-	const stack: unknown[] = [q.root];
-	while (stack.length > 0) {
-		const x = stack.pop();
-		if (x === null || typeof x !== 'object' || seen.has(x)) continue;
-		seen.add(x);
-		const o = x as Record<string, unknown>;
-		if (o.kind === 'call' && o.fn === 'from_json') return o as Extract<Expr, { kind: 'call' }>;
-		stack.push(...Object.values(o));
-	}
-	return null;
-}
-
-function literal(e: Expr | undefined): string | null {
-	return e?.kind === 'lit' && typeof e.value === 'string' ? e.value : null;
-}
-
 /** The schema the program hands from_json, as field names. */
 function readerFieldsOf(queries: readonly AnalyzedQuery[]): string[] {
-	const ddl = literal(fromJsonCall(queries[0] as AnalyzedQuery)?.args[1]);
+	const ddl = stringLiteral(fromJsonCall(queries[0] as AnalyzedQuery)?.args[1]);
 	const type = ddl === null ? null : parseDataType(ddl);
 	return type?.kind === 'struct' ? type.fields.map((f) => f.name) : [];
-}
-
-/** from_json's mode as ParseMode reads it (an unknown one is PERMISSIVE). */
-function parseModeOf(queries: readonly AnalyzedQuery[]): string {
-	const opts = literal(fromJsonCall(queries[0] as AnalyzedQuery)?.args[2]);
-	const mode =
-		opts === null
-			? 'PERMISSIVE'
-			: String((JSON.parse(opts) as Record<string, string>).mode ?? 'PERMISSIVE').toUpperCase();
-	return mode === 'FAILFAST' ? mode : 'PERMISSIVE';
 }

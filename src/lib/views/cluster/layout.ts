@@ -243,6 +243,8 @@ export function storyCharts(run: ClusterSimRun, t: number): ChartSpec[] {
 		{ id: 'waiting', title: 'Records waiting', unit: 'records', series: waiting, x },
 		{ id: 'delays', title: 'Delay', unit: 's', series: delays, x }
 	];
+	const signature = challengeChart(run, b, x);
+	if (signature) charts.unshift(signature);
 	if (run.coreAllocation || run.streamingAllocation) charts.push(executorsChart(run, t));
 	const sa = run.streamingAllocation;
 	if (sa) {
@@ -281,6 +283,50 @@ export function storyCharts(run: ClusterSimRun, t: number): ChartSpec[] {
 		});
 	}
 	return charts;
+}
+
+const SIGNATURES = {
+	lateDropped: {
+		title: 'Late rows dropped by the watermark (total)',
+		label: 'dropped',
+		unit: 'rows'
+	},
+	dedupState: { title: 'Deduplication state rows', label: 'state rows', unit: 'rows' },
+	files: { title: 'Files written by the sink (total)', label: 'files', unit: 'files' },
+	corrupt: { title: 'Dead letters in _corrupt_record (total)', label: 'dead letters', unit: 'rows' }
+} as const;
+
+/** A challenge's signature counter per completed batch (basic-13), read off the run. */
+function challengeChart(
+	run: ClusterSimRun,
+	b: readonly CBatch[],
+	x: readonly [number, number]
+): ChartSpec | null {
+	const c = run.challenge;
+	if (!c?.focus) return null;
+	const f = c.focus;
+	const s = SIGNATURES[f];
+	const ends = new Map(b.map((x) => [x.id, x.endMs]));
+	const points = c.batches.flatMap((cb) => {
+		const at = ends.get(cb.batchId);
+		if (at === undefined) return [];
+		const y =
+			f === 'dedupState'
+				? cb.dedupStateRows
+				: f === 'lateDropped'
+					? cb.totals.lateDropped
+					: f === 'files'
+						? cb.totals.files
+						: cb.totals.corrupt;
+		return [{ x: at, y, batchId: cb.batchId }];
+	});
+	return {
+		id: 'challenge',
+		title: s.title,
+		unit: s.unit,
+		x,
+		series: [{ id: f, label: s.label, colour: 'var(--c-vermillion)', points }]
+	};
 }
 
 /** Executors over time up to the cursor: registered (running) and asked for. */
