@@ -6,6 +6,7 @@
 import type { Result, SourceError } from '../core/errors';
 import { createSink } from '../sinks/sink-factory';
 import type { StreamingSink } from '../sinks/contract';
+import type { ForeachBatchFunction } from '../sinks/foreach-batch-sink';
 import type { KafkaInput } from '../sources/inputs';
 import type { KafkaMicroBatchStream } from '../sources/kafka/stream';
 import type { KafkaBroker } from '../sources/kafka/broker';
@@ -77,10 +78,12 @@ export function lines(q: AnalyzedQuery, at: Pos): { line: number; endLine: numbe
 	return { line: s?.start.line ?? at.line, endLine: s?.end.line ?? at.line };
 }
 
-/** The program's sink (its format, mode and options), writing to the simulated broker. */
+/** The program's sink (its format, mode and options), writing to the simulated broker; a
+ *  foreachBatch sink calls `foreachBatch` (foreach-batch-host.ts runs the program's function). */
 export function programSink(
 	q: AnalyzedQuery,
-	input: { readonly broker: KafkaBroker }
+	input: { readonly broker: KafkaBroker },
+	foreachBatch?: ForeachBatchFunction
 ): { ok: true; sink: StreamingSink } | { ok: false; error: SourceError } {
 	const r = createSink(
 		{
@@ -90,7 +93,7 @@ export function programSink(
 			...(q.write.queryName !== undefined ? { queryName: q.write.queryName } : {}),
 			schema: q.schema
 		},
-		{ broker: input.broker }
+		{ broker: input.broker, ...(foreachBatch ? { foreachBatch } : {}) }
 	);
 	return r.ok ? { ok: true, sink: r.sink } : { ok: false, error: located(q, r.error.message) };
 }
