@@ -14,7 +14,9 @@ export function describeFrame(run: SsRun, t: number): string {
 	if (b.attempt > 1)
 		return b.sink.status === 'skipped'
 			? `Batch ${b.batchId} ran again with the same offsets; the sink already had it and skipped the write (${b.sink.note ?? 'already committed'}): ${b.sink.duplicates} rows delivered twice.`
-			: `Batch ${b.batchId} ran again with the same offsets and the sink wrote its ${b.sink.delivered} rows a second time: ${b.sink.duplicates} rows now delivered twice.`;
+			: b.sink.duplicated > 0 || b.sink.delivered === 0
+				? `Batch ${b.batchId} ran again with the same offsets and the sink wrote its ${b.sink.delivered} rows a second time: ${b.sink.duplicates} rows now delivered twice.`
+				: `Batch ${b.batchId} ran again with the same offsets; the write is keyed on batch_id, so its ${b.sink.delivered} rows replaced the first attempt's: ${b.sink.duplicates} rows delivered twice.`;
 	const ranges = f.partitions
 		.map(
 			(p) => `partition ${p.partition} [${b.start[p.partition] ?? 0}, ${b.end[p.partition] ?? 0})`

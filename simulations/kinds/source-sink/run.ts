@@ -342,7 +342,7 @@ export function runSourceSink(
 							: JSON.stringify({ nextBatchWatermarkMs: b.nextBatchWatermarkMs }),
 						sinkRecords: sink.ledger.totals().writes,
 						attempt: run.batches.filter((x) => x.batchId === b.batchId).length + 1,
-						sink: sinkSnapshot(sink, b.sink),
+						sink: sinkSnapshot(sink, b.sink, run.batches.at(-1)?.sink.duplicates ?? 0),
 						...(feed.anySource ? { read: source.readOf(offsets?.start, offsets?.end) } : {})
 					});
 					lastEnd = offsets?.end;

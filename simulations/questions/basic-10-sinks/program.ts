@@ -35,6 +35,7 @@ counts = (
     .agg(F.count("*").alias("events"))
 )
 
+# Kafka sink: at-least-once, a batch replayed after a failure is written again.  # <- sinkKind
 query = (
     counts
     .select(
