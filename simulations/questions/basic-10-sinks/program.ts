@@ -35,7 +35,7 @@ counts = (
     .agg(F.count("*").alias("events"))
 )
 
-# Kafka sink: at-least-once, a batch replayed after a failure is written again.  # <- sinkKind
+# The sink decides what a batch replayed after a failure does.  # <- sinkKind
 query = (
     counts
     .select(

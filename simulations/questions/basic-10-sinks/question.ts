@@ -20,20 +20,23 @@ import { outputModeParam, seconds } from '../../kinds/event-time/param-specs';
 import { programs } from './program';
 
 /**
- * What each sink's lines say, in two places: the lines above `query = (` (a comment naming the
- * sink's guarantee; for foreachBatch, the comment and the `def` of the batch function, which
- * must exist before the chain names it) and the sink's lines in the writeStream chain (its
+ * What each sink's lines say, in two places: the lines above `query = (` (one comment for the
+ * built-in sinks; for foreachBatch, the `def` of the batch function, which must exist before the
+ * chain names it) and the sink's lines in the writeStream chain (its
  * format and one required option, or `.foreachBatch(write_batch)`).
  */
 const FOREACH_BATCH_HEAD = [
-	'# foreachBatch: write_batch runs on the driver for every micro-batch, a replayed one again.',
+	'# The sink is write_batch: it runs on the driver for every micro-batch, a replayed one again.',
 	'def write_batch(batch_df, batch_id):'
 ];
+/** The same line above the chain for every built-in sink, so an edit of the chain's lines alone
+ *  (`.format("memory")` to `.format("parquet")`) still reads back as that sink. */
+const BUILT_IN = ['# The sink decides what a batch replayed after a failure does.'];
 const ABOVE = {
-	kafka: ['# Kafka sink: at-least-once, a batch replayed after a failure is written again.'],
-	file: ['# File sink: exactly-once, its _spark_metadata log skips a batch it already has.'],
-	console: ['# Console sink: prints every batch (debugging), a replayed one again.'],
-	memory: ['# Memory sink: a table in the driver’s memory (debugging).'],
+	kafka: BUILT_IN,
+	file: BUILT_IN,
+	console: BUILT_IN,
+	memory: BUILT_IN,
 	foreachBatch: [
 		...FOREACH_BATCH_HEAD,
 		'    # Appends: a batch replayed after a failure is appended a second time.',

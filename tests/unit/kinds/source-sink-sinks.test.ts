@@ -120,6 +120,12 @@ describe('basic-10 presets at seed 1', () => {
 		expect(kind.paramsOf(q, idem, runPreset('sinks'), params).sinkKind).toBe(
 			'foreachBatch-idempotent'
 		);
+		// An edit of the chain's lines alone still reads back: the line above is every built-in sink's.
+		const memory = q.program(q.constrain({ sinkKind: 'memory' }).params);
+		const edited = memory
+			.replace('.format("memory")', '.format("parquet")')
+			.replace('.queryName("device_counts")', '.option("path", "/tmp/playground/out/basic-10")');
+		expect(kind.paramsOf(q, edited, runPreset('sinks'), params).sinkKind).toBe('file');
 		const backToKafka = q.rewrites(params).sinkKind!;
 		const rendered = fb
 			.split('\n')
