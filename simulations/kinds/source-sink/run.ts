@@ -216,6 +216,7 @@ export function runSourceSink(
 		batches: [],
 		restarts: [],
 		failure: null,
+		finished: null,
 		dataLoss: [],
 		endMs: feed.runMs,
 		sinkGuarantee: sink.guarantee,
@@ -289,7 +290,7 @@ export function runSourceSink(
 	const startError = start();
 	if (startError !== null) return { ok: false, error: located(q, startError) };
 
-	runOnLoop(
+	const terminatedMs = runOnLoop(
 		q,
 		{
 			runTrigger: (now) => {
@@ -361,6 +362,12 @@ export function runSourceSink(
 		},
 		feed.runMs
 	);
+	if (
+		terminatedMs !== null &&
+		run.failure === null &&
+		(q.trigger.kind === 'once' || q.trigger.kind === 'availableNow')
+	)
+		run.finished = { atMs: terminatedMs, trigger: q.trigger.kind };
 	if (source.socket !== null) track.lost.push(...lostLines(run, source.socket));
 	if (run.failure !== null) run.endMs = Math.min(feed.runMs, run.failure.atMs + 2000);
 	return { ok: true, value: run };

@@ -32,6 +32,7 @@ describe('layoutLog', () => {
 			down: false,
 			crashed: false,
 			failed: null,
+			finished: null,
 			skippedOffsets: 0
 		};
 		// width 906, left 90: 800 px for 100 offsets = 8 px an offset.

@@ -44,6 +44,7 @@ const frame = (batches: SsBatch[]): SsFrame => ({
 	down: false,
 	crashed: false,
 	failed: null,
+	finished: null,
 	skippedOffsets: 0
 });
 
