@@ -82,3 +82,34 @@ export function mainProgram(programs: readonly ProgramTemplate[], id = 'main'): 
 	if (!found) throw new Error(`no '${id}' program`);
 	return found.template;
 }
+
+/**
+ * A marked region that holds one of several variants (a source's `events = (...)` block, a
+ * sink's lines), each a list of whole lines, every line marked by `paramId`. A line of the
+ * target variant stays (so the text reads back as that variant); a line of another variant
+ * becomes the target's line at the same place, and that variant's last line brings the rest of
+ * the target's lines (each marked), so a shorter variant grows into a longer one. `regions` are
+ * the places in the program the parameter rewrites (e.g. a `def` above a chain and a line in
+ * it); a line no variant has stays as the reader wrote it.
+ */
+export function variantLine<Id extends string>(
+	regions: readonly Readonly<Record<Id, readonly string[]>>[],
+	target: Id,
+	paramId: string
+): SpanRewrite {
+	const mark = `  # <- ${paramId}`;
+	return (line) => {
+		const code = line.trimEnd();
+		for (const variants of regions) {
+			const want = variants[target];
+			if (want.includes(code)) return line;
+			for (const from of Object.values<readonly string[]>(variants)) {
+				const i = from.indexOf(code);
+				if (i < 0) continue;
+				if (i < from.length - 1) return want[i] ?? null;
+				return i < want.length ? want.slice(i).join(`${mark}\n`) : null;
+			}
+		}
+		return line;
+	};
+}

@@ -6,6 +6,7 @@
 import type { Result, SourceError } from '../core/errors';
 import { createSink } from '../sinks/sink-factory';
 import type { StreamingSink } from '../sinks/contract';
+import type { ForeachBatchFunction } from '../sinks/foreach-batch-sink';
 import type { KafkaInput } from '../sources/inputs';
 import type { KafkaMicroBatchStream } from '../sources/kafka/stream';
 import type { KafkaBroker } from '../sources/kafka/broker';
@@ -77,10 +78,12 @@ export function lines(q: AnalyzedQuery, at: Pos): { line: number; endLine: numbe
 	return { line: s?.start.line ?? at.line, endLine: s?.end.line ?? at.line };
 }
 
-/** The program's sink (its format, mode and options), writing to the simulated broker. */
+/** The program's sink (its format, mode and options), writing to the simulated broker; a
+ *  foreachBatch sink calls `foreachBatch` (foreach-batch-host.ts runs the program's function). */
 export function programSink(
 	q: AnalyzedQuery,
-	input: { readonly broker: KafkaBroker }
+	input: { readonly broker: KafkaBroker },
+	foreachBatch?: ForeachBatchFunction
 ): { ok: true; sink: StreamingSink } | { ok: false; error: SourceError } {
 	const r = createSink(
 		{
@@ -90,7 +93,7 @@ export function programSink(
 			...(q.write.queryName !== undefined ? { queryName: q.write.queryName } : {}),
 			schema: q.schema
 		},
-		{ broker: input.broker }
+		{ broker: input.broker, ...(foreachBatch ? { foreachBatch } : {}) }
 	);
 	return r.ok ? { ok: true, sink: r.sink } : { ok: false, error: located(q, r.error.message) };
 }
@@ -144,9 +147,13 @@ export function startOnSource(
 	| { ok: true; source: StreamingSource<unknown>; exec: MicroBatchExecution }
 	| { ok: false; error: string } {
 	if (!started.ok) return { ok: false, error: started.error };
+	// The read limit follows the program's trigger: once reads all available in one batch,
+	// availableNow fixes the end at start and keeps the source's own limits (trigger-plan.ts).
 	const inputs = new ContractInputs(
 		new Map([[source.name, { source: started.source, columns: [...source.columns] }]]),
-		'processingTime'
+		q.trigger.kind === 'once' || q.trigger.kind === 'availableNow'
+			? q.trigger.kind
+			: 'processingTime'
 	);
 	return { ok: true, source: started.source, exec: new MicroBatchExecution(q, inputs, options) };
 }
@@ -174,17 +181,29 @@ export function producerOn(
 }
 
 /** A page's query on the one micro-batch loop (loop.ts), stepped from wake to wake until
- *  `untilMs`: the program's processingTime trigger (else the default trigger), batches taking no
- *  modelled time. `target` runs each trigger (the kind records what it shows). */
-export function runOnLoop<B>(q: AnalyzedQuery, target: LoopTarget<B>, untilMs: number): void {
+ *  `untilMs`: the program's processingTime trigger, once (one batch, then the query stops),
+ *  availableNow (batches until what was there at start is read, then it stops), else the default
+ *  trigger; batches taking no modelled time. `target` runs each trigger (the kind records what it
+ *  shows). Returns when the loop terminated the query (its trigger was done, or it failed), or
+ *  null when it ran until `untilMs`. */
+export function runOnLoop<B>(
+	q: AnalyzedQuery,
+	target: LoopTarget<B>,
+	untilMs: number
+): number | null {
 	const trigger =
 		q.trigger.kind === 'processingTime' && q.trigger.intervalMs > 0
 			? { kind: 'processingTime' as const, intervalMs: q.trigger.intervalMs }
-			: { kind: 'default' as const, intervalMs: 0 };
+			: q.trigger.kind === 'once' || q.trigger.kind === 'availableNow'
+				? { kind: q.trigger.kind, intervalMs: 0 }
+				: { kind: 'default' as const, intervalMs: 0 };
 	const loop = new MicroBatchLoop(
 		target,
 		{ trigger, epochOffsetMs: 0, untilMs, cost: { batchMs: () => 0, idleMs: 0 } },
 		0
 	);
-	for (let guard = 0; loop.wakeAt !== null && guard < 100_000; guard++) loop.step(loop.wakeAt);
+	let terminatedMs: number | null = null;
+	for (let guard = 0; loop.wakeAt !== null && guard < 100_000; guard++)
+		for (const e of loop.step(loop.wakeAt)) if (e.kind === 'terminated') terminatedMs = e.at;
+	return terminatedMs;
 }

@@ -4,7 +4,12 @@
 // (false); a control moves the program's text and an edit in the editor moves the control.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { EDITOR_READY, launch, openIn, settled, stepToEnd, text } from './browser.mjs';
+import { programText } from './cluster-play.mjs';
 
 const PAGE = '/questions/basic-09-kafka-integration';
 const SINKS_PAGE = '/questions/basic-10-sinks';
@@ -114,6 +119,50 @@ describe('basic-10 sinks page', () => {
 		await page.waitForSelector('[data-testid="sink-contents"]', { timeout: 20000 });
 		await stepToEnd(page);
 		assert.ok(Number(await text(page, 'sink-visible')) > 0);
+		// foreachBatch: the program gains the def of write_batch; the same crash after batch 2
+		// appends its rows twice, or (keyed on batch_id) replaces them.
+		await page.getByTestId('preset-foreach-batch-replay').click();
+		await settled(page);
+		await page.waitForSelector('[data-testid="sink-contents"]', { timeout: 20000 });
+		assert.match(await programText(page), /def write_batch\(batch_df, batch_id\):/);
+		await stepToEnd(page);
+		assert.equal(await text(page, 'sink-guarantee-badge'), 'at-least-once');
+		assert.equal(await text(page, 'sink-duplicates'), '4');
+		await page.getByTestId('preset-foreach-batch-idempotent').click();
+		await settled(page);
+		await page.waitForSelector('[data-testid="sink-contents"]', { timeout: 20000 });
+		await stepToEnd(page);
+		assert.equal(await text(page, 'sink-duplicates'), '0');
+		assert.match(
+			await page.locator('[data-testid="sink-write"][data-status="replayed"]').first().innerText(),
+			/batch 2 again: 4 rows replaced its first write, no duplicate/
+		);
+		assert.deepEqual(errors, []);
+		await context.close();
+	});
+
+	it('the program at every preset passes the PySpark stub check', async () => {
+		const { context, page } = await openIn(browser, SINKS_PAGE, { errors, ready: EDITOR_READY });
+		const ids = await page
+			.locator('.presets button[data-testid^="preset-"]')
+			.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid').slice('preset-'.length)));
+		assert.ok(ids.includes('foreach-batch-replay') && ids.includes('foreach-batch-idempotent'));
+		const dir = mkdtempSync(join(tmpdir(), 'basic-10-'));
+		try {
+			for (const id of ids) {
+				await page.getByTestId(`preset-${id}`).click();
+				await settled(page);
+				writeFileSync(join(dir, `${id}.py`), await programText(page));
+			}
+			const r = spawnSync('bash', ['tools/pyspark-stubs/check.sh', dir], { encoding: 'utf8' });
+			assert.equal(
+				r.stdout.trim().split('\n').at(-1),
+				`${ids.length} passed, 0 failed`,
+				r.stdout + r.stderr
+			);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 		assert.deepEqual(errors, []);
 		await context.close();
 	});

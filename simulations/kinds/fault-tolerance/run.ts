@@ -22,12 +22,8 @@ import { createSink } from '../../sinks/sink-factory';
 import { KafkaInput } from '../../sources/inputs';
 import { producerSchedule } from '../../sources/kafka/producer';
 import type { StreamingSource } from '../../sources/contract';
-import { PyFunction } from '../../python/values';
 import { prepareQuery } from '../../structured/index';
 import type { ProgramEnv } from '../../structured/reader/index';
-import { callForeachBatch } from '../../structured/reader/foreach-batch-call';
-import type { Row } from '../../structured/runtime/context';
-import { runBatchPlan } from '../../structured/stateful-python/batch-plan';
 import { checkpointFiles } from '../../structured/failures/checkpoint-files';
 import { checkpointLocation } from '../../structured/failures/checkpoint-location';
 import { checkRestart, nodeById } from '../../structured/failures/restart-check';
@@ -45,9 +41,9 @@ import { crashedBatchStateFiles, storeLayout } from './state-store-files';
 import { drawRecovery } from './recovery';
 import { MicroBatchLoop } from '../../structured/runtime/loop';
 import { kafkaSourceOf, lines, located, startOnKafka, producerOn } from '../kafka-query';
-import { parseOffsets } from '../source-sink/run';
+import { parseOffsets } from '../source-sink/checkpoint-json';
+import { foreachBatchHost } from '../foreach-batch-host';
 import type { FtBatch, FtRun, LoopPhase } from './frames';
-import { BatchTarget } from './batch-target';
 import { ClusterModel, clipToDeath } from './internals';
 import type { FtWorld } from './question';
 
@@ -111,9 +107,8 @@ export function runFaultTolerance(
 	};
 	const offsetsOf = socketSrc ? socketOffsets : parseOffsets;
 	let clock = 0;
-	const fn = q.write.foreachBatchFn;
 	// What the user's foreachBatch function writes with batch_df.write (one path per table).
-	const target = new BatchTarget((w) => runBatchPlan(w.plan, q.conf, w.at).rows);
+	const host = foreachBatchHost(q, env);
 	const input = new KafkaInput({ [world.topic]: world.partitions }, options, {
 		clock: { nowMs: () => clock },
 		defaultParallelism: 2
@@ -126,25 +121,7 @@ export function runFaultTolerance(
 			...(q.write.queryName !== undefined ? { queryName: q.write.queryName } : {}),
 			schema: q.schema
 		},
-		{
-			broker: input.broker,
-			...(fn instanceof PyFunction
-				? {
-						foreachBatch: (rows: readonly Row[], batchId: number) => {
-							target.reset();
-							env.onBatchWrite = (w) => target.write(w);
-							try {
-								callForeachBatch(q, env, fn, batchId, rows);
-							} catch (e) {
-								// A write the host refused (PATH_ALREADY_EXISTS) crossed Python as-is.
-								const original = (e as { original?: unknown }).original;
-								throw original instanceof Error ? original : e;
-							}
-							return target.effects;
-						}
-					}
-				: {})
-		}
+		{ broker: input.broker, ...(host ? { foreachBatch: host.fn } : {}) }
 	);
 	if (!sinkResult.ok) return { ok: false, error: located(q, sinkResult.error.message) };
 	const sink: StreamingSink = sinkResult.sink;
@@ -162,8 +139,7 @@ export function runFaultTolerance(
 		shufflePartitions: Number(conf['spark.sql.shuffle.partitions'] ?? 200),
 		minDeltasForSnapshot: Number(conf['spark.sql.streaming.stateStore.minDeltasForSnapshot'] ?? 10),
 		checkpointLocation: location.ok ? location.path : '',
-		outputPath:
-			q.write.options['path'] ?? (fn instanceof PyFunction ? 'written by foreachBatch' : null),
+		outputPath: q.write.options['path'] ?? (host ? 'written by foreachBatch' : null),
 		queryId: QUERY_ID,
 		batches: [],
 		files: [],
@@ -258,8 +234,8 @@ export function runFaultTolerance(
 	};
 	const outputFiles = (b: FtBatch) => {
 		// A foreachBatch function's writes, each a file of the path it wrote (re-runs included).
-		if (fn instanceof PyFunction && b.phases.sink !== undefined)
-			target.writes.forEach((w, i) =>
+		if (host && b.phases.sink !== undefined)
+			host.target.writes.forEach((w, i) =>
 				run.files.push({
 					area: 'output',
 					path: `${w.path}/part-${b.batchId}-${b.attempt}-${i} (${w.mode})`,

@@ -73,6 +73,8 @@ export interface SsRun {
 	 *  write and commits/N. */
 	readonly restarts: { stopMs: number; startMs: number; crashBeforeCommit?: boolean }[];
 	failure: { atMs: number; message: string } | null;
+	/** A once or availableNow query that read what its trigger admits and stopped by itself. */
+	finished: { atMs: number; trigger: 'once' | 'availableNow' } | null;
 	readonly dataLoss: { atMs: number; batchId: number; partition: string; skipped: number }[];
 	endMs: number;
 	readonly sinkGuarantee: DeliveryGuarantee;
@@ -116,6 +118,8 @@ export interface SsFrame {
 	/** Down because the driver died between the sink write and commits/N. */
 	readonly crashed: boolean;
 	readonly failed: string | null;
+	/** The query's trigger was done by the cursor (once, availableNow): it stopped by itself. */
+	readonly finished: 'once' | 'availableNow' | null;
 	readonly skippedOffsets: number;
 }
 
@@ -152,6 +156,7 @@ export function frameAt(run: SsRun, t: number): SsFrame {
 		down: downNow !== undefined,
 		crashed: downNow?.crashBeforeCommit === true,
 		failed: run.failure !== null && run.failure.atMs <= t ? run.failure.message : null,
+		finished: run.finished !== null && run.finished.atMs <= t ? run.finished.trigger : null,
 		skippedOffsets: run.dataLoss.filter((d) => d.atMs <= t).reduce((s, d) => s + d.skipped, 0)
 	};
 }

@@ -1,8 +1,8 @@
 /**
  * Sources and sinks (basic-04 sources, basic-09 Kafka, basic-10 sinks): the page's program run
- * on the one micro-batch loop over a simulated topic (run.ts), or over whichever source its
- * readStream.format names (run-sources.ts), with each source's offsets and read limits and the
- * program's sink.
+ * on the one micro-batch loop over the question's world (run.ts): a simulated topic, or
+ * whichever source its readStream.format names, with each source's offsets and read limits and
+ * the program's sink.
  */
 import type { SimulationKind } from '../kind';
 import { codeFocusAt } from './code-focus';

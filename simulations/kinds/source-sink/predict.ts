@@ -70,7 +70,7 @@ function replay(crashed: SsBatch, again: SsBatch, sinkKind: string): Prediction 
 		revealAtMs: again.triggerMs,
 		question: `The ${sinkKind} sink had written batch ${crashed.batchId}'s ${records(n).replace('record', 'row')} when the driver died, before commits/${crashed.batchId}. After the restart, how many of those rows will the sink hold twice?`,
 		choices: [
-			{ id: 'none', label: 'none: the sink skips a batch it already has' },
+			{ id: 'none', label: 'none: the sink skips or replaces a batch it already has' },
 			{ id: 'all', label: `all ${n}: the batch is written again` },
 			{
 				id: 'lost',
@@ -81,7 +81,9 @@ function replay(crashed: SsBatch, again: SsBatch, sinkKind: string): Prediction 
 		explanation:
 			added > 0
 				? `The restart found offsets/${crashed.batchId} without commits/${crashed.batchId} and ran batch ${crashed.batchId} again with the same offsets; the ${sinkKind} sink has no record of batches, so it wrote the ${n} rows again: at-least-once, ${added} duplicates in the ledger.`
-				: `The restart ran batch ${crashed.batchId} again with the same offsets, and the ${sinkKind} sink found the batch id already written (${again.sink.note ?? 'its log holds it'}) and skipped it: every row is there once.`
+				: again.sink.status === 'skipped'
+					? `The restart ran batch ${crashed.batchId} again with the same offsets, and the ${sinkKind} sink found the batch id already written (${again.sink.note ?? 'its log holds it'}) and skipped it: every row is there once.`
+					: `The restart ran batch ${crashed.batchId} again with the same offsets and the ${sinkKind} sink wrote it again, but the write is keyed on batch_id: it replaced the first attempt's ${n} rows, so every row is there once.`
 	};
 }
 

@@ -29,6 +29,9 @@ export interface SinkSnapshot {
 	readonly copies: readonly boolean[];
 	/** Deliveries beyond the first (the ledger): what a replay left twice. */
 	readonly duplicates: number;
+	/** Of those, the ones this write added: a re-run batch's rows written twice, or 0 when the
+	 *  write replaced its first attempt's rows (a foreachBatch overwrite keyed on batch_id). */
+	readonly duplicated: number;
 }
 
 const cell = (v: Value): string =>
@@ -36,7 +39,8 @@ const cell = (v: Value): string =>
 
 export function sinkSnapshot(
 	sink: StreamingSink,
-	outcome: SinkWriteOutcome | undefined
+	outcome: SinkWriteOutcome | undefined,
+	duplicatesBefore: number
 ): SinkSnapshot {
 	const tail = sinkTail(sink, SNAPSHOT_ROWS);
 	return {
@@ -46,7 +50,8 @@ export function sinkSnapshot(
 		visible: tail.visible,
 		rows: tail.rows.map((r) => r.map(cell)),
 		copies: tail.rows.map((_, i) => tail.copies[i] === true),
-		duplicates: tail.duplicates
+		duplicates: tail.duplicates,
+		duplicated: tail.duplicates - duplicatesBefore
 	};
 }
 

@@ -7,7 +7,7 @@
  * batch: replayable sources give that batch's rows back, the socket cannot.
  */
 import { clampParams, choiceParam, numberParam, type ParamSchema } from '../../core/params';
-import { renderProgram, mainProgram, type SpanRewrite } from '../../core/template';
+import { renderProgram, mainProgram, variantLine, type SpanRewrite } from '../../core/template';
 import { duration } from '../../kinds/event-time/spans';
 import type { SimPreset } from '../../kinds/kind';
 import type { SourceSinkQuestion } from '../../kinds/source-sink/question';
@@ -60,31 +60,6 @@ const VARIANTS = {
 	]
 } as const satisfies Record<string, readonly string[]>;
 type SourceId = keyof typeof VARIANTS;
-const SOURCE_IDS = Object.keys(VARIANTS) as SourceId[];
-
-const MARK = '  # <- sourceKind';
-
-/**
- * One marked line of the events block, rewritten into `target`'s variant: a line of the target
- * stays (so the text reads back as that source); a line of another variant becomes the target's
- * line at the same place, and that variant's last line brings the rest of the target's lines
- * (each marked), so a shorter variant grows into a longer one.
- */
-const sourceLine =
-	(target: SourceId): SpanRewrite =>
-	(line) => {
-		const want: readonly string[] = VARIANTS[target];
-		const code = line.trimEnd();
-		if (want.includes(code)) return line;
-		for (const id of SOURCE_IDS) {
-			const from: readonly string[] = VARIANTS[id];
-			const i = from.indexOf(code);
-			if (i < 0) continue;
-			if (i < from.length - 1) return want[i] ?? null;
-			return i < want.length ? want.slice(i).join(`${MARK}\n`) : null;
-		}
-		return line;
-	};
 
 /** `.option("maxFilesPerTrigger", 2)`: the file source's read limit; no line for other sources. */
 const maxFilesLine =
@@ -174,7 +149,7 @@ const template = mainProgram(programs);
 const constrain = (raw: Readonly<Record<string, unknown>>) => clampParams(schema, raw);
 
 const rewrites = (params: Readonly<Record<string, unknown>>) => ({
-	sourceKind: sourceLine(String(params.sourceKind) as SourceId),
+	sourceKind: variantLine([VARIANTS], String(params.sourceKind) as SourceId, 'sourceKind'),
 	maxFilesPerTrigger: maxFilesLine(String(params.sourceKind), Number(params.maxFilesPerTrigger)),
 	triggerInterval: duration(Number(params.triggerInterval))
 });

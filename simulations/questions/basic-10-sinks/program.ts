@@ -35,6 +35,7 @@ counts = (
     .agg(F.count("*").alias("events"))
 )
 
+# The sink decides what a batch replayed after a failure does.  # <- sinkKind
 query = (
     counts
     .select(

@@ -3,12 +3,15 @@
  * windows and writes them to a sink. The sink and its output mode are spans of the program (the
  * `.format(...)` line and the sink's options, `.outputMode(...)`); the simulated world is a
  * `sensor-events` topic and, optionally, a driver dying after the sink wrote a batch and before
- * commits/N. Presets tell R7's sink stories: the Kafka sink replays that batch into duplicates,
- * the file sink's _spark_metadata keeps it exact, the file sink refuses update mode with Spark's
+ * commits/N. The foreachBatch choices also write the `def write_batch(batch_df, batch_id)` above
+ * the chain (the program is the one truth: the editor's text moves the control back). Presets tell
+ * R7's sink stories: the Kafka sink replays that batch into duplicates, the file sink's
+ * _spark_metadata keeps it exact, a foreachBatch function that appends writes the replay twice
+ * and one that overwrites by batch_id does not, the file sink refuses update mode with Spark's
  * own error, and the memory sink in complete mode holds the whole result table each batch.
  */
 import { clampParams, choiceParam, numberParam, type ParamSchema } from '../../core/params';
-import { renderProgram, mainProgram, type SpanRewrite } from '../../core/template';
+import { renderProgram, mainProgram, variantLine } from '../../core/template';
 import { duration, lastString } from '../../kinds/event-time/spans';
 import type { SimPreset } from '../../kinds/kind';
 import type { SourceSinkQuestion } from '../../kinds/source-sink/question';
@@ -16,29 +19,49 @@ import { crashAtBatchParam, triggerIntervalParam } from '../../kinds/source-sink
 import { outputModeParam, seconds } from '../../kinds/event-time/param-specs';
 import { programs } from './program';
 
-/** What each sink's lines say: its format, its one required option, and (Kafka) the topic. */
-const SINKS = {
-	kafka: {
-		format: '.format("kafka")',
-		option: '.option("kafka.bootstrap.servers", "localhost:9092")',
-		topic: '.option("topic", "device-counts")'
-	},
-	file: { format: '.format("parquet")', option: '.option("path", "/tmp/playground/out/basic-10")' },
-	console: { format: '.format("console")', option: '.option("truncate", "false")' },
-	memory: { format: '.format("memory")', option: '.queryName("device_counts")' }
-} as const satisfies Record<string, { format: string; option: string; topic?: string }>;
-type SinkId = keyof typeof SINKS;
-
-/** One marked line of the sink, whichever sink wrote it: its indent, and its role by shape. */
-const sinkLine =
-	(sink: SinkId): SpanRewrite =>
-	(line) => {
-		const indent = /^\s*/.exec(line)?.[0] ?? '';
-		const s: { format: string; option: string; topic?: string } = SINKS[sink];
-		if (/\.format\(/.test(line)) return indent + s.format;
-		if (/"topic"/.test(line)) return s.topic === undefined ? null : indent + s.topic;
-		return indent + s.option;
-	};
+/**
+ * What each sink's lines say, in two places: the lines above `query = (` (one comment for the
+ * built-in sinks; for foreachBatch, the `def` of the batch function, which must exist before the
+ * chain names it) and the sink's lines in the writeStream chain (its
+ * format and one required option, or `.foreachBatch(write_batch)`).
+ */
+const FOREACH_BATCH_HEAD = [
+	'# The sink is write_batch: it runs on the driver for every micro-batch, a replayed one again.',
+	'def write_batch(batch_df, batch_id):'
+];
+/** The same line above the chain for every built-in sink, so an edit of the chain's lines alone
+ *  (`.format("memory")` to `.format("parquet")`) still reads back as that sink. */
+const BUILT_IN = ['# The sink decides what a batch replayed after a failure does.'];
+const ABOVE = {
+	kafka: BUILT_IN,
+	file: BUILT_IN,
+	console: BUILT_IN,
+	memory: BUILT_IN,
+	foreachBatch: [
+		...FOREACH_BATCH_HEAD,
+		'    # Appends: a batch replayed after a failure is appended a second time.',
+		'    batch_df.write.mode("append").parquet("/tmp/playground/out/basic-10")'
+	],
+	'foreachBatch-idempotent': [
+		...FOREACH_BATCH_HEAD,
+		'    # Keyed on batch_id: a replayed batch overwrites its own folder.',
+		'    batch_df.write.mode("overwrite").parquet(f"/tmp/playground/out/basic-10/batch_id={batch_id}")'
+	]
+} as const satisfies Record<string, readonly string[]>;
+type SinkId = keyof typeof ABOVE;
+const FOREACH_BATCH_CHAIN = ['    .foreachBatch(write_batch)'];
+const IN_CHAIN: Readonly<Record<SinkId, readonly string[]>> = {
+	kafka: [
+		'    .format("kafka")',
+		'    .option("kafka.bootstrap.servers", "localhost:9092")',
+		'    .option("topic", "device-counts")'
+	],
+	file: ['    .format("parquet")', '    .option("path", "/tmp/playground/out/basic-10")'],
+	console: ['    .format("console")', '    .option("truncate", "false")'],
+	memory: ['    .format("memory")', '    .queryName("device_counts")'],
+	foreachBatch: FOREACH_BATCH_CHAIN,
+	'foreachBatch-idempotent': FOREACH_BATCH_CHAIN
+};
 
 const schema: ParamSchema = [
 	{
@@ -49,7 +72,12 @@ const schema: ParamSchema = [
 			{ value: 'kafka', label: 'Kafka (at-least-once)' },
 			{ value: 'file', label: 'file: parquet (exactly-once, append only)' },
 			{ value: 'console', label: 'console (debugging)' },
-			{ value: 'memory', label: 'memory (debugging)' }
+			{ value: 'memory', label: 'memory (debugging)' },
+			{ value: 'foreachBatch', label: 'foreachBatch: append (at-least-once)' },
+			{
+				value: 'foreachBatch-idempotent',
+				label: 'foreachBatch: overwrite by batch_id (idempotent)'
+			}
 		],
 		default: 'kafka',
 		help: 'Where each micro-batch’s rows go. The sink, not the query, decides whether a replayed batch is written twice.'
@@ -97,6 +125,20 @@ const presets: readonly SimPreset[] = [
 		params: { sinkKind: 'file', outputMode: 'update', crashAtBatch: 'none' }
 	},
 	{
+		id: 'foreach-batch-replay',
+		label: 'foreachBatch appending: a replay writes twice',
+		description:
+			'The sink is your own function: write_batch(batch_df, batch_id) appends each batch to parquet files. The driver dies after write_batch finished batch 2 and before commits/2; the restart calls write_batch again with batch_id 2 and the same rows, and the append lands a second time: at-least-once, like the Kafka sink.',
+		params: { sinkKind: 'foreachBatch', outputMode: 'update', crashAtBatch: '2' }
+	},
+	{
+		id: 'foreach-batch-idempotent',
+		label: 'foreachBatch keyed on batch_id: no duplicates',
+		description:
+			'The same crash after batch 2, but write_batch overwrites a folder named by batch_id. The restart calls it again with batch_id 2 and it replaces its own first write: the function still runs twice (at-least-once), the output holds every row once.',
+		params: { sinkKind: 'foreachBatch-idempotent', outputMode: 'update', crashAtBatch: '2' }
+	},
+	{
 		id: 'memory-complete',
 		label: 'Memory sink, complete mode',
 		description:
@@ -109,7 +151,7 @@ const template = mainProgram(programs);
 const constrain = (raw: Readonly<Record<string, unknown>>) => clampParams(schema, raw);
 
 const rewrites = (params: Readonly<Record<string, unknown>>) => ({
-	sinkKind: sinkLine(String(params.sinkKind) as SinkId),
+	sinkKind: variantLine([ABOVE, IN_CHAIN], String(params.sinkKind) as SinkId, 'sinkKind'),
 	outputMode: lastString(String(params.outputMode)),
 	watermarkDelay: duration(Number(params.watermarkDelay)),
 	triggerInterval: duration(Number(params.triggerInterval))

@@ -91,9 +91,14 @@ export function parseCalendarInterval(text: string): Result<CalendarInterval, st
 
 export const MICROS_PER_DAY = 86_400_000_000;
 
-/** A duration for windows, session gaps, watermark delays and triggers, in microseconds. */
-export function parseDurationUs(text: string): Result<number, string> {
-	const parsed = parseCalendarInterval(text);
+/** A duration for windows, session gaps, watermark delays and triggers, in microseconds; `parse`
+ *  is stringToInterval unless the caller reads the string as fromIntervalString does
+ *  (interval-string.ts). */
+export function parseDurationUs(
+	text: string,
+	parse: (text: string) => Result<CalendarInterval, string> = parseCalendarInterval
+): Result<number, string> {
+	const parsed = parse(text);
 	if (!parsed.ok) return parsed;
 	if (parsed.value.months !== 0) {
 		return err(`Intervals greater than a month is not supported (${text}).`);

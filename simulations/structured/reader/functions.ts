@@ -5,7 +5,7 @@
  * (microseconds; SPARK-SEMANTICS §3 R3.1). Unknown functions are reported with this list.
  */
 import type { AggregateFn, Expr, Pos } from '../expr/ast';
-import { parseCalendarInterval } from '../expr/duration';
+import { durationFromIntervalString, fromIntervalString } from '../expr/interval-string';
 import { parseDurationUs, parseSqlExpr } from '../expr/index';
 import { mapExpr } from '../analyzer/exprs';
 import {
@@ -187,7 +187,7 @@ export function durationUs(x: Arg, what: string): number {
  *  with DAYS_PER_MONTH, R2.1), unlike window durations, which reject months. */
 export function watermarkDelayMs(x: Arg): number {
 	const text = strOf(x, 'delayThreshold');
-	const r = parseCalendarInterval(text);
+	const r = fromIntervalString(text);
 	if (!r.ok) return fail(x.at, r.error);
 	const dayUs = 86_400_000_000;
 	const us = r.value.months * 31 * dayUs + r.value.days * dayUs + r.value.microseconds;
@@ -196,10 +196,12 @@ export function watermarkDelayMs(x: Arg): number {
 	return Math.floor(us / 1000);
 }
 
-/** A literal or SQL string argument that may also be an int (microseconds, as in SQL). */
+/** A window's duration, slide or start: an int (microseconds, as in SQL) or a string read as
+ *  TimeWindow.getIntervalInMicroSeconds reads it (IntervalUtils.fromIntervalString). */
 function durationArg(x: Arg, what: string): number {
 	if (x.v.t === 'num' && x.v.int) return x.v.v;
-	return durationUs(x, what);
+	const r = durationFromIntervalString(strOf(x, what));
+	return r.ok ? r.value : fail(x.at, r.error);
 }
 
 /** `F.expr("...")` and `selectExpr` items: Spark SQL text starting inside the string literal. */

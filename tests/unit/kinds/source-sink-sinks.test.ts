@@ -82,4 +82,61 @@ describe('basic-10 presets at seed 1', () => {
 		expect(memory).toContain('.queryName("device_counts")  # <- sinkKind');
 		expect(kind.paramsOf(q, memory, runPreset('sinks'), params).sinkKind).toBe('memory');
 	});
+	it('foreach-batch-replay: write_batch runs again for batch 2 and its append lands twice', () => {
+		const run = runPreset('foreach-batch-replay');
+		expect([run.sinkKind, run.sinkGuarantee]).toEqual(['foreachBatch', 'at-least-once']);
+		const [first, again] = run.batches.filter((b) => b.batchId === 2);
+		expect(first!.commitLog).toBeNull();
+		expect([first!.sink.delivered, again!.attempt, again!.sink.status]).toEqual([4, 2, 'written']);
+		expect([again!.sink.duplicated, again!.sink.duplicates]).toEqual([4, 4]);
+		expect(again!.sink.visible).toBe(first!.sink.visible + 4);
+		expect(run.batches.at(-1)!.sink.duplicates).toBe(4);
+	});
+	it('foreach-batch-idempotent: the same re-run overwrites batch 2’s folder, no duplicate', () => {
+		const run = runPreset('foreach-batch-idempotent');
+		const [first, again] = run.batches.filter((b) => b.batchId === 2);
+		expect([again!.attempt, again!.sink.status, again!.sink.delivered]).toEqual([2, 'written', 4]);
+		expect([again!.sink.duplicated, again!.sink.visible]).toEqual([0, first!.sink.visible]);
+		expect(run.batches.every((b) => b.sink.duplicates === 0)).toBe(true);
+	});
+	it('foreachBatch is a span both ways: the def above the chain and .foreachBatch in it', () => {
+		const params = q.constrain({}).params;
+		const kafka = q.program(params);
+		const fb = q.program(q.constrain({ sinkKind: 'foreachBatch' }).params);
+		const lines = fb.split('\n');
+		const def = lines.findIndex((l) => l.startsWith('def write_batch(batch_df, batch_id):'));
+		const chain = lines.findIndex((l) => l.includes('.foreachBatch(write_batch)  # <- sinkKind'));
+		expect(def).toBeGreaterThan(0);
+		expect(lines.findIndex((l) => l.startsWith('query = ('))).toBeGreaterThan(def);
+		expect(chain).toBeGreaterThan(def);
+		expect(fb).not.toContain('.format("kafka")  # <- sinkKind');
+		expect(fb).not.toContain('"topic"');
+		// The editor's text moves the control, and the control rewrites the text back exactly.
+		expect(kind.paramsOf(q, fb, runPreset('sinks'), params).sinkKind).toBe('foreachBatch');
+		const idem = q.program(q.constrain({ sinkKind: 'foreachBatch-idempotent' }).params);
+		expect(idem).toContain(
+			'.mode("overwrite").parquet(f"/tmp/playground/out/basic-10/batch_id={batch_id}")'
+		);
+		expect(kind.paramsOf(q, idem, runPreset('sinks'), params).sinkKind).toBe(
+			'foreachBatch-idempotent'
+		);
+		// An edit of the chain's lines alone still reads back: the line above is every built-in sink's.
+		const memory = q.program(q.constrain({ sinkKind: 'memory' }).params);
+		const edited = memory
+			.replace('.format("memory")', '.format("parquet")')
+			.replace('.queryName("device_counts")', '.option("path", "/tmp/playground/out/basic-10")');
+		expect(kind.paramsOf(q, edited, runPreset('sinks'), params).sinkKind).toBe('file');
+		const backToKafka = q.rewrites(params).sinkKind!;
+		const rendered = fb
+			.split('\n')
+			.map((l) => {
+				const m = /\s*# <- sinkKind\s*$/.exec(l);
+				if (!m) return l;
+				const next = backToKafka(l.slice(0, m.index));
+				return next === null ? null : next + l.slice(m.index);
+			})
+			.filter((l) => l !== null)
+			.join('\n');
+		expect(rendered).toBe(kafka);
+	});
 });

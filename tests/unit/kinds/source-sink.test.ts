@@ -66,4 +66,28 @@ describe('basic-09 presets at seed 1', () => {
 		const back = kind.paramsOf(q, edited, runPreset('proration'), params);
 		expect(back.maxOffsetsPerTrigger).toBe(1200);
 	});
+	it('once and availableNow: the query reads what is there and stops by itself', () => {
+		const params = q.constrain({}).params;
+		const base = q.program(params);
+		const run = (trigger: string) => {
+			const code = base.replace('.trigger(processingTime="2 seconds")', trigger);
+			const r = sourceSinkEngine.run(q, { code, params, seed: 1, script: null, edits: [] });
+			if (!r.ok) throw new Error(r.error.message);
+			return r.value;
+		};
+		// The 6 s backlog at 300 records/s is 1800 records on the topic at start (earliest).
+		const once = run('.trigger(once=True)');
+		expect(once.batches.map((b) => [b.batchId, b.triggerMs, b.numInputRows])).toEqual([
+			[0, 0, 1800]
+		]);
+		expect(once.finished).toEqual({ atMs: 0, trigger: 'once' });
+		// availableNow keeps maxOffsetsPerTrigger 500 (prorated, 498 by whole records per
+		// partition) and stops at the end it fixed when the query started.
+		const now = run('.trigger(availableNow=True)');
+		expect(now.batches.map((b) => b.numInputRows)).toEqual([498, 498, 498, 306]);
+		expect(now.batches.reduce((s, b) => s + b.numInputRows, 0)).toBe(1800);
+		expect(now.finished?.trigger).toBe('availableNow');
+		expect(kind.describe(now, now.endMs)).toMatch(/^The query stopped by itself after 4 batches/);
+		expect(frameAt(now, 1000).finished).toBe('availableNow');
+	});
 });

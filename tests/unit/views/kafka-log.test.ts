@@ -14,7 +14,16 @@ const batch = (batchId: number, start: Record<number, number>, end: Record<numbe
 	commitLog: '',
 	sinkRecords: 0,
 	attempt: 1,
-	sink: { status: null, note: null, delivered: 0, visible: 0, rows: [], copies: [], duplicates: 0 }
+	sink: {
+		status: null,
+		note: null,
+		delivered: 0,
+		visible: 0,
+		rows: [],
+		copies: [],
+		duplicates: 0,
+		duplicated: 0
+	}
 });
 
 describe('layoutLog', () => {
@@ -32,6 +41,7 @@ describe('layoutLog', () => {
 			down: false,
 			crashed: false,
 			failed: null,
+			finished: null,
 			skippedOffsets: 0
 		};
 		// width 906, left 90: 800 px for 100 offsets = 8 px an offset.

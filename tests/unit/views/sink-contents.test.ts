@@ -28,6 +28,7 @@ const batch = (
 		rows: [],
 		copies: [],
 		duplicates: 0,
+		duplicated: 0,
 		...sink
 	}
 });
@@ -43,6 +44,7 @@ const frame = (batches: SsBatch[]): SsFrame => ({
 	down: false,
 	crashed: false,
 	failed: null,
+	finished: null,
 	skippedOffsets: 0
 });
 
@@ -56,6 +58,7 @@ describe('sinkPanel', () => {
 				batch(2, 2, {
 					visible: 15,
 					duplicates: 4,
+					duplicated: 4,
 					rows: [
 						['d-1', '{}'],
 						['d-2', '{}']
@@ -97,6 +100,17 @@ describe('sinkPanel', () => {
 			status: 'skipped',
 			label: 'batch 4 again: skipped (Skipping already committed batch 4)'
 		});
+		expect(p.duplicates).toBe(0);
+	});
+	it('foreachBatch overwriting by batch_id: the replay replaced its first write, no duplicate', () => {
+		const p = sinkPanel(
+			run(['append', 'update', 'complete'], 'update'),
+			frame([batch(2, 1, { visible: 11 }, null), batch(2, 2, { visible: 11 })])
+		);
+		expect(p.writes.map((w) => [w.status, w.label])).toEqual([
+			['written', 'batch 2: 4 rows'],
+			['replayed', 'batch 2 again: 4 rows replaced its first write, no duplicate']
+		]);
 		expect(p.duplicates).toBe(0);
 	});
 	it('keeps the last writes only', () => {

@@ -65,7 +65,9 @@ function writeOf(b: SsFrame['batches'][number]): SinkWrite {
 		status === 'skipped'
 			? `batch ${b.batchId} again: skipped (${s.note ?? 'already written'})`
 			: status === 'replayed'
-				? `batch ${b.batchId} again: ${rowsText(s.delivered)} written a second time`
+				? s.duplicated > 0 || s.delivered === 0
+					? `batch ${b.batchId} again: ${rowsText(s.delivered)} written a second time`
+					: `batch ${b.batchId} again: ${rowsText(s.delivered)} replaced its first write, no duplicate`
 				: status === 'failed'
 					? `batch ${b.batchId}: the write failed`
 					: `batch ${b.batchId}: ${rowsText(s.delivered)}`;
