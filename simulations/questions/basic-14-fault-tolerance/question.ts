@@ -7,12 +7,13 @@
  * The ledger compares the output with a failure-free run of the same seed: equal, duplicates or
  * missing rows, counted.
  */
-import { clampParams, type ParamSchema } from '../../core/params';
-import { mainProgram, renderProgram, type SpanRewrite } from '../../core/template';
+import type { ParamSchema } from '../../core/params';
+import type { SpanRewrite } from '../../core/template';
 import { failureOf, failureParams } from '../../kinds/fault-tolerance/failure-params';
 import type { FaultToleranceQuestion } from '../../kinds/fault-tolerance/question';
 import type { SimPreset } from '../../kinds/kind';
 import { programs } from './program';
+import { spannedQuestion } from '../spanned-question';
 
 const schema: ParamSchema = [
 	...failureParams({ phase: 'afterSinkBeforeCommit', batch: 4 }),
@@ -71,9 +72,6 @@ const presets: readonly SimPreset[] = [
 	}
 ];
 
-const template = mainProgram(programs);
-const constrain = (raw: Readonly<Record<string, unknown>>) => clampParams(schema, raw);
-
 /** Each marked line of the source block as the Kafka or the socket source writes it. */
 const sourceLine =
 	(socket: boolean): SpanRewrite =>
@@ -110,18 +108,15 @@ const rewrites = (params: Readonly<Record<string, unknown>>) => ({
 });
 
 export const basic14FaultTolerance: FaultToleranceQuestion = {
-	slug: 'basic-14-fault-tolerance',
+	...spannedQuestion({
+		slug: 'basic-14-fault-tolerance',
+		schema,
+		presets,
+		programs,
+		openingPreset: 'failures',
+		rewrites
+	}),
 	kind: 'fault-tolerance',
-	programId: 'main',
-	schema,
-	presets,
-	template,
-	structural: [],
-	generatorParams: [],
-	openingPreset: 'failures',
-	constrain,
-	rewrites: (params) => rewrites(params),
-	program: (params) => renderProgram(template, rewrites(constrain(params).params)),
 	world: (params) => ({
 		topic: 'sensor-events',
 		records: 'sensor',
