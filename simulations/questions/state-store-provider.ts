@@ -4,7 +4,7 @@
  * program's conf (state-store-files.ts) to name the store's checkpoint files, so the choice is
  * only ever the program's text. Shared by the pages that offer it (advanced-01, advanced-04).
  */
-import type { ParamSpec } from '../core/params';
+import { choiceSpec, type ParamSpec } from '../core/params';
 import type { SpanRewrite } from '../core/template';
 import { lastString } from '../kinds/event-time/spans';
 
@@ -13,17 +13,16 @@ export const PROVIDER_CLASSES = {
 	rocksdb: 'org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider'
 } as const;
 
-export const stateStoreProviderParam = (help: string): ParamSpec => ({
-	id: 'stateStoreProvider',
-	label: 'state store',
-	kind: 'choice',
-	options: [
-		{ value: 'hdfs', label: 'HDFS-backed (deltas + snapshots)' },
-		{ value: 'rocksdb', label: 'RocksDB' }
-	],
-	default: 'hdfs',
-	help
-});
+export const stateStoreProviderParam = (help: string): ParamSpec =>
+	choiceSpec(
+		'stateStoreProvider',
+		'state store',
+		[
+			['hdfs', 'HDFS-backed (deltas + snapshots)'],
+			['rocksdb', 'RocksDB']
+		],
+		help
+	);
 
 /** The span's rewrite: the class name string on the `# <- stateStoreProvider` line. */
 export const providerRewrite = (params: Readonly<Record<string, unknown>>): SpanRewrite =>

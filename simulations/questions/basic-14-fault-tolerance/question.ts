@@ -7,7 +7,7 @@
  * The ledger compares the output with a failure-free run of the same seed: equal, duplicates or
  * missing rows, counted.
  */
-import type { ParamSchema } from '../../core/params';
+import { choiceSpec, type ParamSchema } from '../../core/params';
 import type { SpanRewrite } from '../../core/template';
 import { failureOf, failureParams } from '../../kinds/fault-tolerance/failure-params';
 import type { FaultToleranceQuestion } from '../../kinds/fault-tolerance/question';
@@ -17,28 +17,24 @@ import { spannedQuestion } from '../spanned-question';
 
 const schema: ParamSchema = [
 	...failureParams({ phase: 'afterSinkBeforeCommit', batch: 4 }),
-	{
-		id: 'sourceKind',
-		label: 'source',
-		kind: 'choice',
-		options: [
-			{ value: 'kafka', label: 'Kafka (replayable)' },
-			{ value: 'socket', label: 'socket (not replayable)' }
+	choiceSpec(
+		'sourceKind',
+		'source',
+		[
+			['kafka', 'Kafka (replayable)'],
+			['socket', 'socket (not replayable)']
 		],
-		default: 'kafka',
-		help: 'Kafka keeps the records: a replay reads the logged offsets again. A socket’s lines live in the driver’s memory and die with it.'
-	},
-	{
-		id: 'sinkKind',
-		label: 'sink',
-		kind: 'choice',
-		options: [
-			{ value: 'file', label: 'parquet files (exactly-once)' },
-			{ value: 'kafka', label: 'Kafka topic (at-least-once)' }
+		'Kafka keeps the records: a replay reads the logged offsets again. A socket’s lines live in the driver’s memory and die with it.'
+	),
+	choiceSpec(
+		'sinkKind',
+		'sink',
+		[
+			['file', 'parquet files (exactly-once)'],
+			['kafka', 'Kafka topic (at-least-once)']
 		],
-		default: 'file',
-		help: 'The file sink skips a batch its _spark_metadata log already has; the Kafka sink sends a replayed batch’s records again.'
-	}
+		'The file sink skips a batch its _spark_metadata log already has; the Kafka sink sends a replayed batch’s records again.'
+	)
 ];
 
 const presets: readonly SimPreset[] = [
