@@ -93,6 +93,9 @@ describe('alert limit strip', () => {
 		const lower = limitStrip(limit, 2, ['key', 'value'], batches, 400);
 		expect(lower.lines[0]?.text).toBe('MAX_TXN_PER_WINDOW = 2');
 		expect(lower.lines[0]?.x ?? 0).toBeLessThan(g.lines[0]?.x ?? 0);
+		expect(g.otherRule).toBe(0);
+		// A limit above an alert's value: that alert came from another rule.
+		expect(limitStrip(limit, 7, ['key', 'value'], batches, 400).otherRule).toBe(1);
 	});
 	it('an absolute rule (a z-score) has both bounds, a column it does not know has no dots', () => {
 		const z = { param: 'zThreshold', name: 'Z_THRESHOLD', column: 'z_score', absolute: true };

@@ -16,6 +16,8 @@ export interface LimitStrip {
 	readonly lines: readonly { readonly x: number; readonly text: string }[];
 	readonly dots: readonly { readonly x: number; readonly value: string; readonly fresh: boolean }[];
 	readonly ticks: readonly { readonly x: number; readonly text: string }[];
+	/** Alerts whose value did not cross this limit: another rule of the filter fired for them. */
+	readonly otherRule: number;
 }
 
 const PAD = 14;
@@ -56,6 +58,7 @@ export function limitStrip(
 			text: limit.absolute ? (i === 0 ? `−${short(value)}` : `+${name}`) : name
 		})),
 		dots: points.map((p) => ({ x: x(p.v), value: short(p.v), fresh: p.fresh })),
-		ticks: [lo + span * 0.06, hi - span * 0.06].map((v) => ({ x: x(v), text: short(v) }))
+		ticks: [lo + span * 0.06, hi - span * 0.06].map((v) => ({ x: x(v), text: short(v) })),
+		otherRule: points.filter((p) => !(limit.absolute ? Math.abs(p.v) > value : p.v > value)).length
 	};
 }
