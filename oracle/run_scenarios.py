@@ -113,6 +113,8 @@ def main() -> int:
                     help="differential testing: N random programs on Spark and on the engine")
     ap.add_argument("--kafka-pages", action="store_true",
                     help="the Kafka pages' programs on a real broker, compared with their simulations")
+    ap.add_argument("--pytest", action="store_true",
+                    help="the test-bench pages' exported pytest modules run under pytest, compared with the page")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--joins", action="store_true", help="with --diff: every random program joins")
     args = ap.parse_args()
@@ -128,6 +130,10 @@ def main() -> int:
             return diff_main(spark, args.diff, args.seed, out)
         finally:
             spark.stop()
+    if args.pytest:
+        from pytest_pages import main as pytest_main
+        here = os.path.dirname(os.path.abspath(__file__))
+        return pytest_main(args.out or os.path.join(here, "pytest.json"))
     if args.kafka_pages:
         from kafka_pages import main as kafka_pages_main
         here = os.path.dirname(os.path.abspath(__file__))

@@ -37,6 +37,21 @@ export interface ChoiceParam extends ParamBase {
 }
 
 export type ParamSpec = NumberParam | ChoiceParam;
+
+/** A choice parameter from its options as [value, label] pairs; the first option is the default. */
+export const choiceSpec = (
+	id: string,
+	label: string,
+	options: readonly (readonly [string, string])[],
+	help: string
+): ChoiceParam => ({
+	id,
+	label,
+	kind: 'choice',
+	options: options.map(([value, text]) => ({ value, label: text })),
+	default: options[0]?.[0] ?? '',
+	help
+});
 export type ParamSchema = readonly ParamSpec[];
 
 /** A conformance scenario (tests/conformance/spark) a preset replays, and the Spark test it is

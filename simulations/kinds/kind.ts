@@ -87,6 +87,20 @@ export interface SimQuestion {
 export interface AlertPaneSpec {
 	readonly title: string;
 	readonly note: string;
+	/** The program's alert thresholds, each drawn against the alert column it bounds. */
+	readonly limits?: readonly AlertLimit[];
+}
+
+/** An alert rule's limit: the program's constant (a parameter's span), compared with a column. */
+export interface AlertLimit {
+	/** The parameter whose span holds the value: the value comes from the program. */
+	readonly param: string;
+	/** The constant's name in the program (MAX_TXN_PER_WINDOW). */
+	readonly name: string;
+	/** The sink column the rule compares with it (a field of a JSON value column too). */
+	readonly column: string;
+	/** The rule compares the absolute value (a z-score beyond ±limit). */
+	readonly absolute?: boolean;
 }
 
 /** Everything a run depends on. Same request, same run, event for event. */

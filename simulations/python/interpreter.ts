@@ -362,9 +362,13 @@ export class Interpreter extends ExprEvaluator {
 			.filter((c) => c.name === 'Decorator')
 			.map((d) => {
 				const expr = this.kids(d).filter((c) => c.name !== 'At');
-				if (expr.length !== 1 || !expr[0] || expr[0].name === 'ArgList')
+				if (!expr[0] || expr.some((c) => c.name === 'ArgList'))
 					throw notSupported('Decorators with arguments', d);
-				return this.evalExpr(expr[0], scope);
+				// A dotted decorator (`@pytest.fixture`) comes as names and dots, not a MemberExpression.
+				let value = this.evalExpr(expr[0], scope);
+				for (const part of expr.slice(1))
+					if (part.name !== '.') value = this.getAttr(value, this.text(part), part);
+				return value;
 			});
 		if (target.name === 'FunctionDefinition') this.define(target, scope, closure);
 		else this.defineClass(target, scope);
@@ -387,21 +391,26 @@ export class Interpreter extends ExprEvaluator {
 			ps.map((p) => p.name)
 		);
 		const generator = this.hasYield(body);
-		const fn = new PyFunction(name, ps.length, (args, kwargs) => {
-			this.enter(nameNode);
-			if (generator) this.yields.push([]);
-			try {
-				const inner = new Scope(closure, locals);
-				bind(this, name, ps, args, kwargs, inner, nameNode);
-				const flow = this.execBlock(body, inner);
-				if (generator)
-					return new PyIterable(this.yields[this.yields.length - 1] ?? [], 'generator');
-				return flow?.kind === 'return' ? flow.value : null;
-			} finally {
-				if (generator) this.yields.pop();
-				this.depth--;
-			}
-		});
+		const fn = new PyFunction(
+			name,
+			ps.length,
+			(args, kwargs) => {
+				this.enter(nameNode);
+				if (generator) this.yields.push([]);
+				try {
+					const inner = new Scope(closure, locals);
+					bind(this, name, ps, args, kwargs, inner, nameNode);
+					const flow = this.execBlock(body, inner);
+					if (generator)
+						return new PyIterable(this.yields[this.yields.length - 1] ?? [], 'generator');
+					return flow?.kind === 'return' ? flow.value : null;
+				} finally {
+					if (generator) this.yields.pop();
+					this.depth--;
+				}
+			},
+			ps.map((p) => p.name)
+		);
 		scope.vars.set(name, fn);
 	}
 

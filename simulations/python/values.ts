@@ -88,7 +88,9 @@ export class PyFunction {
 	constructor(
 		readonly name: string,
 		readonly arity: number,
-		readonly invoke: (args: readonly PyValue[], kwargs: ReadonlyMap<string, PyValue>) => PyValue
+		readonly invoke: (args: readonly PyValue[], kwargs: ReadonlyMap<string, PyValue>) => PyValue,
+		/** Its parameters' names, in order (what pytest matches fixtures by). */
+		readonly paramNames: readonly string[] = []
 	) {}
 }
 

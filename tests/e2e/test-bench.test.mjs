@@ -65,7 +65,7 @@ describe('advanced-12 testing and debugging page', () => {
 			const verdict = await text(page, 'test-verdict');
 			if (id === 'append-window-test') assert.match(verdict, /^PASSED/);
 			if (id === 'failing-expectation') {
-				assert.match(verdict, /^FAILED at line 74/);
+				assert.match(verdict, /^FAILED at line 81/);
 				assert.match(await text(page, 'assert-diff'), /expected, not there/);
 				assert.equal(await text(page, 'diff-actual'), '[]');
 				await page.getByTestId('assert-diff').scrollIntoViewIfNeeded();

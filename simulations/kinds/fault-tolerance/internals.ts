@@ -31,6 +31,7 @@ import {
 } from '../../cluster';
 import type { FailurePhase } from '../../structured/failures/schedule';
 import type { BatchInternals, FtFile, InternalsTask, LoopPhase } from './frames';
+import { asProviderFiles, recoveryPlan, type StoreLayout } from './state-store-files';
 
 export interface ClusterWorld {
 	readonly executors: number;
@@ -48,27 +49,32 @@ const LOAD_PER_FILE_MS = 15;
 /** A replacement executor's start-up (container or pod, JVM, registration). */
 const EXECUTOR_STARTUP_MS = 3000;
 
-/** The files a task reads to load `version` of a partition: the last snapshot at or before it
- *  and the deltas after that snapshot (HDFSBackedStateStoreProvider). */
+/** The files a task reads to load `version` of a partition, as the provider names them:
+ *  HDFS-backed, the last snapshot at or before it and the deltas after it; RocksDB, the
+ *  version's zip (every version is a checkpoint); RocksDB with changelog checkpointing, the
+ *  last zip and the changelogs after it (state-store-files.ts). */
 export function filesToLoad(
 	files: readonly FtFile[],
 	partition: number,
-	version: number
+	version: number,
+	layout: StoreLayout = 'hdfs'
 ): string[] {
-	const dir = `state/0/${partition}/`;
-	const vOf = (p: string) => Number(p.slice(dir.length).split('.')[0]);
-	const mine = files.filter(
-		(f) => f.area === 'checkpoint' && f.path.startsWith(dir) && vOf(f.path) <= version
-	);
-	const snap = mine
-		.filter((f) => f.path.endsWith('.snapshot'))
-		.reduce((m, f) => Math.max(m, vOf(f.path)), 0);
-	const deltas = [
-		...new Set(
-			mine.filter((f) => f.path.endsWith('.delta') && vOf(f.path) > snap).map((f) => f.path)
-		)
-	].sort((a, b) => vOf(a) - vOf(b));
-	return [...(snap > 0 ? [`${dir}${snap}.snapshot`] : []), ...deltas];
+	const dir = `state/0/${partition}`;
+	const plan = recoveryPlan(
+		files.filter((f) => f.area === 'checkpoint'),
+		version,
+		'hdfs'
+	).find((p) => p.dir === dir);
+	if (!plan) return [];
+	const named = asProviderFiles(
+		[
+			...(plan.snapshot !== null ? [plan.snapshot] : []).map((v) => `${dir}/${v}.snapshot`),
+			...plan.deltas.map((v) => `${dir}/${v}.delta`)
+		].map((path) => ({ path }) as FtFile),
+		layout
+	).map((f) => f.path);
+	// RocksDB without changelogs: every version is a zip, the newest one is all a load needs.
+	return layout === 'rocksdb' ? named.slice(-1) : named;
 }
 
 export interface ClusterBatch {
@@ -89,7 +95,9 @@ export class ClusterModel {
 
 	constructor(
 		readonly world: ClusterWorld,
-		readonly shufflePartitions: number
+		readonly shufflePartitions: number,
+		/** How the state store provider names the files a load reads. */
+		private readonly layout: StoreLayout = 'hdfs'
 	) {
 		// The fixed phases come from the cluster's own batch executor (durationMs shares).
 		this.driver = new BatchExecutor(
@@ -186,7 +194,7 @@ export class ClusterModel {
 		// No executor left: whichever one the cluster manager starts loads every store.
 		if (live.length === 0 && version > 0)
 			for (let p = 0; p < this.shufflePartitions; p++)
-				loadFiles.set(p, filesToLoad(args.files, p, version));
+				loadFiles.set(p, filesToLoad(args.files, p, version, this.layout));
 		for (let i = 0; i < 4 && live.length > 0; i++) {
 			const pool = new ExecutorPool(this.world.coresPerExecutor, 0, live.length, t);
 			const probe = new ClusterRuntime(pool).runStages(stage2(), t);
@@ -196,7 +204,7 @@ export class ClusterModel {
 				const where = this.label(live[r.executor] ?? r.executor);
 				const needs = this.stores.get(r.index) !== where;
 				if (needs !== loadFiles.has(r.index)) moved = true;
-				if (needs) loadFiles.set(r.index, filesToLoad(args.files, r.index, version));
+				if (needs) loadFiles.set(r.index, filesToLoad(args.files, r.index, version, this.layout));
 				else loadFiles.delete(r.index);
 			}
 			if (!moved) break;

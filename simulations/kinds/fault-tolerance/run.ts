@@ -37,7 +37,7 @@ import {
 import type { AnalyzedNode } from '../../structured/analyzer/types';
 import { sourceName } from '../../structured/runtime/physical';
 import { socketOffsets, socketSource, startOnSocket } from './socket-feed';
-import { crashedBatchStateFiles, storeLayout } from './state-store-files';
+import { asProviderFiles, crashedBatchStateFiles, storeLayout } from './state-store-files';
 import { drawRecovery } from './recovery';
 import { MicroBatchLoop } from '../../structured/runtime/loop';
 import { kafkaSourceOf, lines, located, startOnKafka, producerOn } from '../kafka-query';
@@ -159,7 +159,9 @@ export function runFaultTolerance(
 		}
 	};
 	// The executors and their tasks, when the page draws them (advanced-01).
-	const cluster = world.cluster ? new ClusterModel(world.cluster, run.shufflePartitions) : null;
+	const cluster = world.cluster
+		? new ClusterModel(world.cluster, run.shufflePartitions, storeLayout(conf))
+		: null;
 	// Spark refuses the start: no batch, no file, the error in the editor.
 	if (run.refused !== null) return { ok: true, value: run };
 
@@ -543,6 +545,9 @@ export function runFaultTolerance(
 	for (let guard = 0; loop.wakeAt !== null && guard < 100_000; guard++) loop.step(loop.wakeAt);
 	run.files.sort((a, b) => a.atMs - b.atMs);
 	if (world.drawRecovery) drawRecovery(run, layout, history, world.inspectBatchId);
+	// The files as the configured provider names them (drawRecovery renames them itself).
+	else if (layout !== 'hdfs')
+		run.files.splice(0, run.files.length, ...asProviderFiles(run.files, layout));
 	// A batch that started before the end commits after it: the run ends with its commit.
 	run.endMs = Math.max(world.runMs, ...run.batches.map((b) => b.endMs));
 	atEnd?.(sink.ledger);

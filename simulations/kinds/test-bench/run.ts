@@ -14,6 +14,7 @@ import { readProgram } from '../../structured/reader/index';
 import { PyException } from '../../python/errors';
 import { PyFunction, type PyValue } from '../../python/values';
 import { VirtualDisk } from './disk';
+import { Fixtures } from './fixtures';
 import { LiveBench } from './live';
 import type { BenchRun, TestOutcome } from './frames';
 import { ReadFailure } from '../../structured/reader/errors';
@@ -34,10 +35,11 @@ export function runTestBench(code: string): Result<BenchRun, SourceError> {
 	const stdout: string[] = [];
 	const bench = new LiveBench(code, disk, stdout);
 	const tests: TestOutcome[] = [];
+	const fixtures = new Fixtures();
 	let ranAny = false;
 	const env = {
 		live: bench,
-		modules: disk.modules(),
+		modules: new Map([...disk.modules(), ['pytest', fixtures.module()]]),
 		builtins: new Map<string, PyValue>([['open', disk.open()]]),
 		stdout,
 		onAssert: bench.onAssert,
@@ -45,15 +47,13 @@ export function runTestBench(code: string): Result<BenchRun, SourceError> {
 			bench.callLines = env.callLines ?? (() => []);
 			for (const [name, fn] of globals) {
 				if (!name.startsWith('test') || !(fn instanceof PyFunction)) continue;
-				if (fn.arity > 0)
-					throw new ReadFailure(
-						bench.defLine(name),
-						`${name} takes fixtures: the test bench calls test functions without arguments`,
-						'Create what the test needs inside it (tempfile.mkdtemp(), SparkSession.builder...getOrCreate()).'
-					);
 				ranAny = true;
 				try {
-					fn.invoke([], new Map());
+					// pytest sets a test's fixtures up as part of the test: a fixture's failure fails it.
+					fn.invoke(
+						fixtures.argsFor(fn, globals, (n) => bench.defLine(n)),
+						new Map()
+					);
 					tests.push({ name, passed: true, failure: null, failedLine: null });
 				} catch (e) {
 					if (!(e instanceof PyException) || !TEST_FAILURES.has(e.pyType)) throw e;

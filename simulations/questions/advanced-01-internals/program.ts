@@ -18,7 +18,7 @@ spark = (
     .config("spark.sql.shuffle.partitions", "4")  # <- shufflePartitions
     .config(
         "spark.sql.streaming.stateStore.providerClass",
-        "org.apache.spark.sql.execution.streaming.state.HDFSBackedStateStoreProvider",
+        "org.apache.spark.sql.execution.streaming.state.HDFSBackedStateStoreProvider",  # <- stateStoreProvider
     )
     .getOrCreate()
 )

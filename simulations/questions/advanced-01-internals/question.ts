@@ -15,6 +15,7 @@ import { failureOf, failureParams } from '../../kinds/fault-tolerance/failure-pa
 import type { FaultToleranceQuestion } from '../../kinds/fault-tolerance/question';
 import type { SimPreset } from '../../kinds/kind';
 import { programs } from './program';
+import { providerRewrite, stateStoreProviderParam } from '../state-store-provider';
 
 const schema: ParamSchema = [
 	{
@@ -52,6 +53,9 @@ const schema: ParamSchema = [
 		simulationOnly: true,
 		help: 'Executors the cluster manager started for the application; each runs one task per core.'
 	},
+	stateStoreProviderParam(
+		'spark.sql.streaming.stateStore.providerClass: the store each stateful task loads and commits. HDFS-backed writes a version as N.delta (a snapshot now and then); RocksDB uploads N.zip.'
+	),
 	...failureParams({ phase: 'none', batch: 5 })
 ];
 
@@ -90,7 +94,8 @@ const template = mainProgram(programs);
 const constrain = (raw: Readonly<Record<string, unknown>>) => clampParams(schema, raw);
 
 const rewrites = (params: Readonly<Record<string, unknown>>) => ({
-	shufflePartitions: lastString(String(params.shufflePartitions))
+	shufflePartitions: lastString(String(params.shufflePartitions)),
+	stateStoreProvider: providerRewrite(params)
 });
 
 export const advanced01Internals: FaultToleranceQuestion = {

@@ -14,11 +14,7 @@ import { failureOf, failureParams } from '../../kinds/fault-tolerance/failure-pa
 import type { FaultToleranceQuestion } from '../../kinds/fault-tolerance/question';
 import type { SimPreset } from '../../kinds/kind';
 import { programs } from './program';
-
-const PROVIDERS = {
-	hdfs: 'org.apache.spark.sql.execution.streaming.state.HDFSBackedStateStoreProvider',
-	rocksdb: 'org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider'
-} as const;
+import { providerRewrite, stateStoreProviderParam } from '../state-store-provider';
 
 const schema: ParamSchema = [
 	...failureParams({ phase: 'afterSinkBeforeCommit', batch: 12 }),
@@ -45,17 +41,9 @@ const schema: ParamSchema = [
 		simulationOnly: true,
 		help: 'How many users the purchases come from: the state holds one row per user and window.'
 	},
-	{
-		id: 'stateStoreProvider',
-		label: 'state store',
-		kind: 'choice',
-		options: [
-			{ value: 'hdfs', label: 'HDFS-backed (deltas + snapshots)' },
-			{ value: 'rocksdb', label: 'RocksDB' }
-		],
-		default: 'hdfs',
-		help: 'spark.sql.streaming.stateStore.providerClass. The checkpoint pins it: a restart keeps the first run’s provider.'
-	},
+	stateStoreProviderParam(
+		'spark.sql.streaming.stateStore.providerClass. The checkpoint pins it: a restart keeps the first run’s provider.'
+	),
 	{
 		id: 'changelogCheckpointing',
 		label: 'RocksDB changelog checkpointing',
@@ -144,9 +132,7 @@ const groupByLine =
 
 const rewrites = (params: Readonly<Record<string, unknown>>) => ({
 	minDeltasForSnapshot: lastString(String(params.minDeltasForSnapshot)),
-	stateStoreProvider: lastString(
-		params.stateStoreProvider === 'rocksdb' ? PROVIDERS.rocksdb : PROVIDERS.hdfs
-	),
+	stateStoreProvider: providerRewrite(params),
 	changelogCheckpointing: lastString(String(params.changelogCheckpointing)),
 	restartChange: groupByLine(String(params.restartChange))
 });

@@ -11,6 +11,7 @@ import json
 import os
 import tempfile
 
+import pytest
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
 from pyspark.sql.streaming import StreamingQuery
@@ -49,33 +50,39 @@ def start_query(spark: SparkSession, landing: str, root: str) -> StreamingQuery:
     )
 
 
-def test_append_emits_window_after_watermark() -> None:
-    spark = (
+@pytest.fixture
+def spark_session():
+    """One local session for the module's tests: getOrCreate hands every test the same one."""
+    session = (
         SparkSession.builder.master("local[2]")
         .appName("advanced-12-testing-debugging")
         .config("spark.sql.shuffle.partitions", "1")
         .config("spark.sql.session.timeZone", "UTC")
         .getOrCreate()
     )
+    yield session
+
+
+def test_append_emits_window_after_watermark(spark_session: SparkSession) -> None:
     root = tempfile.mkdtemp()
     staging = os.path.join(root, "staging")
     landing = os.path.join(root, "landing")
     os.makedirs(staging)
     os.makedirs(landing)
 
-    query = start_query(spark, landing, root)
+    query = start_query(spark_session, landing, root)
     try:
         add_data(staging, landing, "step-0.json", [("d1", "2026-01-01T00:00:01Z"), ("d1", "2026-01-01T00:00:04Z")])
         query.processAllAvailable()
-        assert spark.table("counts").count() == 0  # window [00:00:00, 00:00:10) is still open
+        assert spark_session.table("counts").count() == 0  # window [00:00:00, 00:00:10) is still open
         # query.stop()  # <- includeRestart
-        # query = start_query(spark, landing, root)  # <- includeRestart
+        # query = start_query(spark_session, landing, root)  # <- includeRestart
 
         add_data(staging, landing, "step-1.json", [("d1", "2026-01-01T00:00:25Z")])
         query.processAllAvailable()  # includes the no-data batch that closes the first window
         actual = [
             (row["start"], row["device"], row["count"])
-            for row in spark.table("counts")
+            for row in spark_session.table("counts")
             .select(F.col("window.start").cast("string").alias("start"), "device", "count")
             .collect()
         ]

@@ -6,12 +6,13 @@
  * Presets tell QUESTIONS.md's stories: the passing append test, the same test failing when the
  * delay grows (its expectation did not move with it), a restart on the memory sink, update mode.
  */
-import { clampParams, numberParam, type ParamSchema, type Params } from '../../core/params';
-import { renderProgram, mainProgram, type SpanRewrite } from '../../core/template';
+import { choiceSpec, numberParam, type ParamSchema, type Params } from '../../core/params';
+import type { SpanRewrite } from '../../core/template';
 import { duration, lastString } from '../../kinds/event-time/spans';
 import type { SimPreset } from '../../kinds/kind';
 import type { TestBenchQuestion } from '../../kinds/test-bench/question';
 import { programs } from './program';
+import { spannedQuestion } from '../spanned-question';
 
 const schema: ParamSchema = [
 	{
@@ -36,28 +37,24 @@ const schema: ParamSchema = [
 		default: 10,
 		help: 'The tumbling window the logic counts events in.'
 	},
-	{
-		id: 'outputMode',
-		label: 'output mode',
-		kind: 'choice',
-		options: [
-			{ value: 'append', label: 'append' },
-			{ value: 'update', label: 'update' }
+	choiceSpec(
+		'outputMode',
+		'output mode',
+		[
+			['append', 'append'],
+			['update', 'update']
 		],
-		default: 'append',
-		help: 'Append writes a window once, when it is final; update writes its count every batch it changes.'
-	},
-	{
-		id: 'includeRestart',
-		label: 'restart between the steps',
-		kind: 'choice',
-		options: [
-			{ value: 'off', label: 'off' },
-			{ value: 'on', label: 'on' }
+		'Append writes a window once, when it is final; update writes its count every batch it changes.'
+	),
+	choiceSpec(
+		'includeRestart',
+		'restart between the steps',
+		[
+			['off', 'off'],
+			['on', 'on']
 		],
-		default: 'off',
-		help: 'Stops the query after step 1 and starts it again on the same checkpoint (the two commented lines in the test).'
-	}
+		'Stops the query after step 1 and starts it again on the same checkpoint (the two commented lines in the test).'
+	)
 ];
 
 const presets: readonly SimPreset[] = [
@@ -91,9 +88,6 @@ const presets: readonly SimPreset[] = [
 	}
 ];
 
-const template = mainProgram(programs);
-const constrain = (raw: Readonly<Record<string, unknown>>) => clampParams(schema, raw);
-
 /** The restart lines are in the test either way: commented out when off. */
 const restart =
 	(on: boolean): SpanRewrite =>
@@ -112,16 +106,13 @@ const rewrites = (params: Params) => ({
 });
 
 export const advanced12Testing: TestBenchQuestion = {
-	slug: 'advanced-12-testing-debugging',
-	kind: 'test-bench',
-	programId: 'main',
-	schema,
-	presets,
-	template,
-	structural: [],
-	generatorParams: [],
-	openingPreset: 'append-window-test',
-	constrain,
-	rewrites: (params) => rewrites(params),
-	program: (params) => renderProgram(template, rewrites(constrain(params).params))
+	...spannedQuestion({
+		slug: 'advanced-12-testing-debugging',
+		schema,
+		presets,
+		programs,
+		openingPreset: 'append-window-test',
+		rewrites
+	}),
+	kind: 'test-bench'
 };

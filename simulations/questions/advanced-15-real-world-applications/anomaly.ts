@@ -167,7 +167,11 @@ export const anomalyCase: KeyedStateQuestion = {
 	openingPreset: 'anomaly',
 	otherUrlKeys: ['case'],
 	apiNote: 'Case C: a rolling z-score per sensor, its statistics kept in applyInPandasWithState.',
-	alerts: { title: 'Anomalies (topic sensor-anomalies)', note: ALERTS_NOTE },
+	alerts: {
+		title: 'Anomalies (topic sensor-anomalies)',
+		note: ALERTS_NOTE,
+		limits: [{ param: 'zThreshold', name: 'Z_THRESHOLD', column: 'z_score', absolute: true }]
+	},
 	constrain,
 	rewrites: (params) => rewrites(params),
 	program: (params) => renderProgram(template, rewrites(constrain(params).params)),

@@ -213,6 +213,10 @@ export const fraudCase = eventTimeCase({
 	apiNote: 'Case A: per-card velocity windows over card payments; every sink row is an alert.',
 	alerts: {
 		title: 'Fraud alerts (topic fraud-alerts)',
-		note: `${ALERTS_NOTE} Windows are in the records’ UTC clock: the plot’s 0 s is 10:00:00.`
+		note: `${ALERTS_NOTE} Windows are in the records’ UTC clock: the plot’s 0 s is 10:00:00.`,
+		limits: [
+			{ param: 'maxTxnPerWindow', name: 'MAX_TXN_PER_WINDOW', column: 'txn_count' },
+			{ param: 'maxAmountPerWindow', name: 'MAX_AMOUNT_PER_WINDOW', column: 'total_amount' }
+		]
 	}
 });

@@ -164,5 +164,9 @@ export const iotCase = eventTimeCase({
 	}),
 	apiNote:
 		'Case B: per-sensor averages over event-time minutes; late readings dropped by the watermark.',
-	alerts: { title: 'Overheating alerts (console sink)', note: ALERTS_NOTE }
+	alerts: {
+		title: 'Overheating alerts (console sink)',
+		note: ALERTS_NOTE,
+		limits: [{ param: 'overheatThreshold', name: 'OVERHEAT_C', column: 'avg_temp' }]
+	}
 });

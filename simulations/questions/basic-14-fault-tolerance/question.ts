@@ -7,37 +7,34 @@
  * The ledger compares the output with a failure-free run of the same seed: equal, duplicates or
  * missing rows, counted.
  */
-import { clampParams, type ParamSchema } from '../../core/params';
-import { mainProgram, renderProgram, type SpanRewrite } from '../../core/template';
+import { choiceSpec, type ParamSchema } from '../../core/params';
+import type { SpanRewrite } from '../../core/template';
 import { failureOf, failureParams } from '../../kinds/fault-tolerance/failure-params';
 import type { FaultToleranceQuestion } from '../../kinds/fault-tolerance/question';
 import type { SimPreset } from '../../kinds/kind';
 import { programs } from './program';
+import { spannedQuestion } from '../spanned-question';
 
 const schema: ParamSchema = [
 	...failureParams({ phase: 'afterSinkBeforeCommit', batch: 4 }),
-	{
-		id: 'sourceKind',
-		label: 'source',
-		kind: 'choice',
-		options: [
-			{ value: 'kafka', label: 'Kafka (replayable)' },
-			{ value: 'socket', label: 'socket (not replayable)' }
+	choiceSpec(
+		'sourceKind',
+		'source',
+		[
+			['kafka', 'Kafka (replayable)'],
+			['socket', 'socket (not replayable)']
 		],
-		default: 'kafka',
-		help: 'Kafka keeps the records: a replay reads the logged offsets again. A socket’s lines live in the driver’s memory and die with it.'
-	},
-	{
-		id: 'sinkKind',
-		label: 'sink',
-		kind: 'choice',
-		options: [
-			{ value: 'file', label: 'parquet files (exactly-once)' },
-			{ value: 'kafka', label: 'Kafka topic (at-least-once)' }
+		'Kafka keeps the records: a replay reads the logged offsets again. A socket’s lines live in the driver’s memory and die with it.'
+	),
+	choiceSpec(
+		'sinkKind',
+		'sink',
+		[
+			['file', 'parquet files (exactly-once)'],
+			['kafka', 'Kafka topic (at-least-once)']
 		],
-		default: 'file',
-		help: 'The file sink skips a batch its _spark_metadata log already has; the Kafka sink sends a replayed batch’s records again.'
-	}
+		'The file sink skips a batch its _spark_metadata log already has; the Kafka sink sends a replayed batch’s records again.'
+	)
 ];
 
 const presets: readonly SimPreset[] = [
@@ -70,9 +67,6 @@ const presets: readonly SimPreset[] = [
 		params: { sinkKind: 'kafka' }
 	}
 ];
-
-const template = mainProgram(programs);
-const constrain = (raw: Readonly<Record<string, unknown>>) => clampParams(schema, raw);
 
 /** Each marked line of the source block as the Kafka or the socket source writes it. */
 const sourceLine =
@@ -110,18 +104,15 @@ const rewrites = (params: Readonly<Record<string, unknown>>) => ({
 });
 
 export const basic14FaultTolerance: FaultToleranceQuestion = {
-	slug: 'basic-14-fault-tolerance',
+	...spannedQuestion({
+		slug: 'basic-14-fault-tolerance',
+		schema,
+		presets,
+		programs,
+		openingPreset: 'failures',
+		rewrites
+	}),
 	kind: 'fault-tolerance',
-	programId: 'main',
-	schema,
-	presets,
-	template,
-	structural: [],
-	generatorParams: [],
-	openingPreset: 'failures',
-	constrain,
-	rewrites: (params) => rewrites(params),
-	program: (params) => renderProgram(template, rewrites(constrain(params).params)),
 	world: (params) => ({
 		topic: 'sensor-events',
 		records: 'sensor',

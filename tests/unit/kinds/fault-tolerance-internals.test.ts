@@ -133,5 +133,32 @@ describe('advanced-01 at seed 1', () => {
 			.concat(f('state/0/1/2.snapshot'), f('state/0/2/3.delta'));
 		expect(filesToLoad(files, 1, 3)).toEqual(['state/0/1/2.snapshot', 'state/0/1/3.delta']);
 		expect(filesToLoad(files, 1, 1)).toEqual(['state/0/1/1.delta']);
+		// RocksDB: every version is a zip, the newest is the load; with changelogs, zip + changelogs.
+		expect(filesToLoad(files, 1, 3, 'rocksdb')).toEqual(['state/0/1/3.zip']);
+		expect(filesToLoad(files, 1, 3, 'rocksdb-changelog')).toEqual([
+			'state/0/1/2.zip',
+			'state/0/1/3.changelog'
+		]);
+	});
+	it('the stateStoreProvider control is the program’s providerClass, both ways', () => {
+		const rocks = q.program(q.constrain({ stateStoreProvider: 'rocksdb' }).params);
+		expect(rocks).toContain(
+			'"org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider",  # <- stateStoreProvider'
+		);
+		const r = engine.run(q, {
+			code: rocks,
+			params: q.constrain({}).params,
+			seed: 1,
+			script: null,
+			edits: []
+		});
+		expect(r.ok).toBe(true);
+		if (!r.ok) return;
+		expect(kind.paramsOf(q, rocks, r.value, q.constrain({}).params).stateStoreProvider).toBe(
+			'rocksdb'
+		);
+		const state = r.value.files.filter((f) => f.path.startsWith('state/'));
+		expect(state.length).toBeGreaterThan(0);
+		expect(state.every((f) => f.path.endsWith('.zip'))).toBe(true);
 	});
 });

@@ -182,14 +182,22 @@ describe('the test bench runs what the program says', () => {
 		);
 		expect(hang.ok).toBe(false);
 		if (!hang.ok) expect(hang.error.message).toMatch(/awaitTermination\(\) waits/);
-		const fixture = run(
-			base.replace(
-				'def test_append_emits_window_after_watermark()',
-				'def test_append_emits_window_after_watermark(tmp_path)'
-			)
-		);
+		// A fixture the module does not define (pytest's built-in tmp_path): located at the test.
+		const testDef = 'def test_append_emits_window_after_watermark(spark_session: SparkSession)';
+		expect(base).toContain(testDef);
+		const fixture = run(base.replace(testDef, testDef.replace(')', ', tmp_path)')));
 		expect(fixture.ok).toBe(false);
-		if (!fixture.ok) expect(fixture.error.line).toBeGreaterThan(1);
+		if (!fixture.ok) {
+			expect(fixture.error.message).toMatch(/fixture 'tmp_path' not found/);
+			expect(fixture.error.line).toBe(base.slice(0, base.indexOf(testDef)).split('\n').length);
+		}
+		// pytest.fixture with arguments, and any other module-level decorator: located refusals.
+		const scoped = run(base.replace('@pytest.fixture\n', '@pytest.fixture(scope="session")\n'));
+		expect(scoped.ok).toBe(false);
+		if (!scoped.ok) expect(scoped.error.message).toMatch(/Decorators with arguments/);
+		const udf = run(base.replace('@pytest.fixture\n', '@F.udf\n'));
+		expect(udf.ok).toBe(false);
+		if (!udf.ok) expect(udf.error.message).toMatch(/decorators/);
 		const typo = run(
 			base.replace(
 				'query.processAllAvailable()\n        assert',
@@ -197,6 +205,27 @@ describe('the test bench runs what the program says', () => {
 			)
 		);
 		expect(typo.ok).toBe(false);
+	});
+
+	it('fixtures: the test gets its spark_session from the module’s @pytest.fixture, fixtures ask for fixtures', () => {
+		const base = q.program(q.constrain({}).params);
+		const testDef = 'def test_append_emits_window_after_watermark(spark_session: SparkSession)';
+		const withRoot = base
+			.replace(
+				testDef,
+				'@pytest.fixture\ndef root(spark_session):\n    yield tempfile.mkdtemp()\n\n\n' +
+					testDef.replace(')', ', root)')
+			)
+			.replace('    root = tempfile.mkdtemp()\n', '');
+		const r = run(withRoot);
+		expect(r.ok).toBe(true);
+		if (r.ok) expect(r.value.tests).toMatchObject([{ passed: true }]);
+		// pytest wants a generator fixture to yield exactly once.
+		const twice = run(
+			base.replace('    yield session\n', '    yield session\n    yield session\n')
+		);
+		expect(twice.ok).toBe(false);
+		if (!twice.ok) expect(twice.error.message).toMatch(/yielded 2 values/);
 	});
 
 	it('Trigger.AvailableNow processes what is there when the query starts, then stops', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alertPane } from '../../../src/lib/views/alert-pane/alerts';
+import { limitStrip } from '../../../src/lib/views/alert-pane/limits';
 import { parseCase } from '../../../src/lib/sim/api-url';
 
 const value = (card: string, n: number) =>
@@ -72,5 +73,45 @@ describe('case switch link', () => {
 		const bad = parseCase(cases, 'cobol', 'main');
 		expect(bad.api).toBe('main');
 		expect(bad.notice).toMatch(/Ignored case=“cobol”.*Showing Fraud detection/);
+	});
+});
+
+describe('alert limit strip', () => {
+	const batches = [
+		{ batchId: 3, rows: [['card-1', value('card-1', 6)]] },
+		{ batchId: 5, rows: [['card-2', value('card-2', 9)]] }
+	];
+	it('draws the program’s limit left of every value that crossed it, labelled with its name', () => {
+		const limit = { param: 'maxTxnPerWindow', name: 'MAX_TXN_PER_WINDOW', column: 'txn_count' };
+		const g = limitStrip(limit, 5, ['key', 'value'], batches, 400);
+		expect(g.lines).toHaveLength(1);
+		expect(g.lines[0]?.text).toBe('MAX_TXN_PER_WINDOW = 5');
+		expect(g.dots.map((d) => d.value)).toEqual(['9', '6']);
+		for (const d of g.dots) expect(d.x).toBeGreaterThan(g.lines[0]?.x ?? Infinity);
+		expect(g.dots.filter((d) => d.fresh).map((d) => d.value)).toEqual(['9']);
+		// A lower limit in the program moves the line, not the values.
+		const lower = limitStrip(limit, 2, ['key', 'value'], batches, 400);
+		expect(lower.lines[0]?.text).toBe('MAX_TXN_PER_WINDOW = 2');
+		expect(lower.lines[0]?.x ?? 0).toBeLessThan(g.lines[0]?.x ?? 0);
+		expect(g.otherRule).toBe(0);
+		// A limit above an alert's value: that alert came from another rule.
+		expect(limitStrip(limit, 7, ['key', 'value'], batches, 400).otherRule).toBe(1);
+	});
+	it('an absolute rule (a z-score) has both bounds, a column it does not know has no dots', () => {
+		const z = { param: 'zThreshold', name: 'Z_THRESHOLD', column: 'z_score', absolute: true };
+		const rows = [
+			{
+				batchId: 1,
+				rows: [
+					['s1', 4.2],
+					['s2', -3.9]
+				]
+			}
+		];
+		const g = limitStrip(z, 3.5, ['sensor_id', 'z_score'], rows, 400);
+		expect(g.lines.map((l) => l.text)).toEqual(['−3.5', '+Z_THRESHOLD = 3.5']);
+		const [lo, hi] = g.lines.map((l) => l.x) as [number, number];
+		expect(g.dots.every((d) => d.x < lo || d.x > hi)).toBe(true);
+		expect(limitStrip(z, 3.5, ['other'], rows, 400).dots).toEqual([]);
 	});
 });
