@@ -211,11 +211,12 @@ describe('user Python in a Structured program', () => {
 		expect(e.line).toBe(3);
 	});
 
-	it('reports a udf without a function (the decorator form) at the call', () => {
-		const e = error(F + '@F.udf("int")\ndef f(v):\n    return v\nresult = events' + SINK);
-		expect(e.message).toContain('decorators');
-		expect(error(F + 'u = F.udf("int")\nresult = events' + SINK).message).toContain(
-			'`F.udf` is not supported'
+	it('reads udf("int") as the decorator PySpark returns, applied to the def below it', () => {
+		const q = ok(
+			F +
+				'@F.udf("int")\ndef f(v):\n    return v\nresult = events.withColumn("f", f("value"))' +
+				SINK
 		);
+		expect(q.schema.map((f) => [f.name, f.type.kind])).toContainEqual(['f', 'int']);
 	});
 });
