@@ -11,5 +11,11 @@ export function describeClusterFrame(run: ClusterSimRun, t: number): string {
 	const queued = last.queuedAtEnd > 0 ? ` and ${n(last.queuedAtEnd)} in queued batches` : '';
 	// The first sign only: the narration stays one or two sentences (the panel lists them all).
 	const signs = trouble[0] ? ` ${trouble[0].text}` : '';
-	return `Batch ${last.id} processed ${n(last.records)} records in ${s(last.processingMs)} after waiting ${s(last.schedulingDelayMs)}; ${n(last.backlogAtEnd)} records wait at the source${queued}.${signs}`;
+	const p = last.costParts;
+	// A page that writes the transformation as a UDF (advanced-13) says where the time went.
+	const split =
+		p && last.records > 0
+			? ` Its tasks spent ${n(p.jvmMs)} ms in the JVM, ${n(p.transferMs)} ms moving rows to Python and back, ${n(p.pythonMs)} ms in Python.`
+			: '';
+	return `Batch ${last.id} processed ${n(last.records)} records in ${s(last.processingMs)} after waiting ${s(last.schedulingDelayMs)}; ${n(last.backlogAtEnd)} records wait at the source${queued}.${split}${signs}`;
 }

@@ -25,6 +25,8 @@ import {
 import type { PoolEvent } from '../../cluster/executors';
 import type { RunRequest } from '../kind';
 import type { CBatch, ClusterSimRun, ExecutorPoint } from './frames';
+import type { TaskRecord } from '../../cluster/scheduler';
+import { ceilingsOf, costPartsOf, inputOf } from './udf-run';
 import type { ClusterScenario, ClusterWorld } from './question';
 import {
 	readDStreamSettings,
@@ -81,24 +83,19 @@ function runStructured(
 	request: RunRequest,
 	env: ProgramEnv
 ): ClusterSimRun {
+	const input = inputOf(settings, world);
 	const run = runClusterQuery({
 		seed: request.seed,
 		durationMs: question.runMs,
 		triggerIntervalMs: settings.triggerMs,
-		profile: world.profile,
-		profileJitter: world.jitter,
-		// minPartitions splits the topic's offset ranges into at least that many tasks.
-		source: {
-			topic: settings.topic,
-			partitions: Math.max(world.partitions, settings.minPartitions ?? 0),
-			skew: 0,
-			retentionMs: null
-		},
+		profile: input.profile,
+		profileJitter: input.jitter,
+		source: input.source,
 		admission:
 			settings.maxOffsetsPerTrigger === null
 				? { kind: 'none' }
 				: { kind: 'maxOffsetsPerTrigger', limit: settings.maxOffsetsPerTrigger },
-		inputCost: world.cost,
+		inputCost: input.cost,
 		stateful: settings.stateful
 			? {
 					shufflePartitions: settings.shufflePartitions,
@@ -134,6 +131,8 @@ function runStructured(
 	});
 	const progress = run.batches.map((b) => clusterProgress(run, b, ctx));
 	const interval = settings.triggerMs;
+	const parts = (tasks: readonly TaskRecord[] | null) =>
+		tasks && (settings.udf || settings.rate) ? { costParts: costPartsOf(tasks, input.cost) } : {};
 	const batches: CBatch[] = run.batches.map((b) => ({
 		id: b.batchId,
 		dueMs: b.dueMs,
@@ -153,10 +152,12 @@ function runStructured(
 				: (settings.maxOffsetsPerTrigger * 1000) / interval,
 		pid: null,
 		cores: b.cores,
-		tasks: b.tasks
+		tasks: b.tasks,
+		...parts(b.tasks)
 	}));
 	return {
 		api: 'structured',
+		...(settings.udf || settings.rate ? { ceilings: ceilingsOf(input.cost, world) } : {}),
 		settings,
 		runMs: question.runMs,
 		intervalMs: interval,

@@ -11,6 +11,7 @@ import { allocationConfig, type AllocationConfig } from '../../dstream/allocatio
 import { analyze } from '../../structured/analyzer/index';
 import { readProgram, type ProgramEnv } from '../../structured/reader/index';
 import type { Expr } from '../../structured/expr/ast';
+import { programUdf, rateSettings, type ProgramUdf, type RateSettings } from './udf-settings';
 
 export interface StructuredSettings {
 	readonly api: 'structured';
@@ -41,6 +42,12 @@ export interface StructuredSettings {
 	readonly stateStore?: 'rocksdb' | 'hdfs';
 	/** writeStream.outputMode(...). */
 	readonly outputMode?: string;
+	/** The rate source's settings when the query reads `format("rate")` (absent: Kafka). */
+	readonly rate?: RateSettings;
+	/** The query's Python UDF and how PySpark runs it (absent: built-in expressions only). */
+	readonly udf?: ProgramUdf;
+	/** spark.sql.execution.arrow.maxRecordsPerBatch (10000 unless the program sets it). */
+	readonly arrowMaxRecordsPerBatch?: number;
 	/** Line of the session builder's getOrCreate() (where a bad conf fails the application). */
 	readonly sessionLine: number;
 	/** Program lines (1-based) of the constructs the code focus points at. */
@@ -89,12 +96,15 @@ export function readStructuredSettings(
 	if (source?.op !== 'Source' || source.source.kind !== 'readStream')
 		return fail(1, 1, 'the query reads no streaming source');
 	const at = source.at;
-	if (source.source.format !== 'kafka')
+	const format = source.source.format;
+	const rate = format === 'rate' ? rateSettings(source.source.options) : undefined;
+	if (typeof rate === 'string') return fail(at.line, at.column, rate);
+	if (format !== 'kafka' && format !== 'rate')
 		return fail(
 			at.line,
 			at.column,
-			`this page simulates a Kafka topic under load, not the ${source.source.format} source`,
-			'Read with spark.readStream.format("kafka").'
+			`this page simulates a Kafka topic (or the rate source) under load, not the ${format} source`,
+			'Read with spark.readStream.format("kafka") or format("rate").'
 		);
 	const options = source.source.options;
 	const raw = options['maxOffsetsPerTrigger'];
@@ -127,6 +137,8 @@ export function readStructuredSettings(
 	const shuffle = Number(q.conf['spark.sql.shuffle.partitions'] ?? '200');
 	const minPartitions = Number(options['minPartitions']);
 	const session = q.spans.find((c) => c.name === 'getOrCreate');
+	const udf = programUdf(q);
+	const arrowBatch = Number(q.conf['spark.sql.execution.arrow.maxRecordsPerBatch'] ?? '10000');
 	return {
 		ok: true,
 		value: {
@@ -149,6 +161,10 @@ export function readStructuredSettings(
 				? 'rocksdb'
 				: 'hdfs',
 			outputMode: q.outputMode,
+			...(rate ? { rate } : {}),
+			...(udf ? { udf } : {}),
+			// A value <= 0 is no limit in Spark: one Arrow batch per task.
+			arrowMaxRecordsPerBatch: arrowBatch > 0 ? arrowBatch : Number.MAX_SAFE_INTEGER,
 			sessionLine: session?.at.line ?? 1,
 			lines: {
 				source: at.line,
