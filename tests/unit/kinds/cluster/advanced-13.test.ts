@@ -85,7 +85,9 @@ describe('advanced-13 on the cluster kind', () => {
 		const normal = run();
 		expect(tiny.batches[2]?.costParts?.transferMs).toBe(400);
 		expect(normal.batches[2]?.costParts?.transferMs).toBe(16);
-		expect(tiny.batches[2]?.processingMs).toBeGreaterThan(2 * (normal.batches[2]?.processingMs ?? 0));
+		expect(tiny.batches[2]?.processingMs).toBeGreaterThan(
+			2 * (normal.batches[2]?.processingMs ?? 0)
+		);
 	});
 
 	it('conserves rows and asks two UDF predictions in every preset', () => {
@@ -104,12 +106,27 @@ describe('advanced-13 on the cluster kind', () => {
 			'def to_fahrenheit_pandas(celsius: pd.Series) -> pd.Series:',
 			'def to_fahrenheit_pandas(celsius):'
 		);
-		const a = clusterEngine.run(q, { code: hintless, params: paramsOf(), seed: 1, script: null, edits: [] });
+		const a = clusterEngine.run(q, {
+			code: hintless,
+			params: paramsOf(),
+			seed: 1,
+			script: null,
+			edits: []
+		});
 		expect(a.ok).toBe(false);
 		if (!a.ok) expect(a.error.message).toMatch(/^\[TYPE_HINT_SHOULD_BE_SPECIFIED\]/);
 		const zero = code.replace('"rowsPerSecond", 5000', '"rowsPerSecond", 0');
-		const b = clusterEngine.run(q, { code: zero, params: paramsOf(), seed: 1, script: null, edits: [] });
+		const b = clusterEngine.run(q, {
+			code: zero,
+			params: paramsOf(),
+			seed: 1,
+			script: null,
+			edits: []
+		});
 		expect(b.ok).toBe(false);
-		if (!b.ok) expect(b.error.message).toBe("Invalid value '0'. The option 'rowsPerSecond' must be positive");
+		if (!b.ok)
+			expect(b.error.message).toBe(
+				"Invalid value '0'. The option 'rowsPerSecond' must be positive"
+			);
 	});
 });
