@@ -101,9 +101,11 @@ export function udfCostLayout(
 	const height = 150;
 	const top = 8;
 	const bottom = height - 18;
+	// Scaled to the run's longest batch, so a 60 ms batch's split is visible; the trigger
+	// interval is drawn when it is on that scale, and said otherwise.
 	const maxMs = Math.max(
-		run.intervalMs * 1.2,
-		...run.batches.filter((b) => b.endMs <= run.runMs).map((b) => b.processingMs)
+		1,
+		...run.batches.filter((b) => b.endMs <= run.runMs).map((b) => b.processingMs * 1.1)
 	);
 	const slots = Math.max(1, run.batches.length);
 	const slotW = width / slots;
@@ -143,7 +145,7 @@ export function udfCostLayout(
 			width,
 			height,
 			columns,
-			intervalY: run.intervalMs > 0 ? yOf(run.intervalMs) : null,
+			intervalY: run.intervalMs > 0 && run.intervalMs <= maxMs ? yOf(run.intervalMs) : null,
 			maxMs,
 			top,
 			bottom
