@@ -2,9 +2,8 @@
 // (helpers that build Columns and DataFrames, with loops and conditionals inside), and what goes
 // wrong inside them is located in the def's body.
 import { describe, expect, it } from 'vitest';
-import { readAndAnalyze } from './helpers';
+import { findUdf, readAndAnalyze } from './helpers';
 import { runQuery } from '../../../simulations/structured/index';
-import type { PythonUdf } from '../../../simulations/structured/expr/ast';
 
 const events = {
 	events: [
@@ -20,17 +19,6 @@ function ok(code: string) {
 	const r = readAndAnalyze(code, events);
 	if (!r.ok) throw new Error(`${r.stage}: ${r.error.line}:${r.error.column} ${r.error.message}`);
 	return r.value;
-}
-
-/** The first Python udf anywhere in a plan. */
-function findUdf(x: unknown): PythonUdf | undefined {
-	if (typeof x !== 'object' || x === null) return undefined;
-	if ('udf' in x && x.udf) return x.udf as PythonUdf;
-	for (const v of Object.values(x)) {
-		const u = findUdf(v);
-		if (u) return u;
-	}
-	return undefined;
 }
 
 function error(code: string) {

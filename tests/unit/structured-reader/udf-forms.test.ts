@@ -3,21 +3,10 @@
 // per Arrow batch of spark.sql.execution.arrow.maxRecordsPerBatch rows, not once per row; and
 // the forms PySpark refuses are refused where they are written, with PySpark's wording.
 import { describe, expect, it } from 'vitest';
-import { readAndAnalyze } from './helpers';
+import { findUdf, readAndAnalyze } from './helpers';
 import { runQuery } from '../../../simulations/structured/index';
 import { compileExpr } from '../../../simulations/structured/expr/compile';
 import type { PythonUdf } from '../../../simulations/structured/expr/ast';
-
-/** The first Python udf anywhere in a plan. */
-function findUdf(x: unknown): PythonUdf | undefined {
-	if (typeof x !== 'object' || x === null) return undefined;
-	if ('udf' in x && x.udf) return x.udf as PythonUdf;
-	for (const v of Object.values(x)) {
-		const u = findUdf(v);
-		if (u) return u;
-	}
-	return undefined;
-}
 
 const readings = { readings: [{ name: 'celsius', type: { kind: 'double' } as const }] };
 
