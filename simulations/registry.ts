@@ -125,6 +125,10 @@ export const SIMULATIONS: Readonly<Record<string, Entry>> = {
 		kinds: ['test-bench'],
 		load: () => import('./questions/advanced-12-testing-debugging/index')
 	},
+	'advanced-13-libraries-custom-transformations': {
+		kinds: ['cluster'],
+		load: () => import('./questions/advanced-13-libraries-custom-transformations/index')
+	},
 	'advanced-14-joins-aggregations': {
 		kinds: ['event-time'],
 		load: () => import('./questions/advanced-14-joins-aggregations/index')

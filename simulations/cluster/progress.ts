@@ -147,19 +147,24 @@ export function clusterProgress(
 	const processedRate = rows / (Math.max(1, duration) / 1000);
 	const behind = batch.latestOffsets.map((l, p) => l - (batch.endOffsets[p] ?? 0));
 	const avgBehind = behind.length === 0 ? 0 : behind.reduce((a, b) => a + b, 0) / behind.length;
+	const offsets = (o: readonly number[]): Json =>
+		spec.source.offsetJson ? spec.source.offsetJson(o) : kafkaOffsets(spec.source.topic, o);
 	const source: FullSourceProgress = {
-		description: `KafkaV2[Subscribe[${spec.source.topic}]]`,
-		startOffset: batch.batchId === 0 ? null : kafkaOffsets(spec.source.topic, batch.startOffsets),
-		endOffset: kafkaOffsets(spec.source.topic, batch.endOffsets),
-		latestOffset: kafkaOffsets(spec.source.topic, batch.latestOffsets),
+		description: spec.source.description ?? `KafkaV2[Subscribe[${spec.source.topic}]]`,
+		startOffset: batch.batchId === 0 ? null : offsets(batch.startOffsets),
+		endOffset: offsets(batch.endOffsets),
+		latestOffset: offsets(batch.latestOffsets),
 		numInputRows: rows,
 		inputRowsPerSecond: roundRate(inputRate),
 		processedRowsPerSecond: roundRate(processedRate),
-		metrics: {
-			avgOffsetsBehindLatest: javaDoubleString(avgBehind),
-			maxOffsetsBehindLatest: String(behind.length === 0 ? 0 : Math.max(...behind)),
-			minOffsetsBehindLatest: String(behind.length === 0 ? 0 : Math.min(...behind))
-		}
+		// The Kafka source's metrics (the rate source reports none).
+		metrics: spec.source.offsetJson
+			? {}
+			: {
+					avgOffsetsBehindLatest: javaDoubleString(avgBehind),
+					maxOffsetsBehindLatest: String(behind.length === 0 ? 0 : Math.max(...behind)),
+					minOffsetsBehindLatest: String(behind.length === 0 ? 0 : Math.min(...behind))
+				}
 	};
 	const stateOperators: FullStateOperatorProgress[] = [];
 	if (spec.stateful && batch.state) {

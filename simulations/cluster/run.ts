@@ -21,6 +21,7 @@ import { ExecutorPool, type PoolEvent } from './executors';
 import { arrivalsPerSecond, PartitionedArrivals, type RateProfile } from './input-profile';
 import { ClusterRuntime, type StageRun, type TaskRecord } from './scheduler';
 import type { TaskCost } from './task-cost';
+import type { Json } from './progress';
 import { MicroBatchLoop } from '../structured/runtime/loop';
 import { nextBatchTime, type TriggerSpec } from '../structured/runtime/trigger-policy';
 
@@ -49,6 +50,10 @@ export interface SourceSpec {
 	readonly retentionMs: number | null;
 	/** minPartitions: a batch's large offset ranges split into more read tasks (offset-ranges.ts). */
 	readonly minPartitions?: number | null;
+	/** lastProgress's source description, when it is not a Kafka topic (the rate source). */
+	readonly description?: string;
+	/** lastProgress's offsets from the partitions' offsets, when they are not Kafka's JSON. */
+	readonly offsetJson?: (offsets: readonly number[]) => Json;
 }
 
 export interface StatefulSpec extends StatefulStage {

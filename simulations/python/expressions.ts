@@ -356,7 +356,17 @@ export class ExprEvaluator {
 	private call(n: SyntaxNode, scope: Scope): PyValue {
 		const [calleeNode, argList] = this.kids(n);
 		if (!calleeNode || !argList) throw this.error('SyntaxError', 'invalid syntax', n);
-		const callee = this.evalExpr(calleeNode, scope);
+		return this.callWithArgList(n, this.evalExpr(calleeNode, scope), argList, scope);
+	}
+
+	/** Calls `callee` with the arguments an ArgList node says (a call expression, or a
+	 *  decorator with arguments, whose ArgList lezer puts beside the name). */
+	protected callWithArgList(
+		n: SyntaxNode,
+		callee: PyValue,
+		argList: SyntaxNode,
+		scope: Scope
+	): PyValue {
 		const k = this.kids(argList).slice(1, -1);
 		const args: PyValue[] = [];
 		const kwargs = new Map<string, PyValue>();

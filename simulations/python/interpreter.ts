@@ -24,7 +24,7 @@ import {
 	truthy,
 	typeName
 } from './values';
-import type { PyValue } from './values';
+import type { FunctionHints, PyValue } from './values';
 import { replaceAll } from '../core/arrays';
 
 /** The class-body name holding its annotated fields (`start: int`), in order. */
@@ -360,22 +360,38 @@ export class Interpreter extends ExprEvaluator {
 		if (!target || !nameNode) throw this.error('SyntaxError', 'invalid syntax', n);
 		const decorators = k
 			.filter((c) => c.name === 'Decorator')
-			.map((d) => {
-				const expr = this.kids(d).filter((c) => c.name !== 'At');
-				if (!expr[0] || expr.some((c) => c.name === 'ArgList'))
-					throw notSupported('Decorators with arguments', d);
-				// A dotted decorator (`@pytest.fixture`) comes as names and dots, not a MemberExpression.
-				let value = this.evalExpr(expr[0], scope);
-				for (const part of expr.slice(1))
-					if (part.name !== '.') value = this.getAttr(value, this.text(part), part);
-				return value;
-			});
+			.map((d) => this.decoratorValue(d, scope));
 		if (target.name === 'FunctionDefinition') this.define(target, scope, closure);
 		else this.defineClass(target, scope);
 		const name = this.text(nameNode);
 		let value = scope.vars.get(name) ?? null;
-		for (const d of decorators.reverse()) value = this.callValue(d, [value], new Map(), n);
+		// Applying a decorator is a call located at the decorated definition.
+		this.callSpans.push({ from: target.from, to: target.to });
+		try {
+			for (const d of decorators.reverse()) value = this.callValue(d, [value], new Map(), n);
+		} finally {
+			this.callSpans.pop();
+		}
 		scope.vars.set(name, value);
+	}
+
+	/** A decorator's value: a name or dotted name (lezer gives its parts flat), called when an
+	 *  argument list follows (`@udf(returnType=DoubleType())` is the decorator udf(...) returns). */
+	private decoratorValue(d: SyntaxNode, scope: Scope): PyValue {
+		const parts = this.kids(d).filter((c) => c.name !== 'At');
+		const argList = parts.at(-1)?.name === 'ArgList' ? parts.pop() : undefined;
+		const [first, ...rest] = parts;
+		if (!first || first.name !== 'VariableName' || rest.length % 2 !== 0)
+			throw notSupported('This decorator form', d);
+		let value = this.evalExpr(first, scope);
+		for (let i = 0; i < rest.length; i += 2) {
+			const dot = rest[i];
+			const prop = rest[i + 1];
+			if (dot?.name !== '.' || !prop || prop.name !== 'VariableName')
+				throw notSupported('This decorator form', d);
+			value = this.getAttr(value, this.text(prop), prop);
+		}
+		return argList ? this.callWithArgList(d, value, argList, scope) : value;
 	}
 
 	private define(n: SyntaxNode, scope: Scope, closure: Scope = scope): void {
@@ -411,7 +427,21 @@ export class Interpreter extends ExprEvaluator {
 			},
 			ps.map((p) => p.name)
 		);
+		fn.hints = this.hintsOf(k, list);
 		scope.vars.set(name, fn);
+	}
+
+	/** The type hints of a def (`def f(c: pd.Series) -> pd.Series`), as source text. */
+	private hintsOf(k: readonly SyntaxNode[], list: SyntaxNode | undefined): FunctionHints {
+		const hint = (t: SyntaxNode | undefined): string | null =>
+			t?.name === 'TypeDef' ? this.text(t).replace(/^(->|:)\s*/, '') : null;
+		const ps: { name: string; hint: string | null }[] = [];
+		const items = list ? this.kids(list) : [];
+		items.forEach((c, i) => {
+			if (c.name === 'VariableName') ps.push({ name: this.text(c), hint: hint(items[i + 1]) });
+		});
+		const at = list ? k.indexOf(list) : -1;
+		return { params: ps, returns: hint(at >= 0 ? k[at + 1] : undefined) };
 	}
 
 	/** A `def` whose own body yields is a generator function. Its generator is run to the end

@@ -84,7 +84,15 @@ export abstract class PyHost {
 }
 
 /** A user `def` or `lambda`; `invoke` is supplied by the interpreter that created it. */
+/** A `def`'s type hints as written (`pd.Series`), for callers that read them as PySpark's
+ *  pandas_udf does (inspect.signature); null where a parameter or the return has none. */
+export interface FunctionHints {
+	readonly params: readonly { readonly name: string; readonly hint: string | null }[];
+	readonly returns: string | null;
+}
+
 export class PyFunction {
+	hints?: FunctionHints;
 	constructor(
 		readonly name: string,
 		readonly arity: number,

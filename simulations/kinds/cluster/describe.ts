@@ -14,5 +14,11 @@ export function describeClusterFrame(run: ClusterSimRun, t: number): string {
 	const signs = trouble[0] ? ` ${trouble[0].text}` : '';
 	const story = challengeStory(run, last.id, t);
 	if (story) return story;
-	return `Batch ${last.id} processed ${n(last.records)} records in ${s(last.processingMs)} after waiting ${s(last.schedulingDelayMs)}; ${n(last.backlogAtEnd)} records wait at the source${queued}.${signs}`;
+	const p = last.costParts;
+	// A page that writes the transformation as a UDF (advanced-13) says where the time went.
+	const split =
+		p && last.records > 0
+			? ` Its tasks spent ${n(p.jvmMs)} ms in the JVM, ${n(p.transferMs)} ms moving rows to Python and back, ${n(p.pythonMs)} ms in Python.`
+			: '';
+	return `Batch ${last.id} processed ${n(last.records)} records in ${s(last.processingMs)} after waiting ${s(last.schedulingDelayMs)}; ${n(last.backlogAtEnd)} records wait at the source${queued}.${split}${signs}`;
 }

@@ -6,6 +6,7 @@
 import type { PidStep } from '../../dstream/pid';
 import { printProgress, type FullStreamingQueryProgress } from '../../cluster/progress';
 import type { TaskRecord } from '../../cluster/scheduler';
+import type { UdfKind } from '../../cluster/task-cost';
 import type { ListenerCall } from '../../cluster/listener-calls';
 import type { SweepResult } from '../../cluster/sweep';
 import type { ProgramSettings } from './settings';
@@ -39,6 +40,20 @@ export interface CBatch {
 	readonly pid: PidStep | null;
 	readonly cores: number;
 	readonly tasks: readonly TaskRecord[] | null;
+	/** A query with a Python UDF: its tasks' time summed by where it goes (ms of task time). */
+	readonly costParts?: CostParts;
+}
+
+export interface CostParts {
+	readonly jvmMs: number;
+	readonly transferMs: number;
+	readonly pythonMs: number;
+}
+
+export interface UdfCeiling {
+	readonly kind: UdfKind;
+	readonly rowsPerSecond: number;
+	readonly current: boolean;
 }
 
 export interface ExecutorPoint {
@@ -97,6 +112,9 @@ export interface ClusterSimRun {
 		readonly queued: number;
 		readonly dropped: number;
 	};
+	/** A query with a Python UDF or the rate source: each way of writing the transformation's
+	 *  throughput ceiling on this cluster (rows/s), the program's own marked. */
+	readonly ceilings?: readonly UdfCeiling[];
 	/** The same query once per value of one setting (a page that sweeps one, advanced-05). */
 	readonly sweep?: SweepResult | null;
 	/** Late, duplicate, malformed records and files written, per batch (basic-13), when the

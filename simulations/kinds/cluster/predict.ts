@@ -7,6 +7,7 @@ import type { Prediction } from '../kind';
 import { numericChoices, YES_NO } from '../predict-choices';
 import type { CBatch, ClusterSimRun } from './frames';
 import { sweepPredictionsOf } from './predict-sweep';
+import { udfPredictionsOf } from './predict-udf';
 
 const at = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const records = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'record' : 'records'}`;
@@ -67,7 +68,8 @@ export function clusterPredictionsOf(run: ClusterSimRun): readonly Prediction[] 
 	// One question per batch: the second asks about another one.
 	const take = taken(inRun, wait === null ? null : Number(wait.id.slice('wait-'.length)));
 	const swept = run.sweep ? sweepPredictionsOf(run.sweep, inRun) : [];
-	return [wait, take, ...swept]
+	const udf = run.ceilings ? udfPredictionsOf(run, inRun) : [];
+	return [wait, take, ...swept, ...udf]
 		.filter((p): p is Prediction => p !== null)
 		.sort((a, b) => a.askAtMs - b.askAtMs);
 }

@@ -26,6 +26,8 @@ import type { PoolEvent } from '../../cluster/executors';
 import type { RunRequest } from '../kind';
 import type { CBatch, ClusterSimRun, ExecutorPoint } from './frames';
 import { challengeOf, withChallenge } from './challenge-run';
+import type { TaskRecord } from '../../cluster/scheduler';
+import { ceilingsOf, costPartsOf, inputOf } from './udf-run';
 import type { ClusterScenario, ClusterWorld } from './question';
 import {
 	readDStreamSettings,
@@ -83,25 +85,19 @@ function runStructured(
 	request: RunRequest,
 	env: ProgramEnv
 ): ClusterSimRun {
+	const input = inputOf(settings, world);
 	const run = runClusterQuery({
 		seed: request.seed,
 		durationMs: question.runMs,
 		triggerIntervalMs: settings.triggerMs,
-		profile: world.profile,
-		profileJitter: world.jitter,
-		// minPartitions splits the batch's large offset ranges into more read tasks.
-		source: {
-			topic: settings.topic,
-			partitions: world.partitions,
-			skew: world.sourceSkew ?? 0,
-			retentionMs: null,
-			minPartitions: settings.minPartitions
-		},
+		profile: input.profile,
+		profileJitter: input.jitter,
+		source: input.source,
 		admission:
 			settings.maxOffsetsPerTrigger === null
 				? { kind: 'none' }
 				: { kind: 'maxOffsetsPerTrigger', limit: settings.maxOffsetsPerTrigger },
-		inputCost: world.cost,
+		inputCost: input.cost,
 		stateful: settings.stateful
 			? {
 					shufflePartitions: settings.shufflePartitions,
@@ -138,6 +134,8 @@ function runStructured(
 	const progress = run.batches.map((b) => clusterProgress(run, b, ctx));
 	const interval = settings.triggerMs;
 	const challenge = world.challenge ? challengeOf(run, world, settings, ctx) : null;
+	const parts = (tasks: readonly TaskRecord[] | null) =>
+		tasks && (settings.udf || settings.rate) ? { costParts: costPartsOf(tasks, input.cost) } : {};
 	const batches: CBatch[] = run.batches.map((b) => ({
 		id: b.batchId,
 		dueMs: b.dueMs,
@@ -157,10 +155,12 @@ function runStructured(
 				: (settings.maxOffsetsPerTrigger * 1000) / interval,
 		pid: null,
 		cores: b.cores,
-		tasks: b.tasks
+		tasks: b.tasks,
+		...parts(b.tasks)
 	}));
 	const out: ClusterSimRun = {
 		api: 'structured',
+		...(settings.udf || settings.rate ? { ceilings: ceilingsOf(input.cost, world) } : {}),
 		settings,
 		runMs: question.runMs,
 		intervalMs: interval,

@@ -12,6 +12,7 @@ import { analyze } from '../../structured/analyzer/index';
 import { readProgram, type ProgramEnv } from '../../structured/reader/index';
 import type { Expr } from '../../structured/expr/ast';
 import { fromJsonCall, parseModeOf, stringLiteral } from '../../structured/analyzer/from-json';
+import { programUdf, rateSettings, type ProgramUdf, type RateSettings } from './udf-settings';
 
 export interface StructuredSettings {
 	readonly api: 'structured';
@@ -51,6 +52,12 @@ export interface StructuredSettings {
 	readonly jsonSchema?: { readonly ddl: string; readonly line: number } | null;
 	/** Partitions the sink writes from: coalesce(n) before it, else the shuffle partitions. */
 	readonly outputPartitions?: number;
+	/** The rate source's settings when the query reads `format("rate")` (absent: Kafka). */
+	readonly rate?: RateSettings;
+	/** The query's Python UDF and how PySpark runs it (absent: built-in expressions only). */
+	readonly udf?: ProgramUdf;
+	/** spark.sql.execution.arrow.maxRecordsPerBatch (10000 unless the program sets it). */
+	readonly arrowMaxRecordsPerBatch?: number;
 	/** Line of the session builder's getOrCreate() (where a bad conf fails the application). */
 	readonly sessionLine: number;
 	/** Program lines (1-based) of the constructs the code focus points at. */
@@ -99,12 +106,15 @@ export function readStructuredSettings(
 	if (source?.op !== 'Source' || source.source.kind !== 'readStream')
 		return fail(1, 1, 'the query reads no streaming source');
 	const at = source.at;
-	if (source.source.format !== 'kafka')
+	const format = source.source.format;
+	const rate = format === 'rate' ? rateSettings(source.source.options) : undefined;
+	if (typeof rate === 'string') return fail(at.line, at.column, rate);
+	if (format !== 'kafka' && format !== 'rate')
 		return fail(
 			at.line,
 			at.column,
-			`this page simulates a Kafka topic under load, not the ${source.source.format} source`,
-			'Read with spark.readStream.format("kafka").'
+			`this page simulates a Kafka topic (or the rate source) under load, not the ${format} source`,
+			'Read with spark.readStream.format("kafka") or format("rate").'
 		);
 	const options = source.source.options;
 	const raw = options['maxOffsetsPerTrigger'];
@@ -150,6 +160,8 @@ export function readStructuredSettings(
 	const coalesceTo = coalesce
 		? Number(/\((\d+)\)\s*$/.exec(code.slice(coalesce.from, coalesce.to))?.[1])
 		: NaN;
+	const udf = programUdf(q);
+	const arrowBatch = Number(q.conf['spark.sql.execution.arrow.maxRecordsPerBatch'] ?? '10000');
 	return {
 		ok: true,
 		value: {
@@ -181,6 +193,10 @@ export function readStructuredSettings(
 						? shuffle
 						: 200,
 			dedup: dedup ? (dedup.kind === 'dedup' ? 'dropDuplicates' : 'withinWatermark') : null,
+			...(rate ? { rate } : {}),
+			...(udf ? { udf } : {}),
+			// A value <= 0 is no limit in Spark: one Arrow batch per task.
+			arrowMaxRecordsPerBatch: arrowBatch > 0 ? arrowBatch : Number.MAX_SAFE_INTEGER,
 			sessionLine: session?.at.line ?? 1,
 			lines: {
 				source: at.line,

@@ -133,6 +133,21 @@ export interface PythonUdf {
 	readonly call: (args: readonly Value[], types: readonly DataType[]) => Value;
 	/** Why arguments of these types cannot cross to Python, or null (checked at compile time). */
 	readonly refuse?: (types: readonly DataType[]) => string | null;
+	/** How PySpark runs it: `python` (pickled rows, BatchEvalPythonExec), `arrow` (udf(...,
+	 *  useArrow=True): rows moved in Arrow batches, still one call per row) or `pandas`
+	 *  (pandas_udf: one call per Arrow batch, ArrowEvalPythonExec). Absent = python. */
+	readonly evalType?: 'python' | 'arrow' | 'pandas';
+	/** False after asNondeterministic() (the optimizer then never duplicates or reorders it). */
+	readonly deterministic?: boolean;
+	/** A pandas UDF: one call per Arrow batch of at most `maxRecords` rows, on whole columns;
+	 *  `call` returns one value per row of the batch. */
+	readonly batch?: {
+		readonly maxRecords: number;
+		readonly call: (
+			columns: readonly (readonly Value[])[],
+			types: readonly DataType[]
+		) => readonly Value[];
+	};
 }
 
 export type ExprKind = Expr['kind'];

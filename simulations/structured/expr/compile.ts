@@ -5,7 +5,7 @@
  * ANSI casts). Names come out as Spark names unaliased columns (toPrettySQL, see names.ts).
  */
 import { err, ok, type Result } from '../../core/errors';
-import type { Expr, Pos, StructField, Value } from './ast';
+import type { DataType, Expr, Pos, PythonUdf, StructField, Value } from './ast';
 import { castFunction } from './cast';
 import { compileCase, compileIn } from './conditional';
 import { compiled, errAt, NO_POS, typeMismatch, type Compiled } from './context';
@@ -258,6 +258,7 @@ class Compiler {
 			const types = cs.map((c) => c.type);
 			const refused = udf.refuse?.(types);
 			if (refused) return errAt(at, refused);
+			if (udf.batch) return ok(vectorized(udf.batch, cs, types, name, udf.returnType));
 			return ok(
 				compiled(udf.returnType, name, true, (row) =>
 					udf.call(
@@ -299,4 +300,43 @@ export function compileExpr(expr: Expr, schema: readonly StructField[]): Result<
 		const message = 'The expression is nested too deeply to compile.';
 		return err({ line: at.line, column: at.column, message });
 	}
+}
+
+/**
+ * A pandas UDF's column: ArrowEvalPythonExec sends the operator's rows in Arrow batches of at
+ * most maxRecords rows and calls the function once per batch with whole columns. `prepare`
+ * runs those calls for the rows the operator is about to project; `eval` then reads a row's
+ * result. A row the operator did not prepare (a pandas UDF nested where no projection hands
+ * over its batch) is sent as a batch of its own: the same value, one call.
+ */
+function vectorized(
+	batch: NonNullable<PythonUdf['batch']>,
+	cs: readonly Compiled[],
+	types: readonly DataType[],
+	name: string,
+	returnType: DataType
+): Compiled {
+	let results = new Map<readonly Value[], Value>();
+	const run = (rows: readonly (readonly Value[])[]): Value[] => {
+		const out: Value[] = [];
+		const size = Math.max(1, batch.maxRecords);
+		for (let from = 0; from < rows.length; from += size) {
+			const chunk = rows.slice(from, from + size);
+			const columns = cs.map((c) => chunk.map((r) => c.eval(r)));
+			out.push(...batch.call(columns, types));
+		}
+		return out;
+	};
+	return {
+		type: returnType,
+		name,
+		nullable: true,
+		prepare(rows) {
+			const values = run(rows);
+			results = new Map(rows.map((r, i) => [r, values[i] ?? null]));
+		},
+		eval(row) {
+			return results.has(row) ? (results.get(row) as Value) : (run([row])[0] ?? null);
+		}
+	};
 }

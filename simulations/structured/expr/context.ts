@@ -14,6 +14,9 @@ export interface Compiled {
 	/** Evaluates one row (positional, matching the schema it was compiled against). May throw
 	 *  ExprRuntimeError where Spark fails a task in ANSI mode (division by zero, bad cast). */
 	eval(row: readonly Value[]): Value;
+	/** A pandas UDF evaluates a whole batch at once: the operator hands it the batch's rows
+	 *  before it asks for them one by one (projection.ts of the runtime calls it). */
+	prepare?(rows: readonly (readonly Value[])[]): void;
 }
 
 export type Eval = (row: readonly Value[]) => Value;

@@ -17,6 +17,7 @@ import { readStreamMethod, sessionMethod } from './sources';
 import { callType } from './sparktypes';
 import type { ReaderState } from './state';
 import { describe, NONE, type PyValue } from './values';
+import { udfMethod } from './udf-forms';
 import { queryMethod, writerMethod } from './writer';
 
 const QUERY_ATTRS = [
@@ -179,6 +180,8 @@ export function callMethod(st: ReaderState, obj: PyValue, name: string, a: Args)
 		case 'query':
 			if (obj.handle !== undefined && st.live) return st.live.method(obj.handle, name, a);
 			return queryMethod(name, a);
+		case 'udf':
+			return udfMethod(obj, name, a);
 		default:
 			return fail(
 				a.at,

@@ -23,8 +23,9 @@ import {
 	type Args
 } from './args';
 import { fail } from './errors';
-import { ddlTypeName, parseTypeText, schemaOf } from './sparktypes';
+import { ddlTypeName, schemaOf } from './sparktypes';
 import { describe, type PyValue } from './values';
+import { pandasUdfOf, udfOf } from './udf-forms';
 
 const AGGREGATES: Readonly<Record<string, AggregateFn>> = {
 	count: 'count',
@@ -253,29 +254,10 @@ export function callF(name: string, a: Args): PyValue {
 		return column({ kind: 'call', fn: name === 'pow' ? 'power' : name, args, at });
 	}
 	switch (name) {
-		case 'udf': {
-			noMore(a, 2, ['f', 'returnType', 'useArrow']);
-			const f = arg(a, 0, 'f');
-			if (f?.v.t !== 'def' || !f.v.py)
-				return fail(
-					at,
-					'`F.udf` is not supported by the playground engine without a Python function: write `name = F.udf(function, returnType)` (decorators are not supported).',
-					SUPPORTED
-				);
-			const rt = arg(a, 1, 'returnType');
-			const returnType = !rt
-				? ({ kind: 'string' } as const)
-				: rt.v.t === 'dtype'
-					? rt.v.type
-					: rt.v.t === 'str'
-						? (parseTypeText(rt.v.v) ??
-							fail(rt.at, `F.udf(): cannot parse the return type "${rt.v.v}"`))
-						: fail(
-								rt.at,
-								`F.udf(): returnType must be a DataType or a DDL string, not ${describe(rt.v)}`
-							);
-			return { t: 'udf', name: f.v.name, returnType, py: f.v.py };
-		}
+		case 'udf':
+			return udfOf(a);
+		case 'pandas_udf':
+			return pandasUdfOf(a);
 		case 'col':
 		case 'column':
 			noMore(a, 1, ['col']);

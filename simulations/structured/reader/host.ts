@@ -24,6 +24,8 @@ import {
 import { callMethod, callValue, getAttr, subscript } from './dispatch';
 import { binaryOp, unaryOp } from './operators';
 import { applyUdf } from './udf';
+import { makeUdf } from './udf-forms';
+import { fail } from './errors';
 import type { ReaderSession } from './session';
 import { describe, NONE, type PyValue } from './values';
 
@@ -62,7 +64,17 @@ export class ReaderHost extends PyHost {
 			const v = this.v;
 			if (v.t === 'udf')
 				return new PyBuiltin(v.name, (a, kw) =>
-					carry(() => toPy(applyUdf(v, s.args(a.map(fromPy), mapKw(kw)), s.text), s))
+					carry(() => toPy(applyUdf(v, s.args(a.map(fromPy), mapKw(kw)), s.text, s.state.conf), s))
+				);
+			if (v.t === 'udfDecorator')
+				return new PyBuiltin(v.api, (a, kw) =>
+					carry(() => {
+						const args = s.args(a.map(fromPy), mapKw(kw), v.api);
+						const f = args.pos[0];
+						if (!f || args.pos.length > 1 || args.kw.size > 0)
+							return fail(args.at, `${v.api}: the decorator takes the one function below it`);
+						return toPy(makeUdf(v, f), s);
+					})
 				);
 			return v.t === 'fn'
 				? new PyBuiltin(v.name, (a, kw) =>

@@ -55,6 +55,7 @@ function statement(s: ReaderSession, interp: Interpreter, globals: Scope, n: Syn
 			return;
 		case 'ExpressionStatement':
 		case 'FunctionDefinition':
+		case 'DecoratedStatement':
 		case 'ClassDefinition':
 			interp.execStatement(n, globals);
 			return;

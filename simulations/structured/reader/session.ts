@@ -65,6 +65,13 @@ export class ReaderSession {
 		return n?.name === 'CallExpression' ? n : null;
 	}
 
+	/** A decorator applied to a `def` is a call at the definition (the interpreter's span). */
+	private decoratedAt(): Pos {
+		const span = this.callSpans[this.callSpans.length - 1];
+		const n = span ? this.nodeAt(span) : null;
+		return n?.name === 'FunctionDefinition' ? this.pos(n) : { line: 1, column: 1 };
+	}
+
 	/** True when the attribute name at `at` is the callee of a call: `obj.name(...)`. */
 	isCallee(at: Span | undefined): boolean {
 		if (!at) return false;
@@ -97,7 +104,7 @@ export class ReaderSession {
 				? this.pos(callee)
 				: call
 					? this.pos(call)
-					: { line: 1, column: 1 };
+					: this.decoratedAt();
 		const name = method ?? (prop ? this.src(prop) : callee ? this.src(callee) : 'call');
 		if (direct && call) this.record(name, at, call);
 		const nodes = direct && call ? this.argNodes(call) : null;

@@ -9,18 +9,47 @@
  * PYTHON_EXCEPTION, pointing at the line of the function where it was raised.
  */
 import { asPyException, lineCol } from '../../python/errors';
-import { PyFloat, PyTuple, type PyFunction, type PyValue as Py } from '../../python/values';
+import {
+	PyFloat,
+	PyTuple,
+	typeName,
+	type PyFunction,
+	type PyValue as Py
+} from '../../python/values';
+import { PdSeries } from '../pandas/series';
 import type { DataType, Expr, PythonUdf, Value } from '../expr/ast';
 import { ExprRuntimeError } from '../expr/runtime-error';
 import { columnOrName, type Args } from './args';
 import type { PyValue } from './values';
 
-/** The Column `udf(args...)` builds. */
-export function applyUdf(u: PyValue & { t: 'udf' }, a: Args, src: string): PyValue {
+/** The Column `udf(args...)` builds. `conf` is the session's when the column is built: a
+ *  pandas UDF's Arrow batch size (spark.sql.execution.arrow.maxRecordsPerBatch) is read there. */
+export function applyUdf(
+	u: PyValue & { t: 'udf' },
+	a: Args,
+	src: string,
+	conf: Readonly<Record<string, string>> = {}
+): PyValue {
 	const args: Expr[] = a.pos.map((x) => columnOrName(x, u.name));
+	const evalType = u.evalType ?? 'python';
+	// Arrow (useArrow=True, pandas_udf) converts the result with Arrow's casts: an int for a
+	// DoubleType column becomes a double, where the pickled path gives NULL.
+	const lenient = evalType !== 'python';
+	const maxRecords = Number(conf['spark.sql.execution.arrow.maxRecordsPerBatch'] ?? 10000);
 	const udf: PythonUdf = {
 		returnType: u.returnType,
-		call: (values, types) => callRow(u.py, u.returnType, values, types, src),
+		evalType,
+		deterministic: u.deterministic ?? true,
+		...(evalType === 'pandas'
+			? {
+					batch: {
+						// A value <= 0 means no limit in Spark (ArrowUtils / ArrowEvalPythonExec).
+						maxRecords: maxRecords > 0 ? maxRecords : Number.MAX_SAFE_INTEGER,
+						call: (columns, types) => callBatch(u.py, u.returnType, columns, types, src)
+					}
+				}
+			: {}),
+		call: (values, types) => callRow(u.py, u.returnType, values, types, src, lenient),
 		refuse: (types) => {
 			const bad = types.find((t) => !crosses(t));
 			return bad
@@ -31,19 +60,9 @@ export function applyUdf(u: PyValue & { t: 'udf' }, a: Args, src: string): PyVal
 	return { t: 'column', expr: { kind: 'call', fn: u.name, args, at: a.at, udf } };
 }
 
-function callRow(
-	f: PyFunction,
-	returnType: DataType,
-	values: readonly Value[],
-	types: readonly DataType[],
-	src: string
-): Value {
-	let out: Py;
+function invoke(f: PyFunction, args: readonly Py[], src: string): Py {
 	try {
-		out = f.invoke(
-			values.map((v, i) => toPython(v, types[i])),
-			new Map()
-		);
+		return f.invoke(args, new Map());
 	} catch (e) {
 		const x = asPyException(e);
 		const line = x.span ? `, line ${lineCol(src, x.span.from).line}` : '';
@@ -52,7 +71,58 @@ function callRow(
 			`An exception was thrown from the Python worker: ${x.pyType}: ${x.message} (in ${f.name}${line})`
 		);
 	}
-	return toSpark(out, returnType);
+}
+
+function callRow(
+	f: PyFunction,
+	returnType: DataType,
+	values: readonly Value[],
+	types: readonly DataType[],
+	src: string,
+	lenient = false
+): Value {
+	const out = invoke(
+		f,
+		values.map((v, i) => toPython(v, types[i])),
+		src
+	);
+	return lenient ? toSparkArrow(out, returnType) : toSpark(out, returnType);
+}
+
+/** One call of a pandas UDF on one Arrow batch: a Series per argument column, one Series back
+ *  of the same length (PySpark's worker checks both, with these error classes). */
+function callBatch(
+	f: PyFunction,
+	returnType: DataType,
+	columns: readonly (readonly Value[])[],
+	types: readonly DataType[],
+	src: string
+): Value[] {
+	const n = columns[0]?.length ?? 0;
+	const out = invoke(
+		f,
+		columns.map((c, i) => new PdSeries(c.map((v) => toPython(v, types[i])))),
+		src
+	);
+	if (!(out instanceof PdSeries))
+		throw new ExprRuntimeError(
+			'UDF_RETURN_TYPE',
+			`Return type of the user-defined function should be pandas.Series, but is ${typeName(out)}.`
+		);
+	if (out.values.length !== n)
+		throw new ExprRuntimeError(
+			'SCHEMA_MISMATCH_FOR_PANDAS_UDF',
+			`Result vector from pandas_udf was not the required length: expected ${n}, got ${out.values.length}.`
+		);
+	return out.values.map((v) => toSparkArrow(v, returnType));
+}
+
+/** Arrow's conversion of a Python result: numbers cast between int and double. */
+function toSparkArrow(v: Py, t: DataType): Value {
+	if (t.kind === 'double' && typeof v === 'number') return v;
+	if ((t.kind === 'int' || t.kind === 'long') && v instanceof PyFloat && Number.isInteger(v.v))
+		return v.v;
+	return toSpark(v, t);
 }
 
 /** Spark types whose values cross to Python here (datetime and Row are not modelled yet). */

@@ -8,6 +8,7 @@ import type { BatchWriteTarget, SaveMode } from './batch-writer';
 import type { DataType, Expr, Pos, StructField } from '../expr/ast';
 import type { Plan, Query, WriteSpec } from '../plan';
 import type { PyFunction } from '../../python/values';
+import type { UdfDecorator, UdfEvalType } from './udf-forms';
 
 export type PyValue =
 	| { readonly t: 'none' }
@@ -57,7 +58,12 @@ export type PyValue =
 			readonly name: string;
 			readonly returnType: DataType;
 			readonly py: PyFunction;
+			/** udf (python), udf(..., useArrow=True) (arrow), pandas_udf (pandas); absent = python. */
+			readonly evalType?: UdfEvalType;
+			readonly deterministic?: boolean;
 	  }
+	/** `udf(returnType=...)` / `pandas_udf(DoubleType())` without a function: the decorator. */
+	| UdfDecorator
 	/** Any other Python object (a class, an instance, a builtin), carried but not modelled. */
 	| { readonly t: 'py'; readonly value: unknown; readonly type: string };
 
@@ -110,5 +116,7 @@ export const describe = (v: PyValue): string => {
 			return v.type;
 		case 'udf':
 			return `function ${v.name}`;
+		case 'udfDecorator':
+			return 'functools.partial';
 	}
 };

@@ -276,6 +276,8 @@ function planProject(exprs: readonly Expr[], child: AnalyzedNode, c: NodeExec) {
 	let windowAt = -1;
 	let windows: ((r: Row) => { start: number; end: number }[]) | null = null;
 	const sessionChecks: number[] = [];
+	// pandas UDFs among the outputs run once per Arrow batch of the rows, before the rows.
+	const prepares: ((rows: readonly Row[]) => void)[] = [];
 	exprs.forEach((e, i) => {
 		const w = windowParts(e, child);
 		if (w !== null && windows === null) {
@@ -287,6 +289,7 @@ function planProject(exprs: readonly Expr[], child: AnalyzedNode, c: NodeExec) {
 		const inner = stripAlias(e);
 		if (inner.kind === 'session_window') sessionChecks.push(i);
 		const compiled = compile(e, child);
+		if (compiled.prepare) prepares.push((rows) => compiled.prepare?.(rows));
 		evals.push((r) => compiled.eval(r));
 	});
 	const n = evals.length;
@@ -304,6 +307,7 @@ function planProject(exprs: readonly Expr[], child: AnalyzedNode, c: NodeExec) {
 	const expand = windows as ((r: Row) => { start: number; end: number }[]) | null;
 	return (ctx: BatchContext): Row[] => {
 		const rows = c.exec(ctx);
+		for (const p of prepares) p(rows);
 		const out: Row[] = [];
 		for (const r of rows) {
 			const base = plain(r);

@@ -15,11 +15,11 @@ function errorOf(code: string) {
 describe('located errors', () => {
 	it('names an unsupported function at its line and column', () => {
 		const e = errorOf(
-			'from pyspark.sql import functions as F\n\nresult = events.select(F.udf("value"))' + SINK
+			'from pyspark.sql import functions as F\n\nresult = events.select(F.udtf("value"))' + SINK
 		);
 		expect(e.line).toBe(3);
 		expect(e.column).toBe(26);
-		expect(e.message).toContain('`F.udf` is not supported');
+		expect(e.message).toContain('`F.udtf` is not supported');
 		expect(e.supported).toContain('window');
 	});
 

@@ -3,7 +3,7 @@ import { ScenarioInputs } from '../../../simulations/conformance/scenario-inputs
 import { readdirSync, readFileSync } from 'node:fs';
 import '../../../simulations/structured/stateful-python/register';
 import { join } from 'node:path';
-import type { DataType, StructField } from '../../../simulations/structured/expr/ast';
+import type { DataType, PythonUdf, StructField } from '../../../simulations/structured/expr/ast';
 import type { StructuredScenario } from '../../../simulations/conformance/types';
 import { readProgram } from '../../../simulations/structured/reader/index';
 import { analyze } from '../../../simulations/structured/analyzer/index';
@@ -54,4 +54,15 @@ export function readAndAnalyze(code: string, bindings: Record<string, readonly S
 	const a = analyze(q.value);
 	if (!a.ok) return { stage: 'analyze' as const, ...a };
 	return { stage: 'done' as const, ...a };
+}
+
+/** The first Python udf anywhere in a plan. */
+export function findUdf(x: unknown): PythonUdf | undefined {
+	if (typeof x !== 'object' || x === null) return undefined;
+	if ('udf' in x && x.udf) return x.udf as PythonUdf;
+	for (const v of Object.values(x)) {
+		const u = findUdf(v);
+		if (u) return u;
+	}
+	return undefined;
 }

@@ -2,9 +2,8 @@
 // (helpers that build Columns and DataFrames, with loops and conditionals inside), and what goes
 // wrong inside them is located in the def's body.
 import { describe, expect, it } from 'vitest';
-import { readAndAnalyze } from './helpers';
+import { findUdf, readAndAnalyze } from './helpers';
 import { runQuery } from '../../../simulations/structured/index';
-import type { PythonUdf } from '../../../simulations/structured/expr/ast';
 
 const events = {
 	events: [
@@ -20,17 +19,6 @@ function ok(code: string) {
 	const r = readAndAnalyze(code, events);
 	if (!r.ok) throw new Error(`${r.stage}: ${r.error.line}:${r.error.column} ${r.error.message}`);
 	return r.value;
-}
-
-/** The first Python udf anywhere in a plan. */
-function findUdf(x: unknown): PythonUdf | undefined {
-	if (typeof x !== 'object' || x === null) return undefined;
-	if ('udf' in x && x.udf) return x.udf as PythonUdf;
-	for (const v of Object.values(x)) {
-		const u = findUdf(v);
-		if (u) return u;
-	}
-	return undefined;
 }
 
 function error(code: string) {
@@ -211,11 +199,12 @@ describe('user Python in a Structured program', () => {
 		expect(e.line).toBe(3);
 	});
 
-	it('reports a udf without a function (the decorator form) at the call', () => {
-		const e = error(F + '@F.udf("int")\ndef f(v):\n    return v\nresult = events' + SINK);
-		expect(e.message).toContain('decorators');
-		expect(error(F + 'u = F.udf("int")\nresult = events' + SINK).message).toContain(
-			'`F.udf` is not supported'
+	it('reads udf("int") as the decorator PySpark returns, applied to the def below it', () => {
+		const q = ok(
+			F +
+				'@F.udf("int")\ndef f(v):\n    return v\nresult = events.withColumn("f", f("value"))' +
+				SINK
 		);
+		expect(q.schema.map((f) => [f.name, f.type.kind])).toContainEqual(['f', 'int']);
 	});
 });

@@ -140,7 +140,7 @@ describe('the program drives the run, and the controls follow it', () => {
 		const s = advanced10Structured;
 		const code = s.program(paramsOf(s));
 		const bad = [
-			code.replace('.format("kafka")', '.format("rate")'),
+			code.replace('.format("kafka")', '.format("socket")'),
 			code.replace('processingTime="2 seconds"', 'once=True'),
 			code.replace('"maxOffsetsPerTrigger", 5000', '"maxOffsetsPerTrigger", "lots"'),
 			code.replace('averages = events', 'averages = (events')
