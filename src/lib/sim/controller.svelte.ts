@@ -375,6 +375,11 @@ export class SimController<R = unknown, F = unknown> {
 	syncParams(): void {
 		const run = this.program.run;
 		const code = this.program.code;
+		// While a newer program's run is in flight or an edit waits for its debounce, the run on
+		// screen belongs to the program before: a kind that reads its controls from the run (the
+		// cluster pages read the settings the reader found) would put the old values back and
+		// unmark the preset just picked. The effect runs again when the run lands.
+		if (this.program.running || this.program.pending) return;
 		untrack(() => {
 			const current = this.program.params;
 			const next = this.kind.paramsOf(this.question, code, run, current);

@@ -1,0 +1,42 @@
+// A preset's story stays on screen after its run: the controls read back from the program the
+// preset wrote (syncParams, run by the page after every run) must equal the preset's own
+// parameters, or the page unmarks the preset and hides its story. A read-back that normalises a
+// value differently from the question's gate (a rate the program caps, a simulation-only value
+// the program does not hold) unmarks every preset that sets it.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { QuestionSimulation } from '../../../simulations/kinds/kind';
+import { SIMULATIONS } from '../../../simulations/registry';
+import { withEngine } from '../../../simulations/kinds/with-engines';
+import { SimController } from '../../../src/lib/sim/controller.svelte';
+
+const pages: { name: string; sim: QuestionSimulation }[] = [];
+for (const [slug, entry] of Object.entries(SIMULATIONS)) {
+	const module = (await entry.load()).question;
+	for (const sim of module.simulations) pages.push({ name: slug, sim: await withEngine(sim) });
+	for (const sim of (await module.later?.()) ?? [])
+		pages.push({ name: `${slug} (${sim.question.programId})`, sim: await withEngine(sim) });
+}
+
+describe('a picked preset stays marked once its run lands', () => {
+	beforeEach(() => vi.useFakeTimers());
+	afterEach(() => vi.useRealTimers());
+	for (const { name, sim } of pages) {
+		it(name, { timeout: 300_000 }, () => {
+			const unmarked: string[] = [];
+			for (const preset of sim.question.presets) {
+				const c = new SimController(sim);
+				c.pick(preset);
+				const before = { ...c.program.params };
+				c.syncParams();
+				if (c.preset !== preset.id) {
+					const moved = Object.keys(before).filter((k) => before[k] !== c.program.params[k]);
+					unmarked.push(
+						`${preset.id}: ${moved.map((k) => `${k} ${String(before[k])} -> ${String(c.program.params[k])}`).join(', ')}`
+					);
+				}
+				c.dispose?.();
+			}
+			expect(unmarked).toEqual([]);
+		});
+	}
+});
