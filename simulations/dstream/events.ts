@@ -54,6 +54,8 @@ export interface BatchCompleted extends OfBatch {
 	readonly stdout: readonly string[];
 	/** Files the batch's output code wrote itself. */
 	readonly files: readonly FileWrite[];
+	/** Run again by a restarted driver for a time before its restart (recovery.ts). */
+	readonly recovered?: boolean;
 }
 
 export interface CheckpointEvent extends OfBatch {
