@@ -80,6 +80,13 @@ const presets: readonly Preset[] = [
 		description:
 			'After the crash the program is changed to 5 s batches and redeployed. getOrCreate finds the checkpoint, so create_context never runs: the recovered context keeps its 2 s batches and its old functions.',
 		params: { triggerInterval: 5, redeploy: 'edited' }
+	},
+	{
+		id: 'dstream-checkpoint-not-a-multiple',
+		label: 'Checkpoint every 10 s, 3 s batches',
+		description:
+			'The state checkpoint interval must be a multiple of the batch interval: with 3 s batches and totals.checkpoint(10) the context refuses to start.',
+		params: { triggerInterval: 3 }
 	}
 ];
 

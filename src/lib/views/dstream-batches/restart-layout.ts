@@ -73,10 +73,11 @@ export function layoutRestart(run: DsRun, now: number, width: number): RestartGe
 export function restartSummary(run: DsRun): string {
 	const r = run.restart;
 	if (!r) return '';
-	const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
+	const n = (k: number, what: string) =>
+		`${k} ${what}${k === 1 ? '' : what.endsWith('h') ? 'es' : 's'}`;
 	const times = r.rerunTimes.map(secondsLabel).join(', ');
 	const head = r.fromCheckpoint
-		? `getOrCreate rebuilt the context from checkpoint ${secondsLabel(r.checkpointTime ?? 0)} without calling create_context; ${n(r.rerunTimes.length, 'batch')} re-run (${times})`
+		? `getOrCreate rebuilt the context from checkpoint ${secondsLabel(r.checkpointTime ?? 0)} without calling the setup function; ${n(r.rerunTimes.length, 'batch')} re-run (${times})`
 		: 'no checkpoint to recover from: a fresh start, with empty state and nothing re-run';
 	const data = r.wal
 		? `${n(r.recoveredFromLog, 'record')} read back from the write-ahead log`
