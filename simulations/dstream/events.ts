@@ -27,6 +27,9 @@ export interface BlockEvent extends At {
 	/** Records waiting in the source because the rate limiter did not admit them. */
 	readonly backlog: number;
 	readonly rate: number;
+	/** A block as the restarted driver sees it (read back from the write-ahead log, or received
+	 *  after the restart; recovery.ts). */
+	readonly restarted?: boolean;
 }
 
 export interface BatchSubmitted extends OfBatch {

@@ -221,7 +221,8 @@ function retimed(
 				out.push({ ...c, time: c.kind === 'data' ? end : submitted });
 	}
 	for (const b of replay)
-		if (b.type === 'block' && (b.time > facts.restartAtMs || rerunBlock(b, facts))) out.push(b);
+		if (b.type === 'block' && (b.time > facts.restartAtMs || rerunBlock(b, facts)))
+			out.push({ ...b, restarted: true });
 	return out.sort((a, b) => a.time - b.time);
 }
 

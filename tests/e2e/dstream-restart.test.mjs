@@ -70,7 +70,6 @@ for (const tab of TABS) {
 			// The restart strip is on screen from the first frame: the idea without pressing play.
 			await page.getByTestId('dstream-restart').waitFor();
 			await playToEnd(page);
-			await page.getByTestId('dstream-crash').waitFor();
 			programs.push({ name: 'default', code: await programText(page) });
 			for (const [preset, story] of Object.entries(tab.stories)) {
 				await page.getByTestId(`preset-${preset}`).click();

@@ -197,9 +197,10 @@ function toBatch(
 			checkpointed: saved.has(`${row.nodeId}@${t}`)
 		};
 	});
+	const attempt = e.recovered || (restartAt !== undefined && t > restartAt) ? 1 : 0;
 	return {
 		batchTime: t,
-		attempt: e.recovered || (restartAt !== undefined && t > restartAt) ? 1 : 0,
+		attempt,
 		rerun: e.recovered === true,
 		startMs: e.time - e.processingDelay,
 		endMs: e.time,
@@ -209,6 +210,7 @@ function toBatch(
 		// The receiver's blocks of (t - batchInterval, t] are this batch's partitions (R8.2).
 		blocks: blocks
 			.filter((k) => k.time > t - batchMs && k.time <= t)
+			.filter((k) => (k.restarted === true) === (attempt === 1))
 			.map((k) => ({ atMs: k.time, records: k.records })),
 		cells,
 		pprint: e.outputs.flatMap((o) => o.lines ?? [])

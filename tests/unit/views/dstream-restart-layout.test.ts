@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { layoutDStream } from '../../../src/lib/views/dstream-batches/layout';
+import { frameAt } from '../../../simulations/kinds/dstream/frames';
 import {
 	layoutRestart,
 	restartSummary
@@ -27,6 +29,14 @@ describe('the restart strip (driver dies at 7 s, back at 9 s, run to 14 s)', () 
 		expect(kinds.filter((k) => k === 'first')).toHaveLength(3);
 		expect(kinds.filter((k) => k === 'rerun')).toHaveLength(2);
 		expect(g.marks.map((m) => m.label)).toEqual(['checkpoint 6 s', 'state 4 s']);
+	});
+
+	it('draws the crash between the first driver’s last batch and the restarted driver’s first', () => {
+		const g = layoutDStream(r, frameAt(r, 9500), 1280);
+		const k = g.columns.findIndex((c) => c.rerun);
+		expect(g.columns.slice(k - 1, k + 1).map((c) => c.key)).toEqual(['6000', '6000r']);
+		expect(g.crash?.x).toBe(g.columns[k]!.x - 5);
+		expect(g.crash?.label).toBe('driver died at 7 s, back at 9 s');
 	});
 
 	it('says what was re-run, read back and never received', () => {

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DsRun } from '../../../../simulations/kinds/dstream/frames';
 import { program, run } from './restart-fixture';
+import { dstreamMarkersOf } from '../../../../simulations/kinds/dstream/markers';
 
 /** The state ('a', n) each batch printed, by batch key (`6r`: re-run by the restarted driver). */
 const totals = (r: DsRun) =>
@@ -39,6 +40,16 @@ describe('driver restart from a checkpoint (getOrCreate)', () => {
 		expect(r.batches.filter((b) => b.attempt === 0).map((b) => b.batchTime)).toEqual([
 			2000, 4000, 6000
 		]);
+	});
+
+	it('gives every marker its own id, and each driver its own blocks', () => {
+		const r = run(program({ wal: true }));
+		const ids = dstreamMarkersOf(r).map((m) => m.id);
+		expect(new Set(ids).size).toBe(ids.length);
+		expect(ids).toContain('driver-failed');
+		// Batch 6 s: 2 lines in blocks before the crash, read back once more from the log.
+		const six = r.batches.filter((b) => b.batchTime === 6000);
+		expect(six.map((b) => b.blocks.reduce((n, k) => n + k.records, 0))).toEqual([2, 2]);
 	});
 
 	it('with the write-ahead log, re-run batches read back what was received; the state carries on', () => {
