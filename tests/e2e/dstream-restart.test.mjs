@@ -79,7 +79,6 @@ for (const tab of TABS) {
 					story,
 					preset
 				);
-				await page.getByTestId('dstream-crash').waitFor();
 				programs.push({ name: preset, code: await programText(page) });
 			}
 			assert.deepEqual(errors, []);
