@@ -75,9 +75,8 @@ function rerunRecords(run: DsRun): Prediction | null {
 }
 
 export function predictionsOf(run: DsRun): readonly Prediction[] {
-	if (run.restart)
-		return [rerunRecords(run), recordsIn(run)].filter((p): p is Prediction => p !== null);
-	return [recordsIn(run), queued(run)]
+	const asked = run.restart ? [recordsIn(run), rerunRecords(run)] : [recordsIn(run), queued(run)];
+	return asked
 		.filter((p): p is Prediction => p !== null)
 		.sort((a, b) => a.askAtMs - b.askAtMs || a.id.localeCompare(b.id));
 }
