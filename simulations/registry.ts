@@ -38,6 +38,7 @@ export const SIMULATIONS: Readonly<Record<string, Entry>> = {
 	},
 	'basic-06-checkpoints': {
 		kinds: ['fault-tolerance'],
+		later: ['dstream'],
 		load: () => import('./questions/basic-06-checkpoints/index')
 	},
 	'basic-07-stateful-operations': {
@@ -71,6 +72,7 @@ export const SIMULATIONS: Readonly<Record<string, Entry>> = {
 	},
 	'basic-14-fault-tolerance': {
 		kinds: ['fault-tolerance'],
+		later: ['dstream'],
 		load: () => import('./questions/basic-14-fault-tolerance/index')
 	},
 	'basic-15-best-practices': {

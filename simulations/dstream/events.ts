@@ -27,6 +27,9 @@ export interface BlockEvent extends At {
 	/** Records waiting in the source because the rate limiter did not admit them. */
 	readonly backlog: number;
 	readonly rate: number;
+	/** A block as the restarted driver sees it (read back from the write-ahead log, or received
+	 *  after the restart; recovery.ts). */
+	readonly restarted?: boolean;
 }
 
 export interface BatchSubmitted extends OfBatch {
@@ -54,6 +57,8 @@ export interface BatchCompleted extends OfBatch {
 	readonly stdout: readonly string[];
 	/** Files the batch's output code wrote itself. */
 	readonly files: readonly FileWrite[];
+	/** Run again by a restarted driver for a time before its restart (recovery.ts). */
+	readonly recovered?: boolean;
 }
 
 export interface CheckpointEvent extends OfBatch {

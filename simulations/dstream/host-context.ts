@@ -243,8 +243,21 @@ export function pysparkModules(state: ProgramState, env: HostEnv): Map<string, P
 		'type',
 		new Map<string, PyValue>([
 			['__call__', builtin('StreamingContext', makeSsc)],
-			// First run of getOrCreate: no checkpoint exists yet, so the factory builds the context.
-			['getOrCreate', builtin('getOrCreate', (a, _kw, call) => call(a[1] ?? null, []))],
+			// First run of getOrCreate: no checkpoint exists yet, so the factory builds the context,
+			// then PySpark sets the checkpoint directory itself (streaming/context.py getOrCreate:
+			// `ssc = setupFunc(); ssc.checkpoint(checkpointPath)`). A restart recovers from it
+			// without calling the factory (../recovery.ts).
+			[
+				'getOrCreate',
+				builtin('getOrCreate', (a, kw, call) => {
+					const b = bindArgs('getOrCreate', ['checkpointPath', 'setupFunc'], 2, a, kw);
+					const ssc = call(b.setupFunc ?? null, []);
+					state.getOrCreatePath = str0(b.checkpointPath);
+					state.checkpointDir = state.getOrCreatePath;
+					state.checkpointSpan ??= env.currentSpan();
+					return ssc;
+				})
+			],
 			['getActive', builtin('getActive', () => null)]
 		])
 	);

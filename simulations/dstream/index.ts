@@ -9,6 +9,8 @@ export type { DStreamProgram, ReadOptions } from './reader';
 export { BatchRunner, pyDatetime } from './batches';
 export type { BatchResult, OutputResult, RddSnapshot } from './batches';
 export { simulateDStreams } from './simulate';
+export { simulateDriverRestart, walEnabled } from './recovery';
+export type { DriverFailure, RecoveryFacts, RecoveryRun } from './recovery';
 export { readStreamingConf, timeMs } from './streaming-conf';
 export type { KafkaSource, RecordSource, SimulateOptions } from './simulate';
 export { runDStreams, traceObservable } from './run';

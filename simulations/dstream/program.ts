@@ -48,6 +48,8 @@ export class ProgramState {
 	batchSpan: Span | undefined;
 	checkpointDir: string | undefined;
 	checkpointSpan: Span | undefined;
+	/** The directory `StreamingContext.getOrCreate` recovers from on a driver restart. */
+	getOrCreatePath: string | undefined;
 	startSpan: Span | undefined;
 	/** Epoch milliseconds of zeroTime: batch times reach Python (and pprint) as datetimes. */
 	startEpochMs = 0;

@@ -10,12 +10,14 @@ import { runStructuredOverSocket, type SsRun } from './structured-socket';
 export const dstreamEngine: KindEngine<DStreamScenario, DsRun> = {
 	run(question, { code, params, seed }) {
 		const lines = question.lines(params, seed);
+		const restart = question.driverRestart?.(params, code);
 		return runDStreamProgram(code, {
 			durationMs: question.runMs,
 			startEpochMs: question.startEpochMs,
 			sources: [{ arrivals: (from, to) => linesBetween(lines, from, to) }],
 			cost: question.cost,
-			seed
+			seed,
+			...(restart ? { restart } : {})
 		});
 	}
 };

@@ -5,6 +5,8 @@
  * covers the batches in (t - windowLength, t] (R8.3); only engine facts, views add no semantics.
  */
 
+import type { RecoveryFacts } from '../../dstream/recovery';
+
 export type DsRowKind = 'input' | 'batch' | 'window' | 'state';
 
 /** A DStream the page draws as one row of RDD boxes. */
@@ -43,6 +45,10 @@ export interface DsCell {
 export interface DsBatch {
 	/** The batch time: the end of its interval, a multiple of the batch interval. */
 	readonly batchTime: number;
+	/** 0: the first driver; 1: the driver restarted after a failure (DsRun.restart). */
+	readonly attempt: 0 | 1;
+	/** Run by the restarted driver for a time before its restart (re-run or down time). */
+	readonly rerun: boolean;
 	readonly startMs: number;
 	readonly endMs: number;
 	readonly schedulingDelay: number;
@@ -92,6 +98,17 @@ export interface DsRun {
 	readonly stalled: string | null;
 	readonly spans: DsSpans;
 	readonly checkpoints: readonly DsCheckpoint[];
+	/** The driver failure and restart the page injected, if any. */
+	readonly restart: DsRestart | null;
+}
+
+/** A driver failure and restart (../../dstream/recovery.ts): what the restarted driver re-ran,
+ *  read back or lost. */
+export interface DsRestart extends RecoveryFacts {
+	/** getOrCreate found a checkpoint: the setup function was not called. */
+	readonly fromCheckpoint: boolean;
+	/** The program shown differs from the checkpointed one that actually ran after the restart. */
+	readonly codeIgnored: boolean;
 }
 
 export const MAX_RECORDS = 12;
@@ -124,8 +141,10 @@ function phaseOf(b: DsBatch, now: number): DsPhase {
 }
 
 export function frameAt(run: DsRun, now: number): DsFrame {
+	const restartAt = run.restart?.restartAtMs ?? 0;
 	const batches = run.batches
 		.filter((b) => b.batchTime - run.batchMs < now || b.batchTime === run.batchMs)
+		.filter((b) => b.attempt === 0 || now >= restartAt)
 		.map((batch): DsFrameBatch => {
 			const phase = phaseOf(batch, now);
 			const blocks = phase === 'filling' ? batch.blocks.filter((k) => k.atMs <= now) : batch.blocks;

@@ -12,7 +12,7 @@ import { windowBatchTimes } from './frames';
 import { seconds } from '../event-time/markers';
 
 export type DsMarkerKind =
-	'block' | 'batch' | 'delay' | 'window' | 'state' | 'output' | 'checkpoint';
+	'block' | 'batch' | 'delay' | 'window' | 'state' | 'output' | 'checkpoint' | 'driver';
 
 /** The kinds in the order one batch produces them. */
 export const DS_MARKER_KINDS: readonly DsMarkerKind[] = [
@@ -22,7 +22,8 @@ export const DS_MARKER_KINDS: readonly DsMarkerKind[] = [
 	'window',
 	'state',
 	'output',
-	'checkpoint'
+	'checkpoint',
+	'driver'
 ];
 
 export interface DsMarker {
@@ -42,17 +43,46 @@ export interface DsMarker {
 export function dstreamMarkersOf(run: DsRun): DsMarker[] {
 	const out: DsMarker[] = [];
 	for (const b of run.batches) out.push(...batchMarkers(run, b));
-	out.push(...checkpointMarkers(run));
+	out.push(...checkpointMarkers(run), ...driverMarkers(run));
 	const rank = (k: DsMarkerKind) => DS_MARKER_KINDS.indexOf(k);
 	return out.sort(
 		(a, z) => a.atMs - z.atMs || a.batchTime - z.batchTime || rank(a.kind) - rank(z.kind)
 	);
 }
 
+/** The driver's death and its restart (../../dstream/recovery.ts). */
+function driverMarkers(run: DsRun): DsMarker[] {
+	const r = run.restart;
+	if (!r) return [];
+	const restored = r.fromCheckpoint
+		? `recovered from checkpoint ${seconds(r.checkpointTime ?? 0)} without calling the setup function; ${plural(r.rerunTimes.length, 'batch')} to re-run (${r.rerunTimes.map(seconds).join(', ')})`
+		: 'no checkpoint to recover from: a new context with empty state';
+	return [
+		{
+			id: 'driver-failed',
+			atMs: r.failAtMs,
+			kind: 'driver',
+			batchTime: r.checkpointTime ?? 0,
+			label: `the driver died at ${seconds(r.failAtMs)}, its executors and their received blocks with it`,
+			rule: DS_RULES.driverFailure
+		},
+		{
+			id: 'driver-restarted',
+			atMs: r.restartAtMs,
+			kind: 'driver',
+			batchTime: r.restartTime,
+			label: `driver restarted at ${seconds(r.restartAtMs)}: ${restored}`,
+			rule: DS_RULES.driverRestart
+		}
+	];
+}
+
 function batchMarkers(run: DsRun, b: DsBatch): DsMarker[] {
 	const t = b.batchTime;
+	// A restarted driver may run a batch time again: its markers get their own ids.
+	const again = b.attempt === 1 ? 'r' : '';
 	const at = (kind: DsMarkerKind, key: string, atMs: number, label: string, rule: string) => ({
-		id: `${kind}-${key}`,
+		id: `${kind}-${key}${again}`,
 		atMs,
 		kind,
 		batchTime: t,
@@ -72,8 +102,8 @@ function batchMarkers(run: DsRun, b: DsBatch): DsMarker[] {
 		at(
 			'batch',
 			String(t),
-			t,
-			`batch at ${seconds(t)} generated: ${plural(b.numRecords, 'record')} in ${plural(b.blocks.length, 'block')}, one job`,
+			b.rerun ? (run.restart?.restartAtMs ?? t) : t,
+			`batch at ${seconds(t)} ${b.rerun ? 'generated again by the restarted driver' : 'generated'}: ${plural(b.numRecords, 'record')} in ${plural(b.blocks.length, 'block')}, one job`,
 			DS_RULES.batch(run.batchMs)
 		)
 	);
@@ -140,8 +170,12 @@ function checkpointMarkers(run: DsRun): DsMarker[] {
 	return run.checkpoints.map((c) => {
 		const row = run.rows.find((r) => r.nodeId === c.nodeId);
 		const data = c.kind === 'data';
+		const again =
+			run.restart && c.atMs >= run.restart.restartAtMs && c.batchTime < run.restart.restartTime
+				? 'r'
+				: '';
 		return {
-			id: data ? `checkpoint-${c.nodeId}-${c.batchTime}` : `checkpoint-${c.batchTime}`,
+			id: `${data ? `checkpoint-${c.nodeId}-${c.batchTime}` : `checkpoint-${c.batchTime}`}${again}`,
 			atMs: c.atMs,
 			kind: 'checkpoint',
 			batchTime: c.batchTime,
@@ -171,6 +205,10 @@ export const DS_RULES = {
 		'DStream guide, output operations: pprint, saveAsTextFiles and foreachRDD are what make a batch compute anything; they run one at a time, in the order the program registered them.',
 	metadataCheckpoint:
 		'R8.5: with ssc.checkpoint(dir) set, the metadata (configuration, DStream graph, pending batches) is written at every batch, so StreamingContext.getOrCreate can recover the driver.',
+	driverFailure:
+		'DStream guide, fault-tolerance semantics: a driver failure takes the executors with it; blocks a receiver held only in memory are gone unless spark.streaming.receiver.writeAheadLog.enable wrote them to the checkpoint directory.',
+	driverRestart:
+		'R8.5: StreamingContext.getOrCreate finds the metadata checkpoint and rebuilds the context from it without calling the setup function (changed code is not picked up); JobGenerator.restart re-runs the pending batches and every batch time from the checkpoint to the restart.',
 	dataCheckpoint:
 		'R8.5: a stateful stream’s RDD is written to the checkpoint directory every checkpoint interval (default: the slide × ceil(10 s / slide)), which cuts its ever-growing lineage.'
 } as const;

@@ -53,8 +53,30 @@ function queued(run: DsRun): Prediction | null {
 	};
 }
 
+/** After a driver failure: what the first re-run batch holds (the write-ahead log decides). */
+function rerunRecords(run: DsRun): Prediction | null {
+	const r = run.restart;
+	const b = run.batches.find((x) => x.rerun);
+	if (!r || !b) return null;
+	const before = run.batches.find((x) => x.attempt === 0 && x.batchTime === b.batchTime);
+	const received = before?.numRecords ?? 0;
+	const { choices, answer } = numericChoices(b.numRecords, [received, 0, received + 1], records);
+	return {
+		id: `rerun-${b.batchTime}`,
+		askAtMs: r.failAtMs,
+		revealAtMs: b.endMs,
+		question: `The driver died at ${seconds(r.failAtMs)}; the batch at ${seconds(b.batchTime)} ${before ? `had held ${records(received)}` : 'was filling'}. When the restarted driver runs it again, how many records will it hold?`,
+		choices,
+		answer,
+		explanation: r.wal
+			? `${records(b.numRecords)}: the blocks were in the write-ahead log, and the restarted driver read them back for the same batch time.`
+			: `${records(b.numRecords)}: without spark.streaming.receiver.writeAheadLog.enable the blocks lived only in executor memory, which died with the driver; the re-run batch computes an empty RDD.`
+	};
+}
+
 export function predictionsOf(run: DsRun): readonly Prediction[] {
-	return [recordsIn(run), queued(run)]
+	const asked = run.restart ? [recordsIn(run), rerunRecords(run)] : [recordsIn(run), queued(run)];
+	return asked
 		.filter((p): p is Prediction => p !== null)
 		.sort((a, b) => a.askAtMs - b.askAtMs || a.id.localeCompare(b.id));
 }

@@ -5,6 +5,7 @@
  * and basic-02's legacy DStream tab.
  */
 import type { CostModel } from '../../dstream/cost';
+import type { DriverFailure } from '../../dstream/recovery';
 import type { SpanRewrite } from '../../core/template';
 import type { Clamped, ParamSchema, Params, Preset } from '../../core/params';
 import type { SocketLine } from './socket-lines';
@@ -36,4 +37,10 @@ export interface DStreamScenario extends SimQuestion {
 	readonly cost: CostModel;
 	/** URL keys the page's other controls own (an API switch, the other API's parameters). */
 	readonly otherUrlKeys: readonly string[];
+	/** A driver failure and restart the parameters inject, and the program the first driver
+	 *  ran (the shown one, or an earlier version when the code was changed for the restart). */
+	readonly driverRestart?: (
+		params: Params,
+		code: string
+	) => { readonly failure: DriverFailure; readonly firstCode: string } | null;
 }

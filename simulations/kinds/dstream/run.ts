@@ -9,8 +9,18 @@
 import type { Result } from '../../core/errors';
 import type { BatchCompleted, BlockEvent, CheckpointEvent } from '../../dstream/events';
 import type { CostModel } from '../../dstream/cost';
-import { readDStreamProgram, readStreamingConf, simulateDStreams } from '../../dstream/index';
-import type { DStreamProgram, OutputResult, RecordSource } from '../../dstream/index';
+import {
+	readDStreamProgram,
+	readStreamingConf,
+	simulateDStreams,
+	simulateDriverRestart
+} from '../../dstream/index';
+import type {
+	DriverFailure,
+	DStreamProgram,
+	OutputResult,
+	RecordSource
+} from '../../dstream/index';
 import { repr } from '../../python/format';
 import type { Span } from '../../python/errors';
 import type {
@@ -32,18 +42,33 @@ export interface DStreamRunOptions {
 	readonly sources: readonly RecordSource[];
 	readonly cost: CostModel;
 	readonly seed: number;
+	/** A driver failure and restart; `firstCode` is the program the first driver ran. */
+	readonly restart?: { readonly failure: DriverFailure; readonly firstCode: string };
 }
 
 export function runDStreamProgram(code: string, options: DStreamRunOptions): Result<DsRun> {
-	const read = readDStreamProgram(code, { startEpochMs: options.startEpochMs });
+	const readCode = (src: string) => readDStreamProgram(src, { startEpochMs: options.startEpochMs });
+	const read = readCode(code);
 	if (!read.ok) return read;
-	const program = read.value;
-	const trace = simulateDStreams(program, {
+	const restart = options.restart;
+	// After a restart from a checkpoint the program that runs is the checkpointed one.
+	const checkpointed = restart ? readCode(restart.firstCode) : read;
+	if (!checkpointed.ok) return checkpointed;
+	const program = checkpointed.value;
+	const simOptions = {
 		durationMs: options.durationMs,
 		sources: options.sources,
 		cost: { ...options.cost, ...coresOf(program.state.master, options.cost) },
 		seed: options.seed
-	});
+	};
+	const recovery = restart
+		? simulateDriverRestart(
+				() => (readCode(restart.firstCode) as { value: DStreamProgram }).value,
+				simOptions,
+				restart.failure
+			)
+		: null;
+	const trace = recovery ? recovery.events : simulateDStreams(program, simOptions);
 	const failed = trace.find((e) => e.type === 'error');
 	if (failed) return { ok: false, error: failed.error };
 	const rows = rowsOf(program);
@@ -62,7 +87,8 @@ export function runDStreamProgram(code: string, options: DStreamRunOptions): Res
 	);
 	const batches = trace
 		.filter((e): e is BatchCompleted => e.type === 'batchCompleted')
-		.map((e) => toBatch(e, program, rows, batchMs, blocks, saved));
+		.map((e) => toBatch(e, program, rows, batchMs, blocks, saved, recovery?.facts?.restartAtMs))
+		.sort((a, b) => a.endMs - b.endMs);
 	const stalled = trace.find((e) => e.type === 'stalled');
 	return {
 		ok: true,
@@ -74,7 +100,15 @@ export function runDStreamProgram(code: string, options: DStreamRunOptions): Res
 			endMs: Math.max(options.durationMs, ...batches.map((b) => b.endMs)),
 			stalled: stalled?.type === 'stalled' ? stalled.reason : null,
 			spans: spansOf(program, rows),
-			checkpoints
+			checkpoints,
+			restart:
+				recovery?.facts && restart
+					? {
+							...recovery.facts,
+							fromCheckpoint: recovery.facts.checkpointTime !== null,
+							codeIgnored: recovery.facts.checkpointTime !== null && restart.firstCode !== code
+						}
+					: null
 		}
 	};
 }
@@ -143,7 +177,8 @@ function toBatch(
 	rows: readonly DsRow[],
 	batchMs: number,
 	blocks: readonly BlockEvent[],
-	saved: ReadonlySet<string>
+	saved: ReadonlySet<string>,
+	restartAt: number | undefined
 ): DsBatch {
 	const t = e.batchTime;
 	const outputs = program.state.outputs;
@@ -162,9 +197,12 @@ function toBatch(
 			checkpointed: saved.has(`${row.nodeId}@${t}`)
 		};
 	});
+	const attempt = e.recovered || (restartAt !== undefined && t > restartAt) ? 1 : 0;
 	return {
 		batchTime: t,
-		startMs: t + e.schedulingDelay,
+		attempt,
+		rerun: e.recovered === true,
+		startMs: e.time - e.processingDelay,
 		endMs: e.time,
 		schedulingDelay: e.schedulingDelay,
 		processingDelay: e.processingDelay,
@@ -172,6 +210,7 @@ function toBatch(
 		// The receiver's blocks of (t - batchInterval, t] are this batch's partitions (R8.2).
 		blocks: blocks
 			.filter((k) => k.time > t - batchMs && k.time <= t)
+			.filter((k) => (k.restarted === true) === (attempt === 1))
 			.map((k) => ({ atMs: k.time, records: k.records })),
 		cells,
 		pprint: e.outputs.flatMap((o) => o.lines ?? [])

@@ -9,6 +9,7 @@ import { clampParams } from '../../core/params';
 import type { Clamped, ParamSchema, Params, Preset } from '../../core/params';
 import { renderProgram, type SpanRewrite } from '../../core/template';
 import type { DStreamScenario } from './question';
+import { driverRestartOf } from './restart-params';
 import type { SocketLine } from './socket-lines';
 
 export interface DStreamTab {
@@ -27,20 +28,25 @@ export interface DStreamTab {
 	/** The Structured side's own URL keys (and `api`). */
 	readonly otherUrlKeys: readonly string[];
 	readonly apiNote: string;
+	/** The tab injects a driver failure (its schema has restartSchema's parameters). */
+	readonly restart?: boolean;
 }
 
 export function dstreamTab(tab: DStreamTab): DStreamScenario {
 	const constrain = (raw: Readonly<Record<string, unknown>>): Clamped =>
 		clampParams(tab.schema, raw);
+	const program = (params: Params) =>
+		renderProgram(tab.template, tab.rewrites(constrain(params).params));
 	return {
 		...tab,
+		...(tab.restart ? { driverRestart: driverRestartOf(tab.schema, program) } : {}),
 		kind: 'dstream',
 		simulation: 'SIM-2',
 		programId: 'dstream',
 		structural: tab.structural ?? [],
 		generatorParams: tab.generatorParams ?? [],
 		constrain,
-		program: (params) => renderProgram(tab.template, tab.rewrites(constrain(params).params)),
+		program,
 		structuredProgram: null,
 		startEpochMs: Date.UTC(2026, 0, 1, 10, 0, 0),
 		cost: {

@@ -5,5 +5,6 @@ import { basic06Checkpoints } from './question';
 
 export const question: QuestionModule = {
 	slug: 'basic-06-checkpoints',
-	simulations: [{ question: basic06Checkpoints, kind: faultToleranceKind }]
+	simulations: [{ question: basic06Checkpoints, kind: faultToleranceKind }],
+	later: async () => (await import('./dstream-simulation')).simulations
 };

@@ -5,5 +5,6 @@ import { basic14FaultTolerance } from './question';
 
 export const question: QuestionModule = {
 	slug: 'basic-14-fault-tolerance',
-	simulations: [{ question: basic14FaultTolerance, kind: faultToleranceKind }]
+	simulations: [{ question: basic14FaultTolerance, kind: faultToleranceKind }],
+	later: async () => (await import('./dstream-simulation')).simulations
 };

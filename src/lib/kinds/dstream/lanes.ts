@@ -62,6 +62,12 @@ const STYLES: Readonly<Record<DsMarkerKind, KindStyle>> = {
 		path: markerShape(symbolDiamond),
 		colour: 'var(--c-sky)',
 		hollow: false
+	},
+	driver: {
+		label: 'driver died / restarted',
+		path: markerShape(symbolX),
+		colour: 'var(--c-vermillion)',
+		hollow: false
 	}
 };
 

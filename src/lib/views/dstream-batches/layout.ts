@@ -46,7 +46,10 @@ export interface RowBand {
 }
 
 export interface BatchColumn {
+	readonly key: string;
 	readonly batchTime: number;
+	/** Run by a restarted driver for a time before its restart. */
+	readonly rerun: boolean;
 	readonly x: number;
 	readonly w: number;
 	readonly label: string;
@@ -67,7 +70,12 @@ export interface DStreamGeometry {
 		readonly label: string;
 	} | null;
 	readonly arrows: readonly { readonly key: string; readonly d: string }[];
+	/** Where the driver died: between the first driver's last column and the restarted one's. */
+	readonly crash: { readonly x: number; readonly label: string } | null;
 }
+
+/** A batch's key in the view: the restarted driver's batches may repeat a batch time. */
+const keyOf = (b: DsFrameBatch) => `${b.batch.batchTime}${b.batch.attempt === 1 ? 'r' : ''}`;
 
 /** How many batch columns fit: at least one, at most the batches visible. */
 export function columnsThatFit(width: number, batches: number): number {
@@ -189,10 +197,12 @@ export function layoutDStream(run: DsRun, frame: DsFrame, width: number): DStrea
 	const colW = Math.max(COL_MIN, (width - 2 * SIDE - COL_GAP * (n - 1)) / Math.max(1, n));
 	const xOf = (k: number) => SIDE + k * (colW + COL_GAP);
 	const columns: BatchColumn[] = visible.map((b, k) => ({
+		key: keyOf(b),
 		batchTime: b.batch.batchTime,
+		rerun: b.batch.rerun,
 		x: xOf(k),
 		w: colW,
-		label: `batch ${secondsLabel(b.batch.batchTime)}`,
+		label: `batch ${secondsLabel(b.batch.batchTime)}${b.batch.rerun ? ' · re-run' : ''}`,
 		status: fit(statusOf(b), Math.floor(colW / 6.4)),
 		phase: b.phase
 	}));
@@ -210,7 +220,7 @@ export function layoutDStream(run: DsRun, frame: DsFrame, width: number): DStrea
 			const x = xOf(k);
 			const stripeY = boxY + BOX_H - PAD - STRIPE_H;
 			cells.push({
-				key: `${row.nodeId}@${b.batch.batchTime}`,
+				key: `${row.nodeId}@${keyOf(b)}`,
 				x,
 				y: boxY,
 				w: colW,
@@ -224,10 +234,11 @@ export function layoutDStream(run: DsRun, frame: DsFrame, width: number): DStrea
 				checkpointed: b.phase === 'done' && (b.batch.cells[i]?.checkpointed ?? false)
 			});
 			const prev = visible[k - 1];
-			if (row.kind === 'state' && prev && prev.phase === 'done' && b.phase === 'done') {
+			const handedOn = prev?.batch.attempt === b.batch.attempt;
+			if (row.kind === 'state' && prev && handedOn && prev.phase === 'done' && b.phase === 'done') {
 				const my = boxY + BOX_H / 2;
 				arrows.push({
-					key: `${row.nodeId}@${b.batch.batchTime}`,
+					key: `${row.nodeId}@${keyOf(b)}`,
 					d: `M${x - COL_GAP - 1},${my}L${x + 1},${my}`
 				});
 			}
@@ -250,7 +261,29 @@ export function layoutDStream(run: DsRun, frame: DsFrame, width: number): DStrea
 		}
 		y += ROW_GAP;
 	});
-	return { width, height: y, columns, rows, cells, bracket, arrows };
+	return {
+		width,
+		height: y,
+		columns,
+		rows,
+		cells,
+		bracket,
+		arrows,
+		crash: crashOf(run, visible, xOf)
+	};
+}
+
+function crashOf(
+	run: DsRun,
+	visible: readonly DsFrameBatch[],
+	xOf: (k: number) => number
+): DStreamGeometry['crash'] {
+	const k = visible.findIndex((b) => b.batch.attempt === 1);
+	if (!run.restart || k < 1) return null;
+	return {
+		x: xOf(k) - COL_GAP / 2,
+		label: `driver died at ${secondsLabel(run.restart.failAtMs)}, back at ${secondsLabel(run.restart.restartAtMs)}`
+	};
 }
 
 /** The current facts in words, for the SVG's aria-label. */
