@@ -30,7 +30,7 @@ export interface ChallengeWorld {
 	readonly corruptShare: number;
 	readonly corruptFromMs: number;
 	/** The counter a page draws as its signature (absent: none drawn). */
-	readonly focus?: 'lateDropped' | 'dedupState' | 'files' | 'corrupt';
+	readonly focus?: 'lateDropped' | 'dedupState' | 'files' | 'corrupt' | 'tasks';
 }
 
 export interface ChallengeQuery {

@@ -122,7 +122,8 @@ export interface ClusterSimRun {
 	readonly challenge?: {
 		readonly batches: readonly ChallengeBatch[];
 		/** The counter the page draws as the challenge's signature. */
-		readonly focus: 'lateDropped' | 'dedupState' | 'files' | 'corrupt' | null;
+		/** 'tasks': the signature is the batch's task bars (skew), the Gantt drawn first. */
+		readonly focus: 'lateDropped' | 'dedupState' | 'files' | 'corrupt' | 'tasks' | null;
 		readonly failure: {
 			readonly batchId: number;
 			readonly atMs: number;

@@ -62,8 +62,12 @@ const fixOff = (params: Params, c: ChallengeId): boolean =>
 	challengeOf(params) === c && choiceParam(params, 'fixApplied') === 'off';
 
 /** The counter each challenge draws (skew and overload show on the Gantt and the backlog). */
-const FOCUS: Partial<Record<ChallengeId, 'lateDropped' | 'dedupState' | 'files' | 'corrupt'>> = {
+const FOCUS: Partial<
+	Record<ChallengeId, 'lateDropped' | 'dedupState' | 'files' | 'corrupt' | 'tasks'>
+> = {
 	late: 'lateDropped',
+	// Skew's signature is a task: one long bar in the Gantt, drawn first.
+	skew: 'tasks',
 	'state-growth': 'dedupState',
 	'small-files': 'files',
 	'schema-drift': 'corrupt'

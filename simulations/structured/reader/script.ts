@@ -53,24 +53,14 @@ function statement(s: ReaderSession, interp: Interpreter, globals: Scope, n: Syn
 			checkAssign(s, n);
 			interp.execStatement(n, globals);
 			return;
+		// Decorators run as Python does (`@udf(...)`, `@pandas_udf(...)`, a test bench's
+		// `@pytest.fixture`); one the host does not know fails where it is called.
 		case 'ExpressionStatement':
 		case 'FunctionDefinition':
 		case 'DecoratedStatement':
 		case 'ClassDefinition':
 			interp.execStatement(n, globals);
 			return;
-		case 'DecoratedStatement':
-			// `@pytest.fixture` (a test bench's fixture) is the one module-level decorator: any other
-			// (`@F.udf`, `@dataclass`) keeps its located refusal rather than half-running.
-			if (n.getChildren('Decorator').every((d) => /^@\s*pytest\.fixture\b/.test(s.src(d).trim()))) {
-				interp.execStatement(n, globals);
-				return;
-			}
-			return fail(
-				s.pos(n),
-				`${statementName(n.name)} are not supported by the playground engine`,
-				`Supported statements: ${STATEMENTS}.`
-			);
 		case 'IfStatement':
 			return ifMain(s, interp, globals, n);
 		case '⚠':

@@ -34,7 +34,6 @@ describe('a picked preset stays marked once its run lands', () => {
 						`${preset.id}: ${moved.map((k) => `${k} ${String(before[k])} -> ${String(c.program.params[k])}`).join(', ')}`
 					);
 				}
-				c.dispose?.();
 			}
 			expect(unmarked).toEqual([]);
 		});

@@ -303,7 +303,7 @@ function challengeChart(
 	x: readonly [number, number]
 ): ChartSpec | null {
 	const c = run.challenge;
-	if (!c?.focus) return null;
+	if (!c?.focus || c.focus === 'tasks') return null;
 	const f = c.focus;
 	const s = SIGNATURES[f];
 	const ends = new Map(b.map((x) => [x.id, x.endMs]));
