@@ -68,6 +68,12 @@ export class Playback {
 		if (next !== undefined) this.speed = next;
 	}
 
+	/** Pause at the end of the run: the whole story at once (a presenter's End key). */
+	toEnd() {
+		this.playing = false;
+		this.seek(this.#timeline().endMs);
+	}
+
 	seek(t: number) {
 		this.now = Math.max(0, Math.min(t, this.#timeline().endMs));
 	}

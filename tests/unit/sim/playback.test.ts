@@ -47,6 +47,13 @@ describe('Playback', () => {
 		expect(p.now).toBe(0);
 	});
 
+	it('toEnd() pauses on the end of the run', () => {
+		const p = new Playback(() => timeline);
+		p.toggle();
+		p.toEnd();
+		expect([p.playing, p.now, p.atEnd]).toEqual([false, 5000, true]);
+	});
+
 	it('toggle() at the end plays again from the start', () => {
 		const p = new Playback(() => timeline);
 		p.seek(5000);
