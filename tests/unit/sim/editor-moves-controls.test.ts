@@ -4,20 +4,11 @@
 // control would write moves the control to that value, whatever the kind. A program Spark
 // refuses still moves them: the controls show what the program on screen says.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { QuestionSimulation } from '../../../simulations/kinds/kind';
 import { defaultParams, type ParamValue } from '../../../simulations/core/params';
-import { SIMULATIONS } from '../../../simulations/registry';
-import { withEngine } from '../../../simulations/kinds/with-engines';
+import { livePages } from './live-pages';
 import { SimController } from '../../../src/lib/sim/controller.svelte';
 
-const pages: { name: string; sim: QuestionSimulation }[] = [];
-for (const [slug, entry] of Object.entries(SIMULATIONS)) {
-	// Engines loaded up front, as in node and prerendering: every run is synchronous.
-	const module = (await entry.load()).question;
-	for (const sim of module.simulations) pages.push({ name: slug, sim: await withEngine(sim) });
-	for (const sim of (await module.later?.()) ?? [])
-		pages.push({ name: `${slug} (${sim.question.programId})`, sim: await withEngine(sim) });
-}
+const pages = await livePages();
 
 describe('an edit in the editor moves the controls, on every page', () => {
 	beforeEach(() => vi.useFakeTimers());

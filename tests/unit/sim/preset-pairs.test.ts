@@ -7,22 +7,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { QuestionSimulation, SimPreset } from '../../../simulations/kinds/kind';
 import { SIMULATIONS } from '../../../simulations/registry';
-import { withEngine } from '../../../simulations/kinds/with-engines';
+import { livePages } from './live-pages';
 import { SimController } from '../../../src/lib/sim/controller.svelte';
 
-interface Page {
-	readonly name: string;
-	readonly sim: QuestionSimulation;
-}
-
-const pages: Page[] = [];
-for (const [slug, entry] of Object.entries(SIMULATIONS)) {
-	// Engines loaded up front, as in node and prerendering: every run is synchronous.
-	const module = (await entry.load()).question;
-	for (const sim of module.simulations) pages.push({ name: slug, sim: await withEngine(sim) });
-	for (const sim of (await module.later?.()) ?? [])
-		pages.push({ name: `${slug} (${sim.question.programId})`, sim: await withEngine(sim) });
-}
+const pages = await livePages();
 
 /** Something other than the defaults on screen: a new seed, an edited program, a moved control,
  *  an input edit where the kind has them. */

@@ -4,18 +4,10 @@
 // value differently from the question's gate (a rate the program caps, a simulation-only value
 // the program does not hold) unmarks every preset that sets it.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { QuestionSimulation } from '../../../simulations/kinds/kind';
-import { SIMULATIONS } from '../../../simulations/registry';
-import { withEngine } from '../../../simulations/kinds/with-engines';
+import { livePages } from './live-pages';
 import { SimController } from '../../../src/lib/sim/controller.svelte';
 
-const pages: { name: string; sim: QuestionSimulation }[] = [];
-for (const [slug, entry] of Object.entries(SIMULATIONS)) {
-	const module = (await entry.load()).question;
-	for (const sim of module.simulations) pages.push({ name: slug, sim: await withEngine(sim) });
-	for (const sim of (await module.later?.()) ?? [])
-		pages.push({ name: `${slug} (${sim.question.programId})`, sim: await withEngine(sim) });
-}
+const pages = await livePages();
 
 describe('a picked preset stays marked once its run lands', () => {
 	beforeEach(() => vi.useFakeTimers());
