@@ -5,12 +5,9 @@
 // and removes the signature; an edit in the editor moves the controls.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { launch, openPage, settled } from './browser.mjs';
 import { playToEnd, programText } from './cluster-play.mjs';
+import { assertStubCheck } from './stub-check.mjs';
 
 const PAGE = '/questions/basic-13-challenges';
 const RUN_S = 1200;
@@ -140,15 +137,7 @@ describe('cluster challenges (basic-13)', () => {
 	}
 
 	it('the program before and after every fix passes the PySpark stub check', () => {
-		assert.equal(programs.length, 12);
-		const dir = mkdtempSync(join(tmpdir(), 'basic-13-'));
-		try {
-			for (const p of programs) writeFileSync(join(dir, `${p.name}.py`), p.code);
-			const r = spawnSync('bash', ['tools/pyspark-stubs/check.sh', dir], { encoding: 'utf8' });
-			assert.equal(r.stdout.trim().split('\n').at(-1), '12 passed, 0 failed', r.stdout + r.stderr);
-		} finally {
-			rmSync(dir, { recursive: true, force: true });
-		}
+		assertStubCheck(programs, 12);
 	});
 
 	it('an edit in the editor moves the controls', async () => {

@@ -9,12 +9,9 @@
 // its error and no animation.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { VIEWPORTS, launch, openPage, settled } from './browser.mjs';
 import { playToEnd, programText } from './cluster-play.mjs';
+import { assertStubCheck } from './stub-check.mjs';
 
 const PAGE = '/questions/advanced-13-libraries-custom-transformations';
 const RUN_S = 60;
@@ -94,15 +91,7 @@ describe('advanced-13 UDF kinds on the cluster kind', () => {
 	}
 
 	it('the program at every preset passes the PySpark stub check', () => {
-		assert.equal(programs.length, 4);
-		const dir = mkdtempSync(join(tmpdir(), 'advanced-13-'));
-		try {
-			for (const p of programs) writeFileSync(join(dir, `${p.name}.py`), p.code);
-			const r = spawnSync('bash', ['tools/pyspark-stubs/check.sh', dir], { encoding: 'utf8' });
-			assert.equal(r.stdout.trim().split('\n').at(-1), '4 passed, 0 failed', r.stdout + r.stderr);
-		} finally {
-			rmSync(dir, { recursive: true, force: true });
-		}
+		assertStubCheck(programs, 4);
 	});
 
 	it('the transformation control rewrites its span; an edit in the editor moves the control', async () => {
