@@ -71,6 +71,11 @@ class Broker:
                 # Topics are deleted between scenarios; the harness creates every topic itself.
                 "delete.topic.enable=true",
                 "auto.create.topics.enable=false",
+                # The pages' records carry their simulated clock (2026-01-01) as Kafka timestamps,
+                # older than the default 7-day time retention: the broker's retention check would
+                # delete them mid-run and Spark would fail the query with "Some data may have been
+                # lost". Nothing the oracle replays ages out by time.
+                "log.retention.ms=-1",
             ]) + "\n")
         cp = os.path.join(JARS, "broker", "*")
         java = ["java", "-Xmx384m", "-XX:+UseSerialGC", "-cp", cp]

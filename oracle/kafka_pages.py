@@ -95,8 +95,9 @@ class Replay:
         def capture(df, batch_id):
             try:
                 rows = [spark_row(r, me.epoch_s) for r in df.collect()]
-            except Exception:
-                me.capture_error = traceback.format_exc(limit=3)[-1200:]
+            except Exception as e:
+                # The head of the message names the cause; a traceback's tail is only JVM frames.
+                me.capture_error = f"{type(e).__name__}: {str(e)[:1500]}"
                 raise
             with me.lock:
                 me.batches[batch_id] = rows

@@ -6,7 +6,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openIn, settled } from './browser.mjs';
-import { playToEnd, programText } from './cluster-play.mjs';
+import { jumpToEnd, playToEnd, programText } from './cluster-play.mjs';
 
 const PAGE = '/questions/basic-12-monitoring';
 
@@ -52,9 +52,11 @@ describe('cluster monitoring (basic-12)', () => {
 	});
 
 	for (const id of ['dashboard', 'spike-recovers', 'spike-never-recovers']) {
-		it(`preset ${id} plays to the end`, async () => {
+		it(`preset ${id} reaches its end`, async () => {
 			await page.getByTestId(`preset-${id}`).click();
-			await playToEnd(page, 240);
+			// One run plays through at 20x; the others jump to the same last frame.
+			if (id === 'dashboard') await playToEnd(page, 240);
+			else await jumpToEnd(page, 240);
 			const lines = await page.getByTestId('cluster-listener').locator('li').allTextContents();
 			const healthy = await page.getByTestId('cluster-healthy').count();
 			if (id === 'spike-never-recovers') {
@@ -76,7 +78,8 @@ describe('cluster monitoring (basic-12)', () => {
 		await page.getByTestId('cluster-listener').waitFor({ timeout: 10000 });
 		for (const id of ['dstream-listener', 'dstream-no-spike']) {
 			await page.getByTestId(`preset-${id}`).click();
-			await playToEnd(page, 240);
+			if (id === 'dstream-listener') await playToEnd(page, 240);
+			else await jumpToEnd(page, 240);
 			assert.match(
 				(await page.getByTestId('cluster-listener').textContent()) ?? '',
 				/onBatchCompleted[\s\S]*schedulingDelay=Some\(\d+\)ms/

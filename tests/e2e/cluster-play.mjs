@@ -29,3 +29,19 @@ export async function programText(page) {
 	]);
 	return readFileSync(await download.path(), 'utf8');
 }
+
+/**
+ * The run's last frame by the presenter's End key: the frame playToEnd reaches, without playing
+ * minutes of virtual time at 20x. Each page's test plays one preset through (the animation path)
+ * and jumps for the others, whose checks read the end.
+ */
+export async function jumpToEnd(page, seconds) {
+	await settled(page);
+	await page.locator('body').click({ position: { x: 5, y: 5 } });
+	await page.keyboard.press('End');
+	await page.waitForFunction(
+		(end) => document.querySelector('[data-testid="sim-cursor"]')?.textContent?.trim() === end,
+		`${seconds.toFixed(1)} s`,
+		{ timeout: 20000 }
+	);
+}

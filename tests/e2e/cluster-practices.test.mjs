@@ -7,7 +7,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openIn, settled } from './browser.mjs';
-import { playToEnd, programText } from './cluster-play.mjs';
+import { jumpToEnd, playToEnd, programText } from './cluster-play.mjs';
 
 const PAGE = '/questions/basic-15-best-practices';
 const RUN_S = 600;
@@ -57,9 +57,11 @@ describe('cluster best practices (basic-15)', () => {
 		'short-trigger': async () => assert.match(await number(page, 'latency'), /^[0-4]\.\d s$/)
 	};
 	for (const [id, check] of Object.entries(ends)) {
-		it(`preset ${id} plays to the end and shows its number`, async () => {
+		it(`preset ${id} reaches its end and shows its number`, async () => {
 			await page.getByTestId(`preset-${id}`).click();
-			await playToEnd(page, RUN_S, 90000);
+			// The busiest run plays through at 20x; the others jump to the same last frame.
+			if (id === 'all-before') await playToEnd(page, RUN_S, 90000);
+			else await jumpToEnd(page, RUN_S);
 			await check();
 		});
 	}
@@ -121,7 +123,7 @@ describe('cluster best practices (basic-15)', () => {
 		assert.ok(await page.getByTestId('compare-cluster-A').isVisible());
 		// The default comparison: the watermark off on side B, its state rows growing.
 		assert.match(await page.getByTestId('compare-code').textContent(), /outputMode\("update"\)/);
-		await playToEnd(page, RUN_S, 90000);
+		await jumpToEnd(page, RUN_S);
 		assert.equal(await number(page, 'state', 'A'), '10,000');
 		assert.equal(await number(page, 'state', 'B'), '50,000');
 		await page.getByTestId('sim-compare').click();

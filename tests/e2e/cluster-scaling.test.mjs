@@ -4,7 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { editorShows, editorText, launch, openIn } from './browser.mjs';
-import { playToEnd } from './cluster-play.mjs';
+import { jumpToEnd, playToEnd } from './cluster-play.mjs';
 
 const PAGE = '/questions/advanced-06-dynamic-scaling';
 
@@ -35,9 +35,11 @@ describe('cluster scaling (advanced-06)', () => {
 	});
 
 	for (const id of ['spike-scaling', 'capped-by-partitions', 'with-rate-cap', 'slow-start']) {
-		it(`preset ${id} plays to the end`, async () => {
+		it(`preset ${id} reaches its end`, async () => {
 			await page.getByTestId(`preset-${id}`).click();
-			await playToEnd(page, 300);
+			// One run plays through at 20x; the others jump to the same last frame.
+			if (id === 'spike-scaling') await playToEnd(page, 300);
+			else await jumpToEnd(page, 300);
 			assert.ok(await page.locator('[data-chart="executors"]').isVisible());
 		});
 	}
@@ -47,7 +49,8 @@ describe('cluster scaling (advanced-06)', () => {
 		await page.locator('[data-chart="ratio"]').waitFor({ timeout: 10000 });
 		for (const id of ['dstream-ratio', 'dstream-big-spike']) {
 			await page.getByTestId(`preset-${id}`).click();
-			await playToEnd(page, 300);
+			if (id === 'dstream-ratio') await playToEnd(page, 300);
+			else await jumpToEnd(page, 300);
 		}
 	});
 

@@ -89,11 +89,14 @@ export class SimController<R = unknown, F = unknown> {
 	readonly run: R | null = $derived.by(() => this.program.run);
 	readonly stops: readonly Stop[] = $derived.by(() => (this.run ? this.kind.stops(this.run) : []));
 	readonly endMs: number = $derived.by(() => (this.run ? this.kind.endMs(this.run) : 0));
-	readonly playback: Playback = new Playback(() => ({
-		endMs: this.endMs,
-		nextStop: (t) => this.stops.find((s) => s.endMs > t)?.endMs ?? this.endMs,
-		previousStop: (t) => this.stops.findLast((s) => s.endMs < t)?.endMs ?? 0
-	}));
+	readonly playback: Playback = new Playback(
+		() => ({
+			endMs: this.endMs,
+			nextStop: (t) => this.stops.find((s) => s.endMs > t)?.endMs ?? this.endMs,
+			previousStop: (t) => this.stops.findLast((s) => s.endMs < t)?.endMs ?? 0
+		}),
+		(then) => this.program.afterRun(then)
+	);
 	readonly frame: F | null = $derived.by(() =>
 		this.run ? this.kind.frameAt(this.run, this.playback.now) : null
 	);

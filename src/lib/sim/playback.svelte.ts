@@ -21,10 +21,17 @@ export class Playback {
 	speed = $state(1);
 	playing = $state(false);
 	readonly #timeline: () => Timeline;
+	readonly #settle: (then: () => void) => void;
 
-	/** `timeline` is read lazily, so it may be a $derived run that parameters replace. */
-	constructor(timeline: () => Timeline) {
+	/**
+	 * `timeline` is read lazily, so it may be a $derived run that parameters replace. `settle`
+	 * calls its argument once the run being made has landed: a step clicked while a preset's or a
+	 * new seed's run is still in the engine worker moves over that run, not over the one it
+	 * replaces (whose cursor the landing run would reset, losing the click).
+	 */
+	constructor(timeline: () => Timeline, settle: (then: () => void) => void = (then) => then()) {
 		this.#timeline = timeline;
+		this.#settle = settle;
 	}
 
 	get atEnd(): boolean {
@@ -48,16 +55,17 @@ export class Playback {
 	/** Pause and move to the next stop (one batch further). */
 	step() {
 		this.playing = false;
-		const next = this.#timeline().nextStop(this.now);
-		if (next !== undefined) this.seek(next);
+		this.#settle(() => {
+			const next = this.#timeline().nextStop(this.now);
+			if (next !== undefined) this.seek(next);
+		});
 	}
 
 	/** Pause and move back one batch. The run is already computed, so going back is only a
 	 *  cursor move: the same seed gives the same earlier picture. */
 	stepBack() {
 		this.playing = false;
-		const prev = this.#timeline().previousStop?.(this.now);
-		this.seek(prev ?? 0);
+		this.#settle(() => this.seek(this.#timeline().previousStop?.(this.now) ?? 0));
 	}
 
 	/** One notch faster or slower on the speed ladder (0.25x–20x). */
@@ -71,7 +79,7 @@ export class Playback {
 	/** Pause at the end of the run: the whole story at once (a presenter's End key). */
 	toEnd() {
 		this.playing = false;
-		this.seek(this.#timeline().endMs);
+		this.#settle(() => this.seek(this.#timeline().endMs));
 	}
 
 	seek(t: number) {

@@ -54,6 +54,30 @@ describe('Playback', () => {
 		expect([p.playing, p.now, p.atEnd]).toEqual([false, 5000, true]);
 	});
 
+	it('steps clicked while a run is being made move over that run once it lands, in order', () => {
+		// The page's settle hook is BoundProgram.afterRun: a preset's run in the engine worker
+		// resets the cursor when it lands, so a step taken on the old run would be lost.
+		let current: typeof timeline = { endMs: 800, nextStop: (t) => (t < 800 ? 800 : undefined) };
+		const waiting: (() => void)[] = [];
+		const p = new Playback(
+			() => current,
+			(then) => waiting.push(then)
+		);
+		p.playing = true;
+		p.step();
+		p.step();
+		p.toEnd();
+		expect([p.playing, p.now]).toEqual([false, 0]);
+		current = timeline;
+		for (const then of waiting.splice(0)) then();
+		expect(p.now).toBe(5000);
+		p.seek(0);
+		p.step();
+		p.step();
+		waiting.splice(0).forEach((then) => then());
+		expect(p.now).toBe(2500);
+	});
+
 	it('toggle() at the end plays again from the start', () => {
 		const p = new Playback(() => timeline);
 		p.seek(5000);
