@@ -15,12 +15,14 @@ import type { SinkBatch, SinkRow, SinkWriteOutcome, StreamingSink } from './cont
 import { conditionError } from './errors';
 import { DeliveryLedger } from './ledger';
 
-/** What one call of the function did to its target. */
+/** What one call of the function did to one of its targets. `target` names where the rows went
+ *  (a table's path, a topic) when the function writes to more than one place: the ledger counts
+ *  each target's deliveries apart, so one batch written to two targets is not a duplicate. */
 export type ForeachBatchEffect =
 	/** Appended rows (e.g. `df.write.mode("append")`, a non-idempotent insert). */
-	| { readonly kind: 'append'; readonly rows: readonly SinkRow[] }
+	| { readonly kind: 'append'; readonly rows: readonly SinkRow[]; readonly target?: string }
 	/** Replaced whatever it had written for this batch id (an idempotent write keyed by id). */
-	| { readonly kind: 'overwrite'; readonly rows: readonly SinkRow[] };
+	| { readonly kind: 'overwrite'; readonly rows: readonly SinkRow[]; readonly target?: string };
 
 export type ForeachBatchFunction = (
 	rows: readonly SinkRow[],
@@ -76,8 +78,8 @@ export class ForeachBatchSink implements StreamingSink {
 		}
 		this.calls.push({ batchId: batch.batchId, attempt, numRows: batch.rows.length, effects });
 		for (const e of effects) {
-			if (e.kind === 'append') this.ledger.deliver(batch.batchId, e.rows);
-			else this.ledger.overwrite(batch.batchId, e.rows);
+			if (e.kind === 'append') this.ledger.deliver(batch.batchId, e.rows, undefined, e.target);
+			else this.ledger.overwrite(batch.batchId, e.rows, e.target);
 		}
 		return { batchId: batch.batchId, status: 'written', delivered: batch.rows.map((_, i) => i) };
 	}

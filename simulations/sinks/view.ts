@@ -54,6 +54,9 @@ export interface SinkTail {
 	readonly visible: number;
 	readonly rows: readonly SinkRow[];
 	readonly copies: readonly boolean[];
+	/** Per row, where it went ('' for a sink with one target; a foreachBatch function's topic or
+	 *  table when it writes to several). */
+	readonly targets: readonly string[];
 	readonly duplicates: number;
 }
 
@@ -65,21 +68,26 @@ export function sinkTail(sink: StreamingSink, n: number): SinkTail {
 			visible: sink.produced.length,
 			rows: tail.map((r) => [r.key, r.value, r.topic, r.partition, r.offset]),
 			copies: tail.map((r) => r.attempt > 0),
+			targets: tail.map(() => ''),
 			duplicates
 		};
 	}
 	if (sink instanceof MemorySink || sink instanceof FileStreamSink) {
 		const all = visibleRows(sink);
-		return { visible: all.length, rows: all.slice(-n), copies: [], duplicates };
+		const rows = all.slice(-n);
+		return { visible: all.length, rows, copies: [], targets: rows.map(() => ''), duplicates };
 	}
 	const expanded = sink.ledger
 		.all()
-		.flatMap((e) => Array.from({ length: e.writes }, (_, i) => ({ row: e.row, copy: i > 0 })));
+		.flatMap((e) =>
+			Array.from({ length: e.writes }, (_, i) => ({ row: e.row, copy: i > 0, target: e.target }))
+		);
 	const tail = expanded.slice(-n);
 	return {
 		visible: expanded.length,
 		rows: tail.map((x) => x.row),
 		copies: tail.map((x) => x.copy),
+		targets: tail.map((x) => x.target),
 		duplicates
 	};
 }

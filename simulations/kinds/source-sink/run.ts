@@ -343,7 +343,7 @@ export function runSourceSink(
 							: JSON.stringify({ nextBatchWatermarkMs: b.nextBatchWatermarkMs }),
 						sinkRecords: sink.ledger.totals().writes,
 						attempt: run.batches.filter((x) => x.batchId === b.batchId).length + 1,
-						sink: sinkSnapshot(sink, b.sink, run.batches.at(-1)?.sink.duplicates ?? 0),
+						sink: sinkSnapshot(sink, b.sink, run.batches.at(-1)?.sink),
 						...(feed.anySource ? { read: source.readOf(offsets?.start, offsets?.end) } : {})
 					});
 					lastEnd = offsets?.end;

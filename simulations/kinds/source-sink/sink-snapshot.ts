@@ -8,6 +8,7 @@
 import { isoText } from '../../core/calendar';
 import type { Rng } from '../../core/rng';
 import type { SinkKind, SinkStatus, SinkWriteOutcome, StreamingSink } from '../../sinks/contract';
+import { ForeachBatchSink } from '../../sinks/foreach-batch-sink';
 import { sinkTail } from '../../sinks/view';
 import type { Value } from '../../structured/expr/ast';
 import type { PlannedSend } from '../../sources/kafka/producer';
@@ -32,6 +33,50 @@ export interface SinkSnapshot {
 	/** Of those, the ones this write added: a re-run batch's rows written twice, or 0 when the
 	 *  write replaced its first attempt's rows (a foreachBatch overwrite keyed on batch_id). */
 	readonly duplicated: number;
+	/** A foreachBatch function's targets (a topic, a table), each with its own count: one batch
+	 *  written to two places, and what a replay did to each. Empty for the built-in sinks. */
+	readonly targets: readonly TargetSnapshot[];
+	/** Per row of `rows`: its target ('' for a sink with one). */
+	readonly rowTargets: readonly string[];
+}
+
+export interface TargetSnapshot {
+	/** Where the function wrote (batch-target.ts: `Kafka topic device-counts`, `parquet /out`). */
+	readonly target: string;
+	/** What this batch's call wrote there: its save mode's effect and rows (0 rows, no mode: the
+	 *  call did not write there). */
+	readonly mode: 'append' | 'overwrite' | null;
+	readonly wrote: number;
+	/** Rows a reader of this target sees now, and the deliveries beyond the first. */
+	readonly visible: number;
+	readonly duplicates: number;
+	/** Of those, the ones this batch's write added. */
+	readonly duplicated: number;
+}
+
+/** Per target of a foreachBatch function: what this call wrote there and what the target holds. */
+function targetsOf(
+	sink: StreamingSink,
+	outcome: SinkWriteOutcome | undefined,
+	before: readonly TargetSnapshot[]
+): TargetSnapshot[] {
+	if (!(sink instanceof ForeachBatchSink)) return [];
+	const names = sink.ledger.targets().filter((t) => t !== '');
+	const call = sink.calls.at(-1);
+	const effects = outcome && call?.batchId === outcome.batchId ? call.effects : [];
+	return names.map((target) => {
+		const mine = effects.filter((e) => e.target === target);
+		const totals = sink.ledger.totals(target);
+		const prior = before.find((t) => t.target === target)?.duplicates ?? 0;
+		return {
+			target,
+			mode: mine.at(-1)?.kind ?? null,
+			wrote: mine.reduce((n, e) => n + e.rows.length, 0),
+			visible: totals.writes,
+			duplicates: totals.extraWrites,
+			duplicated: totals.extraWrites - prior
+		};
+	});
 }
 
 const cell = (v: Value): string =>
@@ -40,9 +85,10 @@ const cell = (v: Value): string =>
 export function sinkSnapshot(
 	sink: StreamingSink,
 	outcome: SinkWriteOutcome | undefined,
-	duplicatesBefore: number
+	before: SinkSnapshot | undefined
 ): SinkSnapshot {
 	const tail = sinkTail(sink, SNAPSHOT_ROWS);
+	const duplicatesBefore = before?.duplicates ?? 0;
 	return {
 		status: outcome?.status ?? null,
 		note: outcome?.note ?? null,
@@ -51,7 +97,9 @@ export function sinkSnapshot(
 		rows: tail.rows.map((r) => r.map(cell)),
 		copies: tail.rows.map((_, i) => tail.copies[i] === true),
 		duplicates: tail.duplicates,
-		duplicated: tail.duplicates - duplicatesBefore
+		duplicated: tail.duplicates - duplicatesBefore,
+		targets: targetsOf(sink, outcome, before?.targets ?? []),
+		rowTargets: tail.targets
 	};
 }
 

@@ -7,8 +7,10 @@
  * the chain (the program is the one truth: the editor's text moves the control back). Presets tell
  * R7's sink stories: the Kafka sink replays that batch into duplicates, the file sink's
  * _spark_metadata keeps it exact, a foreachBatch function that appends writes the replay twice
- * and one that overwrites by batch_id does not, the file sink refuses update mode with Spark's
- * own error, and the memory sink in complete mode holds the whole result table each batch.
+ * and one that overwrites by batch_id does not, one that writes each batch to a Kafka topic and
+ * to a table keyed on batch_id duplicates in the topic only, the file sink refuses update mode
+ * with Spark's own error, and the memory sink in complete mode holds the whole result table
+ * each batch.
  */
 import { clampParams, choiceParam, numberParam, type ParamSchema } from '../../core/params';
 import { renderProgram, mainProgram, variantLine } from '../../core/template';
@@ -46,6 +48,21 @@ const ABOVE = {
 		...FOREACH_BATCH_HEAD,
 		'    # Keyed on batch_id: a replayed batch overwrites its own folder.',
 		'    batch_df.write.mode("overwrite").parquet(f"/tmp/playground/out/basic-10/batch_id={batch_id}")'
+	],
+	// Key fact 4: one batch to several places, computed once (persist) and freed (unpersist).
+	'foreachBatch-two-targets': [
+		...FOREACH_BATCH_HEAD,
+		'    batch_df.persist()  # two writes read it: compute the batch once',
+		'    # Target 1, a Kafka topic: it only appends, so a replayed batch is published twice.',
+		'    (',
+		'        batch_df.write.format("kafka")',
+		'        .option("kafka.bootstrap.servers", "localhost:9092")',
+		'        .option("topic", "device-counts-feed")',
+		'        .save()',
+		'    )',
+		'    # Target 2, a table keyed on batch_id: a replayed batch overwrites its own folder.',
+		'    batch_df.write.mode("overwrite").parquet(f"/tmp/playground/out/device-counts/batch_id={batch_id}")',
+		'    batch_df.unpersist()'
 	]
 } as const satisfies Record<string, readonly string[]>;
 type SinkId = keyof typeof ABOVE;
@@ -60,7 +77,8 @@ const IN_CHAIN: Readonly<Record<SinkId, readonly string[]>> = {
 	console: ['    .format("console")', '    .option("truncate", "false")'],
 	memory: ['    .format("memory")', '    .queryName("device_counts")'],
 	foreachBatch: FOREACH_BATCH_CHAIN,
-	'foreachBatch-idempotent': FOREACH_BATCH_CHAIN
+	'foreachBatch-idempotent': FOREACH_BATCH_CHAIN,
+	'foreachBatch-two-targets': FOREACH_BATCH_CHAIN
 };
 
 const schema: ParamSchema = [
@@ -77,6 +95,10 @@ const schema: ParamSchema = [
 			{
 				value: 'foreachBatch-idempotent',
 				label: 'foreachBatch: overwrite by batch_id (idempotent)'
+			},
+			{
+				value: 'foreachBatch-two-targets',
+				label: 'foreachBatch: two targets (Kafka topic + table by batch_id)'
 			}
 		],
 		default: 'kafka',
@@ -137,6 +159,13 @@ const presets: readonly SimPreset[] = [
 		description:
 			'The same crash after batch 2, but write_batch overwrites a folder named by batch_id. The restart calls it again with batch_id 2 and it replaces its own first write: the function still runs twice (at-least-once), the output holds every row once.',
 		params: { sinkKind: 'foreachBatch-idempotent', outputMode: 'update', crashAtBatch: '2' }
+	},
+	{
+		id: 'foreachBatch-two-targets',
+		label: 'foreachBatch to two targets: one duplicates, one does not',
+		description:
+			'write_batch persists the batch, publishes it to the Kafka topic device-counts-feed and overwrites the table folder batch_id=N, then unpersists it: two writes per batch_id. The driver dies after write_batch finished batch 2 and before commits/2; the restart calls it again with batch_id 2. The topic can only append, so it gets batch 2 a second time; the table replaces its batch_id=2 folder and holds every row once. Which target duplicates is decided by each write, not by the query.',
+		params: { sinkKind: 'foreachBatch-two-targets', outputMode: 'update', crashAtBatch: '2' }
 	},
 	{
 		id: 'memory-complete',

@@ -6,6 +6,9 @@
  * (`BatchWriteTarget.onBatchWrite`), which keeps the target's contents and its delivery ledger.
  * Save modes are DataFrameWriter's (`append`, `overwrite`, `ignore`, `error`/`errorifexists`,
  * the default); an unknown one gets Spark's INVALID_SAVE_MODE.
+ * `.format("kafka")...option("topic", t).save()` publishes the rows to topic t: the path is the
+ * topic, and Kafka accepts append and errorifexists only (KafkaSourceProvider.createRelation;
+ * both append, since a topic always "exists").
  */
 import type { Pos } from '../expr/ast';
 import type { Plan } from '../plan';
@@ -19,6 +22,7 @@ export interface BatchWrite {
 	readonly plan: Plan;
 	readonly mode: SaveMode;
 	readonly format: string;
+	/** The folder written, or for format kafka the topic. */
 	readonly path: string;
 	readonly at: Pos;
 }
@@ -49,6 +53,31 @@ const MODES: Readonly<Record<string, SaveMode>> = {
 
 const TERMINAL = ['parquet', 'json', 'csv', 'orc', 'text', 'save'];
 
+/** Spark's own words (checked on PySpark 4.1: an AnalysisException before any connection). */
+const KAFKA_MODES: Readonly<Record<SaveMode, string | null>> = {
+	append: null,
+	errorifexists: null,
+	overwrite: 'Overwrite',
+	ignore: 'Ignore'
+};
+
+/** Where a write goes: its path, or for the Kafka writer its `topic` option. */
+function whereOf(w: BatchWriter, format: string, name: string, a: Args): string {
+	if (name !== 'save' || format.toLowerCase() !== 'kafka') return strOf(need(a, 0, 'path'), 'path');
+	const refused = KAFKA_MODES[w.mode];
+	if (refused !== null)
+		return fail(
+			a.at,
+			`Save mode ${refused} not allowed for Kafka. Allowed save modes are Append and ErrorIfExists (default).`
+		);
+	const topic = w.options?.['topic'];
+	if (topic === undefined)
+		return fail(
+			a.at,
+			'The playground’s Kafka writer needs `.option("topic", ...)`: it does not read a topic column.'
+		);
+	return topic;
+}
 export function batchWriterMethod(w: BatchWriter, name: string, a: Args): PyValue {
 	switch (name) {
 		case 'mode': {
@@ -64,7 +93,21 @@ export function batchWriterMethod(w: BatchWriter, name: string, a: Args): PyValu
 		case 'format':
 			return { ...w, format: strOf(need(a, 0, 'source'), 'format') };
 		case 'option':
+			return {
+				...w,
+				options: {
+					...w.options,
+					[strOf(need(a, 0, 'key'), 'key')]: optionString(need(a, 1, 'value'))
+				}
+			};
 		case 'options':
+			return {
+				...w,
+				options: {
+					...w.options,
+					...Object.fromEntries([...a.kw].map(([k, v]) => [k, optionString(v)]))
+				}
+			};
 		case 'partitionBy':
 		case 'bucketBy':
 		case 'sortBy':
@@ -73,8 +116,8 @@ export function batchWriterMethod(w: BatchWriter, name: string, a: Args): PyValu
 			return w;
 	}
 	if (TERMINAL.includes(name)) {
-		const path = strOf(need(a, 0, 'path'), 'path');
 		const format = name === 'save' ? w.format : name;
+		const path = whereOf(w, format, name, a);
 		if (!w.target?.onBatchWrite)
 			return fail(
 				a.at,

@@ -43,6 +43,8 @@ export type PyValue =
 			readonly plan: Plan;
 			readonly mode: SaveMode;
 			readonly format: string;
+			/** `.option(...)`s set so far (the Kafka writer's topic). */
+			readonly options?: Readonly<Record<string, string>>;
 			readonly target: BatchWriteTarget | undefined;
 	  }
 	/** `handle`: the live host's query (state.live), when one runs it. */

@@ -6,6 +6,7 @@ import { basic10Sinks as q } from '../../../simulations/questions/basic-10-sinks
 import { sourceSinkKind as kind } from '../../../simulations/kinds/source-sink/kind';
 import { sourceSinkEngine as engine } from '../../../simulations/kinds/source-sink/engine';
 import { frameAt, type SsRun } from '../../../simulations/kinds/source-sink/frames';
+import { renderProgram } from '../../../simulations/core/template';
 
 function runWith(params: Record<string, unknown>) {
 	const p = q.constrain(params).params;
@@ -98,6 +99,64 @@ describe('basic-10 presets at seed 1', () => {
 		expect([again!.attempt, again!.sink.status, again!.sink.delivered]).toEqual([2, 'written', 4]);
 		expect([again!.sink.duplicated, again!.sink.visible]).toEqual([0, first!.sink.visible]);
 		expect(run.batches.every((b) => b.sink.duplicates === 0)).toBe(true);
+	});
+	it('foreachBatch-two-targets: two writes per batch_id; the replay duplicates the topic only', () => {
+		const run = runPreset('foreachBatch-two-targets');
+		const topic = 'Kafka topic device-counts-feed';
+		const table = 'parquet /tmp/playground/out/device-counts';
+		// Every batch with rows reached both targets: the topic appended, the table overwrote.
+		for (const b of run.batches.filter((x) => x.sink.delivered > 0))
+			expect(b.sink.targets.map((t) => [t.target, t.mode, t.wrote])).toEqual([
+				[topic, 'append', b.sink.delivered],
+				[table, 'overwrite', b.sink.delivered]
+			]);
+		const [first, again] = run.batches.filter((b) => b.batchId === 2);
+		expect([first!.commitLog, again!.attempt]).toEqual([null, 2]);
+		const of = (b: SsRun['batches'][number], t: string) =>
+			b.sink.targets.find((x) => x.target === t)!;
+		// The re-run called write_batch again with batch_id 2: the topic got its 4 rows a second
+		// time, the table's batch_id=2 folder was replaced and still holds them once.
+		expect([of(again!, topic).duplicated, of(again!, topic).visible]).toEqual([
+			4,
+			of(first!, topic).visible + 4
+		]);
+		expect([of(again!, table).duplicated, of(again!, table).visible]).toEqual([
+			0,
+			of(first!, table).visible
+		]);
+		const last = run.batches.at(-1)!;
+		expect([of(last, topic).duplicates, of(last, table).duplicates, last.sink.duplicates]).toEqual([
+			4, 0, 4
+		]);
+		// Both targets got the same rows: the topic holds the table's rows plus the replay's copies.
+		expect(of(last, topic).visible).toBe(of(last, table).visible + 4);
+	});
+	it('foreachBatch-two-targets is a span both ways; a Kafka overwrite gets Spark’s refusal', () => {
+		const params = q.constrain({}).params;
+		const two = q.program(q.constrain({ sinkKind: 'foreachBatch-two-targets' }).params);
+		expect(two).toContain('    batch_df.persist()');
+		expect(two).toContain('    batch_df.unpersist()');
+		expect(kind.paramsOf(q, two, runPreset('sinks'), params).sinkKind).toBe(
+			'foreachBatch-two-targets'
+		);
+		// Control away (to each other sink) and back restores the preset's text exactly.
+		for (const other of ['kafka', 'foreachBatch', 'foreachBatch-idempotent', 'memory']) {
+			const away = renderProgram(two, q.rewrites({ ...params, sinkKind: other }));
+			expect(away).toBe(q.program(q.constrain({ sinkKind: other }).params));
+			expect(
+				renderProgram(away, q.rewrites({ ...params, sinkKind: 'foreachBatch-two-targets' }))
+			).toBe(two);
+		}
+		const p = q.constrain({ sinkKind: 'foreachBatch-two-targets' }).params;
+		const overwrite = two.replace(
+			'batch_df.write.format("kafka")',
+			'batch_df.write.mode("overwrite").format("kafka")'
+		);
+		const r = engine.run(q, { code: overwrite, params: p, seed: 1, script: null, edits: [] });
+		// The function runs at batch time: the first batch with rows stops the query.
+		expect(r.ok && r.value.failure?.message).toContain(
+			'Reason: Save mode Overwrite not allowed for Kafka. Allowed save modes are Append and ErrorIfExists (default).'
+		);
 	});
 	it('foreachBatch is a span both ways: the def above the chain and .foreachBatch in it', () => {
 		const params = q.constrain({}).params;

@@ -68,6 +68,29 @@ describe('foreachBatch', () => {
 		]);
 	});
 
+	it('two targets: each counted apart, a replay appended to one and overwritten in the other', () => {
+		// write_batch publishes the batch to a topic (append) and overwrites its table folder.
+		const sink = new ForeachBatchSink((rows) => [
+			{ kind: 'append', rows, target: 'topic' },
+			{ kind: 'overwrite', rows, target: 'table' }
+		]);
+		const rows: SinkRow[] = [
+			['d-1', 3],
+			['d-2', 5]
+		];
+		sink.addBatch({ batchId: 2, rows, outputMode: 'update' });
+		// The same rows in two places are two first deliveries, not a duplicate.
+		expect(sink.ledger.totals()).toEqual({ rows: 4, writes: 4, extraWrites: 0 });
+		sink.addBatch({ batchId: 2, rows, outputMode: 'update' });
+		expect(sink.ledger.targets()).toEqual(['topic', 'table']);
+		expect(sink.ledger.totals('topic')).toEqual({ rows: 2, writes: 4, extraWrites: 2 });
+		expect(sink.ledger.totals('table')).toEqual({ rows: 2, writes: 2, extraWrites: 0 });
+		expect(sink.ledger.writes(2, ['d-1', 3], 0, 'topic')).toBe(2);
+		expect(sink.ledger.writes(2, ['d-1', 3], 0, 'table')).toBe(1);
+		// The table's overwrite replaced its own rows only: the topic's copies stay.
+		expect(sink.ledger.duplicates().map((e) => e.target)).toEqual(['topic', 'topic']);
+	});
+
 	it('is called for a no-data batch with no rows', () => {
 		const sink = new ForeachBatchSink(() => []);
 		sink.addBatch({ batchId: 4, rows: [], outputMode: 'append' });

@@ -22,7 +22,9 @@ const batch = (batchId: number, start: Record<number, number>, end: Record<numbe
 		rows: [],
 		copies: [],
 		duplicates: 0,
-		duplicated: 0
+		duplicated: 0,
+		targets: [],
+		rowTargets: []
 	}
 });
 

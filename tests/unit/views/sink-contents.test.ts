@@ -29,6 +29,8 @@ const batch = (
 		copies: [],
 		duplicates: 0,
 		duplicated: 0,
+		targets: [],
+		rowTargets: [],
 		...sink
 	}
 });
@@ -112,6 +114,73 @@ describe('sinkPanel', () => {
 			['replayed', 'batch 2 again: 4 rows replaced its first write, no duplicate']
 		]);
 		expect(p.duplicates).toBe(0);
+	});
+	it('foreachBatch to two targets: a lane each; the replay appended again to one, replaced in the other', () => {
+		const topic = 'Kafka topic feed';
+		const table = 'parquet /out';
+		const targets = (wrote: number, topicVisible: number, topicDup: number, topicAdded: number) => [
+			{
+				target: topic,
+				mode: 'append' as const,
+				wrote,
+				visible: topicVisible,
+				duplicates: topicDup,
+				duplicated: topicAdded
+			},
+			{
+				target: table,
+				mode: 'overwrite' as const,
+				wrote,
+				visible: 11,
+				duplicates: 0,
+				duplicated: 0
+			}
+		];
+		const p = sinkPanel(
+			run(['append', 'update', 'complete'], 'update'),
+			frame([
+				batch(2, 1, { targets: targets(4, 11, 0, 0) }, null),
+				batch(2, 2, {
+					targets: targets(4, 15, 4, 4),
+					rows: [
+						['d-1', '{}'],
+						['d-1', '{}']
+					],
+					rowTargets: [table, topic]
+				})
+			])
+		);
+		expect(p.targets.map((t) => [t.target, t.visible, t.duplicates])).toEqual([
+			[topic, 15, 4],
+			[table, 11, 0]
+		]);
+		expect(p.targets.map((t) => t.writes.map((w) => [w.status, w.uncommitted, w.label]))).toEqual([
+			[
+				['written', true, 'batch 2: 4 rows (append)'],
+				['replayed', false, 'batch 2 again: 4 rows appended a second time']
+			],
+			[
+				['written', true, 'batch 2: 4 rows (overwrite)'],
+				['skipped', false, 'batch 2 again: 4 rows replaced its first write, no duplicate']
+			]
+		]);
+		// Each row says which target holds it, newest first.
+		expect(p.columns).toEqual(['target', 'key', 'value']);
+		expect(p.rows.map((r) => r[0])).toEqual([topic, table]);
+	});
+	it('one target: no lanes, the row table as before', () => {
+		const one = [
+			{
+				target: 'parquet /out',
+				mode: 'append' as const,
+				wrote: 4,
+				visible: 4,
+				duplicates: 0,
+				duplicated: 0
+			}
+		];
+		const p = sinkPanel(run(['append'], 'append'), frame([batch(1, 1, { targets: one })]));
+		expect([p.targets, p.columns]).toEqual([[], ['key', 'value']]);
 	});
 	it('keeps the last writes only', () => {
 		const many = Array.from({ length: 12 }, (_, i) => batch(i, 1, {}));

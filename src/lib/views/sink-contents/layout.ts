@@ -3,6 +3,8 @@
  * frame: which output modes the sink accepts (the one the program asks for marked), what each
  * batch's write did (written, written again by a replay, skipped because the sink already had
  * the batch), and the newest rows a reader of the sink sees, with the ledger's duplicate count.
+ * A foreachBatch function that writes each batch to several places gets a lane per target
+ * instead of one list: the same replay appended again to one and replaced in another.
  * Everything is read from the run (the engine's sink snapshots); nothing is recomputed here.
  */
 import type { SsFrame, SsRun } from '$sim/kinds/source-sink';
@@ -35,6 +37,15 @@ export const SINK_NAMES: Readonly<Record<string, string>> = {
 	table: 'table sink'
 };
 
+/** One place a foreachBatch function writes to, and what each batch's call did there. */
+export interface TargetLane {
+	readonly target: string;
+	readonly writes: readonly SinkWrite[];
+	/** Rows a reader of this target sees, and the deliveries beyond the first. */
+	readonly visible: number;
+	readonly duplicates: number;
+}
+
 export interface SinkPanel {
 	readonly name: string;
 	readonly modes: readonly ModeBadge[];
@@ -46,6 +57,8 @@ export interface SinkPanel {
 	readonly copies: readonly boolean[];
 	readonly visible: number;
 	readonly duplicates: number;
+	/** Two or more targets of a foreachBatch function, a lane each (else empty: `writes` says it). */
+	readonly targets: readonly TargetLane[];
 }
 
 const MODES = ['append', 'update', 'complete'] as const;
@@ -81,8 +94,44 @@ function writeOf(b: SsFrame['batches'][number]): SinkWrite {
 	};
 }
 
+type Batch = SsFrame['batches'][number];
+
+/** What batch `b`'s call wrote to `target`, or null when it wrote nothing there. */
+function targetWriteOf(b: Batch, target: string): SinkWrite | null {
+	const t = b.sink.targets.find((x) => x.target === target);
+	if (!t || t.mode === null) return null;
+	const again = b.attempt > 1;
+	const label = !again
+		? `batch ${b.batchId}: ${rowsText(t.wrote)} (${t.mode})`
+		: t.duplicated > 0
+			? `batch ${b.batchId} again: ${rowsText(t.wrote)} appended a second time`
+			: `batch ${b.batchId} again: ${rowsText(t.wrote)} replaced its first write, no duplicate`;
+	return {
+		batchId: b.batchId,
+		attempt: b.attempt,
+		status: again ? (t.duplicated > 0 ? 'replayed' : 'skipped') : 'written',
+		delivered: t.wrote,
+		uncommitted: b.commitLog === null,
+		label
+	};
+}
+
+function targetLanes(current: Batch | null, batches: readonly Batch[]): TargetLane[] {
+	const targets = current?.sink.targets ?? [];
+	if (targets.length < 2) return [];
+	return targets.map((t) => ({
+		target: t.target,
+		writes: batches.flatMap((b) => targetWriteOf(b, t.target) ?? []),
+		visible: t.visible,
+		duplicates: t.duplicates
+	}));
+}
+
 export function sinkPanel(run: SsRun, frame: SsFrame, maxWrites = 16): SinkPanel {
 	const current = frame.current;
+	const targets = targetLanes(current, frame.batches.slice(-maxWrites));
+	// Rows of several targets carry a column saying which one holds them.
+	const rowTargets = targets.length > 0 ? [...(current?.sink.rowTargets ?? [])].reverse() : [];
 	return {
 		name: SINK_NAMES[run.sinkKind] ?? run.sinkKind,
 		modes: MODES.map((mode) => ({
@@ -91,11 +140,14 @@ export function sinkPanel(run: SsRun, frame: SsFrame, maxWrites = 16): SinkPanel
 			current: run.outputMode === mode
 		})),
 		writes: frame.batches.slice(-maxWrites).map(writeOf),
-		columns: run.sinkColumns,
+		columns: targets.length > 0 ? ['target', ...run.sinkColumns] : run.sinkColumns,
 		// Newest first: the rows the last batch (or its replay) added are the ones to look at.
-		rows: [...(current?.sink.rows ?? [])].reverse(),
+		rows: [...(current?.sink.rows ?? [])]
+			.reverse()
+			.map((r, i) => (targets.length > 0 ? [rowTargets[i] ?? '', ...r] : r)),
 		copies: [...(current?.sink.copies ?? [])].reverse(),
 		visible: current?.sink.visible ?? 0,
-		duplicates: current?.sink.duplicates ?? 0
+		duplicates: current?.sink.duplicates ?? 0,
+		targets
 	};
 }
