@@ -137,6 +137,42 @@ describe('basic-10 sinks page', () => {
 			await page.locator('[data-testid="sink-write"][data-status="replayed"]').first().innerText(),
 			/batch 2 again: 4 rows replaced its first write, no duplicate/
 		);
+		// Two targets from one write_batch (persist, Kafka topic, table by batch_id, unpersist):
+		// a lane each, two writes per batch_id, and the replay duplicates the topic only.
+		await page.getByTestId('preset-foreachBatch-two-targets').click();
+		await settled(page);
+		await page.waitForSelector('[data-testid="sink-target"]', { timeout: 20000 });
+		const program = await programText(page);
+		assert.match(
+			program,
+			/batch_df\.persist\(\)[\s\S]*\.format\("kafka"\)[\s\S]*batch_df\.unpersist\(\)/
+		);
+		await stepToEnd(page);
+		const lanes = page.getByTestId('sink-target');
+		assert.equal(await lanes.count(), 2);
+		const topic = lanes.nth(0);
+		const table = lanes.nth(1);
+		assert.match(await topic.getAttribute('data-target'), /^Kafka topic device-counts-feed$/);
+		assert.match(await table.getAttribute('data-target'), /^parquet .*device-counts$/);
+		assert.equal(await topic.getByTestId('target-duplicates').innerText(), '4');
+		assert.equal(await table.getByTestId('target-duplicates').innerText(), '0');
+		assert.match(
+			await topic.locator('[data-testid="target-write"][data-status="replayed"]').innerText(),
+			/batch 2 again: 4 rows appended a second time/
+		);
+		assert.match(
+			await table.locator('[data-testid="target-write"][data-status="skipped"]').innerText(),
+			/batch 2 again: 4 rows replaced its first write, no duplicate/
+		);
+		// The preset's story says the aha in words.
+		assert.match(await page.locator('main').innerText(), /The topic can only append/);
+		// The sink control away and back restores the preset's program.
+		await page.getByTestId('param-sinkKind').selectOption('kafka');
+		await settled(page);
+		assert.doesNotMatch(await programText(page), /write_batch/);
+		await page.getByTestId('param-sinkKind').selectOption('foreachBatch-two-targets');
+		await settled(page);
+		assert.equal(await programText(page), program);
 		assert.deepEqual(errors, []);
 		await context.close();
 	});
@@ -146,7 +182,11 @@ describe('basic-10 sinks page', () => {
 		const ids = await page
 			.locator('.presets button[data-testid^="preset-"]')
 			.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid').slice('preset-'.length)));
-		assert.ok(ids.includes('foreach-batch-replay') && ids.includes('foreach-batch-idempotent'));
+		assert.ok(
+			ids.includes('foreach-batch-replay') &&
+				ids.includes('foreach-batch-idempotent') &&
+				ids.includes('foreachBatch-two-targets')
+		);
 		const dir = mkdtempSync(join(tmpdir(), 'basic-10-'));
 		try {
 			for (const id of ids) {

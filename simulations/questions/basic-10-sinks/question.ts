@@ -55,7 +55,7 @@ const ABOVE = {
 		'    batch_df.persist()  # two writes read it: compute the batch once',
 		'    # Target 1, a Kafka topic: it only appends, so a replayed batch is published twice.',
 		'    (',
-		'        batch_df.write.format("kafka")',
+		'        batch_df.write.mode("append").format("kafka")',
 		'        .option("kafka.bootstrap.servers", "localhost:9092")',
 		'        .option("topic", "device-counts-feed")',
 		'        .save()',

@@ -149,7 +149,7 @@ describe('basic-10 presets at seed 1', () => {
 		}
 		const p = q.constrain({ sinkKind: 'foreachBatch-two-targets' }).params;
 		const overwrite = two.replace(
-			'batch_df.write.format("kafka")',
+			'batch_df.write.mode("append").format("kafka")',
 			'batch_df.write.mode("overwrite").format("kafka")'
 		);
 		const r = engine.run(q, { code: overwrite, params: p, seed: 1, script: null, edits: [] });
