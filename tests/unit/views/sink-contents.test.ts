@@ -150,17 +150,17 @@ describe('sinkPanel', () => {
 				})
 			])
 		);
-		expect(p.targets.map((t) => [t.target, t.visible, t.duplicates])).toEqual([
-			[topic, 15, 4],
-			[table, 11, 0]
+		expect(p.targets.map((t) => [t.target, t.mode, t.visible, t.duplicates])).toEqual([
+			[topic, 'append', 15, 4],
+			[table, 'overwrite', 11, 0]
 		]);
 		expect(p.targets.map((t) => t.writes.map((w) => [w.status, w.uncommitted, w.label]))).toEqual([
 			[
-				['written', true, 'batch 2: 4 rows (append)'],
+				['written', true, 'batch 2: 4 rows'],
 				['replayed', false, 'batch 2 again: 4 rows appended a second time']
 			],
 			[
-				['written', true, 'batch 2: 4 rows (overwrite)'],
+				['written', true, 'batch 2: 4 rows'],
 				['skipped', false, 'batch 2 again: 4 rows replaced its first write, no duplicate']
 			]
 		]);

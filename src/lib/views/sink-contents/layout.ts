@@ -40,6 +40,8 @@ export const SINK_NAMES: Readonly<Record<string, string>> = {
 /** One place a foreachBatch function writes to, and what each batch's call did there. */
 export interface TargetLane {
 	readonly target: string;
+	/** How the function writes there (the last call's save mode): append or overwrite. */
+	readonly mode: 'append' | 'overwrite' | null;
 	readonly writes: readonly SinkWrite[];
 	/** Rows a reader of this target sees, and the deliveries beyond the first. */
 	readonly visible: number;
@@ -102,7 +104,7 @@ function targetWriteOf(b: Batch, target: string): SinkWrite | null {
 	if (!t || t.mode === null) return null;
 	const again = b.attempt > 1;
 	const label = !again
-		? `batch ${b.batchId}: ${rowsText(t.wrote)} (${t.mode})`
+		? `batch ${b.batchId}: ${rowsText(t.wrote)}`
 		: t.duplicated > 0
 			? `batch ${b.batchId} again: ${rowsText(t.wrote)} appended a second time`
 			: `batch ${b.batchId} again: ${rowsText(t.wrote)} replaced its first write, no duplicate`;
@@ -121,6 +123,11 @@ function targetLanes(current: Batch | null, batches: readonly Batch[]): TargetLa
 	if (targets.length < 2) return [];
 	return targets.map((t) => ({
 		target: t.target,
+		// The newest call that wrote there (a batch without rows writes nowhere).
+		mode:
+			batches
+				.findLast((b) => targetWriteOf(b, t.target) !== null)
+				?.sink.targets.find((x) => x.target === t.target)?.mode ?? null,
 		writes: batches.flatMap((b) => targetWriteOf(b, t.target) ?? []),
 		visible: t.visible,
 		duplicates: t.duplicates
