@@ -164,7 +164,7 @@ const presets: readonly SimPreset[] = [
 		id: 'foreachBatch-two-targets',
 		label: 'foreachBatch to two targets: one duplicates, one does not',
 		description:
-			'write_batch persists the batch, publishes it to the Kafka topic device-counts-feed and overwrites the table folder batch_id=N, then unpersists it: two writes per batch_id. The driver dies after write_batch finished batch 2 and before commits/2; the restart calls it again with batch_id 2. The topic can only append, so it gets batch 2 a second time; the table replaces its batch_id=2 folder and holds every row once. Which target duplicates is decided by each write, not by the query.',
+			'write_batch persists the batch, writes it to a Kafka topic and to a table folder batch_id=N, and unpersists it: two writes per batch_id. The driver dies after batch 2’s writes, before commits/2, and the restart calls write_batch with batch_id 2 again. The topic can only append: batch 2 is in it twice. The table overwrites batch_id=2: every row once.',
 		params: { sinkKind: 'foreachBatch-two-targets', outputMode: 'update', crashAtBatch: '2' }
 	},
 	{
