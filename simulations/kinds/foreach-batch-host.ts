@@ -3,10 +3,13 @@
  * the user's Python function on each batch, its `batch_df.write...` calls kept by a BatchTarget
  * (a path per table), and those writes handed to the ForeachBatchSink as its effects, so the
  * sink's ledger counts what the function delivered (an append of a re-run batch twice, an
- * overwrite of the batch's own path once). Null when the program has no foreachBatch function.
+ * overwrite of the batch's own path once); a Kafka write's columns are checked as Spark checks
+ * them. Null when the program has no foreachBatch function.
  */
 import { PyFunction } from '../python/values';
 import type { ForeachBatchFunction } from '../sinks/foreach-batch-sink';
+import { validateKafkaSchema } from '../sinks/kafka-sink';
+import type { DataType } from '../structured/expr/ast';
 import type { AnalyzedQuery } from '../structured/index';
 import type { ProgramEnv } from '../structured/reader/index';
 import { callForeachBatch } from '../structured/reader/foreach-batch-call';
@@ -20,7 +23,18 @@ export function foreachBatchHost(
 ): { fn: ForeachBatchFunction; target: BatchTarget } | null {
 	const py = q.write.foreachBatchFn;
 	if (!(py instanceof PyFunction)) return null;
-	const target = new BatchTarget((w) => runBatchPlan(w.plan, q.conf, w.at).rows);
+	const target = new BatchTarget((w) => {
+		const r = runBatchPlan(w.plan, q.conf, w.at);
+		// A Kafka write checks its columns as the streaming Kafka sink does (KafkaWriter).
+		if (w.format.toLowerCase() === 'kafka') {
+			const error = validateKafkaSchema(
+				r.names.map((name, i) => ({ name, type: r.types[i] as DataType })),
+				w.path
+			);
+			if (error) throw error;
+		}
+		return r.rows;
+	});
 	const fn: ForeachBatchFunction = (rows, batchId) => {
 		target.reset();
 		env.onBatchWrite = (w) => target.write(w);

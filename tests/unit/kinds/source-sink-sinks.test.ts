@@ -158,6 +158,19 @@ describe('basic-10 presets at seed 1', () => {
 			'Reason: Save mode Overwrite not allowed for Kafka. Allowed save modes are Append and ErrorIfExists (default).'
 		);
 	});
+	it('a Kafka write from write_batch checks its columns as Spark does (no value: refused)', () => {
+		const p = q.constrain({ sinkKind: 'foreachBatch-two-targets' }).params;
+		const code = q
+			.program(p)
+			.replace(
+				'batch_df.write.mode("append").format("kafka")',
+				'batch_df.select("key").write.mode("append").format("kafka")'
+			);
+		const r = engine.run(q, { code, params: p, seed: 1, script: null, edits: [] });
+		expect(r.ok && r.value.failure?.message).toContain(
+			"Reason: Required attribute 'value' not found"
+		);
+	});
 	it('foreachBatch is a span both ways: the def above the chain and .foreachBatch in it', () => {
 		const params = q.constrain({}).params;
 		const kafka = q.program(params);
