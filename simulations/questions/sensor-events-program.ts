@@ -1,8 +1,8 @@
 /**
- * The opening most pages' programs share: the imports, the sensor events' JSON schema, a
- * SparkSession named for the page, and the Kafka read of `sensor-events` parsed into columns
- * (`events`). One builder, so a change to how the pages read the topic is made once; each
- * program keeps its own first comment line and everything after `events`.
+ * The openings the pages' programs share, built once: the SparkSession most of them start, and
+ * for the sensor-event pages the whole opening (imports, the events' JSON schema, the session,
+ * the Kafka read of `sensor-events` parsed into columns as `events`). Each program keeps its own
+ * first comment line and everything after. Programs stay byte-identical to their text before.
  */
 export interface SensorEventsOptions {
 	/** The SparkSession's appName (the page's slug). */
@@ -13,6 +13,15 @@ export interface SensorEventsOptions {
 	readonly latest?: boolean;
 }
 
+/** `spark = (SparkSession.builder…)`: a session named for the page with 4 shuffle partitions, as
+ *  most pages' programs start one. */
+export const sparkSession = (appName: string): string => `spark = (
+    SparkSession.builder
+    .appName("${appName}")
+    .config("spark.sql.shuffle.partitions", "4")
+    .getOrCreate()
+)`;
+
 export const SENSOR_EVENT_SCHEMA = 'device STRING, reading DOUBLE, event_time TIMESTAMP';
 
 export function sensorEventsPreamble(o: SensorEventsOptions): string {
@@ -21,12 +30,7 @@ from pyspark.sql import functions as F
 
 EVENT_SCHEMA = "${o.schema ?? SENSOR_EVENT_SCHEMA}"
 
-spark = (
-    SparkSession.builder
-    .appName("${o.appName}")
-    .config("spark.sql.shuffle.partitions", "4")
-    .getOrCreate()
-)
+${sparkSession(o.appName)}
 
 events = (
     spark.readStream.format("kafka")

@@ -11,7 +11,8 @@ import { dstreamTab } from '../../kinds/dstream/tab';
 import { deviceLines, restartSchema } from '../../kinds/dstream/restart-params';
 import { programs } from './program';
 import { basic06Checkpoints } from './question';
-import { batchDuration, batchIntervalParam } from '../../kinds/dstream/batch-interval';
+import { batchDuration } from '../../kinds/dstream/batch-interval';
+import { intervalParam } from '../../kinds/interval-param';
 
 const SLUG = 'basic-06-checkpoints';
 const RUN_S = 40;
@@ -23,7 +24,8 @@ const WAL_SC =
 	'sc = SparkContext("local[2]", "basic-06-dstreams", conf=SparkConf().set("spark.streaming.receiver.writeAheadLog.enable", "true"))';
 
 const schema: ParamSchema = [
-	batchIntervalParam(
+	intervalParam(
+		'batch interval',
 		'StreamingContext(sc, batchDuration): one batch, and one metadata checkpoint, per interval.'
 	),
 	{

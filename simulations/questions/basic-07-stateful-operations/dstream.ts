@@ -12,13 +12,15 @@ import type { ParamSchema, Params, Preset } from '../../core/params';
 import { dstreamTab } from '../../kinds/dstream/tab';
 import { programs } from './program';
 import { basic07State } from './question';
-import { batchDuration, batchIntervalParam } from '../../kinds/dstream/batch-interval';
+import { batchDuration } from '../../kinds/dstream/batch-interval';
+import { intervalParam } from '../../kinds/interval-param';
 
 const SLUG = 'basic-07-stateful-operations';
 const CHECKPOINT_LINE = /^(ssc\.checkpoint\(.*)$/m;
 
 const schema: ParamSchema = [
-	batchIntervalParam(
+	intervalParam(
+		'batch interval',
 		'StreamingContext(sc, batchDuration): every batch interval the lines received become one RDD, and update_total runs for every user known so far.'
 	),
 	{
