@@ -13,7 +13,7 @@ import type { DNode } from './graph';
 import { RddHost, toRdd } from './host-rdd';
 import type { RddEnv } from './host-rdd';
 import type { OpContext } from './ops';
-import { rddOps, stateStream, transformed, transformed2 } from './ops';
+import { isElementOp, rddOps, type ElementOp, stateStream, transformed, transformed2 } from './ops';
 import { windowMethod } from './host-windows';
 import type { ProgramState } from './program';
 import * as R from './rdd';
@@ -75,16 +75,7 @@ export class DStreamHost extends PyHost {
 		const node = this.node;
 		const span = () => this.env.currentSpan();
 		const el =
-			(
-				op:
-					| 'map'
-					| 'flatMap'
-					| 'filter'
-					| 'mapValues'
-					| 'flatMapValues'
-					| 'mapPartitions'
-					| 'mapPartitionsWithIndex'
-			): BuiltinImpl =>
+			(op: ElementOp): BuiltinImpl =>
 			(a, kw) => {
 				const b = bindArgs(name, ['f', 'preservesPartitioning'], 1, a, kw);
 				const f = fnArg(b.f, 'f');
@@ -108,15 +99,8 @@ export class DStreamHost extends PyHost {
 					)
 				);
 			};
+		if (isElementOp(name)) return el(name);
 		switch (name) {
-			case 'map':
-			case 'flatMap':
-			case 'filter':
-			case 'mapValues':
-			case 'flatMapValues':
-			case 'mapPartitions':
-			case 'mapPartitionsWithIndex':
-				return el(name);
 			case 'reduce':
 				return (a) => {
 					const f = fnArg(a[0], 'func');

@@ -11,7 +11,7 @@ import { PyBuiltin, PyDict, PyHost, pyKey, truthy } from '../python/values';
 import type { BuiltinImpl, PyValue } from '../python/values';
 import { bindArgs, fnArg, intArg } from './args';
 import type { Caller } from './graph';
-import { rddOps } from './ops';
+import { isElementOp, rddOps, type ElementOp } from './ops';
 import * as R from './rdd';
 import type { Rdd } from './rdd';
 
@@ -51,29 +51,13 @@ export class RddHost extends PyHost {
 		const at = env.span;
 		const n = (v: PyValue | undefined) => intArg(v, env.defaultParallelism);
 		const elementOp =
-			(
-				op:
-					| 'map'
-					| 'flatMap'
-					| 'filter'
-					| 'mapValues'
-					| 'flatMapValues'
-					| 'mapPartitions'
-					| 'mapPartitionsWithIndex'
-			): BuiltinImpl =>
+			(op: ElementOp): BuiltinImpl =>
 			(a, kw) => {
 				const b = bindArgs(name, ['f', 'preservesPartitioning'], 1, a, kw);
 				return this.wrap(rddOps[op](rdd, fnArg(b.f, 'f'), env, at));
 			};
+		if (isElementOp(name)) return elementOp(name);
 		switch (name) {
-			case 'map':
-			case 'flatMap':
-			case 'filter':
-			case 'mapValues':
-			case 'flatMapValues':
-			case 'mapPartitions':
-			case 'mapPartitionsWithIndex':
-				return elementOp(name);
 			case 'reduceByKey':
 				return (a, kw) => {
 					const b = bindArgs(name, ['func', 'numPartitions', 'partitionFunc'], 1, a, kw);

@@ -72,6 +72,20 @@ const fn2 = (ex: Caller, f: PyValue, at: Span) => (a: PyValue, b: PyValue) =>
 const perElement = (r: Rdd, g: (x: PyValue) => readonly PyValue[]) =>
 	R.mapPartitions(r, (p) => p.flatMap(g));
 
+/** The element operations a DStream and an RDD both take as `op(f, preservesPartitioning)`. */
+export const ELEMENT_OPS = [
+	'map',
+	'flatMap',
+	'filter',
+	'mapValues',
+	'flatMapValues',
+	'mapPartitions',
+	'mapPartitionsWithIndex'
+] as const;
+export type ElementOp = (typeof ELEMENT_OPS)[number];
+export const isElementOp = (name: string): name is ElementOp =>
+	(ELEMENT_OPS as readonly string[]).includes(name);
+
 /** RDD-level element operations shared by DStream methods and RDD methods inside transform(). */
 export const rddOps = {
 	map: (r: Rdd, f: PyValue, ex: Caller, at: Span) => {

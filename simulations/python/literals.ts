@@ -28,7 +28,9 @@ function checkedInt(n: number, span: Span): number {
 	return n;
 }
 
-const SIMPLE: Record<string, string> = {
+/** Python's one-character escapes (`\n`, `\t`, …, a backslash-newline continues the line):
+ *  the interpreter's literals and the structured reader's decode them alike. */
+export const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
 	n: '\n',
 	t: '\t',
 	r: '\r',
@@ -67,7 +69,7 @@ export function unescape(body: string, span: Span): string {
 	return body.replace(
 		/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|N\{[^}]*\}|[\s\S])/g,
 		(m, e: string, at: number) => {
-			const simple = SIMPLE[e];
+			const simple = SIMPLE_ESCAPES[e];
 			if (simple !== undefined) return simple;
 			if (e === 'x' || e === 'u' || e === 'U') {
 				const form = { x: '\\xXX', u: '\\uXXXX', U: '\\UXXXXXXXX' }[e];

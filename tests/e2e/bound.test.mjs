@@ -1,24 +1,17 @@
 // The event-time pages run the program in the editor: a parameter rewrites its span of the code
 // and re-runs; editing the code re-runs; a program the engine cannot run is marked at its line
 // and no run is on screen (nothing plays that the program would not do).
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { EDITOR_READY, editorShows, editorText, launch, openIn, settled } from './browser.mjs';
+import { EDITOR_READY, editorShows, editorText, openForSuite, settled } from './browser.mjs';
 
 describe('code-bound simulation (basic-08)', () => {
-	let browser;
 	let page;
-	const errors = [];
-	before(async () => {
-		browser = await launch();
-		({ page } = await openIn(browser, '/questions/basic-08-late-data', {
-			errors,
-			viewport: { width: 1280, height: 900 },
-			clipboard: true,
-			ready: EDITOR_READY
-		}));
-	});
-	after(async () => browser?.close());
+	const errors = openForSuite(
+		'/questions/basic-08-late-data',
+		{ viewport: { width: 1280, height: 900 }, clipboard: true, ready: EDITOR_READY },
+		(o) => ({ page } = o)
+	);
 
 	it('shows the engine’s run: event-time plot, windows and sink', async () => {
 		for (const id of ['view-event-time', 'view-windows', 'view-result']) {

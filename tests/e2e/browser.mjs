@@ -1,5 +1,6 @@
 // Shared browser set-up for the e2e tests: Debian's Chromium through playwright-core, with the
 // flags this machine needs (no sandbox as root, no background networking: the network is closed).
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -116,6 +117,21 @@ export async function openIn(
 	const page = await openPage(context, path, errors);
 	for (const selector of [ready].flat()) await page.waitForSelector(selector, { timeout: 20000 });
 	return { context, page };
+}
+
+/** The opening of a page test's describe block: before its tests a browser is launched and
+ *  `path` opened (openIn's options), then `onOpen` gets `{ browser, context, page }` (to keep
+ *  them, and wait for what the file needs); after them the browser closes. Returns the array the
+ *  page's console errors go to. */
+export function openForSuite(path, options, onOpen) {
+	const errors = options.errors ?? [];
+	let browser;
+	before(async () => {
+		browser = await launch();
+		await onOpen({ browser, ...(await openIn(browser, path, { ...options, errors })) });
+	});
+	after(async () => browser?.close());
+	return errors;
 }
 
 /** A test id's text, trimmed (the first element when several carry the id). */

@@ -3,24 +3,20 @@
 // lastProgress of the batch under the cursor and the program's listener output (onQueryStarted
 // first, synchronously); every preset of both sides plays to the end with no console error; a
 // control rewrites its span and an edit in the editor moves the control.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openIn, settled } from './browser.mjs';
+import { openForSuite, settled } from './browser.mjs';
 import { jumpToEnd, playToEnd, programText } from './cluster-play.mjs';
 
 const PAGE = '/questions/basic-12-monitoring';
 
 describe('cluster monitoring (basic-12)', () => {
-	let browser;
 	let page;
-	const errors = [];
-	before(async () => {
-		browser = await launch();
-		({ page } = await openIn(browser, PAGE, { errors, viewport: { width: 1280, height: 900 } }));
+	const errors = openForSuite(PAGE, { viewport: { width: 1280, height: 900 } }, async (o) => {
+		({ page } = o);
 		await page.getByTestId('sim-cluster').waitFor();
 		await settled(page);
 	});
-	after(async () => browser?.close());
 
 	it('opens inside the spike with the signs of trouble, the twin, lastProgress and the listener', async () => {
 		const trouble = (await page.getByTestId('cluster-trouble').textContent()) ?? '';

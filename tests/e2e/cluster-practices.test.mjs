@@ -4,9 +4,9 @@
 // rewrites its line and an edit in the editor moves the control; Compare puts a practice's
 // before and after side by side; a program Spark refuses (append without a watermark) shows
 // Spark's error and no animation.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openIn, settled } from './browser.mjs';
+import { openForSuite, settled } from './browser.mjs';
 import { jumpToEnd, playToEnd, programText } from './cluster-play.mjs';
 
 const PAGE = '/questions/basic-15-best-practices';
@@ -22,16 +22,12 @@ const number = async (page, id, name = 'main') =>
 const count = (s) => Number(s.replace(/[^\d]/g, ''));
 
 describe('cluster best practices (basic-15)', () => {
-	let browser;
 	let page;
-	const errors = [];
-	before(async () => {
-		browser = await launch();
-		({ page } = await openIn(browser, PAGE, { errors, viewport: { width: 1280, height: 900 } }));
+	const errors = openForSuite(PAGE, { viewport: { width: 1280, height: 900 } }, async (o) => {
+		({ page } = o);
 		await page.getByTestId('sim-cluster').waitFor();
 		await settled(page);
 	});
-	after(async () => browser?.close());
 
 	it('opens with every practice applied and the run’s numbers on screen', async () => {
 		assert.ok(await page.getByTestId('cluster-numbers-main').isVisible());

@@ -1,24 +1,20 @@
 // advanced-06 on the cluster kind: the Structured side opens with the executors chart and the
 // Spark UI's statistics; each preset of both sides (core dynamic allocation, DStreams' ratio
 // rule) plays to the end with no console error; a control rewrites its span of the program.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { editorShows, editorText, launch, openIn } from './browser.mjs';
+import { editorShows, editorText, openForSuite } from './browser.mjs';
 import { jumpToEnd, playToEnd } from './cluster-play.mjs';
 
 const PAGE = '/questions/advanced-06-dynamic-scaling';
 
 describe('cluster scaling (advanced-06)', () => {
-	let browser;
 	let page;
-	const errors = [];
-	before(async () => {
-		browser = await launch();
-		({ page } = await openIn(browser, PAGE, { errors, viewport: { width: 1280, height: 900 } }));
+	const errors = openForSuite(PAGE, { viewport: { width: 1280, height: 900 } }, async (o) => {
+		({ page } = o);
 		await page.getByTestId('sim-cluster').waitFor();
 		await page.waitForSelector('[data-testid="sim-share"]:not([disabled])', { timeout: 15000 });
 	});
-	after(async () => browser?.close());
 
 	it('opens on core dynamic allocation with the executors chart', async () => {
 		assert.equal(await page.getByTestId('api-structured').getAttribute('aria-checked'), 'true');

@@ -2,26 +2,23 @@
 // the keyboard, delete it; every edit replays the engine from the same seed. On basic-08 an
 // event pushed far behind the watermark is dropped (the dropped counter goes up by one) and
 // deleting it restores the count.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openIn, settled } from './browser.mjs';
+import { openForSuite, settled } from './browser.mjs';
 
 const text = async (page, id) => ((await page.getByTestId(id).textContent()) ?? '').trim();
 const dropped = async (page) => Number(await text(page, 'sim-dropped'));
 
 describe('editable input events (basic-08)', () => {
-	let browser;
 	let page;
-	const errors = [];
-	before(async () => {
-		browser = await launch();
-		({ page } = await openIn(browser, '/questions/basic-08-late-data', {
-			errors,
+	const errors = openForSuite(
+		'/questions/basic-08-late-data',
+		{
 			viewport: { width: 1280, height: 900 },
 			ready: '[data-testid="sim-add-event"]:not([disabled])'
-		}));
-	});
-	after(async () => browser?.close());
+		},
+		(o) => ({ page } = o)
+	);
 
 	it('an event added at the cursor and nudged behind the watermark is dropped; deleting it undoes that', async () => {
 		// Spark filters late rows with the previous batch's watermark, by window end (an event at

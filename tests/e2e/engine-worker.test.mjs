@@ -1,24 +1,17 @@
 // An edit in the editor runs in the engine's Web Worker (src/lib/sim/engine.worker.ts): a program
 // that keeps the engine busy for a long time (a window sliding by 1 ms puts each row in 3.6
 // million windows) leaves the page answering, and a newer edit cancels it and runs.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { EDITOR_READY, launch, openIn } from './browser.mjs';
+import { EDITOR_READY, openForSuite } from './browser.mjs';
 
 describe('the engine in a Web Worker (basic-08)', () => {
-	let browser;
 	let page;
-	const errors = [];
-	before(async () => {
-		browser = await launch();
-		({ page } = await openIn(browser, '/questions/basic-08-late-data', {
-			errors,
-			viewport: { width: 1280, height: 900 },
-			clipboard: true,
-			ready: EDITOR_READY
-		}));
-	});
-	after(async () => browser?.close());
+	const errors = openForSuite(
+		'/questions/basic-08-late-data',
+		{ viewport: { width: 1280, height: 900 }, clipboard: true, ready: EDITOR_READY },
+		(o) => ({ page } = o)
+	);
 
 	const paste = async (code) => {
 		await page.evaluate((t) => navigator.clipboard.writeText(t), code);

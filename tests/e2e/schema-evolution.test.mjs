@@ -3,26 +3,21 @@
 // the aha at seed 1: v2's currency is dropped under the v1 schema (no column), added to the
 // schema it reads null for the 40 v1 records; amount as a string makes 60 dead letters; FAILFAST
 // stops the query with Spark's error. A control rewrites the program, an edit moves the control.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { editorText, launch, openIn, settled, stepToEnd, text } from './browser.mjs';
+import { editorText, openForSuite, settled, stepToEnd, text } from './browser.mjs';
 
 const PAGE = '/questions/advanced-11-schema-evolution';
 
 const count = async (page, v, fate) => Number(await text(page, `count-${v}-${fate}`));
 
 describe('advanced-11 schema evolution page', () => {
-	let browser;
 	let page;
-	const errors = [];
-	before(async () => {
-		browser = await launch();
-		({ page } = await openIn(browser, PAGE, {
-			errors,
-			ready: '[data-testid="schema-timeline"]'
-		}));
-	});
-	after(async () => browser?.close());
+	const errors = openForSuite(
+		PAGE,
+		{ ready: '[data-testid="schema-timeline"]' },
+		(o) => ({ page } = o)
+	);
 
 	it('opens on the producer timeline with v1 and v2 drawn and v2 records parsed', async () => {
 		assert.equal(await page.getByTestId('version-band').count(), 2);

@@ -1,23 +1,17 @@
 // The scrubber on processing time (issue 5): markers for what happened in the run, each naming
 // the Spark rule that fired; seeking to one moves the cursor there, and the code behind what
 // happens at the cursor is highlighted in the editor.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { EDITOR_READY, launch, openIn } from './browser.mjs';
+import { EDITOR_READY, openForSuite } from './browser.mjs';
 
 describe('scrubber with event markers (basic-08)', () => {
-	let browser;
 	let page;
-	const errors = [];
-	before(async () => {
-		browser = await launch();
-		({ page } = await openIn(browser, '/questions/basic-08-late-data', {
-			errors,
-			viewport: { width: 1280, height: 900 },
-			ready: EDITOR_READY
-		}));
-	});
-	after(async () => browser?.close());
+	const errors = openForSuite(
+		'/questions/basic-08-late-data',
+		{ viewport: { width: 1280, height: 900 }, ready: EDITOR_READY },
+		(o) => ({ page } = o)
+	);
 
 	it('draws markers of several kinds along processing time', async () => {
 		assert.ok(await page.getByTestId('sim-scrubber').isVisible());

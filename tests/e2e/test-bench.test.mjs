@@ -6,13 +6,12 @@
 // expectation fails with the row missing; a restart on the memory sink is Spark's
 // AnalysisException; update mode fails step 1. Controls rewrite the program and an edit of the
 // step table rewrites it too. Screenshots go to test-results/.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
 	VIEWPORTS,
 	editorText,
-	launch,
-	openIn,
+	openForSuite,
 	openPage,
 	settled,
 	stepToEnd,
@@ -26,15 +25,11 @@ const status = (page, n) => page.getByTestId(`step-${n}`).getAttribute('data-sta
 describe('advanced-12 testing and debugging page', () => {
 	let browser;
 	let page;
-	const errors = [];
-	before(async () => {
-		browser = await launch();
-		({ page } = await openIn(browser, PAGE, {
-			errors,
-			ready: '[data-testid="step-table"]'
-		}));
-	});
-	after(async () => browser?.close());
+	const errors = openForSuite(
+		PAGE,
+		{ ready: '[data-testid="step-table"]' },
+		(o) => ({ page, browser } = o)
+	);
 
 	it('opens on the test as a table of steps and plays it to a pass', async () => {
 		assert.equal(await page.getByTestId('step-table').locator('tbody tr').count(), 8);

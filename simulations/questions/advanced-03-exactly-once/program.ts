@@ -1,5 +1,6 @@
 // Imported from QUESTIONS.md (advanced-03-exactly-once) by scripts/import-questions.mjs; edit here from now on.
 import type { ProgramTemplate } from '../../core/template';
+import { sparkSession } from '../sensor-events-program';
 
 export const programs: readonly ProgramTemplate[] = [
 	{
@@ -13,12 +14,7 @@ from pyspark.sql import functions as F
 ORDER_SCHEMA = "order_id STRING, customer STRING, amount DOUBLE, event_time TIMESTAMP"
 OUT_DIR = "/tmp/playground/out/advanced-03-orders"
 
-spark = (
-    SparkSession.builder
-    .appName("advanced-03-exactly-once")
-    .config("spark.sql.shuffle.partitions", "4")
-    .getOrCreate()
-)
+${sparkSession('advanced-03-exactly-once')}
 
 orders = (
     spark.readStream.format("kafka")  # replayable: offsets are in the checkpoint

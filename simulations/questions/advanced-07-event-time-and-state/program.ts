@@ -1,5 +1,6 @@
 // Imported from QUESTIONS.md (advanced-07-event-time-and-state) by scripts/import-questions.mjs; edit here from now on.
 import type { ProgramTemplate } from '../../core/template';
+import { sensorEventsPreamble } from '../sensor-events-program';
 
 export const programs: readonly ProgramTemplate[] = [
 	{
@@ -7,26 +8,7 @@ export const programs: readonly ProgramTemplate[] = [
 		label: 'Structured Streaming, default parameters',
 		api: 'structured',
 		template: String.raw`# advanced-07: two stateful operators, both bounded by the watermark.
-from pyspark.sql import SparkSession
-from pyspark.sql import functions as F
-
-EVENT_SCHEMA = "event_id STRING, device STRING, reading DOUBLE, event_time TIMESTAMP"
-
-spark = (
-    SparkSession.builder
-    .appName("advanced-07-event-time-and-state")
-    .config("spark.sql.shuffle.partitions", "4")
-    .getOrCreate()
-)
-
-events = (
-    spark.readStream.format("kafka")
-    .option("kafka.bootstrap.servers", "localhost:9092")
-    .option("subscribe", "sensor-events")
-    .load()
-    .select(F.from_json(F.col("value").cast("string"), EVENT_SCHEMA).alias("e"))
-    .select("e.*")
-)
+${sensorEventsPreamble({ appName: 'advanced-07-event-time-and-state', schema: 'event_id STRING, device STRING, reading DOUBLE, event_time TIMESTAMP' })}
 
 deduplicated = (
     events

@@ -1,5 +1,6 @@
 // Imported from QUESTIONS.md (advanced-08-stateful-transformations) by scripts/import-questions.mjs; edit here from now on.
 import type { ProgramTemplate } from '../../core/template';
+import { sparkSession } from '../sensor-events-program';
 
 export const programs: readonly ProgramTemplate[] = [
 	{
@@ -18,12 +19,7 @@ from pyspark.sql.streaming.state import GroupState, GroupStateTimeout
 CLICK_SCHEMA = "user STRING, page STRING, event_time TIMESTAMP"
 SESSION_TIMEOUT_MS = 10000  # <- sessionTimeout
 
-spark = (
-    SparkSession.builder
-    .appName("advanced-08-stateful-transformations")
-    .config("spark.sql.shuffle.partitions", "4")
-    .getOrCreate()
-)
+${sparkSession('advanced-08-stateful-transformations')}
 
 clicks = (
     spark.readStream.format("kafka")

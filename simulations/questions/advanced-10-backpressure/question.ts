@@ -18,6 +18,7 @@ import {
 import type { ProgramSettings } from '../../kinds/cluster/settings';
 import { programs } from './program';
 import { RUN_MS, SPIKE_AT_MS, SPIKE_MS, START_EPOCH_MS, world } from './world';
+import { batchDuration } from '../../kinds/dstream/batch-interval';
 
 export const SLUG = 'advanced-10-backpressure';
 
@@ -120,7 +121,6 @@ const structuredPresets: readonly Preset[] = [
 	}
 ];
 
-const BATCH_CALL = /StreamingContext\(\s*sc\s*,\s*\d+(?:\.\d+)?\s*\)/;
 const PROCESSING_TIME = /processingTime\s*=\s*"[^"]*"/;
 const LAST_STRING = /"[^"]*"(?=[^"]*$)/;
 
@@ -131,8 +131,7 @@ function dstreamRewrites(params: Params): Readonly<Record<string, SpanRewrite>> 
 				LAST_STRING,
 				`"${choiceParam(params, 'backpressureEnabled') === 'on' ? 'true' : 'false'}"`
 			),
-		batchInterval: (line) =>
-			line.replace(BATCH_CALL, `StreamingContext(sc, ${numberParam(params, 'batchInterval')})`)
+		batchInterval: batchDuration(numberParam(params, 'batchInterval'))
 	};
 }
 

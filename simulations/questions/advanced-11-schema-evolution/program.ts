@@ -1,5 +1,6 @@
 // Imported from QUESTIONS.md (advanced-11-schema-evolution) by scripts/import-questions.mjs; edit here from now on.
 import type { ProgramTemplate } from '../../core/template';
+import { sparkSession } from '../sensor-events-program';
 
 export const programs: readonly ProgramTemplate[] = [
 	{
@@ -12,12 +13,7 @@ from pyspark.sql import functions as F
 
 ORDER_SCHEMA = "order_id STRING, amount DOUBLE, event_time TIMESTAMP, _corrupt_record STRING"  # <- readerSchema
 
-spark = (
-    SparkSession.builder
-    .appName("advanced-11-schema-evolution")
-    .config("spark.sql.shuffle.partitions", "4")
-    .getOrCreate()
-)
+${sparkSession('advanced-11-schema-evolution')}
 
 parsed = (
     spark.readStream.format("kafka")

@@ -1,5 +1,6 @@
 // Imported from QUESTIONS.md (advanced-14-joins-aggregations) by scripts/import-questions.mjs; edit here from now on.
 import type { ProgramTemplate } from '../../core/template';
+import { sparkSession } from '../sensor-events-program';
 
 export const programs: readonly ProgramTemplate[] = [
 	{
@@ -10,12 +11,7 @@ export const programs: readonly ProgramTemplate[] = [
 from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
 
-spark = (
-    SparkSession.builder
-    .appName("advanced-14-joins-aggregations")
-    .config("spark.sql.shuffle.partitions", "4")
-    .getOrCreate()
-)
+${sparkSession('advanced-14-joins-aggregations')}
 
 impressions = (
     spark.readStream.format("kafka")

@@ -1,5 +1,6 @@
 // Imported from QUESTIONS.md (basic-01-stream-processing) by scripts/import-questions.mjs; edit here from now on.
 import type { ProgramTemplate } from '../../core/template';
+import { sparkSession } from '../sensor-events-program';
 
 export const programs: readonly ProgramTemplate[] = [
 	{
@@ -12,12 +13,7 @@ from pyspark.sql import functions as F
 
 NUM_KEYS = 5  # <- numKeys
 
-spark = (
-    SparkSession.builder
-    .appName("basic-01-stream-processing")
-    .config("spark.sql.shuffle.partitions", "4")
-    .getOrCreate()
-)
+${sparkSession('basic-01-stream-processing')}
 
 # Bounded input: a table with a fixed number of rows, answered once.
 table = spark.range(0, 100).withColumnRenamed("id", "value")

@@ -13,6 +13,7 @@ import type { Clamped, ParamSchema, Params, Preset } from '../../core/params';
 import { prepareRun } from '../../microbatch/run';
 import { SOCKET_PARAMS } from '../../kinds/micro-batch/param-specs';
 import type { DStreamScenario } from '../../kinds/dstream/question';
+import { batchDuration } from '../../kinds/dstream/batch-interval';
 
 export const SLUG = 'basic-02-pyspark-streaming-support';
 /** Twenty 1 s batches: enough for per-batch counts to visibly start over, and for the first
@@ -89,13 +90,10 @@ const template = withTotalsLines(pageProgram);
 
 const constrain = (raw: Readonly<Record<string, unknown>>): Clamped => clampParams(schema, raw);
 
-const BATCH_CALL = /StreamingContext\(\s*sc\s*,\s*\d+(?:\.\d+)?\s*\)/;
-
 function rewrites(params: Params): Readonly<Record<string, SpanRewrite>> {
 	const totals = choiceParam(params, 'totals');
 	return {
-		triggerInterval: (line) =>
-			line.replace(BATCH_CALL, `StreamingContext(sc, ${numberParam(params, 'triggerInterval')})`),
+		triggerInterval: batchDuration(numberParam(params, 'triggerInterval')),
 		totals: (line) => {
 			if (totals === 'off') return null;
 			// Without a checkpoint directory only the checkpoint line goes: Spark's own error follows.

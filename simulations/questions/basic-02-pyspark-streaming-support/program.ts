@@ -1,5 +1,6 @@
 // Imported from QUESTIONS.md (basic-02-pyspark-streaming-support) by scripts/import-questions.mjs; edit here from now on.
 import type { ProgramTemplate } from '../../core/template';
+import { sparkSession } from '../sensor-events-program';
 
 export const programs: readonly ProgramTemplate[] = [
 	{
@@ -10,12 +11,7 @@ export const programs: readonly ProgramTemplate[] = [
 from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
 
-spark = (
-    SparkSession.builder
-    .appName("basic-02-pyspark-streaming-support")
-    .config("spark.sql.shuffle.partitions", "4")
-    .getOrCreate()
-)
+${sparkSession('basic-02-pyspark-streaming-support')}
 
 lines = (
     spark.readStream.format("socket")

@@ -1,5 +1,6 @@
 // Imported from QUESTIONS.md (basic-03-dstreams) by scripts/import-questions.mjs; edit here from now on.
 import type { ProgramTemplate } from '../../core/template';
+import { sparkSession } from '../sensor-events-program';
 
 export const programs: readonly ProgramTemplate[] = [
 	{
@@ -57,12 +58,7 @@ ssc.awaitTermination()
 from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
 
-spark = (
-    SparkSession.builder
-    .appName("basic-03-structured-equivalent")
-    .config("spark.sql.shuffle.partitions", "4")
-    .getOrCreate()
-)
+${sparkSession('basic-03-structured-equivalent')}
 
 lines = (
     spark.readStream.format("socket")

@@ -12,6 +12,7 @@ import { choiceParam, clampParams, numberParam } from '../../core/params';
 import type { Clamped, ParamSchema, Params, Preset } from '../../core/params';
 import { socketLines } from '../../kinds/dstream/socket-lines';
 import type { DStreamScenario } from '../../kinds/dstream/question';
+import { batchDuration } from '../../kinds/dstream/batch-interval';
 
 export const SLUG = 'basic-03-dstreams';
 /** Virtual run length: long enough for the default window to slide several times and for the
@@ -146,15 +147,13 @@ const isMultiple = (x: number, of: number): boolean => {
 /** Python's spelling of a number of seconds: `2`, `0.5`. */
 const pyNumber = (n: number): string => String(n);
 
-const BATCH_CALL = /StreamingContext\(\s*sc\s*,\s*\d+(?:\.\d+)?\s*\)/;
 const BARE_NUMBER = /^(\s*)\d+(?:\.\d+)?(,?)\s*$/;
 const LAST_STRING = /"[^"]*"(?=[^"]*$)/;
 
 function rewrites(params: Params): Readonly<Record<string, SpanRewrite>> {
 	const seconds = (id: string) => pyNumber(numberParam(params, id));
 	return {
-		batchInterval: (line) =>
-			line.replace(BATCH_CALL, `StreamingContext(sc, ${seconds('batchInterval')})`),
+		batchInterval: batchDuration(seconds('batchInterval')),
 		windowLength: (line) => line.replace(BARE_NUMBER, `$1${seconds('windowLength')}$2`),
 		slideInterval: (line) => line.replace(BARE_NUMBER, `$1${seconds('slideInterval')}$2`),
 		blockInterval: (line) =>

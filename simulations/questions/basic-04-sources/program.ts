@@ -2,6 +2,7 @@
 // The events block is marked `sourceKind`: question.ts rewrites it into each source's variant
 // (QUESTIONS.md's variant spans); the file source's comment on .schema moved to question.ts.
 import type { ProgramTemplate } from '../../core/template';
+import { sparkSession } from '../sensor-events-program';
 
 export const programs: readonly ProgramTemplate[] = [
 	{
@@ -14,12 +15,7 @@ from pyspark.sql import functions as F
 
 EVENT_SCHEMA = "device STRING, reading DOUBLE, event_time TIMESTAMP"
 
-spark = (
-    SparkSession.builder
-    .appName("basic-04-sources")
-    .config("spark.sql.shuffle.partitions", "4")
-    .getOrCreate()
-)
+${sparkSession('basic-04-sources')}
 
 events = (
     spark.readStream.format("json")  # <- sourceKind

@@ -1,5 +1,6 @@
 // Imported from QUESTIONS.md (basic-05-windows) by scripts/import-questions.mjs; edit here from now on.
 import type { ProgramTemplate } from '../../core/template';
+import { sensorEventsPreamble } from '../sensor-events-program';
 
 export const programs: readonly ProgramTemplate[] = [
 	{
@@ -8,27 +9,7 @@ export const programs: readonly ProgramTemplate[] = [
 		api: 'structured',
 		template: String.raw`# basic-05: event-time windows over Kafka sensor events.
 # Run: spark-submit --packages org.apache.spark:spark-sql-kafka-0-10_2.13:<your Spark 4.x version> app.py
-from pyspark.sql import SparkSession
-from pyspark.sql import functions as F
-
-EVENT_SCHEMA = "device STRING, reading DOUBLE, event_time TIMESTAMP"
-
-spark = (
-    SparkSession.builder
-    .appName("basic-05-windows")
-    .config("spark.sql.shuffle.partitions", "4")
-    .getOrCreate()
-)
-
-events = (
-    spark.readStream.format("kafka")
-    .option("kafka.bootstrap.servers", "localhost:9092")
-    .option("subscribe", "sensor-events")
-    .option("startingOffsets", "latest")
-    .load()
-    .select(F.from_json(F.col("value").cast("string"), EVENT_SCHEMA).alias("e"))
-    .select("e.*")
-)
+${sensorEventsPreamble({ appName: 'basic-05-windows', latest: true })}
 
 windowed = (
     events

@@ -11,10 +11,11 @@ import { dstreamTab } from '../../kinds/dstream/tab';
 import { deviceLines, restartSchema } from '../../kinds/dstream/restart-params';
 import { programs } from './program';
 import { basic06Checkpoints } from './question';
+import { batchDuration } from '../../kinds/dstream/batch-interval';
+import { intervalParam } from '../../kinds/interval-param';
 
 const SLUG = 'basic-06-checkpoints';
 const RUN_S = 40;
-const BATCH_CALL = /StreamingContext\(\s*sc\s*,\s*\d+(?:\.\d+)?\s*\)/;
 const DATA_CKPT = /totals\.checkpoint\(\s*\d+\s*\)/;
 const IMPORT = 'from pyspark import SparkContext';
 const WAL_IMPORT = 'from pyspark import SparkConf, SparkContext';
@@ -23,17 +24,10 @@ const WAL_SC =
 	'sc = SparkContext("local[2]", "basic-06-dstreams", conf=SparkConf().set("spark.streaming.receiver.writeAheadLog.enable", "true"))';
 
 const schema: ParamSchema = [
-	{
-		id: 'triggerInterval',
-		label: 'batch interval',
-		kind: 'number',
-		unit: 's',
-		min: 1,
-		max: 10,
-		step: 1,
-		default: 2,
-		help: 'StreamingContext(sc, batchDuration): one batch, and one metadata checkpoint, per interval.'
-	},
+	intervalParam(
+		'batch interval',
+		'StreamingContext(sc, batchDuration): one batch, and one metadata checkpoint, per interval.'
+	),
 	{
 		id: 'checkpointInterval',
 		label: 'state checkpoint every',
@@ -106,8 +100,7 @@ export const basic06DStreams = dstreamTab({
 	rewrites: (params: Params) => {
 		const wal = choiceParam(params, 'wal') === 'on';
 		return {
-			triggerInterval: (line) =>
-				line.replace(BATCH_CALL, `StreamingContext(sc, ${numberParam(params, 'triggerInterval')})`),
+			triggerInterval: batchDuration(numberParam(params, 'triggerInterval')),
 			checkpointInterval: (line) =>
 				line.replace(DATA_CKPT, `totals.checkpoint(${numberParam(params, 'checkpointInterval')})`),
 			wal: (line) =>

@@ -14,6 +14,7 @@ import { failureOf, failureParams } from '../../kinds/fault-tolerance/failure-pa
 import type { FaultToleranceQuestion } from '../../kinds/fault-tolerance/question';
 import type { SimPreset } from '../../kinds/kind';
 import { programs } from './program';
+import { intervalParam } from '../../kinds/interval-param';
 
 const schema: ParamSchema = [
 	...failureParams({ phase: 'afterSinkBeforeCommit', batch: 5 }),
@@ -28,17 +29,7 @@ const schema: ParamSchema = [
 		default: 'on',
 		help: 'The .option("checkpointLocation", ...) line. A parquet sink without it is refused at start().'
 	},
-	{
-		id: 'triggerInterval',
-		label: 'trigger interval',
-		kind: 'number',
-		unit: 's',
-		min: 1,
-		max: 10,
-		step: 1,
-		default: 2,
-		help: 'A micro-batch starts every this many seconds.'
-	},
+	intervalParam('trigger interval', 'A micro-batch starts every this many seconds.'),
 	{
 		id: 'shufflePartitions',
 		label: 'state partitions',

@@ -12,23 +12,17 @@ import type { ParamSchema, Params, Preset } from '../../core/params';
 import { dstreamTab } from '../../kinds/dstream/tab';
 import { programs } from './program';
 import { basic07State } from './question';
+import { batchDuration } from '../../kinds/dstream/batch-interval';
+import { intervalParam } from '../../kinds/interval-param';
 
 const SLUG = 'basic-07-stateful-operations';
 const CHECKPOINT_LINE = /^(ssc\.checkpoint\(.*)$/m;
-const BATCH_CALL = /StreamingContext\(\s*sc\s*,\s*\d+(?:\.\d+)?\s*\)/;
 
 const schema: ParamSchema = [
-	{
-		id: 'triggerInterval',
-		label: 'batch interval',
-		kind: 'number',
-		unit: 's',
-		min: 1,
-		max: 10,
-		step: 1,
-		default: 2,
-		help: 'StreamingContext(sc, batchDuration): every batch interval the lines received become one RDD, and update_total runs for every user known so far.'
-	},
+	intervalParam(
+		'batch interval',
+		'StreamingContext(sc, batchDuration): every batch interval the lines received become one RDD, and update_total runs for every user known so far.'
+	),
 	{
 		id: 'checkpoint',
 		label: 'checkpoint directory',
@@ -78,8 +72,7 @@ export const basic07DStreams = dstreamTab({
 	structural: ['checkpoint'],
 	generatorParams: ['numKeys', 'eventRate'],
 	rewrites: (params: Params) => ({
-		triggerInterval: (line) =>
-			line.replace(BATCH_CALL, `StreamingContext(sc, ${numberParam(params, 'triggerInterval')})`),
+		triggerInterval: batchDuration(numberParam(params, 'triggerInterval')),
 		checkpoint: (line) => (choiceParam(params, 'checkpoint') === 'on' ? line : null)
 	}),
 	// The very purchases the Structured side's producer sends for this seed, at its defaults.

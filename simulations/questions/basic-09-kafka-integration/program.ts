@@ -1,5 +1,6 @@
 // Imported from QUESTIONS.md (basic-09-kafka-integration) by scripts/import-questions.mjs; edit here from now on.
 import type { ProgramTemplate } from '../../core/template';
+import { sparkSession } from '../sensor-events-program';
 
 export const programs: readonly ProgramTemplate[] = [
 	{
@@ -13,12 +14,7 @@ from pyspark.sql import functions as F
 
 ORDER_SCHEMA = "order_id STRING, customer STRING, amount DOUBLE, event_time TIMESTAMP"
 
-spark = (
-    SparkSession.builder
-    .appName("basic-09-kafka-integration")
-    .config("spark.sql.shuffle.partitions", "4")
-    .getOrCreate()
-)
+${sparkSession('basic-09-kafka-integration')}
 
 orders = (
     spark.readStream.format("kafka")

@@ -18,6 +18,7 @@ import type { ClusterScenario, ClusterWorld } from '../../kinds/cluster/question
 import type { ProgramSettings } from '../../kinds/cluster/settings';
 import { clusterScenario, executorsParam, spikeParams, spikeWorld } from '../cluster-scenario';
 import { programs } from './program';
+import { batchDuration } from '../../kinds/dstream/batch-interval';
 
 export const SLUG = 'basic-12-monitoring';
 export const RUN_MS = 240_000;
@@ -138,15 +139,14 @@ const dstreamPresets: readonly Preset[] = [
 
 const LAST_STRING = /"[^"]*"(?=[^"]*$)/;
 const PROCESSING_TIME = /processingTime\s*=\s*"[^"]*"/;
-const BATCH_CALL = /StreamingContext\(\s*sc\s*,\s*\d+(?:\.\d+)?\s*\)/;
 
 function rewrites(params: Params): Readonly<Record<string, SpanRewrite>> {
 	const n = (id: string) => numberParam(params, id);
 	return {
 		triggerInterval: (line) =>
-			line
-				.replace(PROCESSING_TIME, `processingTime="${intervalString(n('triggerInterval'))}"`)
-				.replace(BATCH_CALL, `StreamingContext(sc, ${n('triggerInterval')})`),
+			batchDuration(n('triggerInterval'))(
+				line.replace(PROCESSING_TIME, `processingTime="${intervalString(n('triggerInterval'))}"`)
+			),
 		watermarkDelay: (line) => line.replace(LAST_STRING, `"${intervalString(n('watermarkDelay'))}"`)
 	};
 }

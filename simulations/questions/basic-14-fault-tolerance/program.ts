@@ -1,5 +1,6 @@
 // Imported from QUESTIONS.md (basic-14-fault-tolerance) by scripts/import-questions.mjs; edit here from now on.
 import type { ProgramTemplate } from '../../core/template';
+import { sparkSession } from '../sensor-events-program';
 
 export const programs: readonly ProgramTemplate[] = [
 	{
@@ -12,12 +13,7 @@ from pyspark.sql import functions as F
 
 EVENT_SCHEMA = "device STRING, reading DOUBLE, event_time TIMESTAMP"
 
-spark = (
-    SparkSession.builder
-    .appName("basic-14-fault-tolerance")
-    .config("spark.sql.shuffle.partitions", "4")
-    .getOrCreate()
-)
+${sparkSession('basic-14-fault-tolerance')}
 
 events = (
     spark.readStream.format("kafka")  # <- sourceKind

@@ -4,20 +4,7 @@
  * interval strings, column names and SQL text this way, so they must decode exactly.
  */
 
-const ESCAPES: Readonly<Record<string, string>> = {
-	n: '\n',
-	t: '\t',
-	r: '\r',
-	'\\': '\\',
-	"'": "'",
-	'"': '"',
-	'0': '\0',
-	a: '\x07',
-	b: '\b',
-	f: '\f',
-	v: '\v',
-	'\n': ''
-};
+import { SIMPLE_ESCAPES as ESCAPES } from '../../python/literals';
 
 /** Decodes one string token; null for f-strings with placeholders (not modelled). */
 export function decodeString(token: string): { value: string } | { error: string } {

@@ -6,13 +6,12 @@ import { customProtocolKind as kind } from '../../../simulations/kinds/custom-pr
 import { customProtocolEngine as engine } from '../../../simulations/kinds/custom-protocol/engine';
 import type { CpRun } from '../../../simulations/kinds/custom-protocol/frames';
 import { advanced09Custom as q } from '../../../simulations/questions/advanced-09-custom-sources-sinks/question';
+import { runProgram } from '../fixtures/run-program';
 
 function runPreset(id: string): CpRun {
 	const preset = q.presets.find((p) => p.id === id);
 	const params = q.constrain({ ...defaultParams(q.schema), ...preset?.params }).params;
-	const r = engine.run(q, { code: q.program(params), params, seed: 1, script: null, edits: [] });
-	if (!r.ok) throw new Error(r.error.message);
-	return r.value;
+	return runProgram(engine, q, params);
 }
 
 describe('advanced-09 presets at seed 1', () => {

@@ -10,12 +10,11 @@ import { faultToleranceEngine as engine } from '../../../simulations/kinds/fault
 import { faultToleranceKind as kind } from '../../../simulations/kinds/fault-tolerance/kind';
 import { frameAt, type FtRun } from '../../../simulations/kinds/fault-tolerance/frames';
 import { stateColumns } from '../../../src/lib/kinds/fault-tolerance/recovery-columns';
+import { runProgram } from '../fixtures/run-program';
 
 function runWith(raw: Record<string, string | number>): FtRun {
 	const params = q.constrain(raw).params;
-	const r = engine.run(q, { code: q.program(params), params, seed: 1, script: null, edits: [] });
-	if (!r.ok) throw new Error(r.error.message);
-	return r.value;
+	return runProgram(engine, q, params);
 }
 const preset = (id: string) => q.presets.find((p) => p.id === id)!.params;
 

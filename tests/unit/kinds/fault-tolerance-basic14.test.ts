@@ -8,13 +8,12 @@ import { faultToleranceEngine as engine } from '../../../simulations/kinds/fault
 import { faultToleranceKind as kind } from '../../../simulations/kinds/fault-tolerance/kind';
 import { frameAt, type FtRun } from '../../../simulations/kinds/fault-tolerance/frames';
 import { comparisonView } from '../../../src/lib/kinds/fault-tolerance/comparison';
+import { runProgram } from '../fixtures/run-program';
 
 function runPreset(id: string, extra: Record<string, string | number> = {}): FtRun {
 	const raw = { ...q.presets.find((p) => p.id === id)!.params, ...extra };
 	const params = q.constrain(raw).params;
-	const r = engine.run(q, { code: q.program(params), params, seed: 1, script: null, edits: [] });
-	if (!r.ok) throw new Error(r.error.message);
-	return r.value;
+	return runProgram(engine, q, params);
 }
 
 describe('basic-14 presets at seed 1', () => {

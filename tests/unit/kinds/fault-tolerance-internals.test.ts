@@ -9,12 +9,11 @@ import { faultToleranceEngine as engine } from '../../../simulations/kinds/fault
 import { faultToleranceKind as kind } from '../../../simulations/kinds/fault-tolerance/kind';
 import type { FtRun } from '../../../simulations/kinds/fault-tolerance/frames';
 import { filesToLoad } from '../../../simulations/kinds/fault-tolerance/internals';
+import { runProgram } from '../fixtures/run-program';
 
 function runWith(raw: Record<string, string | number>, seed = 1): FtRun {
 	const params = q.constrain(raw).params;
-	const r = engine.run(q, { code: q.program(params), params, seed, script: null, edits: [] });
-	if (!r.ok) throw new Error(r.error.message);
-	return r.value;
+	return runProgram(engine, q, params, seed);
 }
 const preset = (id: string) => runWith({ ...q.presets.find((p) => p.id === id)!.params });
 

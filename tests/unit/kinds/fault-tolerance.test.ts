@@ -8,12 +8,11 @@ import { frameAt, type FtRun } from '../../../simulations/kinds/fault-tolerance/
 import { readableContent } from '../../../simulations/kinds/fault-tolerance/file-text';
 import { advanced03ExactlyOnce as a03 } from '../../../simulations/questions/advanced-03-exactly-once/question';
 import { CHECKPOINT_LOCATION_REQUIRED } from '../../../simulations/structured/failures/checkpoint-location';
+import { runProgram } from '../fixtures/run-program';
 
 function runWith(raw: Record<string, string | number>, seed = 1): FtRun {
 	const params = q.constrain(raw).params;
-	const r = engine.run(q, { code: q.program(params), params, seed, script: null, edits: [] });
-	if (!r.ok) throw new Error(r.error.message);
-	return r.value;
+	return runProgram(engine, q, params, seed);
 }
 const runPreset = (id: string) => runWith({ ...q.presets.find((p) => p.id === id)!.params });
 const paths = (run: FtRun) => run.files.map((f) => f.path);
@@ -134,15 +133,7 @@ describe('basic-06 presets at seed 1', () => {
 describe('advanced-03 at seed 1: the same failure, an idempotent and an appending write', () => {
 	const run03 = (raw: Record<string, string | number>) => {
 		const params = a03.constrain(raw).params;
-		const r = engine.run(a03, {
-			code: a03.program(params),
-			params,
-			seed: 1,
-			script: null,
-			edits: []
-		});
-		if (!r.ok) throw new Error(r.error.message);
-		return r.value;
+		return runProgram(engine, a03, params);
 	};
 	it('overwrite by batch_id: the re-run of batch 3 writes its directory again, no duplicate', () => {
 		const run = run03({});

@@ -5,20 +5,13 @@ import { schemaEvolutionKind as kind } from '../../../simulations/kinds/schema-e
 import { schemaEvolutionEngine as engine } from '../../../simulations/kinds/schema-evolution/engine';
 import { frameAt, type SeRun } from '../../../simulations/kinds/schema-evolution/frames';
 import { layoutTimeline } from '../../../src/lib/views/schema-timeline/layout';
+import { runResult, unwrap } from '../fixtures/run-program';
 
 function runPreset(id: string, code?: string): SeRun {
 	const preset = q.presets.find((p) => p.id === id);
 	if (!preset) throw new Error(id);
 	const params = q.constrain(preset.params).params;
-	const r = engine.run(q, {
-		code: code ?? q.program(params),
-		params,
-		seed: 1,
-		script: null,
-		edits: []
-	});
-	if (!r.ok) throw new Error(r.error.message);
-	return r.value;
+	return unwrap(runResult(engine, q, params, code));
 }
 
 const count = (run: SeRun, version: string, fate: string) =>

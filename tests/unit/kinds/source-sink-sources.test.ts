@@ -7,17 +7,12 @@ import { sourceSinkEngine } from '../../../simulations/kinds/source-sink/engine'
 import { paramsFromProgram } from '../../../simulations/kinds/read-back';
 import { basic04Sources as q } from '../../../simulations/questions/basic-04-sources/question';
 import type { Params } from '../../../simulations/core/params';
+import { runResult } from '../fixtures/run-program';
 
 function run(raw: Record<string, unknown>, code?: (c: string) => string) {
 	const params = q.constrain(raw).params;
 	const text = q.program(params);
-	const r = sourceSinkEngine.run(q, {
-		code: code ? code(text) : text,
-		params,
-		seed: 1,
-		script: null,
-		edits: []
-	});
+	const r = runResult(sourceSinkEngine, q, params, code ? code(text) : text);
 	return r;
 }
 function ok(raw: Record<string, unknown>) {

@@ -4,20 +4,13 @@ import { basic09Kafka as q } from '../../../simulations/questions/basic-09-kafka
 import { sourceSinkKind as kind } from '../../../simulations/kinds/source-sink/kind';
 import { sourceSinkEngine } from '../../../simulations/kinds/source-sink/engine';
 import { frameAt, type SsRun } from '../../../simulations/kinds/source-sink/frames';
+import { runProgram } from '../fixtures/run-program';
 
 function runPreset(id: string): SsRun {
 	const preset = q.presets.find((p) => p.id === id);
 	if (!preset) throw new Error(id);
 	const params = q.constrain(preset.params).params;
-	const r = sourceSinkEngine.run(q, {
-		code: q.program(params),
-		params,
-		seed: 1,
-		script: null,
-		edits: []
-	});
-	if (!r.ok) throw new Error(r.error.message);
-	return r.value;
+	return runProgram(sourceSinkEngine, q, params);
 }
 
 describe('basic-09 presets at seed 1', () => {

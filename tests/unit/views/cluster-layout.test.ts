@@ -17,18 +17,11 @@ import {
 	sparkUiCharts,
 	storyCharts
 } from '../../../src/lib/views/cluster/layout';
+import { runProgram } from '../fixtures/run-program';
 
 function runOf(q: ClusterScenario, over: Params = {}): ClusterSimRun {
 	const params = q.constrain({ ...defaultParams(q.schema), ...over }).params;
-	const r = clusterEngine.run(q, {
-		code: q.program(params),
-		params,
-		seed: 1,
-		script: null,
-		edits: []
-	});
-	if (!r.ok) throw new Error(r.error.message);
-	return r.value;
+	return runProgram(clusterEngine, q, params);
 }
 
 const dstream = runOf(advanced10DStream);

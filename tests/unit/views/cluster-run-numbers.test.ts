@@ -7,18 +7,11 @@ import { clusterEngine } from '../../../simulations/kinds/cluster/engine';
 import type { ClusterSimRun } from '../../../simulations/kinds/cluster/frames';
 import { basic15Practices as q } from '../../../simulations/questions/basic-15-best-practices/question';
 import { runNumbers } from '../../../src/lib/views/cluster/run-numbers';
+import { runProgram } from '../fixtures/run-program';
 
 function runOf(over: Params = {}): ClusterSimRun {
 	const params = q.constrain({ ...defaultParams(q.schema), ...over }).params;
-	const r = clusterEngine.run(q, {
-		code: q.program(params),
-		params,
-		seed: 1,
-		script: null,
-		edits: []
-	});
-	if (!r.ok) throw new Error(r.error.message);
-	return r.value;
+	return runProgram(clusterEngine, q, params);
 }
 const value = (run: ClusterSimRun, t: number, id: string) =>
 	runNumbers(run, t).find((x) => x.id === id)?.value;

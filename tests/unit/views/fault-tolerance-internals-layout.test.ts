@@ -7,12 +7,11 @@ import { advanced01Internals as q } from '../../../simulations/questions/advance
 import { faultToleranceEngine as engine } from '../../../simulations/kinds/fault-tolerance/engine';
 import { frameAt, type FtRun } from '../../../simulations/kinds/fault-tolerance/frames';
 import { internalsView } from '../../../src/lib/kinds/fault-tolerance/internals-layout';
+import { runProgram } from '../fixtures/run-program';
 
 function runWith(raw: Record<string, string | number>): FtRun {
 	const params = q.constrain(raw).params;
-	const r = engine.run(q, { code: q.program(params), params, seed: 1, script: null, edits: [] });
-	if (!r.ok) throw new Error(r.error.message);
-	return r.value;
+	return runProgram(engine, q, params);
 }
 
 describe('internals layout', () => {

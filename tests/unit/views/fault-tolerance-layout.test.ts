@@ -12,12 +12,11 @@ import {
 	replayPair,
 	statePartitions
 } from '../../../src/lib/kinds/fault-tolerance/layout';
+import { runProgram } from '../fixtures/run-program';
 
 function runWith(raw: Record<string, string | number>): FtRun {
 	const params = q.constrain(raw).params;
-	const r = engine.run(q, { code: q.program(params), params, seed: 1, script: null, edits: [] });
-	if (!r.ok) throw new Error(r.error.message);
-	return r.value;
+	return runProgram(engine, q, params);
 }
 
 describe('fault-tolerance layout', () => {

@@ -59,7 +59,7 @@ describe('ResultTable (server-rendered HTML)', () => {
 				const expected = batch.output.map(
 					(r) => f.run.outputMode !== 'complete' || !before.has(JSON.stringify(r))
 				);
-				expect(body.map((tr) => hasClass(tr, 'changed'))).toEqual(expected);
+				expect(body.map((tr) => hasClass(tr, 'marked'))).toEqual(expected);
 			});
 		});
 	}
@@ -69,7 +69,7 @@ describe('ResultTable (server-rendered HTML)', () => {
 			one(parseMarkup(draw(COMPLETE)), 'view-result'),
 			(e) => e.tag === 'tr'
 		).slice(1);
-		const marks = body.map((tr) => hasClass(tr, 'changed'));
+		const marks = body.map((tr) => hasClass(tr, 'marked'));
 		expect(marks).toContain(true);
 		expect(marks).toContain(false);
 	});

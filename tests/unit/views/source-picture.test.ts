@@ -4,19 +4,12 @@ import { layoutSource } from '../../../src/lib/views/source-picture/layout';
 import { frameAt } from '../../../simulations/kinds/source-sink/frames';
 import { sourceSinkEngine } from '../../../simulations/kinds/source-sink/engine';
 import { basic04Sources as q } from '../../../simulations/questions/basic-04-sources/question';
+import { runProgram } from '../fixtures/run-program';
 
 function runOf(preset: string) {
 	const p = q.presets.find((x) => x.id === preset)!;
 	const params = q.constrain(p.params).params;
-	const r = sourceSinkEngine.run(q, {
-		code: q.program(params),
-		params,
-		seed: 1,
-		script: null,
-		edits: []
-	});
-	if (!r.ok) throw new Error(r.error.message);
-	return r.value;
+	return runProgram(sourceSinkEngine, q, params);
 }
 
 describe('layoutSource', () => {

@@ -7,18 +7,11 @@ import { clusterEngine } from '../../../simulations/kinds/cluster/engine';
 import type { ClusterSimRun } from '../../../simulations/kinds/cluster/frames';
 import { advanced13Udfs as q } from '../../../simulations/questions/advanced-13-libraries-custom-transformations/question';
 import { udfCostLayout } from '../../../src/lib/views/cluster/udf-cost-layout';
+import { runProgram } from '../fixtures/run-program';
 
 function runOf(over: Params = {}): ClusterSimRun {
 	const params = q.constrain({ ...defaultParams(q.schema), ...over }).params;
-	const r = clusterEngine.run(q, {
-		code: q.program(params),
-		params,
-		seed: 1,
-		script: null,
-		edits: []
-	});
-	if (!r.ok) throw new Error(r.error.message);
-	return r.value;
+	return runProgram(clusterEngine, q, params);
 }
 
 describe('udf cost layout', () => {

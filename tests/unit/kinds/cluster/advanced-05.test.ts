@@ -12,22 +12,14 @@ import { clusterParamsOf } from '../../../../simulations/kinds/cluster/params';
 import type { ClusterSimRun } from '../../../../simulations/kinds/cluster/frames';
 import { describeSweep } from '../../../../simulations/kinds/cluster/sweep-story';
 import { advanced05 } from '../../../../simulations/questions/advanced-05-latency-throughput/question';
+import { runResult, unwrap } from '../../fixtures/run-program';
 
 function run(over: Params = {}, edit?: (code: string) => string) {
 	const params = advanced05.constrain({ ...defaultParams(advanced05.schema), ...over }).params;
 	const code = advanced05.program(params);
-	return clusterEngine.run(advanced05, {
-		code: edit ? edit(code) : code,
-		params,
-		seed: 1,
-		script: null,
-		edits: []
-	});
+	return runResult(clusterEngine, advanced05, params, edit ? edit(code) : code);
 }
-const ok = (r: ReturnType<typeof run>): ClusterSimRun => {
-	if (!r.ok) throw new Error(r.error.message);
-	return r.value;
-};
+const ok = (r: ReturnType<typeof run>): ClusterSimRun => unwrap(r);
 const point = (r: ClusterSimRun, v: number) => r.sweep?.points.find((p) => p.value === v);
 
 describe('trigger sweep (latency-throughput-sweep)', () => {

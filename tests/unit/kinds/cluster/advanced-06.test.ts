@@ -11,22 +11,14 @@ import {
 	advanced06DStream,
 	advanced06Structured
 } from '../../../../simulations/questions/advanced-06-dynamic-scaling/question';
+import { runResult, unwrap } from '../../fixtures/run-program';
 
 function run(q: ClusterScenario, over: Params = {}, edit?: (code: string) => string) {
 	const params = q.constrain({ ...defaultParams(q.schema), ...over }).params;
 	const code = q.program(params);
-	return clusterEngine.run(q, {
-		code: edit ? edit(code) : code,
-		params,
-		seed: 1,
-		script: null,
-		edits: []
-	});
+	return runResult(clusterEngine, q, params, edit ? edit(code) : code);
 }
-const ok = (r: ReturnType<typeof run>): ClusterSimRun => {
-	if (!r.ok) throw new Error(r.error.message);
-	return r.value;
-};
+const ok = (r: ReturnType<typeof run>): ClusterSimRun => unwrap(r);
 const kinds = (r: ClusterSimRun, kind: string) => r.executors.filter((e) => e.kind === kind);
 
 describe('core dynamic allocation on a spike', () => {

@@ -16,19 +16,14 @@ import {
 	SPIKE_AT_MS,
 	SPIKE_MS
 } from '../../../../simulations/questions/advanced-10-backpressure/world';
+import { runResult } from '../../fixtures/run-program';
 
 const paramsOf = (q: ClusterScenario, over: Params = {}) =>
 	q.constrain({ ...defaultParams(q.schema), ...over }).params;
 
 function run(q: ClusterScenario, over: Params = {}, code?: string) {
 	const params = paramsOf(q, over);
-	return clusterEngine.run(q, {
-		code: code ?? q.program(params),
-		params,
-		seed: 1,
-		script: null,
-		edits: []
-	});
+	return runResult(clusterEngine, q, params, code);
 }
 
 function ok(r: ReturnType<typeof run>): ClusterSimRun {

@@ -13,21 +13,14 @@ import {
 	basic12DStream,
 	basic12Structured
 } from '../../../../simulations/questions/basic-12-monitoring/question';
+import { runResult, unwrap } from '../../fixtures/run-program';
 
 const paramsOf = (q: ClusterScenario, over: Params = {}) =>
 	q.constrain({ ...defaultParams(q.schema), ...over }).params;
 
 function run(q: ClusterScenario, over: Params = {}, code?: string): ClusterSimRun {
 	const params = paramsOf(q, over);
-	const r = engine.run(q, {
-		code: code ?? q.program(params),
-		params,
-		seed: 1,
-		script: null,
-		edits: []
-	});
-	if (!r.ok) throw new Error(r.error.message);
-	return r.value;
+	return unwrap(runResult(engine, q, params, code));
 }
 
 const troubled = (r: ClusterSimRun) =>

@@ -14,18 +14,13 @@ import {
 	basic15Practices as q,
 	DEVICES
 } from '../../../../simulations/questions/basic-15-best-practices/question';
+import { runResult } from '../../fixtures/run-program';
 
 const paramsOf = (over: Params = {}) => q.constrain({ ...defaultParams(q.schema), ...over }).params;
 
 function result(over: Params = {}, code?: string) {
 	const params = paramsOf(over);
-	return engine.run(q, {
-		code: code ?? q.program(params),
-		params,
-		seed: 1,
-		script: null,
-		edits: []
-	});
+	return runResult(engine, q, params, code);
 }
 function run(over: Params = {}, code?: string): ClusterSimRun {
 	const r = result(over, code);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { THREE_EVENTS } from './fixture-events';
+import { BATCH_0, KEY_A_WINDOWS, THREE_EVENTS } from './fixture-events';
 import {
 	frameAt,
 	nextBatchEnd,
@@ -31,18 +31,7 @@ const RUN: EtRun = {
 		}
 	],
 	batches: [
-		{
-			batchId: 0,
-			startMs: 0,
-			endMs: 5000,
-			watermarkMs: 0,
-			nextWatermarkMs: 2000,
-			numInputRows: 2,
-			numRowsDroppedByWatermark: 0,
-			numStateRows: 2,
-			noData: false,
-			output: []
-		},
+		BATCH_0,
 		{
 			batchId: 1,
 			startMs: 5000,
@@ -57,24 +46,7 @@ const RUN: EtRun = {
 		}
 	],
 	windows: [
-		{
-			id: 'w0',
-			key: 'a',
-			startMs: 0,
-			endMs: 10000,
-			updates: [{ batchId: 0, label: '1', count: 1 }],
-			emittedBatch: 1,
-			evictedBatch: 1
-		},
-		{
-			id: 'w1',
-			key: 'a',
-			startMs: 10000,
-			endMs: 20000,
-			updates: [{ batchId: 0, label: '1', count: 1 }],
-			emittedBatch: null,
-			evictedBatch: null
-		},
+		...KEY_A_WINDOWS,
 		{
 			id: 'w2',
 			key: 'b',

@@ -7,7 +7,7 @@ import { runEventTimeProgram } from '../../../../simulations/kinds/event-time/ru
 import { markersOf } from '../../../../simulations/kinds/event-time/markers';
 import { eventTimeScenario } from '../../../../simulations/kinds/event-time/questions';
 import { defaultParams } from '../../../../simulations/core/params';
-import { THREE_EVENTS } from './fixture-events';
+import { BATCH_0, KEY_A_WINDOWS, THREE_EVENTS } from './fixture-events';
 
 // Batch 0 over [0, 5 s) reads e1, e2 and moves the watermark to 2 s; batch 1 over [5 s, 8 s)
 // drops e3, emits and evicts window [0, 10); batch 1 was replayed (no offsets/1 written).
@@ -17,20 +17,7 @@ import { THREE_EVENTS } from './fixture-events';
 const RUN: EtRun = {
 	events: [...THREE_EVENTS],
 	batches: [
-		{
-			batchId: 0,
-			startMs: 0,
-			endMs: 5000,
-			watermarkMs: -Infinity,
-			nextWatermarkMs: 2000,
-			numInputRows: 2,
-			numRowsDroppedByWatermark: 0,
-			numStateRows: 2,
-			noData: false,
-			output: [],
-			offsetLog: { events: 2 },
-			committed: true
-		},
+		{ ...BATCH_0, watermarkMs: -Infinity, offsetLog: { events: 2 }, committed: true },
 		{
 			batchId: 1,
 			startMs: 5000,
@@ -45,26 +32,7 @@ const RUN: EtRun = {
 			committed: true
 		}
 	],
-	windows: [
-		{
-			id: 'w0',
-			key: 'a',
-			startMs: 0,
-			endMs: 10000,
-			updates: [{ batchId: 0, label: '1', count: 1 }],
-			emittedBatch: 1,
-			evictedBatch: 1
-		},
-		{
-			id: 'w1',
-			key: 'a',
-			startMs: 10000,
-			endMs: 20000,
-			updates: [{ batchId: 0, label: '1', count: 1 }],
-			emittedBatch: null,
-			evictedBatch: null
-		}
-	],
+	windows: KEY_A_WINDOWS,
 	outputColumns: ['window', 'count'],
 	outputMode: 'append',
 	delayMs: 10000,

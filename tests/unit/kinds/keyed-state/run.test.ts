@@ -10,6 +10,7 @@ import type { KsRun } from '../../../../simulations/kinds/keyed-state/frames';
 import { advanced08Sessions as a08 } from '../../../../simulations/questions/advanced-08-stateful-transformations/question';
 import { basic07State as b07 } from '../../../../simulations/questions/basic-07-stateful-operations/question';
 import type { KeyedStateQuestion } from '../../../../simulations/kinds/keyed-state/question';
+import { runResult, unwrap } from '../../fixtures/run-program';
 
 const runOf = (
 	q: KeyedStateQuestion,
@@ -17,15 +18,7 @@ const runOf = (
 	edit = (c: string) => c
 ) => {
 	const params = q.constrain(raw).params;
-	const r = engine.run(q, {
-		code: edit(q.program(params)),
-		params,
-		seed: 1,
-		script: null,
-		edits: []
-	});
-	if (!r.ok) throw new Error(r.error.message);
-	return r.value;
+	return unwrap(runResult(engine, q, params, edit(q.program(params))));
 };
 
 /** Each timed-out call with the deadline its key had before that batch. */
