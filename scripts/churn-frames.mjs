@@ -7,25 +7,16 @@
 // Usage: npm run build && node scripts/churn-frames.mjs <slug> [query] [--frames 90] [--speed 20]
 //        e.g. node scripts/churn-frames.mjs advanced-07-event-time-and-state 'eventRate=90&seed=1&t=50&paused'
 //        BENCH_PORT (default 4391) is where build/ is served; BENCH_URL uses a running server.
-import { builtSite, printParts, watchParts } from './frame-trace.mjs';
+import { pageRun, printParts, watchParts } from './frame-trace.mjs';
 import { launch, settled } from '../tests/e2e/browser.mjs';
 
-const args = process.argv.slice(2);
-const flag = (name, d) => (args.includes(name) ? args[args.indexOf(name) + 1] : d);
-const positional = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
-const [slug, query = 'paused'] = positional;
+const { slug, query, base, flag } = await pageRun(
+	'churn-frames',
+	'node scripts/churn-frames.mjs <slug> [query] [--frames 90] [--speed 20]'
+);
 const FRAMES = Number(flag('--frames', 90));
 const SPEED = Number(flag('--speed', 20));
 const WIDTH = Number(flag('--width', 1280));
-if (!slug) {
-	console.error('usage: node scripts/churn-frames.mjs <slug> [query] [--frames 90] [--speed 20]');
-	process.exit(2);
-}
-const base = await builtSite();
-if (!base) {
-	console.error('churn-frames: build/ is missing (npm run build first)');
-	process.exit(2);
-}
 const browser = await launch();
 try {
 	const context = await browser.newContext({ viewport: { width: WIDTH, height: 800 } });

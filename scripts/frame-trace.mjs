@@ -154,3 +154,24 @@ export function printParts({ frames, views, what }) {
 	console.log('most frequent DOM mutations (per frame):');
 	for (const [k, n] of what) console.log(`  ${per(n).padStart(8)}  ${k}`);
 }
+
+/**
+ * A page script's command line (`<slug> [query] [--name value ...]`) and the built site:
+ * exits with `usage` when no slug is given or there is no build to serve.
+ */
+export async function pageRun(script, usage) {
+	const args = process.argv.slice(2);
+	const flag = (name, d) => (args.includes(name) ? args[args.indexOf(name) + 1] : d);
+	const positional = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
+	const [slug, query = 'paused'] = positional;
+	if (!slug) {
+		console.error(`usage: ${usage}`);
+		process.exit(2);
+	}
+	const base = await builtSite();
+	if (!base) {
+		console.error(`${script}: build/ is missing (npm run build first)`);
+		process.exit(2);
+	}
+	return { slug, query, base, flag };
+}

@@ -10,24 +10,15 @@
 //        BENCH_PORT (default 4391) is where build/ is served; BENCH_URL uses a running server.
 import { existsSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { builtSite, cpuPerFrame, printParts, startTrace, watchParts } from './frame-trace.mjs';
+import { pageRun, cpuPerFrame, printParts, startTrace, watchParts } from './frame-trace.mjs';
 import { launch, settled } from '../tests/e2e/browser.mjs';
 
-const args = process.argv.slice(2);
-const flag = (name, d) => (args.includes(name) ? args[args.indexOf(name) + 1] : d);
-const positional = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
-const [slug, query = 'paused'] = positional;
+const { slug, query, base, flag } = await pageRun(
+	'profile-frames',
+	'node scripts/profile-frames.mjs <slug> [query] [--seconds 8]'
+);
 const SECONDS = Number(flag('--seconds', 8));
 const WIDTH = Number(flag('--width', 1280));
-if (!slug) {
-	console.error('usage: node scripts/profile-frames.mjs <slug> [query] [--seconds 8]');
-	process.exit(2);
-}
-const base = await builtSite();
-if (!base) {
-	console.error('profile-frames: build/ is missing (npm run build first)');
-	process.exit(2);
-}
 const browser = await launch();
 
 /** The renderer stages, by trace event name (nested events are counted once, at the outermost). */
