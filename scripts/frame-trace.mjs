@@ -87,3 +87,91 @@ export function cpuPerFrame(events) {
 	}
 	return out;
 }
+
+/**
+ * Runs in the page (pass it to page.evaluate): watches for DOM mutations every named part
+ * holding a drawing's worth of nodes (nested parts too) and the page as a whole, by target
+ * (tag.class) and kind. `window.__parts.close()` ends a frame (counts the parts it changed);
+ * `window.__parts.read(n)` gives the counts and the n most frequent mutations.
+ */
+export function watchParts() {
+	const w = /** @type {any} */ (window);
+	const views = [...document.querySelectorAll('[data-testid]')]
+		.filter((v) => v.querySelectorAll('*').length >= 30 || v.tagName === 'CANVAS')
+		.map((el) => ({ id: el.dataset.testid, el, changed: false, frames: 0, records: 0 }));
+	const what = new Map();
+	const name = (n) =>
+		n.nodeType === 1
+			? `${n.tagName.toLowerCase()}${n.classList.length ? '.' + [...n.classList].filter((c) => !c.startsWith('svelte-')).join('.') : ''}${n.dataset?.testid ? `[${n.dataset.testid}]` : ''}`
+			: `#text in ${n.parentElement ? name(n.parentElement) : '?'}`;
+	const all = { subtree: true, childList: true, attributes: true, characterData: true };
+	new MutationObserver((records) => {
+		for (const r of records) {
+			const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+			const part = el?.closest('[data-testid]')?.dataset.testid ?? '';
+			const key = `${r.type}${r.attributeName ? ` ${r.attributeName}` : ''} on ${name(r.target)} in ${part}`;
+			what.set(key, (what.get(key) ?? 0) + 1);
+		}
+	}).observe(document.body, all);
+	for (const v of views)
+		new MutationObserver((records) => {
+			v.changed = true;
+			v.records += records.length;
+		}).observe(v.el, all);
+	let frames = 0;
+	w.__parts = {
+		close() {
+			frames++;
+			for (const v of views) {
+				if (v.changed) v.frames++;
+				v.changed = false;
+			}
+		},
+		read(n = 16) {
+			return {
+				frames,
+				views: views.map((v) => ({
+					id: v.id,
+					nodes: v.el.querySelectorAll('*').length,
+					changedFrames: v.frames,
+					records: v.records
+				})),
+				what: [...what.entries()].sort((a, b) => b[1] - a[1]).slice(0, n),
+				pageNodes: document.querySelectorAll('*').length
+			};
+		}
+	};
+}
+
+/** Prints what watchParts counted, per frame. */
+export function printParts({ frames, views, what }) {
+	const per = (n) => (n / Math.max(1, frames)).toFixed(2);
+	console.log('drawings (DOM nodes, frames whose DOM changed, DOM mutations per frame):');
+	for (const v of [...views].sort((a, b) => b.nodes - a.nodes))
+		console.log(
+			`  ${v.id.padEnd(34)} ${String(v.nodes).padStart(6)} ${String(v.changedFrames).padStart(4)}/${frames} ${per(v.records).padStart(8)}`
+		);
+	console.log('most frequent DOM mutations (per frame):');
+	for (const [k, n] of what) console.log(`  ${per(n).padStart(8)}  ${k}`);
+}
+
+/**
+ * A page script's command line (`<slug> [query] [--name value ...]`) and the built site:
+ * exits with `usage` when no slug is given or there is no build to serve.
+ */
+export async function pageRun(script, usage) {
+	const args = process.argv.slice(2);
+	const flag = (name, d) => (args.includes(name) ? args[args.indexOf(name) + 1] : d);
+	const positional = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
+	const [slug, query = 'paused'] = positional;
+	if (!slug) {
+		console.error(`usage: ${usage}`);
+		process.exit(2);
+	}
+	const base = await builtSite();
+	if (!base) {
+		console.error(`${script}: build/ is missing (npm run build first)`);
+		process.exit(2);
+	}
+	return { slug, query, base, flag };
+}

@@ -10,24 +10,15 @@
 //        BENCH_PORT (default 4391) is where build/ is served; BENCH_URL uses a running server.
 import { existsSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { builtSite, cpuPerFrame, startTrace } from './frame-trace.mjs';
+import { pageRun, cpuPerFrame, printParts, startTrace, watchParts } from './frame-trace.mjs';
 import { launch, settled } from '../tests/e2e/browser.mjs';
 
-const args = process.argv.slice(2);
-const flag = (name, d) => (args.includes(name) ? args[args.indexOf(name) + 1] : d);
-const positional = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
-const [slug, query = 'paused'] = positional;
+const { slug, query, base, flag } = await pageRun(
+	'profile-frames',
+	'node scripts/profile-frames.mjs <slug> [query] [--seconds 8]'
+);
 const SECONDS = Number(flag('--seconds', 8));
 const WIDTH = Number(flag('--width', 1280));
-if (!slug) {
-	console.error('usage: node scripts/profile-frames.mjs <slug> [query] [--seconds 8]');
-	process.exit(2);
-}
-const base = await builtSite();
-if (!base) {
-	console.error('profile-frames: build/ is missing (npm run build first)');
-	process.exit(2);
-}
 const browser = await launch();
 
 /** The renderer stages, by trace event name (nested events are counted once, at the outermost). */
@@ -62,11 +53,28 @@ function stages(events) {
 		if (parent) out[stageOf.get(parent.name)] -= e.tdur;
 		stack.push(e);
 	}
+	// "other" by the trace's own event names (self time), for a look at what it holds.
+	const unnamed = new Map();
+	const all = [];
+	for (const e of mine) {
+		while (all.length && all.at(-1).ts + all.at(-1).dur <= e.ts) all.pop();
+		const parent = all.at(-1);
+		if (!stageOf.has(e.name)) unnamed.set(e.name, (unnamed.get(e.name) ?? 0) + e.tdur);
+		if (parent && !stageOf.has(parent.name))
+			unnamed.set(parent.name, (unnamed.get(parent.name) ?? 0) - e.tdur);
+		all.push(e);
+	}
+	out.otherByName = [...unnamed.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8);
 	const frames = mine.filter((e) => e.name === 'FireAnimationFrame').length;
 	// Whatever the main thread ran that is none of the stages above (message handling, tasks).
 	const total = mine.filter((e) => e.name === 'RunTask').reduce((n, e) => n + e.tdur, 0);
-	out.other = total - Object.values(out).reduce((n, v) => n + v, 0);
-	return { frames, ...Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v / 1000])) };
+	const { otherByName, ...timed } = out;
+	timed.other = total - Object.values(timed).reduce((n, v) => n + v, 0);
+	return {
+		frames,
+		otherByName,
+		...Object.fromEntries(Object.entries(timed).map(([k, v]) => [k, v / 1000]))
+	};
 }
 
 /** The minified build puts a chunk on one line: a few characters of the function's own source
@@ -104,28 +112,12 @@ const speed = page.getByTestId('sim-speed').first();
 if ((await speed.evaluate((el) => el.tagName)) === 'SELECT') await speed.selectOption('20');
 else await speed.fill('20');
 
+await page.evaluate(watchParts);
 await page.evaluate(() => {
 	const w = /** @type {any} */ (window);
-	// Every named part holding a drawing's worth of nodes (nested parts are listed too).
-	const views = [...document.querySelectorAll('[data-testid]')].filter(
-		(v) => v.querySelectorAll('*').length >= 30 || v.tagName === 'CANVAS'
-	);
-	w.__views = views.map((v) => ({ id: v.dataset.testid, el: v, changed: false, frames: 0 }));
-	for (const v of w.__views)
-		new MutationObserver(() => (v.changed = true)).observe(v.el, {
-			subtree: true,
-			childList: true,
-			attributes: true,
-			characterData: true
-		});
 	w.__recording = true;
-	w.__n = 0;
 	const tick = () => {
-		w.__n++;
-		for (const v of w.__views) {
-			if (v.changed) v.frames++;
-			v.changed = false;
-		}
+		w.__parts.close();
 		if (w.__recording) requestAnimationFrame(tick);
 	};
 	requestAnimationFrame(tick);
@@ -151,15 +143,7 @@ const { profile } = await cdp.send('Profiler.stop');
 const views = await page.evaluate(() => {
 	const w = /** @type {any} */ (window);
 	w.__recording = false;
-	return {
-		frames: w.__n,
-		views: w.__views.map((v) => ({
-			id: v.id,
-			nodes: v.el.querySelectorAll('*').length,
-			changedFrames: v.frames
-		})),
-		pageNodes: document.querySelectorAll('*').length
-	};
+	return w.__parts.read();
 });
 const traceEvents = await endTrace();
 const st = stages(traceEvents);
@@ -174,11 +158,11 @@ console.log(
 	'main-thread CPU per frame (ms, self): ' +
 		[...Object.keys(STAGES), 'other'].map((s) => `${s} ${per(st[s] ?? 0)}`).join(', ')
 );
-console.log('drawings (DOM nodes, frames whose DOM changed):');
-for (const v of views.views.sort((a, b) => b.nodes - a.nodes))
-	console.log(
-		`  ${v.id.padEnd(34)} ${String(v.nodes).padStart(6)} ${v.changedFrames}/${views.frames}`
-	);
+console.log(
+	'main-thread self time outside the stages, by trace event (ms per frame): ' +
+		st.otherByName.map(([k, v]) => `${k} ${per(v / 1000)}`).join(', ')
+);
+printParts(views);
 console.log('hottest script (self ms per frame):');
 for (const [k, ms] of hottest(profile)) console.log(`  ${per(ms).padStart(6)}  ${k}`);
 await browser.close();

@@ -173,13 +173,32 @@ export interface EtFrame {
 	readonly lastOutput: EtBatch | null;
 }
 
-/** The run as seen at processing time `t`: a batch's effects appear when it ends. */
-export function frameAt(run: EtRun, t: number): EtFrame {
+/** What a frame holds that changes only when a batch ends: the batches done, the windows as they
+ *  left, the last batch's output and per-input watermarks. */
+interface AfterBatches {
+	readonly done: readonly EtBatch[];
+	readonly windows: readonly EtWindowAt[];
+	readonly last: EtBatch | null;
+}
+
+/** The latest AfterBatches per run, by how many batches are done: two cursors inside one batch
+ *  get the same arrays, so a view that reads only these (the windows, the state store, the
+ *  progress charts) is not laid out again while the cursor plays through a batch (at 20x that
+ *  was every frame: issue 10's frame budget). One entry per run: scrubbing back recomputes. */
+const afterBatchesOf = new WeakMap<
+	EtRun,
+	{ readonly count: number; readonly value: AfterBatches }
+>();
+
+function afterBatches(run: EtRun, t: number): AfterBatches {
+	// Batches done only accumulate as t grows, so their count names the set.
+	let count = 0;
+	for (const b of run.batches) if (b.endMs <= t) count++;
+	const hit = afterBatchesOf.get(run);
+	if (hit?.count === count) return hit.value;
 	const done = run.batches.filter((b) => b.endMs <= t);
-	const running = run.batches.find((b) => b.startMs <= t && t < b.endMs) ?? null;
 	const last = done.at(-1) ?? null;
 	const lastId = last?.batchId ?? -1;
-	const watermarkMs = running?.watermarkMs ?? last?.nextWatermarkMs ?? Number.NEGATIVE_INFINITY;
 	const windows: EtWindowAt[] = [];
 	for (const w of run.windows) {
 		const seen = w.updates.filter((u) => u.batchId <= lastId);
@@ -196,13 +215,25 @@ export function frameAt(run: EtRun, t: number): EtFrame {
 		else if (latest && latest.batchId === lastId) state = 'updated';
 		windows.push({ window: w, state, latest });
 	}
+	const value = { done, windows, last };
+	afterBatchesOf.set(run, { count, value });
+	return value;
+}
+
+const NO_INPUT_WATERMARKS: readonly EtInputWatermark[] = [];
+
+/** The run as seen at processing time `t`: a batch's effects appear when it ends. */
+export function frameAt(run: EtRun, t: number): EtFrame {
+	const { done, windows, last } = afterBatches(run, t);
+	const running = run.batches.find((b) => b.startMs <= t && t < b.endMs) ?? null;
+	const watermarkMs = running?.watermarkMs ?? last?.nextWatermarkMs ?? Number.NEGATIVE_INFINITY;
 	return {
 		t,
 		arrived: run.events.filter((e) => e.arrivalMs <= t),
 		done,
 		running,
 		watermarkMs,
-		inputWatermarks: last?.inputWatermarks ?? [],
+		inputWatermarks: last?.inputWatermarks ?? NO_INPUT_WATERMARKS,
 		windows,
 		lastOutput: last
 	};

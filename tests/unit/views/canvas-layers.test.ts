@@ -19,18 +19,24 @@ interface Painted {
 	/** One entry per fill() or stroke(): the style and how many arcs the path held. */
 	draws: { op: 'fill' | 'stroke'; style: string; arcs: number }[];
 	transform: number[];
+	/** Where translate() moved the origin (a scrolled layer's offset), in drawing units. */
+	translated: [number, number];
 }
 
 /** A canvas whose context records the arcs of each path and the style each path was drawn in. */
 function fakeCanvas(presenting = false) {
-	const painted: Painted = { arcs: [], draws: [], transform: [] };
+	const painted: Painted = { arcs: [], draws: [], transform: [], translated: [0, 0] };
 	let pathArcs = 0;
 	const ctx = {
 		fillStyle: '',
 		strokeStyle: '',
 		lineWidth: 1,
 		globalAlpha: 1,
-		setTransform: (...m: number[]) => (painted.transform = m),
+		setTransform: (...m: number[]) => {
+			painted.transform = m;
+			painted.translated = [0, 0];
+		},
+		translate: (x: number, y: number) => (painted.translated = [x, y]),
 		clearRect: () => {
 			painted.arcs = [];
 			painted.draws = [];
@@ -96,6 +102,8 @@ describe('micro-batch timeline dots', () => {
 		const g = layoutTimeline(trace(1000), 20_000, { width: 960 });
 		const { canvas, painted } = fakeCanvas();
 		paintDots(canvas, g, 480);
+		// The dots are on the run's strip: painted through the window's scroll, as the SVG is.
+		expect(painted.translated).toEqual([g.plotX + g.offset, 0]);
 		const key = (p: { x: number; y: number }) => `${p.x.toFixed(3)},${p.y.toFixed(3)}`;
 		expect(painted.arcs.map(key).sort()).toEqual(
 			g.dots.map((d) => key({ x: d.cx, y: d.cy })).sort()

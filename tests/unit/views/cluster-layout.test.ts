@@ -81,11 +81,24 @@ describe('the Gantt', () => {
 			(b.tasks ?? []).filter((k) => k.startMs <= t && k.endMs >= g.from)
 		);
 		expect(g.bars).toHaveLength(inWindow.length);
-		// Inside the plot (a bar is at least 1 px wide, even at the right edge).
-		expect(g.bars.every((b) => b.x >= 56 && b.x + b.w <= 1000 - 8 + 1)).toBe(true);
+		// Each bar shows in the plot's window once scrolled (at least 1 px wide, even at the right edge).
+		expect(g.plotX + g.plotW).toBe(1000 - 8);
+		expect(g.bars.every((b) => b.x + g.offset + b.w >= 0 && b.x + g.offset <= g.plotW + 1)).toBe(
+			true
+		);
+		expect(new Set(g.bars.map((b) => b.id)).size).toBe(g.bars.length);
 		// The structured query's aggregation adds the shuffle stage's 200 tasks per batch.
 		const s = ganttLayout(structured, 24_000, 1000);
 		expect(new Set(s.bars.map((b) => b.stage))).toEqual(new Set([0, 1]));
+	});
+	it('playing scrolls the window: a finished task keeps its bar, only the offset moves', () => {
+		const a = ganttLayout(dstream, 24_000, 1000);
+		const b = ganttLayout(dstream, 24_500, 1000);
+		expect(b.offset).toBeLessThan(a.offset);
+		const before = new Map(a.bars.filter((x) => !x.running).map((x) => [x.id, x]));
+		const kept = b.bars.filter((x) => before.has(x.id));
+		expect(kept.length).toBeGreaterThan(0);
+		for (const bar of kept) expect(bar).toEqual(before.get(bar.id));
 	});
 });
 

@@ -34,7 +34,8 @@ describe('layoutTimeline (basic-11 defaults: processingTime 2 s, 100 rows/s)', (
 		expect(g.bars.map((b) => b.id)).toEqual([0, 1, 2, 3]);
 		const running = g.bars.at(-1)!;
 		const drawn = running.segments.reduce((w, s) => w + s.w, 0);
-		expect(drawn).toBeCloseTo(g.cursorX - running.segments[0]!.x, 5);
+		// The bars are on the run's strip, the cursor in the plot: the window's offset joins them.
+		expect(drawn).toBeCloseTo(g.cursorX - (g.plotX + g.offset + running.segments[0]!.x), 5);
 	});
 
 	it('rows of the running batch are "running" and sit in partition lanes; later rows wait', () => {
@@ -47,6 +48,17 @@ describe('layoutTimeline (basic-11 defaults: processingTime 2 s, 100 rows/s)', (
 			expect(d.cy).toBeLessThanOrEqual(partLane.y + partLane.h);
 		}
 		expect(g.dots.some((d) => d.status === 'waiting')).toBe(true);
+	});
+
+	it('playing scrolls the window by its offset: what is finished keeps its x', () => {
+		const a = layoutTimeline(trace, 20_000, { width: 960 });
+		const b = layoutTimeline(trace, 20_300, { width: 960 });
+		expect(b.offset).toBeLessThan(a.offset);
+		const done = (g: typeof a) => g.bars.filter((bar) => trace.batches[bar.id]!.commitAt <= 20_000);
+		expect(done(b).length).toBeGreaterThan(0);
+		for (const bar of done(b)) expect(bar).toEqual(done(a).find((o) => o.id === bar.id));
+		const axis = new Map(a.axis.map((t) => [t.label, t.x]));
+		for (const t of b.axis.filter((t) => axis.has(t.label))) expect(t.x).toBe(axis.get(t.label));
 	});
 
 	it('grid lines fall on the trigger interval, evenly spaced', () => {

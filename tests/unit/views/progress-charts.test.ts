@@ -5,6 +5,7 @@ import { EVENT_TIME_SCENARIOS } from '../../../simulations/kinds/event-time/ques
 import { defaultParams } from '../../../simulations/core/params';
 import {
 	CHARTS,
+	chartsAfter,
 	describeProgress,
 	layoutProgressCharts,
 	pointsAt,
@@ -95,6 +96,18 @@ describe('layoutProgressCharts', () => {
 		expect(w.series.every((s) => s.path === '' && s.last === null)).toBe(true);
 		expect(w.note).toMatch(/no withWatermark/);
 		expect(chart(g, 'state').note).toBeNull();
+	});
+
+	it('between two reports only the cursor moves: the charts are the ones laid out from the count', () => {
+		// Batch 1 reports at 4,200 ms and batch 2 later: 4,300 and 5,000 ms see the same two points.
+		const a = layoutProgressCharts(RUN, 4300, 400);
+		const b = layoutProgressCharts(RUN, 5000, 400);
+		expect(b.cursorX).toBeGreaterThan(a.cursorX);
+		const { cursorX: _a, ...chartsA } = a;
+		const { cursorX: _b, ...chartsB } = b;
+		expect(chartsB).toEqual(chartsA);
+		expect(chartsA).toEqual(chartsAfter(RUN, 2, 400));
+		expect(describeProgress(RUN, 4300)).toBe(describeProgress(RUN, 5000));
 	});
 
 	it('describes the latest values for screen readers', () => {

@@ -434,6 +434,8 @@ const PALETTE = [
 ];
 
 export interface GanttBar {
+	/** The task, unique in the run (batch / task index): a bar keeps its element while it shows. */
+	readonly id: string;
 	readonly x: number;
 	readonly w: number;
 	readonly row: number;
@@ -450,6 +452,13 @@ export interface GanttLayout {
 	readonly rowHeight: number;
 	readonly from: number;
 	readonly to: number;
+	/** The plot's left edge and width: the window the bars are seen (and clipped) through. */
+	readonly plotX: number;
+	readonly plotW: number;
+	/** Bars, bands and ticks sit at fixed x in the run (x = time × px per ms); the window scrolls
+	 *  over them by this one offset. A bar keeps its x from frame to frame, so playing moves one
+	 *  transform instead of every bar of the window (issue 10's frame budget). */
+	readonly offset: number;
 	readonly bars: readonly GanttBar[];
 	readonly batches: readonly { x: number; w: number; batchId: number; late: boolean }[];
 	readonly xTicks: readonly { x: number; label: string }[];
@@ -465,9 +474,10 @@ export function ganttLayout(run: ClusterSimRun, t: number, width: number): Gantt
 	const to = Math.max(span, t);
 	const from = to - span;
 	const left = 56;
-	const x = scaleLinear()
-		.domain([from, to])
-		.range([left, width - 8]);
+	const plotW = width - 8 - left;
+	const pxPerMs = plotW / span;
+	/** A time's x on the run's strip; the window shows [from, to] of it at `offset`. */
+	const x = (ms: number) => ms * pxPerMs;
 	const slots = slotsOf(run);
 	const rows = Math.max(1, slots.size);
 	const bars: GanttBar[] = [];
@@ -476,23 +486,23 @@ export function ganttLayout(run: ClusterSimRun, t: number, width: number): Gantt
 	for (const b of run.batches) {
 		if (b.startMs > t || b.endMs < from) continue;
 		batches.push({
-			x: x(Math.max(from, b.startMs)),
-			w: Math.max(1, x(Math.min(t, b.endMs)) - x(Math.max(from, b.startMs))),
+			x: x(b.startMs),
+			w: Math.max(1, x(Math.min(t, b.endMs)) - x(b.startMs)),
 			batchId: b.id,
 			late: b.schedulingDelayMs > 0
 		});
-		for (const k of b.tasks ?? []) {
+		for (const [i, k] of (b.tasks ?? []).entries()) {
 			if (k.startMs > t || k.endMs < from) continue;
 			if (bars.length >= MAX_BARS) {
 				omitted++;
 				continue;
 			}
-			const s = Math.max(from, k.startMs);
 			const e = Math.min(t, k.endMs);
 			bars.push({
-				x: x(s),
+				id: `${b.id}/${i}`,
+				x: x(k.startMs),
 				// A pixel apart, so back-to-back tasks on one core read as separate bars.
-				w: Math.max(1, x(e) - x(s) - 1),
+				w: Math.max(1, x(e) - x(k.startMs) - 1),
 				row: slots.get(`${k.executor}:${k.core}`) ?? 0,
 				batchId: b.id,
 				stage: k.stage,
@@ -500,15 +510,19 @@ export function ganttLayout(run: ClusterSimRun, t: number, width: number): Gantt
 			});
 		}
 	}
+	const ticks = scaleLinear().domain([from, to]).ticks(6);
 	return {
 		width,
 		rows,
 		rowHeight: rows > 8 ? 8 : 14,
 		from,
 		to,
+		plotX: left,
+		plotW,
+		offset: -x(from),
 		bars,
 		batches,
-		xTicks: x.ticks(6).map((v) => ({ x: x(v), label: `${format('.0f')(v / 1000)} s` })),
+		xTicks: ticks.map((v) => ({ x: x(v), label: `${format('.0f')(v / 1000)} s` })),
 		omitted
 	};
 }

@@ -79,7 +79,15 @@ export interface TimelineLayout {
 		readonly yMean: number;
 	}[];
 	readonly latencyAxis: { readonly y: number; readonly label: string }[];
+	/** In the plot's own x (it does not scroll): where the cursor stands. */
 	readonly cursorX: number;
+	/** The plot's left edge and width: the window the strip is seen (and clipped) through. */
+	readonly plotX: number;
+	readonly plotW: number;
+	/** Bands, dots, bars, ticks, grid, latency and axis sit at fixed x on the run's strip
+	 *  (x = processing time × px per ms); the window scrolls over them by this one offset, so
+	 *  playing moves one transform instead of every mark (issue 10's frame budget). */
+	readonly offset: number;
 	/** Borders between the source partitions' sub-lanes (round-robin: each gets every n-th row). */
 	readonly partitionRules: readonly number[];
 	readonly sampleEvery: number;
@@ -119,10 +127,11 @@ function jitter(id: number): number {
 
 export function layoutTimeline(trace: Trace, now: number, { width }: Size): TimelineLayout {
 	const [from, to] = visibleWindow(trace, now, width);
-	const x = scaleLinear()
-		.domain([from, to])
-		.range([M.left, width - M.right]);
-	const clampX = (t: number) => Math.max(M.left, Math.min(width - M.right, x(t)));
+	const plotW = width - M.right - M.left;
+	const pxPerMs = plotW / (to - from);
+	/** A time's x on the run's strip; the window shows [from, to] of it at `offset`. */
+	const x = (t: number) => t * pxPerMs;
+	const axis = scaleLinear().domain([from, to]);
 	const partitions = trace.config.source.kind === 'rate' ? trace.config.source.numPartitions : 1;
 	const waitY = M.top;
 	const partY = waitY + WAIT_H;
@@ -147,23 +156,26 @@ export function layoutTimeline(trace: Trace, now: number, { width }: Size): Time
 
 	const bands = shown.map((b) => {
 		const [start, end] = inputSpan(trace, b);
-		const bx = clampX(start);
-		const w = Math.max(0, clampX(end) - bx);
-		// Centred on the visible part; too narrow a sliver gets no label rather than an overlap.
-		const label = w >= 18 ? `#${b.batchId}` : '';
-		return { id: b.batchId, x: bx, w, odd: b.batchId % 2 === 1, label, labelX: bx + w / 2 };
+		const bx = x(start);
+		const w = Math.max(0, x(end) - bx);
+		// Centred on the visible part (only a band at an edge moves while the window scrolls);
+		// too narrow a sliver gets no label rather than an overlap.
+		const v0 = Math.max(bx, x(from));
+		const v1 = Math.min(bx + w, x(to));
+		const label = v1 - v0 >= 18 ? `#${b.batchId}` : '';
+		return { id: b.batchId, x: bx, w, odd: b.batchId % 2 === 1, label, labelX: (v0 + v1) / 2 };
 	});
 
 	const bars = shown.map((b) => ({
 		id: b.batchId,
 		behind: b.fallingBehind && b.commitAt <= now,
-		labelX: clampX(b.triggerAt) + 2,
+		labelX: x(b.triggerAt) + 2,
 		segments: b.phases
 			.filter((p) => p.startMs <= now)
 			.map((p) => ({
 				group: GROUP[p.phase],
-				x: clampX(p.startMs),
-				w: Math.max(0, clampX(Math.min(now, p.startMs + p.durationMs)) - clampX(p.startMs))
+				x: x(p.startMs),
+				w: Math.max(0, x(Math.min(now, p.startMs + p.durationMs)) - x(p.startMs))
 			}))
 	}));
 
@@ -207,7 +219,9 @@ export function layoutTimeline(trace: Trace, now: number, { width }: Size): Time
 			{ label: 'batches', y: batchY, h: BATCH_H },
 			{ label: 'latency', y: latY, h: LAT_H }
 		],
-		axis: x.ticks(Math.max(2, Math.floor(width / 90))).map((t) => ({ x: x(t), label: seconds(t) })),
+		axis: axis
+			.ticks(Math.max(2, Math.floor(width / 90)))
+			.map((t) => ({ x: x(t), label: seconds(t) })),
 		axisY,
 		grid,
 		bands,
@@ -216,7 +230,10 @@ export function layoutTimeline(trace: Trace, now: number, { width }: Size): Time
 		ticks,
 		latency,
 		latencyAxis: y.ticks(3).map((v) => ({ y: y(v), label: seconds(v) })),
-		cursorX: clampX(now),
+		cursorX: M.left + Math.max(0, Math.min(plotW, x(now) - x(from))),
+		plotX: M.left,
+		plotW,
+		offset: -x(from),
 		partitionRules: Array.from({ length: partitions - 1 }, (_, i) => partY + (i + 1) * subH),
 		sampleEvery: every,
 		dense: dots.length > DENSE_DOTS,

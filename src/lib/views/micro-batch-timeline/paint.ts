@@ -11,11 +11,13 @@ export const DOT_R = 2.6;
 
 export function paintDots(
 	canvas: HTMLCanvasElement,
-	g: Pick<TimelineLayout, 'dots' | 'width' | 'height'>,
+	g: Pick<TimelineLayout, 'dots' | 'width' | 'height' | 'plotX' | 'offset'>,
 	cssWidth: number
 ): void {
 	const ctx = fitCanvas(canvas, cssWidth, (cssWidth * g.height) / g.width, g.width);
 	if (!ctx) return;
+	// The dots sit on the run's strip; the window shows it from `offset` (as the SVG's transform).
+	ctx.translate(g.plotX + g.offset, 0);
 	const colour = palette(canvas);
 	const fill = {
 		running: colour('--c-orange'),

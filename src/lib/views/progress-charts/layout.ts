@@ -158,8 +158,32 @@ export function layoutProgressCharts(
 	width: number,
 	height = 130
 ): ProgressChartsGeometry {
+	const charts = chartsAfter(run, pointsAt(progressPoints(run), t).length, width, height);
+	return { ...charts, cursorX: progressCursorX(run, charts, t) };
+}
+
+/** The cursor's x on charts laid out by `chartsAfter`: the only part that moves every frame. */
+export function progressCursorX(
+	run: EtRun,
+	g: Pick<ProgressChartsGeometry, 'plot'>,
+	t: number
+): number {
+	const x = scaleLinear()
+		.domain([0, Math.max(1, run.endMs)])
+		.range([g.plot.x0, g.plot.x1]);
+	return x(Math.min(Math.max(t, 0), run.endMs));
+}
+
+/** The charts with the first `reported` points drawn: what changes only when a batch reports, so
+ *  a view laying them out from the count (not the cursor) does it once per batch. */
+export function chartsAfter(
+	run: EtRun,
+	reported: number,
+	width: number,
+	height = 130
+): Omit<ProgressChartsGeometry, 'cursorX'> {
 	const all = progressPoints(run);
-	const seen = pointsAt(all, t);
+	const seen = all.slice(0, reported);
 	const plot = {
 		x0: M.left,
 		x1: Math.max(M.left + 10, width - M.right),
@@ -206,7 +230,6 @@ export function layoutProgressCharts(
 		xTicks: x
 			.ticks(Math.max(2, Math.floor(width / 90)))
 			.map((v) => ({ v, x: x(v), label: secondsLabel(v) })),
-		cursorX: x(Math.min(Math.max(t, 0), run.endMs)),
 		charts
 	};
 }
@@ -220,14 +243,19 @@ function noteFor(id: string, run: EtRun, all: readonly ProgressPoint[]): string 
 	return null;
 }
 
-/** The aria-label: the latest numbers, in the charts' words. */
+/** The aria-label: the latest numbers, in the charts' words (the cursor's time is the
+ *  narration's: this label changes when a batch reports, not on every frame). */
 export function describeProgress(run: EtRun, t: number): string {
-	const p = pointsAt(progressPoints(run), t).at(-1);
-	if (!p) return `Progress charts at ${secondsLabel(t)}: no batch has reported progress yet.`;
+	return describeLatest(pointsAt(progressPoints(run), t).at(-1));
+}
+
+/** The label for the latest reported point (undefined: none yet). */
+export function describeLatest(p: ProgressPoint | undefined): string {
+	if (!p) return 'Progress charts: no batch has reported progress yet.';
 	const gap =
 		p.watermarkGapS === null ? 'not set yet' : `${metricLabel('watermarkGapS', p.watermarkGapS)} s`;
 	return (
-		`Progress at ${secondsLabel(t)}, batch ${p.batchId}: Input Rate ${metricLabel('inputRowsPerSecond', p.inputRowsPerSecond)} rows/s, ` +
+		`Progress after batch ${p.batchId}: Input Rate ${metricLabel('inputRowsPerSecond', p.inputRowsPerSecond)} rows/s, ` +
 		`Process Rate ${metricLabel('processedRowsPerSecond', p.processedRowsPerSecond)} rows/s, Batch Duration ${p.batchDuration} ms, ` +
 		`Global Watermark Gap ${gap}, Aggregated Number Of Total State Rows ${p.numRowsTotal}.`
 	);

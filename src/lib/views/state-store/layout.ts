@@ -44,7 +44,7 @@ export const SPARK_W = 120;
 export const SPARK_H = 24;
 
 export function stateStoreAt(
-	frame: EtFrame,
+	frame: Pick<EtFrame, 'done'>,
 	sparkWidth = SPARK_W,
 	sparkHeight = SPARK_H
 ): StateStoreTable {

@@ -48,7 +48,11 @@ export function assignLanes(spans: readonly { start: number; end: number }[]): n
 	});
 }
 
-export function layoutWindows(run: EtRun, frame: EtFrame, width: number): WindowsGeometry {
+/** What the windows chart reads of a frame: both change only when a batch starts or ends, so
+ *  a view deriving them lays the chart out once per batch, not on every frame the cursor plays. */
+export type WindowsAt = Pick<EtFrame, 'windows' | 'watermarkMs'>;
+
+export function layoutWindows(run: EtRun, frame: WindowsAt, width: number): WindowsGeometry {
 	// The event-time axis covers every row and every window, so no bar starts off the chart.
 	const [lo0, hi0] = eventTimeDomain(run);
 	const lo = Math.min(lo0, ...run.windows.map((w) => w.startMs));
@@ -106,7 +110,9 @@ export function layoutWindows(run: EtRun, frame: EtFrame, width: number): Window
 	};
 }
 
-export function describeWindows(frame: EtFrame): string {
+/** The chart's label: the windows' states after the last batch (the cursor's time is the
+ *  narration's, so this label changes only when a batch does). */
+export function describeWindows(frame: WindowsAt): string {
 	const count = (s: WindowState) => frame.windows.filter((w) => w.state === s).length;
-	return `Windows at ${secondsLabel(frame.t)}: ${count('open') + count('updated')} open (${count('updated')} updated by the last batch), ${count('emitted')} emitted, ${count('evicted')} evicted; watermark ${secondsLabel(frame.watermarkMs)}.`;
+	return `Windows: ${count('open') + count('updated')} open (${count('updated')} updated by the last batch), ${count('emitted')} emitted, ${count('evicted')} evicted; watermark ${secondsLabel(frame.watermarkMs)}.`;
 }

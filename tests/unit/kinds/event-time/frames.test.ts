@@ -112,6 +112,22 @@ describe('frameAt', () => {
 		expect(frameAt(run, 9000).windows[0]?.state).toBe('evicted');
 	});
 
+	it('two cursors inside one batch share what only a batch changes (the views lay it out once per batch)', () => {
+		// Batch 1 runs over [5 s, 8 s): e4 arrives at 7 s, so the frames differ in rows, not batches.
+		const a = frameAt(RUN, 6000);
+		const b = frameAt(RUN, 7500);
+		expect(b.arrived.length).toBeGreaterThan(a.arrived.length);
+		expect(b.done).toBe(a.done);
+		expect(b.windows).toBe(a.windows);
+		expect(b.inputWatermarks).toBe(a.inputWatermarks);
+		// A batch ending gives new ones, with its effects; scrubbing back gives the earlier ones again.
+		const after = frameAt(RUN, 8000);
+		expect(after.done).not.toBe(a.done);
+		expect(after.done.map((d) => d.batchId)).toEqual([0, 1]);
+		expect(frameAt(RUN, 6500).done.map((d) => d.batchId)).toEqual([0]);
+		expect(frameAt(RUN, 6500).windows).toEqual(a.windows);
+	});
+
 	it('step moves to the next batch end; step back to the previous one', () => {
 		expect(nextBatchEnd(RUN, 0)).toBe(5000);
 		expect(nextBatchEnd(RUN, 5000)).toBe(8000);
