@@ -32,11 +32,15 @@ export const LAUNCH_OPTIONS = {
 /** A browser for one test file. Under `npm run test:e2e` the runner starts one Chromium for the
  *  whole suite and files connect to it (a launch costs seconds, a connection milliseconds);
  *  `close()` then drops this file's contexts and leaves the shared browser running. A file run
- *  on its own (`node --test tests/e2e/x.test.mjs`) launches its own. */
+ *  on its own (`node --test tests/e2e/x.test.mjs`) launches its own.
+ *  Contexts block the site's service worker unless a test asks for it (`serviceWorkers:
+ *  'allow'`, as offline.test.mjs and dev-server.test.mjs do): on install it precaches the whole
+ *  build (~230 files, 11 MB), which every fresh context paid for again in the background, about
+ *  1 s of the browser's CPU per context (40 % of a page load) and as much of the preview server's,
+ *  with nothing read from that cache by the tests that do not look at it. */
 export async function launch() {
 	const shared = process.env.E2E_BROWSER_WS;
-	if (!shared) return chromium.launch(LAUNCH_OPTIONS);
-	const browser = await chromium.connect(shared);
+	const browser = shared ? await chromium.connect(shared) : await chromium.launch(LAUNCH_OPTIONS);
 	// Connected, a download's path() throws (the file is on the browser's side); tests read
 	// downloads by path, so each page's downloads answer path() with a local copy (saveAs).
 	const local = (page) =>
@@ -52,14 +56,14 @@ export async function launch() {
 		});
 	const newContext = browser.newContext.bind(browser);
 	browser.newContext = async (options) => {
-		const context = await newContext(options);
-		context.on('page', local);
+		const context = await newContext({ serviceWorkers: 'block', ...options });
+		if (shared) context.on('page', local);
 		return context;
 	};
 	const newPage = browser.newPage.bind(browser);
 	browser.newPage = async (options) => {
-		const page = await newPage(options);
-		local(page);
+		const page = await newPage({ serviceWorkers: 'block', ...options });
+		if (shared) local(page);
 		return page;
 	};
 	return browser;
@@ -162,6 +166,19 @@ export async function stepToEnd(page, { max = 80, each, restart = false } = {}) 
 	if (!ended) throw new Error(`the cursor did not reach the end in ${max} steps`);
 	// The last frame drawn, as a click from the test would have left it.
 	await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(true))));
+}
+
+/** The run's last frame by the presenter's End key (the frame playing through at any speed stops
+ *  on), then checked as stepToEnd checks the end: a step no longer moves the cursor. */
+export async function endKey(page) {
+	await settled(page);
+	await page.locator('body').click({ position: { x: 5, y: 5 } });
+	await page.keyboard.press('End');
+	const end = await text(page, 'sim-cursor');
+	await page.getByTestId('sim-step').click();
+	const after = await text(page, 'sim-cursor');
+	if (after !== end) throw new Error(`End stopped at ${end}, a step then moved to ${after}`);
+	await drawn(page);
 }
 
 /** Waits (up to `timeout`) until the editor's rendered text matches `pattern`: what a control's
