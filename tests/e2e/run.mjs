@@ -16,20 +16,23 @@ import { LAUNCH_OPTIONS } from './browser.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 4317);
 const CONCURRENCY = Number(process.env.E2E_CONCURRENCY ?? 2);
-/** The files that took longest at concurrency 1 (slowest first), started first so that neither
- *  lane is left with a long file at the end; any other file, new ones included, follows in name
- *  order. */
+/** The files that took longest (slowest first, from a full run on 2 cores), started first so
+ *  that neither lane is left with a long file at the end; any other file, new ones included,
+ *  follows in name order. */
 const SLOWEST = [
-	'a11y.test.mjs',
-	'first-screen.test.mjs',
-	'cluster-practices.test.mjs',
 	'pages.test.mjs',
-	'keyed-state.test.mjs',
-	'applications.test.mjs',
+	'first-screen.test.mjs',
+	'cluster-challenges.test.mjs',
 	'layout.test.mjs',
+	'dev-server.test.mjs',
+	'applications.test.mjs',
+	'cluster-practices.test.mjs',
+	'kafka.test.mjs',
 	'internals.test.mjs',
+	'keyed-state.test.mjs',
 	'preset-state.test.mjs',
-	'dev-server.test.mjs'
+	'cluster.test.mjs',
+	'room.test.mjs'
 ];
 const BASE = `http://127.0.0.1:${PORT}`;
 
