@@ -1,7 +1,7 @@
 // Shared browser set-up for the e2e tests: Debian's Chromium through playwright-core, with the
 // flags this machine needs (no sandbox as root, no background networking: the network is closed).
 import { chromium } from 'playwright-core';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -39,7 +39,7 @@ export const LAUNCH_OPTIONS = {
  *  1 s of the browser's CPU per context (40 % of a page load) and as much of the preview server's,
  *  with nothing read from that cache by the tests that do not look at it. */
 export async function launch() {
-	const shared = process.env.E2E_BROWSER_WS;
+	const shared = freeBrowser();
 	const browser = shared ? await chromium.connect(shared) : await chromium.launch(LAUNCH_OPTIONS);
 	// Connected, a download's path() throws (the file is on the browser's side); tests read
 	// downloads by path, so each page's downloads answer path() with a local copy (saveAs).
@@ -67,6 +67,50 @@ export async function launch() {
 		return page;
 	};
 	return browser;
+}
+
+/** The runner's browser this file uses: the first that no other running file holds (one per
+ *  lane, so no two files share a clipboard). A file holds it until it exits. */
+function freeBrowser() {
+	const endpoints = (process.env.E2E_BROWSER_WS ?? '').split(' ').filter(Boolean);
+	const locks = process.env.E2E_BROWSER_LOCKS;
+	if (endpoints.length <= 1 || !locks) return endpoints[0];
+	const take = (lock) => {
+		try {
+			writeFileSync(lock, String(process.pid), { flag: 'wx' });
+		} catch {
+			return false;
+		}
+		process.on('exit', () => rmSync(lock, { force: true }));
+		return true;
+	};
+	const lockOf = (i) => join(locks, `${i}.pid`);
+	const owner = (i) => {
+		try {
+			return Number(readFileSync(lockOf(i), 'utf8'));
+		} catch {
+			return NaN; // released meanwhile
+		}
+	};
+	// Held already by this file (it launches again for its next describe).
+	for (const i of endpoints.keys()) if (owner(i) === process.pid) return endpoints[i];
+	for (const i of endpoints.keys()) if (take(lockOf(i))) return endpoints[i];
+	// A file that ended without its exit handler left its lock: take that browser over.
+	for (const i of endpoints.keys()) {
+		if (alive(owner(i))) continue;
+		rmSync(lockOf(i), { force: true });
+		if (take(lockOf(i))) return endpoints[i];
+	}
+	return endpoints[0];
+}
+
+function alive(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 /** The 30 question slugs, from the question folders (one per question). */
@@ -133,8 +177,12 @@ export const editorText = async (page) =>
 /** Steps the cursor batch by batch until a step no longer moves it (the run's end); throws when
  *  `max` steps did not get there. With `each`, calls it at every stop on the way (one round trip
  *  a step); without, the first step is a real click and the rest run inside the page, one round
- *  trip in all (the same button, the same cursor test). `restart` first goes back to the start. */
+ *  trip in all (the same button, the same cursor test). `restart` first goes back to the start.
+ *  Waits for the latest run to land first. */
 export async function stepToEnd(page, { max = 80, each, restart = false } = {}) {
+	// The latest run first: a step over a run still in the engine worker does not move, which
+	// read as the end (basic-05's preset-state test saw an empty sink on a loaded machine).
+	await settled(page);
 	if (restart) await page.getByTestId('sim-restart').click();
 	if (each) {
 		for (let i = 0; i < max; i++) {
