@@ -2,7 +2,7 @@
 // flags this machine needs (no sandbox as root, no background networking: the network is closed).
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -33,11 +33,15 @@ export const LAUNCH_OPTIONS = {
 /** A browser for one test file. Under `npm run test:e2e` the runner starts one Chromium for the
  *  whole suite and files connect to it (a launch costs seconds, a connection milliseconds);
  *  `close()` then drops this file's contexts and leaves the shared browser running. A file run
- *  on its own (`node --test tests/e2e/x.test.mjs`) launches its own. */
+ *  on its own (`node --test tests/e2e/x.test.mjs`) launches its own.
+ *  Contexts block the site's service worker unless a test asks for it (`serviceWorkers:
+ *  'allow'`, as offline.test.mjs and dev-server.test.mjs do): on install it precaches the whole
+ *  build (~230 files, 11 MB), which every fresh context paid for again in the background, about
+ *  1 s of the browser's CPU per context (40 % of a page load) and as much of the preview server's,
+ *  with nothing read from that cache by the tests that do not look at it. */
 export async function launch() {
-	const shared = process.env.E2E_BROWSER_WS;
-	if (!shared) return chromium.launch(LAUNCH_OPTIONS);
-	const browser = await chromium.connect(shared);
+	const shared = freeBrowser();
+	const browser = shared ? await chromium.connect(shared) : await chromium.launch(LAUNCH_OPTIONS);
 	// Connected, a download's path() throws (the file is on the browser's side); tests read
 	// downloads by path, so each page's downloads answer path() with a local copy (saveAs).
 	const local = (page) =>
@@ -53,17 +57,61 @@ export async function launch() {
 		});
 	const newContext = browser.newContext.bind(browser);
 	browser.newContext = async (options) => {
-		const context = await newContext(options);
-		context.on('page', local);
+		const context = await newContext({ serviceWorkers: 'block', ...options });
+		if (shared) context.on('page', local);
 		return context;
 	};
 	const newPage = browser.newPage.bind(browser);
 	browser.newPage = async (options) => {
-		const page = await newPage(options);
-		local(page);
+		const page = await newPage({ serviceWorkers: 'block', ...options });
+		if (shared) local(page);
 		return page;
 	};
 	return browser;
+}
+
+/** The runner's browser this file uses: the first that no other running file holds (one per
+ *  lane, so no two files share a clipboard). A file holds it until it exits. */
+function freeBrowser() {
+	const endpoints = (process.env.E2E_BROWSER_WS ?? '').split(' ').filter(Boolean);
+	const locks = process.env.E2E_BROWSER_LOCKS;
+	if (endpoints.length <= 1 || !locks) return endpoints[0];
+	const take = (lock) => {
+		try {
+			writeFileSync(lock, String(process.pid), { flag: 'wx' });
+		} catch {
+			return false;
+		}
+		process.on('exit', () => rmSync(lock, { force: true }));
+		return true;
+	};
+	const lockOf = (i) => join(locks, `${i}.pid`);
+	const owner = (i) => {
+		try {
+			return Number(readFileSync(lockOf(i), 'utf8'));
+		} catch {
+			return NaN; // released meanwhile
+		}
+	};
+	// Held already by this file (it launches again for its next describe).
+	for (const i of endpoints.keys()) if (owner(i) === process.pid) return endpoints[i];
+	for (const i of endpoints.keys()) if (take(lockOf(i))) return endpoints[i];
+	// A file that ended without its exit handler left its lock: take that browser over.
+	for (const i of endpoints.keys()) {
+		if (alive(owner(i))) continue;
+		rmSync(lockOf(i), { force: true });
+		if (take(lockOf(i))) return endpoints[i];
+	}
+	return endpoints[0];
+}
+
+function alive(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 /** The 30 question slugs, from the question folders (one per question). */
@@ -145,8 +193,12 @@ export const editorText = async (page) =>
 /** Steps the cursor batch by batch until a step no longer moves it (the run's end); throws when
  *  `max` steps did not get there. With `each`, calls it at every stop on the way (one round trip
  *  a step); without, the first step is a real click and the rest run inside the page, one round
- *  trip in all (the same button, the same cursor test). `restart` first goes back to the start. */
+ *  trip in all (the same button, the same cursor test). `restart` first goes back to the start.
+ *  Waits for the latest run to land first. */
 export async function stepToEnd(page, { max = 80, each, restart = false } = {}) {
+	// The latest run first: a step over a run still in the engine worker does not move, which
+	// read as the end (basic-05's preset-state test saw an empty sink on a loaded machine).
+	await settled(page);
 	if (restart) await page.getByTestId('sim-restart').click();
 	if (each) {
 		for (let i = 0; i < max; i++) {
@@ -178,6 +230,19 @@ export async function stepToEnd(page, { max = 80, each, restart = false } = {}) 
 	if (!ended) throw new Error(`the cursor did not reach the end in ${max} steps`);
 	// The last frame drawn, as a click from the test would have left it.
 	await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(true))));
+}
+
+/** The run's last frame by the presenter's End key (the frame playing through at any speed stops
+ *  on), then checked as stepToEnd checks the end: a step no longer moves the cursor. */
+export async function endKey(page) {
+	await settled(page);
+	await page.locator('body').click({ position: { x: 5, y: 5 } });
+	await page.keyboard.press('End');
+	const end = await text(page, 'sim-cursor');
+	await page.getByTestId('sim-step').click();
+	const after = await text(page, 'sim-cursor');
+	if (after !== end) throw new Error(`End stopped at ${end}, a step then moved to ${after}`);
+	await drawn(page);
 }
 
 /** Waits (up to `timeout`) until the editor's rendered text matches `pattern`: what a control's

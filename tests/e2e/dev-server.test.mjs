@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BASE, launch } from './browser.mjs';
+import { BASE, drawn, launch, settled } from './browser.mjs';
 
 const PAGES = ['/', '/questions/basic-08-late-data', '/questions/basic-11-micro-batches'];
 
@@ -48,10 +48,13 @@ async function styles(page) {
 }
 
 async function settle(page) {
-	// Question pages draw their simulation after hydration; wait for it where there is one.
+	// Question pages draw their simulation after hydration; wait for it where there is one: its
+	// run landed and drawn (a fixed half second was not always enough on a loaded machine: the
+	// build's scrubber lanes were missing from what the dev page was compared with).
 	await page.waitForLoadState('networkidle');
 	await page.waitForFunction(() => document.querySelector('header.site') !== null);
-	await sleep(500);
+	await settled(page);
+	await drawn(page);
 }
 
 describe('npm start renders like the build', () => {
@@ -90,8 +93,14 @@ describe('npm start renders like the build', () => {
 		'index and question pages: same computed styles as the build, first load and reloads',
 		{ timeout: 300_000 },
 		async () => {
-			const built = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-			const live = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+			const built = await browser.newContext({
+				viewport: { width: 1280, height: 800 },
+				serviceWorkers: 'allow'
+			});
+			const live = await browser.newContext({
+				viewport: { width: 1280, height: 800 },
+				serviceWorkers: 'allow'
+			});
 			const builtPage = await built.newPage();
 			const devPage = await live.newPage();
 			const errors = [];

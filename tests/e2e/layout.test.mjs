@@ -1,5 +1,7 @@
-// Pages fit a phone, a laptop and a projector without sideways scrolling; screenshots are written
-// to test-results/ to be looked at.
+// Pages fit a phone and a projector without sideways scrolling (the laptop: pages.test.mjs, which
+// loads every page at 1280x800 once for all its checks); screenshots are written to test-results/
+// to be looked at. One context per viewport: a page's scripts come from its cache after the first
+// page (a fresh context per page fetched and compiled Monaco each time).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -19,21 +21,23 @@ const PAGES = [
 	'/questions/advanced-14-joins-aggregations'
 ];
 
-describe('layout at three viewports', () => {
+describe('layout at a phone and a projector', () => {
 	let browser;
+	const contexts = {};
 	before(async () => {
 		browser = await launch();
 		mkdirSync('test-results', { recursive: true });
 	});
 	after(async () => browser?.close());
 
-	for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+	for (const name of ['phone', 'projector']) {
+		const viewport = VIEWPORTS[name];
 		for (const path of PAGES) {
 			it(`${path} at ${name} (${viewport.width}x${viewport.height}) has no horizontal overflow`, async () => {
-				const context = await browser.newContext({
+				const context = (contexts[name] ??= await browser.newContext({
 					viewport,
 					colorScheme: name === 'projector' ? 'dark' : 'light'
-				});
+				}));
 				const errors = [];
 				const page = await openPage(context, path, errors);
 				await drawn(page);
@@ -44,7 +48,7 @@ describe('layout at three viewports', () => {
 				const file = `test-results/${name}${path.replaceAll('/', '_') || '_home'}.png`;
 				await page.screenshot({ path: file });
 				assert.deepEqual(errors, []);
-				await context.close();
+				await page.close();
 			});
 		}
 	}

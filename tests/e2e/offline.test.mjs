@@ -12,7 +12,7 @@ describe('offline and no-JS', () => {
 	after(async () => browser?.close());
 
 	it('after one visit, other pages load with the network off', async () => {
-		const context = await browser.newContext();
+		const context = await browser.newContext({ serviceWorkers: 'allow' });
 		const page = await context.newPage();
 		await page.goto(BASE + '/', { waitUntil: 'load' });
 		await page.evaluate(async () => {

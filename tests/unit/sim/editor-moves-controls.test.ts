@@ -5,7 +5,7 @@
 // refuses still moves them: the controls show what the program on screen says.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultParams, type ParamValue } from '../../../simulations/core/params';
-import { livePages } from './live-pages';
+import { livePages, replaying } from './live-pages';
 import { SimController } from '../../../src/lib/sim/controller.svelte';
 
 const pages = await livePages();
@@ -17,6 +17,8 @@ describe('an edit in the editor moves the controls, on every page', () => {
 	for (const { name, sim } of pages) {
 		it(name, () => {
 			const q = sim.question;
+			// Each value starts from a new page, whose default run is the same every time.
+			const opened = replaying(sim);
 			const defaults = q.constrain(defaultParams(q.schema)).params;
 			let checked = 0;
 			const missed: string[] = [];
@@ -30,7 +32,9 @@ describe('an edit in the editor moves the controls, on every page', () => {
 					const code = q.program(want);
 					// The program says this value only when it differs from the default's program.
 					if (code === q.program(defaults)) continue;
-					const c = new SimController(sim);
+					opened.on = true;
+					const c = new SimController(opened.sim);
+					opened.on = false;
 					c.program.edit(code);
 					vi.runAllTimers();
 					c.syncParams();

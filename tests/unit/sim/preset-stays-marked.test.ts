@@ -4,7 +4,7 @@
 // value differently from the question's gate (a rate the program caps, a simulation-only value
 // the program does not hold) unmarks every preset that sets it.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { livePages } from './live-pages';
+import { livePages, replaying } from './live-pages';
 import { SimController } from '../../../src/lib/sim/controller.svelte';
 
 const pages = await livePages();
@@ -15,8 +15,12 @@ describe('a picked preset stays marked once its run lands', () => {
 	for (const { name, sim } of pages) {
 		it(name, { timeout: 300_000 }, () => {
 			const unmarked: string[] = [];
+			// Each preset starts from a new page, whose default run is the same every time.
+			const opened = replaying(sim);
 			for (const preset of sim.question.presets) {
-				const c = new SimController(sim);
+				opened.on = true;
+				const c = new SimController(opened.sim);
+				opened.on = false;
 				c.pick(preset);
 				const before = { ...c.program.params };
 				c.syncParams();
