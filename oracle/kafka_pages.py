@@ -107,8 +107,11 @@ class Replay:
             return orig_fmt(w, source)
 
         def start(w, *a, **k):
-            if getattr(w, "_oracle_sink", "console") != "console":
-                raise RuntimeError(f"sink {w._oracle_sink!r}: the replay captures console sinks only")
+            # A console sink prints each batch's rows and a Kafka sink writes them (key, value) as
+            # records: either way the batch's DataFrame is what the page simulates, so both are
+            # captured from foreachBatch. Other sinks (files, memory) are not pages' Kafka output.
+            if getattr(w, "_oracle_sink", "console") not in ("console", "kafka"):
+                raise RuntimeError(f"sink {w._oracle_sink!r}: the replay captures console and Kafka sinks only")
             w.foreachBatch(capture)
             me.query = orig_start(w, *a, **k)
             return me.query

@@ -63,10 +63,13 @@ function plan(q: EventTimeScenario, label: string, raw: Params, script: string |
 const plans: unknown[] = [];
 for (const slug of Object.keys(SIMULATIONS)) {
 	const module = await loadQuestion(slug);
-	for (const { question, kind } of module?.simulations ?? []) {
+	for (const [i, { question, kind }] of (module?.simulations ?? []).entries()) {
 		if (kind.id !== 'event-time') continue;
 		const q = question as EventTimeScenario;
-		plans.push(plan(q, 'default', {}, undefined));
+		// A page with several cases (advanced-15) has a default per case: the plan's name must
+		// tell them apart, since `--only` picks plans by name.
+		const which = i > 0 ? module?.cases?.options[i]?.value : undefined;
+		plans.push(plan(q, which ? `${which}-default` : 'default', {}, undefined));
 		for (const p of q.presets) plans.push(plan(q, p.id, p.params, p.script));
 	}
 }
