@@ -7,8 +7,8 @@
 // Usage: npm run build && node scripts/churn-frames.mjs <slug> [query] [--frames 90] [--speed 20]
 //        e.g. node scripts/churn-frames.mjs advanced-07-event-time-and-state 'eventRate=90&seed=1&t=50&paused'
 //        BENCH_PORT (default 4391) is where build/ is served; BENCH_URL uses a running server.
-import { pageRun, printParts, watchParts } from './frame-trace.mjs';
-import { launch, settled } from '../tests/e2e/browser.mjs';
+import { openQuestion, pageRun, printParts, watchParts } from './frame-trace.mjs';
+import { launch } from '../tests/e2e/browser.mjs';
 
 const { slug, query, base, flag } = await pageRun(
 	'churn-frames',
@@ -19,11 +19,7 @@ const SPEED = Number(flag('--speed', 20));
 const WIDTH = Number(flag('--width', 1280));
 const browser = await launch();
 try {
-	const context = await browser.newContext({ viewport: { width: WIDTH, height: 800 } });
-	const page = await context.newPage();
-	page.on('pageerror', (e) => console.error('page error:', e.message));
-	await page.goto(`${base}/questions/${slug}?${query}`, { waitUntil: 'load' });
-	await settled(page);
+	const { page } = await openQuestion(browser, `${base}/questions/${slug}?${query}`, WIDTH);
 	const range = page.getByTestId('scrub-range').first();
 	const end = Number(await range.getAttribute('max'));
 	const start = Number(await range.inputValue());

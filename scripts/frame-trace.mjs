@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { settled } from '../tests/e2e/browser.mjs';
 
 async function up(url) {
 	try {
@@ -174,4 +175,15 @@ export async function pageRun(script, usage) {
 		process.exit(2);
 	}
 	return { slug, query, base, flag };
+}
+
+/** A question page at `width`x800, loaded and with its run landed, page errors printed: where
+ *  the frame scripts start measuring. */
+export async function openQuestion(browser, url, width) {
+	const context = await browser.newContext({ viewport: { width, height: 800 } });
+	const page = await context.newPage();
+	page.on('pageerror', (e) => console.error('page error:', e.message));
+	await page.goto(url, { waitUntil: 'load' });
+	await settled(page);
+	return { context, page };
 }

@@ -10,8 +10,15 @@
 //        BENCH_PORT (default 4391) is where build/ is served; BENCH_URL uses a running server.
 import { existsSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { pageRun, cpuPerFrame, printParts, startTrace, watchParts } from './frame-trace.mjs';
-import { launch, settled } from '../tests/e2e/browser.mjs';
+import {
+	openQuestion,
+	pageRun,
+	cpuPerFrame,
+	printParts,
+	startTrace,
+	watchParts
+} from './frame-trace.mjs';
+import { launch } from '../tests/e2e/browser.mjs';
 
 const { slug, query, base, flag } = await pageRun(
 	'profile-frames',
@@ -103,11 +110,7 @@ function hottest(profile, n = 14) {
 	return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, n);
 }
 
-const context = await browser.newContext({ viewport: { width: WIDTH, height: 800 } });
-const page = await context.newPage();
-page.on('pageerror', (e) => console.error('page error:', e.message));
-await page.goto(`${base}/questions/${slug}?${query}`, { waitUntil: 'load' });
-await settled(page);
+const { context, page } = await openQuestion(browser, `${base}/questions/${slug}?${query}`, WIDTH);
 const speed = page.getByTestId('sim-speed').first();
 if ((await speed.evaluate((el) => el.tagName)) === 'SELECT') await speed.selectOption('20');
 else await speed.fill('20');
